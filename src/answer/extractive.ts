@@ -1,0 +1,57 @@
+/**
+ * @module extractive
+ * The offline answerer: the sentences of the retrieved passages that best
+ * answer the question, quoted as written, each followed by its [n] citation.
+ */
+import type { SentenceEvidence } from "./evidence.js";
+import type { AnswerDraft, AnswerInput, Answerer } from "./types.js";
+
+const MAX_SENTENCES = 2;
+const MAX_LIST_ITEMS = 4;
+// A second sentence joins the answer only when it is nearly as good as the best one.
+const RUNNER_UP_RATIO = 0.8;
+
+export class ExtractiveAnswerer implements Answerer {
+  readonly model = "extractive";
+
+  async answer({ evidence }: AnswerInput): Promise<AnswerDraft> {
+    const chosen = pickSentences(evidence);
+    return {
+      answer: chosen.map((s) => citeSentence(s.text, s.n)).join(" "),
+      cited: [...new Set(chosen.map((s) => s.n))],
+      abstained: chosen.length === 0,
+      model: this.model,
+    };
+  }
+}
+
+/** The best sentence; the list it introduces when it ends with a colon; else a close runner-up. */
+export function pickSentences(evidence: SentenceEvidence[]): SentenceEvidence[] {
+  const best = evidence[0];
+  if (!best || best.coverage === 0) return [];
+  if (best.text.trimEnd().endsWith(":")) {
+    const following = evidence
+      .filter((s) => s.n === best.n && s.start > best.start)
+      .sort((a, b) => a.start - b.start);
+    return uniqueByPosition([best, ...following]).slice(0, 1 + MAX_LIST_ITEMS);
+  }
+  const chosen = uniqueByPosition(evidence.filter((s) => s.score >= best.score * RUNNER_UP_RATIO && s.coverage > 0));
+  return chosen.slice(0, MAX_SENTENCES).sort((a, b) => (a.n === b.n ? a.start - b.start : 0));
+}
+
+/** "It was in Hangzhou." → "It was in Hangzhou [1]." — the marker sits before the closing punctuation. */
+function citeSentence(text: string, n: number): string {
+  const match = /[.!?:;]+["'”’)]*$/u.exec(text);
+  return match ? `${text.slice(0, match.index)} [${n}]${match[0]}` : `${text} [${n}]`;
+}
+
+// Overlapping chunks repeat sentences; the same sentence is quoted once.
+function uniqueByPosition(sentences: SentenceEvidence[]): SentenceEvidence[] {
+  const seen = new Set<string>();
+  return sentences.filter((s) => {
+    const key = `${s.start}:${s.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

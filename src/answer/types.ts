@@ -1,0 +1,32 @@
+import type { Chunk } from "../ingest/types.js";
+import type { SentenceEvidence } from "./evidence.js";
+
+/** A retrieved chunk as shown to an answerer, numbered from 1 in retrieval order. */
+export interface Passage {
+  n: number;
+  chunk: Chunk;
+  score: number;
+}
+
+/** What an answerer produces: text with [n] markers, and which passage numbers it cites. */
+export interface AnswerDraft {
+  answer: string;
+  cited: number[];
+  abstained: boolean;
+  model: string;
+}
+
+export interface AnswerInput {
+  question: string;
+  passages: Passage[];
+  /** Sentences of the passages ranked as evidence for the question, best first. */
+  evidence: SentenceEvidence[];
+}
+
+/** The seam for answer generation: extractive offline, or a chat model. */
+export interface Answerer {
+  readonly model: string;
+  answer(input: AnswerInput, signal?: AbortSignal): Promise<AnswerDraft>;
+}
+
+export const ABSTENTION_MESSAGE = "I could not find this in the documents.";

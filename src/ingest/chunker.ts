@@ -1,0 +1,104 @@
+/**
+ * @module chunker
+ * Paragraph- and sentence-aware chunking with exact character offsets.
+ * Chunks never cross a section (heading) or page boundary, never cut inside a
+ * word, and repeat trailing sentences of the previous chunk as overlap.
+ */
+import { createHash } from "node:crypto";
+import type { Chunk, ChunkingOptions, SourceDocument } from "./types.js";
+import { sentenceSpans, type Span } from "./sentences.js";
+
+interface Region {
+  start: number;
+  end: number;
+  headingPath: string[];
+  page?: number;
+}
+
+/** Splits a document into chunks of at most `size` characters (a single word longer than that stays whole). */
+export function chunkDocument(doc: SourceDocument, options: ChunkingOptions): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (const region of regionsOf(doc)) {
+    const pieces = sentenceSpans(doc.text, region.start, region.end).flatMap((s) => splitLong(doc.text, s, options.size));
+    for (const span of packSpans(doc.text, pieces, options)) {
+      const text = doc.text.slice(span.start, span.end);
+      chunks.push({
+        id: chunkId(doc.source, span.start, text),
+        source: doc.source,
+        title: doc.title,
+        headingPath: region.headingPath,
+        text,
+        start: span.start,
+        end: span.end,
+        ...(region.page !== undefined && { page: region.page }),
+      });
+    }
+  }
+  return chunks;
+}
+
+export function chunkId(source: string, start: number, text: string): string {
+  return createHash("sha256").update(`${source}\0${start}\0${text}`).digest("hex").slice(0, 20);
+}
+
+/** Sections cut by page boundaries: each region has one heading path and at most one page. */
+function regionsOf(doc: SourceDocument): Region[] {
+  const sections = doc.sections.length ? doc.sections : [{ start: 0, headingPath: [] }];
+  const cuts = new Set<number>([0, doc.text.length, ...sections.map((s) => s.start)]);
+  for (const page of doc.pages ?? []) cuts.add(page.start).add(page.end);
+  const points = [...cuts].filter((c) => c >= 0 && c <= doc.text.length).sort((a, b) => a - b);
+  const regions: Region[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const start = points[i]!;
+    const end = points[i + 1]!;
+    const section = [...sections].reverse().find((s) => s.start <= start);
+    const page = doc.pages?.find((p) => p.start <= start && start < p.end);
+    regions.push({ start, end, headingPath: section?.headingPath ?? [], ...(page && { page: page.number }) });
+  }
+  return regions;
+}
+
+/** A sentence longer than `size` is cut at whitespace into pieces of at most `size` (or one word). */
+function splitLong(text: string, span: Span, size: number): Span[] {
+  if (span.end - span.start <= size) return [span];
+  const pieces: Span[] = [];
+  let start = span.start;
+  while (span.end - start > size) {
+    let cut = text.lastIndexOf(" ", start + size);
+    if (cut <= start) cut = text.indexOf(" ", start + size); // one word longer than size: keep it whole
+    if (cut < 0 || cut >= span.end) break;
+    pieces.push({ start, end: trimEnd(text, start, cut) });
+    start = cut;
+    while (start < span.end && /\s/.test(text[start]!)) start++;
+  }
+  pieces.push({ start, end: span.end });
+  return pieces;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return end;
+}
+
+const PARAGRAPH_BREAK = /\n\s*\n/;
+
+/** Greedy packing of sentence spans into chunks, preferring to end at a paragraph break once half full. */
+function packSpans(text: string, spans: Span[], { size, overlap }: ChunkingOptions): Span[] {
+  const out: Span[] = [];
+  let first = 0;
+  while (first < spans.length) {
+    let last = first;
+    while (last + 1 < spans.length && spans[last + 1]!.end - spans[first]!.start <= size) {
+      const breaksParagraph = PARAGRAPH_BREAK.test(text.slice(spans[last]!.end, spans[last + 1]!.start));
+      if (breaksParagraph && spans[last]!.end - spans[first]!.start >= size / 2) break;
+      last++;
+    }
+    out.push({ start: spans[first]!.start, end: spans[last]!.end });
+    if (last + 1 >= spans.length) break;
+    // Overlap: step back over trailing sentences that fit in `overlap`, always moving forward.
+    let next = last + 1;
+    while (next - 1 > first && spans[last]!.end - spans[next - 1]!.start <= overlap) next--;
+    first = next;
+  }
+  return out;
+}

@@ -1,0 +1,14 @@
+import path from "node:path";
+import { LoadError } from "../types.js";
+
+/** Decodes UTF-8 text, refusing binary content (a NUL byte) and stripping a byte-order mark. */
+export function decodeText(content: Buffer, source: string): string {
+  if (content.includes(0)) throw new LoadError(source, "looks binary (contains NUL bytes), not text");
+  const text = content.toString("utf8");
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A readable fallback title: the file name without extension, separators as spaces. */
+export function titleFromFileName(source: string): string {
+  return path.posix.basename(source).replace(/\.[^.]+$/, "").replace(/[-_]+/g, " ").trim();
+}

@@ -1,0 +1,61 @@
+/**
+ * @module open-index
+ * Start-up's view of the index: load the live generation, or build one when
+ * there is none, when it was built by another embedder, or when every
+ * generation on disk is unusable — each case said in one clear log line.
+ */
+import type { Embedder } from "../embeddings/types.js";
+import type { Logger } from "../logger.js";
+import { EmbedderMismatchError, IndexUnusableError } from "../store/errors.js";
+import { loadLiveIndex } from "../store/generations.js";
+import type { IndexSnapshot } from "../store/snapshot.js";
+import { buildIndex, type BuildReport } from "./build-index.js";
+import type { ChunkingOptions } from "./types.js";
+
+export interface OpenIndexOptions {
+  corpusDir: string;
+  indexDir: string;
+  chunking: ChunkingOptions;
+  embedder: Embedder;
+  logger: Logger;
+}
+
+export async function openIndex(options: OpenIndexOptions): Promise<IndexSnapshot> {
+  const { indexDir, embedder, logger } = options;
+  try {
+    const loaded = await loadLiveIndex(indexDir, embedder);
+    if (loaded) {
+      for (const { generation, error } of loaded.rejected) {
+        logger.warn({ generation, file: error.file }, `skipped unusable index generation: ${error.message}`);
+      }
+      return loaded.snapshot;
+    }
+    logger.info({ indexDir }, "no index yet: building it from the corpus");
+  } catch (error) {
+    if (!(error instanceof IndexUnusableError)) throw error;
+    const reason = error instanceof EmbedderMismatchError ? "embedder changed" : "index unusable";
+    logger.warn({ file: error.file }, `${reason}: ${error.message}; rebuilding`);
+  }
+  const report = await buildIndex(options);
+  logBuildReport(logger, report);
+  const rebuilt = await loadLiveIndex(indexDir, embedder);
+  if (!rebuilt) throw new Error(`index in ${indexDir} was built but cannot be found`);
+  return rebuilt.snapshot;
+}
+
+export function logBuildReport(logger: Logger, report: BuildReport): void {
+  for (const failure of report.failures) logger.warn({ source: failure.source }, `skipped unreadable file: ${failure.message}`);
+  if (report.skipped.length) {
+    logger.info({ files: report.skipped }, `skipped ${report.skipped.length} file(s) with unsupported extensions`);
+  }
+  logger.info(
+    {
+      generation: report.manifest.generation,
+      documents: report.manifest.documentCount,
+      chunks: report.manifest.chunkCount,
+      embedded: report.chunksEmbedded,
+      ms: Math.round(report.durationMs),
+    },
+    "index published",
+  );
+}

@@ -1,0 +1,53 @@
+/** A section of a document: from `start` until the next section, under `headingPath`. */
+export interface Section {
+  start: number;
+  headingPath: string[];
+}
+
+/** A page of a paginated document (PDF): characters [start, end) of the document text. */
+export interface Page {
+  number: number;
+  start: number;
+  end: number;
+}
+
+/** A loaded document: the text that chunk offsets point into, and its structure. */
+export interface SourceDocument {
+  /** Path relative to the corpus folder, with forward slashes: the document's identity. */
+  source: string;
+  title: string;
+  text: string;
+  sections: Section[];
+  pages?: Page[];
+}
+
+/** A passage of a document; `document.text.slice(start, end) === text` always holds. */
+export interface Chunk {
+  id: string;
+  source: string;
+  title: string;
+  headingPath: string[];
+  text: string;
+  start: number;
+  end: number;
+  page?: number;
+}
+
+export interface ChunkingOptions {
+  size: number;
+  overlap: number;
+}
+
+/** Turns one file's bytes into a document; throws a LoadError when the file cannot be read. */
+export type Loader = (content: Buffer, source: string) => Promise<SourceDocument> | SourceDocument;
+
+export class LoadError extends Error {
+  override name = "LoadError";
+  constructor(
+    readonly source: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${source}: ${message}`, options);
+  }
+}

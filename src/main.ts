@@ -1,0 +1,28 @@
+/**
+ * @module main
+ * Composition root: read the config once, build the services once, serve.
+ */
+import "dotenv/config";
+import { ConfigError, loadConfig } from "./config.js";
+import { createLogger } from "./logger.js";
+import { createApp } from "./server/app.js";
+import { listen } from "./server/http-server.js";
+import { createServices } from "./services.js";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const services = await createServices(config, logger);
+  const running = await listen(createApp({ ask: services.ask, logger }), config.server.port, config.server.host);
+  logger.info({ url: running.url, answers: services.ask.answerer.model, embedder: services.embedder.id }, `serving on ${running.url}`);
+  const stop = () => void running.close().then(() => process.exit(0));
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+main().catch((error: unknown) => {
+  // One clear line for an operator, no stack trace, for errors we can explain.
+  const message = error instanceof ConfigError ? error.message : `start-up failed: ${(error as Error)?.message ?? String(error)}`;
+  console.error(message);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+import type { Chunk } from "../ingest/types.js";
+
+export type SearchMode = "dense" | "keyword" | "hybrid";
+
+/** A retrieved chunk. `score` is in [0, 1], higher is better, whatever the mode. */
+export interface ScoredChunk {
+  chunk: Chunk;
+  score: number;
+  /** Cosine similarity, when dense search saw the chunk. */
+  dense?: number;
+  /** Raw BM25 score, when keyword search saw the chunk. */
+  keyword?: number;
+}
+
+export interface RetrieveOptions {
+  k: number;
+  mode: SearchMode;
+}

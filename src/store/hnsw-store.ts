@@ -1,0 +1,78 @@
+/**
+ * @module hnsw-store
+ * The embedded vector store: `hnswlib-node` used directly (LangChain's HNSWLib
+ * wrapper can neither delete one document nor save atomically). Labels are
+ * positions in `ids`; scores are cosine similarity, 1 − distance.
+ */
+import hnswlib from "hnswlib-node";
+import type { VectorHit, VectorStore } from "./types.js";
+
+const { HierarchicalNSW } = hnswlib;
+
+export interface HnswParameters {
+  m: number;
+  efConstruction: number;
+  efSearch: number;
+}
+
+export const DEFAULT_HNSW: HnswParameters = { m: 16, efConstruction: 200, efSearch: 96 };
+
+export class HnswStore implements VectorStore {
+  private constructor(
+    private readonly index: InstanceType<typeof HierarchicalNSW>,
+    private readonly ids: string[],
+    readonly dimension: number,
+    private readonly params: HnswParameters,
+  ) {}
+
+  /** Builds an index over `vectors`, whose labels are their positions in `ids`. */
+  static build(ids: string[], vectors: number[][], dimension: number, params: HnswParameters = DEFAULT_HNSW): HnswStore {
+    const index = new HierarchicalNSW("cosine", dimension);
+    index.initIndex(Math.max(1, ids.length), params.m, params.efConstruction, 100);
+    vectors.forEach((vector, label) => {
+      if (vector.length !== dimension) throw new Error(`vector ${ids[label]} has ${vector.length} dimensions, expected ${dimension}`);
+      index.addPoint(vector, label);
+    });
+    index.setEf(params.efSearch);
+    return new HnswStore(index, ids, dimension, params);
+  }
+
+  /** Reads an index written by `save`; the caller has already checked the file's integrity. */
+  static async load(file: string, ids: string[], dimension: number, params: HnswParameters = DEFAULT_HNSW): Promise<HnswStore> {
+    const index = new HierarchicalNSW("cosine", dimension);
+    await index.readIndex(file);
+    if (index.getCurrentCount() !== ids.length) {
+      throw new Error(`holds ${index.getCurrentCount()} vectors but the chunk list has ${ids.length}`);
+    }
+    index.setEf(params.efSearch);
+    return new HnswStore(index, ids, dimension, params);
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  async save(file: string): Promise<void> {
+    await this.index.writeIndex(file);
+  }
+
+  /** The stored vector of a label, to reuse it without re-embedding. */
+  vectorAt(label: number): number[] {
+    return this.index.getPoint(label);
+  }
+
+  async search(vector: number[], k: number): Promise<VectorHit[]> {
+    if (vector.length !== this.dimension) {
+      throw new Error(`query vector has ${vector.length} dimensions, the index ${this.dimension}`);
+    }
+    const n = Math.min(k, this.size);
+    if (n <= 0) return [];
+    this.index.setEf(Math.max(this.params.efSearch, n));
+    const { neighbors, distances } = this.index.searchKnn(vector, n);
+    return neighbors.map((label, i) => ({ id: this.ids[label]!, score: clamp01(1 - distances[i]!) }));
+  }
+}
+
+function clamp01(x: number): number {
+  return Math.min(1, Math.max(0, x));
+}

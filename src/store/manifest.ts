@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+export const FORMAT_VERSION = 1;
+
+const fileRecord = z.object({ source: z.string(), size: z.number(), mtimeMs: z.number(), sha256: z.string() });
+const dataFile = z.object({ size: z.number(), sha256: z.string() });
+
+/** What an index generation records about itself; checked before anything is served from it. */
+export const manifestSchema = z.object({
+  formatVersion: z.literal(FORMAT_VERSION),
+  generation: z.string(),
+  builtAt: z.string(),
+  embedder: z.object({ id: z.string(), dimension: z.number().int().positive() }),
+  space: z.literal("cosine"),
+  chunking: z.object({ size: z.number(), overlap: z.number() }),
+  hnsw: z.object({ m: z.number(), efConstruction: z.number(), efSearch: z.number() }),
+  chunkCount: z.number().int().nonnegative(),
+  documentCount: z.number().int().nonnegative(),
+  /** Source files the generation was built from, with their content hashes. */
+  files: z.array(fileRecord),
+  /** Every data file of the generation, with its size and hash, so truncation or corruption is caught at load. */
+  dataFiles: z.record(z.string(), dataFile),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+export type SourceFileRecord = z.infer<typeof fileRecord>;

@@ -1,0 +1,22 @@
+import type { Chunk } from "../ingest/types.js";
+import type { KeywordIndex } from "../retrieval/keyword-index.js";
+import type { HnswStore } from "./hnsw-store.js";
+import type { Manifest } from "./manifest.js";
+
+/** The stored text of a source document, served by /sources and pointed into by chunk offsets. */
+export interface StoredDocument {
+  source: string;
+  title: string;
+  text: string;
+  pages?: { number: number; start: number; end: number }[];
+}
+
+/** One immutable, fully loaded index generation. Requests hold on to the snapshot they started with. */
+export interface IndexSnapshot {
+  manifest: Manifest;
+  chunks: Chunk[];
+  chunkById: Map<string, Chunk>;
+  documents: Map<string, StoredDocument>;
+  vectors: HnswStore;
+  keywords: KeywordIndex;
+}
