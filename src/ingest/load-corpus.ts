@@ -3,7 +3,7 @@
  * Walks the corpus folder and loads every supported file. A file that cannot
  * be read is reported by name and skipped; the rest is still loaded.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import type { Loader, SourceDocument } from "./types.js";
 import { LoadError } from "./types.js";
@@ -39,11 +39,11 @@ export interface LoadedCorpus {
   skipped: string[];
 }
 
-/** Lists the files below `corpusDir` (hidden files and folders excluded), sorted by path. */
+/** Lists the files (and symbolic links) below `corpusDir`, hidden ones excluded, sorted by path. */
 export async function listCorpusFiles(corpusDir: string): Promise<CorpusFile[]> {
   const entries = await readdir(corpusDir, { recursive: true, withFileTypes: true });
   return entries
-    .filter((e) => e.isFile())
+    .filter((e) => e.isFile() || e.isSymbolicLink())
     .map((e) => path.join(e.parentPath, e.name))
     .map((absolutePath) => ({ absolutePath, source: path.relative(corpusDir, absolutePath).split(path.sep).join("/") }))
     .filter((f) => !f.source.split("/").some((part) => part.startsWith(".")))
@@ -54,15 +54,35 @@ export function loaderFor(source: string): Loader | undefined {
   return loaders[path.extname(source).toLowerCase()];
 }
 
-/** Loads one file; throws a LoadError naming the file on any failure. */
-export async function loadFile(file: CorpusFile, loader: Loader): Promise<SourceDocument> {
+/**
+ * Loads one file; throws a LoadError naming the file on any failure. A link
+ * that leads outside the corpus is refused, so the index (and /sources) only
+ * ever holds what the corpus folder holds.
+ */
+export async function loadFile(file: CorpusFile, loader: Loader, corpusDir: string): Promise<SourceDocument> {
   try {
-    return await loader(await readFile(file.absolutePath), file.source);
+    const [target, root] = await Promise.all([realpath(file.absolutePath), realpath(corpusDir)]);
+    if (path.relative(root, target).startsWith("..") || path.isAbsolute(path.relative(root, target))) {
+      throw new LoadError(file.source, "is a link to a file outside the corpus folder");
+    }
+    return await loader(await readFile(target), file.source);
   } catch (error) {
     if (error instanceof LoadError) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new LoadError(file.source, reason, { cause: error });
+    throw new LoadError(file.source, describeReadError(error), { cause: error });
   }
+}
+
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: "cannot be read: it (or the file a link points to) does not exist",
+  EACCES: "cannot be read: permission denied",
+  EISDIR: "is a folder, not a file",
+  ELOOP: "cannot be read: the link points to itself",
+};
+
+function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code && READ_ERRORS[code]) return READ_ERRORS[code];
+  return `cannot be parsed: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 export async function loadCorpus(corpusDir: string): Promise<LoadedCorpus> {
@@ -74,7 +94,7 @@ export async function loadCorpus(corpusDir: string): Promise<LoadedCorpus> {
       continue;
     }
     try {
-      result.documents.push(await loadFile(file, loader));
+      result.documents.push(await loadFile(file, loader, corpusDir));
     } catch (error) {
       result.failures.push({ source: file.source, message: (error as Error).message });
     }

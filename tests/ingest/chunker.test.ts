@@ -1,0 +1,86 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { chunkDocument } from "../../src/ingest/chunker.js";
+import { loadMarkdown } from "../../src/ingest/loaders/markdown.js";
+import { loadTxt } from "../../src/ingest/loaders/txt.js";
+import { sentenceSpans } from "../../src/ingest/sentences.js";
+import type { SourceDocument } from "../../src/ingest/types.js";
+import { REPO_ROOT } from "../helpers/test-server.js";
+
+const corpusFile = path.join(REPO_ROOT, "corpus/nemo-unesco-museum-forum-2025.txt");
+const corpusDoc = loadTxt(readFileSync(corpusFile), "nemo-unesco-museum-forum-2025.txt");
+
+function expectOffsetInvariant(doc: SourceDocument, size: number, overlap: number) {
+  const chunks = chunkDocument(doc, { size, overlap });
+  expect(chunks.length).toBeGreaterThan(0);
+  for (const chunk of chunks) {
+    expect(doc.text.slice(chunk.start, chunk.end)).toBe(chunk.text);
+    expect(chunk.text).toBe(chunk.text.trim());
+    // Never cut inside a word: the characters either side of a chunk are not both letters/digits.
+    const before = doc.text[chunk.start - 1] ?? " ";
+    const after = doc.text[chunk.end] ?? " ";
+    expect(/[\p{L}\p{N}]/u.test(before) && /[\p{L}\p{N}]/u.test(chunk.text[0]!)).toBe(false);
+    expect(/[\p{L}\p{N}]/u.test(after) && /[\p{L}\p{N}]/u.test(chunk.text.at(-1)!)).toBe(false);
+  }
+  return chunks;
+}
+
+describe("chunker", () => {
+  it.each([
+    [480, 80],
+    [200, 40],
+    [120, 0],
+    [1500, 300],
+  ])("When the real corpus is chunked at size %i / overlap %i, Then text.slice(start, end) === chunk.text for every chunk", (size, overlap) => {
+    const chunks = expectOffsetInvariant(corpusDoc, size, overlap);
+    // A chunk holds at most `size` characters unless one word alone is longer.
+    for (const c of chunks) expect(c.text.length <= size || !/\s/.test(c.text)).toBe(true);
+  });
+
+  it("When chunks overlap, Then together they cover every sentence of the document", () => {
+    const chunks = chunkDocument(corpusDoc, { size: 300, overlap: 60 });
+    for (const s of sentenceSpans(corpusDoc.text)) {
+      expect(chunks.some((c) => c.start <= s.start && s.end <= c.end) || s.end - s.start > 300).toBe(true);
+    }
+    expect(chunks.some((c, i) => i > 0 && c.start < chunks[i - 1]!.end)).toBe(true);
+  });
+
+  it("When a sentence is longer than the chunk size, Then it is split at spaces, not inside words", () => {
+    const text = `${"lorem ipsum dolor sit amet ".repeat(40).trim()}. Short one.`;
+    const doc: SourceDocument = { source: "long.txt", title: "long", text, sections: [] };
+    const chunks = expectOffsetInvariant(doc, 100, 20);
+    expect(chunks.length).toBeGreaterThan(5);
+  });
+
+  it("When markdown has headings, Then each chunk carries its heading path and chunks do not cross sections", () => {
+    const md = "# Guide\n\nIntro text.\n\n## Install\n\nRun npm install. Then npm start.\n\n### Windows\n\nUse PowerShell.\n\n## Usage\n\nAsk a question.\n";
+    const doc = loadMarkdown(Buffer.from(md), "guide.md");
+    const chunks = expectOffsetInvariant(doc, 480, 80);
+    expect(doc.title).toBe("Guide");
+    const windows = chunks.find((c) => c.text.includes("PowerShell"))!;
+    expect(windows.headingPath).toEqual(["Guide", "Install", "Windows"]);
+    const usage = chunks.find((c) => c.text.includes("Ask a question"))!;
+    expect(usage.headingPath).toEqual(["Guide", "Usage"]);
+    expect(usage.text).not.toContain("PowerShell");
+  });
+
+  it("When a full stop has no space after it, Then the sentence splitter still separates the sentences", () => {
+    const text = "enhancing museums’ professional capacities.AI needs to source data. Copyright issues must be resolved.";
+    const sentences = sentenceSpans(text).map((s) => text.slice(s.start, s.end));
+    expect(sentences).toEqual([
+      "enhancing museums’ professional capacities.",
+      "AI needs to source data.",
+      "Copyright issues must be resolved.",
+    ]);
+  });
+
+  it("When a list item starts with an enumerator, Then the enumerator stays with its sentence", () => {
+    const text = "Recommendations:\n  1. A political vision for museums\n  2. Financial investments";
+    expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      "Recommendations:",
+      "1. A political vision for museums",
+      "2. Financial investments",
+    ]);
+  });
+});

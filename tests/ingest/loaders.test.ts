@@ -1,0 +1,59 @@
+import { mkdir, symlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { chunkDocument } from "../../src/ingest/chunker.js";
+import { loadCorpus } from "../../src/ingest/load-corpus.js";
+import { loadHtml } from "../../src/ingest/loaders/html.js";
+import { makeTempDir } from "../helpers/test-server.js";
+
+describe("loaders", () => {
+  it("When HTML is loaded, Then only visible text is kept, the title comes from <title>, and headings start sections", () => {
+    const html = `<!doctype html><html><head><title>Opening hours</title><style>p{color:red}</style>
+      <script>var secret = "do not index";</script></head>
+      <body><nav>Home</nav><h1>Visiting</h1><p>The museum opens at <b>10:00</b>.</p>
+      <h2>Tickets</h2><ul><li>Adults pay 12 euros.</li><li>Children are free.</li></ul>
+      <noscript>enable js</noscript><template>hidden</template></body></html>`;
+    const doc = loadHtml(Buffer.from(html), "site/hours.html");
+    expect(doc.title).toBe("Opening hours");
+    expect(doc.text).toContain("The museum opens at 10:00.");
+    expect(doc.text).toContain("Adults pay 12 euros.\n\nChildren are free.");
+    for (const hidden of ["secret", "color:red", "enable js", "hidden"]) expect(doc.text).not.toContain(hidden);
+    const chunks = chunkDocument(doc, { size: 480, overlap: 80 });
+    for (const c of chunks) expect(doc.text.slice(c.start, c.end)).toBe(c.text);
+    expect(chunks.find((c) => c.text.includes("Adults"))!.headingPath).toEqual(["Visiting", "Tickets"]);
+  });
+
+  it("When an HTML page has no <title>, Then its first <h1> is the title", () => {
+    expect(loadHtml(Buffer.from("<h1>Annual report</h1><p>Text.</p>"), "r.html").title).toBe("Annual report");
+  });
+
+  it("When a corpus holds broken, binary, dangling and unsupported files, Then each is reported by name and the rest is loaded", async () => {
+    const dir = await makeTempDir();
+    await mkdir(path.join(dir, "notes"));
+    await writeFile(path.join(dir, "good.txt"), "Good document\n\nThe forum met in Hangzhou.");
+    await writeFile(path.join(dir, "notes", "guide.md"), "# Guide\n\nSome guidance.");
+    await writeFile(path.join(dir, "binary.txt"), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]));
+    await symlink(path.join(dir, "missing.txt"), path.join(dir, "dangling.md"));
+    await writeFile(path.join(dir, "outside-target.txt"), "x");
+    const outsideDir = await makeTempDir();
+    await writeFile(path.join(outsideDir, "secret.txt"), "secret");
+    await symlink(path.join(outsideDir, "secret.txt"), path.join(dir, "escape.txt"));
+    await writeFile(path.join(dir, "image.png"), Buffer.from([0x89, 0x50]));
+    await writeFile(path.join(dir, ".hidden.txt"), "hidden");
+
+    const corpus = await loadCorpus(dir);
+    expect(corpus.documents.map((d) => d.source).sort()).toEqual(["good.txt", "notes/guide.md", "outside-target.txt"]);
+    expect(corpus.failures.map((f) => f.source).sort()).toEqual(["binary.txt", "dangling.md", "escape.txt"]);
+    for (const failure of corpus.failures) expect(failure.message).toContain(failure.source);
+    expect(corpus.failures.find((f) => f.source === "escape.txt")!.message).toMatch(/outside the corpus/);
+    expect(corpus.skipped).toEqual(["image.png"]);
+  });
+
+  it("When a text file starts with a byte-order mark, Then it is removed and offsets still hold", async () => {
+    const dir = await makeTempDir();
+    await writeFile(path.join(dir, "bom.txt"), "\uFEFFTitle line\n\nBody sentence here.");
+    const [doc] = (await loadCorpus(dir)).documents;
+    expect(doc!.title).toBe("Title line");
+    expect(doc!.text.startsWith("Title")).toBe(true);
+  });
+});
