@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const services = await createServices(config, logger);
-  const running = await listen(createApp({ ask: services.ask, logger }), config.server.port, config.server.host);
+  const running = await listen(createApp({ ask: services.ask, logger, allowedOrigins: config.web.allowedOrigins }), config.server.port, config.server.host);
   logger.info({ url: running.url, answers: services.ask.answerer.model, embedder: services.embedder.id }, `serving on ${running.url}`);
   const stop = () => void running.close().then(() => process.exit(0));
   process.once("SIGTERM", stop);

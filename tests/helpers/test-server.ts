@@ -49,7 +49,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   const logger = createLogger(config.logLevel);
   const services = await createServices(config, logger);
-  const running = await listen(createApp({ ask: services.ask, logger }), 0, "127.0.0.1");
+  const running = await listen(createApp({ ask: services.ask, logger, allowedOrigins: config.web.allowedOrigins }), 0, "127.0.0.1");
   return {
     url: running.url,
     services,
