@@ -1,25 +1,55 @@
 /**
- * `npm run ingest`: (re)builds the index from CORPUS_DIR into INDEX_DIR and
- * says what it did. The running server keeps serving the previous generation.
+ * `npm run ingest [-- --full]`: brings the index in INDEX_DIR up to date with
+ * CORPUS_DIR, embedding only new or changed chunks (`--full`: everything), and
+ * says what changed. A running server keeps serving the previous generation.
  */
 import "dotenv/config";
 import { ConfigError, loadConfig } from "../src/config.js";
 import { createEmbedder } from "../src/embeddings/index.js";
-import { buildIndex } from "../src/ingest/build-index.js";
+import { buildIndex, type BuildReport } from "../src/ingest/build-index.js";
+import { acquireIngestLock, IngestLockedError } from "../src/ingest/ingest-lock.js";
 import { logBuildReport } from "../src/ingest/open-index.js";
+import { createProgressReporter } from "../src/ingest/progress.js";
 import { createLogger } from "../src/logger.js";
 
 try {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const embedder = await createEmbedder(config);
-  const report = await buildIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, chunking: config.chunking, embedder });
-  logBuildReport(logger, report);
-  console.log(
-    `Indexed ${report.manifest.documentCount} document(s) into ${report.manifest.chunkCount} chunks ` +
-      `(${report.failures.length} unreadable, ${report.skipped.length} unsupported) in ${(report.durationMs / 1000).toFixed(1)} s → ${config.indexDir}`,
-  );
+  // The lock comes before the model loads, so a second ingest is refused at once.
+  const lock = await acquireIngestLock(config.indexDir);
+  try {
+    const embedder = await createEmbedder(config);
+    const progress = createProgressReporter(process.stdout);
+    const report = await buildIndex({
+      corpusDir: config.corpusDir,
+      indexDir: config.indexDir,
+      chunking: config.chunking,
+      embedder,
+      full: process.argv.includes("--full"),
+      onProgress: (p) => progress.update(p),
+    }).finally(() => progress.stop());
+    logBuildReport(logger, report);
+    console.log(summary(report, config.indexDir));
+  } finally {
+    await lock.release();
+  }
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : `ingest failed: ${(error as Error).message}`);
+  const known = error instanceof ConfigError || error instanceof IngestLockedError;
+  console.error(known ? `ingest refused: ${(error as Error).message}` : `ingest failed: ${(error as Error).message}`);
   process.exit(1);
+}
+
+function summary(report: BuildReport, indexDir: string): string {
+  const { added, changed, removed, unchanged } = report.files;
+  const { embedded, reused, deleted } = report.chunks;
+  const seconds = (report.durationMs / 1000).toFixed(1);
+  const head = report.published
+    ? `Published ${report.manifest.generation} → ${indexDir} in ${seconds} s`
+    : `Index is up to date (${report.manifest.generation}); checked in ${seconds} s`;
+  return [
+    head,
+    `  files:  ${added.length} added, ${changed.length} changed, ${removed.length} removed, ${unchanged.length} unchanged` +
+      ` (${report.failures.length} unreadable, ${report.skipped.length} unsupported)`,
+    `  chunks: ${embedded} embedded, ${reused} reused, ${deleted} deleted (${report.manifest.chunkCount} in the index)`,
+  ].join("\n");
 }

@@ -1,61 +1,103 @@
 /**
  * @module build-index
- * The ingest pipeline as one story: load the corpus → chunk → embed → build the
- * vector and keyword indexes → publish a new generation.
+ * The ingest pipeline as one story: see what changed since the live generation
+ * → load and chunk the corpus → embed only chunks the embedding cache lacks →
+ * build the vector and keyword indexes → publish a new generation. Indexes are
+ * rebuilt from the current chunks every time, so a removed file leaves nothing
+ * behind; only embedding, the expensive step, is incremental.
  */
 import { createHash } from "node:crypto";
-import { stat } from "node:fs/promises";
-import path from "node:path";
+import { readFile, stat } from "node:fs/promises";
 import type { Embedder } from "../embeddings/types.js";
 import { KeywordIndex } from "../retrieval/keyword-index.js";
+import { publishGeneration, readLiveManifest } from "../store/generations.js";
 import { DEFAULT_HNSW, HnswStore } from "../store/hnsw-store.js";
-import { publishGeneration } from "../store/generations.js";
-import type { Manifest, SourceFileRecord } from "../store/manifest.js";
-import type { StoredDocument } from "../store/snapshot.js";
+import type { Manifest, SourceFileRecord, UnreadableFileRecord } from "../store/manifest.js";
+import type { IndexSnapshot, StoredDocument } from "../store/snapshot.js";
+import { countDeletedChunks, planChanges, type ChangePlan } from "./change-plan.js";
 import { chunkDocument } from "./chunker.js";
-import { loadCorpus, type LoadFailure } from "./load-corpus.js";
+import { EmbeddingCache, embeddingKey } from "./embedding-cache.js";
+import { listCorpusFiles, loaderFor, loadFile, type CorpusFile, type LoadFailure } from "./load-corpus.js";
+import type { BuildProgress } from "./progress.js";
 import type { Chunk, ChunkingOptions, SourceDocument } from "./types.js";
-import { readFile } from "node:fs/promises";
+
+// Chunks per embedder call: small enough for steady progress and little lost work on a crash.
+const EMBED_BATCH = 64;
 
 export interface BuildOptions {
   corpusDir: string;
   indexDir: string;
   chunking: ChunkingOptions;
   embedder: Embedder;
+  /** Ignore the live generation and the embedding cache: embed everything again. */
+  full?: boolean;
+  onProgress?: (progress: BuildProgress) => void;
 }
 
 export interface BuildReport {
+  /** The live generation's manifest after the build: the new one, or the unchanged previous one. */
   manifest: Manifest;
+  /** The new generation, ready to serve; undefined when the index was already up to date. */
+  published?: IndexSnapshot;
+  files: Omit<ChangePlan, "upToDate">;
+  chunks: { embedded: number; reused: number; deleted: number };
   failures: LoadFailure[];
   skipped: string[];
-  chunksEmbedded: number;
   durationMs: number;
 }
 
+/** Brings the index of `corpusDir` up to date; the caller holds the ingest lock. */
 export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
-  const corpus = await loadCorpus(options.corpusDir);
-  const chunks = corpus.documents.flatMap((doc) => chunkDocument(doc, options.chunking));
-  const vectors = await options.embedder.embedDocuments(chunks.map(embeddingText));
-  const manifest = await publishGeneration(options.indexDir, {
+  const { embedder, onProgress } = options;
+  const listed = await listCorpusFiles(options.corpusDir);
+  const supported = listed.filter((f) => loaderFor(f.source));
+  const skipped = listed.filter((f) => !loaderFor(f.source)).map((f) => f.source);
+  const records = await describeSources(supported);
+  const previous = options.full ? undefined : await readLiveManifest(options.indexDir);
+  const plan = planChanges(records, previous, { embedderId: embedder.id, chunking: options.chunking });
+  const { upToDate, ...files } = plan;
+  const elapsed = () => performance.now() - started;
+
+  if (upToDate && previous) {
+    const failures = (previous.unreadable ?? []).map(({ source, message }) => ({ source, message }));
+    return { manifest: previous, files, chunks: { embedded: 0, reused: previous.chunkCount, deleted: 0 }, failures, skipped, durationMs: elapsed() };
+  }
+
+  const { documents, failures } = await loadDocuments(supported, options.corpusDir, onProgress);
+  const chunks = documents.flatMap((doc) => chunkDocument(doc, options.chunking));
+  const keys = chunks.map((chunk) => embeddingKey(embedder.id, embeddingText(chunk)));
+  const cache = await EmbeddingCache.open(options.indexDir, embedder);
+  if (options.full) await cache.clear();
+  const reused = keys.filter((key) => cache.has(key)).length;
+  const embedded = await embedMissing(chunks, keys, cache, embedder, onProgress);
+
+  const recordBySource = new Map(records.map((r) => [r.source, r]));
+  const keysBySource = new Map<string, string[]>(documents.map((doc) => [doc.source, []]));
+  keys.forEach((key, i) => keysBySource.get(chunks[i]!.source)!.push(key));
+  const published = await publishGeneration(options.indexDir, {
     manifest: {
-      embedder: { id: options.embedder.id, dimension: options.embedder.dimension },
+      embedder: { id: embedder.id, dimension: embedder.dimension },
       space: "cosine",
       chunking: options.chunking,
       hnsw: DEFAULT_HNSW,
-      files: await Promise.all(corpus.documents.map((doc) => describeSource(options.corpusDir, doc.source))),
+      files: documents.map((doc) => ({ ...recordBySource.get(doc.source)!, chunks: keysBySource.get(doc.source)! })),
+      unreadable: failures.map((f): UnreadableFileRecord => ({ ...recordBySource.get(f.source)!, message: f.message })),
     },
     chunks,
-    documents: new Map(corpus.documents.map((doc) => [doc.source, storedDocument(doc)])),
-    vectors: HnswStore.build(chunks.map((c) => c.id), vectors, options.embedder.dimension),
+    documents: new Map(documents.map((doc) => [doc.source, storedDocument(doc)])),
+    vectors: HnswStore.build(chunks.map((c) => c.id), keys.map((key) => cache.get(key)!), embedder.dimension),
     keywords: KeywordIndex.build(chunks.map((c) => ({ id: c.id, text: c.text, heading: headingText(c) }))),
   });
+  await cache.compact(new Set(keys));
   return {
-    manifest,
-    failures: corpus.failures,
-    skipped: corpus.skipped,
-    chunksEmbedded: chunks.length,
-    durationMs: performance.now() - started,
+    manifest: published.manifest,
+    published,
+    files,
+    chunks: { embedded, reused, deleted: countDeletedChunks(previous, keys) },
+    failures,
+    skipped,
+    durationMs: elapsed(),
   };
 }
 
@@ -70,12 +112,59 @@ export function headingText(chunk: Chunk): string {
   return [chunk.title, ...chunk.headingPath].join(" ");
 }
 
+async function loadDocuments(files: CorpusFile[], corpusDir: string, onProgress?: (p: BuildProgress) => void) {
+  const documents: SourceDocument[] = [];
+  const failures: LoadFailure[] = [];
+  onProgress?.({ phase: "files", done: 0, total: files.length });
+  for (const [i, file] of files.entries()) {
+    try {
+      documents.push(await loadFile(file, loaderFor(file.source)!, corpusDir));
+    } catch (error) {
+      failures.push({ source: file.source, message: (error as Error).message });
+    }
+    onProgress?.({ phase: "files", done: i + 1, total: files.length });
+  }
+  return { documents, failures };
+}
+
+/**
+ * Embeds each distinct text the cache lacks, batch by batch, saving every
+ * batch to the cache before the next: work done before a crash is kept.
+ * Returns how many texts were embedded.
+ */
+async function embedMissing(
+  chunks: Chunk[],
+  keys: string[],
+  cache: EmbeddingCache,
+  embedder: Embedder,
+  onProgress?: (p: BuildProgress) => void,
+): Promise<number> {
+  const missing = new Map<string, string>();
+  keys.forEach((key, i) => {
+    if (!cache.has(key)) missing.set(key, embeddingText(chunks[i]!));
+  });
+  const todo = [...missing];
+  if (!todo.length) return 0;
+  onProgress?.({ phase: "embed", done: 0, total: todo.length });
+  for (let i = 0; i < todo.length; i += EMBED_BATCH) {
+    const batch = todo.slice(i, i + EMBED_BATCH);
+    const vectors = await embedder.embedDocuments(batch.map(([, text]) => text));
+    await cache.add(batch.map(([key], j) => ({ key, vector: vectors[j]! })));
+    onProgress?.({ phase: "embed", done: i + batch.length, total: todo.length });
+  }
+  return todo.length;
+}
+
 function storedDocument(doc: SourceDocument): StoredDocument {
   return { source: doc.source, title: doc.title, text: doc.text, ...(doc.pages && { pages: doc.pages }) };
 }
 
-async function describeSource(corpusDir: string, source: string): Promise<SourceFileRecord> {
-  const file = path.join(corpusDir, source);
-  const [info, content] = await Promise.all([stat(file), readFile(file)]);
-  return { source, size: info.size, mtimeMs: info.mtimeMs, sha256: createHash("sha256").update(content).digest("hex") };
+/** Size, mtime and content hash of each file, read one at a time (a corpus may hold thousands). */
+async function describeSources(files: CorpusFile[]): Promise<SourceFileRecord[]> {
+  const records: SourceFileRecord[] = [];
+  for (const file of files) {
+    const [info, content] = await Promise.all([stat(file.absolutePath), readFile(file.absolutePath)]);
+    records.push({ source: file.source, size: info.size, mtimeMs: info.mtimeMs, sha256: createHash("sha256").update(content).digest("hex") });
+  }
+  return records;
 }

@@ -10,6 +10,7 @@ import { LoadError } from "./types.js";
 import { loadTxt } from "./loaders/txt.js";
 import { loadMarkdown } from "./loaders/markdown.js";
 import { loadHtml } from "./loaders/html.js";
+import { loadPdf } from "./loaders/pdf.js";
 
 /** Loaders by lower-case file extension. */
 export const loaders: Record<string, Loader> = {
@@ -19,6 +20,7 @@ export const loaders: Record<string, Loader> = {
   ".markdown": loadMarkdown,
   ".html": loadHtml,
   ".htm": loadHtml,
+  ".pdf": loadPdf,
 };
 
 export interface CorpusFile {

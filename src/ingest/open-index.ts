@@ -2,7 +2,8 @@
  * @module open-index
  * Start-up's view of the index: load the live generation, or build one when
  * there is none, when it was built by another embedder, or when every
- * generation on disk is unusable — each case said in one clear log line.
+ * generation on disk is unusable — each case said in one clear log line that
+ * names the file at fault.
  */
 import type { Embedder } from "../embeddings/types.js";
 import type { Logger } from "../logger.js";
@@ -10,6 +11,7 @@ import { EmbedderMismatchError, IndexUnusableError } from "../store/errors.js";
 import { loadLiveIndex } from "../store/generations.js";
 import type { IndexSnapshot } from "../store/snapshot.js";
 import { buildIndex, type BuildReport } from "./build-index.js";
+import { withIngestLock } from "./ingest-lock.js";
 import type { ChunkingOptions } from "./types.js";
 
 export interface OpenIndexOptions {
@@ -36,13 +38,17 @@ export async function openIndex(options: OpenIndexOptions): Promise<IndexSnapsho
     const reason = error instanceof EmbedderMismatchError ? "embedder changed" : "index unusable";
     logger.warn({ file: error.file }, `${reason}: ${error.message}; rebuilding`);
   }
-  const report = await buildIndex(options);
+  const report = await withIngestLock(indexDir, () => buildIndex(options));
   logBuildReport(logger, report);
-  const rebuilt = await loadLiveIndex(indexDir, embedder);
-  if (!rebuilt) throw new Error(`index in ${indexDir} was built but cannot be found`);
-  return rebuilt.snapshot;
+  // A build finding the corpus "up to date" still publishes nothing; that only
+  // happens when the live generation is intact, so it can be loaded.
+  if (report.published) return report.published;
+  const reloaded = await loadLiveIndex(indexDir, embedder);
+  if (!reloaded) throw new Error(`index in ${indexDir} was built but cannot be found`);
+  return reloaded.snapshot;
 }
 
+/** Logs what a build did: unreadable and unsupported files, then one summary line. */
 export function logBuildReport(logger: Logger, report: BuildReport): void {
   for (const failure of report.failures) logger.warn({ source: failure.source }, `skipped unreadable file: ${failure.message}`);
   if (report.skipped.length) {
@@ -53,9 +59,23 @@ export function logBuildReport(logger: Logger, report: BuildReport): void {
       generation: report.manifest.generation,
       documents: report.manifest.documentCount,
       chunks: report.manifest.chunkCount,
-      embedded: report.chunksEmbedded,
+      ...summaryCounts(report),
       ms: Math.round(report.durationMs),
     },
-    "index published",
+    report.published ? "index published" : "index up to date",
   );
+}
+
+/** The counts a build summary shows: files by change, chunks by fate. */
+export function summaryCounts(report: BuildReport) {
+  const { added, changed, removed, unchanged } = report.files;
+  return {
+    filesAdded: added.length,
+    filesChanged: changed.length,
+    filesRemoved: removed.length,
+    filesUnchanged: unchanged.length,
+    chunksEmbedded: report.chunks.embedded,
+    chunksReused: report.chunks.reused,
+    chunksDeleted: report.chunks.deleted,
+  };
 }

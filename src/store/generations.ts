@@ -25,8 +25,11 @@ export type GenerationContents = Omit<IndexSnapshot, "manifest" | "chunkById"> &
   manifest: Omit<Manifest, "formatVersion" | "generation" | "builtAt" | "dataFiles" | "chunkCount" | "documentCount">;
 };
 
-/** Writes a new generation and makes it the live one. Returns its manifest. */
-export async function publishGeneration(indexDir: string, contents: GenerationContents): Promise<Manifest> {
+/**
+ * Writes a new generation and makes it the live one. Returns it as a snapshot
+ * ready to serve (the caller's objects, not a re-read of the files).
+ */
+export async function publishGeneration(indexDir: string, contents: GenerationContents): Promise<IndexSnapshot> {
   await mkdir(indexDir, { recursive: true });
   const builtAt = new Date();
   const generation = `gen-${builtAt.toISOString().replace(/[-:.]/g, "").replace("T", "-").slice(0, 18)}-${process.pid}-${Math.random().toString(36).slice(2, 6)}`;
@@ -55,7 +58,7 @@ export async function publishGeneration(indexDir: string, contents: GenerationCo
     await writeDurably(path.join(indexDir, `${POINTER}.tmp-${process.pid}`), `${generation}\n`);
     await rename(path.join(indexDir, `${POINTER}.tmp-${process.pid}`), path.join(indexDir, POINTER));
     await pruneGenerations(indexDir, generation);
-    return manifest;
+    return assembleSnapshot(manifest, contents.chunks, [...contents.documents.values()], contents.vectors, contents.keywords);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
@@ -88,6 +91,37 @@ export async function loadGeneration(indexDir: string, generation: string, embed
         `but ${embedder.id} (${embedder.dimension}-d) is configured; it must be rebuilt`,
     );
   }
+  await verifyDataFiles(dir, manifest);
+  const chunks = parseJsonLines<Chunk>(await readFile(path.join(dir, FILES.chunks), "utf8"));
+  const documents = parseJsonLines<StoredDocument>(await readFile(path.join(dir, FILES.documents), "utf8"));
+  const keywords = KeywordIndex.fromJSON(JSON.parse(await readFile(path.join(dir, FILES.keywords), "utf8")) as SerializedKeywordIndex);
+  const vectorsFile = path.join(dir, FILES.vectors);
+  const vectors = await HnswStore.load(vectorsFile, chunks.map((c) => c.id), manifest.embedder.dimension, manifest.hnsw).catch((cause) => {
+    throw new IndexUnusableError(`index file ${vectorsFile} cannot be loaded: ${(cause as Error).message}`, vectorsFile, { cause });
+  });
+  return assembleSnapshot(manifest, chunks, documents, vectors, keywords);
+}
+
+/**
+ * The live generation's manifest when the generation is intact (every data
+ * file matches it), else undefined: what an incremental build compares with.
+ */
+export async function readLiveManifest(indexDir: string): Promise<Manifest | undefined> {
+  const live = await currentGeneration(indexDir);
+  if (!live) return undefined;
+  const dir = path.join(indexDir, live);
+  try {
+    const manifest = await readManifest(path.join(dir, FILES.manifest));
+    await verifyDataFiles(dir, manifest);
+    return manifest;
+  } catch (error) {
+    if (error instanceof IndexUnusableError) return undefined;
+    throw error;
+  }
+}
+
+/** Throws an IndexUnusableError naming the first data file whose size or checksum differs from the manifest. */
+async function verifyDataFiles(dir: string, manifest: Manifest): Promise<void> {
   for (const [name, expected] of Object.entries(manifest.dataFiles)) {
     const file = path.join(dir, name);
     const actual = await describeFile(file).catch((cause) => {
@@ -98,13 +132,15 @@ export async function loadGeneration(indexDir: string, generation: string, embed
     }
     if (actual.sha256 !== expected.sha256) throw new IndexUnusableError(`index file ${file} is corrupt (checksum mismatch)`, file);
   }
-  const chunks = parseJsonLines<Chunk>(await readFile(path.join(dir, FILES.chunks), "utf8"));
-  const documents = parseJsonLines<StoredDocument>(await readFile(path.join(dir, FILES.documents), "utf8"));
-  const keywords = KeywordIndex.fromJSON(JSON.parse(await readFile(path.join(dir, FILES.keywords), "utf8")) as SerializedKeywordIndex);
-  const vectorsFile = path.join(dir, FILES.vectors);
-  const vectors = await HnswStore.load(vectorsFile, chunks.map((c) => c.id), manifest.embedder.dimension, manifest.hnsw).catch((cause) => {
-    throw new IndexUnusableError(`index file ${vectorsFile} cannot be loaded: ${(cause as Error).message}`, vectorsFile, { cause });
-  });
+}
+
+function assembleSnapshot(
+  manifest: Manifest,
+  chunks: Chunk[],
+  documents: StoredDocument[],
+  vectors: HnswStore,
+  keywords: KeywordIndex,
+): IndexSnapshot {
   return {
     manifest,
     chunks,
