@@ -1,0 +1,84 @@
+/**
+ * @module answer-view
+ * One exchange in the conversation: the question, then the answer as it
+ * streams in, each `[n]` a button opening its passage. Knows four endings:
+ * answered, abstained (styled apart), stopped and failed.
+ */
+import type { CitedPassage } from "../../answer/ask.js";
+import { splitAnswer } from "./answer-text.js";
+import { h } from "./dom.js";
+
+/** Called when a citation button is pressed: the passage, the full answer text and the button. */
+export type CitationHandler = (passage: CitedPassage, answer: string, button: HTMLButtonElement) => void;
+
+export class AnswerView {
+  readonly element: HTMLElement;
+  private readonly bubble: HTMLElement;
+  private readonly text: HTMLElement;
+  private readonly note: HTMLElement;
+  private answer = "";
+  private passages = new Map<number, CitedPassage>();
+
+  constructor(question: string, private readonly onCitation: CitationHandler) {
+    this.text = h("p", { class: "answer-text" });
+    this.note = h("p", { class: "answer-note", hidden: true });
+    this.bubble = h("div", { class: "answer", "aria-busy": "true" }, this.text, this.note);
+    this.element = h("article", { class: "exchange" }, h("p", { class: "question" }, question), this.bubble);
+  }
+
+  /** The passages the streamed markers refer to (until the final numbering arrives). */
+  showPassages(passages: CitedPassage[]): void {
+    this.passages = new Map(passages.map((p) => [p.n, p]));
+    this.render();
+  }
+
+  appendToken(text: string): void {
+    this.answer += text;
+    this.render();
+  }
+
+  /** Shows the final answer; its citations replace whatever the stream numbered. */
+  finish(result: { answer: string; abstained: boolean; citations: CitedPassage[] }): void {
+    this.answer = result.answer;
+    this.passages = new Map(result.citations.map((p) => [p.n, p]));
+    this.render();
+    this.bubble.classList.toggle("abstained", result.abstained);
+    if (result.abstained) this.bubble.prepend(h("p", { class: "answer-label" }, "Not found in the documents"));
+    this.settle();
+  }
+
+  stopped(): void {
+    this.showNote(this.answer ? "Stopped." : "Stopped before an answer arrived.");
+    this.bubble.classList.add("stopped");
+    this.settle();
+  }
+
+  failed(message: string): void {
+    this.bubble.classList.add("failed");
+    this.showNote(message);
+    this.settle();
+  }
+
+  private showNote(message: string): void {
+    this.note.textContent = message;
+    this.note.hidden = false;
+  }
+
+  private settle(): void {
+    this.bubble.setAttribute("aria-busy", "false");
+  }
+
+  private render(): void {
+    this.text.replaceChildren(
+      ...splitAnswer(this.answer).map((part) => ("cite" in part ? this.citationButton(part.cite) : document.createTextNode(part.text))),
+    );
+  }
+
+  private citationButton(n: number): Node {
+    const passage = this.passages.get(n);
+    if (!passage) return document.createTextNode(`[${n}]`);
+    const button = h("button", { type: "button", class: "cite", "aria-label": `Source ${n}: ${passage.title}`, "aria-haspopup": "dialog" }, `[${n}]`);
+    button.addEventListener("click", () => this.onCitation(passage, this.answer, button));
+    return button;
+  }
+}
