@@ -20,6 +20,8 @@ export interface Services {
   logger: Logger;
   embedder: Embedder;
   ask: AskDependencies;
+  /** Releases what the services hold (the embedding worker threads). */
+  close(): Promise<void>;
 }
 
 export function createAnswerer(config: Config): Answerer {
@@ -28,7 +30,12 @@ export function createAnswerer(config: Config): Answerer {
 
 export async function createServices(config: Config, logger: Logger): Promise<Services> {
   const embedder = await createEmbedder(config);
-  const snapshot = await openIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, chunking: config.chunking, embedder, logger });
+  const snapshot = await openIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, chunking: config.chunking, embedder, logger }).catch(
+    async (error: unknown) => {
+      await embedder.close?.();
+      throw error;
+    },
+  );
   return {
     config,
     logger,
@@ -41,5 +48,6 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
       defaultK: config.retrieval.topK,
       mode: "hybrid",
     },
+    close: async () => embedder.close?.(),
   };
 }

@@ -5,10 +5,10 @@ import type { Embedder } from "./types.js";
 
 export type { Embedder } from "./types.js";
 
-/** Builds the embedder the configuration names. */
+/** Builds the embedder the configuration names; call its `close()` (if any) when done. */
 export function createEmbedder(config: Pick<Config, "embeddings" | "openai">): Promise<Embedder> {
   if (config.embeddings.provider === "openai") {
     return createOpenAIEmbedder({ apiKey: config.openai.apiKey!, baseURL: config.openai.baseURL, model: config.embeddings.model });
   }
-  return createLocalUseEmbedder();
+  return createLocalUseEmbedder({ workers: config.embeddings.workers });
 }

@@ -8,4 +8,6 @@ export interface Embedder extends EmbeddingsInterface<number[]> {
   /** Names the model and its settings, e.g. "local:universal-sentence-encoder-lite". */
   readonly id: string;
   readonly dimension: number;
+  /** Releases what the embedder holds (worker threads); absent when there is nothing to release. */
+  close?(): Promise<void>;
 }

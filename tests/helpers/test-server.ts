@@ -56,6 +56,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     dir,
     async close() {
       await running.close();
+      await services.close();
       await rm(dir, { recursive: true, force: true });
     },
     post: (route, body, headers = {}) =>
