@@ -1,12 +1,15 @@
 /**
  * @module services
  * The composition root's building blocks: every long-lived object (embedder,
- * index, retriever, answerer) is built here once, from the config, and handed
+ * index, retriever, chat model, answerer) is built here once, from the config, and handed
  * to the HTTP app. Tests build the same services with their own config.
  */
 import type { AskDependencies } from "./answer/ask.js";
-import { ChatAnswerer } from "./answer/chat.js";
+import { ChatAnswerer, createChatModel } from "./answer/chat.js";
+import { ChatRewriter } from "./answer/chat-rewrite.js";
 import { ExtractiveAnswerer } from "./answer/extractive.js";
+import { HeuristicRewriter, type QuestionRewriter } from "./answer/follow-up.js";
+import { ResilientAnswerer } from "./answer/resilient.js";
 import type { Answerer } from "./answer/types.js";
 import type { Config } from "./config.js";
 import { createEmbedder, type Embedder } from "./embeddings/index.js";
@@ -24,8 +27,29 @@ export interface Services {
   close(): Promise<void>;
 }
 
-export function createAnswerer(config: Config): Answerer {
-  return config.llm ? new ChatAnswerer({ ...config.llm, apiKey: config.llm.apiKey! }) : new ExtractiveAnswerer();
+// A slow model may spend this share of CHAT_TIMEOUT_MS on rewriting a follow-up before the heuristic takes over.
+const REWRITE_SHARE_OF_DEADLINE = 1 / 3;
+
+/**
+ * The answerer and the follow-up rewriter. With a chat model (built once,
+ * shared by both) they fall back to the extractive answer and the heuristic
+ * rewrite; offline they are those two alone.
+ */
+export function createAnswering(config: Config, logger: Logger): { answerer: Answerer; rewriter: QuestionRewriter } {
+  const extractive = new ExtractiveAnswerer();
+  const heuristic = new HeuristicRewriter();
+  if (!config.llm) return { answerer: extractive, rewriter: heuristic };
+  const chat = createChatModel(config.llm);
+  const { model, maxRetries, timeoutMs, retryBackoffMs } = config.llm;
+  return {
+    answerer: new ResilientAnswerer(new ChatAnswerer(chat, model), extractive, {
+      retries: maxRetries,
+      deadlineMs: timeoutMs,
+      backoffMs: retryBackoffMs,
+      logger,
+    }),
+    rewriter: new ChatRewriter(chat, { timeoutMs: Math.ceil(timeoutMs * REWRITE_SHARE_OF_DEADLINE), fallback: heuristic, logger }),
+  };
 }
 
 export async function createServices(config: Config, logger: Logger): Promise<Services> {
@@ -43,7 +67,8 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     ask: {
       index: new IndexHolder(snapshot),
       retriever: new Retriever({ embedder, denseWeight: config.retrieval.denseWeight }),
-      answerer: createAnswerer(config),
+      ...createAnswering(config, logger),
+      contextTokenBudget: config.retrieval.contextTokenBudget,
       abstainBelow: config.retrieval.abstainThreshold,
       defaultK: config.retrieval.topK,
       mode: "hybrid",

@@ -1,16 +1,24 @@
 /**
  * @module ask
- * The question-answering use case: retrieve → weigh the evidence → abstain or
- * answer → keep only citations of supplied passages, renumbered in order of use
+ * The question-answering use case: rewrite a follow-up → retrieve → pack the
+ * passages into the token budget → weigh the evidence → abstain or answer →
+ * verify every citation → renumber the cited passages in order of use
  * (uncited passages follow as context, numbered after them).
+ *
+ * `askStream` is the use case as events (context, tokens, done);
+ * `answerQuestion` is the same pipeline returning only the final result.
  */
 import type { Chunk } from "../ingest/types.js";
 import type { Retriever } from "../retrieval/retriever.js";
 import type { SearchMode } from "../retrieval/types.js";
 import type { IndexHolder } from "../store/index-holder.js";
 import { answerConfidence } from "./confidence.js";
-import { sentenceEvidence } from "./evidence.js";
+import { packPassages } from "./context-budget.js";
+import { type SentenceEvidence, type SentenceSimilarity, weighEvidence } from "./evidence.js";
+import { type ChatTurn, HeuristicRewriter, type QuestionRewriter } from "./follow-up.js";
+import { streamAnswer, streamDraft } from "./streaming.js";
 import { ABSTENTION_MESSAGE, type AnswerDraft, type Answerer, type Passage } from "./types.js";
+import { verifyCitations } from "./verify-citations.js";
 
 export interface AskDependencies {
   index: IndexHolder;
@@ -20,11 +28,21 @@ export interface AskDependencies {
   abstainBelow: number;
   defaultK: number;
   mode: SearchMode;
+  /** Makes follow-ups standalone before retrieval; default: the offline heuristic. */
+  rewriter?: QuestionRewriter;
+  /** Approximate tokens of passages shown to the answerer; default: no limit. */
+  contextTokenBudget?: number;
+  /** Question-to-sentence similarity for ranking evidence; without it only term overlap counts. */
+  similarity?: SentenceSimilarity;
+  /** Told about every finished answer, streamed or not (metrics count abstentions with it). */
+  onAnswered?: (result: AskResult) => void;
 }
 
 export interface AskInput {
   question: string;
   k?: number;
+  /** Earlier turns of the conversation, oldest first. */
+  history?: ChatTurn[];
 }
 
 export interface CitedPassage {
@@ -48,38 +66,119 @@ export interface AskResult {
   /** Retrieved passages the answer does not cite. */
   context: CitedPassage[];
   model: string;
-  timings_ms: { retrieve: number; answer: number };
+  /** True when the chat model failed and the extractive answer was served instead. */
+  degraded: boolean;
+  /** What was searched: the standalone rewrite of a follow-up, else the question itself. */
+  query: string;
+  /** Answer sentences that no passage supports; they are kept without citation. */
+  unsupported: string[];
+  timings_ms: { rewrite: number; retrieve: number; answer: number };
+}
+
+/** The streamed form of an answer, in this order: one context, tokens, then done. */
+export type AskEvent =
+  /** The passages the answerer sees, numbered as the tokens cite them; `context`: those left out by the token budget. */
+  | { event: "context"; data: { citations: CitedPassage[]; context: CitedPassage[] } }
+  | { event: "token"; data: { text: string } }
+  /** The verified result, the same as `answerQuestion` returns. */
+  | { event: "done"; data: AskResult };
+
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+interface Prepared {
+  query: string;
+  passages: Passage[];
+  leftOut: Passage[];
+  evidence: SentenceEvidence[];
+  confidence: number;
+  abstain: boolean;
+  timings: { rewrite: number; retrieve: number };
 }
 
 export async function answerQuestion(input: AskInput, deps: AskDependencies, signal?: AbortSignal): Promise<AskResult> {
+  const prepared = await prepare(input, deps, signal);
+  const started = performance.now();
+  const draft = prepared.abstain ? abstention(deps) : await deps.answerer.answer(answerInput(prepared), signal);
+  const result = finish(prepared, draft, performance.now() - started);
+  deps.onAnswered?.(result);
+  return result;
+}
+
+export async function* askStream(input: AskInput, deps: AskDependencies, signal?: AbortSignal): AsyncGenerator<AskEvent> {
+  const prepared = await prepare(input, deps, signal);
+  yield { event: "context", data: { citations: prepared.passages.map(toCited), context: prepared.leftOut.map(toCited) } };
+  const started = performance.now();
+  const pieces = prepared.abstain ? streamDraft(abstention(deps)) : streamAnswer(deps.answerer, answerInput(prepared), signal);
+  for (;;) {
+    const next = await pieces.next();
+    if (next.done) {
+      const result = finish(prepared, next.value, performance.now() - started);
+      deps.onAnswered?.(result);
+      yield { event: "done", data: result };
+      return;
+    }
+    yield { event: "token", data: { text: next.value } };
+  }
+}
+
+async function prepare(input: AskInput, deps: AskDependencies, signal?: AbortSignal): Promise<Prepared> {
   const snapshot = deps.index.current;
   const t0 = performance.now();
-  const retrieved = await deps.retriever.retrieve(snapshot, input.question, { k: input.k ?? deps.defaultK, mode: deps.mode });
-  const passages: Passage[] = retrieved.map((r, i) => ({ n: i + 1, chunk: r.chunk, score: r.score }));
-  const evidence = sentenceEvidence(input.question, passages, (t) => snapshot.keywords.idf(t));
-  const confidence = answerConfidence(evidence);
+  const query = input.history?.length
+    ? await (deps.rewriter ?? defaultRewriter).rewrite(input.question, input.history, signal)
+    : input.question;
   const t1 = performance.now();
-
-  const draft: AnswerDraft =
-    confidence < deps.abstainBelow || !passages.length
-      ? { answer: ABSTENTION_MESSAGE, cited: [], abstained: true, model: deps.answerer.model }
-      : await deps.answerer.answer({ question: input.question, passages, evidence }, signal);
-  const t2 = performance.now();
+  const retrieved = await deps.retriever.retrieve(snapshot, query, { k: input.k ?? deps.defaultK, mode: deps.mode });
+  const ranked: Passage[] = retrieved.map((r, i) => ({ n: i + 1, chunk: r.chunk, score: r.score }));
+  const { packed, leftOut } = packPassages(ranked, deps.contextTokenBudget ?? Number.POSITIVE_INFINITY);
+  const evidence = await weighEvidence(query, packed, { idf: (t) => snapshot.keywords.idf(t), similarity: deps.similarity });
+  const confidence = answerConfidence(evidence);
   return {
-    ...renumberCitations(draft, passages),
+    query,
+    passages: packed,
+    leftOut,
+    evidence,
+    confidence,
+    abstain: confidence < deps.abstainBelow || !packed.length,
+    timings: { rewrite: t1 - t0, retrieve: performance.now() - t1 },
+  };
+}
+
+const defaultRewriter = new HeuristicRewriter();
+
+function answerInput({ query, passages, evidence }: Prepared) {
+  return { question: query, passages, evidence };
+}
+
+function abstention(deps: AskDependencies): AnswerDraft {
+  return { answer: ABSTENTION_MESSAGE, cited: [], abstained: true, model: deps.answerer.model };
+}
+
+function finish(prepared: Prepared, draft: AnswerDraft, answerMs: number): AskResult {
+  const verified = draft.abstained ? { answer: draft.answer, unsupported: [] } : verifyCitations(draft.answer, prepared.passages);
+  return {
+    ...renumberCitations({ ...draft, answer: verified.answer }, prepared.passages, prepared.leftOut),
     abstained: draft.abstained,
-    confidence: round(confidence, 4),
+    confidence: round(prepared.confidence, 4),
     model: draft.model,
-    timings_ms: { retrieve: round(t1 - t0, 2), answer: round(t2 - t1, 2) },
+    degraded: draft.degraded ?? false,
+    query: prepared.query,
+    unsupported: verified.unsupported,
+    timings_ms: { rewrite: round(prepared.timings.rewrite, 2), retrieve: round(prepared.timings.retrieve, 2), answer: round(answerMs, 2) },
   };
 }
 
 /**
  * Citations become 1, 2, … in order of first use; markers naming no supplied
- * passage are dropped. Passages not cited are returned as context.
+ * passage are dropped. Passages not cited are returned as context, followed
+ * by `leftOut` (retrieved passages the answerer was not shown).
  */
-export function renumberCitations(draft: AnswerDraft, passages: Passage[]): Pick<AskResult, "answer" | "citations" | "context"> {
-  if (draft.abstained) return { answer: draft.answer, citations: [], context: passages.map((p, i) => cited(p, i + 1)) };
+export function renumberCitations(
+  draft: AnswerDraft,
+  passages: Passage[],
+  leftOut: Passage[] = [],
+): Pick<AskResult, "answer" | "citations" | "context"> {
+  if (draft.abstained) return { answer: draft.answer, citations: [], context: [...passages, ...leftOut].map((p, i) => cited(p, i + 1)) };
   const byNumber = new Map(passages.map((p) => [p.n, p]));
   const order = new Map<number, number>();
   const answer = draft.answer
@@ -91,8 +190,12 @@ export function renumberCitations(draft: AnswerDraft, passages: Passage[]): Pick
     })
     .trim();
   const citations = [...order].map(([n, renumbered]) => cited(byNumber.get(n)!, renumbered));
-  const context = passages.filter((p) => !order.has(p.n)).map((p, i) => cited(p, order.size + i + 1));
-  return { answer, citations, context };
+  const uncited = [...passages.filter((p) => !order.has(p.n)), ...leftOut];
+  return { answer, citations, context: uncited.map((p, i) => cited(p, order.size + i + 1)) };
+}
+
+function toCited(passage: Passage): CitedPassage {
+  return cited(passage, passage.n);
 }
 
 function cited({ chunk, score }: { chunk: Chunk; score: number }, n: number): CitedPassage {
@@ -108,9 +211,4 @@ function cited({ chunk, score }: { chunk: Chunk; score: number }, n: number): Ci
     ...(chunk.page !== undefined && { page: chunk.page }),
     score: round(score, 4),
   };
-}
-
-function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
 }

@@ -14,6 +14,8 @@ export interface AnswerDraft {
   cited: number[];
   abstained: boolean;
   model: string;
+  /** True when a fallback answered because the chat model failed. */
+  degraded?: boolean;
 }
 
 export interface AnswerInput {
@@ -27,6 +29,8 @@ export interface AnswerInput {
 export interface Answerer {
   readonly model: string;
   answer(input: AnswerInput, signal?: AbortSignal): Promise<AnswerDraft>;
+  /** Yields the answer text piece by piece as it is generated and returns the whole draft (optional). */
+  stream?(input: AnswerInput, signal?: AbortSignal): AsyncGenerator<string, AnswerDraft>;
 }
 
 export const ABSTENTION_MESSAGE = "I could not find this in the documents.";

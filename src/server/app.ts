@@ -28,7 +28,7 @@ export function createApp({ ask, logger, allowedOrigins = [] }: AppDependencies)
   app.disable("x-powered-by");
   app.use(cors(allowedOrigins));
   app.use(express.json({ limit: BODY_LIMIT, strict: false, type: ["application/json", "application/*+json"] }));
-  app.use(askRoutes(ask));
+  app.use(askRoutes(ask, logger));
   app.use(searchRoutes({ index: ask.index, retriever: ask.retriever, defaultK: ask.defaultK, defaultMode: ask.mode }));
   app.use(healthRoutes(ask.index));
   app.use(sourceRoutes(ask.index));

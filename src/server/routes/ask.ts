@@ -1,15 +1,65 @@
-import { Router } from "express";
-import { answerQuestion, type AskDependencies } from "../../answer/ask.js";
+/**
+ * @module routes/ask
+ * `POST /ask`: JSON by default; Server-Sent Events when the body says
+ * `"stream": true` or the client accepts `text/event-stream`. Events, in
+ * order: `context` {citations, context}, `token` {text}…, then `done` with the
+ * same JSON the non-streaming answer has, or `error` {error}. Closing the
+ * connection aborts the work, down to the model call.
+ */
+import { type Request, type Response, Router } from "express";
+import { answerQuestion, type AskDependencies, type AskEvent, askStream } from "../../answer/ask.js";
+import type { Logger } from "../../logger.js";
+import { HttpError } from "../http-error.js";
 import { askRequestSchema } from "../schemas.js";
 import { parseBody } from "../validate.js";
 
-export function askRoutes(deps: AskDependencies): Router {
+export function askRoutes(deps: AskDependencies, logger?: Logger): Router {
   const router = Router();
   router.post("/ask", async (req, res) => {
-    const input = parseBody(askRequestSchema, req.body);
+    const { stream, ...input } = parseBody(askRequestSchema, req.body);
     const abort = new AbortController();
     res.on("close", () => abort.abort());
-    res.json(await answerQuestion(input, deps, abort.signal));
+    if (stream ?? acceptsEventStream(req)) await sendEvents(res, askStream(input, deps, abort.signal), abort.signal, logger);
+    else res.json(await answerQuestion(input, deps, abort.signal));
   });
   return router;
+}
+
+function acceptsEventStream(req: Request): boolean {
+  return req.get("accept")?.includes("text/event-stream") ?? false;
+}
+
+/**
+ * Writes the events as SSE. Headers wait for the first event, so a failure
+ * before any answer work (retrieval) is still an ordinary JSON error; later
+ * failures become an `error` event, with a safe message only.
+ */
+async function sendEvents(res: Response, events: AsyncGenerator<AskEvent>, signal: AbortSignal, logger?: Logger): Promise<void> {
+  const first = await events.next();
+  // The request timeout may have answered 504 meanwhile; then there is no one to stream to.
+  if (res.headersSent || signal.aborted) return void (await events.return(undefined));
+  res.status(200).set({
+    "content-type": "text/event-stream; charset=utf-8",
+    "cache-control": "no-cache, no-transform",
+    "x-accel-buffering": "no",
+  });
+  res.flushHeaders();
+  try {
+    for (let next = first; !next.done; next = await events.next()) {
+      if (signal.aborted) break;
+      res.write(frame(next.value.event, next.value.data));
+    }
+  } catch (error) {
+    if (!signal.aborted) {
+      if (!(error instanceof HttpError)) logger?.error({ err: error }, "answer stream failed");
+      res.write(frame("error", { error: error instanceof HttpError ? error.message : "Internal server error." }));
+    }
+  } finally {
+    await events.return(undefined);
+    res.end();
+  }
+}
+
+function frame(event: string, data: unknown): string {
+  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }

@@ -1,0 +1,114 @@
+/**
+ * @module limited-answerer
+ * A cap on concurrent chat model calls with a bounded queue in front of it:
+ * at most `concurrency` calls run, at most `queueSize` wait, and anything
+ * beyond that is refused at once with 503 + Retry-After, so a burst never
+ * becomes an unbounded backlog of sockets and memory.
+ */
+import { HttpError } from "../server/http-error.js";
+import type { Answerer } from "./types.js";
+import { wrapAnswerer } from "./wrap-answerer.js";
+
+export interface ModelLimits {
+  concurrency: number;
+  queueSize: number;
+}
+
+/** What the limiter reports, for metrics. */
+export interface LimiterEvents {
+  onChange?(state: { running: number; queued: number }): void;
+  onReject?(): void;
+}
+
+/** Refusal when every slot and queue place is taken; the client should retry after `Retry-After` seconds. */
+export class ModelBusyError extends HttpError {
+  override name = "ModelBusyError";
+  constructor(retryAfterSeconds: number) {
+    super(503, "The answer service is busy; please retry shortly.", { headers: { "Retry-After": String(retryAfterSeconds) } });
+  }
+}
+
+interface Waiter {
+  grant(): void;
+  signal?: AbortSignal;
+  onAbort(): void;
+}
+
+// A first guess of one call's duration, until real calls have been timed.
+const INITIAL_CALL_MS = 2000;
+// Weight of the newest call in the moving average of call durations.
+const SMOOTHING = 0.2;
+
+/** Counts running calls and queues waiters in arrival order. */
+class Slots {
+  private running = 0;
+  private readonly queue: Waiter[] = [];
+  private averageCallMs = INITIAL_CALL_MS;
+
+  constructor(
+    private readonly limits: ModelLimits,
+    private readonly events: LimiterEvents,
+  ) {}
+
+  /** Resolves with a release function once a slot is free; throws ModelBusyError when the queue is full. */
+  async acquire(signal?: AbortSignal): Promise<() => void> {
+    signal?.throwIfAborted();
+    if (this.running < this.limits.concurrency) return this.take();
+    if (this.queue.length >= this.limits.queueSize) {
+      this.events.onReject?.();
+      throw new ModelBusyError(this.retryAfterSeconds());
+    }
+    await new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        grant: resolve,
+        signal,
+        // A client that leaves while queued gives its place back.
+        onAbort: () => {
+          this.queue.splice(this.queue.indexOf(waiter), 1);
+          this.report();
+          reject(signal!.reason);
+        },
+      };
+      signal?.addEventListener("abort", waiter.onAbort, { once: true });
+      this.queue.push(waiter);
+      this.report();
+    });
+    return this.take();
+  }
+
+  private take(): () => void {
+    this.running++;
+    this.report();
+    const started = performance.now();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.averageCallMs += SMOOTHING * (performance.now() - started - this.averageCallMs);
+      this.running--;
+      const next = this.queue.shift();
+      next?.signal?.removeEventListener("abort", next.onAbort);
+      this.report();
+      next?.grant();
+    };
+  }
+
+  /** Time until the queue ahead has drained, at the observed speed; at least one second. */
+  private retryAfterSeconds(): number {
+    const rounds = (this.queue.length + this.running) / this.limits.concurrency;
+    return Math.max(1, Math.ceil((rounds * this.averageCallMs) / 1000));
+  }
+
+  private report(): void {
+    this.events.onChange?.({ running: this.running, queued: this.queue.length });
+  }
+}
+
+/** Wraps an answerer so that at most `limits.concurrency` of its calls run at once (streams included). */
+export function limitAnswerer(inner: Answerer, limits: ModelLimits, events: LimiterEvents = {}): Answerer {
+  const slots = new Slots(limits, events);
+  return wrapAnswerer(inner, async (_input, signal) => {
+    const release = await slots.acquire(signal);
+    return { end: release };
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * @module verify-citations
+ * Checks each sentence of a generated answer against the passages it cites.
+ * A citation stays only when its passage contains most of the sentence's
+ * content terms (stemmed, stop words dropped — the retrieval tokenizer). A
+ * sentence whose citations all fail is re-cited to the passage that does
+ * support it, if one does; otherwise it keeps no citation and is reported as
+ * unsupported. Citations of passages that were never supplied are removed.
+ */
+import { sentenceSpans, type Span } from "../ingest/sentences.js";
+import { terms } from "../retrieval/tokenize.js";
+import type { Passage } from "./types.js";
+
+/** Share of a sentence's content terms that the cited passage must contain. */
+export const MIN_SUPPORT = 0.5;
+// "Yes [1]." carries too few terms to check either way; only its citation range is.
+const MIN_CHECKABLE_TERMS = 2;
+const MARKER = /\s*\[(\d+)\]/g;
+const LEADING_MARKERS = /^(?:\s*\[\d+\])+/;
+
+export interface VerifiedAnswer {
+  answer: string;
+  /** Sentences no passage supports, as they appear in `answer` (without citation). */
+  unsupported: string[];
+}
+
+export function verifyCitations(answer: string, passages: Passage[], minSupport = MIN_SUPPORT): VerifiedAnswer {
+  const passageTerms = new Map(passages.map((p) => [p.n, new Set(terms(`${p.chunk.title} ${p.chunk.headingPath.join(" ")} ${p.chunk.text}`))]));
+  const unsupported: string[] = [];
+  let verified = "";
+  let last = 0;
+  for (const span of answerSentences(answer)) {
+    const checked = checkSentence(answer.slice(span.start, span.end), passageTerms, minSupport);
+    if (!checked.supported) unsupported.push(checked.text);
+    verified += answer.slice(last, span.start) + checked.text;
+    last = span.end;
+  }
+  return { answer: (verified + answer.slice(last)).trim(), unsupported };
+}
+
+/** Share of `claim` found in `passage`, 0..1. */
+export function supportScore(claim: Set<string>, passage: Set<string>): number {
+  if (!claim.size) return 0;
+  let found = 0;
+  for (const term of claim) if (passage.has(term)) found++;
+  return found / claim.size;
+}
+
+/**
+ * Sentence spans of an answer. A model often writes the citation after the
+ * full stop ("… in Hangzhou. [1] The …"); such markers belong to the sentence
+ * before them, not to the next one.
+ */
+export function answerSentences(answer: string): Span[] {
+  const spans: Span[] = [];
+  for (const span of sentenceSpans(answer)) {
+    const leading = LEADING_MARKERS.exec(answer.slice(span.start, span.end));
+    const previous = spans.at(-1);
+    if (leading && previous) {
+      previous.end = span.start + leading[0].length;
+      const rest = { start: previous.end, end: span.end };
+      while (rest.start < rest.end && /\s/.test(answer[rest.start]!)) rest.start++;
+      if (rest.start < rest.end) spans.push(rest);
+    } else spans.push({ ...span });
+  }
+  return spans;
+}
+
+function checkSentence(sentence: string, passageTerms: Map<number, Set<string>>, minSupport: number): { text: string; supported: boolean } {
+  const claim = new Set(terms(sentence.replace(MARKER, " ")));
+  const support = (n: number) => supportScore(claim, passageTerms.get(n) ?? new Set());
+  if (claim.size < MIN_CHECKABLE_TERMS) return { text: keepMarkers(sentence, (n) => passageTerms.has(n)), supported: true };
+
+  const cited = [...sentence.matchAll(MARKER)].map((m) => Number(m[1]));
+  if (cited.some((n) => support(n) >= minSupport)) return { text: keepMarkers(sentence, (n) => support(n) >= minSupport), supported: true };
+
+  // No cited passage holds the sentence: cite the one that does, if any, rather than point at the wrong one.
+  const bare = keepMarkers(sentence, () => false);
+  const best = [...passageTerms.keys()].reduce<number | undefined>((a, n) => (a === undefined || support(n) > support(a) ? n : a), undefined);
+  if (best !== undefined && support(best) >= minSupport) return { text: withCitation(bare, best), supported: true };
+  return { text: bare, supported: false };
+}
+
+function keepMarkers(sentence: string, keep: (n: number) => boolean): string {
+  return sentence.replace(MARKER, (marker, digits: string) => (keep(Number(digits)) ? marker : "")).trim();
+}
+
+/** The marker goes before the sentence's closing punctuation: "… in Hangzhou [1]." */
+function withCitation(sentence: string, n: number): string {
+  const end = /[.!?:;]*["'”’)]*$/u.exec(sentence)!.index;
+  return `${sentence.slice(0, end)} [${n}]${sentence.slice(end)}`;
+}

@@ -1,0 +1,28 @@
+/**
+ * @module rate-limit
+ * Per-client rate limit (express-rate-limit, in-memory store) for the
+ * expensive routes. Over the limit: 429 with `Retry-After` and a JSON error.
+ */
+import type { RequestHandler } from "express";
+import { rateLimit as expressRateLimit } from "express-rate-limit";
+
+export interface RateLimitOptions {
+  windowMs: number;
+  /** Requests per client per window; 0 disables the limit. */
+  max: number;
+}
+
+export function rateLimit({ windowMs, max }: RateLimitOptions): RequestHandler {
+  if (max === 0) return (_req, _res, next) => next();
+  return expressRateLimit({
+    windowMs,
+    limit: max,
+    standardHeaders: "draft-7",
+    legacyHeaders: false,
+    // Behind a proxy the operator sets TRUST_PROXY; the README says so, the console need not.
+    validate: { xForwardedForHeader: false },
+    handler: (_req, res, _next, options) => {
+      res.status(options.statusCode).json({ error: "Too many requests; please wait before asking again." });
+    },
+  });
+}

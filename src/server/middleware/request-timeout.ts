@@ -1,0 +1,32 @@
+/**
+ * @module request-timeout
+ * A deadline for the start of every response: past it the client gets 504,
+ * and closing the response aborts the handler's work (routes pass an
+ * AbortSignal tied to the response's `close` down to the model). A response
+ * that has already started, such as an answer stream, is left alone.
+ */
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { Logger } from "../../logger.js";
+
+export function requestTimeout(ms: number): RequestHandler {
+  return (_req, res, next) => {
+    const timer = setTimeout(() => {
+      if (!res.headersSent) res.status(504).json({ error: `No answer within ${ms} ms; please try again.` });
+    }, ms);
+    res.once("close", () => clearTimeout(timer));
+    next();
+  };
+}
+
+/**
+ * Errors raised after the response was already complete (the handler of a
+ * timed-out request finishing late, or giving up on its aborted work) have
+ * no one left to tell; they are logged at debug level and dropped instead of
+ * reaching Express's final handler, which would print them and cut the socket.
+ */
+export function errorsAfterResponse(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, _req, res, next) => {
+    if (!res.writableEnded) return next(error);
+    logger.debug({ reqId: res.locals.requestId, err: error }, "error after the response was sent");
+  };
+}

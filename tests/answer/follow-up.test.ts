@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { HeuristicRewriter } from "../../src/answer/follow-up.js";
+
+const rewriter = new HeuristicRewriter();
+const history = [
+  { role: "user" as const, content: "Who moderated the panel on digital technologies and AI?" },
+  { role: "assistant" as const, content: "NEMO Chairperson Petra Havu moderated the panel [1]." },
+];
+
+describe("heuristic follow-up rewriting", () => {
+  it("When a follow-up refers back with a pronoun, Then the names from the last answer are added", async () => {
+    expect(await rewriter.rewrite("What other position does she hold?", history)).toBe(
+      "What other position does she hold? (NEMO Chairperson Petra Havu, AI)",
+    );
+  });
+
+  it("When the question stands on its own, Then it is searched as asked", async () => {
+    const question = "Which museum does Ore Disu direct?";
+    expect(await rewriter.rewrite(question, history)).toBe(question);
+  });
+
+  it("When there is no history, Then the question is unchanged", async () => {
+    expect(await rewriter.rewrite("And what else?", [])).toBe("And what else?");
+  });
+
+  it("When the last exchange names nothing, Then the last question's content words are added", async () => {
+    const plain = [{ role: "user" as const, content: "what are the recommendations for policy makers?" }];
+    expect(await rewriter.rewrite("when were they presented?", plain)).toBe("when were they presented? (recommendations, policy, makers)");
+  });
+});

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeOpenAI, startFakeOpenAI } from "../helpers/fake-openai.js";
+import { startTestServer, type TestServer } from "../helpers/test-server.js";
+import { parsePrometheusText, sumOf } from "./prometheus-text.js";
+
+const SEED_QUESTION = "Where did the forum take place?";
+const MODEL_ANSWER = "The forum took place in Hangzhou, China [1].";
+
+describe("Rate limit", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ env: { RATE_LIMIT_MAX: "3", RATE_LIMIT_WINDOW_MS: "60000" } });
+  });
+  afterAll(() => server?.close());
+
+  it("When a client goes past the configured burst on /ask and /search, Then it gets 429 with Retry-After, while /health still answers", async () => {
+    const statuses = [
+      (await server.post("/ask", { question: SEED_QUESTION })).status,
+      (await server.post("/search", { query: "museum" })).status,
+      (await server.post("/ask", { question: "" })).status,
+    ];
+    expect(statuses).toEqual([200, 200, 400]);
+    const limited = await server.post("/search", { query: "museum" });
+    expect(limited.status).toBe(429);
+    const retryAfter = Number(limited.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(await limited.json()).toEqual({ error: expect.stringMatching(/too many requests/i) });
+    expect((await server.post("/ask", { question: SEED_QUESTION })).status).toBe(429);
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+  });
+});
+
+describe("Model concurrency cap and request timeout, with a slow fake model", () => {
+  let model: FakeOpenAI;
+  let server: TestServer;
+  beforeAll(async () => {
+    model = await startFakeOpenAI();
+    server = await startTestServer({
+      env: {
+        OPENAI_API_KEY: "test-key",
+        OPENAI_BASE_URL: model.baseURL,
+        CHAT_MAX_RETRIES: "0",
+        MODEL_CONCURRENCY: "1",
+        MODEL_QUEUE_SIZE: "1",
+        REQUEST_TIMEOUT_MS: "4000",
+      },
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await model?.close();
+  });
+
+  const metric = async (name: string) => sumOf(parsePrometheusText(await (await fetch(`${server.url}/metrics`)).text()), name);
+
+  it("When every model slot and queue place is taken, Then the next question gets 503 with Retry-After at once, and the queued one is answered", async () => {
+    model.script(() => ({ content: MODEL_ANSWER, delayMs: 1200 }));
+    const rejectedBefore = await metric("rag_model_rejected_total");
+    const running = server.post("/ask", { question: SEED_QUESTION });
+    await waitFor(() => model.requests.length === 1);
+    const queued = server.post("/ask", { question: SEED_QUESTION });
+    await waitFor(async () => (await metric("rag_model_queue_length")) === 1);
+
+    const refused = await server.post("/ask", { question: SEED_QUESTION });
+    expect(refused.status).toBe(503);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(await refused.json()).toEqual({ error: expect.stringMatching(/busy/) });
+
+    for (const response of await Promise.all([running, queued])) {
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { answer: string }).answer).toMatch(/Hangzhou/);
+    }
+    expect(model.requests.length).toBe(2);
+    expect((await metric("rag_model_rejected_total")) - rejectedBefore).toBe(1);
+    expect(await metric("rag_model_calls_in_flight")).toBe(0);
+  });
+
+  it("When no response has started within REQUEST_TIMEOUT_MS, Then the client gets 504 and the model call is abandoned", async () => {
+    model.script(() => ({ content: MODEL_ANSWER, delayMs: 8000 }));
+    const response = await server.post("/ask", { question: SEED_QUESTION });
+    expect(response.status).toBe(504);
+    expect(await response.json()).toEqual({ error: expect.any(String) });
+    await waitFor(() => model.requests[0]?.closedByClient === true);
+    // The slot was given back: the next question is served.
+    model.script(() => ({ content: MODEL_ANSWER }));
+    expect((await server.post("/ask", { question: SEED_QUESTION })).status).toBe(200);
+  });
+});
+
+async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error("condition not reached in time");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
