@@ -23,8 +23,14 @@ const optionalString = z
 export const settings = {
   PORT: { schema: int(0, 65535).default(3000), doc: "HTTP port to listen on (0 picks a free one)." },
   HOST: { schema: z.string().default("127.0.0.1"), doc: "Interface to bind; 0.0.0.0 to serve other machines." },
-  CORPUS_DIR: { schema: z.string().min(1).default("corpus"), doc: "Folder of documents to index (.md, .txt, .html)." },
+  CORPUS_DIR: { schema: z.string().min(1).default("corpus"), doc: "Folder of documents to index (.md, .txt, .html, .pdf)." },
   INDEX_DIR: { schema: z.string().min(1).default("data/index"), doc: "Where the index is written and read." },
+  WATCH_CORPUS: {
+    schema: flag.default(false),
+    doc: "1: watch CORPUS_DIR and reindex the running server once changes settle (same as `npm start -- --watch`).",
+  },
+  WATCH_DEBOUNCE_MS: { schema: int(50, 600_000).default(1000), doc: "How long the corpus must stay unchanged before a watched change triggers a reindex." },
+  ADMIN_TOKEN: { schema: optionalString, doc: "Bearer token for `POST /admin/reindex`; unset: the admin routes do not exist (404)." },
   EMBEDDINGS_PROVIDER: {
     schema: z.enum(["local", "openai"]).default("local"),
     doc: "`local`: the bundled Universal Sentence Encoder (offline). `openai`: OpenAI-compatible embeddings.",
@@ -83,6 +89,7 @@ export interface Config {
   server: { port: number; host: string };
   corpusDir: string;
   indexDir: string;
+  reindex: { watch: boolean; debounceMs: number; adminToken?: string };
   chunking: { size: number; overlap: number };
   embeddings: { provider: "local" | "openai"; model: string; workers: number };
   llm: { apiKey?: string; baseURL?: string; model: string; timeoutMs: number; maxRetries: number; retryBackoffMs: number } | undefined;
@@ -120,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     server: { port: p.PORT, host: p.HOST },
     corpusDir: path.resolve(cwd, p.CORPUS_DIR),
     indexDir: path.resolve(cwd, p.INDEX_DIR),
+    reindex: { watch: p.WATCH_CORPUS, debounceMs: p.WATCH_DEBOUNCE_MS, adminToken: p.ADMIN_TOKEN },
     chunking: { size: p.CHUNK_SIZE, overlap: p.CHUNK_OVERLAP },
     embeddings: { provider: p.EMBEDDINGS_PROVIDER, model: p.EMBEDDINGS_MODEL, workers: p.EMBEDDING_WORKERS },
     llm: p.OPENAI_API_KEY

@@ -33,6 +33,7 @@ export function chatPageHtml(title = "Ask the documents"): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
+<link rel="icon" href="data:,">
 <style>${BASE_STYLE} body { height: 100dvh; } #app { height: 100%; max-width: 1100px; margin: 0 auto; }</style>
 <script src="app.js" defer></script>
 </head>

@@ -17,6 +17,18 @@ export interface StreamHandlers {
   onToken(text: string): void;
 }
 
+/** One earlier turn of the conversation, sent so that follow-up questions can be understood. */
+export interface ChatTurn {
+  role: "user" | "assistant";
+  content: string;
+}
+
+/** What is asked: the question and, for follow-ups, the conversation before it. */
+export interface Question {
+  question: string;
+  history: ChatTurn[];
+}
+
 /** A failure with a message meant for the person asking. */
 export class AskFailure extends Error {
   override name = "AskFailure";
@@ -37,14 +49,14 @@ export const MESSAGES = {
 } as const;
 
 /**
- * POSTs the question to `<base>ask`. Rejects with the abort reason when
+ * POSTs the question (with the conversation so far) to `<base>ask`. Rejects with the abort reason when
  * `signal` aborts, and with an AskFailure for anything else that goes wrong.
  */
-export async function askQuestion(base: URL, question: string, signal: AbortSignal, handlers: StreamHandlers): Promise<AskResult> {
-  let response = await post(base, { question, stream: true }, signal);
-  // A server without streaming refuses the unknown "stream" key; ask it plainly.
-  if (response.status === 400 && /stream/i.test(await peekError(response))) {
-    response = await post(base, { question }, signal);
+export async function askQuestion(base: URL, question: Question, signal: AbortSignal, handlers: StreamHandlers): Promise<AskResult> {
+  let response = await post(base, { ...question, stream: true }, signal);
+  // A server predating streaming and follow-ups refuses those keys; then ask it plainly.
+  if (response.status === 400 && /unrecognized key/i.test(await peekError(response))) {
+    response = await post(base, { question: question.question }, signal);
   }
   if (!response.ok) throw new AskFailure(await failureMessage(response), response.status);
   const type = response.headers.get("content-type") ?? "";

@@ -107,7 +107,7 @@ export class Chat {
     const controller = new AbortController();
     this.setPending(controller);
     try {
-      const result = await askQuestion(this.options.base, question, controller.signal, {
+      const result = await askQuestion(this.options.base, { question, history: this.history.turns() }, controller.signal, {
         onPassages: (passages) => view.showPassages(passages),
         onToken: (text) => {
           view.appendToken(text);

@@ -6,6 +6,7 @@
  * then simply starts empty.
  */
 import type { CitedPassage } from "../../answer/ask.js";
+import type { ChatTurn } from "./api.js";
 
 /** One finished question and its answer. */
 export interface Exchange {
@@ -17,6 +18,9 @@ export interface Exchange {
 
 // Enough for a session; keeps storage well under its quota.
 const MAX_EXCHANGES = 20;
+// The service reads at most 20 turns of at most 4000 characters.
+const CONTEXT_EXCHANGES = 10;
+const MAX_TURN_CHARS = 4000;
 
 export class ConversationHistory {
   constructor(
@@ -31,6 +35,16 @@ export class ConversationHistory {
     } catch {
       return [];
     }
+  }
+
+  /** The latest exchanges as conversation turns, oldest first, for a follow-up question. */
+  turns(): ChatTurn[] {
+    return this.load()
+      .slice(-CONTEXT_EXCHANGES)
+      .flatMap((e): ChatTurn[] => [
+        { role: "user", content: e.question.slice(0, MAX_TURN_CHARS) },
+        { role: "assistant", content: e.answer.slice(0, MAX_TURN_CHARS) },
+      ]);
   }
 
   add(exchange: Exchange): void {

@@ -52,7 +52,7 @@ button { font: inherit; cursor: pointer; }
 .answer.failed .answer-note { color: var(--error); }
 .answer-note { color: var(--muted); font-size: .9rem; }
 .answer-text:not(:empty) + .answer-note { margin-top: .35rem; }
-.cite { border: 0; background: none; padding: 0 .1em; color: var(--accent); font-size: .78em; font-weight: 650; vertical-align: super; line-height: 0; text-decoration: underline; }
+.cite { border: 0; background: none; padding: 0 .1em; color: var(--accent); font-size: .78em; font-weight: 650; vertical-align: super; line-height: 1; text-decoration: underline; }
 
 .citation-panel {
   position: absolute; inset: auto .5rem .5rem .5rem; max-height: 78%; overflow-y: auto; z-index: 1;
