@@ -54,12 +54,12 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const supported = listed.filter((f) => loaderFor(f.source));
   const skipped = listed.filter((f) => !loaderFor(f.source)).map((f) => f.source);
   const records = await describeSources(supported);
-  const previous = options.full ? undefined : await readLiveManifest(options.indexDir);
+  const previous = await readLiveManifest(options.indexDir);
   const plan = planChanges(records, previous, { embedderId: embedder.id, chunking: options.chunking });
   const { upToDate, ...files } = plan;
   const elapsed = () => performance.now() - started;
 
-  if (upToDate && previous) {
+  if (upToDate && previous && !options.full) {
     const failures = (previous.unreadable ?? []).map(({ source, message }) => ({ source, message }));
     return { manifest: previous, files, chunks: { embedded: 0, reused: previous.chunkCount, deleted: 0 }, failures, skipped, durationMs: elapsed() };
   }

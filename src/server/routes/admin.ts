@@ -1,0 +1,67 @@
+/**
+ * @module admin
+ * `POST /admin/reindex`, for operators: requires `Authorization: Bearer
+ * <ADMIN_TOKEN>`, compared in constant time. Mounted only when a token is set,
+ * so without one the route does not exist (404).
+ */
+import { createHash, timingSafeEqual } from "node:crypto";
+import { Router, type RequestHandler } from "express";
+import { z } from "zod";
+import { IngestLockedError } from "../../ingest/ingest-lock.js";
+import { summaryCounts } from "../../ingest/open-index.js";
+import type { Reindexer } from "../../reindex/reindexer.js";
+import { HttpError } from "../http-error.js";
+import { parseBody } from "../validate.js";
+
+export interface AdminDependencies {
+  /** The bearer token; undefined disables the admin routes. */
+  token: string | undefined;
+  reindexer: Pick<Reindexer, "reindex">;
+}
+
+const reindexRequestSchema = z.strictObject({
+  full: z.boolean({ error: "full must be a boolean" }).optional(),
+});
+
+/** The admin router, or undefined when no token is configured. */
+export function adminRoutes({ token, reindexer }: AdminDependencies): Router | undefined {
+  if (!token) return undefined;
+  const router = Router();
+  router.use("/admin", requireBearer(token));
+  router.post("/admin/reindex", async (req, res) => {
+    const { full } = req.body === undefined ? { full: undefined } : parseBody(reindexRequestSchema, req.body);
+    try {
+      const outcome = await reindexer.reindex({ full, reason: "POST /admin/reindex" });
+      const { report } = outcome;
+      res.json({
+        status: outcome.status,
+        generation: outcome.generation,
+        builtAt: outcome.builtAt,
+        ...summaryCounts(report),
+        unreadable: report.failures,
+        durationMs: Math.round(report.durationMs),
+      });
+    } catch (error) {
+      if (error instanceof IngestLockedError) throw new HttpError(409, error.message, { cause: error });
+      // The caller is an authenticated operator: the reason helps and reveals nothing to the public.
+      throw new HttpError(500, `reindex failed, the previous index is still served: ${(error as Error).message}`, { cause: error });
+    }
+  });
+  return router;
+}
+
+function requireBearer(token: string): RequestHandler {
+  const expected = digest(token);
+  return (req, _res, next) => {
+    const presented = /^Bearer\s+(.+)$/i.exec(req.get("authorization") ?? "")?.[1]?.trim() ?? "";
+    // Comparing fixed-length digests keeps the comparison constant-time whatever the lengths.
+    if (!timingSafeEqual(digest(presented), expected)) {
+      throw new HttpError(401, "Missing or wrong admin token.", { headers: { "WWW-Authenticate": 'Bearer realm="admin"' } });
+    }
+    next();
+  };
+}
+
+function digest(value: string): Buffer {
+  return createHash("sha256").update(value).digest();
+}
