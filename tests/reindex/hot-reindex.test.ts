@@ -27,7 +27,7 @@ describe("reindexing the running server", () => {
   const reindex = (body?: unknown, token = TOKEN) =>
     fetch(`${server.url}/admin/reindex`, {
       method: "POST",
-      headers: { authorization: `Bearer ${token}`, ...(body && { "content-type": "application/json" }) },
+      headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
   const ask = async (question: string) => (await (await server.post("/ask", { question })).json()) as AskBody;
