@@ -20,7 +20,8 @@ export async function* readEvents(body: ReadableStream<Uint8Array>): AsyncGenera
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
-      buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, "\n");
+      // A lone trailing "\r" may be half of a "\r\n" split across chunks: it waits for the next one.
+      buffer = (buffer + decoder.decode(value, { stream: true })).replace(/\r\n|\r(?!$)/g, "\n");
       let end: number;
       while ((end = buffer.indexOf("\n\n")) >= 0) {
         const event = parseBlock(buffer.slice(0, end));
@@ -28,7 +29,7 @@ export async function* readEvents(body: ReadableStream<Uint8Array>): AsyncGenera
         if (event) yield event;
       }
     }
-    const last = parseBlock(buffer);
+    const last = parseBlock(buffer.replace(/\r$/, ""));
     if (last) yield last;
   } finally {
     reader.releaseLock();
