@@ -17,8 +17,11 @@ try {
   const logger = createLogger(config.logLevel);
   // The lock comes before the model loads, so a second ingest is refused at once.
   const lock = await acquireIngestLock(config.indexDir);
+  const embedder = await createEmbedder(config).catch(async (error: unknown) => {
+    await lock.release();
+    throw error;
+  });
   try {
-    const embedder = await createEmbedder(config);
     const progress = createProgressReporter(process.stdout);
     const report = await buildIndex({
       corpusDir: config.corpusDir,
@@ -32,6 +35,7 @@ try {
     console.log(summary(report, config.indexDir));
   } finally {
     await lock.release();
+    await embedder.close?.();
   }
 } catch (error) {
   const known = error instanceof ConfigError || error instanceof IngestLockedError;
