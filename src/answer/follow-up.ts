@@ -19,19 +19,24 @@ export interface QuestionRewriter {
 // Words that point back into the conversation instead of naming what they mean.
 const REFERS_BACK =
   /\b(he|she|him|her|his|hers|they|them|their|theirs|it|its|this|that|these|those|there|else|other|others|former|latter|same)\b/i;
+// Pronouns that stand for a person: their referent is a name, most often in the last answer.
+const REFERS_TO_PERSON = /\b(he|she|him|her|his|hers)\b/i;
 const CONTINUES = /^\s*(and|but|also|so|then|what about|how about)\b/i;
 // A question with this few content terms is probably elliptical ("And in 2024?").
 const MAX_ELLIPTICAL_TERMS = 2;
-// Capitalised words and acronyms in a row: names of people, places, organisations.
-const NAME = /(?:\b(?:\p{Lu}[\p{L}’'-]*|\p{N}+)\b[ \t]*)+/gu;
-const MAX_TOPIC_NAMES = 3;
+// Capitalised words and acronyms in a row: names of people, places, organisations, events.
+const NAME = /(?:\b\p{Lu}[\p{L}’'-]*\b[ \t]*)+/gu;
+const CALENDAR_WORD = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+const MAX_TOPIC_NAMES = 2;
 
 /**
  * The offline rewriter: a question that refers back ("she", "it", "and …") gets
- * the names from the last exchange appended — first from the assistant's
- * answer, which says who or what was meant, then from the user's question;
- * with no names there, the last question's content words. Retrieval then
- * matches the same passages as the standalone question would.
+ * what it most likely refers to appended. "She" or "his" stands for a person,
+ * so the names of people (two or more capitalised words) from the last answer,
+ * then the last question; any other reference stands for what the user last
+ * asked about, so the names in the last question; with no names, its content
+ * words. Few words are added on purpose: each one pulls retrieval towards the
+ * previous passage and away from what the follow-up asks.
  */
 export class HeuristicRewriter implements QuestionRewriter {
   async rewrite(question: string, history: ChatTurn[]): Promise<string> {
@@ -45,32 +50,38 @@ export function refersBack(question: string): boolean {
   return REFERS_BACK.test(question) || CONTINUES.test(question) || terms(question).length <= MAX_ELLIPTICAL_TERMS;
 }
 
-/** Names (or, failing that, content words) of the last exchange that the question does not already contain. */
+/** What the question most likely refers to in the last exchange, minus what it already says. */
 function conversationTopic(question: string, history: ChatTurn[]): string[] {
   const known = new Set(words(question));
-  const lastUser = history.findLastIndex((turn) => turn.role === "user");
-  const answer = history.slice(lastUser + 1).find((turn) => turn.role === "assistant")?.content ?? "";
-  const asked = lastUser >= 0 ? history[lastUser]!.content : "";
   const isNew = (phrase: string) => words(phrase).some((w) => !known.has(w));
-  const names = unique([...namesIn(answer), ...namesIn(asked)]).filter(isNew).slice(0, MAX_TOPIC_NAMES);
+  const lastUser = history.findLastIndex((turn) => turn.role === "user");
+  const asked = lastUser >= 0 ? history[lastUser]!.content : "";
+  const answered = history.slice(lastUser + 1).find((turn) => turn.role === "assistant")?.content ?? "";
+  const candidates = REFERS_TO_PERSON.test(question)
+    ? [...namesIn(answered), ...namesIn(asked)].filter((name) => name.split(" ").length >= 2)
+    : namesIn(asked);
+  const names = unique(candidates.filter(isNew)).slice(0, MAX_TOPIC_NAMES);
   if (names.length) return names;
   return unique(words(asked).filter((w) => !isStopWord(w) && !known.has(w)));
 }
 
-/** Capitalised phrases that are not just a capitalised first word of a sentence. */
+/** Capitalised phrases, without dates, stop words, or a sentence's capitalised first word. */
 function namesIn(text: string): string[] {
   const plain = text.replace(/\[\d+\]/g, " ");
   const names: string[] = [];
   for (const match of plain.matchAll(NAME)) {
-    const phrase = match[0].trim();
-    const phraseWords = words(phrase);
-    if (!phraseWords.length || phraseWords.every(isStopWord) || /^\p{N}+$/u.test(phrase)) continue;
-    const startsSentence = /(^|[.!?:]\s*)$/.test(plain.slice(0, match.index).trimEnd() || "");
-    // "Petra Havu moderated" at a sentence start is still a name; a lone "Which" is not.
-    if (startsSentence && phraseWords.length === 1 && !/^\p{Lu}{2,}$/u.test(phrase)) continue;
-    names.push(phrase.split(/\s+/).filter((w) => !isStopWord(w.toLowerCase())).join(" "));
+    const phrase = match[0]
+      .trim()
+      .split(/\s+/)
+      .filter((w) => !isStopWord(w.toLowerCase()) && !CALENDAR_WORD.test(w))
+      .join(" ");
+    if (!phrase) continue;
+    const startsSentence = /(^|[.!?:])$/.test(plain.slice(0, match.index).trimEnd());
+    // A capitalised first word alone ("Which", "Besides") is grammar, not a name; an acronym is still a name.
+    if (startsSentence && !phrase.includes(" ") && !/^\p{Lu}{2,}$/u.test(phrase)) continue;
+    names.push(phrase);
   }
-  return names.filter(Boolean);
+  return names;
 }
 
 function unique(items: string[]): string[] {

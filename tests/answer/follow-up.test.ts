@@ -10,7 +10,7 @@ const history = [
 describe("heuristic follow-up rewriting", () => {
   it("When a follow-up refers back with a pronoun, Then the names from the last answer are added", async () => {
     expect(await rewriter.rewrite("What other position does she hold?", history)).toBe(
-      "What other position does she hold? (NEMO Chairperson Petra Havu, AI)",
+      "What other position does she hold? (NEMO Chairperson Petra Havu)",
     );
   });
 

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { AskResult } from "../../src/answer/ask.js";
+import { type FakeOpenAI, startFakeOpenAI } from "../helpers/fake-openai.js";
+import { startTestServer, type TestServer } from "../helpers/test-server.js";
+import { passageContaining } from "./scripts.js";
+import { collectEvents, readEvents, type SseEvent } from "./sse-client.js";
+
+const QUESTION = "Where did the Third UNESCO High-Level Forum for Museums take place?";
+
+/** Everything but the timings, which differ between any two runs. */
+function comparable(result: AskResult): Omit<AskResult, "timings_ms"> {
+  const { timings_ms: _timings, ...rest } = result;
+  return rest;
+}
+
+function expectEventOrder(events: SseEvent[]): void {
+  const names = events.map((e) => e.event);
+  expect(names[0]).toBe("context");
+  expect(names.at(-1)).toBe("done");
+  expect(names.slice(1, -1).every((name) => name === "token")).toBe(true);
+  expect(names.length).toBeGreaterThan(2);
+}
+
+describe("streamed answers from a chat model", () => {
+  let fake: FakeOpenAI;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    fake = await startFakeOpenAI();
+    server = await startTestServer({ env: { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: fake.baseURL, CHAT_MODEL: "fake-chat" } });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await fake?.close();
+  });
+
+  const answer = (request: Parameters<typeof passageContaining>[0]) =>
+    `The forum took place in Hangzhou, China [${passageContaining(request, "Hangzhou, China, from")}]. It ran from 23 to 25 April 2025 [${passageContaining(request, "23-25 April")}][8].`;
+
+  it("When streaming is asked for, Then the first token arrives before the model has finished and done equals the JSON answer", async () => {
+    fake.script((request) => ({ content: answer(request), chunkDelayMs: request.stream ? 40 : 0 }));
+    const response = await server.post("/ask", { question: QUESTION, stream: true });
+    expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    const events: SseEvent[] = [];
+    let modelFinishedAtFirstToken: boolean | undefined;
+    for await (const event of readEvents(response)) {
+      if (event.event === "token" && modelFinishedAtFirstToken === undefined) modelFinishedAtFirstToken = fake.requests[0]!.finished;
+      events.push(event);
+    }
+    expect(fake.requests[0]!.stream).toBe(true);
+    expect(modelFinishedAtFirstToken).toBe(false);
+    expectEventOrder(events);
+
+    const context = events[0]!.data as { citations: { n: number; text: string }[]; context: unknown[] };
+    expect(context.citations.map((c) => c.n)).toEqual(context.citations.map((_, i) => i + 1));
+    const tokens = events.filter((e) => e.event === "token").map((e) => (e.data as { text: string }).text);
+    expect(tokens.join("")).toBe(answer(fake.requests[0]!));
+
+    const streamed = events.at(-1)!.data as AskResult;
+    const plain = (await (await server.post("/ask", { question: QUESTION })).json()) as AskResult;
+    expect(fake.requests[1]!.stream).toBe(false);
+    expect(comparable(streamed)).toEqual(comparable(plain));
+    expect(streamed.answer).not.toContain("[8]");
+  });
+
+  it("When the client asks with Accept: text/event-stream, Then the answer is streamed", async () => {
+    fake.script((request) => ({ content: answer(request) }));
+    const response = await server.post("/ask", { question: QUESTION }, { accept: "text/event-stream" });
+    expectEventOrder(await collectEvents(response));
+  });
+
+  it("When the client disconnects mid-stream, Then the model server sees its connection closed", async () => {
+    fake.script(() => ({ content: "The forum took place in Hangzhou [1]. ".repeat(40), chunkDelayMs: 50 }));
+    const abort = new AbortController();
+    const response = await fetch(`${server.url}/ask`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ question: QUESTION, stream: true }),
+      signal: abort.signal,
+    });
+    for await (const event of readEvents(response)) {
+      if (event.event === "token") break;
+    }
+    abort.abort();
+    await vi.waitFor(() => expect(fake.requests[0]!.closedByClient).toBe(true), { timeout: 5000 });
+    expect(fake.requests[0]!.finished).toBe(false);
+  });
+});
+
+describe("streamed answers offline (extractive)", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server?.close());
+
+  it("When streaming offline, Then the answer comes sentence by sentence and done equals the JSON answer", async () => {
+    const events = await collectEvents(await server.post("/ask", { question: "What concerns does NEMO raise about AI?", stream: true }));
+    expectEventOrder(events);
+    const done = events.at(-1)!.data as AskResult;
+    const plain = (await (await server.post("/ask", { question: "What concerns does NEMO raise about AI?" })).json()) as AskResult;
+    expect(comparable(done)).toEqual(comparable(plain));
+    expect(done).toMatchObject({ model: "extractive", degraded: false });
+    // One token per answer sentence; each ends a sentence.
+    const tokens = events.filter((e) => e.event === "token").map((e) => (e.data as { text: string }).text);
+    expect(tokens.length).toBeGreaterThan(1);
+    for (const token of tokens) expect(token.trimEnd()).toMatch(/[.!?:;]\S*$|\]$/);
+  });
+
+  it("When the documents do not hold the answer, Then the stream carries the abstention and done says so", async () => {
+    const events = await collectEvents(await server.post("/ask", { question: "What is the ticket price for the Grand Egyptian Museum?", stream: true }));
+    expectEventOrder(events);
+    expect(events.at(-1)!.data).toMatchObject({ abstained: true, citations: [] });
+  });
+});
