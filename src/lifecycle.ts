@@ -20,7 +20,13 @@ export interface LifecycleOptions {
   /** Releases resources after the server has closed (worker threads, files). */
   release?: () => Promise<void>;
   /** The process to watch and end; injectable for tests. */
-  proc?: Pick<NodeJS.Process, "on" | "exit">;
+  proc?: ProcessLike;
+}
+
+/** The part of `process` the lifecycle uses. */
+export interface ProcessLike {
+  on(event: string, listener: (value: unknown) => void): unknown;
+  exit(code: number): void;
 }
 
 // Keep-alive connections that become idle while draining are closed this often, so they do not hold the server open.
@@ -58,7 +64,7 @@ export function manageLifecycle({ server, logger, graceMs, onDraining, release, 
     logger.fatal({ err: reason }, "unhandled promise rejection; shutting down");
     void shutdown("unhandledRejection", 1);
   });
-  proc.on("uncaughtException", (error: Error) => {
+  proc.on("uncaughtException", (error: unknown) => {
     logger.fatal({ err: error }, "uncaught exception; shutting down");
     void shutdown("uncaughtException", 1);
   });

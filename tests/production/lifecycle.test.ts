@@ -143,10 +143,8 @@ describe("Graceful shutdown of the real process", () => {
 
 describe("Crash handling", () => {
   function harness() {
-    const proc = Object.assign(new EventEmitter(), { exit: (code?: number) => exits.push(code ?? 0) }) as EventEmitter & {
-      exit(code?: number): never;
-    };
     const exits: number[] = [];
+    const proc = Object.assign(new EventEmitter(), { exit: (code: number) => void exits.push(code) });
     const lines: { level: number; msg: string }[] = [];
     const sink = new Writable({
       write(chunk: Buffer, _encoding, done) {
