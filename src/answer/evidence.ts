@@ -2,18 +2,26 @@
  * @module evidence
  * How well each sentence of the retrieved passages answers a question: the
  * share of the question's information (IDF-weighted terms) that the sentence
- * covers, and whether it holds the kind of thing asked for (a number for "how
- * many", a date for "when"). Both the extractive answerer and the confidence
+ * covers, alone and with its passage; how close it is in meaning (cosine of
+ * sentence embeddings, when an embedder is given); and whether it holds the
+ * kind of thing asked for (a number for "how many", a date for "when", an
+ * amount for "what price"). Both the extractive answerer and the confidence
  * score read this, so they agree on what counts as evidence.
  */
 import { sentenceSpans } from "../ingest/sentences.js";
+import type { Chunk } from "../ingest/types.js";
+import calibration from "../retrieval/calibration.json" with { type: "json" };
 import { terms } from "../retrieval/tokenize.js";
-import { sentenceConfidence } from "./confidence.js";
+import { expectedAnswerType, holdsAnswerType } from "./answer-type.js";
 import type { Passage } from "./types.js";
 
 export interface SentenceEvidence {
   /** Passage number ([n]) the sentence comes from. */
   n: number;
+  /** The document it is in; `start`/`end` are offsets in it. */
+  source: string;
+  /** True for an item of a numbered or bulleted list (its marker is not part of `text`). */
+  listItem: boolean;
   /** Offsets in the source document. */
   start: number;
   end: number;
@@ -22,7 +30,9 @@ export interface SentenceEvidence {
   coverage: number;
   /** The same share over the sentence and its passage together, 0..1. */
   contextCoverage: number;
-  /** False when the question asks for a number or date and the sentence has none. */
+  /** Cosine similarity of sentence and question embeddings; 0 when no embedder was given. */
+  similarity: number;
+  /** False when the question asks for a number, date or amount and the sentence has none. */
   typeMatch: boolean;
   /** Ranking score used to pick answer sentences. */
   score: number;
@@ -30,64 +40,84 @@ export interface SentenceEvidence {
 
 export type Idf = (term: string) => number;
 
-const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundreds?|thousands?|millions?|billions?)\b/i;
-const MONTHS = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(tember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b/i;
+/** Cosine similarities of the question to each text (an embedder behind it). */
+export type SentenceSimilarity = (question: string, texts: string[]) => Promise<number[]>;
 
-type AnswerType = "number" | "date" | "any";
-
-export function expectedAnswerType(question: string): AnswerType {
-  const q = question.toLowerCase();
-  if (/\bhow (many|much|often|long|old|large|big|far)\b|\bwhat (number|percentage|proportion|amount|share)\b/.test(q)) return "number";
-  if (/\bwhen\b|\bwhat (year|date|day|month|time)\b|\bwhich (year|date|day|month)\b/.test(q)) return "date";
-  return "any";
+/** Weights of the sentence ranking score, fitted by `npm run eval` on SQuAD and stored in calibration.json. */
+export interface RankingWeights {
+  coverage: number;
+  contextCoverage: number;
+  similarity: number;
+  passage: number;
+  /** Factor applied to a sentence that lacks the kind of answer asked for. */
+  typeMismatch: number;
 }
 
-function holdsType(text: string, type: AnswerType): boolean {
-  if (type === "number") return /\d/.test(text) || NUMBER_WORDS.test(text);
-  if (type === "date") return /\d/.test(text) || MONTHS.test(text);
-  return true;
-}
+export const DEFAULT_RANKING: RankingWeights = calibration.ranking;
 
-/** Weight of the passage's retrieval score against the sentence's own coverage when ranking sentences. */
-const PASSAGE_WEIGHT = 0.25;
 const BULLET = /^(?:[•\-*–·▪◦]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/u;
 
-export function sentenceEvidence(question: string, passages: Passage[], idf: Idf): SentenceEvidence[] {
-  const weights = new Map<string, number>();
-  for (const t of terms(question)) weights.set(t, idf(t));
-  const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+  listItem: boolean;
+}
+
+/** The sentences of a chunk as evidence sees them (list bullets stripped), with document offsets. */
+export function chunkSentences(chunk: Chunk): Sentence[] {
+  const out: Sentence[] = [];
+  for (const span of sentenceSpans(chunk.text)) {
+    let start = span.start;
+    const bullet = BULLET.exec(chunk.text.slice(start, span.end));
+    if (bullet) start += bullet[0].length;
+    const text = chunk.text.slice(start, span.end);
+    if (terms(text).length) out.push({ start: chunk.start + start, end: chunk.start + span.end, text, listItem: bullet !== null });
+  }
+  return out;
+}
+
+export interface EvidenceOptions {
+  idf: Idf;
+  similarity?: SentenceSimilarity;
+  weights?: RankingWeights;
+}
+
+/** Every sentence of the passages, scored as evidence for the question, best first. */
+export async function weighEvidence(question: string, passages: Passage[], options: EvidenceOptions): Promise<SentenceEvidence[]> {
+  const weights = options.weights ?? DEFAULT_RANKING;
+  const questionTerms = new Map<string, number>();
+  for (const t of terms(question)) questionTerms.set(t, options.idf(t));
+  const total = [...questionTerms.values()].reduce((a, b) => a + b, 0) || 1;
   const coverageOf = (found: Set<string>) => {
     let sum = 0;
-    for (const [t, w] of weights) if (found.has(t)) sum += w;
+    for (const [t, w] of questionTerms) if (found.has(t)) sum += w;
     return sum / total;
   };
   const type = expectedAnswerType(question);
-  const out: SentenceEvidence[] = [];
-  for (const { n, chunk, score: passageScore } of passages) {
+
+  const candidates = passages.flatMap(({ n, chunk, score }) => {
     const passageTerms = new Set(terms(`${chunk.text} ${chunk.headingPath.join(" ")}`));
-    for (const span of sentenceSpans(chunk.text)) {
-      let start = span.start;
-      const bullet = BULLET.exec(chunk.text.slice(start, span.end));
-      if (bullet) start += bullet[0].length;
-      const text = chunk.text.slice(start, span.end);
-      const sentenceTerms = new Set(terms(text));
-      if (!sentenceTerms.size) continue;
-      const coverage = coverageOf(sentenceTerms);
-      const contextCoverage = coverageOf(new Set([...sentenceTerms, ...passageTerms]));
-      const typeMatch = holdsType(text, type);
-      const sentence: SentenceEvidence = {
+    return chunkSentences(chunk).map((sentence) => {
+      const sentenceTerms = new Set(terms(sentence.text));
+      return {
         n,
-        start: chunk.start + start,
-        end: chunk.start + span.end,
-        text,
-        coverage,
-        contextCoverage,
-        typeMatch,
-        score: 0,
+        source: chunk.source,
+        ...sentence,
+        passageScore: score,
+        coverage: coverageOf(sentenceTerms),
+        contextCoverage: coverageOf(new Set([...sentenceTerms, ...passageTerms])),
+        typeMatch: holdsAnswerType(sentence.text, type),
       };
-      sentence.score = sentenceConfidence(sentence) + PASSAGE_WEIGHT * passageScore;
-      out.push(sentence);
-    }
-  }
-  return out.sort((a, b) => b.score - a.score);
+    });
+  });
+  const similarities = options.similarity && candidates.length ? await options.similarity(question, candidates.map((c) => c.text)) : [];
+
+  return candidates
+    .map(({ passageScore, ...c }, i): SentenceEvidence => {
+      const similarity = similarities[i] ?? 0;
+      const own = weights.coverage * c.coverage + weights.contextCoverage * c.contextCoverage + weights.similarity * similarity;
+      return { ...c, similarity, score: (c.typeMatch ? 1 : weights.typeMismatch) * own + weights.passage * passageScore };
+    })
+    .sort((a, b) => b.score - a.score || a.start - b.start);
 }

@@ -25,15 +25,18 @@ export class ExtractiveAnswerer implements Answerer {
   }
 }
 
-/** The best sentence; the list it introduces when it ends with a colon; else a close runner-up. */
+/**
+ * The best sentence; when it ends with a colon, the list it introduces (the
+ * list items after it in the same document, whichever passages hold them, else
+ * the sentences that follow it); otherwise a close runner-up.
+ */
 export function pickSentences(evidence: SentenceEvidence[]): SentenceEvidence[] {
   const best = evidence[0];
   if (!best || best.coverage === 0) return [];
   if (best.text.trimEnd().endsWith(":")) {
-    const following = evidence
-      .filter((s) => s.n === best.n && s.start > best.start)
-      .sort((a, b) => a.start - b.start);
-    return uniqueByPosition([best, ...following]).slice(0, 1 + MAX_LIST_ITEMS);
+    const following = uniqueByPosition(evidence.filter((s) => s.source === best.source && s.start > best.start)).sort((a, b) => a.start - b.start);
+    const items = following.filter((s) => s.listItem);
+    return [best, ...(items.length ? items : following)].slice(0, 1 + MAX_LIST_ITEMS);
   }
   const chosen = uniqueByPosition(evidence.filter((s) => s.score >= best.score * RUNNER_UP_RATIO && s.coverage > 0));
   return chosen.slice(0, MAX_SENTENCES).sort((a, b) => (a.n === b.n ? a.start - b.start : 0));
@@ -49,7 +52,7 @@ function citeSentence(text: string, n: number): string {
 function uniqueByPosition(sentences: SentenceEvidence[]): SentenceEvidence[] {
   const seen = new Set<string>();
   return sentences.filter((s) => {
-    const key = `${s.start}:${s.text}`;
+    const key = `${s.source}:${s.start}:${s.text}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -2,70 +2,63 @@
  * @module retriever
  * Dense, keyword and hybrid search over one index snapshot. Scores are given a
  * meaning at this boundary: dense is cosine similarity, keyword is BM25, and
- * hybrid fuses the two only after min–max normalising each candidate list.
+ * hybrid fuses the two, either as a weighted sum of min–max normalised scores
+ * (the default, weights chosen by `npm run eval` for the configured embedder)
+ * or by reciprocal rank fusion. MMR can then diversify the fused list.
  */
 import type { Embedder } from "../embeddings/types.js";
 import type { IndexSnapshot } from "../store/snapshot.js";
-import type { RetrieveOptions, ScoredChunk } from "./types.js";
+import { type FusedHit, fuseRanks, fuseWeighted, type Hit } from "./fusion.js";
+import { diversify } from "./mmr.js";
+import type { FusionMethod, RetrieveOptions, ScoredChunk } from "./types.js";
 
 export interface RetrieverOptions {
   embedder: Embedder;
-  /** Weight of the normalised dense score in hybrid fusion; keyword gets 1 − this. */
+  /** Weight of the normalised dense score in weighted fusion; keyword gets 1 − this. */
   denseWeight: number;
+  /** How hybrid mode combines the two lists; default "weighted". */
+  fusion?: FusionMethod;
+  /** RRF's rank offset k (60 in the original paper). */
+  rrfK?: number;
+  /** MMR trade-off between relevance (1) and novelty (0); undefined or 1 disables MMR. */
+  mmrLambda?: number;
 }
 
 // Each list is over-fetched so that fusion can promote a chunk ranked low by one signal.
 const CANDIDATES_PER_K = 5;
 const MIN_CANDIDATES = 50;
+export const DEFAULT_RRF_K = 60;
 
 export class Retriever {
   constructor(private readonly options: RetrieverOptions) {}
 
   async retrieve(snapshot: IndexSnapshot, query: string, { k, mode }: RetrieveOptions): Promise<ScoredChunk[]> {
     const pool = Math.max(k * CANDIDATES_PER_K, MIN_CANDIDATES);
-    const dense = mode === "keyword" ? [] : await this.dense(snapshot, query, mode === "dense" ? k : pool);
-    const keyword = mode === "dense" ? [] : snapshot.keywords.search(query, mode === "keyword" ? k : pool);
+    const mmr = this.options.mmrLambda !== undefined && this.options.mmrLambda < 1;
+    const fetch = mode === "hybrid" || mmr ? pool : k;
+    const dense = mode === "keyword" ? [] : await this.dense(snapshot, query, fetch);
+    const keyword = mode === "dense" ? [] : snapshot.keywords.search(query, fetch);
 
-    const byId = new Map<string, ScoredChunk>();
-    const entry = (id: string) => {
-      let hit = byId.get(id);
-      if (!hit) {
-        const chunk = snapshot.chunkById.get(id);
-        if (!chunk) return undefined;
-        byId.set(id, (hit = { chunk, score: 0 }));
-      }
-      return hit;
-    };
-    for (const hit of dense) {
-      const scored = entry(hit.id);
-      if (scored) scored.dense = hit.score;
+    const fused = this.fuse(mode, dense, keyword);
+    const scored: ScoredChunk[] = [];
+    for (const hit of fused) {
+      const chunk = snapshot.chunkById.get(hit.id);
+      if (chunk) scored.push({ chunk, score: hit.score, ...(hit.dense !== undefined && { dense: hit.dense }), ...(hit.keyword !== undefined && { keyword: hit.keyword }) });
     }
-    for (const hit of keyword) {
-      const scored = entry(hit.id);
-      if (scored) scored.keyword = hit.score;
-    }
+    scored.sort((a, b) => b.score - a.score || a.chunk.id.localeCompare(b.chunk.id));
+    return mmr ? diversify(scored, k, this.options.mmrLambda!) : scored.slice(0, k);
+  }
 
-    const denseNorm = normaliser(dense.map((h) => h.score));
-    const keywordNorm = normaliser(keyword.map((h) => h.score));
-    const w = mode === "dense" ? 1 : mode === "keyword" ? 0 : this.options.denseWeight;
-    for (const hit of byId.values()) {
-      const d = hit.dense === undefined ? 0 : mode === "dense" ? hit.dense : denseNorm(hit.dense);
-      const kw = hit.keyword === undefined ? 0 : keywordNorm(hit.keyword);
-      hit.score = w * d + (1 - w) * kw;
-    }
-    return [...byId.values()].sort((a, b) => b.score - a.score || a.chunk.id.localeCompare(b.chunk.id)).slice(0, k);
+  private fuse(mode: RetrieveOptions["mode"], dense: Hit[], keyword: Hit[]): FusedHit[] {
+    if (mode === "dense") return dense.map((h) => ({ id: h.id, score: h.score, dense: h.score }));
+    if (mode === "keyword") return fuseWeighted([], keyword, 0);
+    return this.options.fusion === "rrf"
+      ? fuseRanks(dense, keyword, this.options.rrfK ?? DEFAULT_RRF_K)
+      : fuseWeighted(dense, keyword, this.options.denseWeight);
   }
 
   private async dense(snapshot: IndexSnapshot, query: string, k: number) {
     const vector = await this.options.embedder.embedQuery(query);
     return snapshot.vectors.search(vector, k);
   }
-}
-
-/** Min–max normalisation over a candidate list; a single candidate (or all equal) maps to 1. */
-function normaliser(scores: number[]): (score: number) => number {
-  if (!scores.length) return () => 0;
-  const max = Math.max(...scores);
-  const min = Math.min(...scores);
-  return max > min ? (s) => (s - min) / (max - min) : () => 1;
 }

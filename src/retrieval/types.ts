@@ -2,6 +2,9 @@ import type { Chunk } from "../ingest/types.js";
 
 export type SearchMode = "dense" | "keyword" | "hybrid";
 
+/** How hybrid search combines dense and keyword lists: weighted normalised scores, or reciprocal rank fusion. */
+export type FusionMethod = "weighted" | "rrf";
+
 /** A retrieved chunk. `score` is in [0, 1], higher is better, whatever the mode. */
 export interface ScoredChunk {
   chunk: Chunk;

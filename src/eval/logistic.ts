@@ -1,0 +1,64 @@
+/**
+ * @module logistic
+ * A small L2-regularised logistic regression, fitted by full-batch gradient
+ * descent on standardised features, and a threshold chooser: enough to
+ * calibrate a confidence score from a few thousand labelled questions.
+ */
+
+export interface LogisticFit {
+  intercept: number;
+  weights: number[];
+}
+
+export function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Fits P(y = 1 | x); returns weights on the original (unstandardised) feature scale. */
+export function fitLogistic(x: number[][], y: boolean[], { l2 = 1e-3, iterations = 3000, rate = 0.5 } = {}): LogisticFit {
+  const n = x.length;
+  const d = x[0]?.length ?? 0;
+  const mean = Array.from({ length: d }, (_, j) => x.reduce((s, row) => s + row[j]!, 0) / n);
+  const std = Array.from({ length: d }, (_, j) => Math.sqrt(x.reduce((s, row) => s + (row[j]! - mean[j]!) ** 2, 0) / n) || 1);
+  const z = x.map((row) => row.map((v, j) => (v - mean[j]!) / std[j]!));
+  let b = 0;
+  const w = new Array<number>(d).fill(0);
+  for (let it = 0; it < iterations; it++) {
+    let gb = 0;
+    const gw = new Array<number>(d).fill(0);
+    for (let i = 0; i < n; i++) {
+      const err = sigmoid(b + z[i]!.reduce((s, v, j) => s + v * w[j]!, 0)) - (y[i] ? 1 : 0);
+      gb += err;
+      for (let j = 0; j < d; j++) gw[j]! += err * z[i]![j]!;
+    }
+    b -= (rate * gb) / n;
+    for (let j = 0; j < d; j++) w[j]! -= rate * (gw[j]! / n + l2 * w[j]!);
+  }
+  const weights = w.map((wj, j) => wj / std[j]!);
+  return { intercept: b - weights.reduce((s, wj, j) => s + wj * mean[j]!, 0), weights };
+}
+
+/**
+ * The cut-off on `score` (answer at or above it) that maximises the F1 of
+ * abstaining, where `positive` means "should abstain". Candidates are the
+ * midpoints between distinct scores.
+ */
+export function chooseThreshold(samples: { score: number; positive: boolean }[]): number {
+  const scores = [...new Set(samples.map((s) => s.score))].sort((a, b) => a - b);
+  let best = { f1: -1, threshold: 0.5 };
+  for (let i = 0; i + 1 < scores.length; i++) {
+    const threshold = (scores[i]! + scores[i + 1]!) / 2;
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const s of samples) {
+      const abstain = s.score < threshold;
+      if (abstain && s.positive) tp++;
+      else if (abstain) fp++;
+      else if (s.positive) fn++;
+    }
+    const f1 = (2 * tp) / (2 * tp + fp + fn);
+    if (f1 > best.f1) best = { f1, threshold };
+  }
+  return best.threshold;
+}

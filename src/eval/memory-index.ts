@@ -1,0 +1,52 @@
+/**
+ * @module memory-index
+ * An index snapshot built in memory from chunks, with the same vector store,
+ * keyword index and embedding text as ingest, but without publishing a
+ * generation on disk: the benchmarks are indexed once per run and thrown away.
+ */
+import type { Embedder } from "../embeddings/types.js";
+import { embeddingText, headingText } from "../ingest/build-index.js";
+import type { Chunk } from "../ingest/types.js";
+import { type Bm25Parameters, DEFAULT_BM25, KeywordIndex } from "../retrieval/keyword-index.js";
+import { DEFAULT_HNSW, HnswStore } from "../store/hnsw-store.js";
+import type { Manifest } from "../store/manifest.js";
+import type { IndexSnapshot } from "../store/snapshot.js";
+
+export interface MemoryIndexOptions {
+  /** What the embedder reads of a chunk; default: what ingest embeds. */
+  embedText?: (chunk: Chunk) => string;
+  bm25?: Bm25Parameters;
+}
+
+export async function memorySnapshot(chunks: Chunk[], embedder: Embedder, options: MemoryIndexOptions = {}): Promise<IndexSnapshot> {
+  const vectors = await embedder.embedDocuments(chunks.map(options.embedText ?? embeddingText));
+  return {
+    manifest: {
+      embedder: { id: embedder.id, dimension: embedder.dimension },
+      space: "cosine",
+      chunking: { size: 0, overlap: 0 },
+      hnsw: DEFAULT_HNSW,
+      chunkCount: chunks.length,
+      documentCount: new Set(chunks.map((c) => c.source)).size,
+      generation: "memory",
+      builtAt: new Date().toISOString(),
+      formatVersion: 1,
+      dataFiles: {},
+    } as unknown as Manifest,
+    chunks,
+    chunkById: new Map(chunks.map((c) => [c.id, c])),
+    documents: new Map(),
+    vectors: HnswStore.build(chunks.map((c) => c.id), vectors, embedder.dimension),
+    keywords: keywordIndexOf(chunks, options.bm25),
+  };
+}
+
+/** The keyword index ingest would build over these chunks. */
+export function keywordIndexOf(chunks: Chunk[], bm25: Bm25Parameters = DEFAULT_BM25): KeywordIndex {
+  return KeywordIndex.build(chunks.map((c) => ({ id: c.id, text: c.text, heading: headingText(c) })), bm25);
+}
+
+/** A snapshot sharing vectors and chunks with `base` but with another keyword index (for BM25 parameter sweeps). */
+export function withKeywords(base: IndexSnapshot, keywords: KeywordIndex): IndexSnapshot {
+  return { ...base, keywords };
+}

@@ -1,0 +1,63 @@
+/**
+ * @module fusion
+ * Combining a dense and a keyword candidate list into one ranking. Raw cosine
+ * and BM25 scores live on different scales, so they are either min–max
+ * normalised per list and summed with weights, or replaced by ranks (RRF).
+ * Every fused score is in [0, 1].
+ */
+
+export interface Hit {
+  id: string;
+  score: number;
+}
+
+export interface FusedHit {
+  id: string;
+  score: number;
+  /** Raw cosine similarity, when the dense list held the id. */
+  dense?: number;
+  /** Raw BM25 score, when the keyword list held the id. */
+  keyword?: number;
+}
+
+function merge(dense: Hit[], keyword: Hit[]): Map<string, FusedHit> {
+  const byId = new Map<string, FusedHit>();
+  const entry = (id: string) => byId.get(id) ?? byId.set(id, { id, score: 0 }).get(id)!;
+  for (const hit of dense) entry(hit.id).dense = hit.score;
+  for (const hit of keyword) entry(hit.id).keyword = hit.score;
+  return byId;
+}
+
+/** w · norm(dense) + (1 − w) · norm(keyword); a list that misses an id contributes 0. */
+export function fuseWeighted(dense: Hit[], keyword: Hit[], denseWeight: number): FusedHit[] {
+  const byId = merge(dense, keyword);
+  const denseNorm = normaliser(dense.map((h) => h.score));
+  const keywordNorm = normaliser(keyword.map((h) => h.score));
+  for (const hit of byId.values()) {
+    const d = hit.dense === undefined ? 0 : denseNorm(hit.dense);
+    const kw = hit.keyword === undefined ? 0 : keywordNorm(hit.keyword);
+    hit.score = denseWeight * d + (1 - denseWeight) * kw;
+  }
+  return [...byId.values()];
+}
+
+/**
+ * Reciprocal rank fusion, Σ 1 / (k + rank), rescaled by its maximum (first
+ * in both lists) so the score stays in [0, 1].
+ */
+export function fuseRanks(dense: Hit[], keyword: Hit[], k: number): FusedHit[] {
+  const byId = merge(dense, keyword);
+  const best = 2 / (k + 1);
+  const add = (list: Hit[]) => list.forEach((hit, rank) => (byId.get(hit.id)!.score += 1 / (k + rank + 1) / best));
+  add(dense);
+  add(keyword);
+  return [...byId.values()];
+}
+
+/** Min–max normalisation over a candidate list; a single candidate (or all equal) maps to 1. */
+function normaliser(scores: number[]): (score: number) => number {
+  if (!scores.length) return () => 0;
+  const max = Math.max(...scores);
+  const min = Math.min(...scores);
+  return max > min ? (s) => (s - min) / (max - min) : () => 1;
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { chooseThreshold, fitLogistic, sigmoid } from "../../src/eval/logistic.js";
+
+describe("logistic calibration", () => {
+  it("When the label follows the first feature and not the second, Then the fit weights the first and predicts both classes", () => {
+    const x: number[][] = [];
+    const y: boolean[] = [];
+    for (let i = 0; i < 200; i++) {
+      const signal = (i % 20) / 20;
+      const noise = ((i * 7919) % 13) / 13;
+      x.push([signal, noise]);
+      y.push(signal > 0.5);
+    }
+    const fit = fitLogistic(x, y);
+    expect(fit.weights[0]).toBeGreaterThan(5);
+    expect(Math.abs(fit.weights[1]!)).toBeLessThan(Math.abs(fit.weights[0]!) / 5);
+    const p = (row: number[]) => sigmoid(fit.intercept + row[0]! * fit.weights[0]! + row[1]! * fit.weights[1]!);
+    expect(p([0.95, 0.5])).toBeGreaterThan(0.9);
+    expect(p([0.05, 0.5])).toBeLessThan(0.1);
+  });
+
+  it("When abstain-worthy questions score lower, Then the chosen threshold lies between the two groups", () => {
+    const samples = [0.1, 0.2, 0.25].map((score) => ({ score, positive: true })).concat([0.6, 0.7, 0.9].map((score) => ({ score, positive: false })));
+    const threshold = chooseThreshold(samples);
+    expect(threshold).toBeGreaterThan(0.25);
+    expect(threshold).toBeLessThan(0.6);
+  });
+});
