@@ -3,39 +3,23 @@
  * pages on their own 127.0.0.1 ports (other origins), one on ALLOWED_ORIGINS
  * and one not, each embedding /widget.js with one script tag.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumMissing, launchChromium } from "../helpers/browser.js";
+import { startHostSite, type HostSite } from "../helpers/host-site.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
 
 const QUESTION = "Where did the Third UNESCO High-Level Forum for Museums take place?";
 const RED = "rgb(255, 0, 0)";
 const GREEN = "rgb(0, 128, 0)";
 
-// A host page whose CSS is hostile to anything it could reach, with a class name the widget also uses.
-const hostPage = (widgetSrc: string) => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Partner site</title>
-<style>
+// Host CSS hostile to anything it could reach, and a class name the widget also uses.
+const HOSTILE_CSS = `
   * { color: ${RED} !important; font-family: serif !important; }
   button { display: none !important; }
   .question { background: ${GREEN}; }
-</style></head>
-<body><h1>Partner site</h1><p class="question">A paragraph of the host page.</p>
-<script src="${widgetSrc}" data-title="Ask our documents" defer></script>
-</body></html>`;
-
-interface HostSite {
-  origin: string;
-  server: Server;
-}
-
-async function startHostSite(widgetSrc: () => string): Promise<HostSite> {
-  const server = createServer((_req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(hostPage(widgetSrc())));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
-}
+`;
+const HOST_BODY = '<h1>Partner site</h1><p class="question">A paragraph of the host page.</p>';
 
 if (chromiumMissing) console.warn(chromiumMissing);
 
@@ -47,13 +31,14 @@ describe.skipIf(chromiumMissing)("widget embedded on other sites", () => {
 
   beforeAll(async () => {
     const widgetSrc = () => `${rag.url}/widget.js`;
-    [allowed, refused, browser] = await Promise.all([startHostSite(widgetSrc), startHostSite(widgetSrc), launchChromium()]);
+    const site = { widgetSrc, css: HOSTILE_CSS, body: HOST_BODY };
+    [allowed, refused, browser] = await Promise.all([startHostSite(site), startHostSite(site), launchChromium()]);
     rag = await startTestServer({ env: { ALLOWED_ORIGINS: allowed.origin } });
   });
   afterAll(async () => {
     await browser?.close();
     await rag?.close();
-    for (const site of [allowed, refused]) site?.server.close();
+    await Promise.all([allowed?.close(), refused?.close()]);
   });
 
   async function openWidget(page: Page, origin: string): Promise<void> {

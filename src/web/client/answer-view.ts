@@ -8,6 +8,8 @@ import type { CitedPassage } from "../../answer/ask.js";
 import { splitAnswer } from "./answer-text.js";
 import { h } from "./dom.js";
 
+const LEADING_PUNCTUATION = /^[.,;:!?)"”’]+/u;
+
 /** Called when a citation button is pressed: the passage, the full answer text and the button. */
 export type CitationHandler = (passage: CitedPassage, answer: string, button: HTMLButtonElement) => void;
 
@@ -69,9 +71,21 @@ export class AnswerView {
   }
 
   private render(): void {
-    this.text.replaceChildren(
-      ...splitAnswer(this.answer).map((part) => ("cite" in part ? this.citationButton(part.cite) : document.createTextNode(part.text))),
-    );
+    const parts = splitAnswer(this.answer);
+    const nodes: Node[] = [];
+    for (const [i, part] of parts.entries()) {
+      if ("text" in part) {
+        nodes.push(document.createTextNode(part.text));
+        continue;
+      }
+      // A marker keeps the punctuation after it on its line: "2025 [1]." never breaks before the dot.
+      const next = parts[i + 1];
+      const punctuation = next && "text" in next ? (LEADING_PUNCTUATION.exec(next.text)?.[0] ?? "") : "";
+      if (next && "text" in next) next.text = next.text.slice(punctuation.length);
+      const button = this.citationButton(part.cite);
+      nodes.push(punctuation ? h("span", { class: "nowrap" }, button, punctuation) : button);
+    }
+    this.text.replaceChildren(...nodes);
   }
 
   private citationButton(n: number): Node {

@@ -52,6 +52,7 @@ button { font: inherit; cursor: pointer; }
 .answer.failed .answer-note { color: var(--error); }
 .answer-note { color: var(--muted); font-size: .9rem; }
 .answer-text:not(:empty) + .answer-note { margin-top: .35rem; }
+.nowrap { white-space: nowrap; }
 .cite { border: 0; background: none; padding: 0 .1em; color: var(--accent); font-size: .78em; font-weight: 650; vertical-align: super; line-height: 1; text-decoration: underline; }
 
 .citation-panel {
