@@ -76,6 +76,28 @@ export const settings = {
     doc: "Other sites allowed to embed the chat widget and call the API from a browser (CORS); `*` allows any. Unset: same origin only.",
   },
   LOG_LEVEL: { schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"), doc: "pino log level." },
+  RATE_LIMIT_WINDOW_MS: { schema: int(1000, 86_400_000).default(60_000), doc: "Window of the per-client rate limit on /ask and /search." },
+  RATE_LIMIT_MAX: {
+    schema: int(0, 1_000_000).default(60),
+    doc: "Requests to /ask and /search one client (IP address) may make per window; then 429 with Retry-After. 0 disables the limit.",
+  },
+  TRUST_PROXY: {
+    schema: int(0, 10).default(0),
+    doc: "Reverse proxies in front of the service whose X-Forwarded-For is trusted, so limits and logs see the real client address.",
+  },
+  REQUEST_TIMEOUT_MS: {
+    schema: int(100, 600_000).default(60_000),
+    doc: "A request with no response started by then gets 504 (a stream that has started is bounded by CHAT_TIMEOUT_MS instead).",
+  },
+  MODEL_CONCURRENCY: { schema: int(1, 256).default(4), doc: "Chat model calls running at once; more wait in the queue." },
+  MODEL_QUEUE_SIZE: {
+    schema: int(0, 10_000).default(16),
+    doc: "Questions that may wait for a chat model slot; when the queue is full the service answers 503 with Retry-After.",
+  },
+  SHUTDOWN_GRACE_MS: {
+    schema: int(0, 600_000).default(10_000),
+    doc: "On SIGTERM, how long in-flight requests and streams may take to finish before connections are cut.",
+  },
 } as const;
 
 function isOrigin(value: string): boolean {
@@ -86,7 +108,8 @@ type Settings = typeof settings;
 type Parsed = { [K in keyof Settings]: z.output<Settings[K]["schema"]> };
 
 export interface Config {
-  server: { port: number; host: string };
+  server: { port: number; host: string; shutdownGraceMs: number };
+  limits: Limits;
   corpusDir: string;
   indexDir: string;
   reindex: { watch: boolean; debounceMs: number; adminToken?: string };
@@ -97,6 +120,14 @@ export interface Config {
   retrieval: { topK: number; denseWeight: number; abstainThreshold: number; contextTokenBudget: number };
   logLevel: Parsed["LOG_LEVEL"];
   web: { allowedOrigins: string[] };
+}
+
+/** Guards against abuse and overload (src/server/middleware, src/answer/limited-answerer.ts). */
+export interface Limits {
+  rateLimit: { windowMs: number; max: number };
+  trustProxy: number;
+  requestTimeoutMs: number;
+  model: { concurrency: number; queueSize: number };
 }
 
 export class ConfigError extends Error {
@@ -124,7 +155,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 
   const openai = { apiKey: p.OPENAI_API_KEY, baseURL: p.OPENAI_BASE_URL };
   return Object.freeze({
-    server: { port: p.PORT, host: p.HOST },
+    server: { port: p.PORT, host: p.HOST, shutdownGraceMs: p.SHUTDOWN_GRACE_MS },
+    limits: {
+      rateLimit: { windowMs: p.RATE_LIMIT_WINDOW_MS, max: p.RATE_LIMIT_MAX },
+      trustProxy: p.TRUST_PROXY,
+      requestTimeoutMs: p.REQUEST_TIMEOUT_MS,
+      model: { concurrency: p.MODEL_CONCURRENCY, queueSize: p.MODEL_QUEUE_SIZE },
+    },
     corpusDir: path.resolve(cwd, p.CORPUS_DIR),
     indexDir: path.resolve(cwd, p.INDEX_DIR),
     reindex: { watch: p.WATCH_CORPUS, debounceMs: p.WATCH_DEBOUNCE_MS, adminToken: p.ADMIN_TOKEN },

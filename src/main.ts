@@ -4,6 +4,7 @@
  */
 import "dotenv/config";
 import { ConfigError, loadConfig } from "./config.js";
+import { manageLifecycle } from "./lifecycle.js";
 import { createLogger } from "./logger.js";
 import { createApp } from "./server/app.js";
 import { listen } from "./server/http-server.js";
@@ -13,11 +14,18 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const services = await createServices(config, logger);
-  const running = await listen(createApp({ ask: services.ask, logger, allowedOrigins: config.web.allowedOrigins }), config.server.port, config.server.host);
+  const running = await listen(createApp({ ask: services.ask, logger, allowedOrigins: config.web.allowedOrigins, operations: services.operations }),
+    config.server.port,
+    config.server.host,
+  );
   logger.info({ url: running.url, answers: services.ask.answerer.model, embedder: services.embedder.id }, `serving on ${running.url}`);
-  const stop = () => void running.close().then(() => process.exit(0));
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  manageLifecycle({
+    server: running.server,
+    logger,
+    graceMs: config.server.shutdownGraceMs,
+    onDraining: () => services.operations.readiness.markDraining(),
+    release: () => services.close(),
+  });
 }
 
 main().catch((error: unknown) => {

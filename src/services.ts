@@ -5,6 +5,7 @@
  * to the HTTP app. Tests build the same services with their own config.
  */
 import type { AskDependencies } from "./answer/ask.js";
+import { limitAnswerer } from "./answer/limited-answerer.js";
 import { ChatAnswerer, createChatModel } from "./answer/chat.js";
 import { ChatRewriter } from "./answer/chat-rewrite.js";
 import { ExtractiveAnswerer } from "./answer/extractive.js";
@@ -15,7 +16,11 @@ import type { Config } from "./config.js";
 import { createEmbedder, type Embedder } from "./embeddings/index.js";
 import { openIndex } from "./ingest/open-index.js";
 import type { Logger } from "./logger.js";
-import { Retriever } from "./retrieval/retriever.js";
+import { meterAnswerer } from "./observability/metered-answerer.js";
+import { Metrics } from "./observability/metrics.js";
+import { Readiness } from "./observability/readiness.js";
+import { TimedRetriever } from "./observability/timed-retriever.js";
+import type { OperationsDependencies } from "./server/app.js";
 import { IndexHolder } from "./store/index-holder.js";
 
 export interface Services {
@@ -23,6 +28,8 @@ export interface Services {
   logger: Logger;
   embedder: Embedder;
   ask: AskDependencies;
+  /** Limits, metrics and readiness, for the HTTP app and the lifecycle. */
+  operations: OperationsDependencies;
   /** Releases what the services hold (the embedding worker threads). */
   close(): Promise<void>;
 }
@@ -60,19 +67,39 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
       throw error;
     },
   );
+  const index = new IndexHolder(snapshot);
+  const metrics = new Metrics();
+  metrics.watchIndex(index);
+  const answering = createAnswering(config, logger);
   return {
     config,
     logger,
     embedder,
     ask: {
-      index: new IndexHolder(snapshot),
-      retriever: new Retriever({ embedder, denseWeight: config.retrieval.denseWeight }),
-      ...createAnswering(config, logger),
+      index,
+      retriever: new TimedRetriever(metrics, { embedder, denseWeight: config.retrieval.denseWeight }),
+      ...answering,
+      answerer: operatedAnswerer(answering.answerer, config, metrics),
+      onAnswered: (result) => metrics.answers.inc({ outcome: result.abstained ? "abstained" : "answered" }),
       contextTokenBudget: config.retrieval.contextTokenBudget,
       abstainBelow: config.retrieval.abstainThreshold,
       defaultK: config.retrieval.topK,
       mode: "hybrid",
     },
+    operations: { limits: config.limits, metrics, readiness: new Readiness({ index, model: config.llm }) },
     close: async () => embedder.close?.(),
   };
+}
+
+/** The answerer as production runs it: timed into the metrics and, with a chat model, behind the concurrency cap. */
+function operatedAnswerer(answerer: Answerer, config: Config, metrics: Metrics): Answerer {
+  const metered = meterAnswerer(answerer, metrics);
+  if (!config.llm) return metered;
+  return limitAnswerer(metered, config.limits.model, {
+    onChange({ running, queued }) {
+      metrics.modelInFlight.set(running);
+      metrics.modelQueued.set(queued);
+    },
+    onReject: () => metrics.modelRejected.inc(),
+  });
 }

@@ -16,6 +16,8 @@ export interface AnswerDraft {
   model: string;
   /** True when a fallback answered because the chat model failed. */
   degraded?: boolean;
+  /** Tokens the model reported for this answer, when it reports them (counted in /metrics). */
+  usage?: { inputTokens: number; outputTokens: number };
 }
 
 export interface AnswerInput {

@@ -5,9 +5,18 @@
  */
 import express, { type Express } from "express";
 import type { AskDependencies } from "../answer/ask.js";
+import type { Limits } from "../config.js";
 import type { Logger } from "../logger.js";
+import type { Metrics } from "../observability/metrics.js";
+import type { Readiness } from "../observability/readiness.js";
+import { observabilityRoutes } from "../observability/routes.js";
 import { cors } from "./cors.js";
 import { errorHandler, notFound } from "./error-handler.js";
+import { httpMetrics } from "./middleware/http-metrics.js";
+import { rateLimit } from "./middleware/rate-limit.js";
+import { requestLogging } from "./middleware/request-logging.js";
+import { errorsAfterResponse, requestTimeout } from "./middleware/request-timeout.js";
+import { securityHeaders } from "./middleware/security-headers.js";
 import { askRoutes } from "./routes/ask.js";
 import { healthRoutes } from "./routes/health.js";
 import { searchRoutes } from "./routes/search.js";
@@ -19,21 +28,38 @@ export interface AppDependencies {
   logger: Logger;
   /** Other origins allowed to call us from a browser (the embedded widget); default: same origin only. */
   allowedOrigins?: readonly string[];
+  operations: OperationsDependencies;
+}
+
+/** What running in production needs: limits against abuse and overload, metrics, readiness. */
+export interface OperationsDependencies {
+  limits: Limits;
+  metrics: Metrics;
+  readiness: Readiness;
 }
 
 export const BODY_LIMIT = "64kb";
 
-export function createApp({ ask, logger, allowedOrigins = [] }: AppDependencies): Express {
+export function createApp({ ask, logger, allowedOrigins = [], operations }: AppDependencies): Express {
+  const { limits, metrics, readiness } = operations;
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", limits.trustProxy);
+  app.use(requestLogging(logger));
+  app.use(httpMetrics(metrics));
+  app.use(securityHeaders);
   app.use(cors(allowedOrigins));
+  app.use(requestTimeout(limits.requestTimeoutMs));
+  app.use(["/ask", "/search"], rateLimit(limits.rateLimit));
   app.use(express.json({ limit: BODY_LIMIT, strict: false, type: ["application/json", "application/*+json"] }));
   app.use(askRoutes(ask, logger));
   app.use(searchRoutes({ index: ask.index, retriever: ask.retriever, defaultK: ask.defaultK, defaultMode: ask.mode }));
   app.use(healthRoutes(ask.index));
   app.use(sourceRoutes(ask.index));
   app.use(webRoutes());
+  app.use(observabilityRoutes({ metrics, readiness }));
   app.use(notFound);
+  app.use(errorsAfterResponse(logger));
   app.use(errorHandler(logger));
   return app;
 }

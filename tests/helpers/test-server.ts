@@ -45,11 +45,16 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     CORPUS_DIR: corpusDir,
     INDEX_DIR: path.join(dir, "index"),
     LOG_LEVEL: "silent",
+    // Tests fire many requests from one address; tests of the limit itself set their own.
+    RATE_LIMIT_MAX: "0",
     ...options.env,
   });
   const logger = createLogger(config.logLevel);
   const services = await createServices(config, logger);
-  const running = await listen(createApp({ ask: services.ask, logger, allowedOrigins: config.web.allowedOrigins }), 0, "127.0.0.1");
+  const running = await listen(createApp({ ask: services.ask, logger, allowedOrigins: config.web.allowedOrigins, operations: services.operations }),
+    0,
+    "127.0.0.1",
+  );
   return {
     url: running.url,
     services,
