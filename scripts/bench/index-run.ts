@@ -1,0 +1,177 @@
+/**
+ * @module bench/index-run
+ * One index-side measurement in a process of its own, so that its peak RSS is
+ * its own: `ours` (HnswStore + BM25 + a published generation, searched through
+ * the product's Retriever) or `langchain` (HNSWLib.fromDocuments with its
+ * defaults and JSON docstore). Query vectors are precomputed, so latencies are
+ * retrieval alone. Prints one JSON line (an IndexRunResult) on stdout.
+ *
+ * Usage: tsx scripts/bench/index-run.ts '{"system":"ours","size":10000,"unique":10000,"indexDir":"…"}'
+ */
+import { readdir, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import { Document } from "@langchain/core/documents";
+import { Embeddings } from "@langchain/core/embeddings";
+import { loadConfig } from "../../src/config.js";
+import { headingText } from "../../src/ingest/build-index.js";
+import { LOCAL_USE_ID } from "../../src/embeddings/local-use.js";
+import type { Embedder } from "../../src/embeddings/types.js";
+import { KeywordIndex } from "../../src/retrieval/keyword-index.js";
+import { Retriever } from "../../src/retrieval/retriever.js";
+import { currentGeneration, loadGeneration, publishGeneration } from "../../src/store/generations.js";
+import { DEFAULT_HNSW, HnswStore } from "../../src/store/hnsw-store.js";
+import { CHUNKING, loadBaseCorpus, rowOf, sizedCorpus, type SizedCorpus } from "./dataset.js";
+import { exactTopK, recallAt } from "./exact-search.js";
+import { peakRssMiB, percentiles, timed, timeEach, type Percentiles } from "./stats.js";
+import { benchVectors, DIMENSION } from "./vector-cache.js";
+
+export interface IndexRunArgs {
+  system: "ours" | "langchain";
+  size: number;
+  unique: number;
+  /** Where the index is written; kept afterwards (the HTTP step serves it). */
+  indexDir: string;
+}
+
+export interface IndexRunResult {
+  system: IndexRunArgs["system"];
+  size: number;
+  /** In-memory index construction from ready vectors (ours: HNSW + BM25; LangChain: HNSW + docstore). */
+  buildMs: number;
+  /** The HNSW part of buildMs (LangChain: all of it). */
+  vectorBuildMs: number;
+  /** Writing the index to disk (ours: a checksummed generation, fsynced; LangChain: save()). */
+  writeMs: number;
+  /** Chunks per second over build + write. */
+  buildThroughput: number;
+  diskBytes: number;
+  /** Reading the index back as a server does at start-up (ours includes the checksum verification). */
+  loadMs: number;
+  peakRssMiB: number;
+  ef: number;
+  recallAt10: number;
+  latency: { dense: Percentiles; rawHnsw?: Percentiles; keyword?: Percentiles; hybrid?: Percentiles };
+}
+
+const K = 10;
+const RECALL_QUERIES = 200;
+// LangChain's HNSWLib never calls setEf: hnswlib-node's default applies.
+const HNSWLIB_DEFAULT_EF = 10;
+
+async function main(): Promise<void> {
+  const args = JSON.parse(process.argv[2]!) as IndexRunArgs;
+  const base = loadBaseCorpus();
+  const { chunkVectors, queryVectors } = await benchVectors(base, args.unique);
+  const corpus = sizedCorpus(base, args.size, args.unique, chunkVectors, DIMENSION);
+  const queries = base.queries.map((text, i) => ({ text, vector: rowOf(queryVectors, DIMENSION, i) }));
+  const truth = await exactTopK(corpus, queries.slice(0, RECALL_QUERIES).map((q) => q.vector), K, `${args.size}-${args.unique}`);
+  const rows = corpus.chunks.map((_, i) => rowOf(corpus.vectors, DIMENSION, i));
+  await rm(args.indexDir, { recursive: true, force: true });
+  const result = args.system === "ours" ? await measureOurs(args, corpus, rows, queries, truth) : await measureLangChain(args, corpus, rows, queries, truth);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+type Query = { text: string; vector: number[] };
+
+async function measureOurs(args: IndexRunArgs, corpus: SizedCorpus, rows: number[][], queries: Query[], truth: string[][]): Promise<IndexRunResult> {
+  const ids = corpus.chunks.map((c) => c.id);
+  const vectors = await timed(() => HnswStore.build(ids, rows, DIMENSION));
+  const keywords = await timed(() => KeywordIndex.build(corpus.chunks.map((c) => ({ id: c.id, text: c.text, heading: headingText(c) }))));
+  const write = await timed(() =>
+    publishGeneration(args.indexDir, {
+      manifest: { embedder: { id: LOCAL_USE_ID, dimension: DIMENSION }, space: "cosine", chunking: CHUNKING, hnsw: DEFAULT_HNSW, files: [] },
+      chunks: corpus.chunks,
+      documents: corpus.documents,
+      vectors: vectors.value,
+      keywords: keywords.value,
+    }),
+  );
+  const generation = (await currentGeneration(args.indexDir))!;
+  const load = await timed(() => loadGeneration(args.indexDir, generation, { id: LOCAL_USE_ID, dimension: DIMENSION }));
+  const snapshot = load.value;
+
+  // The product's retrieval path, fed the precomputed query vectors.
+  const vectorOf = new Map(queries.map((q) => [q.text, q.vector]));
+  const lookup: Embedder = {
+    id: LOCAL_USE_ID,
+    dimension: DIMENSION,
+    embedQuery: async (text) => vectorOf.get(text)!,
+    embedDocuments: async (texts) => texts.map((t) => vectorOf.get(t)!),
+  };
+  const retriever = new Retriever({ ...loadConfig({}).retrieval, embedder: lookup });
+  const search = (mode: "dense" | "keyword" | "hybrid") => timeEach(queries, (q) => retriever.retrieve(snapshot, q.text, { k: K, mode }));
+  const latency = {
+    dense: percentiles(await search("dense")),
+    rawHnsw: percentiles(await timeEach(queries, (q) => snapshot.vectors.search(q.vector, K))),
+    keyword: percentiles(await search("keyword")),
+    hybrid: percentiles(await search("hybrid")),
+  };
+  const found: string[][] = [];
+  for (const q of queries.slice(0, truth.length)) found.push((await snapshot.vectors.search(q.vector, K)).map((h) => h.id));
+  return {
+    system: "ours",
+    size: args.size,
+    buildMs: vectors.ms + keywords.ms,
+    vectorBuildMs: vectors.ms,
+    writeMs: write.ms,
+    buildThroughput: Math.round(args.size / ((vectors.ms + keywords.ms + write.ms) / 1000)),
+    diskBytes: await folderBytes(path.join(args.indexDir, generation)),
+    loadMs: load.ms,
+    peakRssMiB: peakRssMiB(),
+    ef: DEFAULT_HNSW.efSearch,
+    recallAt10: recallAt(found, truth),
+    latency,
+  };
+}
+
+/** Hands LangChain the precomputed vectors, in the order it asks for them. */
+class PrecomputedEmbeddings extends Embeddings {
+  constructor(private readonly rows: number[][]) {
+    super({});
+  }
+  async embedDocuments(texts: string[]): Promise<number[][]> {
+    return this.rows.slice(0, texts.length);
+  }
+  async embedQuery(): Promise<number[]> {
+    throw new Error("the benchmark searches by vector");
+  }
+}
+
+async function measureLangChain(args: IndexRunArgs, corpus: SizedCorpus, rows: number[][], queries: Query[], truth: string[][]): Promise<IndexRunResult> {
+  const embeddings = new PrecomputedEmbeddings(rows);
+  const docs = corpus.chunks.map((c) => new Document({ pageContent: c.text, metadata: { id: c.id, source: c.source, start: c.start, end: c.end } }));
+  const build = await timed(() => HNSWLib.fromDocuments(docs, embeddings));
+  const write = await timed(() => build.value.save(args.indexDir));
+  const load = await timed(() => HNSWLib.load(args.indexDir, embeddings));
+  const store = load.value;
+  const dense = percentiles(await timeEach(queries, (q) => store.similaritySearchVectorWithScore(q.vector, K)));
+  const found: string[][] = [];
+  for (const q of queries.slice(0, truth.length)) {
+    found.push((await store.similaritySearchVectorWithScore(q.vector, K)).map(([doc]) => doc.metadata.id as string));
+  }
+  return {
+    system: "langchain",
+    size: args.size,
+    buildMs: build.ms,
+    vectorBuildMs: build.ms,
+    writeMs: write.ms,
+    buildThroughput: Math.round(args.size / ((build.ms + write.ms) / 1000)),
+    diskBytes: await folderBytes(args.indexDir),
+    loadMs: load.ms,
+    peakRssMiB: peakRssMiB(),
+    ef: HNSWLIB_DEFAULT_EF,
+    recallAt10: recallAt(found, truth),
+    latency: { dense },
+  };
+}
+
+async function folderBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.isFile()) total += (await stat(path.join(dir, entry.name))).size;
+  }
+  return total;
+}
+
+await main();
