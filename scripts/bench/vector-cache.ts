@@ -47,8 +47,8 @@ export async function cachedVectors(
       vectors.set(new Float32Array(bytes.buffer.slice(bytes.byteOffset + at + HASH_BYTES, bytes.byteOffset + at + record)), done * dimension);
       done++;
     }
-    // Whatever follows the usable prefix (another list, a torn record) is dropped before appending.
-    if (bytes.length > done * record) truncateSync(file, done * record);
+    // A shorter list leaves the file alone; otherwise what follows the usable prefix (another list, a torn record) is dropped before appending.
+    if (done < texts.length && bytes.length > done * record) truncateSync(file, done * record);
   }
   const fromDisk = done;
   onProgress?.(done);
