@@ -8,13 +8,13 @@
  * original's vector plus a small, seeded perturbation (so that HNSW and the
  * exact search see distinct, clustered points, never exact duplicates).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import { embeddingText } from "../../src/ingest/build-index.js";
 import { chunkDocument } from "../../src/ingest/chunker.js";
 import type { Chunk, SourceDocument } from "../../src/ingest/types.js";
 import type { StoredDocument } from "../../src/store/snapshot.js";
+import { readSciFact, readSquad } from "../../src/eval/datasets.js";
 
 export const BENCH_DATA_DIR = path.resolve(import.meta.dirname, "../../../shared/bench-data");
 export const CHUNKING = { size: 480, overlap: 80 };
@@ -35,30 +35,18 @@ export function benchDataAvailable(): boolean {
 
 /** Reads and chunks the bench data; deterministic, so every process gets the same list. */
 export function loadBaseCorpus(): BaseCorpus {
-  const scifact = jsonLines<{ _id: string; title: string; text: string }>(
-    gunzipSync(readFileSync(path.join(BENCH_DATA_DIR, "beir-scifact/corpus.jsonl.gz"))).toString("utf8"),
-  ).map((d) => document(`scifact/${d._id}.txt`, d.title, d.text));
-  const squad = jsonLines<{ id: string; title: string; text: string }>(readFileSync(path.join(BENCH_DATA_DIR, "squad2-dev/passages.jsonl"), "utf8")).map(
-    (p) => document(`squad/${p.id.replace("#", "-")}.txt`, p.title.replaceAll("_", " "), p.text),
-  );
-  const testClaims = new Set(
-    readFileSync(path.join(BENCH_DATA_DIR, "beir-scifact/qrels/test.tsv"), "utf8")
-      .split("\n")
-      .slice(1)
-      .map((row) => row.split("\t")[0]),
-  );
-  const claims = jsonLines<{ _id: string; text: string }>(readFileSync(path.join(BENCH_DATA_DIR, "beir-scifact/queries.jsonl"), "utf8"))
-    .filter((q) => testClaims.has(q._id))
-    .map((q) => q.text);
-  const questions = jsonLines<{ question: string; is_impossible: boolean }>(readFileSync(path.join(BENCH_DATA_DIR, "squad2-dev/questions.jsonl"), "utf8"))
-    .filter((q) => !q.is_impossible)
-    .map((q) => q.question);
-  const documents = interleave(scifact, squad);
+  const sciFact = readSciFact(path.join(BENCH_DATA_DIR, "beir-scifact"));
+  const squad = readSquad(path.join(BENCH_DATA_DIR, "squad2-dev"));
+  if (!sciFact || !squad) throw new Error(`benchmark data missing in ${BENCH_DATA_DIR}`);
+  const abstracts = sciFact.documents.map((d) => document(`scifact/${d.id}.txt`, d.title, d.text));
+  const paragraphs = squad.passages.map((p) => document(`squad/${p.id.replace("#", "-")}.txt`, p.title.replaceAll("_", " "), p.text));
+  const claims = [...sciFact.queries].filter(([id]) => sciFact.test.has(id)).map(([, text]) => text);
+  const questions = squad.questions.filter((q) => !q.impossible).map((q) => q.question);
   return {
-    documents,
+    documents: interleave(abstracts, paragraphs),
     chunks: interleave(
-      scifact.flatMap((d) => chunkDocument(d, CHUNKING)),
-      squad.flatMap((d) => chunkDocument(d, CHUNKING)),
+      abstracts.flatMap((d) => chunkDocument(d, CHUNKING)),
+      paragraphs.flatMap((d) => chunkDocument(d, CHUNKING)),
     ),
     queries: interleave(claims, everyNth(questions, Math.max(1, Math.floor(questions.length / claims.length)))),
   };
@@ -118,28 +106,20 @@ function perturb(row: Float32Array, gaussian: () => number): void {
   for (let d = 0; d < row.length; d++) row[d] = row[d]! * scale;
 }
 
-/** Box–Muller over mulberry32: the same noise in every process. */
+/** Box–Muller over xorshift32: the same noise in every process. */
 function seededGaussian(seed: number): () => number {
-  let state = seed >>> 0;
+  let state = seed >>> 0 || 1;
   const uniform = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 1) / 4294967297;
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return ((state >>> 0) + 1) / 4294967297;
   };
   return () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
 }
 
 function document(source: string, title: string, text: string): SourceDocument {
   return { source, title, text, sections: [{ start: 0, headingPath: [] }] };
-}
-
-function jsonLines<T>(text: string): T[] {
-  return text
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as T);
 }
 
 function interleave<T>(a: T[], b: T[]): T[] {
