@@ -3,10 +3,15 @@
  * The benchmark corpus: SciFact abstracts and SQuAD paragraphs from
  * ../shared/bench-data, chunked by the product's own chunker, interleaved so
  * that every size mixes both. Sizes beyond the unique chunks are reached by
- * repetition: copy r of a chunk lives in its own document (`copy-r/…`), keeps
- * the text (so keyword search sees real term statistics) and gets the
- * original's vector plus a small, seeded perturbation (so that HNSW and the
- * exact search see distinct, clustered points, never exact duplicates).
+ * replicas: in replica r every chunk lives in its own document (`copy-r/…`),
+ * keeps its text (so keyword search sees real term statistics) and gets the
+ * original's vector with the signs of its coordinates flipped by a seeded
+ * ±1 pattern of that replica. Sign flips keep every distance within a replica,
+ * so each replica has the geometry of real text embeddings, while replicas
+ * lie far from one another; queries are flipped the same way, each into one
+ * replica, so every query has a real neighbourhood to be found among all
+ * `size` points. (Small random noise instead would make 50 copies of a chunk
+ * a tight ball whose "top 10" is an arbitrary pick: recall would measure the noise.)
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -18,8 +23,6 @@ import { readSciFact, readSquad } from "../../src/eval/datasets.js";
 
 export const BENCH_DATA_DIR = path.resolve(import.meta.dirname, "../../../shared/bench-data");
 export const CHUNKING = { size: 480, overlap: 80 };
-// Norm of the noise added to a copy's vector: copies sit at cosine ≈ 0.95 from their original.
-const COPY_NOISE = 0.3;
 
 export interface BaseCorpus {
   documents: SourceDocument[];
@@ -63,59 +66,62 @@ export interface SizedCorpus {
   /** Flat row-major vectors, unit length, `chunks.length × dimension`. */
   vectors: Float32Array;
   dimension: number;
+  /** Query `i`'s vector moved into the replica it is asked in (all complete replicas take turns). */
+  queryVector(vector: number[], i: number): number[];
 }
 
 /**
- * `size` chunks: the first `unique` base chunks, then copies of them. `baseVectors`
- * holds the vectors of those `unique` chunks.
+ * `size` chunks: the first `unique` base chunks, then replicas of them.
+ * `baseVectors` holds the vectors of those `unique` chunks.
  */
 export function sizedCorpus(base: BaseCorpus, size: number, unique: number, baseVectors: Float32Array, dimension: number): SizedCorpus {
   const originals = base.chunks.slice(0, Math.min(unique, size));
   const bySource = new Map(base.documents.map((d) => [d.source, d]));
+  const replicas = Math.ceil(size / originals.length);
+  const signs = replicaSigns(replicas, dimension);
   const chunks: Chunk[] = [];
   const documents = new Map<string, StoredDocument>();
   const vectors = new Float32Array(size * dimension);
-  const random = seededGaussian(42);
   for (let i = 0; i < size; i++) {
     const j = i % originals.length;
-    const copy = Math.floor(i / originals.length);
+    const replica = Math.floor(i / originals.length);
     const original = originals[j]!;
-    const source = copy ? `copy-${copy}/${original.source}` : original.source;
+    const source = replica ? `copy-${replica}/${original.source}` : original.source;
     const doc = bySource.get(original.source)!;
     if (!documents.has(source)) documents.set(source, { source, title: doc.title, text: doc.text });
-    chunks.push(copy ? { ...original, id: `${original.id}~${copy}`, source } : original);
-    const row = vectors.subarray(i * dimension, (i + 1) * dimension);
-    row.set(baseVectors.subarray(j * dimension, (j + 1) * dimension));
-    if (copy) perturb(row, random);
+    chunks.push(replica ? { ...original, id: `${original.id}~${replica}`, source } : original);
+    const from = baseVectors.subarray(j * dimension, (j + 1) * dimension);
+    const sign = signs[replica]!;
+    for (let d = 0; d < dimension; d++) vectors[i * dimension + d] = from[d]! * sign[d]!;
   }
-  return { chunks, documents, vectors, dimension };
+  const complete = Math.max(1, Math.floor(size / originals.length));
+  return {
+    chunks,
+    documents,
+    vectors,
+    dimension,
+    queryVector: (vector, i) => {
+      const sign = signs[i % complete]!;
+      return vector.map((x, d) => x * sign[d]!);
+    },
+  };
 }
 
 export function rowOf(vectors: Float32Array, dimension: number, i: number): number[] {
   return Array.from(vectors.subarray(i * dimension, (i + 1) * dimension));
 }
 
-function perturb(row: Float32Array, gaussian: () => number): void {
-  const sigma = COPY_NOISE / Math.sqrt(row.length);
-  let norm = 0;
-  for (let d = 0; d < row.length; d++) {
-    row[d] = row[d]! + sigma * gaussian();
-    norm += row[d]! * row[d]!;
-  }
-  const scale = 1 / Math.sqrt(norm);
-  for (let d = 0; d < row.length; d++) row[d] = row[d]! * scale;
-}
-
-/** Box–Muller over xorshift32: the same noise in every process. */
-function seededGaussian(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  const uniform = () => {
+/** Replica 0 keeps every sign; the others flip a seeded half of the coordinates. */
+function replicaSigns(replicas: number, dimension: number): Int8Array[] {
+  let state = 42;
+  // xorshift32: the same patterns in every process.
+  const bit = () => {
     state ^= state << 13;
     state ^= state >>> 17;
     state ^= state << 5;
-    return ((state >>> 0) + 1) / 4294967297;
+    return (state >>> 0) & 1;
   };
-  return () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+  return Array.from({ length: replicas }, (_, r) => Int8Array.from({ length: dimension }, () => (r && bit() ? -1 : 1)));
 }
 
 function document(source: string, title: string, text: string): SourceDocument {

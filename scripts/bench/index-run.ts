@@ -64,8 +64,8 @@ async function main(): Promise<void> {
   const base = loadBaseCorpus();
   const { chunkVectors, queryVectors } = await benchVectors(base, args.unique);
   const corpus = sizedCorpus(base, args.size, args.unique, chunkVectors, DIMENSION);
-  const queries = base.queries.map((text, i) => ({ text, vector: rowOf(queryVectors, DIMENSION, i) }));
-  const truth = await exactTopK(corpus, queries.slice(0, RECALL_QUERIES).map((q) => q.vector), K, `${args.size}-${args.unique}`);
+  const queries = base.queries.map((text, i) => ({ text, vector: corpus.queryVector(rowOf(queryVectors, DIMENSION, i), i) }));
+  const truth = await exactTopK(corpus, queries.slice(0, RECALL_QUERIES).map((q) => q.vector), K, `${args.size}-${args.unique}-replicas`);
   const rows = corpus.chunks.map((_, i) => rowOf(corpus.vectors, DIMENSION, i));
   await rm(args.indexDir, { recursive: true, force: true });
   const result = args.system === "ours" ? await measureOurs(args, corpus, rows, queries, truth) : await measureLangChain(args, corpus, rows, queries, truth);

@@ -63,7 +63,9 @@ export function renderMarkdown(run: BenchRun): string {
       "(1/5/15 min; above the core count means other work shared the CPU and every figure is slower than on an idle machine).",
     `Sizes run: ${run.sizes.map((s) => sizeLabel(s.size)).join(", ") || "none"}. Data: ${run.uniqueChunks.toLocaleString("en")} unique chunks ` +
       "of SciFact abstracts and SQuAD paragraphs (chunked by the product's chunker, 480/80) embedded with the bundled model; larger sizes " +
-      "repeat them as copies whose vectors are perturbed (cosine ≈ 0.95 to the original) and whose text is kept. " +
+      "add replicas of them: same text, vectors with a seeded pattern of coordinate signs flipped per replica (distances within a replica " +
+      "are those of real embeddings; replicas lie apart) and each query flipped into one replica. Recall at such sizes is therefore " +
+      "measured on real local geometry but with fewer close competitors than 100k distinct texts would give: read it as an upper bound. " +
       `${run.queries} queries (SciFact test claims and SQuAD questions), embedded once; index-side figures exclude embedding.`,
     "",
   ];

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { askInChat, chromiumMissing, launchChromium, sendQuestion } from "../helpers/browser.js";
+import { chromiumMissing, launchChromium } from "../helpers/browser.js";
 import { startHostSite, type HostSite } from "../helpers/host-site.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
 
@@ -51,7 +51,10 @@ describe.skipIf(chromiumMissing)("widget embedded on other sites", () => {
     const page = await browser.newPage();
     await openWidget(page, allowed.origin);
     expect(await page.locator(".chat-header h1").innerText()).toBe("Ask our documents");
-    const answer = await askInChat(page, QUESTION);
+    await page.locator("textarea").fill(QUESTION);
+    await page.locator("textarea").press("Enter");
+    const answer = page.locator('.answer[aria-busy="false"]');
+    await answer.waitFor();
     expect(await answer.innerText()).toContain("Hangzhou");
 
     await page.locator(".cite").first().click();
@@ -69,7 +72,9 @@ describe.skipIf(chromiumMissing)("widget embedded on other sites", () => {
   it("When the visitor comes back to the page, Then the conversation is still there and a follow-up sends it along", async () => {
     const page = await browser.newPage();
     await openWidget(page, allowed.origin);
-    await askInChat(page, QUESTION);
+    await page.locator("textarea").fill(QUESTION);
+    await page.locator("textarea").press("Enter");
+    await page.locator('.answer[aria-busy="false"]').waitFor();
 
     await page.reload();
     await page.locator(".launcher").click();
@@ -77,7 +82,8 @@ describe.skipIf(chromiumMissing)("widget embedded on other sites", () => {
     expect(await page.locator("ask-docs-widget .answer").innerText()).toContain("Hangzhou");
 
     const request = page.waitForRequest((r) => r.url().endsWith("/ask") && r.method() === "POST");
-    await sendQuestion(page, "Who moderated it?");
+    await page.locator("textarea").fill("Who moderated it?");
+    await page.locator("textarea").press("Enter");
     const sent = (await request).postDataJSON() as { history?: { role: string; content: string }[] };
     expect(sent.history?.[0]).toEqual({ role: "user", content: QUESTION });
     await page.locator('.answer[aria-busy="false"]').nth(1).waitFor();
@@ -98,7 +104,10 @@ describe.skipIf(chromiumMissing)("widget embedded on other sites", () => {
   it("When the host is not on the allow-list, Then the service refuses it and the widget says so, keeping the question", async () => {
     const page = await browser.newPage();
     await openWidget(page, refused.origin);
-    const answer = await askInChat(page, QUESTION);
+    await page.locator("textarea").fill(QUESTION);
+    await page.locator("textarea").press("Enter");
+    const answer = page.locator('.answer[aria-busy="false"]');
+    await answer.waitFor();
     expect(await answer.getAttribute("class")).toContain("failed");
     expect(await answer.innerText()).toMatch(/could not reach/i);
     expect(await page.locator("textarea").inputValue()).toBe(QUESTION);
