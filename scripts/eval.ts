@@ -54,6 +54,7 @@ const sentencesOf = (chunks: Chunk[]) => chunks.flatMap((c) => chunkSentences(c)
 
 const results: EvalResults = { command: `npm run eval${only.size < 3 ? ` -- --only=${[...only].join(",")}` : ""}`, generatedAt: "", embedder: base.id, durationSeconds: 0 };
 let fusion = { fusion: config.retrieval.fusion, denseWeight: config.retrieval.denseWeight };
+let bm25 = calibration.bm25;
 
 const scifact = only.has("scifact") ? readSciFact(path.join(BENCH, "beir-scifact")) : undefined;
 if (scifact) {
@@ -61,6 +62,7 @@ if (scifact) {
   await warm("SciFact abstracts", scifact.documents.map(sciFactText));
   results.scifact = await evaluateSciFact(scifact, embedder, stage);
   fusion = { fusion: results.scifact.chosen.fusion, denseWeight: results.scifact.chosen.denseWeight };
+  bm25 = results.scifact.chosen.bm25;
 }
 
 let fitted = { ranking: calibration.ranking, confidence: calibration.confidence, abstainThreshold: calibration.abstainThreshold };
@@ -89,6 +91,7 @@ results.calibration = {
   note: calibration.note,
   embedder: base.id,
   ...fusion,
+  bm25,
   abstainThreshold: round(fitted.abstainThreshold),
   ranking: fitted.ranking,
   confidence: { intercept: round(fitted.confidence.intercept), weights: mapValues(fitted.confidence.weights, round) },

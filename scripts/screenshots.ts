@@ -7,7 +7,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, BrowserContextOptions } from "playwright-core";
-import { chromiumMissing, launchChromium } from "../tests/helpers/browser.js";
+import { askInChat, chromiumMissing, launchChromium } from "../tests/helpers/browser.js";
 import { startHostSite } from "../tests/helpers/host-site.js";
 import { startTestServer, type TestServer } from "../tests/helpers/test-server.js";
 
@@ -37,11 +37,7 @@ async function chatShot(browser: Browser, server: TestServer, file: string, opti
   const context = await browser.newContext(options);
   const page = await context.newPage();
   await page.goto(`${server.url}/`);
-  for (const question of [FOLLOW_UP, QUESTION]) {
-    await page.locator("textarea").fill(question);
-    await page.locator("textarea").press("Enter");
-    await page.locator('.answer[aria-busy="false"]').last().waitFor();
-  }
+  for (const question of [FOLLOW_UP, QUESTION]) await askInChat(page, question);
   await page.locator(".cite").last().click();
   await page.screenshot({ path: path.join(OUT_DIR, file) });
   await context.close();
@@ -57,9 +53,7 @@ async function widgetShot(browser: Browser, server: TestServer, file: string): P
   const page = await browser.newPage({ viewport: DESKTOP });
   await page.goto(`${site.origin}/`);
   await page.locator(".launcher").click();
-  await page.locator("textarea").fill(QUESTION);
-  await page.locator("textarea").press("Enter");
-  await page.locator('.answer[aria-busy="false"]').waitFor();
+  await askInChat(page, QUESTION);
   await page.screenshot({ path: path.join(OUT_DIR, file) });
   await page.close();
   await site.close();

@@ -6,6 +6,7 @@ import "dotenv/config";
 import { ConfigError, loadConfig } from "./config.js";
 import { manageLifecycle } from "./lifecycle.js";
 import { createLogger } from "./logger.js";
+import { watchCorpus } from "./reindex/corpus-watcher.js";
 import { createApp } from "./server/app.js";
 import { listen } from "./server/http-server.js";
 import { createServices } from "./services.js";
@@ -14,17 +15,24 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const services = await createServices(config, logger);
-  const running = await listen(createApp({ ask: services.ask, logger, allowedOrigins: config.web.allowedOrigins, operations: services.operations }),
+  const running = await listen(createApp({ ask: services.ask, logger, allowedOrigins: config.web.allowedOrigins, operations: services.operations, admin: services.admin }),
     config.server.port,
     config.server.host,
   );
   logger.info({ url: running.url, answers: services.ask.answerer.model, embedder: services.embedder.id }, `serving on ${running.url}`);
+  const watcher =
+    config.reindex.watch || process.argv.includes("--watch")
+      ? watchCorpus({ corpusDir: config.corpusDir, debounceMs: config.reindex.debounceMs, reindexer: services.reindexer, logger })
+      : undefined;
   manageLifecycle({
     server: running.server,
     logger,
     graceMs: config.server.shutdownGraceMs,
     onDraining: () => services.operations.readiness.markDraining(),
-    release: () => services.close(),
+    release: () => {
+      watcher?.close();
+      return services.close();
+    },
   });
 }
 

@@ -20,7 +20,9 @@ import { meterAnswerer } from "./observability/metered-answerer.js";
 import { Metrics } from "./observability/metrics.js";
 import { Readiness } from "./observability/readiness.js";
 import { TimedRetriever } from "./observability/timed-retriever.js";
+import { Reindexer } from "./reindex/reindexer.js";
 import type { OperationsDependencies } from "./server/app.js";
+import type { AdminDependencies } from "./server/routes/admin.js";
 import { IndexHolder } from "./store/index-holder.js";
 
 export interface Services {
@@ -28,6 +30,9 @@ export interface Services {
   logger: Logger;
   embedder: Embedder;
   ask: AskDependencies;
+  /** Rebuilds the index and swaps it in while serving (admin route, corpus watcher). */
+  reindexer: Reindexer;
+  admin: AdminDependencies;
   /** Limits, metrics and readiness, for the HTTP app and the lifecycle. */
   operations: OperationsDependencies;
   /** Releases what the services hold (the embedding worker threads). */
@@ -71,10 +76,13 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
   const metrics = new Metrics();
   metrics.watchIndex(index);
   const answering = createAnswering(config, logger);
+  const reindexer = new Reindexer({ corpusDir: config.corpusDir, indexDir: config.indexDir, chunking: config.chunking, embedder, index, logger });
   return {
     config,
     logger,
     embedder,
+    reindexer,
+    admin: { token: config.reindex.adminToken, reindexer },
     ask: {
       index,
       retriever: new TimedRetriever(metrics, { embedder, denseWeight: config.retrieval.denseWeight }),

@@ -3,7 +3,8 @@
  * One number per question saying how well the retrieved passages support an
  * answer: a small logistic model over the evidence (the best sentence's term
  * coverage, alone and with its passage, its answer type and embedding
- * similarity, and the best similarity and coverage of any sentence). Its
+ * similarity; the coverage of all retrieved passages together; and the best
+ * similarity and coverage of any sentence). Its
  * weights and the abstention threshold on it are fitted by `npm run eval`
  * (SQuAD 2.0: questions about indexed vs held-out articles) and stored in
  * calibration.json.
@@ -11,7 +12,7 @@
 import calibration from "../retrieval/calibration.json" with { type: "json" };
 import type { SentenceEvidence } from "./evidence.js";
 
-export const CONFIDENCE_FEATURES = ["coverage", "contextCoverage", "typeMatch", "similarity", "maxSimilarity", "maxCoverage"] as const;
+export const CONFIDENCE_FEATURES = ["coverage", "contextCoverage", "retrievedCoverage", "typeMatch", "similarity", "maxSimilarity", "maxCoverage"] as const;
 export type ConfidenceFeature = (typeof CONFIDENCE_FEATURES)[number];
 
 export interface ConfidenceModel {
@@ -27,6 +28,7 @@ export function confidenceFeatures(evidence: SentenceEvidence[]): Record<Confide
   return {
     coverage: best?.coverage ?? 0,
     contextCoverage: best?.contextCoverage ?? 0,
+    retrievedCoverage: best?.retrievedCoverage ?? 0,
     typeMatch: best?.typeMatch ? 1 : 0,
     similarity: best?.similarity ?? 0,
     maxSimilarity: evidence.reduce((m, s) => Math.max(m, s.similarity), 0),

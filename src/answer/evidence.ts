@@ -11,7 +11,7 @@
 import { sentenceSpans } from "../ingest/sentences.js";
 import type { Chunk } from "../ingest/types.js";
 import calibration from "../retrieval/calibration.json" with { type: "json" };
-import { terms } from "../retrieval/tokenize.js";
+import { terms, words } from "../retrieval/tokenize.js";
 import { expectedAnswerType, holdsAnswerType } from "./answer-type.js";
 import type { Passage } from "./types.js";
 
@@ -30,6 +30,8 @@ export interface SentenceEvidence {
   coverage: number;
   /** The same share over the sentence and its passage together, 0..1. */
   contextCoverage: number;
+  /** The same share over all retrieved passages together (one value per question), 0..1. */
+  retrievedCoverage: number;
   /** Cosine similarity of sentence and question embeddings; 0 when no embedder was given. */
   similarity: number;
   /** False when the question asks for a number, date or amount and the sentence has none. */
@@ -86,19 +88,13 @@ export interface EvidenceOptions {
 /** Every sentence of the passages, scored as evidence for the question, best first. */
 export async function weighEvidence(question: string, passages: Passage[], options: EvidenceOptions): Promise<SentenceEvidence[]> {
   const weights = options.weights ?? DEFAULT_RANKING;
-  const questionTerms = new Map<string, number>();
-  for (const t of terms(question)) questionTerms.set(t, options.idf(t));
-  const total = [...questionTerms.values()].reduce((a, b) => a + b, 0) || 1;
-  const coverageOf = (found: Set<string>) => {
-    let sum = 0;
-    for (const [t, w] of questionTerms) if (found.has(t)) sum += w;
-    return sum / total;
-  };
+  const coverageOf = questionCoverage(question, options.idf);
   const type = expectedAnswerType(question);
+  const passageTerms = passages.map(({ chunk }) => new Set(terms(`${chunk.text} ${chunk.headingPath.join(" ")}`)));
+  const retrievedCoverage = coverageOf(new Set(passageTerms.flatMap((set) => [...set])));
 
-  const candidates = passages.flatMap(({ n, chunk, score }) => {
-    const passageTerms = new Set(terms(`${chunk.text} ${chunk.headingPath.join(" ")}`));
-    return chunkSentences(chunk).map((sentence) => {
+  const candidates = passages.flatMap(({ n, chunk, score }, p) =>
+    chunkSentences(chunk).map((sentence) => {
       const sentenceTerms = new Set(terms(sentence.text));
       return {
         n,
@@ -106,11 +102,12 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         ...sentence,
         passageScore: score,
         coverage: coverageOf(sentenceTerms),
-        contextCoverage: coverageOf(new Set([...sentenceTerms, ...passageTerms])),
+        contextCoverage: coverageOf(new Set([...sentenceTerms, ...passageTerms[p]!])),
+        retrievedCoverage,
         typeMatch: holdsAnswerType(sentence.text, type),
       };
-    });
-  });
+    }),
+  );
   const similarities = options.similarity && candidates.length ? await options.similarity(question, candidates.map((c) => c.text)) : [];
 
   return candidates
@@ -120,4 +117,39 @@ export async function weighEvidence(question: string, passages: Passage[], optio
       return { ...c, similarity, score: (c.typeMatch ? 1 : weights.typeMismatch) * own + weights.passage * passageScore };
     })
     .sort((a, b) => b.score - a.score || a.start - b.start);
+}
+
+// Words that frame a question ("what kind of", "besides", "which type") rather than say what it is about.
+const FRAMING_WORDS = new Set(
+  "besides apart except kind kinds type types sort sorts name names named called exactly specific specifically particular mention mentioned describe described main".split(" "),
+);
+// "Besides chairing NEMO, what other…": what the question sets aside is not what the answer must contain.
+const EXCLUSION = /\b(?:besides|apart from|aside from|other than|except(?: for)?|in addition to)\b[^,;?]*[,;]/giu;
+// Stems this long or longer match their extensions: "direct" ~ "director", "chair" ~ "chairperson".
+const MIN_VARIANT_PREFIX = 5;
+
+/**
+ * The IDF-weighted share of the question's content terms that a set of terms
+ * holds. A question term also counts as found through a variant sharing a
+ * long prefix, which Porter stemming leaves apart. Framing words and a leading
+ * exclusion clause ("besides X,") are not content.
+ */
+export function questionCoverage(question: string, idf: Idf): (found: Set<string>) => number {
+  const weights = new Map<string, number>();
+  for (const word of words(question.replace(EXCLUSION, " "))) {
+    if (FRAMING_WORDS.has(word)) continue;
+    for (const t of terms(word)) weights.set(t, idf(t));
+  }
+  const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
+  const isVariant = (a: string, b: string) => {
+    const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+    return short.length >= MIN_VARIANT_PREFIX && long.startsWith(short);
+  };
+  return (found) => {
+    let sum = 0;
+    for (const [t, w] of weights) {
+      if (found.has(t) || (t.length >= MIN_VARIANT_PREFIX && [...found].some((f) => isVariant(t, f)))) sum += w;
+    }
+    return sum / total;
+  };
 }

@@ -13,6 +13,13 @@ import type { Passage } from "./types.js";
 
 /** Share of a sentence's content terms that the cited passage must contain. */
 export const MIN_SUPPORT = 0.5;
+/**
+ * A citation also goes when another supplied passage holds clearly more of the
+ * sentence (by this share): the cited one then only shares the topic, the
+ * other states it. Both values were chosen with `npx tsx scripts/eval-citations.ts`
+ * (docs/citation-verification.md).
+ */
+export const CLEARLY_BETTER_BY = 0.25;
 // "Yes [1]." carries too few terms to check either way; only its citation range is.
 const MIN_CHECKABLE_TERMS = 2;
 const MARKER = /\s*\[(\d+)\]/g;
@@ -24,13 +31,19 @@ export interface VerifiedAnswer {
   unsupported: string[];
 }
 
-export function verifyCitations(answer: string, passages: Passage[], minSupport = MIN_SUPPORT): VerifiedAnswer {
+export interface VerifyOptions {
+  minSupport?: number;
+  clearlyBetterBy?: number;
+}
+
+export function verifyCitations(answer: string, passages: Passage[], options: VerifyOptions = {}): VerifiedAnswer {
+  const thresholds = { minSupport: options.minSupport ?? MIN_SUPPORT, clearlyBetterBy: options.clearlyBetterBy ?? CLEARLY_BETTER_BY };
   const passageTerms = new Map(passages.map((p) => [p.n, new Set(terms(`${p.chunk.title} ${p.chunk.headingPath.join(" ")} ${p.chunk.text}`))]));
   const unsupported: string[] = [];
   let verified = "";
   let last = 0;
   for (const span of answerSentences(answer)) {
-    const checked = checkSentence(answer.slice(span.start, span.end), passageTerms, minSupport);
+    const checked = checkSentence(answer.slice(span.start, span.end), passageTerms, thresholds);
     if (!checked.supported) unsupported.push(checked.text);
     verified += answer.slice(last, span.start) + checked.text;
     last = span.end;
@@ -66,18 +79,24 @@ export function answerSentences(answer: string): Span[] {
   return spans;
 }
 
-function checkSentence(sentence: string, passageTerms: Map<number, Set<string>>, minSupport: number): { text: string; supported: boolean } {
+function checkSentence(
+  sentence: string,
+  passageTerms: Map<number, Set<string>>,
+  { minSupport, clearlyBetterBy }: Required<VerifyOptions>,
+): { text: string; supported: boolean } {
   const claim = new Set(terms(sentence.replace(MARKER, " ")));
   const support = (n: number) => supportScore(claim, passageTerms.get(n) ?? new Set());
   if (claim.size < MIN_CHECKABLE_TERMS) return { text: keepMarkers(sentence, (n) => passageTerms.has(n)), supported: true };
 
+  const best = [...passageTerms.keys()].reduce<number | undefined>((a, n) => (a === undefined || support(n) > support(a) ? n : a), undefined);
+  const bestSupport = best === undefined ? 0 : support(best);
+  const holds = (n: number) => support(n) >= minSupport && support(n) >= bestSupport - clearlyBetterBy;
   const cited = [...sentence.matchAll(MARKER)].map((m) => Number(m[1]));
-  if (cited.some((n) => support(n) >= minSupport)) return { text: keepMarkers(sentence, (n) => support(n) >= minSupport), supported: true };
+  if (cited.some(holds)) return { text: keepMarkers(sentence, holds), supported: true };
 
   // No cited passage holds the sentence: cite the one that does, if any, rather than point at the wrong one.
   const bare = keepMarkers(sentence, () => false);
-  const best = [...passageTerms.keys()].reduce<number | undefined>((a, n) => (a === undefined || support(n) > support(a) ? n : a), undefined);
-  if (best !== undefined && support(best) >= minSupport) return { text: withCitation(bare, best), supported: true };
+  if (best !== undefined && bestSupport >= minSupport) return { text: withCitation(bare, best), supported: true };
   return { text: bare, supported: false };
 }
 

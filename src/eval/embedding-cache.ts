@@ -12,6 +12,7 @@ import path from "node:path";
 import type { Embedder } from "../embeddings/types.js";
 
 const HASH_BYTES = 32;
+const WARM_SLICE = 64;
 
 export class EmbeddingCache {
   private readonly vectors = new Map<string, number[]>();
@@ -73,24 +74,20 @@ function hashOf(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-/** Embeds texts in batches, sending only uncached ones to `embed`. */
-export type BatchEmbed = (texts: string[], onProgress?: (done: number) => void) => Promise<number[][]>;
-
 /**
  * Wraps an embedder so that every vector comes from the cache when it can and
- * is cached when it cannot. `embedMany` (e.g. a worker pool) does the bulk work.
+ * is cached when it cannot. `warm` embeds a whole list up front, in slices, so
+ * that a progress bar can follow it and an interrupted run keeps what it did.
  */
-export function cachedEmbedder(embedder: Embedder, cache: EmbeddingCache, embedMany: BatchEmbed = (t) => embedder.embedDocuments(t)): Embedder & {
+export function cachedEmbedder(embedder: Embedder, cache: EmbeddingCache): Embedder & {
   warm(texts: string[], onProgress?: (done: number) => void): Promise<void>;
 } {
   const warm = async (texts: string[], onProgress?: (done: number) => void) => {
     const todo = cache.missing(texts);
-    // Written in slices so that an interrupted run keeps what it has done.
-    const SLICE = 256;
-    for (let i = 0; i < todo.length; i += SLICE) {
-      const slice = todo.slice(i, i + SLICE);
-      cache.put(slice, await embedMany(slice, (done) => onProgress?.(i + done)));
-      onProgress?.(Math.min(todo.length, i + SLICE));
+    for (let i = 0; i < todo.length; i += WARM_SLICE) {
+      const slice = todo.slice(i, i + WARM_SLICE);
+      cache.put(slice, await embedder.embedDocuments(slice));
+      onProgress?.(Math.min(todo.length, i + WARM_SLICE));
     }
   };
   const embedDocuments = async (texts: string[]) => {

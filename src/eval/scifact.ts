@@ -7,7 +7,7 @@
  */
 import type { Embedder } from "../embeddings/types.js";
 import type { Chunk } from "../ingest/types.js";
-import { type Bm25Parameters, DEFAULT_BM25 } from "../retrieval/keyword-index.js";
+import type { Bm25Parameters } from "../retrieval/keyword-index.js";
 import { Retriever, type RetrieverOptions } from "../retrieval/retriever.js";
 import type { SearchMode } from "../retrieval/types.js";
 import type { IndexSnapshot } from "../store/snapshot.js";
@@ -63,7 +63,7 @@ export const BM25_GRID: Bm25Parameters[] = [
   { k1: 0.9, b: 0.4, headingBoost: 1 },
   { k1: 0.9, b: 0.4, headingBoost: 2 },
   { k1: 1.2, b: 0.75, headingBoost: 1 },
-  { ...DEFAULT_BM25 },
+  { k1: 1.2, b: 0.75, headingBoost: 2 },
   { k1: 1.2, b: 0.75, headingBoost: 3 },
   { k1: 1.5, b: 0.75, headingBoost: 2 },
 ];

@@ -4,6 +4,7 @@
  * boosted field (BM25F-style: boosted term frequencies share one length norm).
  * Serialisable as plain JSON so it is written with each index generation.
  */
+import calibration from "./calibration.json" with { type: "json" };
 import { terms } from "./tokenize.js";
 
 export interface Bm25Parameters {
@@ -13,7 +14,8 @@ export interface Bm25Parameters {
   headingBoost: number;
 }
 
-export const DEFAULT_BM25: Bm25Parameters = { k1: 1.2, b: 0.75, headingBoost: 2 };
+/** Chosen by `npm run eval` on the SciFact train split (see docs/EVAL.md). */
+export const DEFAULT_BM25: Bm25Parameters = calibration.bm25;
 
 export interface KeywordDocument {
   id: string;

@@ -17,6 +17,7 @@ import { rateLimit } from "./middleware/rate-limit.js";
 import { requestLogging } from "./middleware/request-logging.js";
 import { errorsAfterResponse, requestTimeout } from "./middleware/request-timeout.js";
 import { securityHeaders } from "./middleware/security-headers.js";
+import { adminRoutes, type AdminDependencies } from "./routes/admin.js";
 import { askRoutes } from "./routes/ask.js";
 import { healthRoutes } from "./routes/health.js";
 import { searchRoutes } from "./routes/search.js";
@@ -29,6 +30,8 @@ export interface AppDependencies {
   /** Other origins allowed to call us from a browser (the embedded widget); default: same origin only. */
   allowedOrigins?: readonly string[];
   operations: OperationsDependencies;
+  /** `POST /admin/reindex`; absent or without a token, the admin routes do not exist. */
+  admin?: AdminDependencies;
 }
 
 /** What running in production needs: limits against abuse and overload, metrics, readiness. */
@@ -40,7 +43,7 @@ export interface OperationsDependencies {
 
 export const BODY_LIMIT = "64kb";
 
-export function createApp({ ask, logger, allowedOrigins = [], operations }: AppDependencies): Express {
+export function createApp({ ask, logger, allowedOrigins = [], operations, admin }: AppDependencies): Express {
   const { limits, metrics, readiness } = operations;
   const app = express();
   app.disable("x-powered-by");
@@ -58,6 +61,8 @@ export function createApp({ ask, logger, allowedOrigins = [], operations }: AppD
   app.use(sourceRoutes(ask.index));
   app.use(webRoutes());
   app.use(observabilityRoutes({ metrics, readiness }));
+  const adminRouter = admin && adminRoutes(admin);
+  if (adminRouter) app.use(adminRouter);
   app.use(notFound);
   app.use(errorsAfterResponse(logger));
   app.use(errorHandler(logger));

@@ -29,6 +29,15 @@ describe("citation verification", () => {
     expect(verified.answer).toBe("Petra Havu is the CEO of the Finnish Museums Association [2].");
   });
 
+  it("When the cited passage shares the topic but another states the sentence, Then the citation moves to the one that states it", () => {
+    const neighbours = passagesOf(
+      "Petra Havu moderated the panel at the museum forum.",
+      "Petra Havu moderated the panel on digital technologies and AI at the museum forum in Hangzhou.",
+    );
+    const verified = verifyCitations("Petra Havu moderated the panel on digital technologies and AI in Hangzhou [1].", neighbours);
+    expect(verified.answer).toBe("Petra Havu moderated the panel on digital technologies and AI in Hangzhou [2].");
+  });
+
   it("When the model writes the citation after the full stop, Then it still counts for the sentence before it", () => {
     const answer = "The forum took place in Hangzhou. [1] Petra Havu heads the Finnish Museums Association. [2]";
     expect(answerSentences(answer).map((s) => answer.slice(s.start, s.end))).toEqual([

@@ -4,7 +4,7 @@
  * saying why, when it is not installed.
  */
 import { existsSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 
 export const CHROMIUM_PATH = "/usr/bin/chromium";
 
@@ -38,4 +38,19 @@ export function watchDialogs(page: Page): { fired: string[] } {
     void dialog.dismiss();
   });
   return { fired };
+}
+
+/** Types a question into the chat (page or open widget) and sends it with Enter. */
+export async function sendQuestion(page: Page, question: string): Promise<void> {
+  await page.locator("textarea").fill(question);
+  await page.locator("textarea").press("Enter");
+}
+
+/** Sends a question and waits until its answer has settled (answered, abstained, stopped or failed). */
+export async function askInChat(page: Page, question: string): Promise<Locator> {
+  const settled = page.locator('.answer[aria-busy="false"]');
+  const answer = settled.nth(await settled.count());
+  await sendQuestion(page, question);
+  await answer.waitFor();
+  return answer;
 }

@@ -51,7 +51,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   const logger = createLogger(config.logLevel);
   const services = await createServices(config, logger);
-  const running = await listen(createApp({ ask: services.ask, logger, allowedOrigins: config.web.allowedOrigins, operations: services.operations }),
+  const running = await listen(createApp({ ask: services.ask, logger, allowedOrigins: config.web.allowedOrigins, operations: services.operations, admin: services.admin }),
     0,
     "127.0.0.1",
   );

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { AskResult } from "../../src/answer/ask.js";
 import { type FakeOpenAI, type FakeReply, startFakeOpenAI } from "../helpers/fake-openai.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
-import { passageContaining } from "./scripts.js";
+import { isRewriteRequest, passageContaining, quoteFirstPassage } from "./scripts.js";
 import { collectEvents } from "./sse-client.js";
 
 const QUESTION = "Where did the Third UNESCO High-Level Forum for Museums take place?";
@@ -90,6 +90,17 @@ describe("when the chat model fails", () => {
   it("When the model returns an empty answer, Then the extractive answer is served", async () => {
     fake.script(() => ({ content: "" }));
     expectExtractiveFallback(await ask());
+  });
+
+  it("When rewriting a follow-up fails, Then the heuristic rewrite is searched and the model still answers", async () => {
+    fake.script((request) => (isRewriteRequest(request) ? { status: 500 } : { content: quoteFirstPassage(request) }));
+    const history = [
+      { role: "user", content: QUESTION },
+      { role: "assistant", content: "It took place in Hangzhou, China [1]." },
+    ];
+    const result = await ask({ question: "Which declaration was it aligned with?", history });
+    expect(result.query).toBe("Which declaration was it aligned with? (Third UNESCO High-Level Forum, Museums)");
+    expect(result).toMatchObject({ model: "fake-chat", degraded: false });
   });
 
   it("When streaming and the model always fails, Then the stream still ends with done carrying the degraded extractive answer", async () => {

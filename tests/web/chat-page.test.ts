@@ -7,7 +7,7 @@ import { cp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumMissing, launchChromium, watchDialogs } from "../helpers/browser.js";
+import { askInChat, chromiumMissing, launchChromium, watchDialogs } from "../helpers/browser.js";
 import { makeTempDir, REPO_ROOT, startTestServer, type TestServer } from "../helpers/test-server.js";
 
 // From the seed set (q02, u01), so that they are answerable/unanswerable by design.
@@ -47,17 +47,9 @@ describe.skipIf(chromiumMissing)("chat page in a browser", () => {
     return page;
   }
 
-  async function ask(page: Page, question: string): Promise<void> {
-    await page.locator("textarea").fill(question);
-    await page.locator("textarea").press("Enter");
-    await page.locator('.answer[aria-busy="false"]').last().waitFor();
-  }
-
   it("When a seed question is sent, Then the answer appears and [1] opens the passage with the cited sentence highlighted", async () => {
     const page = await openChat();
-    await ask(page, ANSWERABLE);
-
-    const answer = page.locator(".answer").last();
+    const answer = await askInChat(page, ANSWERABLE);
     await expect(answer.innerText()).resolves.toContain("Hangzhou");
     expect(await answer.getAttribute("class")).not.toContain("abstained");
 
@@ -80,9 +72,7 @@ describe.skipIf(chromiumMissing)("chat page in a browser", () => {
 
   it("When the documents do not say, Then the answer is shown in the abstention style without citations", async () => {
     const page = await openChat();
-    await ask(page, UNANSWERABLE);
-
-    const answer = page.locator(".answer").last();
+    const answer = await askInChat(page, UNANSWERABLE);
     expect(await answer.getAttribute("class")).toContain("abstained");
     expect(await answer.locator(".answer-label").innerText()).toMatch(/not found in the documents/i);
     expect(await answer.locator(".cite").count()).toBe(0);
@@ -92,9 +82,7 @@ describe.skipIf(chromiumMissing)("chat page in a browser", () => {
   it("When a document contains markup, Then the answer, the passage and the source page show it literally and no dialog fires", async () => {
     const page = await openChat();
     const dialogs = watchDialogs(page);
-    await ask(page, XSS_QUESTION);
-
-    const answer = page.locator(".answer").last();
+    const answer = await askInChat(page, XSS_QUESTION);
     expect(await answer.innerText()).toContain("<img src=x onerror=alert(1)>");
     await answer.locator(".cite").first().click();
     const passage = page.locator(".citation-panel .passage");
@@ -141,7 +129,7 @@ describe.skipIf(chromiumMissing)("chat page in a browser", () => {
 
   it("When the screen is a 360 px phone, Then nothing overflows sideways and the citation opens as a popover within the screen", async () => {
     const page = await openChat({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
-    await ask(page, ANSWERABLE);
+    await askInChat(page, ANSWERABLE);
     await page.locator(".cite").first().click();
 
     const box = (await page.locator(".citation-panel").boundingBox())!;

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumMissing, launchChromium } from "../helpers/browser.js";
+import { askInChat, chromiumMissing, launchChromium, sendQuestion } from "../helpers/browser.js";
 import { startHostSite, type HostSite } from "../helpers/host-site.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
 
@@ -51,10 +51,7 @@ describe.skipIf(chromiumMissing)("widget embedded on other sites", () => {
     const page = await browser.newPage();
     await openWidget(page, allowed.origin);
     expect(await page.locator(".chat-header h1").innerText()).toBe("Ask our documents");
-    await page.locator("textarea").fill(QUESTION);
-    await page.locator("textarea").press("Enter");
-    const answer = page.locator('.answer[aria-busy="false"]');
-    await answer.waitFor();
+    const answer = await askInChat(page, QUESTION);
     expect(await answer.innerText()).toContain("Hangzhou");
 
     await page.locator(".cite").first().click();
@@ -72,9 +69,7 @@ describe.skipIf(chromiumMissing)("widget embedded on other sites", () => {
   it("When the visitor comes back to the page, Then the conversation is still there and a follow-up sends it along", async () => {
     const page = await browser.newPage();
     await openWidget(page, allowed.origin);
-    await page.locator("textarea").fill(QUESTION);
-    await page.locator("textarea").press("Enter");
-    await page.locator('.answer[aria-busy="false"]').waitFor();
+    await askInChat(page, QUESTION);
 
     await page.reload();
     await page.locator(".launcher").click();
@@ -82,8 +77,7 @@ describe.skipIf(chromiumMissing)("widget embedded on other sites", () => {
     expect(await page.locator("ask-docs-widget .answer").innerText()).toContain("Hangzhou");
 
     const request = page.waitForRequest((r) => r.url().endsWith("/ask") && r.method() === "POST");
-    await page.locator("textarea").fill("Who moderated it?");
-    await page.locator("textarea").press("Enter");
+    await sendQuestion(page, "Who moderated it?");
     const sent = (await request).postDataJSON() as { history?: { role: string; content: string }[] };
     expect(sent.history?.[0]).toEqual({ role: "user", content: QUESTION });
     await page.locator('.answer[aria-busy="false"]').nth(1).waitFor();
@@ -104,10 +98,7 @@ describe.skipIf(chromiumMissing)("widget embedded on other sites", () => {
   it("When the host is not on the allow-list, Then the service refuses it and the widget says so, keeping the question", async () => {
     const page = await browser.newPage();
     await openWidget(page, refused.origin);
-    await page.locator("textarea").fill(QUESTION);
-    await page.locator("textarea").press("Enter");
-    const answer = page.locator('.answer[aria-busy="false"]');
-    await answer.waitFor();
+    const answer = await askInChat(page, QUESTION);
     expect(await answer.getAttribute("class")).toContain("failed");
     expect(await answer.innerText()).toMatch(/could not reach/i);
     expect(await page.locator("textarea").inputValue()).toBe(QUESTION);

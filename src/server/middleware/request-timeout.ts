@@ -19,14 +19,15 @@ export function requestTimeout(ms: number): RequestHandler {
 }
 
 /**
- * Errors raised after the response was already complete (the handler of a
- * timed-out request finishing late, or giving up on its aborted work) have
+ * Errors raised after the response was complete or its client had gone (the
+ * handler of a timed-out request finishing late; work abandoned because the
+ * client disconnected, or cut short by shutdown releasing the embedder) have
  * no one left to tell; they are logged at debug level and dropped instead of
- * reaching Express's final handler, which would print them and cut the socket.
+ * being reported as failures of the service.
  */
 export function errorsAfterResponse(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _req, res, next) => {
-    if (!res.writableEnded) return next(error);
+    if (!res.writableEnded && !res.destroyed) return next(error);
     logger.debug({ reqId: res.locals.requestId, err: error }, "error after the response was sent");
   };
 }

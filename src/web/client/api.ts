@@ -1,8 +1,8 @@
 /**
  * @module api
- * Asks the service a question. Prefers the streamed answer (`"stream": true`,
- * Server-Sent Events: `context`, `token`, `done`, `error`) and renders a plain
- * JSON answer the same way when that is what comes back. Every failure
+ * Asks the service a question as a streamed answer (`"stream": true`,
+ * Server-Sent Events: `context`, `token`, `done`, `error`); a plain JSON
+ * answer (from a server or proxy that does not stream) is taken as it is. Every failure
  * becomes an `AskFailure` whose message can be shown to the user as is.
  */
 import type { AskResult, CitedPassage } from "../../answer/ask.js";
@@ -53,11 +53,7 @@ export const MESSAGES = {
  * `signal` aborts, and with an AskFailure for anything else that goes wrong.
  */
 export async function askQuestion(base: URL, question: Question, signal: AbortSignal, handlers: StreamHandlers): Promise<AskResult> {
-  let response = await post(base, { ...question, stream: true }, signal);
-  // A server predating streaming and follow-ups refuses those keys; then ask it plainly.
-  if (response.status === 400 && /unrecognized key/i.test(await peekError(response))) {
-    response = await post(base, { question: question.question }, signal);
-  }
+  const response = await post(base, { ...question, stream: true }, signal);
   if (!response.ok) throw new AskFailure(await failureMessage(response), response.status);
   const type = response.headers.get("content-type") ?? "";
   if (type.startsWith("text/event-stream") && response.body) return readStreamedAnswer(response.body, handlers, signal);
@@ -95,10 +91,6 @@ async function readStreamedAnswer(body: ReadableStream<Uint8Array>, handlers: St
     throw new AskFailure(MESSAGES.incomplete);
   }
   throw new AskFailure(MESSAGES.incomplete);
-}
-
-async function peekError(response: Response): Promise<string> {
-  return (await errorOf(response.clone())) ?? "";
 }
 
 async function failureMessage(response: Response): Promise<string> {

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { expectedAnswerType, holdsAnswerType } from "../../src/answer/answer-type.js";
+import { answerConfidence } from "../../src/answer/confidence.js";
+import { weighEvidence, type SentenceSimilarity } from "../../src/answer/evidence.js";
+import { ExtractiveAnswerer, pickSentences } from "../../src/answer/extractive.js";
+import { passagesOf } from "./passages.js";
+
+const idf = () => 1;
+
+describe("evidence and the extractive answer", () => {
+  it("When two sentences cover the question equally, Then the one closer in meaning is quoted", async () => {
+    const passages = passagesOf("Petra Havu chairs NEMO and moderated the panel.", "Petra Havu is also the CEO of the Finnish Museums Association.");
+    // A fake embedder: the second sentence is the close one.
+    const similarity: SentenceSimilarity = async (_q, texts) => texts.map((t) => (t.includes("CEO") ? 0.6 : 0.1));
+    const evidence = await weighEvidence("What other position does Petra Havu hold?", passages, { idf, similarity });
+    expect(evidence[0]!.text).toContain("CEO");
+    const withoutSimilarity = await weighEvidence("What other position does Petra Havu hold?", passages, { idf });
+    expect(withoutSimilarity[0]!.similarity).toBe(0);
+  });
+
+  it("When the best sentence introduces a list, Then the answer quotes the list items that follow, from whichever passage holds them", async () => {
+    const passages = passagesOf(
+      "NEMO made three recommendations for policy makers:",
+      "1. A political vision for museums. It is needed for trust.",
+      "2. Financial investments in the cultural domain.",
+      "3. A European innovation hub.",
+    );
+    const evidence = await weighEvidence("What are NEMO's three recommendations for policy makers?", passages, { idf });
+    const chosen = pickSentences(evidence).map((s) => s.text);
+    expect(chosen).toEqual([
+      "NEMO made three recommendations for policy makers:",
+      "A political vision for museums.",
+      "Financial investments in the cultural domain.",
+      "A European innovation hub.",
+    ]);
+    const draft = await new ExtractiveAnswerer().answer({ question: "q", passages, evidence });
+    expect(draft.cited).toEqual([1, 2, 3, 4]);
+    expect(draft.answer).toContain("Financial investments in the cultural domain [3].");
+  });
+
+  it("When no sentence shares a term with the question, Then the extractive answerer abstains", async () => {
+    const passages = passagesOf("Cats sleep a lot.");
+    const draft = await new ExtractiveAnswerer().answer({ question: "espresso pressure", passages, evidence: await weighEvidence("espresso pressure", passages, { idf }) });
+    expect(draft.abstained).toBe(true);
+  });
+});
+
+describe("answer types", () => {
+  it("When a question asks for a price, Then only a sentence with an amount can answer it", () => {
+    expect(expectedAnswerType("What is the ticket price for the Grand Egyptian Museum?")).toBe("amount");
+    expect(holdsAnswerType("Gehane Nabil directs the Grand Egyptian Museum Learning Center.", "amount")).toBe(false);
+    expect(holdsAnswerType("Tickets cost EGP 1,200 for foreign adults.", "amount")).toBe(true);
+    expect(holdsAnswerType("Entry is $25.", "amount")).toBe(true);
+  });
+
+  it("When a question asks how many or when, Then a sentence needs a number or a date", () => {
+    expect(expectedAnswerType("How many visitors came last year?")).toBe("number");
+    expect(expectedAnswerType("When were the recommendations first presented?")).toBe("date");
+    expect(expectedAnswerType("In which year was it founded?")).toBe("date");
+    expect(expectedAnswerType("Which museum does Ore Disu direct?")).toBe("any");
+    expect(holdsAnswerType("They were presented on 20 March 2024.", "date")).toBe(true);
+    expect(holdsAnswerType("They were presented at a conference.", "date")).toBe(false);
+  });
+});
+
+describe("confidence", () => {
+  it("When the best sentence covers more of the question, Then confidence is higher; with no evidence it is 0", async () => {
+    const passages = passagesOf("The forum took place in Hangzhou, China.", "Museums met at a forum.");
+    const full = await weighEvidence("Where did the forum take place?", passages, { idf });
+    const partial = await weighEvidence("Where did the forum take place?", passages.slice(1), { idf });
+    expect(answerConfidence(full)).toBeGreaterThan(answerConfidence(partial));
+    expect(answerConfidence([])).toBe(0);
+  });
+});
