@@ -2,6 +2,7 @@ import { rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { chunkDocument } from "../../src/ingest/chunker.js";
+import { LOCK_FILE } from "../../src/ingest/ingest-lock.js";
 import { loadTxt } from "../../src/ingest/loaders/txt.js";
 import { watchCorpus } from "../../src/reindex/corpus-watcher.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
@@ -152,6 +153,20 @@ describe("reindexing the running server", () => {
     expect(((await response.json()) as { error: string }).error).toMatch(/reindex failed.*previous index is still served.*embedding backend exploded/);
     expect((await health()).generation).toBe(before.generation);
     expect((await ask("At what temperature does the Aldermoor kiln fire porcelain?")).abstained).toBe(false);
+  });
+
+  it("When another process holds the ingest lock, Then the admin route answers 409 naming its pid and keeps serving", async () => {
+    const before = await health();
+    const lockFile = path.join(server.services.config.indexDir, LOCK_FILE);
+    await writeFile(lockFile, JSON.stringify({ pid: process.ppid, startedAt: new Date().toISOString() }));
+    try {
+      const response = await reindex();
+      expect(response.status).toBe(409);
+      expect(((await response.json()) as { error: string }).error).toContain(`another ingest is already running (pid ${process.ppid}`);
+      expect((await health()).generation).toBe(before.generation);
+    } finally {
+      await rm(lockFile, { force: true });
+    }
   });
 
   it("When several reindexes are requested at once, Then they run one after another and the waiting ones are merged", async () => {
