@@ -31,6 +31,8 @@ export interface LoadFigures {
 }
 
 export interface HttpRunResult {
+  /** Resident memory of the server process once the index is loaded and before any request. */
+  serverRssMiB: number;
   closedLoop: LoadFigures[];
   peakRequestsPerSecond: number;
   /** Absent when no /ask completed in the closed-loop phases (no peak to halve). */
@@ -44,7 +46,7 @@ const REQUEST_TIMEOUT_S = 60;
 export async function runHttpBenchmark(options: HttpRunOptions): Promise<HttpRunResult> {
   // An empty corpus folder: the index is prebuilt, and nothing may rebuild it.
   const corpusDir = await mkdtemp(path.join(os.tmpdir(), "bench-corpus-"));
-  const server = await startScript<{ url: string }>("scripts/bench/serve.ts", { indexDir: options.indexDir, corpusDir });
+  const server = await startScript<{ url: string; rssMiB: number }>("scripts/bench/serve.ts", { indexDir: options.indexDir, corpusDir });
   try {
     const url = server.ready.url;
     const closedLoop: LoadFigures[] = [];
@@ -53,7 +55,8 @@ export async function runHttpBenchmark(options: HttpRunOptions): Promise<HttpRun
       closedLoop.push(await load(url, options, { connections }));
     }
     const peak = Math.max(...closedLoop.map((f) => f.requestsPerSecond));
-    if (!peak) return { closedLoop, peakRequestsPerSecond: 0 };
+    const serverRssMiB = server.ready.rssMiB;
+    if (!peak) return { serverRssMiB, closedLoop, peakRequestsPerSecond: 0 };
     const targetRate = Math.round((peak / 2) * 100) / 100;
     options.onPhase?.(`/ask at ${targetRate} req/s with /health probed, ${options.seconds} s`);
     const [halfPeak, health] = await Promise.all([
@@ -64,7 +67,7 @@ export async function runHttpBenchmark(options: HttpRunOptions): Promise<HttpRun
         intervalMs: HEALTH_INTERVAL_MS,
       }),
     ]);
-    return { closedLoop, peakRequestsPerSecond: peak, halfPeak: { ...halfPeak, targetRate, health } };
+    return { serverRssMiB, closedLoop, peakRequestsPerSecond: peak, halfPeak: { ...halfPeak, targetRate, health } };
   } finally {
     await server.stop();
     await rm(corpusDir, { recursive: true, force: true });

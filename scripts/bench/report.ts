@@ -123,7 +123,7 @@ function renderHttp(http: NonNullable<BenchRun["http"]>): string[] {
     `### End to end over HTTP at ${sizeLabel(http.size)} chunks`,
     "",
     `autocannon on loopback, ${http.seconds} s per phase, a different question per request, extractive answers (no LLM), ` +
-      "the server in its own process; the load generator shares the 2 cores with it.",
+      `the server in its own process (resident memory with the index loaded: ${http.serverRssMiB ?? "?"} MiB); the load generator shares the 2 cores with it.`,
     "",
     "| /ask, closed loop | req/s | p50 ms | p99 ms | non-2xx | errors |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
