@@ -3,13 +3,16 @@
  * The kind of answer a question asks for, read from its wording, and whether
  * a sentence could hold one: a sentence without any number cannot say "how
  * many", one without a date cannot say "when", one without an amount cannot
- * give a price.
+ * give a price, one naming no role (CEO, director, …) cannot say "what position".
  */
 
-export type AnswerType = "number" | "date" | "amount" | "any";
+export type AnswerType = "number" | "date" | "amount" | "role" | "any";
 
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|hundreds|thousands?|millions?|billions?|half|twice|several|few)\b/i;
 const MONTHS = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(tember)?|oct(ober)?|nov(ember)?|dec(ember)?|spring|summer|autumn|fall|winter|century|centuries|decade|today|yesterday|ago)\b/i;
+/** Nouns that ask for a role ("what position does she hold"); they name the answer's type, not its content. */
+export const ROLE_NOUNS = /\b(position|positions|role|roles|job|jobs|title|occupation|profession|post)\b/i;
+const ROLE = /\b(ceo|cfo|cto|chair\w*|president|vice|director\w*|head|manager|minister|secretary|professor|lecturer|founder|co-founder|member|officer|chief|editor|curator|coordinator|leader|dean|governor|mayor|chancellor|treasurer|ambassador|advisor|adviser|partner|owner|captain|coach|senator|judge|king|queen)\b/i;
 const AMOUNT = /[$€£¥₹]|\b(free|usd|eur|gbp|dollars?|euros?|pounds?|yen|cents?|francs?|marks?|krona|kronor|rupees?|costs?|priced?|charges?|fees?)\b/i;
 
 export function expectedAnswerType(question: string): AnswerType {
@@ -18,12 +21,14 @@ export function expectedAnswerType(question: string): AnswerType {
   if (/\bhow (many|much|often|long|old|large|big|far|tall|high|wide|deep|fast)\b|\bwhat (number|percentage|percent|proportion|amount|share|fraction)\b/.test(q)) {
     return "number";
   }
+  if (/\b(what|which)\b/.test(q) && ROLE_NOUNS.test(q)) return "role";
   if (/\bwhen\b|\b(what|which|in which|in what) (year|date|day|month|time|century|decade|period)\b/.test(q)) return "date";
   return "any";
 }
 
 export function holdsAnswerType(text: string, type: AnswerType): boolean {
   if (type === "amount") return AMOUNT.test(text) && (/\d/.test(text) || /\bfree\b/i.test(text) || NUMBER_WORDS.test(text));
+  if (type === "role") return ROLE.test(text);
   if (type === "number") return /\d/.test(text) || NUMBER_WORDS.test(text);
   if (type === "date") return /\d/.test(text) || MONTHS.test(text);
   return true;

@@ -12,7 +12,7 @@ import { sentenceSpans } from "../ingest/sentences.js";
 import type { Chunk } from "../ingest/types.js";
 import calibration from "../retrieval/calibration.json" with { type: "json" };
 import { terms, words } from "../retrieval/tokenize.js";
-import { expectedAnswerType, holdsAnswerType } from "./answer-type.js";
+import { expectedAnswerType, holdsAnswerType, ROLE_NOUNS } from "./answer-type.js";
 import type { Passage } from "./types.js";
 
 export interface SentenceEvidence {
@@ -121,7 +121,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
 
 // Words that frame a question ("what kind of", "besides", "which type") rather than say what it is about.
 const FRAMING_WORDS = new Set(
-  "besides apart except kind kinds type types sort sorts name names named called exactly specific specifically particular mention mentioned describe described main".split(" "),
+  "besides apart except kind kinds type types sort sorts name names named called exactly specific specifically particular mention mentioned describe described main hold holds".split(" "),
 );
 // "Besides chairing NEMO, what other…": what the question sets aside is not what the answer must contain.
 const EXCLUSION = /\b(?:besides|apart from|aside from|other than|except(?: for)?|in addition to)\b[^,;?]*[,;]/giu;
@@ -136,8 +136,9 @@ const MIN_VARIANT_PREFIX = 5;
  */
 export function questionCoverage(question: string, idf: Idf): (found: Set<string>) => number {
   const weights = new Map<string, number>();
+  const asksForRole = expectedAnswerType(question) === "role";
   for (const word of words(question.replace(EXCLUSION, " "))) {
-    if (FRAMING_WORDS.has(word)) continue;
+    if (FRAMING_WORDS.has(word) || (asksForRole && ROLE_NOUNS.test(word))) continue;
     for (const t of terms(word)) weights.set(t, idf(t));
   }
   const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;

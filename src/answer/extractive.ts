@@ -17,7 +17,7 @@ export class ExtractiveAnswerer implements Answerer {
   async answer({ evidence }: AnswerInput): Promise<AnswerDraft> {
     const chosen = pickSentences(evidence);
     return {
-      answer: chosen.map((s) => citeSentence(s.text, s.n)).join(" "),
+      answer: formatAnswer(chosen),
       cited: [...new Set(chosen.map((s) => s.n))],
       abstained: chosen.length === 0,
       model: this.model,
@@ -40,6 +40,14 @@ export function pickSentences(evidence: SentenceEvidence[]): SentenceEvidence[] 
   }
   const chosen = uniqueByPosition(evidence.filter((s) => s.score >= best.score * RUNNER_UP_RATIO && s.coverage > 0));
   return chosen.slice(0, MAX_SENTENCES).sort((a, b) => (a.n === b.n ? a.start - b.start : 0));
+}
+
+/** Sentences run on as prose; a list keeps one item per line, so that each item is a sentence of its own with its own citation. */
+function formatAnswer(chosen: SentenceEvidence[]): string {
+  const [first, ...rest] = chosen;
+  if (!first) return "";
+  const isList = first.text.trimEnd().endsWith(":");
+  return [citeSentence(first.text, first.n), ...rest.map((s) => (isList ? `- ${citeSentence(s.text, s.n)}` : citeSentence(s.text, s.n)))].join(isList ? "\n" : " ");
 }
 
 /** "It was in Hangzhou." → "It was in Hangzhou [1]." — the marker sits before the closing punctuation. */

@@ -35,7 +35,12 @@ describe("evidence and the extractive answer", () => {
     ]);
     const draft = await new ExtractiveAnswerer().answer({ question: "q", passages, evidence });
     expect(draft.cited).toEqual([1, 2, 3, 4]);
-    expect(draft.answer).toContain("Financial investments in the cultural domain [3].");
+    expect(draft.answer.split("\n")).toEqual([
+      "NEMO made three recommendations for policy makers [1]:",
+      "- A political vision for museums [2].",
+      "- Financial investments in the cultural domain [3].",
+      "- A European innovation hub [4].",
+    ]);
   });
 
   it("When no sentence shares a term with the question, Then the extractive answerer abstains", async () => {
@@ -51,6 +56,17 @@ describe("answer types", () => {
     expect(holdsAnswerType("Gehane Nabil directs the Grand Egyptian Museum Learning Center.", "amount")).toBe(false);
     expect(holdsAnswerType("Tickets cost EGP 1,200 for foreign adults.", "amount")).toBe(true);
     expect(holdsAnswerType("Entry is $25.", "amount")).toBe(true);
+  });
+
+  it("When a question asks for a position, Then a sentence naming a role answers it and the wording of the exclusion does not count", async () => {
+    expect(expectedAnswerType("Besides chairing the board, what other position does Ana Lee hold?")).toBe("role");
+    expect(holdsAnswerType("Ana Lee is also the CEO of Lee Foods.", "role")).toBe(true);
+    expect(holdsAnswerType("Ana Lee opened the meeting.", "role")).toBe(false);
+    const passages = passagesOf("Ana Lee chairs the board of the museum.", "Ana Lee opened the meeting.", "Ana Lee is also the CEO of Lee Foods.");
+    const similarity: SentenceSimilarity = async (_q, texts) => texts.map((t) => (t.includes("CEO") ? 0.4 : 0.3));
+    const evidence = await weighEvidence("Besides chairing the board, what other position does Ana Lee hold?", passages, { idf, similarity });
+    expect(evidence[0]!.text).toBe("Ana Lee is also the CEO of Lee Foods.");
+    expect(evidence[0]!.coverage).toBe(1);
   });
 
   it("When a question asks how many or when, Then a sentence needs a number or a date", () => {
