@@ -59,6 +59,14 @@ export const settings = {
   },
   CHUNK_OVERLAP: { schema: int(0, 4000).default(80), doc: "Characters of trailing sentences repeated at the start of the next chunk." },
   TOP_K: { schema: int(1, 20).default(5), doc: "Passages retrieved for an answer when the request gives no `k`." },
+  FUSION: {
+    schema: z.enum(["weighted", "rrf"]).default(calibration.fusion as "weighted" | "rrf"),
+    doc: "How hybrid search combines dense and keyword results: `weighted` normalised scores (DENSE_WEIGHT) or `rrf` (reciprocal rank fusion).",
+  },
+  MMR_LAMBDA: {
+    schema: num(0, 1).default(1),
+    doc: "Maximal marginal relevance: 1 = off; lower values trade relevance for less repetitive passages (e.g. 0.7).",
+  },
   DENSE_WEIGHT: {
     schema: num(0, 1).default(calibration.denseWeight),
     doc: "Weight of dense similarity in hybrid fusion (keyword gets 1 − this); default chosen by `npm run eval` for the bundled embedder.",
@@ -117,7 +125,7 @@ export interface Config {
   embeddings: { provider: "local" | "openai"; model: string; workers: number };
   llm: { apiKey?: string; baseURL?: string; model: string; timeoutMs: number; maxRetries: number; retryBackoffMs: number } | undefined;
   openai: { apiKey?: string; baseURL?: string };
-  retrieval: { topK: number; denseWeight: number; abstainThreshold: number; contextTokenBudget: number };
+  retrieval: { topK: number; denseWeight: number; fusion: "weighted" | "rrf"; mmrLambda: number; abstainThreshold: number; contextTokenBudget: number };
   logLevel: Parsed["LOG_LEVEL"];
   web: { allowedOrigins: string[] };
 }
@@ -174,6 +182,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     retrieval: {
       topK: p.TOP_K,
       denseWeight: p.DENSE_WEIGHT,
+      fusion: p.FUSION,
+      mmrLambda: p.MMR_LAMBDA,
       abstainThreshold: p.ABSTAIN_THRESHOLD,
       contextTokenBudget: p.CONTEXT_TOKEN_BUDGET,
     },

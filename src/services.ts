@@ -16,6 +16,7 @@ import type { Config } from "./config.js";
 import { createEmbedder, type Embedder } from "./embeddings/index.js";
 import { openIndex } from "./ingest/open-index.js";
 import type { Logger } from "./logger.js";
+import { embeddingSimilarity } from "./answer/similarity.js";
 import { meterAnswerer } from "./observability/metered-answerer.js";
 import { Metrics } from "./observability/metrics.js";
 import { Readiness } from "./observability/readiness.js";
@@ -85,7 +86,13 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     admin: { token: config.reindex.adminToken, reindexer },
     ask: {
       index,
-      retriever: new TimedRetriever(metrics, { embedder, denseWeight: config.retrieval.denseWeight }),
+      retriever: new TimedRetriever(metrics, {
+        embedder,
+        denseWeight: config.retrieval.denseWeight,
+        fusion: config.retrieval.fusion,
+        mmrLambda: config.retrieval.mmrLambda,
+      }),
+      similarity: embeddingSimilarity(embedder),
       ...answering,
       answerer: operatedAnswerer(answering.answerer, config, metrics),
       onAnswered: (result) => metrics.answers.inc({ outcome: result.abstained ? "abstained" : "answered" }),

@@ -14,7 +14,7 @@ import type { SearchMode } from "../retrieval/types.js";
 import type { IndexHolder } from "../store/index-holder.js";
 import { answerConfidence } from "./confidence.js";
 import { packPassages } from "./context-budget.js";
-import { type SentenceEvidence, sentenceEvidence } from "./evidence.js";
+import { type SentenceEvidence, type SentenceSimilarity, weighEvidence } from "./evidence.js";
 import { type ChatTurn, HeuristicRewriter, type QuestionRewriter } from "./follow-up.js";
 import { streamAnswer, streamDraft } from "./streaming.js";
 import { ABSTENTION_MESSAGE, type AnswerDraft, type Answerer, type Passage } from "./types.js";
@@ -32,6 +32,8 @@ export interface AskDependencies {
   rewriter?: QuestionRewriter;
   /** Approximate tokens of passages shown to the answerer; default: no limit. */
   contextTokenBudget?: number;
+  /** Question-to-sentence similarity for ranking evidence; without it only term overlap counts. */
+  similarity?: SentenceSimilarity;
   /** Told about every finished answer, streamed or not (metrics count abstentions with it). */
   onAnswered?: (result: AskResult) => void;
 }
@@ -129,7 +131,7 @@ async function prepare(input: AskInput, deps: AskDependencies, signal?: AbortSig
   const retrieved = await deps.retriever.retrieve(snapshot, query, { k: input.k ?? deps.defaultK, mode: deps.mode });
   const ranked: Passage[] = retrieved.map((r, i) => ({ n: i + 1, chunk: r.chunk, score: r.score }));
   const { packed, leftOut } = packPassages(ranked, deps.contextTokenBudget ?? Number.POSITIVE_INFINITY);
-  const evidence = sentenceEvidence(query, packed, (t) => snapshot.keywords.idf(t));
+  const evidence = await weighEvidence(query, packed, { idf: (t) => snapshot.keywords.idf(t), similarity: deps.similarity });
   const confidence = answerConfidence(evidence);
   return {
     query,
