@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { startTestServer, type TestServer, type TestServerOptions } from "./test-server.js";
 
 export interface ChatMessage {
   role: string;
@@ -141,5 +142,28 @@ function chunk(delta: Record<string, string>, finishReason: string | null) {
     created: created(),
     model: "fake-model",
     choices: [{ index: 0, delta, finish_reason: finishReason, logprobs: null }],
+  };
+}
+
+export interface ServiceWithFakeModel {
+  fake: FakeOpenAI;
+  server: TestServer;
+  close(): Promise<void>;
+}
+
+/** The real service answering through a fresh fake model (model name `fake-chat`); `env` adds or overrides settings. */
+export async function startServiceWithFakeModel(env: Record<string, string> = {}, options: Omit<TestServerOptions, "env"> = {}): Promise<ServiceWithFakeModel> {
+  const fake = await startFakeOpenAI();
+  const server = await startTestServer({
+    ...options,
+    env: { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: fake.baseURL, CHAT_MODEL: "fake-chat", ...env },
+  });
+  return {
+    fake,
+    server,
+    async close() {
+      await server.close();
+      await fake.close();
+    },
   };
 }

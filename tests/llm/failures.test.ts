@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { AskResult } from "../../src/answer/ask.js";
-import { type FakeOpenAI, type FakeReply, startFakeOpenAI } from "../helpers/fake-openai.js";
-import { startTestServer, type TestServer } from "../helpers/test-server.js";
+import { type FakeOpenAI, type FakeReply, startServiceWithFakeModel } from "../helpers/fake-openai.js";
+import type { TestServer } from "../helpers/test-server.js";
 import { isRewriteRequest, passageContaining, quoteFirstPassage } from "./scripts.js";
 import { collectEvents } from "./sse-client.js";
 
@@ -12,24 +12,16 @@ const RETRIES = 2;
 describe("when the chat model fails", () => {
   let fake: FakeOpenAI;
   let server: TestServer;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    fake = await startFakeOpenAI();
-    server = await startTestServer({
-      env: {
-        OPENAI_API_KEY: "test-key",
-        OPENAI_BASE_URL: fake.baseURL,
-        CHAT_MODEL: "fake-chat",
-        CHAT_TIMEOUT_MS: String(TIMEOUT_MS),
-        CHAT_MAX_RETRIES: String(RETRIES),
-        CHAT_RETRY_BACKOFF_MS: "20",
-      },
-    });
+    ({ fake, server, close } = await startServiceWithFakeModel({
+      CHAT_TIMEOUT_MS: String(TIMEOUT_MS),
+      CHAT_MAX_RETRIES: String(RETRIES),
+      CHAT_RETRY_BACKOFF_MS: "20",
+    }));
   });
-  afterAll(async () => {
-    await server?.close();
-    await fake?.close();
-  });
+  afterAll(() => close?.());
 
   const goodAnswer = (request: Parameters<typeof passageContaining>[0]): FakeReply => ({
     content: `The forum took place in Hangzhou, China [${passageContaining(request, "Hangzhou, China, from")}].`,

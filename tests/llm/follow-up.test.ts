@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AskResult, CitedPassage } from "../../src/answer/ask.js";
 import type { ChatTurn } from "../../src/answer/follow-up.js";
 import { MAX_HISTORY_TURNS } from "../../src/server/schemas.js";
-import { type FakeOpenAI, startFakeOpenAI } from "../helpers/fake-openai.js";
+import { type FakeOpenAI, startServiceWithFakeModel } from "../helpers/fake-openai.js";
 import { loadSeedQa } from "../helpers/seed-qa.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
 import { isRewriteRequest, quoteFirstPassage } from "./scripts.js";
@@ -87,7 +87,8 @@ describe.skipIf(!seed)("follow-up questions offline (heuristic rewrite)", () => 
 describe.skipIf(!seed)("follow-up questions with a chat model (model rewrite)", () => {
   let fake: FakeOpenAI;
   followUpSuite(async () => {
-    fake = await startFakeOpenAI();
+    const service = await startServiceWithFakeModel();
+    fake = service.fake;
     // The fake rewrites each scripted follow-up into its seed question, and answers by quoting passage 1.
     fake.script((request) => {
       if (!isRewriteRequest(request)) return { content: quoteFirstPassage(request) };
@@ -95,8 +96,7 @@ describe.skipIf(!seed)("follow-up questions with a chat model (model rewrite)", 
       const example = FOLLOW_UPS.find((f) => asked.endsWith(`Last question: ${f.followUp}`));
       return { content: example ? seedQuestion(example.id).question : "unexpected rewrite request" };
     });
-    const server = await startTestServer({ env: { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: fake.baseURL, CHAT_MODEL: "fake-chat" } });
-    return { server, close: async () => (await server.close(), await fake.close()) };
+    return service;
   });
 
   it("When history is sent, Then the model is asked to rewrite with the conversation quoted", () => {
