@@ -25,6 +25,11 @@ export const settings = {
   HOST: { schema: z.string().default("127.0.0.1"), doc: "Interface to bind; 0.0.0.0 to serve other machines." },
   CORPUS_DIR: { schema: z.string().min(1).default("corpus"), doc: "Folder of documents to index (.md, .txt, .html, .pdf)." },
   INDEX_DIR: { schema: z.string().min(1).default("data/index"), doc: "Where the index is written and read." },
+  VECTOR_STORE: {
+    schema: z.enum(["hnsw", "pgvector"]).default("hnsw"),
+    doc: "`hnsw`: the embedded index in INDEX_DIR. `pgvector`: chunks, vectors and generations in PostgreSQL + pgvector (DATABASE_URL), shared by several servers.",
+  },
+  DATABASE_URL: { schema: optionalString, doc: "PostgreSQL connection string when VECTOR_STORE=pgvector, e.g. postgres://rag:rag@localhost:5432/rag." },
   WATCH_CORPUS: {
     schema: flag.default(false),
     doc: "1: watch CORPUS_DIR and reindex the running server once changes settle (same as `npm start -- --watch`).",
@@ -120,6 +125,8 @@ export interface Config {
   limits: Limits;
   corpusDir: string;
   indexDir: string;
+  /** Where generations live; INDEX_DIR still holds the embedding cache and the ingest lock with pgvector. */
+  vectorStore: { kind: "hnsw" } | { kind: "pgvector"; databaseUrl: string };
   reindex: { watch: boolean; debounceMs: number; adminToken?: string };
   chunking: { size: number; overlap: number };
   embeddings: { provider: "local" | "openai"; model: string; workers: number };
@@ -159,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!problems.length && p.EMBEDDINGS_PROVIDER === "openai" && !p.OPENAI_API_KEY) {
     problems.push("EMBEDDINGS_PROVIDER=openai needs OPENAI_API_KEY");
   }
+  if (!problems.length && p.VECTOR_STORE === "pgvector" && !p.DATABASE_URL) problems.push("VECTOR_STORE=pgvector needs DATABASE_URL");
   if (problems.length) throw new ConfigError(`Invalid configuration: ${problems.join(", ")}`);
 
   const openai = { apiKey: p.OPENAI_API_KEY, baseURL: p.OPENAI_BASE_URL };
@@ -172,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     corpusDir: path.resolve(cwd, p.CORPUS_DIR),
     indexDir: path.resolve(cwd, p.INDEX_DIR),
+    vectorStore: p.VECTOR_STORE === "pgvector" ? { kind: "pgvector" as const, databaseUrl: p.DATABASE_URL! } : { kind: "hnsw" as const },
     reindex: { watch: p.WATCH_CORPUS, debounceMs: p.WATCH_DEBOUNCE_MS, adminToken: p.ADMIN_TOKEN },
     chunking: { size: p.CHUNK_SIZE, overlap: p.CHUNK_OVERLAP },
     embeddings: { provider: p.EMBEDDINGS_PROVIDER, model: p.EMBEDDINGS_MODEL, workers: p.EMBEDDING_WORKERS },

@@ -24,6 +24,7 @@ import { TimedRetriever } from "./observability/timed-retriever.js";
 import { Reindexer } from "./reindex/reindexer.js";
 import type { OperationsDependencies } from "./server/app.js";
 import type { AdminDependencies } from "./server/routes/admin.js";
+import { createGenerationStore } from "./store/generation-store.js";
 import { IndexHolder } from "./store/index-holder.js";
 
 export interface Services {
@@ -36,7 +37,7 @@ export interface Services {
   admin: AdminDependencies;
   /** Limits, metrics and readiness, for the HTTP app and the lifecycle. */
   operations: OperationsDependencies;
-  /** Releases what the services hold (the embedding worker threads). */
+  /** Releases what the services hold (the embedding worker threads, database connections). */
   close(): Promise<void>;
 }
 
@@ -67,9 +68,13 @@ export function createAnswering(config: Config, logger: Logger): { answerer: Ans
 
 export async function createServices(config: Config, logger: Logger): Promise<Services> {
   const embedder = await createEmbedder(config);
-  const snapshot = await openIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, chunking: config.chunking, embedder, logger }).catch(
+  const store = await createGenerationStore(config).catch(async (error: unknown) => {
+    await embedder.close?.();
+    throw error;
+  });
+  const snapshot = await openIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, chunking: config.chunking, embedder, logger, store }).catch(
     async (error: unknown) => {
-      await embedder.close?.();
+      await Promise.all([embedder.close?.(), store.close?.()]);
       throw error;
     },
   );
@@ -77,7 +82,7 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
   const metrics = new Metrics();
   metrics.watchIndex(index);
   const answering = createAnswering(config, logger);
-  const reindexer = new Reindexer({ corpusDir: config.corpusDir, indexDir: config.indexDir, chunking: config.chunking, embedder, index, logger });
+  const reindexer = new Reindexer({ corpusDir: config.corpusDir, indexDir: config.indexDir, chunking: config.chunking, embedder, index, logger, store });
   return {
     config,
     logger,
@@ -102,7 +107,9 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
       mode: "hybrid",
     },
     operations: { limits: config.limits, metrics, readiness: new Readiness({ index, model: config.llm }) },
-    close: async () => embedder.close?.(),
+    close: async () => {
+      await Promise.all([embedder.close?.(), store.close?.()]);
+    },
   };
 }
 

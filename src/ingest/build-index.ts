@@ -9,9 +9,8 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import type { Embedder } from "../embeddings/types.js";
-import { KeywordIndex } from "../retrieval/keyword-index.js";
-import { publishGeneration, readLiveManifest } from "../store/generations.js";
-import { DEFAULT_HNSW, HnswStore } from "../store/hnsw-store.js";
+import { fileGenerationStore, type GenerationStore } from "../store/generation-store.js";
+import { DEFAULT_HNSW } from "../store/hnsw-store.js";
 import type { Manifest, SourceFileRecord, UnreadableFileRecord } from "../store/manifest.js";
 import type { IndexSnapshot, StoredDocument } from "../store/snapshot.js";
 import { countDeletedChunks, planChanges, type ChangePlan } from "./change-plan.js";
@@ -29,6 +28,8 @@ export interface BuildOptions {
   indexDir: string;
   chunking: ChunkingOptions;
   embedder: Embedder;
+  /** Where generations are published; default: generation folders in `indexDir`. */
+  store?: GenerationStore;
   /** Ignore the live generation and the embedding cache: embed everything again. */
   full?: boolean;
   onProgress?: (progress: BuildProgress) => void;
@@ -54,7 +55,8 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const supported = listed.filter((f) => loaderFor(f.source));
   const skipped = listed.filter((f) => !loaderFor(f.source)).map((f) => f.source);
   const records = await describeSources(supported);
-  const previous = await readLiveManifest(options.indexDir);
+  const store = options.store ?? fileGenerationStore(options.indexDir);
+  const previous = await store.readLiveManifest();
   const plan = planChanges(records, previous, { embedderId: embedder.id, chunking: options.chunking });
   const { upToDate, ...files } = plan;
   const elapsed = () => performance.now() - started;
@@ -75,7 +77,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const recordBySource = new Map(records.map((r) => [r.source, r]));
   const keysBySource = new Map<string, string[]>(documents.map((doc) => [doc.source, []]));
   keys.forEach((key, i) => keysBySource.get(chunks[i]!.source)!.push(key));
-  const published = await publishGeneration(options.indexDir, {
+  const published = await store.publish({
     manifest: {
       embedder: { id: embedder.id, dimension: embedder.dimension },
       space: "cosine",
@@ -86,8 +88,8 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
     },
     chunks,
     documents: new Map(documents.map((doc) => [doc.source, storedDocument(doc)])),
-    vectors: HnswStore.build(chunks.map((c) => c.id), keys.map((key) => cache.get(key)!), embedder.dimension),
-    keywords: KeywordIndex.build(chunks.map((c) => ({ id: c.id, text: c.text, heading: headingText(c) }))),
+    vectors: keys.map((key) => cache.get(key)!),
+    keywordDocuments: chunks.map((c) => ({ id: c.id, text: c.text, heading: headingText(c) })),
   });
   await cache.compact(new Set(keys));
   return {

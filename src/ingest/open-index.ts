@@ -8,7 +8,7 @@
 import type { Embedder } from "../embeddings/types.js";
 import type { Logger } from "../logger.js";
 import { EmbedderMismatchError, IndexUnusableError } from "../store/errors.js";
-import { loadLiveIndex } from "../store/generations.js";
+import { fileGenerationStore, type GenerationStore } from "../store/generation-store.js";
 import type { IndexSnapshot } from "../store/snapshot.js";
 import { buildIndex, type BuildReport } from "./build-index.js";
 import { withIngestLock } from "./ingest-lock.js";
@@ -20,12 +20,15 @@ export interface OpenIndexOptions {
   chunking: ChunkingOptions;
   embedder: Embedder;
   logger: Logger;
+  /** Where generations live; default: generation folders in `indexDir`. */
+  store?: GenerationStore;
 }
 
 export async function openIndex(options: OpenIndexOptions): Promise<IndexSnapshot> {
   const { indexDir, embedder, logger } = options;
+  const store = options.store ?? fileGenerationStore(indexDir);
   try {
-    const loaded = await loadLiveIndex(indexDir, embedder);
+    const loaded = await store.loadLive(embedder);
     if (loaded) {
       for (const { generation, error } of loaded.rejected) {
         logger.warn({ generation, file: error.file }, `skipped unusable index generation: ${error.message}`);
@@ -38,12 +41,12 @@ export async function openIndex(options: OpenIndexOptions): Promise<IndexSnapsho
     const reason = error instanceof EmbedderMismatchError ? "embedder changed" : "index unusable";
     logger.warn({ file: error.file }, `${reason}: ${error.message}; rebuilding`);
   }
-  const report = await withIngestLock(indexDir, () => buildIndex(options));
+  const report = await withIngestLock(indexDir, () => buildIndex({ ...options, store }));
   logBuildReport(logger, report);
   // A build finding the corpus "up to date" still publishes nothing; that only
   // happens when the live generation is intact, so it can be loaded.
   if (report.published) return report.published;
-  const reloaded = await loadLiveIndex(indexDir, embedder);
+  const reloaded = await store.loadLive(embedder);
   if (!reloaded) throw new Error(`index in ${indexDir} was built but cannot be found`);
   return reloaded.snapshot;
 }

@@ -12,7 +12,7 @@ import { withIngestLock } from "../ingest/ingest-lock.js";
 import { logBuildReport } from "../ingest/open-index.js";
 import type { ChunkingOptions } from "../ingest/types.js";
 import type { Logger } from "../logger.js";
-import { loadLiveIndex } from "../store/generations.js";
+import { fileGenerationStore, type GenerationStore } from "../store/generation-store.js";
 import type { IndexHolder } from "../store/index-holder.js";
 
 export interface ReindexerOptions {
@@ -22,6 +22,8 @@ export interface ReindexerOptions {
   embedder: Embedder;
   index: IndexHolder;
   logger: Logger;
+  /** Where generations live; default: generation folders in `indexDir`. */
+  store?: GenerationStore;
 }
 
 export interface ReindexRequest {
@@ -48,7 +50,11 @@ export class Reindexer {
   private tail: Promise<unknown> = Promise.resolve();
   private pending?: Pending;
 
-  constructor(private readonly options: ReindexerOptions) {}
+  private readonly store: GenerationStore;
+
+  constructor(private readonly options: ReindexerOptions) {
+    this.store = options.store ?? fileGenerationStore(options.indexDir);
+  }
 
   /**
    * Queues a reindex after the running one, if any. Requests arriving while one
@@ -75,7 +81,7 @@ export class Reindexer {
     logger.info({ reason, full }, "reindex started");
     try {
       const report = await withIngestLock(indexDir, () =>
-        buildIndex({ ...this.options, full, onProgress: (p) => logger.debug(p, "reindex progress") }),
+        buildIndex({ ...this.options, store: this.store, full, onProgress: (p) => logger.debug(p, "reindex progress") }),
       );
       logBuildReport(logger, report);
       let status: ReindexOutcome["status"] = "up-to-date";
@@ -84,7 +90,7 @@ export class Reindexer {
         status = "published";
       } else if (report.manifest.generation !== serving) {
         // The corpus matches a generation another process (npm run ingest) published.
-        const loaded = await loadLiveIndex(indexDir, embedder);
+        const loaded = await this.store.loadLive(embedder);
         if (loaded) index.swap(loaded.snapshot);
         status = "reloaded";
       }

@@ -37,7 +37,7 @@ export class Retriever {
     const mmr = this.options.mmrLambda !== undefined && this.options.mmrLambda < 1;
     const fetch = mode === "hybrid" || mmr ? pool : k;
     const dense = mode === "keyword" ? [] : await this.dense(snapshot, query, fetch);
-    const keyword = mode === "dense" ? [] : snapshot.keywords.search(query, fetch);
+    const keyword = mode === "dense" ? [] : await snapshot.keywords.search(query, fetch);
 
     const fused = this.fuse(mode, dense, keyword);
     const scored: ScoredChunk[] = [];

@@ -21,7 +21,9 @@ const POINTER = "CURRENT";
 const FILES = { manifest: "manifest.json", vectors: "vectors.hnsw", chunks: "chunks.jsonl", documents: "documents.jsonl", keywords: "keywords.json" };
 const GENERATIONS_KEPT = 2;
 
-export type GenerationContents = Omit<IndexSnapshot, "manifest" | "chunkById"> & {
+export type GenerationContents = Omit<IndexSnapshot, "manifest" | "chunkById" | "vectors" | "keywords"> & {
+  vectors: HnswStore;
+  keywords: KeywordIndex;
   manifest: Omit<Manifest, "formatVersion" | "generation" | "builtAt" | "dataFiles" | "chunkCount" | "documentCount">;
 };
 

@@ -1,7 +1,6 @@
 import type { Chunk } from "../ingest/types.js";
-import type { KeywordIndex } from "../retrieval/keyword-index.js";
-import type { HnswStore } from "./hnsw-store.js";
 import type { Manifest } from "./manifest.js";
+import type { KeywordSearch, VectorStore } from "./types.js";
 
 /** The stored text of a source document, served by /sources and pointed into by chunk offsets. */
 export interface StoredDocument {
@@ -17,6 +16,8 @@ export interface IndexSnapshot {
   chunks: Chunk[];
   chunkById: Map<string, Chunk>;
   documents: Map<string, StoredDocument>;
-  vectors: HnswStore;
-  keywords: KeywordIndex;
+  /** HnswStore for the embedded index, PgVectorStore for Postgres. */
+  vectors: VectorStore;
+  /** In-memory BM25 for the embedded index, Postgres full-text search for Postgres. */
+  keywords: KeywordSearch;
 }

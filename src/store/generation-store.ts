@@ -1,0 +1,60 @@
+/**
+ * @module generation-store
+ * Where index generations are published and read from: the seam that lets the
+ * ingest pipeline and the reindexer work unchanged on the embedded HNSW files
+ * (this module's `fileGenerationStore`) or on PostgreSQL + pgvector
+ * (`store/pgvector`). Chosen by VECTOR_STORE in services.ts.
+ */
+import type { Chunk } from "../ingest/types.js";
+import { KeywordIndex, type KeywordDocument } from "../retrieval/keyword-index.js";
+import { loadLiveIndex, publishGeneration, readLiveManifest, type ExpectedEmbedder, type GenerationContents, type LoadOutcome } from "./generations.js";
+import { HnswStore } from "./hnsw-store.js";
+import type { Manifest } from "./manifest.js";
+import type { IndexSnapshot, StoredDocument } from "./snapshot.js";
+
+/** Everything a new generation consists of, before any store-specific index is built over it. */
+export interface GenerationInput {
+  manifest: GenerationContents["manifest"];
+  chunks: Chunk[];
+  documents: Map<string, StoredDocument>;
+  /** The embedding of each chunk, in chunk order. */
+  vectors: number[][];
+  /** What keyword search indexes for each chunk (body and boosted heading), in chunk order. */
+  keywordDocuments: KeywordDocument[];
+}
+
+export interface GenerationStore {
+  /** The live generation's manifest when it is intact, else undefined: what an incremental build compares with. */
+  readLiveManifest(): Promise<Manifest | undefined>;
+  /** Makes `input` the live generation atomically and returns it ready to serve. */
+  publish(input: GenerationInput): Promise<IndexSnapshot>;
+  /** The live generation, checked against the configured embedder; undefined when none was published. */
+  loadLive(embedder: ExpectedEmbedder): Promise<LoadOutcome | undefined>;
+  /** Releases connections, if the store holds any. */
+  close?(): Promise<void>;
+}
+
+/** The embedded store: generation folders under `indexDir` with an HNSW file and a BM25 index each. */
+export function fileGenerationStore(indexDir: string): GenerationStore {
+  return {
+    readLiveManifest: () => readLiveManifest(indexDir),
+    loadLive: (embedder) => loadLiveIndex(indexDir, embedder),
+    publish: ({ manifest, chunks, documents, vectors, keywordDocuments }) =>
+      publishGeneration(indexDir, {
+        manifest,
+        chunks,
+        documents,
+        vectors: HnswStore.build(chunks.map((c) => c.id), vectors, manifest.embedder.dimension),
+        keywords: KeywordIndex.build(keywordDocuments),
+      }),
+  };
+}
+
+/** The store VECTOR_STORE names. The Postgres driver is only loaded when it is chosen. */
+export async function createGenerationStore(
+  config: { indexDir: string; vectorStore: { kind: "hnsw" } | { kind: "pgvector"; databaseUrl: string } },
+): Promise<GenerationStore> {
+  if (config.vectorStore.kind === "hnsw") return fileGenerationStore(config.indexDir);
+  const { PgGenerationStore } = await import("./pgvector/index.js");
+  return PgGenerationStore.connect({ connectionString: config.vectorStore.databaseUrl });
+}
