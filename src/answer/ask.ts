@@ -72,7 +72,8 @@ export interface AskResult {
   query: string;
   /** Answer sentences that no passage supports; they are kept without citation. */
   unsupported: string[];
-  timings_ms: { rewrite: number; retrieve: number; answer: number };
+  /** `rewrite` is there when the question came with history. */
+  timings_ms: { rewrite?: number; retrieve: number; answer: number };
 }
 
 /** The streamed form of an answer, in this order: one context, tokens, then done. */
@@ -92,7 +93,8 @@ interface Prepared {
   evidence: SentenceEvidence[];
   confidence: number;
   abstain: boolean;
-  timings: { rewrite: number; retrieve: number };
+  /** `rewrite` only when the question came with history. */
+  timings: { rewrite?: number; retrieve: number };
 }
 
 export async function answerQuestion(input: AskInput, deps: AskDependencies, signal?: AbortSignal): Promise<AskResult> {
@@ -140,7 +142,7 @@ async function prepare(input: AskInput, deps: AskDependencies, signal?: AbortSig
     evidence,
     confidence,
     abstain: confidence < deps.abstainBelow || !packed.length,
-    timings: { rewrite: t1 - t0, retrieve: performance.now() - t1 },
+    timings: { rewrite: input.history?.length ? t1 - t0 : undefined, retrieve: performance.now() - t1 },
   };
 }
 
@@ -164,7 +166,12 @@ function finish(prepared: Prepared, draft: AnswerDraft, answerMs: number): AskRe
     degraded: draft.degraded ?? false,
     query: prepared.query,
     unsupported: verified.unsupported,
-    timings_ms: { rewrite: round(prepared.timings.rewrite, 2), retrieve: round(prepared.timings.retrieve, 2), answer: round(answerMs, 2) },
+    timings_ms: {
+      // Only a follow-up is rewritten; other answers keep the two timings they always had.
+      ...(prepared.timings.rewrite !== undefined && { rewrite: round(prepared.timings.rewrite, 2) }),
+      retrieve: round(prepared.timings.retrieve, 2),
+      answer: round(answerMs, 2),
+    },
   };
 }
 
