@@ -80,30 +80,11 @@ export class Metrics {
   /** Publishes the size and generation of whatever index is live at scrape time (it changes on hot swap). */
   watchIndex(index: IndexHolder): void {
     const manifest = () => index.current.manifest;
-    new Gauge({
-      name: "rag_index_chunks",
-      help: "Chunks in the live index generation.",
-      registers: this.registers,
-      collect() {
-        this.set(manifest().chunkCount);
-      },
-    });
-    new Gauge({
-      name: "rag_index_documents",
-      help: "Documents in the live index generation.",
-      registers: this.registers,
-      collect() {
-        this.set(manifest().documentCount);
-      },
-    });
-    new Gauge({
-      name: "rag_index_built_timestamp_seconds",
-      help: "When the live index generation was built (Unix time).",
-      registers: this.registers,
-      collect() {
-        this.set(Date.parse(manifest().builtAt) / 1000);
-      },
-    });
+    this.gaugeReading("rag_index_chunks", "Chunks in the live index generation.", () => manifest().chunkCount);
+    this.gaugeReading("rag_index_documents", "Documents in the live index generation.", () => manifest().documentCount);
+    this.gaugeReading("rag_index_built_timestamp_seconds", "When the live index generation was built (Unix time).", () =>
+      Date.parse(manifest().builtAt) / 1000,
+    );
     new Gauge({
       name: "rag_index_generation_info",
       help: "Always 1; the label names the live index generation.",
@@ -112,6 +93,18 @@ export class Metrics {
       collect() {
         this.reset();
         this.set({ generation: manifest().generation }, 1);
+      },
+    });
+  }
+
+  /** A gauge whose value is read when scraped. */
+  private gaugeReading(name: string, help: string, read: () => number): void {
+    new Gauge({
+      name,
+      help,
+      registers: this.registers,
+      collect() {
+        this.set(read());
       },
     });
   }

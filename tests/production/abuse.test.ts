@@ -198,9 +198,9 @@ describe("Abuse resistance", () => {
     expect(statuses.get(200) ?? 0, JSON.stringify([...statuses])).toBeGreaterThan(150);
     expect(statuses.get(400) ?? 0, JSON.stringify([...statuses])).toBeGreaterThan(300);
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
-    const answer = await server.post("/ask", { question: "Where did the Third UNESCO High-Level Forum for Museums take place?" });
+    const answer = await server.post("/ask", { question: "Who moderated the panel on digital technologies and AI at the UNESCO museum forum?" });
     expect(answer.status).toBe(200);
-    expect(((await answer.json()) as { answer: string }).answer).toMatch(/Hangzhou/);
+    expect(((await answer.json()) as { answer: string }).answer).toMatch(/Petra Havu/);
   });
 
   it("When /sources/:id is asked for paths outside the corpus (../, absolute, encoded, symlink out), Then every answer is 400 or 404", async () => {
