@@ -19,6 +19,9 @@ describe("when the chat model fails", () => {
       CHAT_TIMEOUT_MS: String(TIMEOUT_MS),
       CHAT_MAX_RETRIES: String(RETRIES),
       CHAT_RETRY_BACKOFF_MS: "20",
+      // One question at a time and none waiting, to see how a busy model is reported.
+      MODEL_CONCURRENCY: "1",
+      MODEL_QUEUE_SIZE: "0",
     }));
   });
   afterAll(() => close?.());
@@ -93,6 +96,17 @@ describe("when the chat model fails", () => {
     const result = await ask({ question: "Which declaration was it aligned with?", history });
     expect(result.query).toBe("Which declaration was it aligned with? (Third UNESCO High-Level Forum, Museums)");
     expect(result).toMatchObject({ model: "fake-chat", degraded: false });
+  });
+
+  it("When the model is busy with another question, Then a streamed request gets an ordinary 503 with Retry-After", async () => {
+    fake.script((request) => ({ ...goodAnswer(request), delayMs: 800 }));
+    const first = server.post("/ask", { question: QUESTION });
+    await vi.waitFor(() => expect(fake.requests).toHaveLength(1));
+    const second = await server.post("/ask", { question: QUESTION, stream: true });
+    expect(second.status).toBe(503);
+    expect(second.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(second.headers.get("retry-after")).toBeTruthy();
+    expect((await first).status).toBe(200);
   });
 
   it("When streaming and the model always fails, Then the stream still ends with done carrying the degraded extractive answer", async () => {

@@ -30,12 +30,19 @@ function acceptsEventStream(req: Request): boolean {
 }
 
 /**
- * Writes the events as SSE. Headers wait for the first event, so a failure
- * before any answer work (retrieval) is still an ordinary JSON error; later
- * failures become an `error` event, with a safe message only.
+ * Writes the events as SSE. Headers wait for the first piece of the answer
+ * (the context event is held until then), so a failure before it — retrieval,
+ * a model too busy to take the question — is still an ordinary HTTP error
+ * with its status; later failures become an `error` event with a safe message.
  */
 async function sendEvents(res: Response, events: AsyncGenerator<AskEvent>, signal: AbortSignal, logger?: Logger): Promise<void> {
-  const first = await events.next();
+  const opening: AskEvent[] = [];
+  for (;;) {
+    const next = await events.next();
+    if (next.done) break;
+    opening.push(next.value);
+    if (next.value.event !== "context") break;
+  }
   // The request timeout may have answered 504 meanwhile; then there is no one to stream to.
   if (res.headersSent || signal.aborted) return void (await events.return(undefined));
   res.status(200).set({
@@ -45,8 +52,8 @@ async function sendEvents(res: Response, events: AsyncGenerator<AskEvent>, signa
   });
   res.flushHeaders();
   try {
-    for (let next = first; !next.done; next = await events.next()) {
-      if (signal.aborted) break;
+    for (const event of opening) res.write(frame(event.event, event.data));
+    for (let next = await events.next(); !next.done && !signal.aborted; next = await events.next()) {
       res.write(frame(next.value.event, next.value.data));
     }
   } catch (error) {
