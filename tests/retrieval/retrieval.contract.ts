@@ -1,0 +1,135 @@
+/**
+ * The retrieval contract every index store keeps: what the Retriever, the
+ * evidence scorer and the reindexer rely on, whichever store holds the index.
+ * Each store's test calls `describeRetrievalContract` (the embedded HNSW files
+ * in tests/retrieval, PostgreSQL + pgvector in tests/pgvector).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLocalUseEmbedder } from "../../src/embeddings/local-use.js";
+import type { Embedder } from "../../src/embeddings/types.js";
+import type { Chunk } from "../../src/ingest/types.js";
+import { Retriever } from "../../src/retrieval/retriever.js";
+import { terms } from "../../src/retrieval/tokenize.js";
+import type { SearchMode } from "../../src/retrieval/types.js";
+import { EmbedderMismatchError } from "../../src/store/errors.js";
+import type { GenerationStore } from "../../src/store/generation-store.js";
+import { DEFAULT_HNSW } from "../../src/store/hnsw-store.js";
+import type { IndexSnapshot } from "../../src/store/snapshot.js";
+
+export interface OpenedStore {
+  store: GenerationStore;
+  close(): Promise<void>;
+}
+
+const texts: Record<string, string> = {
+  password: "To reset a forgotten password, open the account page and choose 'send recovery email'.",
+  refund: "Refunds are paid to the original card within 14 days after the returned item arrives.",
+  shipping: "Parcels to Norway and Iceland are shipped by DHL and take about a week.",
+  zq: "Error code ZQ-4471 means the printer's fuser unit overheated; let it cool for ten minutes.",
+  cats: "Domestic cats sleep between twelve and sixteen hours a day.",
+  espresso: "Espresso is brewed by forcing hot water through finely ground coffee under pressure.",
+};
+const chunkOf = (id: string, text: string): Chunk => ({ id, source: `${id}.txt`, title: id, headingPath: [], text, start: 0, end: text.length });
+
+/** Publishes `chunks` as a generation of `store`, embedded by `embedder`. */
+async function publish(store: GenerationStore, embedder: Embedder, chunks: Chunk[]): Promise<IndexSnapshot> {
+  return store.publish({
+    manifest: {
+      embedder: { id: embedder.id, dimension: embedder.dimension },
+      space: "cosine",
+      chunking: { size: 480, overlap: 80 },
+      hnsw: DEFAULT_HNSW,
+      files: chunks.map((c) => ({ source: c.source, size: c.text.length, mtimeMs: 0, sha256: c.id })),
+    },
+    chunks,
+    documents: new Map(chunks.map((c) => [c.source, { source: c.source, title: c.title, text: c.text }])),
+    vectors: await embedder.embedDocuments(chunks.map((c) => c.text)),
+    keywordDocuments: chunks.map((c) => ({ id: c.id, text: c.text, heading: c.title })),
+  });
+}
+
+export function describeRetrievalContract(storeName: string, open: () => Promise<OpenedStore>): void {
+  describe(`retrieval contract: ${storeName}`, () => {
+    let embedder: Embedder;
+    let opened: OpenedStore;
+    let snapshot: IndexSnapshot;
+    const chunks = Object.entries(texts).map(([id, text]) => chunkOf(id, text));
+
+    beforeAll(async () => {
+      embedder = await createLocalUseEmbedder();
+      opened = await open();
+      snapshot = await publish(opened.store, embedder, chunks);
+    });
+    afterAll(async () => {
+      await opened?.close();
+      await embedder?.close?.();
+    });
+
+    const top = async (query: string, mode: SearchMode, from = snapshot, k = 3) =>
+      (await new Retriever({ embedder, denseWeight: 0.3 }).retrieve(from, query, { k, mode })).map((h) => h.chunk.id);
+
+    it("When the query names a rare code, Then keyword and hybrid search rank its passage first", async () => {
+      expect((await top("what does ZQ-4471 mean", "keyword"))[0]).toBe("zq");
+      expect((await top("what does ZQ-4471 mean", "hybrid"))[0]).toBe("zq");
+    });
+
+    it("When the query shares no word with the answer, Then dense and hybrid search find it and keyword search finds nothing", async () => {
+      expect((await top("How long do kittens and felines nap?", "dense"))[0]).toBe("cats");
+      expect((await top("How long do kittens and felines nap?", "hybrid"))[0]).toBe("cats");
+      expect(await top("kittens felines nap", "keyword")).toEqual([]);
+    });
+
+    it("When the query is only stop words, Then keyword search returns nothing", async () => {
+      expect(await snapshot.keywords.search("what is the and of it", 5)).toEqual([]);
+    });
+
+    it("When dense search runs, Then scores are cosine similarities in [0, 1], best first, and k is capped at the index size", async () => {
+      const hits = await snapshot.vectors.search(await embedder.embedQuery("coffee brewing"), 100);
+      expect(hits).toHaveLength(chunks.length);
+      expect(hits[0]!.id).toBe("espresso");
+      for (const [i, hit] of hits.entries()) {
+        expect(hit.score).toBeGreaterThanOrEqual(0);
+        expect(hit.score).toBeLessThanOrEqual(1);
+        if (i) expect(hit.score).toBeLessThanOrEqual(hits[i - 1]!.score);
+      }
+      await expect(snapshot.vectors.search([1, 2, 3], 3)).rejects.toThrow(/dimensions/);
+    });
+
+    it("When a term is rarer, Then its IDF is higher: unseen > in one chunk (fuser) > in two (day)", () => {
+      const idf = (word: string) => snapshot.keywords.idf(terms(word)[0]!);
+      expect(idf("fuser")).toBeGreaterThan(idf("days"));
+      expect(idf("xylophone")).toBeGreaterThan(idf("fuser"));
+      expect(idf("days")).toBeGreaterThan(0);
+    });
+
+    it("When the published generation is loaded again, Then it holds the same chunks and answers the same", async () => {
+      const loaded = (await opened.store.loadLive(embedder))!.snapshot;
+      expect(loaded.chunks.map((c) => c.id).sort()).toEqual(chunks.map((c) => c.id).sort());
+      expect(loaded.manifest.generation).toBe(snapshot.manifest.generation);
+      for (const mode of ["dense", "keyword", "hybrid"] as const) {
+        expect(await top("printer error code overheated", mode, loaded, 6)).toEqual(await top("printer error code overheated", mode, snapshot, 6));
+      }
+    });
+
+    it("When a new generation drops one chunk and changes another, Then it never returns them while the old snapshot still sees all of its own", async () => {
+      const changed = chunkOf("refund", "Refunds are no longer paid by card; store credit is issued within 3 days.");
+      const next = await publish(opened.store, embedder, [...chunks.filter((c) => c.id !== "cats" && c.id !== "refund"), changed]);
+      expect(next.manifest.generation).not.toBe(snapshot.manifest.generation);
+      expect(await top("How long do kittens and felines nap?", "hybrid", next, 10)).not.toContain("cats");
+      expect(await top("store credit refund", "keyword", next)).toEqual(["refund"]);
+      expect(next.chunkById.get("refund")!.text).toMatch(/store credit/);
+
+      expect((await top("How long do kittens and felines nap?", "dense"))[0]).toBe("cats");
+      expect(await top("store credit", "keyword")).toEqual([]);
+      expect((await opened.store.loadLive(embedder))!.snapshot.manifest.generation).toBe(next.manifest.generation);
+    });
+
+    it("When another embedder is configured, Then loading names both embedders and refuses", async () => {
+      const other = { id: "other-embedder", dimension: embedder.dimension + 1 };
+      const error = await opened.store.loadLive(other).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(EmbedderMismatchError);
+      expect((error as Error).message).toContain(embedder.id);
+      expect((error as Error).message).toContain("other-embedder");
+    });
+  });
+}
