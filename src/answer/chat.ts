@@ -6,6 +6,7 @@
  * are not the model's business: ResilientAnswerer wraps this answerer.
  */
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import type { UsageMetadata } from "@langchain/core/messages";
 import { ChatOpenAI } from "@langchain/openai";
 import type { Config } from "../config.js";
 import { answerMessages } from "./prompt.js";
@@ -40,18 +41,21 @@ export class ChatAnswerer implements Answerer {
 
   async answer({ question, passages }: AnswerInput, signal?: AbortSignal): Promise<AnswerDraft> {
     const message = await this.chat.invoke(answerMessages(question, passages), { signal });
-    return this.draft(message.text, passages);
+    return { ...this.draft(message.text, passages), ...usageOf(message.usage_metadata) };
   }
 
   async *stream({ question, passages }: AnswerInput, signal?: AbortSignal): AsyncGenerator<string, AnswerDraft> {
     let text = "";
+    let usage: UsageMetadata | undefined;
     for await (const chunk of await this.chat.stream(answerMessages(question, passages), { signal })) {
+      // OpenAI-compatible servers report usage on the last chunk, when they report it at all.
+      usage = chunk.usage_metadata ?? usage;
       const piece = chunk.text;
       if (!piece) continue;
       text += piece;
       yield piece;
     }
-    return this.draft(text, passages);
+    return { ...this.draft(text, passages), ...usageOf(usage) };
   }
 
   /** An answer that says it cannot find the answer, and cites nothing it was given, is an abstention. */
@@ -61,4 +65,9 @@ export class ChatAnswerer implements Answerer {
     const abstained = ABSTAINS.test(text) && !cited.some((n) => passages.some((p) => p.n === n));
     return { answer: abstained ? ABSTENTION_MESSAGE : text.trim(), cited: abstained ? [] : cited, abstained, model: this.model };
   }
+}
+
+/** Token counts for /metrics, when the model reported them. */
+function usageOf(metadata: UsageMetadata | undefined): Pick<AnswerDraft, "usage"> {
+  return metadata ? { usage: { inputTokens: metadata.input_tokens, outputTokens: metadata.output_tokens } } : {};
 }

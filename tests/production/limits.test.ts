@@ -74,6 +74,8 @@ describe("Model concurrency cap and request timeout, with a slow fake model", ()
     }
     expect(model.requests.length).toBe(2);
     expect((await metric("rag_model_rejected_total")) - rejectedBefore).toBe(1);
+    // The fake model reports one prompt and one completion token per reply.
+    expect(await metric("rag_model_tokens_total")).toBeGreaterThanOrEqual(4);
     expect(await metric("rag_model_calls_in_flight")).toBe(0);
   });
 
