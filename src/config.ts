@@ -100,7 +100,7 @@ export const settings = {
   },
   REQUEST_TIMEOUT_MS: {
     schema: int(100, 600_000).default(60_000),
-    doc: "A request with no response started by then gets 504 (a stream that has started is bounded by CHAT_TIMEOUT_MS instead).",
+    doc: "A request to /ask or /search with no response started by then gets 504 (a started stream is bounded by CHAT_TIMEOUT_MS instead).",
   },
   MODEL_CONCURRENCY: { schema: int(1, 256).default(4), doc: "Chat model calls running at once; more wait in the queue." },
   MODEL_QUEUE_SIZE: {

@@ -42,6 +42,8 @@ export interface OperationsDependencies {
 }
 
 export const BODY_LIMIT = "64kb";
+/** Routes that run retrieval or a model for anyone who asks: rate-limited and bounded in time. */
+const PUBLIC_WORK_ROUTES = ["/ask", "/search"];
 
 export function createApp({ ask, logger, allowedOrigins = [], operations, admin }: AppDependencies): Express {
   const { limits, metrics, readiness } = operations;
@@ -52,8 +54,9 @@ export function createApp({ ask, logger, allowedOrigins = [], operations, admin 
   app.use(httpMetrics(metrics));
   app.use(securityHeaders);
   app.use(cors(allowedOrigins));
-  app.use(requestTimeout(limits.requestTimeoutMs));
-  app.use(["/ask", "/search"], rateLimit(limits.rateLimit));
+  // The public, expensive routes; an operator's reindex may rightly take longer than any request timeout.
+  app.use(PUBLIC_WORK_ROUTES, requestTimeout(limits.requestTimeoutMs));
+  app.use(PUBLIC_WORK_ROUTES, rateLimit(limits.rateLimit));
   app.use(express.json({ limit: BODY_LIMIT, strict: false, type: ["application/json", "application/*+json"] }));
   app.use(askRoutes(ask, logger));
   app.use(searchRoutes({ index: ask.index, retriever: ask.retriever, defaultK: ask.defaultK, defaultMode: ask.mode }));
