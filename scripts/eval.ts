@@ -20,7 +20,7 @@ import { cachedEmbedder, EmbeddingCache } from "../src/eval/embedding-cache.js";
 import { type EvalResults, renderEvalMarkdown } from "../src/eval/report.js";
 import { evaluateSciFact } from "../src/eval/scifact.js";
 import { evaluateSeed, seedIndex } from "../src/eval/seed.js";
-import { evaluateSquad, squadChunks } from "../src/eval/squad.js";
+import { evaluateSquad, squadChunks, squadRecallByWeight } from "../src/eval/squad.js";
 import calibration from "../src/retrieval/calibration.json" with { type: "json" };
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -57,21 +57,25 @@ let fusion = { fusion: config.retrieval.fusion, denseWeight: config.retrieval.de
 let bm25 = calibration.bm25;
 
 const scifact = only.has("scifact") ? readSciFact(path.join(BENCH, "beir-scifact")) : undefined;
-if (scifact) {
-  await warm("SciFact queries", [...new Set([...scifact.train.keys(), ...scifact.test.keys()])].map((id) => scifact.queries.get(id)!));
-  await warm("SciFact abstracts", scifact.documents.map(sciFactText));
-  results.scifact = await evaluateSciFact(scifact, embedder, stage);
-  fusion = { fusion: results.scifact.chosen.fusion, denseWeight: results.scifact.chosen.denseWeight };
-  bm25 = results.scifact.chosen.bm25;
-}
-
-let fitted = { ranking: calibration.ranking, confidence: calibration.confidence, abstainThreshold: calibration.abstainThreshold };
 const squad = only.has("squad") ? readSquad(path.join(BENCH, "squad2-dev")) : undefined;
 if (squad) {
   const chunks = squadChunks(squad.passages, config.chunking);
   await warm("SQuAD questions", squad.questions.map((q) => q.question));
   await warm("SQuAD chunks", chunks.map(embeddingText));
   await warm("SQuAD sentences", sentencesOf(chunks));
+}
+if (scifact) {
+  await warm("SciFact queries", [...new Set([...scifact.train.keys(), ...scifact.test.keys()])].map((id) => scifact.queries.get(id)!));
+  await warm("SciFact abstracts", scifact.documents.map(sciFactText));
+  // The dense weight must suit technical abstracts and general prose alike: it is chosen on SciFact train and SQuAD fit articles together.
+  const squadRecall = squad && ((weights: number[]) => squadRecallByWeight(squad, embedder, config.chunking, weights, stage("SQuAD fit-article recall@5 per dense weight")));
+  results.scifact = await evaluateSciFact(scifact, embedder, stage, squadRecall || undefined);
+  fusion = { fusion: results.scifact.chosen.fusion, denseWeight: results.scifact.chosen.denseWeight };
+  bm25 = results.scifact.chosen.bm25;
+}
+
+let fitted = { ranking: calibration.ranking, confidence: calibration.confidence, abstainThreshold: calibration.abstainThreshold };
+if (squad) {
   results.squad = await evaluateSquad(squad, embedder, { chunking: config.chunking, retriever: fusion, similarity, progress: stage });
   fitted = { ranking: results.squad.ranking, confidence: results.squad.confidence, abstainThreshold: results.squad.abstainThreshold };
 }

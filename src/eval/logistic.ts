@@ -39,26 +39,17 @@ export function fitLogistic(x: number[][], y: boolean[], { l2 = 1e-3, iterations
 }
 
 /**
- * The cut-off on `score` (answer at or above it) that maximises the F1 of
- * abstaining, where `positive` means "should abstain". Candidates are the
- * midpoints between distinct scores.
+ * The cut-off on `score` (answer at or above it) that answers as many
+ * questions as possible while still abstaining on at least `minRecall` of
+ * those that should be abstained (`positive`): a wrong answer is worse than a
+ * missed one, up to that rate. Candidates are midpoints between distinct scores.
  */
-export function chooseThreshold(samples: { score: number; positive: boolean }[]): number {
-  const scores = [...new Set(samples.map((s) => s.score))].sort((a, b) => a - b);
-  let best = { f1: -1, threshold: 0.5 };
-  for (let i = 0; i + 1 < scores.length; i++) {
-    const threshold = (scores[i]! + scores[i + 1]!) / 2;
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    for (const s of samples) {
-      const abstain = s.score < threshold;
-      if (abstain && s.positive) tp++;
-      else if (abstain) fp++;
-      else if (s.positive) fn++;
-    }
-    const f1 = (2 * tp) / (2 * tp + fp + fn);
-    if (f1 > best.f1) best = { f1, threshold };
-  }
-  return best.threshold;
+export function chooseThreshold(samples: { score: number; positive: boolean }[], minRecall: number): number {
+  const positives = samples.filter((s) => s.positive).map((s) => s.score).sort((a, b) => a - b);
+  if (!positives.length) return 0;
+  // Abstaining below t catches the positives scoring under t; enough of them must score under it.
+  const needed = Math.min(positives.length, Math.ceil(minRecall * positives.length));
+  const highestCaught = positives[needed - 1]!;
+  const above = samples.map((s) => s.score).filter((score) => score > highestCaught);
+  return above.length ? (highestCaught + Math.min(...above)) / 2 : highestCaught + 1e-9;
 }

@@ -27,6 +27,8 @@ import type { Progress } from "./scifact.js";
 
 export const SPLIT_SEED = 5;
 export const TOP_K = 5;
+/** Share of out-of-corpus questions the threshold must abstain on (fit articles); above that, answering wins. */
+export const ABSTAIN_RECALL_TARGET = 0.95;
 
 /** Deterministic shuffle (mulberry32), so the article split is the same on every run. */
 export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
@@ -108,6 +110,20 @@ export function rankingGrid(): RankingWeights[] {
   return grid;
 }
 
+/** Gold-paragraph recall@5 of the fit articles' answerable questions, over all articles, for each dense weight. */
+export async function squadRecallByWeight(data: Squad, embedder: Embedder, chunking: ChunkingOptions, weights: number[], progress?: Progress): Promise<number[]> {
+  const split = splitArticles(data.passages.map((p) => p.title));
+  const snapshot = await memorySnapshot(squadChunks(data.passages, chunking), embedder);
+  const questions = data.questions.filter((q) => !q.impossible && split.fit.has(articleOf(q.passageId)));
+  const recalls: number[] = [];
+  for (const denseWeight of weights) {
+    const asked = await retrieveAll(snapshot, new Retriever({ embedder, denseWeight }), questions);
+    recalls.push(mean(asked.map((a) => (a.passages.some((p) => p.chunk.source === a.question.passageId) ? 1 : 0))));
+    progress?.(recalls.length, weights.length);
+  }
+  return recalls;
+}
+
 export interface AbstentionScores extends PrecisionRecall {
   auroc: number;
   questions: number;
@@ -181,7 +197,10 @@ export async function evaluateSquad(data: Squad, embedder: Embedder, options: Sq
     weights: Object.fromEntries(CONFIDENCE_FEATURES.map((name, j) => [name, fitted.weights[j]!])) as ConfidenceModel["weights"],
   };
   const scored = rows.map((r) => ({ ...r, score: answerConfidence(r.evidence, confidence) }));
-  const abstainThreshold = chooseThreshold(scored.filter((r) => !r.impossibleIndexed && r.fit).map((r) => ({ score: r.score, positive: r.shouldAbstain })));
+  const abstainThreshold = chooseThreshold(
+    scored.filter((r) => !r.impossibleIndexed && r.fit).map((r) => ({ score: r.score, positive: r.shouldAbstain })),
+    ABSTAIN_RECALL_TARGET,
+  );
   const abstentionOf = (subset: typeof scored): AbstentionScores => ({
     ...precisionRecall(subset.map((r) => ({ predicted: r.score < abstainThreshold, positive: r.shouldAbstain }))),
     auroc: auroc(subset.map((r) => ({ score: r.score, positive: !r.shouldAbstain }))),

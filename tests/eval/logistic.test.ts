@@ -21,8 +21,14 @@ describe("logistic calibration", () => {
 
   it("When abstain-worthy questions score lower, Then the chosen threshold lies between the two groups", () => {
     const samples = [0.1, 0.2, 0.25].map((score) => ({ score, positive: true })).concat([0.6, 0.7, 0.9].map((score) => ({ score, positive: false })));
-    const threshold = chooseThreshold(samples);
-    expect(threshold).toBeGreaterThan(0.25);
-    expect(threshold).toBeLessThan(0.6);
+    expect(chooseThreshold(samples, 0.95)).toBeCloseTo(0.425);
+  });
+
+  it("When the groups overlap, Then the threshold is the lowest that still abstains on the required share", () => {
+    const abstain = [0.1, 0.2, 0.3, 0.4, 0.8].map((score) => ({ score, positive: true }));
+    const answer = [0.35, 0.5, 0.9].map((score) => ({ score, positive: false }));
+    // 80% of 5 = 4 must score below the cut: the 4th is 0.4, the next score above it is 0.5.
+    expect(chooseThreshold([...abstain, ...answer], 0.8)).toBeCloseTo(0.45);
+    expect(chooseThreshold([...abstain, ...answer], 0.6)).toBeCloseTo(0.325);
   });
 });
