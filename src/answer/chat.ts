@@ -60,7 +60,7 @@ export class ChatAnswerer implements Answerer {
 
   /** An answer that says it cannot find the answer, and cites nothing it was given, is an abstention. */
   private draft(text: string, passages: Passage[]): AnswerDraft {
-    if (typeof text !== "string" || !text.trim()) throw new MalformedResponseError("the chat model returned no answer text");
+    if (!text.trim()) throw new MalformedResponseError("the chat model returned no answer text");
     const cited = [...new Set([...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))];
     const abstained = ABSTAINS.test(text) && !cited.some((n) => passages.some((p) => p.n === n));
     return { answer: abstained ? ABSTENTION_MESSAGE : text.trim(), cited: abstained ? [] : cited, abstained, model: this.model };
