@@ -11,6 +11,7 @@ import { acquireIngestLock, IngestLockedError } from "../src/ingest/ingest-lock.
 import { logBuildReport } from "../src/ingest/open-index.js";
 import { createProgressReporter } from "../src/ingest/progress.js";
 import { createLogger } from "../src/logger.js";
+import { createGenerationStore } from "../src/store/generation-store.js";
 
 try {
   const config = loadConfig();
@@ -21,9 +22,14 @@ try {
     await lock.release();
     throw error;
   });
+  const store = await createGenerationStore(config).catch(async (error: unknown) => {
+    await Promise.all([lock.release(), embedder.close?.()]);
+    throw error;
+  });
   try {
     const progress = createProgressReporter(process.stdout);
     const report = await buildIndex({
+      store,
       corpusDir: config.corpusDir,
       indexDir: config.indexDir,
       chunking: config.chunking,
@@ -35,7 +41,7 @@ try {
     console.log(summary(report, config.indexDir));
   } finally {
     await lock.release();
-    await embedder.close?.();
+    await Promise.all([embedder.close?.(), store.close?.()]);
   }
 } catch (error) {
   const known = error instanceof ConfigError || error instanceof IngestLockedError;

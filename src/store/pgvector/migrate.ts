@@ -1,0 +1,30 @@
+/**
+ * @module pgvector/migrate
+ * Copies the live embedded index (INDEX_DIR) into PostgreSQL without
+ * re-embedding: the vectors are read back out of the HNSW file.
+ */
+import { headingText } from "../../ingest/build-index.js";
+import { loadLiveIndex, readLiveManifest } from "../generations.js";
+import { HnswStore } from "../hnsw-store.js";
+import type { IndexSnapshot } from "../snapshot.js";
+import type { PgGenerationStore } from "./pg-generation-store.js";
+
+/** Publishes the live generation of `indexDir` as a new generation of `store`; returns it. Throws when there is no index. */
+export async function migrateIndex(indexDir: string, store: PgGenerationStore): Promise<IndexSnapshot> {
+  const manifest = await readLiveManifest(indexDir);
+  if (!manifest) throw new Error(`no intact index in ${indexDir}: run \`npm run ingest\` first`);
+  // The index's own embedder is the expected one: nothing is embedded, so the configured embedder does not matter here.
+  const { snapshot } = (await loadLiveIndex(indexDir, manifest.embedder))!;
+  if (!(snapshot.vectors instanceof HnswStore)) throw new Error(`the index in ${indexDir} is not an embedded HNSW index`);
+  const hnsw = snapshot.vectors;
+  // What a generation records about how it was built is carried over; the rest is the new generation's own.
+  const { formatVersion: _v, generation: _g, builtAt: _b, dataFiles: _d, chunkCount: _c, documentCount: _n, ...settings } = snapshot.manifest;
+  return store.publish({
+    manifest: settings,
+    chunks: snapshot.chunks,
+    documents: snapshot.documents,
+    // HnswStore labels are chunk positions (see hnsw-store.ts).
+    vectors: snapshot.chunks.map((_, label) => hnsw.vectorAt(label)),
+    keywordDocuments: snapshot.chunks.map((c) => ({ id: c.id, text: c.text, heading: headingText(c) })),
+  });
+}

@@ -1,0 +1,61 @@
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLocalUseEmbedder } from "../../src/embeddings/local-use.js";
+import type { Embedder } from "../../src/embeddings/types.js";
+import { buildIndex } from "../../src/ingest/build-index.js";
+import { PgGenerationStore } from "../../src/store/pgvector/index.js";
+import { migrateIndex } from "../../src/store/pgvector/migrate.js";
+import type { IndexSnapshot } from "../../src/store/snapshot.js";
+import { startPgliteServer, type PgliteServer } from "../helpers/pglite-server.js";
+import { makeTempDir } from "../helpers/test-server.js";
+import { FERRY, KILN, LIBRARY, writeCorpus } from "../reindex/fixtures.js";
+
+describe("migrating an embedded index into PostgreSQL", () => {
+  let embedder: Embedder;
+  let database: PgliteServer;
+  let store: PgGenerationStore;
+  let corpusDir: string;
+  let indexDir: string;
+  let embedded: IndexSnapshot;
+
+  beforeAll(async () => {
+    embedder = await createLocalUseEmbedder();
+    corpusDir = await writeCorpus({ "kiln.txt": KILN, "ferry.txt": FERRY, "library.txt": LIBRARY });
+    indexDir = path.join(await makeTempDir("rag-migrate-"), "index");
+    embedded = (await buildIndex({ corpusDir, indexDir, chunking: { size: 480, overlap: 80 }, embedder })).published!;
+    database = await startPgliteServer();
+    store = await PgGenerationStore.connect({ connectionString: database.url });
+  });
+  afterAll(async () => {
+    await store?.close();
+    await database?.close();
+    await embedder?.close?.();
+    await rm(path.dirname(corpusDir), { recursive: true, force: true });
+    await rm(path.dirname(indexDir), { recursive: true, force: true });
+  });
+
+  it("When the live embedded index is migrated, Then the database serves the same chunks, documents and vectors", async () => {
+    const migrated = await migrateIndex(indexDir, store);
+    expect(store.lastPublish).toEqual({ inserted: embedded.chunks.length, retired: 0 });
+    const loaded = (await store.loadLive(embedder))!.snapshot;
+    expect(loaded.manifest.generation).toBe(migrated.manifest.generation);
+    expect(loaded.manifest.files).toEqual(embedded.manifest.files);
+    expect([...loaded.chunks].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...embedded.chunks].sort((a, b) => a.id.localeCompare(b.id)));
+    expect(loaded.documents).toEqual(embedded.documents);
+
+    const query = await embedder.embedQuery("When does the ferry leave?");
+    const [before, after] = [await embedded.vectors.search(query, 3), await loaded.vectors.search(query, 3)];
+    expect(after.map((h) => h.id)).toEqual(before.map((h) => h.id));
+    after.forEach((hit, i) => expect(hit.score).toBeCloseTo(before[i]!.score, 5));
+  });
+
+  it("When the same index is migrated again, Then no row is written and nothing is retired", async () => {
+    await migrateIndex(indexDir, store);
+    expect(store.lastPublish).toEqual({ inserted: 0, retired: 0 });
+  });
+
+  it("When there is no embedded index, Then migrating says to ingest first", async () => {
+    await expect(migrateIndex(path.join(indexDir, "missing"), store)).rejects.toThrow(/npm run ingest/);
+  });
+});
