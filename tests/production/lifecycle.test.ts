@@ -141,6 +141,22 @@ describe("Graceful shutdown of the real process", () => {
   });
 });
 
+describe("Start-up failures", () => {
+  it("When the corpus directory cannot be read, Then start-up fails with exit code 1 and a last line naming the directory", async () => {
+    const dir = await makeTempDir("rag-no-corpus-");
+    try {
+      const missing = path.join(dir, "no-such-corpus");
+      const child = startMain({ CORPUS_DIR: missing, INDEX_DIR: path.join(dir, "index"), EMBEDDING_WORKERS: "0", LOG_LEVEL: "warn" });
+      expect(await child.exited).toBe(1);
+      const last = child.stderr.filter((line) => line.trim()).at(-1)!;
+      expect(last).toMatch(/^start-up failed: /);
+      expect(last).toContain(missing);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("Crash handling", () => {
   function harness() {
     const exits: number[] = [];
