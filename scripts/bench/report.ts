@@ -36,8 +36,9 @@ export interface BenchRun {
 const START = "<!-- bench:start -->";
 const END = "<!-- bench:end -->";
 
-/** Replaces (or appends) the bench section of `file`, keeping everything outside the markers. */
-export function writeSection(file: string, body: string): void {
+/** Replaces (or appends) the bench section of `file` (or the one between other `markers`), keeping everything outside the markers. */
+export function writeSection(file: string, body: string, markers = { start: START, end: END }): void {
+  const { start: START, end: END } = markers;
   const section = `${START}\n${body.trim()}\n${END}`;
   const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
   const start = current.indexOf(START);

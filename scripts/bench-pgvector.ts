@@ -1,0 +1,108 @@
+/**
+ * `npm run bench:pgvector [-- --sizes 10k,100k --unique 2000 --database-url postgres://…]`:
+ * the pgvector store next to the embedded one, at each size, on the same
+ * cached vectors and queries as `npm run bench` (run that first: it fills the
+ * vector cache). Each system is measured in a process of its own. Writes
+ * docs/BENCHMARKS.md between the pgvector markers and docs/pgvector-benchmarks.json.
+ */
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { runScript } from "./bench/child.js";
+import { benchDataAvailable } from "./bench/dataset.js";
+import type { IndexRunArgs, IndexRunResult } from "./bench/index-run.js";
+import type { PgvectorRunArgs, PgvectorRunResult } from "./bench/pgvector-run.js";
+import { writeSection } from "./bench/report.js";
+import type { Percentiles } from "./bench/stats.js";
+import { CACHE_DIR } from "./bench/vector-cache.js";
+
+const DOCS = path.resolve(import.meta.dirname, "../docs");
+const MARKERS = { start: "<!-- pgvector:start -->", end: "<!-- pgvector:end -->" };
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "10k" },
+    unique: { type: "string", default: "2000" },
+    "database-url": { type: "string" },
+  },
+});
+
+interface PgBenchRun {
+  command: string;
+  date: string;
+  commit: string;
+  machine: { cpu: string; cores: number; loadAverage: number[] };
+  sizes: { size: number; embedded: IndexRunResult; pgvector: PgvectorRunResult }[];
+}
+
+const sizeOf = (text: string) => Math.round(Number.parseFloat(text) * (text.trim().toLowerCase().endsWith("k") ? 1000 : 1));
+
+async function main(): Promise<void> {
+  if (!benchDataAvailable()) {
+    console.error("bench:pgvector: ../shared/bench-data is missing (SciFact and SQuAD files); nothing to measure");
+    process.exit(1);
+  }
+  const unique = sizeOf(values.unique);
+  const run: PgBenchRun = {
+    command: `npm run bench:pgvector -- ${process.argv.slice(2).join(" ")}`.trim(),
+    date: new Date().toISOString(),
+    commit: execFileSync("git", ["rev-parse", "HEAD"], { encoding: "utf8" }).trim(),
+    machine: { cpu: os.cpus()[0]?.model.trim() ?? "unknown", cores: os.availableParallelism(), loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100) },
+    sizes: [],
+  };
+  for (const size of values.sizes.split(",").map(sizeOf)) {
+    console.log(`bench:pgvector: ${size} chunks: embedded`);
+    const embedded = await runScript<IndexRunResult>("scripts/bench/index-run.ts", {
+      system: "ours",
+      size,
+      unique,
+      // Not index-ours-<size>: `npm run bench` may be serving that one.
+      indexDir: path.join(CACHE_DIR, `index-embedded-vs-pgvector-${size}`),
+    } satisfies IndexRunArgs);
+    console.log(`bench:pgvector: ${size} chunks: pgvector`);
+    const pgvector = await runScript<PgvectorRunResult>("scripts/bench/pgvector-run.ts", {
+      size,
+      unique,
+      ...(values["database-url"] && { databaseUrl: values["database-url"] }),
+    } satisfies PgvectorRunArgs);
+    run.sizes.push({ size, embedded, pgvector });
+    writeFileSync(path.join(DOCS, "pgvector-benchmarks.json"), `${JSON.stringify(run, null, 2)}\n`);
+    writeSection(path.join(DOCS, "BENCHMARKS.md"), render(run), MARKERS);
+  }
+}
+
+const ms = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
+const pair = (p: Percentiles) => `${ms(p.p50)} / ${ms(p.p99)}`;
+
+function render(run: PgBenchRun): string {
+  const database = run.sizes[0]?.pgvector.database === "postgres" ? "a PostgreSQL server" : "PGlite (Postgres 18 in WebAssembly, one session, in the measuring process)";
+  const lines = [
+    "## PostgreSQL + pgvector next to the embedded store",
+    "",
+    `Command: \`${run.command}\` — run ${run.date} at commit \`${run.commit.slice(0, 10)}\` on ${run.machine.cores} × ${run.machine.cpu} ` +
+      `(load average ${run.machine.loadAverage.join(", ")} at start: other work shared the machine). pgvector ran on ${database}; ` +
+      "a native PostgreSQL server is typically several times faster than PGlite, which executes Postgres as WebAssembly on one thread and " +
+      "serialises every connection's queries. Same vectors and 624 queries as the main benchmark; latencies are retrieval alone " +
+      "(query vectors precomputed), k = 10, through the product's Retriever; recall@10 is dense search against exact search.",
+    "",
+    "| chunks | store | ingest (chunks/s) | load (ms) | dense p50 / p99 (ms) | keyword p50 / p99 | hybrid p50 / p99 | recall@10 | peak RSS (MiB) |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  for (const { size, embedded: e, pgvector: p } of run.sizes) {
+    lines.push(
+      `| ${size.toLocaleString("en")} | embedded HNSW | ${e.buildThroughput} | ${Math.round(e.loadMs)} | ${pair(e.latency.dense)} | ${e.latency.keyword ? pair(e.latency.keyword) : "–"} | ${e.latency.hybrid ? pair(e.latency.hybrid) : "–"} | ${e.recallAt10} | ${e.peakRssMiB} |`,
+      `| ${size.toLocaleString("en")} | pgvector | ${p.ingestThroughput} | ${p.loadMs} | ${pair(p.latency.dense)} | ${pair(p.latency.keyword)} | ${pair(p.latency.hybrid)} | ${p.recallAt10} | ${p.peakRssMiB} |`,
+    );
+  }
+  lines.push(
+    "",
+    "Ingest: embedded = HNSW + BM25 build and a checksummed generation written to disk; pgvector = one publish transaction (rows, " +
+      "generated tsvector, HNSW and GIN index maintenance). Neither includes embedding, which costs the same for both (see the main benchmark). " +
+      "pgvector's load reads the generation's chunks and documents (not its vectors) into memory. What changes at 10M chunks: docs/SCALING.md.",
+  );
+  return lines.join("\n");
+}
+
+await main();
