@@ -53,7 +53,11 @@ class Slots {
   /** Resolves with a release function once a slot is free; throws ModelBusyError when the queue is full. */
   async acquire(signal?: AbortSignal): Promise<() => void> {
     signal?.throwIfAborted();
-    if (this.running < this.limits.concurrency) return this.take();
+    if (this.running < this.limits.concurrency) {
+      this.running++;
+      this.report();
+      return this.lease();
+    }
     if (this.queue.length >= this.limits.queueSize) {
       this.events.onReject?.();
       throw new ModelBusyError(this.retryAfterSeconds());
@@ -73,23 +77,26 @@ class Slots {
       this.queue.push(waiter);
       this.report();
     });
-    return this.take();
+    return this.lease();
   }
 
-  private take(): () => void {
-    this.running++;
-    this.report();
+  /** The release function of a slot already counted in `running`. */
+  private lease(): () => void {
     const started = performance.now();
     let released = false;
     return () => {
       if (released) return;
       released = true;
       this.averageCallMs += SMOOTHING * (performance.now() - started - this.averageCallMs);
-      this.running--;
+      // The slot passes straight to the first waiter, so no newcomer can take it in between.
       const next = this.queue.shift();
-      next?.signal?.removeEventListener("abort", next.onAbort);
+      if (next) {
+        next.signal?.removeEventListener("abort", next.onAbort);
+        next.grant();
+      } else {
+        this.running--;
+      }
       this.report();
-      next?.grant();
     };
   }
 
