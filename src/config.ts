@@ -30,6 +30,10 @@ export const settings = {
     doc: "`hnsw`: the embedded index in INDEX_DIR. `pgvector`: chunks, vectors and generations in PostgreSQL + pgvector (DATABASE_URL), shared by several servers.",
   },
   DATABASE_URL: { schema: optionalString, doc: "PostgreSQL connection string when VECTOR_STORE=pgvector, e.g. postgres://rag:rag@localhost:5432/rag." },
+  PGVECTOR_POLL_MS: {
+    schema: int(0, 3_600_000).default(2000),
+    doc: "With VECTOR_STORE=pgvector: how often a server checks for a generation another server published, and loads it; 0: only on its own reindex.",
+  },
   WATCH_CORPUS: {
     schema: flag.default(false),
     doc: "1: watch CORPUS_DIR and reindex the running server once changes settle (same as `npm start -- --watch`).",
@@ -126,7 +130,7 @@ export interface Config {
   corpusDir: string;
   indexDir: string;
   /** Where generations live; INDEX_DIR still holds the embedding cache and the ingest lock with pgvector. */
-  vectorStore: { kind: "hnsw" } | { kind: "pgvector"; databaseUrl: string };
+  vectorStore: { kind: "hnsw" } | { kind: "pgvector"; databaseUrl: string; pollMs: number };
   reindex: { watch: boolean; debounceMs: number; adminToken?: string };
   chunking: { size: number; overlap: number };
   embeddings: { provider: "local" | "openai"; model: string; workers: number };
@@ -180,7 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     corpusDir: path.resolve(cwd, p.CORPUS_DIR),
     indexDir: path.resolve(cwd, p.INDEX_DIR),
-    vectorStore: p.VECTOR_STORE === "pgvector" ? { kind: "pgvector" as const, databaseUrl: p.DATABASE_URL! } : { kind: "hnsw" as const },
+    vectorStore: p.VECTOR_STORE === "pgvector" ? { kind: "pgvector" as const, databaseUrl: p.DATABASE_URL!, pollMs: p.PGVECTOR_POLL_MS } : { kind: "hnsw" as const },
     reindex: { watch: p.WATCH_CORPUS, debounceMs: p.WATCH_DEBOUNCE_MS, adminToken: p.ADMIN_TOKEN },
     chunking: { size: p.CHUNK_SIZE, overlap: p.CHUNK_OVERLAP },
     embeddings: { provider: p.EMBEDDINGS_PROVIDER, model: p.EMBEDDINGS_MODEL, workers: p.EMBEDDING_WORKERS },

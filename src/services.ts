@@ -79,6 +79,7 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     },
   );
   const index = new IndexHolder(snapshot);
+  const stopFollowing = store.follow?.({ index, embedder, logger });
   const metrics = new Metrics();
   metrics.watchIndex(index);
   const answering = createAnswering(config, logger);
@@ -108,6 +109,7 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     },
     operations: { limits: config.limits, metrics, readiness: new Readiness({ index, model: config.llm }) },
     close: async () => {
+      stopFollowing?.();
       await Promise.all([embedder.close?.(), store.close?.()]);
     },
   };

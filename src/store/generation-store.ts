@@ -5,11 +5,14 @@
  * (this module's `fileGenerationStore`) or on PostgreSQL + pgvector
  * (`store/pgvector`). Chosen by VECTOR_STORE in services.ts.
  */
+import type { Config } from "../config.js";
 import type { Chunk } from "../ingest/types.js";
 import { KeywordIndex, type KeywordDocument } from "../retrieval/keyword-index.js";
 import { loadLiveIndex, publishGeneration, readLiveManifest, type ExpectedEmbedder, type GenerationContents, type LoadOutcome } from "./generations.js";
 import { HnswStore } from "./hnsw-store.js";
+import type { IndexHolder } from "./index-holder.js";
 import type { Manifest } from "./manifest.js";
+import type { Logger } from "../logger.js";
 import type { IndexSnapshot, StoredDocument } from "./snapshot.js";
 
 /** Everything a new generation consists of, before any store-specific index is built over it. */
@@ -30,6 +33,11 @@ export interface GenerationStore {
   publish(input: GenerationInput): Promise<IndexSnapshot>;
   /** The live generation, checked against the configured embedder; undefined when none was published. */
   loadLive(embedder: ExpectedEmbedder): Promise<LoadOutcome | undefined>;
+  /**
+   * Keeps `index` on the live generation when other processes publish (stores
+   * shared by several servers); returns the function that stops following.
+   */
+  follow?(options: { index: IndexHolder; embedder: ExpectedEmbedder; logger: Logger }): () => void;
   /** Releases connections, if the store holds any. */
   close?(): Promise<void>;
 }
@@ -52,9 +60,9 @@ export function fileGenerationStore(indexDir: string): GenerationStore {
 
 /** The store VECTOR_STORE names. The Postgres driver is only loaded when it is chosen. */
 export async function createGenerationStore(
-  config: { indexDir: string; vectorStore: { kind: "hnsw" } | { kind: "pgvector"; databaseUrl: string } },
+  config: Pick<Config, "indexDir" | "vectorStore">,
 ): Promise<GenerationStore> {
   if (config.vectorStore.kind === "hnsw") return fileGenerationStore(config.indexDir);
   const { PgGenerationStore } = await import("./pgvector/index.js");
-  return PgGenerationStore.connect({ connectionString: config.vectorStore.databaseUrl });
+  return PgGenerationStore.connect({ connectionString: config.vectorStore.databaseUrl, followIntervalMs: config.vectorStore.pollMs });
 }

@@ -48,7 +48,8 @@ describe("reindexing with the index in PostgreSQL, two servers on one database",
     sql = new pg.Client({ connectionString: database.url });
     await sql.connect();
     corpusDir = await writeCorpus({ "kiln.txt": KILN, "ferry.txt": FERRY, "library.txt": LIBRARY });
-    const env = { VECTOR_STORE: "pgvector", DATABASE_URL: database.url, ADMIN_TOKEN: TOKEN };
+    // No polling: these tests say when the second server loads a new generation (follow.test.ts covers polling).
+    const env = { VECTOR_STORE: "pgvector", DATABASE_URL: database.url, ADMIN_TOKEN: TOKEN, PGVECTOR_POLL_MS: "0" };
     first = await startTestServer({ corpusDir, env });
     second = await startTestServer({ corpusDir, env });
   });

@@ -22,6 +22,9 @@ import type { GenerationInput, GenerationStore } from "../generation-store.js";
 import type { ExpectedEmbedder, LoadOutcome } from "../generations.js";
 import { FORMAT_VERSION, type Manifest } from "../manifest.js";
 import type { IndexSnapshot, StoredDocument } from "../snapshot.js";
+import type { Logger } from "../../logger.js";
+import type { IndexHolder } from "../index-holder.js";
+import { followLiveGeneration } from "./follower.js";
 import { PgKeywordSearch } from "./pg-keyword-search.js";
 import { PgVectorStore } from "./pg-vector-store.js";
 import { contentUuid } from "./row-id.js";
@@ -38,6 +41,8 @@ export interface PgStoreOptions {
   connectionString: string;
   /** Connections in the pool; a publish holds one for its transaction while requests use the others. */
   maxConnections?: number;
+  /** How often `follow` checks for a generation another process published; 0 (default): it does not. */
+  followIntervalMs?: number;
 }
 
 /** What a publish changed, in rows: the figures behind "only changed chunks are written". */
@@ -50,10 +55,13 @@ export class PgGenerationStore implements GenerationStore {
   /** Row counts of the last publish by this process. */
   lastPublish?: PublishCounts;
 
-  private constructor(readonly pool: pg.Pool) {}
+  private constructor(
+    readonly pool: pg.Pool,
+    private readonly followIntervalMs: number,
+  ) {}
 
   /** Connects and creates the catalog tables (and the vector extension) if they are missing. */
-  static async connect({ connectionString, maxConnections = 4 }: PgStoreOptions): Promise<PgGenerationStore> {
+  static async connect({ connectionString, maxConnections = 4, followIntervalMs = 0 }: PgStoreOptions): Promise<PgGenerationStore> {
     // Filtering by generation happens after the HNSW scan; iterative scans keep going until k rows pass the filter.
     // Set per session at connection start-up, so no query runs on a connection without them.
     const options = `-c hnsw.ef_search=${EF_SEARCH} -c hnsw.iterative_scan=strict_order`;
@@ -66,7 +74,12 @@ export class PgGenerationStore implements GenerationStore {
       await pool.end();
       throw error;
     }
-    return new PgGenerationStore(pool);
+    return new PgGenerationStore(pool, followIntervalMs);
+  }
+
+  follow(options: { index: IndexHolder; embedder: ExpectedEmbedder; logger: Logger }): () => void {
+    if (!this.followIntervalMs) return () => undefined;
+    return followLiveGeneration({ ...options, store: this, intervalMs: this.followIntervalMs });
   }
 
   async close(): Promise<void> {
@@ -156,6 +169,12 @@ export class PgGenerationStore implements GenerationStore {
     }
   }
 
+  /** The live generation's name (as in its manifest), read from the one-row pointer; undefined before the first publish. */
+  async liveGeneration(): Promise<string | undefined> {
+    const { rows } = await this.pool.query<{ generation: string }>("SELECT generation FROM rag_live");
+    return rows[0] && generationName(Number(rows[0].generation));
+  }
+
   private async live(): Promise<{ generation: number; manifest: Manifest } | undefined> {
     const { rows } = await this.pool.query<{ generation: string; manifest: Manifest }>(
       "SELECT l.generation, g.manifest FROM rag_live l JOIN rag_generations g USING (generation)",
@@ -180,12 +199,16 @@ function manifestOf(input: GenerationInput, generation: number): Manifest {
   return {
     ...input.manifest,
     formatVersion: FORMAT_VERSION,
-    generation: `pg-${generation}`,
+    generation: generationName(generation),
     builtAt: new Date().toISOString(),
     chunkCount: input.chunks.length,
     documentCount: input.documents.size,
     dataFiles: {},
   };
+}
+
+function generationName(generation: number): string {
+  return `pg-${generation}`;
 }
 
 type Rows = { columns: string[]; values: unknown[][] };
