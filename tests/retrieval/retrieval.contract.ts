@@ -21,14 +21,15 @@ export interface OpenedStore {
   close(): Promise<void>;
 }
 
-const texts: Record<string, string> = {
-  password: "To reset a forgotten password, open the account page and choose 'send recovery email'.",
-  refund: "Refunds are paid to the original card within 14 days after the returned item arrives.",
-  shipping: "Parcels to Norway and Iceland are shipped by DHL and take about a week.",
-  zq: "Error code ZQ-4471 means the printer's fuser unit overheated; let it cool for ten minutes.",
-  cats: "Domestic cats sleep between twelve and sixteen hours a day.",
-  espresso: "Espresso is brewed by forcing hot water through finely ground coffee under pressure.",
-};
+// One passage per behaviour: a rare code (keyword), a topic no query word names (dense), a fact that a later generation changes.
+const PASSAGES = [
+  ["password", "To reset a forgotten password, open the account page and choose 'send recovery email'."],
+  ["refund", "Refunds are paid to the original card within 14 days after the returned item arrives."],
+  ["shipping", "Parcels to Norway and Iceland are shipped by DHL and take about a week."],
+  ["zq", "Error code ZQ-4471 means the printer's fuser unit overheated; let it cool for ten minutes."],
+  ["cats", "Domestic cats sleep between twelve and sixteen hours a day."],
+  ["espresso", "Espresso is brewed by forcing hot water through finely ground coffee under pressure."],
+] as const;
 const chunkOf = (id: string, text: string): Chunk => ({ id, source: `${id}.txt`, title: id, headingPath: [], text, start: 0, end: text.length });
 
 /** Publishes `chunks` as a generation of `store`, embedded by `embedder`. */
@@ -53,7 +54,7 @@ export function describeRetrievalContract(storeName: string, open: () => Promise
     let embedder: Embedder;
     let opened: OpenedStore;
     let snapshot: IndexSnapshot;
-    const chunks = Object.entries(texts).map(([id, text]) => chunkOf(id, text));
+    const chunks = PASSAGES.map(([id, text]) => chunkOf(id, text));
 
     beforeAll(async () => {
       embedder = await createLocalUseEmbedder();
