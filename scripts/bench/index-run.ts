@@ -21,10 +21,11 @@ import { KeywordIndex } from "../../src/retrieval/keyword-index.js";
 import { Retriever } from "../../src/retrieval/retriever.js";
 import { currentGeneration, loadGeneration, publishGeneration } from "../../src/store/generations.js";
 import { DEFAULT_HNSW, HnswStore } from "../../src/store/hnsw-store.js";
-import { CHUNKING, loadBaseCorpus, rowOf, sizedCorpus, type SizedCorpus } from "./dataset.js";
-import { exactTopK, recallAt } from "./exact-search.js";
+import { CHUNKING, rowOf, type SizedCorpus } from "./dataset.js";
+import { recallAt } from "./exact-search.js";
 import { peakRssMiB, percentiles, timed, timeEach, type Percentiles } from "./stats.js";
-import { benchVectors, DIMENSION } from "./vector-cache.js";
+import { DIMENSION } from "./vector-cache.js";
+import { benchWorkload, K, type BenchQuery } from "./workload.js";
 
 export interface IndexRunArgs {
   system: "ours" | "langchain";
@@ -54,27 +55,20 @@ export interface IndexRunResult {
   latency: { dense: Percentiles; rawHnsw?: Percentiles; keyword?: Percentiles; hybrid?: Percentiles };
 }
 
-const K = 10;
-const RECALL_QUERIES = 200;
 // LangChain's HNSWLib never calls setEf: hnswlib-node's default applies.
 const HNSWLIB_DEFAULT_EF = 10;
 
 async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2]!) as IndexRunArgs;
-  const base = loadBaseCorpus();
-  const { chunkVectors, queryVectors } = await benchVectors(base, args.unique);
-  const corpus = sizedCorpus(base, args.size, args.unique, chunkVectors, DIMENSION);
-  const queries = base.queries.map((text, i) => ({ text, vector: corpus.queryVector(rowOf(queryVectors, DIMENSION, i), i) }));
-  const truth = await exactTopK(corpus, queries.slice(0, RECALL_QUERIES).map((q) => q.vector), K, `${args.size}-${args.unique}-replicas`);
+  const { corpus, queries, truth } = await benchWorkload(args.size, args.unique);
   const rows = corpus.chunks.map((_, i) => rowOf(corpus.vectors, DIMENSION, i));
   await rm(args.indexDir, { recursive: true, force: true });
   const result = args.system === "ours" ? await measureOurs(args, corpus, rows, queries, truth) : await measureLangChain(args, corpus, rows, queries, truth);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-type Query = { text: string; vector: number[] };
 
-async function measureOurs(args: IndexRunArgs, corpus: SizedCorpus, rows: number[][], queries: Query[], truth: string[][]): Promise<IndexRunResult> {
+async function measureOurs(args: IndexRunArgs, corpus: SizedCorpus, rows: number[][], queries: BenchQuery[], truth: string[][]): Promise<IndexRunResult> {
   const ids = corpus.chunks.map((c) => c.id);
   const vectors = await timed(() => HnswStore.build(ids, rows, DIMENSION));
   const keywords = await timed(() => KeywordIndex.build(corpus.chunks.map((c) => ({ id: c.id, text: c.text, heading: headingText(c) }))));
@@ -138,7 +132,7 @@ class PrecomputedEmbeddings extends Embeddings {
   }
 }
 
-async function measureLangChain(args: IndexRunArgs, corpus: SizedCorpus, rows: number[][], queries: Query[], truth: string[][]): Promise<IndexRunResult> {
+async function measureLangChain(args: IndexRunArgs, corpus: SizedCorpus, rows: number[][], queries: BenchQuery[], truth: string[][]): Promise<IndexRunResult> {
   const embeddings = new PrecomputedEmbeddings(rows);
   const docs = corpus.chunks.map((c) => new Document({ pageContent: c.text, metadata: { id: c.id, source: c.source, start: c.start, end: c.end } }));
   const build = await timed(() => HNSWLib.fromDocuments(docs, embeddings));
