@@ -28,7 +28,7 @@ import { followLiveGeneration } from "./follower.js";
 import { PgKeywordSearch } from "./pg-keyword-search.js";
 import { PgVectorStore } from "./pg-vector-store.js";
 import { contentUuid } from "./row-id.js";
-import { CATALOG_DDL, ensureDataTables, vectorLiteral, visibleAt } from "./schema.js";
+import { CATALOG_DDL, deferIndexWhenEmpty, ensureDataTables, HNSW_INDEX, vectorLiteral, visibleAt } from "./schema.js";
 
 // Any fixed number: every process publishing to this database takes the same lock.
 const PUBLISH_LOCK = 7_286_173;
@@ -124,6 +124,7 @@ export class PgGenerationStore implements GenerationStore {
       await client.query("BEGIN");
       await client.query("SELECT pg_advisory_xact_lock($1)", [PUBLISH_LOCK]);
       await ensureDataTables(client, input.manifest.embedder.dimension);
+      const deferred = await deferIndexWhenEmpty(client);
       const previous = await client.query<{ generation: string }>("SELECT generation FROM rag_live");
       const last = await client.query<{ max: string | null }>("SELECT max(generation) AS max FROM rag_generations");
       const generation = Number(last.rows[0]?.max ?? 0) + 1;
@@ -142,6 +143,7 @@ export class PgGenerationStore implements GenerationStore {
         };
       });
       const retired = await retireOthers(client, "rag_chunks", chunkRows.map((r) => r.rowId), generation);
+      if (deferred) await client.query(HNSW_INDEX);
 
       const documents = [...input.documents.values()];
       const documentIds = documents.map((d) => contentUuid(JSON.stringify(d)));

@@ -26,6 +26,20 @@ CREATE TABLE IF NOT EXISTS rag_live (
 // heading occurrence worth two body ones, as the embedded BM25F's heading boost does.
 export const RANK_WEIGHTS = "{0.5,0.5,0.5,1.0}";
 
+/** The HNSW index of the chunk vectors (cosine distance). */
+export const HNSW_INDEX = "CREATE INDEX IF NOT EXISTS rag_chunks_embedding ON rag_chunks USING hnsw (embedding vector_cosine_ops)";
+
+/**
+ * Drops the HNSW index when the chunk table is empty (a first load, or a new
+ * embedder), so the caller can insert every row and then build the graph once
+ * with `HNSW_INDEX`: much faster than growing it row by row. Returns whether it did.
+ */
+export async function deferIndexWhenEmpty(client: PoolClient): Promise<boolean> {
+  const { rows } = await client.query<{ empty: boolean }>("SELECT NOT EXISTS (SELECT 1 FROM rag_chunks) AS empty");
+  if (rows[0]?.empty) await client.query("DROP INDEX IF EXISTS rag_chunks_embedding");
+  return Boolean(rows[0]?.empty);
+}
+
 /** Chunk and document tables; their vector column's dimension is the embedder's, known at the first publish. */
 function dataDdl(dimension: number): string {
   return `
@@ -42,7 +56,7 @@ CREATE TABLE IF NOT EXISTS rag_chunks (
   first_gen bigint NOT NULL,
   retired_gen bigint
 );
-CREATE INDEX IF NOT EXISTS rag_chunks_embedding ON rag_chunks USING hnsw (embedding vector_cosine_ops);
+${HNSW_INDEX};
 CREATE INDEX IF NOT EXISTS rag_chunks_tsv ON rag_chunks USING gin (tsv);
 CREATE INDEX IF NOT EXISTS rag_chunks_live ON rag_chunks (retired_gen);
 CREATE TABLE IF NOT EXISTS rag_documents (
