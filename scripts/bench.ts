@@ -8,12 +8,13 @@
  * Steps: embedding throughput (pool vs one loop) → embed the unique chunks and
  * queries once (cached under .cache/bench) → per size, ours and LangChain in
  * separate processes → HTTP load on the largest size → report.
+ * `--report-only` re-renders docs/BENCHMARKS.md from docs/benchmarks.json.
  */
 import { execFileSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import cliProgress from "cli-progress";
 import { createLocalUseEmbedder } from "../src/embeddings/local-use.js";
 import { runScript } from "./bench/child.js";
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     "embed-sample": { type: "string", default: "96" },
     "skip-http": { type: "boolean", default: false },
     "skip-embedding": { type: "boolean", default: false },
+    "report-only": { type: "boolean", default: false },
   },
 });
 
@@ -91,6 +93,12 @@ function machineFacts(): MachineFacts {
 }
 
 async function main(): Promise<void> {
+  if (values["report-only"]) {
+    // Re-renders the Markdown from the last run's JSON (after a change to the report's wording).
+    const run = JSON.parse(readFileSync(path.join(DOCS, "benchmarks.json"), "utf8")) as BenchRun;
+    writeSection(path.join(DOCS, "BENCHMARKS.md"), renderMarkdown(run));
+    return step("re-rendered docs/BENCHMARKS.md from docs/benchmarks.json");
+  }
   if (!benchDataAvailable()) {
     console.error("bench: ../shared/bench-data is missing (SciFact and SQuAD files); nothing to measure");
     process.exit(1);

@@ -108,6 +108,16 @@ export function renderMarkdown(run: BenchRun): string {
       "",
     );
   }
+  if (run.sizes.length) {
+    lines.push(
+      "How to read the ratios: both stores are the same hnswlib-node graph (M 16, efConstruction 200), so build time differs only " +
+        "by what is around it (ours adds BM25 and a checksummed, fsynced generation with chunk texts, hence more to write and load). " +
+        `LangChain searches at hnswlib's default ef 10 and ours at ef ${run.sizes[0]!.ours.ef}: its dense search is faster per query ` +
+        "and misses more of the true neighbours (recall row); it offers no keyword or hybrid search. Latency tails (p95/p99) " +
+        "mostly show other processes taking the CPU during the run.",
+      "",
+    );
+  }
   if (run.http) lines.push(...renderHttp(run.http));
   lines.push(...renderChecks(run));
   return lines.join("\n");
