@@ -13,19 +13,16 @@ import path from "node:path";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { Document } from "@langchain/core/documents";
 import { Embeddings } from "@langchain/core/embeddings";
-import { loadConfig } from "../../src/config.js";
 import { headingText } from "../../src/ingest/build-index.js";
 import { LOCAL_USE_ID } from "../../src/embeddings/local-use.js";
-import type { Embedder } from "../../src/embeddings/types.js";
 import { KeywordIndex } from "../../src/retrieval/keyword-index.js";
-import { Retriever } from "../../src/retrieval/retriever.js";
 import { currentGeneration, loadGeneration, publishGeneration } from "../../src/store/generations.js";
 import { DEFAULT_HNSW, HnswStore } from "../../src/store/hnsw-store.js";
 import { CHUNKING, rowOf, type SizedCorpus } from "./dataset.js";
 import { recallAt } from "./exact-search.js";
 import { peakRssMiB, percentiles, timed, timeEach, type Percentiles } from "./stats.js";
 import { DIMENSION } from "./vector-cache.js";
-import { benchWorkload, K, type BenchQuery } from "./workload.js";
+import { benchWorkload, K, measureRetrieval, type BenchQuery } from "./workload.js";
 
 export interface IndexRunArgs {
   system: "ours" | "langchain";
@@ -83,26 +80,8 @@ async function measureOurs(args: IndexRunArgs, corpus: SizedCorpus, rows: number
   );
   const generation = (await currentGeneration(args.indexDir))!;
   const load = await timed(() => loadGeneration(args.indexDir, generation, { id: LOCAL_USE_ID, dimension: DIMENSION }));
-  const snapshot = load.value;
 
-  // The product's retrieval path, fed the precomputed query vectors.
-  const vectorOf = new Map(queries.map((q) => [q.text, q.vector]));
-  const lookup: Embedder = {
-    id: LOCAL_USE_ID,
-    dimension: DIMENSION,
-    embedQuery: async (text) => vectorOf.get(text)!,
-    embedDocuments: async (texts) => texts.map((t) => vectorOf.get(t)!),
-  };
-  const retriever = new Retriever({ ...loadConfig({}).retrieval, embedder: lookup });
-  const search = (mode: "dense" | "keyword" | "hybrid") => timeEach(queries, (q) => retriever.retrieve(snapshot, q.text, { k: K, mode }));
-  const latency = {
-    dense: percentiles(await search("dense")),
-    rawHnsw: percentiles(await timeEach(queries, (q) => snapshot.vectors.search(q.vector, K))),
-    keyword: percentiles(await search("keyword")),
-    hybrid: percentiles(await search("hybrid")),
-  };
-  const found: string[][] = [];
-  for (const q of queries.slice(0, truth.length)) found.push((await snapshot.vectors.search(q.vector, K)).map((h) => h.id));
+  const { latency, recallAt10 } = await measureRetrieval(load.value, { corpus, queries, truth });
   return {
     system: "ours",
     size: args.size,
@@ -114,8 +93,8 @@ async function measureOurs(args: IndexRunArgs, corpus: SizedCorpus, rows: number
     loadMs: load.ms,
     peakRssMiB: peakRssMiB(),
     ef: DEFAULT_HNSW.efSearch,
-    recallAt10: recallAt(found, truth),
-    latency,
+    recallAt10,
+    latency: { dense: latency.dense, rawHnsw: latency.rawVector, keyword: latency.keyword, hybrid: latency.hybrid },
   };
 }
 

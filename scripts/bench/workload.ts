@@ -4,8 +4,13 @@
  * on the same thing: the corpus of `size` chunks, the queries (vectors moved
  * into their replicas) and the exact top-k of the first queries.
  */
+import { loadConfig } from "../../src/config.js";
+import type { Embedder } from "../../src/embeddings/types.js";
+import { Retriever } from "../../src/retrieval/retriever.js";
+import type { IndexSnapshot } from "../../src/store/snapshot.js";
 import { loadBaseCorpus, rowOf, sizedCorpus, type SizedCorpus } from "./dataset.js";
-import { exactTopK } from "./exact-search.js";
+import { exactTopK, recallAt } from "./exact-search.js";
+import { percentiles, timeEach, type Percentiles } from "./stats.js";
 import { benchVectors, DIMENSION } from "./vector-cache.js";
 
 export const K = 10;
@@ -30,4 +35,35 @@ export async function benchWorkload(size: number, unique: number): Promise<Bench
   const queries = base.queries.map((text, i) => ({ text, vector: corpus.queryVector(rowOf(queryVectors, DIMENSION, i), i) }));
   const truth = await exactTopK(corpus, queries.slice(0, RECALL_QUERIES).map((q) => q.vector), K, `${size}-${unique}-replicas`);
   return { corpus, queries, truth };
+}
+
+export interface RetrievalFigures {
+  latency: { dense: Percentiles; rawVector: Percentiles; keyword: Percentiles; hybrid: Percentiles };
+  recallAt10: number;
+}
+
+/**
+ * Latency of the product's retrieval path (the Retriever, fed the precomputed
+ * query vectors, so no embedding time) in each mode, of the bare vector
+ * search, and the vector search's recall@K against the exact truth.
+ */
+export async function measureRetrieval(snapshot: IndexSnapshot, { queries, truth }: BenchWorkload): Promise<RetrievalFigures> {
+  const vectorOf = new Map(queries.map((q) => [q.text, q.vector]));
+  const lookup: Embedder = {
+    id: snapshot.manifest.embedder.id,
+    dimension: snapshot.manifest.embedder.dimension,
+    embedQuery: async (text) => vectorOf.get(text)!,
+    embedDocuments: async (texts) => texts.map((t) => vectorOf.get(t)!),
+  };
+  const retriever = new Retriever({ ...loadConfig({}).retrieval, embedder: lookup });
+  const search = (mode: "dense" | "keyword" | "hybrid") => timeEach(queries, (q) => retriever.retrieve(snapshot, q.text, { k: K, mode }));
+  const latency = {
+    dense: percentiles(await search("dense")),
+    rawVector: percentiles(await timeEach(queries, (q) => snapshot.vectors.search(q.vector, K))),
+    keyword: percentiles(await search("keyword")),
+    hybrid: percentiles(await search("hybrid")),
+  };
+  const found: string[][] = [];
+  for (const q of queries.slice(0, truth.length)) found.push((await snapshot.vectors.search(q.vector, K)).map((h) => h.id));
+  return { latency, recallAt10: recallAt(found, truth) };
 }
