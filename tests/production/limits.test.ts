@@ -35,28 +35,23 @@ describe("Rate limit", () => {
 describe("Model concurrency cap and request timeout, with a slow fake model", () => {
   let model: FakeOpenAI;
   let server: TestServer;
+  // A second service with a short request timeout: on the first, a slow machine must not turn a queued call into a 504.
+  let impatient: TestServer;
   beforeAll(async () => {
     model = await startFakeOpenAI();
-    server = await startTestServer({
-      env: {
-        OPENAI_API_KEY: "test-key",
-        OPENAI_BASE_URL: model.baseURL,
-        CHAT_MAX_RETRIES: "0",
-        MODEL_CONCURRENCY: "1",
-        MODEL_QUEUE_SIZE: "1",
-        REQUEST_TIMEOUT_MS: "4000",
-      },
-    });
+    const env = { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: model.baseURL, CHAT_MAX_RETRIES: "0", MODEL_CONCURRENCY: "1", MODEL_QUEUE_SIZE: "1" };
+    [server, impatient] = await Promise.all([startTestServer({ env }), startTestServer({ env: { ...env, REQUEST_TIMEOUT_MS: "3000" } })]);
   });
   afterAll(async () => {
-    await server?.close();
+    await Promise.all([server?.close(), impatient?.close()]);
     await model?.close();
   });
 
   const metric = async (name: string) => sumOf(parsePrometheusText(await (await fetch(`${server.url}/metrics`)).text()), name);
 
   it("When every model slot and queue place is taken, Then the next question gets 503 with Retry-After at once, and the queued one is answered", async () => {
-    model.script(() => ({ content: MODEL_ANSWER, delayMs: 1200 }));
+    // The first call holds the only slot long enough for the refused question's retrieval even on a loaded machine.
+    model.script((_request, index) => ({ content: MODEL_ANSWER, delayMs: index === 0 ? 6000 : 100 }));
     const rejectedBefore = await metric("rag_model_rejected_total");
     const running = server.post("/ask", { question: SEED_QUESTION });
     await waitFor(() => model.requests.length === 1);
@@ -81,13 +76,13 @@ describe("Model concurrency cap and request timeout, with a slow fake model", ()
 
   it("When no response has started within REQUEST_TIMEOUT_MS, Then the client gets 504 and the model call is abandoned", async () => {
     model.script(() => ({ content: MODEL_ANSWER, delayMs: 8000 }));
-    const response = await server.post("/ask", { question: SEED_QUESTION });
+    const response = await impatient.post("/ask", { question: SEED_QUESTION });
     expect(response.status).toBe(504);
     expect(await response.json()).toEqual({ error: expect.any(String) });
     await waitFor(() => model.requests[0]?.closedByClient === true);
     // The slot was given back: the next question is served.
     model.script(() => ({ content: MODEL_ANSWER }));
-    expect((await server.post("/ask", { question: SEED_QUESTION })).status).toBe(200);
+    expect((await impatient.post("/ask", { question: SEED_QUESTION })).status).toBe(200);
   });
 });
 
