@@ -2,9 +2,11 @@
  * @module tokenize
  * The one tokenizer behind keyword search, answer-sentence scoring and
  * confidence: Unicode-normalised, lower-cased, accent-folded words, English
- * stop words dropped, Porter-stemmed (the `stemmer` package).
+ * stop words dropped, irregular past forms reduced to their base ("took" →
+ * "take"), Porter-stemmed (the `stemmer` package).
  */
 import { stemmer } from "stemmer";
+import { baseForm } from "./irregular-verbs.js";
 
 // A compact English stop list (Lucene's classic list plus question words and auxiliaries).
 const STOP_WORDS = new Set(
@@ -34,7 +36,7 @@ export function terms(text: string): string[] {
   const out: string[] = [];
   for (const word of words(text)) {
     if (STOP_WORDS.has(word)) continue;
-    out.push(/^\d+$/.test(word) ? word : stemmer(word));
+    out.push(/^\d+$/.test(word) ? word : stemmer(baseForm(word)));
   }
   return out;
 }

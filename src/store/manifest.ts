@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-export const FORMAT_VERSION = 1;
+// 2: keyword terms reduce irregular past forms ("took" → "take"); older keyword indexes are rebuilt.
+export const FORMAT_VERSION = 2;
 
 const fileRecord = z.object({
   source: z.string(),
