@@ -66,6 +66,9 @@ export class PgGenerationStore implements GenerationStore {
     // Set per session at connection start-up, so no query runs on a connection without them.
     const options = `-c hnsw.ef_search=${EF_SEARCH} -c hnsw.iterative_scan=strict_order`;
     const pool = new pg.Pool({ connectionString, max: maxConnections, options });
+    // An idle connection the server drops (restart, failover) is discarded by the pool and the next query
+    // opens a new one; without a listener, that 'error' event would crash the process.
+    pool.on("error", () => undefined);
     try {
       await pool.query(CATALOG_DDL);
       // Servers that share one session between client connections (PGlite over its socket) ignore start-up options.

@@ -46,14 +46,14 @@ export class PgKeywordSearch implements KeywordSearch {
     const unique = [...new Set(words(query).filter((w) => !isStopWord(w)))];
     if (!unique.length || k <= 0) return [];
     const weights = unique.map((word) => this.idf(terms(word)[0] ?? word));
+    // The GIN index finds the chunks matching any word (one OR query); only those are ranked, word by word.
     const { rows } = await this.pool.query<{ id: string; score: number }>(
-      `WITH q AS (
-         SELECT to_tsquery('english', word) AS q, weight FROM unnest($1::text[], $4::float8[]) AS x(word, weight)
-       )
-       SELECT chunk_id AS id, sum(q.weight * ts_rank_cd('${RANK_WEIGHTS}', tsv, q.q, ${LENGTH_NORMALISATION})) AS score
-       FROM rag_chunks JOIN q ON tsv @@ q.q
-       WHERE ${visibleAt(2)} GROUP BY chunk_id ORDER BY score DESC, chunk_id LIMIT $3`,
-      [unique, this.generation, k, weights],
+      `SELECT chunk_id AS id,
+         (SELECT sum(weight * ts_rank_cd('${RANK_WEIGHTS}', tsv, to_tsquery('english', word), ${LENGTH_NORMALISATION}))
+          FROM unnest($1::text[], $4::float8[]) AS x(word, weight)) AS score
+       FROM rag_chunks WHERE tsv @@ to_tsquery('english', $5) AND ${visibleAt(2)}
+       ORDER BY score DESC, chunk_id LIMIT $3`,
+      [unique, this.generation, k, weights, unique.join(" | ")],
     );
     return rows.map((row) => ({ id: row.id, score: Number(row.score) }));
   }
