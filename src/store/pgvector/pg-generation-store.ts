@@ -163,6 +163,8 @@ export class PgGenerationStore implements GenerationStore {
       );
       const kept = previous.rows[0] ? Number(previous.rows[0].generation) : generation;
       await pruneBefore(client, kept);
+      // Fresh statistics: without them the planner may sort the whole table by distance instead of using HNSW.
+      await client.query("ANALYZE rag_chunks, rag_documents");
       await client.query("COMMIT");
       this.lastPublish = { inserted, retired };
       return this.snapshot(manifest, generation, input.chunks, input.keywordDocuments.map((k) => k.heading), documents);
