@@ -6,6 +6,7 @@
  */
 import calibration from "./calibration.json" with { type: "json" };
 import { terms } from "./tokenize.js";
+import { topK } from "./top-k.js";
 
 export interface Bm25Parameters {
   k1: number;
@@ -38,10 +39,14 @@ export interface KeywordHit {
 
 export class KeywordIndex {
   private readonly averageLength: number;
+  // Per-chunk score accumulator reused by every search (search is synchronous, so
+  // no two searches share it at once); only the touched entries are reset.
+  private readonly scores: Float64Array;
 
   private constructor(private readonly data: SerializedKeywordIndex) {
     const total = data.lengths.reduce((sum, l) => sum + l, 0);
     this.averageLength = data.lengths.length ? total / data.lengths.length : 1;
+    this.scores = new Float64Array(data.ids.length);
   }
 
   static build(documents: KeywordDocument[], params: Bm25Parameters = DEFAULT_BM25): KeywordIndex {
@@ -83,9 +88,11 @@ export class KeywordIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  /** The k best chunks by BM25, best first (equal scores: earlier chunk first). */
   search(query: string, k: number): KeywordHit[] {
     const { k1, b } = this.data.params;
-    const scores = new Map<number, number>();
+    const { scores } = this;
+    const matched: number[] = [];
     for (const term of new Set(terms(query))) {
       const list = this.data.postings[term];
       if (!list) continue;
@@ -94,12 +101,13 @@ export class KeywordIndex {
         const doc = list[i]!;
         const tf = list[i + 1]!;
         const norm = tf + k1 * (1 - b + (b * this.data.lengths[doc]!) / this.averageLength);
-        scores.set(doc, (scores.get(doc) ?? 0) + (idf * (tf * (k1 + 1))) / norm);
+        // Every contribution is positive (idf > 0, tf > 0), so 0 means "not matched yet".
+        if (scores[doc] === 0) matched.push(doc);
+        scores[doc]! += (idf * (tf * (k1 + 1))) / norm;
       }
     }
-    return [...scores]
-      .sort((x, y) => y[1] - x[1])
-      .slice(0, k)
-      .map(([doc, score]) => ({ id: this.data.ids[doc]!, score }));
+    const hits = topK(matched, scores, k).map((doc) => ({ id: this.data.ids[doc]!, score: scores[doc]! }));
+    for (const doc of matched) scores[doc] = 0;
+    return hits;
   }
 }
