@@ -9,7 +9,6 @@ import type { Config } from "../config.js";
 import type { Chunk } from "../ingest/types.js";
 import { KeywordIndex, type KeywordDocument } from "../retrieval/keyword-index.js";
 import { loadLiveIndex, publishGeneration, readLiveManifest, type ExpectedEmbedder, type GenerationContents, type LoadOutcome } from "./generations.js";
-import { HnswStore } from "./hnsw-store.js";
 import type { IndexHolder } from "./index-holder.js";
 import type { Manifest } from "./manifest.js";
 import type { Logger } from "../logger.js";
@@ -52,7 +51,7 @@ export function fileGenerationStore(indexDir: string): GenerationStore {
         manifest,
         chunks,
         documents,
-        vectors: HnswStore.build(chunks.map((c) => c.id), vectors, manifest.embedder.dimension),
+        vectors: { ids: chunks.map((c) => c.id), vectors, dimension: manifest.embedder.dimension, params: manifest.hnsw },
         keywords: KeywordIndex.build(keywordDocuments),
       }),
   };

@@ -13,7 +13,7 @@ import path from "node:path";
 import type { Chunk } from "../ingest/types.js";
 import { KeywordIndex, type SerializedKeywordIndex } from "../retrieval/keyword-index.js";
 import { EmbedderMismatchError, IndexUnusableError } from "./errors.js";
-import { HnswStore } from "./hnsw-store.js";
+import { HnswStore, type HnswInput } from "./hnsw-store.js";
 import { FORMAT_VERSION, manifestSchema, type Manifest } from "./manifest.js";
 import type { IndexSnapshot, StoredDocument } from "./snapshot.js";
 
@@ -22,7 +22,8 @@ const FILES = { manifest: "manifest.json", vectors: "vectors.hnsw", chunks: "chu
 const GENERATIONS_KEPT = 2;
 
 export type GenerationContents = Omit<IndexSnapshot, "manifest" | "chunkById" | "vectors" | "keywords"> & {
-  vectors: HnswStore;
+  /** A built index, or vectors to index: those are built in a worker straight into the generation's file. */
+  vectors: HnswStore | HnswInput;
   keywords: KeywordIndex;
   manifest: Omit<Manifest, "formatVersion" | "generation" | "builtAt" | "dataFiles" | "chunkCount" | "documentCount">;
 };
@@ -38,7 +39,7 @@ export async function publishGeneration(indexDir: string, contents: GenerationCo
   const staging = path.join(indexDir, `.staging-${generation}`);
   await mkdir(staging);
   try {
-    await contents.vectors.save(path.join(staging, FILES.vectors));
+    const vectors = await writeVectors(contents.vectors, path.join(staging, FILES.vectors));
     await writeDurably(path.join(staging, FILES.chunks), jsonLines(contents.chunks));
     await writeDurably(path.join(staging, FILES.documents), jsonLines([...contents.documents.values()]));
     await writeDurably(path.join(staging, FILES.keywords), JSON.stringify(contents.keywords.toJSON()));
@@ -60,11 +61,17 @@ export async function publishGeneration(indexDir: string, contents: GenerationCo
     await writeDurably(path.join(indexDir, `${POINTER}.tmp-${process.pid}`), `${generation}\n`);
     await rename(path.join(indexDir, `${POINTER}.tmp-${process.pid}`), path.join(indexDir, POINTER));
     await pruneGenerations(indexDir, generation);
-    return assembleSnapshot(manifest, contents.chunks, [...contents.documents.values()], contents.vectors, contents.keywords);
+    return assembleSnapshot(manifest, contents.chunks, [...contents.documents.values()], vectors, contents.keywords);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+async function writeVectors(vectors: HnswStore | HnswInput, file: string): Promise<HnswStore> {
+  if (!(vectors instanceof HnswStore)) return HnswStore.buildToFile(file, vectors);
+  await vectors.save(file);
+  return vectors;
 }
 
 /** The live generation's name, or undefined when nothing was ever published. */

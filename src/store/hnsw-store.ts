@@ -4,6 +4,8 @@
  * wrapper can neither delete one document nor save atomically). Labels are
  * positions in `ids`; scores are cosine similarity, 1 − distance.
  */
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import { Worker } from "node:worker_threads";
 import hnswlib from "hnswlib-node";
 import type { VectorHit, VectorStore } from "./types.js";
 
@@ -19,6 +21,18 @@ export interface HnswParameters {
 // (`npm run bench`, docs/BENCHMARKS.md); a search at 384 still takes well under 2 ms.
 export const DEFAULT_HNSW: HnswParameters = { m: 16, efConstruction: 200, efSearch: 384 };
 
+/** Vectors not indexed yet: labels are positions in `ids`, `vectors` in the same order. */
+export interface HnswInput {
+  ids: string[];
+  vectors: number[][];
+  dimension: number;
+  params?: HnswParameters;
+}
+
+const BUILD_WORKER = new URL("./hnsw-build-worker.mjs", import.meta.url);
+// Rows copied into the worker's buffer between yields to the event loop (~10 ms of copying).
+const ROWS_PER_SLICE = 5000;
+
 export class HnswStore implements VectorStore {
   private constructor(
     private readonly index: InstanceType<typeof HierarchicalNSW>,
@@ -27,12 +41,30 @@ export class HnswStore implements VectorStore {
     private readonly params: HnswParameters,
   ) {}
 
-  /** Builds an index over `vectors`, whose labels are their positions in `ids`. */
+  /**
+   * Builds an index over `vectors` in a worker thread, writes it to `file`, then
+   * loads it from there; the event loop stays free throughout (the build takes
+   * minutes at 100k chunks). What a published generation uses.
+   */
+  static async buildToFile(file: string, { ids, vectors, dimension, params = DEFAULT_HNSW }: HnswInput): Promise<HnswStore> {
+    const flat = new Float32Array(ids.length * dimension);
+    for (let start = 0; start < vectors.length; start += ROWS_PER_SLICE) {
+      vectors.slice(start, start + ROWS_PER_SLICE).forEach((vector, i) => {
+        checkDimension(vector, dimension, ids[start + i]);
+        flat.set(vector, (start + i) * dimension);
+      });
+      await yieldToEventLoop();
+    }
+    await runBuildWorker({ file, dimension, count: ids.length, m: params.m, efConstruction: params.efConstruction, vectors: flat });
+    return HnswStore.load(file, ids, dimension, params);
+  }
+
+  /** Builds an index over `vectors`, whose labels are their positions in `ids`, on the calling thread (small, in-memory indexes). */
   static build(ids: string[], vectors: number[][], dimension: number, params: HnswParameters = DEFAULT_HNSW): HnswStore {
     const index = new HierarchicalNSW("cosine", dimension);
     index.initIndex(Math.max(1, ids.length), params.m, params.efConstruction, 100);
     vectors.forEach((vector, label) => {
-      if (vector.length !== dimension) throw new Error(`vector ${ids[label]} has ${vector.length} dimensions, expected ${dimension}`);
+      checkDimension(vector, dimension, ids[label]);
       index.addPoint(vector, label);
     });
     index.setEf(params.efSearch);
@@ -73,6 +105,27 @@ export class HnswStore implements VectorStore {
     const { neighbors, distances } = this.index.searchKnn(vector, n);
     return neighbors.map((label, i) => ({ id: this.ids[label]!, score: clamp01(1 - distances[i]!) }));
   }
+}
+
+function checkDimension(vector: readonly number[], dimension: number, id: string | undefined): void {
+  if (vector.length !== dimension) throw new Error(`vector ${id} has ${vector.length} dimensions, expected ${dimension}`);
+}
+
+/** Runs one build in its own worker (its buffer is transferred, not copied); resolves once the file is written. */
+function runBuildWorker(job: { file: string; dimension: number; count: number; m: number; efConstruction: number; vectors: Float32Array }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(BUILD_WORKER, { workerData: job, transferList: [job.vectors.buffer as ArrayBuffer] });
+    let settled = false;
+    const settle = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      if (error) reject(error);
+      else resolve();
+    };
+    worker.once("message", (message: { done?: true; error?: string }) => settle(message.error ? new Error(`HNSW build failed: ${message.error}`) : undefined));
+    worker.once("error", (error) => settle(error));
+    worker.once("exit", (code) => settle(new Error(`HNSW build worker exited with code ${code} before writing ${job.file}`)));
+  });
 }
 
 function clamp01(x: number): number {
