@@ -17,6 +17,7 @@ import { createEmbedder, type Embedder } from "./embeddings/index.js";
 import { openIndex } from "./ingest/open-index.js";
 import type { Logger } from "./logger.js";
 import { embeddingSimilarity } from "./answer/similarity.js";
+import { memoizeQueries } from "./embeddings/query-memo.js";
 import { meterAnswerer } from "./observability/metered-answerer.js";
 import { Metrics } from "./observability/metrics.js";
 import { Readiness } from "./observability/readiness.js";
@@ -83,6 +84,8 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
   const metrics = new Metrics();
   metrics.watchIndex(index);
   const answering = createAnswering(config, logger);
+  // Retrieval and sentence ranking both embed the question: the second is a memo hit.
+  const queryEmbedder = memoizeQueries(embedder);
   const reindexer = new Reindexer({ corpusDir: config.corpusDir, indexDir: config.indexDir, chunking: config.chunking, embedder, index, logger, store });
   return {
     config,
@@ -93,12 +96,12 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     ask: {
       index,
       retriever: new TimedRetriever(metrics, {
-        embedder,
+        embedder: queryEmbedder,
         denseWeight: config.retrieval.denseWeight,
         fusion: config.retrieval.fusion,
         mmrLambda: config.retrieval.mmrLambda,
       }),
-      similarity: embeddingSimilarity(embedder),
+      similarity: embeddingSimilarity(queryEmbedder),
       ...answering,
       answerer: operatedAnswerer(answering.answerer, config, metrics),
       onAnswered: (result) => metrics.answers.inc({ outcome: result.abstained ? "abstained" : "answered" }),
