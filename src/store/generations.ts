@@ -100,15 +100,23 @@ export async function loadGeneration(indexDir: string, generation: string, embed
         `but ${embedder.id} (${embedder.dimension}-d) is configured; it must be rebuilt`,
     );
   }
-  await verifyDataFiles(dir, manifest);
-  const chunks = parseJsonLines<Chunk>(await readFile(path.join(dir, FILES.chunks), "utf8"));
-  const documents = parseJsonLines<StoredDocument>(await readFile(path.join(dir, FILES.documents), "utf8"));
-  const keywords = KeywordIndex.fromJSON(JSON.parse(await readFile(path.join(dir, FILES.keywords), "utf8")) as SerializedKeywordIndex);
+  // hnswlib reads the (checked) vector file on its own thread while this one
+  // checks and parses the JSON files: at 100k chunks the two take about as long.
+  const chunks = readDataFile(dir, FILES.chunks, manifest).then((data) => parseJsonLines<Chunk>(data));
   const vectorsFile = path.join(dir, FILES.vectors);
-  const vectors = await HnswStore.load(vectorsFile, chunks.map((c) => c.id), manifest.embedder.dimension, manifest.hnsw).catch((cause) => {
-    throw new IndexUnusableError(`index file ${vectorsFile} cannot be loaded: ${(cause as Error).message}`, vectorsFile, { cause });
-  });
-  return assembleSnapshot(manifest, chunks, documents, vectors, keywords);
+  const vectorsLoaded = checkDataFile(dir, FILES.vectors, manifest).then(() =>
+    // A chunk file that fails is reported by its own promise; the vectors wait for the ids only.
+    HnswStore.load(vectorsFile, chunks.then((list) => list.map((c) => c.id), () => []), manifest.embedder.dimension, manifest.hnsw).catch((cause) => {
+      throw new IndexUnusableError(`index file ${vectorsFile} cannot be loaded: ${(cause as Error).message}`, vectorsFile, { cause });
+    }),
+  );
+  const [chunkList, documents, keywords, vectors] = await Promise.all([
+    chunks,
+    readDataFile(dir, FILES.documents, manifest).then((data) => parseJsonLines<StoredDocument>(data)),
+    readDataFile(dir, FILES.keywords, manifest).then((data) => KeywordIndex.fromJSON(JSON.parse(data) as SerializedKeywordIndex)),
+    vectorsLoaded,
+  ]);
+  return assembleSnapshot(manifest, chunkList, documents, vectors, keywords);
 }
 
 /**
@@ -131,16 +139,34 @@ export async function readLiveManifest(indexDir: string): Promise<Manifest | und
 
 /** Throws an IndexUnusableError naming the first data file whose size or checksum differs from the manifest. */
 async function verifyDataFiles(dir: string, manifest: Manifest): Promise<void> {
-  for (const [name, expected] of Object.entries(manifest.dataFiles)) {
-    const file = path.join(dir, name);
-    const actual = await describeFile(file).catch((cause) => {
-      throw new IndexUnusableError(`index file ${file} cannot be read`, file, { cause });
-    });
-    if (actual.size !== expected.size) {
-      throw new IndexUnusableError(`index file ${file} is ${actual.size} bytes, the manifest says ${expected.size} (truncated?)`, file);
-    }
-    if (actual.sha256 !== expected.sha256) throw new IndexUnusableError(`index file ${file} is corrupt (checksum mismatch)`, file);
+  for (const name of Object.keys(manifest.dataFiles)) await checkDataFile(dir, name, manifest);
+}
+
+/** Checks one data file against the manifest without holding it in memory (the vector file is hundreds of MB). */
+async function checkDataFile(dir: string, name: string, manifest: Manifest): Promise<void> {
+  const file = path.join(dir, name);
+  const actual = await describeFile(file).catch((cause) => {
+    throw new IndexUnusableError(`index file ${file} cannot be read`, file, { cause });
+  });
+  compareWithManifest(file, actual, manifest.dataFiles[name]);
+}
+
+/** Reads one data file, checked against the manifest, as text: each file is read once, for its checksum and its contents. */
+async function readDataFile(dir: string, name: string, manifest: Manifest): Promise<string> {
+  const file = path.join(dir, name);
+  const data = await readFile(file).catch((cause) => {
+    throw new IndexUnusableError(`index file ${file} cannot be read`, file, { cause });
+  });
+  compareWithManifest(file, { size: data.length, sha256: createHash("sha256").update(data).digest("hex") }, manifest.dataFiles[name]);
+  return data.toString("utf8");
+}
+
+function compareWithManifest(file: string, actual: { size: number; sha256: string }, expected: Manifest["dataFiles"][string] | undefined): void {
+  if (!expected) throw new IndexUnusableError(`index file ${file} is not listed in the manifest`, file);
+  if (actual.size !== expected.size) {
+    throw new IndexUnusableError(`index file ${file} is ${actual.size} bytes, the manifest says ${expected.size} (truncated?)`, file);
   }
+  if (actual.sha256 !== expected.sha256) throw new IndexUnusableError(`index file ${file} is corrupt (checksum mismatch)`, file);
 }
 
 function assembleSnapshot(

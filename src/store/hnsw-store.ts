@@ -71,15 +71,20 @@ export class HnswStore implements VectorStore {
     return new HnswStore(index, ids, dimension, params);
   }
 
-  /** Reads an index written by `save`; the caller has already checked the file's integrity. */
-  static async load(file: string, ids: string[], dimension: number, params: HnswParameters = DEFAULT_HNSW): Promise<HnswStore> {
+  /**
+   * Reads an index written by `save`; the caller has already checked the file's
+   * integrity. The file is read off the event loop; `ids` may still be being
+   * parsed meanwhile.
+   */
+  static async load(file: string, ids: string[] | Promise<string[]>, dimension: number, params: HnswParameters = DEFAULT_HNSW): Promise<HnswStore> {
     const index = new HierarchicalNSW("cosine", dimension);
     await index.readIndex(file);
-    if (index.getCurrentCount() !== ids.length) {
-      throw new Error(`holds ${index.getCurrentCount()} vectors but the chunk list has ${ids.length}`);
+    const labels = await ids;
+    if (index.getCurrentCount() !== labels.length) {
+      throw new Error(`holds ${index.getCurrentCount()} vectors but the chunk list has ${labels.length}`);
     }
     index.setEf(params.efSearch);
-    return new HnswStore(index, ids, dimension, params);
+    return new HnswStore(index, labels, dimension, params);
   }
 
   get size(): number {
