@@ -5,7 +5,7 @@
  */
 import type { SciFactReport } from "./scifact.js";
 import type { SeedReport } from "./seed.js";
-import type { SquadReport } from "./squad.js";
+import { ABSTAIN_RECALL_TARGET, type SquadReport } from "./squad.js";
 
 export interface EvalResults {
   command: string;
@@ -105,7 +105,7 @@ function squadSection(r: SquadReport): string[] {
     "",
     `SQuAD's own \`is_impossible\` questions about indexed articles (written to look answerable from the same paragraph): ${pct(r.impossibleAbstained.rate)} of ${r.impossibleAbstained.questions} abstained.`,
     "",
-    `Threshold ${f3(r.abstainThreshold)}: the lowest that abstains on at least 95% of the fit articles' out-of-corpus questions. Sentence ranking weights ${JSON.stringify(r.ranking)} (best first-sentence answer rate on the fit articles).`,
+    `Threshold ${f3(r.abstainThreshold)}: the lowest that abstains on at least ${Math.round(ABSTAIN_RECALL_TARGET * 100)}% of the fit articles' out-of-corpus questions. Sentence ranking weights ${JSON.stringify(r.ranking)} (best first-sentence answer rate on the fit articles).`,
     "",
   ];
 }

@@ -27,8 +27,8 @@ import type { Progress } from "./scifact.js";
 
 export const SPLIT_SEED = 5;
 export const TOP_K = 5;
-/** Share of out-of-corpus questions the threshold must abstain on (fit articles); above that, answering wins. */
-export const ABSTAIN_RECALL_TARGET = 0.95;
+/** Share of out-of-corpus questions the threshold must abstain on (fit articles); above that, answering wins: 0.9 rather than 0.95 because paraphrased questions about indexed documents score just above the 0.95 threshold. */
+export const ABSTAIN_RECALL_TARGET = 0.9;
 
 /** Deterministic shuffle (mulberry32), so the article split is the same on every run. */
 export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
