@@ -56,6 +56,9 @@ CREATE TABLE IF NOT EXISTS rag_chunks (
   first_gen bigint NOT NULL,
   retired_gen bigint
 );
+-- Vectors stored inline, not TOASTed: a 512-d vector is just over TOAST's 2 kB threshold, and the planner, which does
+-- not cost reading TOAST, would then judge a sequential scan cheaper than the HNSW index.
+ALTER TABLE rag_chunks ALTER COLUMN embedding SET STORAGE PLAIN;
 ${HNSW_INDEX};
 CREATE INDEX IF NOT EXISTS rag_chunks_tsv ON rag_chunks USING gin (tsv);
 CREATE INDEX IF NOT EXISTS rag_chunks_live ON rag_chunks (retired_gen);
