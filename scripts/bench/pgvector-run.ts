@@ -9,19 +9,16 @@
  *
  * Usage: tsx scripts/bench/pgvector-run.ts '{"size":10000,"unique":2000}'
  */
-import { loadConfig } from "../../src/config.js";
 import { headingText } from "../../src/ingest/build-index.js";
 import { LOCAL_USE_ID } from "../../src/embeddings/local-use.js";
-import type { Embedder } from "../../src/embeddings/types.js";
-import { Retriever } from "../../src/retrieval/retriever.js";
 import { DEFAULT_HNSW } from "../../src/store/hnsw-store.js";
 import { PgGenerationStore } from "../../src/store/pgvector/index.js";
 // The tests' PGlite-over-socket server: the same database the pgvector tests run on.
 import { startPgliteServer } from "../../tests/helpers/pglite-server.js";
-import { CHUNKING, loadBaseCorpus, rowOf, sizedCorpus } from "./dataset.js";
-import { exactTopK, recallAt } from "./exact-search.js";
-import { peakRssMiB, percentiles, timed, timeEach, type Percentiles } from "./stats.js";
-import { benchVectors, DIMENSION } from "./vector-cache.js";
+import { CHUNKING, rowOf } from "./dataset.js";
+import { peakRssMiB, timed } from "./stats.js";
+import { DIMENSION } from "./vector-cache.js";
+import { benchWorkload, measureRetrieval, type RetrievalFigures } from "./workload.js";
 
 export interface PgvectorRunArgs {
   size: number;
@@ -42,19 +39,13 @@ export interface PgvectorRunResult {
   loadMs: number;
   peakRssMiB: number;
   recallAt10: number;
-  latency: { dense: Percentiles; rawVector: Percentiles; keyword: Percentiles; hybrid: Percentiles };
+  latency: RetrievalFigures["latency"];
 }
-
-const K = 10;
-const RECALL_QUERIES = 200;
 
 async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2]!) as PgvectorRunArgs;
-  const base = loadBaseCorpus();
-  const { chunkVectors, queryVectors } = await benchVectors(base, args.unique);
-  const corpus = sizedCorpus(base, args.size, args.unique, chunkVectors, DIMENSION);
-  const queries = base.queries.map((text, i) => ({ text, vector: corpus.queryVector(rowOf(queryVectors, DIMENSION, i), i) }));
-  const truth = await exactTopK(corpus, queries.slice(0, RECALL_QUERIES).map((q) => q.vector), K, `${args.size}-${args.unique}-replicas`);
+  const workload = await benchWorkload(args.size, args.unique);
+  const { corpus } = workload;
 
   const pglite = args.databaseUrl ? undefined : await startPgliteServer();
   const store = await PgGenerationStore.connect({ connectionString: args.databaseUrl ?? pglite!.url });
@@ -72,19 +63,7 @@ async function main(): Promise<void> {
     const load = await timed(() => store.loadLive(embedderInfo));
     const snapshot = load.value!.snapshot;
 
-    // The product's retrieval path, fed the precomputed query vectors.
-    const vectorOf = new Map(queries.map((q) => [q.text, q.vector]));
-    const lookup: Embedder = { ...embedderInfo, embedQuery: async (text) => vectorOf.get(text)!, embedDocuments: async (texts) => texts.map((t) => vectorOf.get(t)!) };
-    const retriever = new Retriever({ ...loadConfig({}).retrieval, embedder: lookup });
-    const search = (mode: "dense" | "keyword" | "hybrid") => timeEach(queries, (q) => retriever.retrieve(snapshot, q.text, { k: K, mode }));
-    const latency = {
-      dense: percentiles(await search("dense")),
-      rawVector: percentiles(await timeEach(queries, (q) => snapshot.vectors.search(q.vector, K))),
-      keyword: percentiles(await search("keyword")),
-      hybrid: percentiles(await search("hybrid")),
-    };
-    const found: string[][] = [];
-    for (const q of queries.slice(0, truth.length)) found.push((await snapshot.vectors.search(q.vector, K)).map((h) => h.id));
+    const { latency, recallAt10 } = await measureRetrieval(snapshot, workload);
     const result: PgvectorRunResult = {
       system: "pgvector",
       database: pglite ? "pglite" : "postgres",
@@ -93,7 +72,7 @@ async function main(): Promise<void> {
       ingestThroughput: Math.round(args.size / (publish.ms / 1000)),
       loadMs: Math.round(load.ms),
       peakRssMiB: peakRssMiB(),
-      recallAt10: recallAt(found, truth),
+      recallAt10,
       latency,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
