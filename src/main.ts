@@ -7,18 +7,14 @@ import { ConfigError, loadConfig } from "./config.js";
 import { manageLifecycle } from "./lifecycle.js";
 import { createLogger } from "./logger.js";
 import { watchCorpus } from "./reindex/corpus-watcher.js";
-import { createApp } from "./server/app.js";
 import { listen } from "./server/http-server.js";
-import { createServices } from "./services.js";
+import { createServiceApp, createServices } from "./services.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const services = await createServices(config, logger);
-  const running = await listen(createApp({ ask: services.ask, logger, allowedOrigins: config.web.allowedOrigins, operations: services.operations, admin: services.admin }),
-    config.server.port,
-    config.server.host,
-  );
+  const running = await listen(createServiceApp(services), config.server.port, config.server.host);
   logger.info({ url: running.url, answers: services.ask.answerer.model, embedder: services.embedder.id }, `serving on ${running.url}`);
   const watcher =
     config.reindex.watch || process.argv.includes("--watch")

@@ -23,7 +23,8 @@ import { Metrics } from "./observability/metrics.js";
 import { Readiness } from "./observability/readiness.js";
 import { TimedRetriever } from "./observability/timed-retriever.js";
 import { Reindexer } from "./reindex/reindexer.js";
-import type { OperationsDependencies } from "./server/app.js";
+import type { Express } from "express";
+import { createApp, type OperationsDependencies } from "./server/app.js";
 import type { AdminDependencies } from "./server/routes/admin.js";
 import { createGenerationStore } from "./store/generation-store.js";
 import { IndexHolder } from "./store/index-holder.js";
@@ -128,5 +129,16 @@ function operatedAnswerer(answerer: Answerer, config: Config, metrics: Metrics):
       metrics.modelQueued.set(queued);
     },
     onReject: () => metrics.modelRejected.inc(),
+  });
+}
+
+/** The HTTP app over the services, as `npm start` serves it (the tests serve the same). */
+export function createServiceApp(services: Services): Express {
+  return createApp({
+    ask: services.ask,
+    logger: services.logger,
+    allowedOrigins: services.config.web.allowedOrigins,
+    operations: services.operations,
+    admin: services.admin,
   });
 }

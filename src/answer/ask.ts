@@ -45,18 +45,8 @@ export interface AskInput {
   history?: ChatTurn[];
 }
 
-export interface CitedPassage {
-  n: number;
-  id: string;
-  source: string;
-  title: string;
-  headingPath: string[];
-  text: string;
-  start: number;
-  end: number;
-  page?: number;
-  score: number;
-}
+/** A passage as the API shows it: the chunk (text, source, offsets, heading path, page) with its number and score. */
+export type CitedPassage = Chunk & { n: number; score: number };
 
 export interface AskResult {
   answer: string;
@@ -205,9 +195,13 @@ function toCited(passage: Passage): CitedPassage {
   return cited(passage, passage.n);
 }
 
-function cited({ chunk, score }: { chunk: Chunk; score: number }, n: number): CitedPassage {
+function cited(passage: { chunk: Chunk; score: number }, n: number): CitedPassage {
+  return { n, ...passageView(passage) };
+}
+
+/** A retrieved chunk as the API shows it (in /ask citations and context, and in /search results). */
+export function passageView({ chunk, score }: { chunk: Chunk; score: number }): Omit<CitedPassage, "n"> {
   return {
-    n,
     id: chunk.id,
     source: chunk.source,
     title: chunk.title,

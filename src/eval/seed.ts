@@ -52,7 +52,11 @@ export async function seedIndex(corpusDir: string, chunking: ChunkingOptions, em
   return memorySnapshot(corpus.documents.flatMap((d) => chunkDocument(d, chunking)), embedder);
 }
 
-const fold = (s: string) => s.toLowerCase().replace(/[‘’ʼ`]/g, "'").replace(/[“”]/g, '"');
+/** Case- and quote-insensitive containment, as the seed set's keywords are meant to be matched. */
+export function containsKeyword(answer: string, keywords: string[]): boolean {
+  const fold = (s: string) => s.toLowerCase().replace(/[‘’ʼ`]/g, "'").replace(/[“”]/g, '"');
+  return keywords.some((k) => fold(answer).includes(fold(k)));
+}
 
 export async function evaluateSeed(questions: SeedQuestion[], snapshot: IndexSnapshot, embedder: Embedder, settings: SeedSettings): Promise<SeedReport> {
   const retriever = new Retriever({ embedder, ...settings.retriever });
@@ -73,7 +77,7 @@ export async function evaluateSeed(questions: SeedQuestion[], snapshot: IndexSna
       abstained,
       confidence,
       evidenceAt: q.evidence ? cited.findIndex((text) => text.includes(q.evidence!)) + 1 : 0,
-      keyword: !abstained && (q.answer_keywords ?? []).some((k) => fold(answer).includes(fold(k))),
+      keyword: !abstained && containsKeyword(answer, q.answer_keywords ?? []),
       answer,
     });
   }

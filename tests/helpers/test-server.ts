@@ -7,9 +7,8 @@ import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
-import { createApp } from "../../src/server/app.js";
 import { listen } from "../../src/server/http-server.js";
-import { createServices, type Services } from "../../src/services.js";
+import { createServiceApp, createServices, type Services } from "../../src/services.js";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 export const SHARED_DIR = path.resolve(REPO_ROOT, "../shared");
@@ -51,10 +50,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   const logger = createLogger(config.logLevel);
   const services = await createServices(config, logger);
-  const running = await listen(createApp({ ask: services.ask, logger, allowedOrigins: config.web.allowedOrigins, operations: services.operations, admin: services.admin }),
-    0,
-    "127.0.0.1",
-  );
+  const running = await listen(createServiceApp(services), 0, "127.0.0.1");
   return {
     url: running.url,
     services,

@@ -1,4 +1,5 @@
 import { Router } from "express";
+import { passageView } from "../../answer/ask.js";
 import type { Retriever } from "../../retrieval/retriever.js";
 import type { SearchMode } from "../../retrieval/types.js";
 import type { IndexHolder } from "../../store/index-holder.js";
@@ -18,17 +19,7 @@ export function searchRoutes(deps: SearchDependencies): Router {
     const { query, k, mode } = parseBody(searchRequestSchema, req.body);
     const hits = await deps.retriever.retrieve(deps.index.current, query, { k: k ?? deps.defaultK, mode: mode ?? deps.defaultMode });
     res.json({
-      results: hits.map(({ chunk, score }) => ({
-        id: chunk.id,
-        source: chunk.source,
-        title: chunk.title,
-        headingPath: chunk.headingPath,
-        text: chunk.text,
-        start: chunk.start,
-        end: chunk.end,
-        ...(chunk.page !== undefined && { page: chunk.page }),
-        score: Math.round(score * 1e4) / 1e4,
-      })),
+      results: hits.map(passageView),
     });
   });
   return router;
