@@ -16,7 +16,7 @@ import type { IndexSnapshot, StoredDocument } from "../store/snapshot.js";
 import { countDeletedChunks, planChanges, type ChangePlan } from "./change-plan.js";
 import { chunkDocument } from "./chunker.js";
 import { EmbeddingCache, embeddingKey } from "./embedding-cache.js";
-import { listCorpusFiles, loaderFor, loadFile, type CorpusFile, type LoadFailure } from "./load-corpus.js";
+import { listCorpusFiles, loadFiles, partitionSupported, type CorpusFile, type LoadFailure } from "./load-corpus.js";
 import type { BuildProgress } from "./progress.js";
 import type { Chunk, ChunkingOptions, SourceDocument } from "./types.js";
 
@@ -51,9 +51,7 @@ export interface BuildReport {
 export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const { embedder, onProgress } = options;
-  const listed = await listCorpusFiles(options.corpusDir);
-  const supported = listed.filter((f) => loaderFor(f.source));
-  const skipped = listed.filter((f) => !loaderFor(f.source)).map((f) => f.source);
+  const { supported, skipped } = partitionSupported(await listCorpusFiles(options.corpusDir));
   const records = await describeSources(supported);
   const store = options.store ?? fileGenerationStore(options.indexDir);
   const previous = await store.readLiveManifest();
@@ -66,7 +64,10 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
     return { manifest: previous, files, chunks: { embedded: 0, reused: previous.chunkCount, deleted: 0 }, failures, skipped, durationMs: elapsed() };
   }
 
-  const { documents, failures } = await loadDocuments(supported, options.corpusDir, onProgress);
+  onProgress?.({ phase: "files", done: 0, total: supported.length });
+  const { documents, failures } = await loadFiles(supported, options.corpusDir, (done) =>
+    onProgress?.({ phase: "files", done, total: supported.length }),
+  );
   const chunks = documents.flatMap((doc) => chunkDocument(doc, options.chunking));
   const keys = chunks.map((chunk) => embeddingKey(embedder.id, embeddingText(chunk)));
   const cache = await EmbeddingCache.open(options.indexDir, embedder);
@@ -112,21 +113,6 @@ export function embeddingText(chunk: Chunk): string {
 /** Title and heading path, the boosted field of keyword search. */
 export function headingText(chunk: Chunk): string {
   return [chunk.title, ...chunk.headingPath].join(" ");
-}
-
-async function loadDocuments(files: CorpusFile[], corpusDir: string, onProgress?: (p: BuildProgress) => void) {
-  const documents: SourceDocument[] = [];
-  const failures: LoadFailure[] = [];
-  onProgress?.({ phase: "files", done: 0, total: files.length });
-  for (const [i, file] of files.entries()) {
-    try {
-      documents.push(await loadFile(file, loaderFor(file.source)!, corpusDir));
-    } catch (error) {
-      failures.push({ source: file.source, message: (error as Error).message });
-    }
-    onProgress?.({ phase: "files", done: i + 1, total: files.length });
-  }
-  return { documents, failures };
 }
 
 /**

@@ -87,19 +87,37 @@ function describeReadError(error: unknown): string {
   return `cannot be parsed: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-export async function loadCorpus(corpusDir: string): Promise<LoadedCorpus> {
-  const result: LoadedCorpus = { documents: [], failures: [], skipped: [] };
-  for (const file of await listCorpusFiles(corpusDir)) {
-    const loader = loaderFor(file.source);
-    if (!loader) {
-      result.skipped.push(file.source);
-      continue;
-    }
+/** Splits listed files into those a loader handles and the names of the others. */
+export function partitionSupported(files: CorpusFile[]): { supported: CorpusFile[]; skipped: string[] } {
+  return {
+    supported: files.filter((f) => loaderFor(f.source)),
+    skipped: files.filter((f) => !loaderFor(f.source)).map((f) => f.source),
+  };
+}
+
+/**
+ * Loads supported files in order. A file that fails is reported by name and
+ * the rest are still loaded; `onLoaded` is told how many files are done.
+ */
+export async function loadFiles(
+  files: CorpusFile[],
+  corpusDir: string,
+  onLoaded?: (done: number) => void,
+): Promise<Pick<LoadedCorpus, "documents" | "failures">> {
+  const documents: SourceDocument[] = [];
+  const failures: LoadFailure[] = [];
+  for (const [i, file] of files.entries()) {
     try {
-      result.documents.push(await loadFile(file, loader, corpusDir));
+      documents.push(await loadFile(file, loaderFor(file.source)!, corpusDir));
     } catch (error) {
-      result.failures.push({ source: file.source, message: (error as Error).message });
+      failures.push({ source: file.source, message: (error as Error).message });
     }
+    onLoaded?.(i + 1);
   }
-  return result;
+  return { documents, failures };
+}
+
+export async function loadCorpus(corpusDir: string): Promise<LoadedCorpus> {
+  const { supported, skipped } = partitionSupported(await listCorpusFiles(corpusDir));
+  return { ...(await loadFiles(supported, corpusDir)), skipped };
 }
