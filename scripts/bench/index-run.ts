@@ -13,7 +13,7 @@ import path from "node:path";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { Document } from "@langchain/core/documents";
 import { Embeddings } from "@langchain/core/embeddings";
-import { headingText } from "../../src/ingest/build-index.js";
+import { keywordDocument } from "../../src/ingest/build-index.js";
 import { LOCAL_USE_ID } from "../../src/embeddings/local-use.js";
 import { KeywordIndex } from "../../src/retrieval/keyword-index.js";
 import { currentGeneration, loadGeneration, publishGeneration } from "../../src/store/generations.js";
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
 async function measureOurs(args: IndexRunArgs, corpus: SizedCorpus, rows: number[][], queries: BenchQuery[], truth: string[][]): Promise<IndexRunResult> {
   const ids = corpus.chunks.map((c) => c.id);
   const vectors = await timed(() => HnswStore.build(ids, rows, DIMENSION));
-  const keywords = await timed(() => KeywordIndex.build(corpus.chunks.map((c) => ({ id: c.id, text: c.text, heading: headingText(c) }))));
+  const keywords = await timed(() => KeywordIndex.build(corpus.chunks.map(keywordDocument)));
   const write = await timed(() =>
     publishGeneration(args.indexDir, {
       manifest: { embedder: { id: LOCAL_USE_ID, dimension: DIMENSION }, space: "cosine", chunking: CHUNKING, hnsw: DEFAULT_HNSW, files: [] },

@@ -9,7 +9,7 @@
  *
  * Usage: tsx scripts/bench/pgvector-run.ts '{"size":10000,"unique":2000}'
  */
-import { headingText } from "../../src/ingest/build-index.js";
+import { keywordDocument } from "../../src/ingest/build-index.js";
 import { LOCAL_USE_ID } from "../../src/embeddings/local-use.js";
 import { DEFAULT_HNSW } from "../../src/store/hnsw-store.js";
 import { PgGenerationStore } from "../../src/store/pgvector/index.js";
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
         chunks: corpus.chunks,
         documents: corpus.documents,
         vectors: corpus.chunks.map((_, i) => rowOf(corpus.vectors, DIMENSION, i)),
-        keywordDocuments: corpus.chunks.map((c) => ({ id: c.id, text: c.text, heading: headingText(c) })),
+        keywordDocuments: corpus.chunks.map(keywordDocument),
       }),
     );
     const load = await timed(() => store.loadLive(embedderInfo));

@@ -5,7 +5,7 @@
  * generation on disk: the benchmarks are indexed once per run and thrown away.
  */
 import type { Embedder } from "../embeddings/types.js";
-import { embeddingText, headingText } from "../ingest/build-index.js";
+import { embeddingText, keywordDocument } from "../ingest/build-index.js";
 import type { Chunk } from "../ingest/types.js";
 import { type Bm25Parameters, DEFAULT_BM25, KeywordIndex } from "../retrieval/keyword-index.js";
 import { DEFAULT_HNSW, HnswStore } from "../store/hnsw-store.js";
@@ -43,7 +43,7 @@ export async function memorySnapshot(chunks: Chunk[], embedder: Embedder, option
 
 /** The keyword index ingest would build over these chunks. */
 export function keywordIndexOf(chunks: Chunk[], bm25: Bm25Parameters = DEFAULT_BM25): KeywordIndex {
-  return KeywordIndex.build(chunks.map((c) => ({ id: c.id, text: c.text, heading: headingText(c) })), bm25);
+  return KeywordIndex.build(chunks.map(keywordDocument), bm25);
 }
 
 /** A snapshot sharing vectors and chunks with `base` but with another keyword index (for BM25 parameter sweeps). */

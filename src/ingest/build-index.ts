@@ -9,6 +9,7 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import type { Embedder } from "../embeddings/types.js";
+import type { KeywordDocument } from "../retrieval/keyword-index.js";
 import { fileGenerationStore, type GenerationStore } from "../store/generation-store.js";
 import { DEFAULT_HNSW } from "../store/hnsw-store.js";
 import type { Manifest, SourceFileRecord, UnreadableFileRecord } from "../store/manifest.js";
@@ -90,7 +91,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
     chunks,
     documents: new Map(documents.map((doc) => [doc.source, storedDocument(doc)])),
     vectors: keys.map((key) => cache.get(key)!),
-    keywordDocuments: chunks.map((c) => ({ id: c.id, text: c.text, heading: headingText(c) })),
+    keywordDocuments: chunks.map(keywordDocument),
   });
   await cache.compact(new Set(keys));
   return {
@@ -110,9 +111,9 @@ export function embeddingText(chunk: Chunk): string {
   return heading && !chunk.text.startsWith(heading) ? `${heading}: ${chunk.text}` : chunk.text;
 }
 
-/** Title and heading path, the boosted field of keyword search. */
-export function headingText(chunk: Chunk): string {
-  return [chunk.title, ...chunk.headingPath].join(" ");
+/** A chunk as keyword search indexes it: its text, with its title and heading path as the boosted field. */
+export function keywordDocument(chunk: Chunk): KeywordDocument {
+  return { id: chunk.id, text: chunk.text, heading: [chunk.title, ...chunk.headingPath].join(" ") };
 }
 
 /**

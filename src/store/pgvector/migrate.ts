@@ -3,7 +3,7 @@
  * Copies the live embedded index (INDEX_DIR) into PostgreSQL without
  * re-embedding: the vectors are read back out of the HNSW file.
  */
-import { headingText } from "../../ingest/build-index.js";
+import { keywordDocument } from "../../ingest/build-index.js";
 import { loadLiveIndex, readLiveManifest } from "../generations.js";
 import { HnswStore } from "../hnsw-store.js";
 import type { IndexSnapshot } from "../snapshot.js";
@@ -25,6 +25,6 @@ export async function migrateIndex(indexDir: string, store: PgGenerationStore): 
     documents: snapshot.documents,
     // HnswStore labels are chunk positions (see hnsw-store.ts).
     vectors: snapshot.chunks.map((_, label) => hnsw.vectorAt(label)),
-    keywordDocuments: snapshot.chunks.map((c) => ({ id: c.id, text: c.text, heading: headingText(c) })),
+    keywordDocuments: snapshot.chunks.map(keywordDocument),
   });
 }
