@@ -22,10 +22,12 @@ import { benchDataAvailable, loadBaseCorpus } from "./bench/dataset.js";
 import type { EmbedThroughput } from "./bench/embed-throughput.js";
 import { runHttpBenchmark } from "./bench/http-run.js";
 import type { IndexRunArgs, IndexRunResult } from "./bench/index-run.js";
+import type { LoadTimeArgs } from "./bench/load-time.js";
 import { renderMarkdown, writeSection, type BenchRun, type MachineFacts } from "./bench/report.js";
 import { benchVectors, CACHE_DIR } from "./bench/vector-cache.js";
 
 const DOCS = path.resolve(import.meta.dirname, "../docs");
+const FRESH_LOADS = 3;
 
 const { values } = parseArgs({
   options: {
@@ -140,6 +142,7 @@ async function main(): Promise<void> {
     };
     const ours = await measure("ours");
     const langchain = await measure("langchain");
+    for (const result of [ours, langchain]) result.freshLoadMs = await freshLoadMs(result.system, path.join(CACHE_DIR, `index-${result.system}-${size}`));
     run.sizes.push({ size, ours, langchain });
     save(run);
     step(`  dense p50 ${ours.latency.dense.p50} vs ${langchain.latency.dense.p50} ms, recall ${ours.recallAt10} vs ${langchain.recallAt10}`);
@@ -158,6 +161,13 @@ async function main(): Promise<void> {
 
   save(run);
   step("wrote docs/BENCHMARKS.md and docs/benchmarks.json");
+}
+
+/** Median of a few loads, each in a new process, as at a server's start-up. */
+async function freshLoadMs(system: LoadTimeArgs["system"], indexDir: string): Promise<number> {
+  const times: number[] = [];
+  for (let round = 0; round < FRESH_LOADS; round++) times.push((await runScript<{ ms: number }>("scripts/bench/load-time.ts", { system, indexDir } satisfies LoadTimeArgs)).ms);
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
 }
 
 /** Writes what has been measured so far, so a long run that is stopped still leaves its figures. */

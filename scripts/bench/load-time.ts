@@ -1,24 +1,29 @@
 /**
- * Start-up index load time alone, in a fresh process (the figure in
- * docs/BENCHMARKS.md is taken in the process that has just built the index, so
- * its heap is full): loads the live generation of an index folder a few times
- * and prints each time and the median.
+ * @module bench/load-time
+ * One index load in a fresh process, as at a server's start-up (the process
+ * that built the index has a full heap and a warm allocator, which flatters
+ * nobody the same way). Prints one JSON line: `{ "ms": … }`.
  *
- *   npx tsx scripts/bench/load-time.ts .cache/bench/index-ours-100000 [rounds]
+ * Usage: tsx scripts/bench/load-time.ts '{"system":"ours","indexDir":".cache/bench/index-ours-100000"}'
  */
-import { currentGeneration, loadGeneration } from "../../src/store/generations.js";
+import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import { FakeEmbeddings } from "@langchain/core/utils/testing";
 import { LOCAL_USE_ID } from "../../src/embeddings/local-use.js";
+import { currentGeneration, loadGeneration } from "../../src/store/generations.js";
+import { timed } from "./stats.js";
+import { DIMENSION } from "./vector-cache.js";
 
-const [indexDir, rounds = "5"] = process.argv.slice(2);
-if (!indexDir) throw new Error("usage: load-time.ts <index folder> [rounds]");
-const generation = await currentGeneration(indexDir);
-if (!generation) throw new Error(`no generation in ${indexDir}: run npm run bench first`);
-
-const times: number[] = [];
-for (let round = 0; round < Number(rounds); round++) {
-  const started = performance.now();
-  await loadGeneration(indexDir, generation, { id: LOCAL_USE_ID, dimension: 512 });
-  times.push(Math.round(performance.now() - started));
+export interface LoadTimeArgs {
+  system: "ours" | "langchain";
+  indexDir: string;
 }
-const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
-console.log(`load of ${generation}: ${times.join(", ")} ms; median ${median} ms`);
+
+const args = JSON.parse(process.argv[2]!) as LoadTimeArgs;
+const load = async () => {
+  if (args.system === "langchain") return HNSWLib.load(args.indexDir, new FakeEmbeddings());
+  const generation = await currentGeneration(args.indexDir);
+  if (!generation) throw new Error(`no generation in ${args.indexDir}: run npm run bench first`);
+  return loadGeneration(args.indexDir, generation, { id: LOCAL_USE_ID, dimension: DIMENSION });
+};
+const { ms } = await timed(load);
+process.stdout.write(`${JSON.stringify({ ms })}\n`);

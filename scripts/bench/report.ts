@@ -93,28 +93,35 @@ export function renderMarkdown(run: BenchRun): string {
       "",
       "| | ours | LangChain HNSWLib | ours ÷ LangChain |",
       "| --- | ---: | ---: | ---: |",
-      `| build throughput, chunks/s (build + write) | ${ours.buildThroughput} | ${langchain.buildThroughput} | ${ratio(ours.buildThroughput, langchain.buildThroughput)} |`,
-      `| build in memory, ms | ${ms(ours.buildMs)} | ${ms(langchain.buildMs)} | ${ratio(ours.buildMs, langchain.buildMs)} |`,
-      `| of which HNSW, ms | ${ms(ours.vectorBuildMs)} | ${ms(langchain.vectorBuildMs)} | ${ratio(ours.vectorBuildMs, langchain.vectorBuildMs)} |`,
-      `| write to disk, ms | ${ms(ours.writeMs)} | ${ms(langchain.writeMs)} | ${ratio(ours.writeMs, langchain.writeMs)} |`,
+      `| build + write from ready vectors, ms | ${ms(ours.publishMs)} | ${ms(langchain.publishMs)} | ${ratio(ours.publishMs, langchain.publishMs)} |`,
+      `| build throughput, chunks/s | ${ours.buildThroughput} | ${langchain.buildThroughput} | ${ratio(ours.buildThroughput, langchain.buildThroughput)} |`,
+      `| one document changed: publish, ms ¹ | ${ms(ours.oneChangePublishMs)} | ${ms(langchain.oneChangePublishMs)} | ${ratio(ours.oneChangePublishMs, langchain.oneChangePublishMs)} |`,
       `| index size on disk, MiB | ${mib(ours.diskBytes)} | ${mib(langchain.diskBytes)} | ${ratio(ours.diskBytes, langchain.diskBytes)} |`,
-      `| index load at start-up, ms | ${ms(ours.loadMs)} | ${ms(langchain.loadMs)} | ${ratio(ours.loadMs, langchain.loadMs)} |`,
+      `| index load at start-up (fresh process, median of 3), ms | ${ms(ours.freshLoadMs ?? NaN)} | ${ms(langchain.freshLoadMs ?? NaN)} | ${ratio(ours.freshLoadMs ?? NaN, langchain.freshLoadMs ?? NaN)} |`,
+      `| index load in the process that built it, ms | ${ms(ours.loadMs)} | ${ms(langchain.loadMs)} | ${ratio(ours.loadMs, langchain.loadMs)} |`,
       `| peak RSS of the process, MiB | ${ours.peakRssMiB} | ${langchain.peakRssMiB} | ${ratio(ours.peakRssMiB, langchain.peakRssMiB)} |`,
-      `| dense search p50 / p95 / p99, ms | ${triple(ours.latency.dense)} | ${triple(langchain.latency.dense)} | ${ratio(ours.latency.dense.p50, langchain.latency.dense.p50)} (p50) |`,
+      `| dense search p50 / p95 / p99, ms, each at its own ef | ${triple(ours.latency.dense)} | ${triple(langchain.latency.dense)} | ${ratio(ours.latency.dense.p50, langchain.latency.dense.p50)} (p50) |`,
+      `| dense search at the same ef ${ours.ef}, p50 / p95 / p99, ms | ${triple(ours.latency.dense)} | ${triple(langchain.atOurEf?.dense)} | ${ratio(ours.latency.dense.p50, langchain.atOurEf?.dense.p50 ?? NaN)} (p50) |`,
       `| raw HNSW search p50 / p95 / p99, ms | ${triple(ours.latency.rawHnsw)} | – | |`,
       `| keyword (BM25) search p50 / p95 / p99, ms | ${triple(ours.latency.keyword)} | not offered | |`,
       `| hybrid search p50 / p95 / p99, ms | ${triple(ours.latency.hybrid)} | not offered | |`,
-      `| HNSW recall@10 vs exact search | ${ours.recallAt10} (ef ${ours.ef}) | ${langchain.recallAt10} (ef ${langchain.ef}) | ${ratio(ours.recallAt10, langchain.recallAt10)} |`,
+      `| HNSW recall@10 vs exact search | ${ours.recallAt10} (ef ${ours.ef}) | ${langchain.recallAt10} (ef ${langchain.ef}); ${langchain.atOurEf?.recallAt10 ?? "–"} at ef ${ours.ef} | ${ratio(ours.recallAt10, langchain.recallAt10)} |`,
       "",
     );
   }
   if (run.sizes.length) {
     lines.push(
       "How to read the ratios: both stores are the same hnswlib-node graph (M 16, efConstruction 200), so build time differs only " +
-        "by what is around it (ours adds BM25 and a checksummed, fsynced generation with chunk texts, hence more to write and load). " +
-        `LangChain searches at hnswlib's default ef 10 and ours at ef ${run.sizes[0]!.ours.ef}: its dense search is faster per query ` +
-        "and misses more of the true neighbours (recall row); it offers no keyword or hybrid search. Latency tails (p95/p99) " +
-        "mostly show other processes taking the CPU during the run.",
+        "by what is around it (ours adds BM25 and a checksummed, fsynced generation, and builds the graph in a worker thread so the " +
+        `event loop stays free). LangChain searches at hnswlib's default ef 10 and ours at ef ${run.sizes[0]!.ours.ef}: at its default its ` +
+        "dense search is faster per query and misses more of the true neighbours (recall row); the row at the same ef compares the two " +
+        "at the same recall. Ours is timed through the product's Retriever (fusion, chunk lookup), LangChain's through " +
+        "similaritySearchVectorWithScore (docstore lookup). LangChain offers no keyword or hybrid search. " +
+        "¹ Ours: the first document of the index edited (a sentence appended, re-chunked), the new generation published while the " +
+        "previous one is loaded, as in a running server; vectors ready, so embedding is excluded. It writes one small segment and " +
+        "hard-links the rest (docs/SCALING.md). LangChain's HNSWLib cannot delete a document, so a change means building and saving " +
+        "everything again: its figure is its full build + write. The fresh-process load of ours is of the generation after that change " +
+        "(two segments). Latency tails (p95/p99) mostly show other processes taking the CPU during the run.",
       "",
     );
   }
@@ -155,10 +162,15 @@ function renderChecks(run: BenchRun): string[] {
     [`dense p50 ≤ 2 ms`, ours.latency.dense.p50 <= 2, `${ms(ours.latency.dense.p50)} ms`],
     [`recall@10 ≥ 0.97`, ours.recallAt10 >= 0.97, String(ours.recallAt10)],
     [`hybrid p50 ≤ 10 ms`, (ours.latency.hybrid?.p50 ?? Infinity) <= 10, `${ms(ours.latency.hybrid?.p50 ?? NaN)} ms`],
-    [`index load ≤ 3 s`, ours.loadMs <= 3000, `${ms(ours.loadMs)} ms`],
-    [`dense p50 no worse than LangChain`, ours.latency.dense.p50 <= langchain.latency.dense.p50, ratio(ours.latency.dense.p50, langchain.latency.dense.p50)],
+    [`index load ≤ 3 s (fresh process)`, (ours.freshLoadMs ?? Infinity) <= 3000, `${ms(ours.freshLoadMs ?? NaN)} ms`],
+    [
+      `dense p50 no worse than LangChain at the same ef (same recall)`,
+      ours.latency.dense.p50 <= (langchain.atOurEf?.dense.p50 ?? -Infinity),
+      ratio(ours.latency.dense.p50, langchain.atOurEf?.dense.p50 ?? NaN),
+    ],
     [`recall no worse than LangChain`, ours.recallAt10 >= langchain.recallAt10, `${ours.recallAt10} vs ${langchain.recallAt10}`],
-    [`load no slower than LangChain`, ours.loadMs <= langchain.loadMs, ratio(ours.loadMs, langchain.loadMs)],
+    [`load no slower than LangChain (fresh processes)`, (ours.freshLoadMs ?? Infinity) <= (langchain.freshLoadMs ?? -Infinity), ratio(ours.freshLoadMs ?? NaN, langchain.freshLoadMs ?? NaN)],
+    [`one changed document published in ≤ 1 s (embedding excluded)`, ours.oneChangePublishMs <= 1000, `${ms(ours.oneChangePublishMs)} ms, ${ratio(ours.oneChangePublishMs, langchain.oneChangePublishMs)} of LangChain's rebuild`],
   ] as [string, boolean, string][];
   const health = run.http?.halfPeak?.health;
   if (health) checks.push([`/health p99 < 50 ms at half peak`, health.p99 < 50, `${ms(health.p99)} ms`]);

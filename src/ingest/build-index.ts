@@ -12,7 +12,7 @@ import type { Embedder } from "../embeddings/types.js";
 import type { KeywordDocument } from "../retrieval/keyword-index.js";
 import { fileGenerationStore, type GenerationStore } from "../store/generation-store.js";
 import { DEFAULT_HNSW } from "../store/hnsw-store.js";
-import type { Manifest, SourceFileRecord, UnreadableFileRecord } from "../store/manifest.js";
+import type { Manifest, SourceFileRecord, SourceRecords, UnreadableFileRecord } from "../store/manifest.js";
 import type { IndexSnapshot, StoredDocument } from "../store/snapshot.js";
 import { countDeletedChunks, planChanges, type ChangePlan } from "./change-plan.js";
 import { chunkDocument } from "./chunker.js";
@@ -33,6 +33,8 @@ export interface BuildOptions {
   store?: GenerationStore;
   /** Ignore the live generation and the embedding cache: embed everything again. */
   full?: boolean;
+  /** The live generation failed its checks: publish a new one even if the corpus has not changed (embeddings are still reused). */
+  liveIsDamaged?: boolean;
   onProgress?: (progress: BuildProgress) => void;
 }
 
@@ -60,7 +62,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const { upToDate, ...files } = plan;
   const elapsed = () => performance.now() - started;
 
-  if (upToDate && previous && !options.full) {
+  if (upToDate && previous && !options.full && !options.liveIsDamaged) {
     const failures = (previous.unreadable ?? []).map(({ source, message }) => ({ source, message }));
     return { manifest: previous, files, chunks: { embedded: 0, reused: previous.chunkCount, deleted: 0 }, failures, skipped, durationMs: elapsed() };
   }
@@ -79,15 +81,12 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const recordBySource = new Map(records.map((r) => [r.source, r]));
   const keysBySource = new Map<string, string[]>(documents.map((doc) => [doc.source, []]));
   keys.forEach((key, i) => keysBySource.get(chunks[i]!.source)!.push(key));
+  const sources: SourceRecords = {
+    files: documents.map((doc) => ({ ...recordBySource.get(doc.source)!, ...chunkRecord(keysBySource.get(doc.source)!) })),
+    unreadable: failures.map((f): UnreadableFileRecord => ({ ...recordBySource.get(f.source)!, message: f.message })),
+  };
   const published = await store.publish({
-    manifest: {
-      embedder: { id: embedder.id, dimension: embedder.dimension },
-      space: "cosine",
-      chunking: options.chunking,
-      hnsw: DEFAULT_HNSW,
-      files: documents.map((doc) => ({ ...recordBySource.get(doc.source)!, chunks: keysBySource.get(doc.source)! })),
-      unreadable: failures.map((f): UnreadableFileRecord => ({ ...recordBySource.get(f.source)!, message: f.message })),
-    },
+    manifest: { embedder: { id: embedder.id, dimension: embedder.dimension }, space: "cosine", chunking: options.chunking, hnsw: DEFAULT_HNSW, ...sources },
     chunks,
     documents: new Map(documents.map((doc) => [doc.source, storedDocument(doc)])),
     vectors: keys.map((key) => cache.get(key)!),
@@ -95,14 +94,20 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   });
   await cache.compact(new Set(keys));
   return {
-    manifest: published.manifest,
+    manifest: { ...published.manifest, ...sources },
     published,
     files,
-    chunks: { embedded, reused, deleted: countDeletedChunks(previous, keys) },
+    chunks: { embedded, reused, deleted: countDeletedChunks(previous, reused) },
     failures,
     skipped,
     durationMs: elapsed(),
   };
+}
+
+/** A file's chunks as its manifest record describes them: how many, and a digest of their embedding keys. */
+export function chunkRecord(keys: readonly string[]): { chunkCount: number; chunksDigest: string } {
+  // 64 bits of SHA-256 tell a changed list of chunks from an unchanged one.
+  return { chunkCount: keys.length, chunksDigest: createHash("sha256").update(keys.join("\n")).digest("hex").slice(0, 16) };
 }
 
 /** What the embedder sees: the chunk text, led by its heading path when it adds context. */

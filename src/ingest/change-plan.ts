@@ -40,15 +40,11 @@ export function planChanges(current: SourceFileRecord[], previous: Manifest | un
   return plan;
 }
 
-/** Chunks of the previous generation whose keys the new one no longer has (counted with multiplicity). */
-export function countDeletedChunks(previous: Manifest | undefined, liveKeys: readonly string[]): number {
-  const remaining = new Map<string, number>();
-  for (const key of liveKeys) remaining.set(key, (remaining.get(key) ?? 0) + 1);
-  let deleted = 0;
-  for (const key of previous?.files.flatMap((f) => f.chunks ?? []) ?? []) {
-    const left = remaining.get(key) ?? 0;
-    if (left > 0) remaining.set(key, left - 1);
-    else deleted++;
-  }
-  return deleted;
+/**
+ * Chunks of the previous generation the new one no longer has: those it held
+ * less the ones reused from the embedding cache, which holds the previous
+ * generation's embeddings (exact unless an interrupted build left extra ones).
+ */
+export function countDeletedChunks(previous: Manifest | undefined, reused: number): number {
+  return Math.max(0, (previous?.chunkCount ?? 0) - reused);
 }

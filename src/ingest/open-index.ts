@@ -27,6 +27,7 @@ export interface OpenIndexOptions {
 export async function openIndex(options: OpenIndexOptions): Promise<IndexSnapshot> {
   const { indexDir, embedder, logger } = options;
   const store = options.store ?? fileGenerationStore(indexDir);
+  let liveIsDamaged = false;
   try {
     const loaded = await store.loadLive(embedder);
     if (loaded) {
@@ -40,11 +41,12 @@ export async function openIndex(options: OpenIndexOptions): Promise<IndexSnapsho
     if (!(error instanceof IndexUnusableError)) throw error;
     const reason = error instanceof EmbedderMismatchError ? "embedder changed" : "index unusable";
     logger.warn({ file: error.file }, `${reason}: ${error.message}; rebuilding`);
+    liveIsDamaged = true;
   }
-  const report = await withIngestLock(indexDir, () => buildIndex({ ...options, store }));
+  const report = await withIngestLock(indexDir, () => buildIndex({ ...options, store, liveIsDamaged }));
   logBuildReport(logger, report);
-  // A build finding the corpus "up to date" still publishes nothing; that only
-  // happens when the live generation is intact, so it can be loaded.
+  // A build finding the corpus "up to date" publishes nothing; with a damaged
+  // live generation it always publishes, so what is live here can be loaded.
   if (report.published) return report.published;
   const reloaded = await store.loadLive(embedder);
   if (!reloaded) throw new Error(`index in ${indexDir} was built but cannot be found`);

@@ -6,24 +6,14 @@
  * (`store/pgvector`). Chosen by VECTOR_STORE in services.ts.
  */
 import type { Config } from "../config.js";
-import type { Chunk } from "../ingest/types.js";
-import { KeywordIndex, type KeywordDocument } from "../retrieval/keyword-index.js";
-import { loadLiveIndex, publishGeneration, readLiveManifest, type ExpectedEmbedder, type GenerationContents, type LoadOutcome } from "./generations.js";
+import { loadLiveIndex, publishGeneration, readLiveManifest, type ExpectedEmbedder, type GenerationInput, type LoadOutcome } from "./generations.js";
 import type { IndexHolder } from "./index-holder.js";
 import type { Manifest } from "./manifest.js";
 import type { Logger } from "../logger.js";
-import type { IndexSnapshot, StoredDocument } from "./snapshot.js";
+import { LoadedSegments } from "./segments.js";
+import type { IndexSnapshot } from "./snapshot.js";
 
-/** Everything a new generation consists of, before any store-specific index is built over it. */
-export interface GenerationInput {
-  manifest: GenerationContents["manifest"];
-  chunks: Chunk[];
-  documents: Map<string, StoredDocument>;
-  /** The embedding of each chunk, in chunk order. */
-  vectors: number[][];
-  /** What keyword search indexes for each chunk (body and boosted heading), in chunk order. */
-  keywordDocuments: KeywordDocument[];
-}
+export type { GenerationInput };
 
 export interface GenerationStore {
   /** The live generation's manifest when it is intact, else undefined: what an incremental build compares with. */
@@ -41,19 +31,17 @@ export interface GenerationStore {
   close?(): Promise<void>;
 }
 
-/** The embedded store: generation folders under `indexDir` with an HNSW file and a BM25 index each. */
+/**
+ * The embedded store: generation folders under `indexDir`, each a list of
+ * segments with an HNSW graph and a BM25 index each. The segments of the live
+ * generation stay in memory, so a publish or a reload reads only new ones.
+ */
 export function fileGenerationStore(indexDir: string): GenerationStore {
+  const loaded = new LoadedSegments();
   return {
     readLiveManifest: () => readLiveManifest(indexDir),
-    loadLive: (embedder) => loadLiveIndex(indexDir, embedder),
-    publish: ({ manifest, chunks, documents, vectors, keywordDocuments }) =>
-      publishGeneration(indexDir, {
-        manifest,
-        chunks,
-        documents,
-        vectors: { ids: chunks.map((c) => c.id), vectors, dimension: manifest.embedder.dimension, params: manifest.hnsw },
-        keywords: KeywordIndex.build(keywordDocuments),
-      }),
+    loadLive: (embedder) => loadLiveIndex(indexDir, embedder, loaded),
+    publish: (input) => publishGeneration(indexDir, input, loaded),
   };
 }
 

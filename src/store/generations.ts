@@ -4,74 +4,126 @@
  * checked, renamed to its generation name, and published by atomically
  * replacing the `CURRENT` pointer file. A reader sees the old generation or the
  * new one, never a half-written one; the previous generation is kept as a
- * fallback for a corrupt current one.
+ * fallback for a corrupt current one. A generation is a list of segments
+ * (segments.ts): the segments a change leaves alone are hard-linked from the
+ * previous generation, never rewritten, so a file shared by two generations
+ * is never open for writing.
  */
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Chunk } from "../ingest/types.js";
-import { KeywordIndex, type SerializedKeywordIndex } from "../retrieval/keyword-index.js";
+import { KeywordIndex, type KeywordDocument } from "../retrieval/keyword-index.js";
+import { checkDataFileSizes, readDataFile, recordOf, writeDurably } from "./data-files.js";
 import { EmbedderMismatchError, IndexUnusableError } from "./errors.js";
-import { HnswStore, type HnswInput } from "./hnsw-store.js";
-import { FORMAT_VERSION, manifestSchema, type Manifest } from "./manifest.js";
+import { FORMAT_VERSION, indexManifestSchema, sourceRecordsSchema, type IndexManifest, type Manifest, type SourceRecords } from "./manifest.js";
+import { planSegments } from "./segment-plan.js";
+import { SegmentedVectorStore } from "./segmented-vector-store.js";
+import { LoadedSegments, newSegmentName, readSegment, segmentFiles, writeSegment, type Segment } from "./segments.js";
 import type { IndexSnapshot, StoredDocument } from "./snapshot.js";
 
 const POINTER = "CURRENT";
-const FILES = { manifest: "manifest.json", vectors: "vectors.hnsw", chunks: "chunks.jsonl", documents: "documents.jsonl", keywords: "keywords.json" };
+const MANIFEST = "manifest.json";
+const SOURCES = "sources.json";
 const GENERATIONS_KEPT = 2;
 
-export type GenerationContents = Omit<IndexSnapshot, "manifest" | "chunkById" | "vectors" | "keywords"> & {
-  /** A built index, or vectors to index: those are built in a worker straight into the generation's file. */
-  vectors: HnswStore | HnswInput;
-  keywords: KeywordIndex;
-  manifest: Omit<Manifest, "formatVersion" | "generation" | "builtAt" | "dataFiles" | "chunkCount" | "documentCount">;
-};
+/** Everything a new generation consists of, before any store-specific index is built over it. */
+export interface GenerationInput {
+  manifest: Omit<IndexManifest, "formatVersion" | "generation" | "builtAt" | "dataFiles" | "chunkCount" | "documentCount" | "segments"> & SourceRecords;
+  chunks: Chunk[];
+  documents: Map<string, StoredDocument>;
+  /** The embedding of each chunk, in chunk order. */
+  vectors: number[][];
+  /** What keyword search indexes for each chunk (body and boosted heading), in chunk order. */
+  keywordDocuments: KeywordDocument[];
+}
 
 /**
- * Writes a new generation and makes it the live one. Returns it as a snapshot
- * ready to serve (the caller's objects, not a re-read of the files).
+ * Writes a new generation and makes it the live one: a new segment for the
+ * documents that changed, the live generation's other segments linked as they
+ * are. Returns it as a snapshot ready to serve, reusing the segments `loaded`
+ * holds (a server's live ones) instead of reading them again; a segment that
+ * must be read and fails its checks is not carried over.
  */
-export async function publishGeneration(indexDir: string, contents: GenerationContents): Promise<IndexSnapshot> {
+export async function publishGeneration(indexDir: string, input: GenerationInput, loaded = new LoadedSegments()): Promise<IndexSnapshot> {
   await mkdir(indexDir, { recursive: true });
+  const live = await readLiveManifest(indexDir);
   const builtAt = new Date();
   const generation = `gen-${builtAt.toISOString().replace(/[-:.]/g, "").replace("T", "-").slice(0, 18)}-${process.pid}-${Math.random().toString(36).slice(2, 6)}`;
+  const freshName = newSegmentName();
+  let plan = planSegments(live, input.manifest, freshName);
+  // The segments carried over, as this process holds them or read (and checked) from the live generation.
+  const carried = new Map<string, Segment>();
+  try {
+    for (const { name } of plan.kept) carried.set(name, loaded.get(name) ?? (await readSegment(path.join(indexDir, live!.generation), name, live!)));
+  } catch (error) {
+    if (!(error instanceof IndexUnusableError)) throw error;
+    // A damaged segment is not carried over: everything is written anew from the input.
+    plan = planSegments(undefined, input.manifest, freshName);
+    carried.clear();
+  }
   const staging = path.join(indexDir, `.staging-${generation}`);
   await mkdir(staging);
   try {
-    const vectors = await writeVectors(contents.vectors, path.join(staging, FILES.vectors));
-    await writeDurably(path.join(staging, FILES.chunks), jsonLines(contents.chunks));
-    await writeDurably(path.join(staging, FILES.documents), jsonLines([...contents.documents.values()]));
-    await writeDurably(path.join(staging, FILES.keywords), JSON.stringify(contents.keywords.toJSON()));
-    const dataFiles: Manifest["dataFiles"] = {};
-    for (const name of [FILES.vectors, FILES.chunks, FILES.documents, FILES.keywords]) {
-      dataFiles[name] = await describeFile(path.join(staging, name));
+    const dataFiles: IndexManifest["dataFiles"] = {};
+    for (const { name } of plan.kept) {
+      for (const file of Object.values(segmentFiles(name))) {
+        await linkOrCopy(path.join(indexDir, live!.generation, file), path.join(staging, file));
+        dataFiles[file] = live!.dataFiles[file]!;
+      }
     }
-    const manifest: Manifest = {
-      ...contents.manifest,
+    let fresh: Segment | undefined;
+    if (plan.fresh.size) {
+      const written = await writeSegment(staging, freshName, freshContents(input, plan.fresh), { dimension: input.manifest.embedder.dimension, hnsw: input.manifest.hnsw });
+      fresh = written.segment;
+      Object.assign(dataFiles, written.dataFiles);
+    }
+    const { files, unreadable, ...settings } = input.manifest;
+    const sources = Buffer.from(JSON.stringify({ files: files.map((file) => ({ ...file, segment: plan.segmentOf.get(file.source) })), unreadable }));
+    await writeDurably(path.join(staging, SOURCES), sources);
+    dataFiles[SOURCES] = await recordOf(sources);
+    const manifest: IndexManifest = {
+      ...settings,
       formatVersion: FORMAT_VERSION,
       generation,
       builtAt: builtAt.toISOString(),
-      chunkCount: contents.chunks.length,
-      documentCount: contents.documents.size,
+      segments: [...plan.kept, ...(fresh ? [{ name: fresh.name, chunkCount: fresh.chunks.length, deletedSources: [] }] : [])],
+      chunkCount: input.chunks.length,
+      documentCount: input.documents.size,
       dataFiles,
     };
-    await writeDurably(path.join(staging, FILES.manifest), JSON.stringify(manifest, null, 2));
+    await writeDurably(path.join(staging, MANIFEST), JSON.stringify(manifest));
     await rename(staging, path.join(indexDir, generation));
     await writeDurably(path.join(indexDir, `${POINTER}.tmp-${process.pid}`), `${generation}\n`);
     await rename(path.join(indexDir, `${POINTER}.tmp-${process.pid}`), path.join(indexDir, POINTER));
     await pruneGenerations(indexDir, generation);
-    return assembleSnapshot(manifest, contents.chunks, [...contents.documents.values()], vectors, contents.keywords);
+    const segments = manifest.segments.map(({ name }) => (name === fresh?.name ? fresh : carried.get(name)!));
+    loaded.keepOnly(segments);
+    return assembleSnapshot(manifest, segments);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
 }
 
-async function writeVectors(vectors: HnswStore | HnswInput, file: string): Promise<HnswStore> {
-  if (!(vectors instanceof HnswStore)) return HnswStore.buildToFile(file, vectors);
-  await vectors.save(file);
-  return vectors;
+/** The chunks, documents, vectors and keyword documents of `sources`, for the new segment. */
+function freshContents(input: GenerationInput, sources: ReadonlySet<string>) {
+  const positions = input.chunks.flatMap((chunk, i) => (sources.has(chunk.source) ? [i] : []));
+  return {
+    chunks: positions.map((i) => input.chunks[i]!),
+    documents: [...input.documents.values()].filter((d) => sources.has(d.source)),
+    vectors: positions.map((i) => input.vectors[i]!),
+    keywordDocuments: positions.map((i) => input.keywordDocuments[i]!),
+  };
+}
+
+/** A hard link where the file system allows one (no bytes copied), else a copy. */
+async function linkOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch (error) {
+    if (!["EXDEV", "EPERM", "ENOTSUP", "EOPNOTSUPP", "EMLINK"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
+    await copyFile(from, to);
+  }
 }
 
 /** The live generation's name, or undefined when nothing was ever published. */
@@ -90,99 +142,73 @@ export interface ExpectedEmbedder {
   dimension: number;
 }
 
-/** Loads one generation, verifying every data file against the manifest first. */
-export async function loadGeneration(indexDir: string, generation: string, embedder: ExpectedEmbedder): Promise<IndexSnapshot> {
+/** Loads one generation, verifying every data file against the manifest first (segments already in `loaded` are reused). */
+export async function loadGeneration(indexDir: string, generation: string, embedder: ExpectedEmbedder, loaded = new LoadedSegments()): Promise<IndexSnapshot> {
   const dir = path.join(indexDir, generation);
-  const manifest = await readManifest(path.join(dir, FILES.manifest));
+  const manifest = await readManifest(path.join(dir, MANIFEST));
   if (manifest.embedder.id !== embedder.id || manifest.embedder.dimension !== embedder.dimension) {
     throw new EmbedderMismatchError(
       `the index in ${dir} was built with embedder ${manifest.embedder.id} (${manifest.embedder.dimension}-d), ` +
         `but ${embedder.id} (${embedder.dimension}-d) is configured; it must be rebuilt`,
     );
   }
-  // hnswlib reads the (checked) vector file on its own thread while this one
-  // checks and parses the JSON files: at 100k chunks the two take about as long.
-  const chunks = readDataFile(dir, FILES.chunks, manifest).then((data) => parseJsonLines<Chunk>(data));
-  const vectorsFile = path.join(dir, FILES.vectors);
-  const vectorsLoaded = checkDataFile(dir, FILES.vectors, manifest).then(() =>
-    // A chunk file that fails is reported by its own promise; the vectors wait for the ids only.
-    HnswStore.load(vectorsFile, chunks.then((list) => list.map((c) => c.id), () => []), manifest.embedder.dimension, manifest.hnsw).catch((cause) => {
-      throw new IndexUnusableError(`index file ${vectorsFile} cannot be loaded: ${(cause as Error).message}`, vectorsFile, { cause });
-    }),
-  );
-  const [chunkList, documents, keywords, vectors] = await Promise.all([
-    chunks,
-    readDataFile(dir, FILES.documents, manifest).then((data) => parseJsonLines<StoredDocument>(data)),
-    readDataFile(dir, FILES.keywords, manifest).then((data) => KeywordIndex.fromJSON(JSON.parse(data) as SerializedKeywordIndex)),
-    vectorsLoaded,
-  ]);
-  return assembleSnapshot(manifest, chunkList, documents, vectors, keywords);
+  const segments = await Promise.all(manifest.segments.map(({ name }) => loaded.get(name) ?? readSegment(dir, name, manifest)));
+  loaded.keepOnly(segments);
+  return assembleSnapshot(manifest, segments);
 }
 
 /**
- * The live generation's manifest when the generation is intact (every data
- * file matches it), else undefined: what an incremental build compares with.
+ * The live generation's manifest and source records when its files are all
+ * there at their recorded sizes, else undefined: what an incremental build
+ * compares with and links from. Checksums of the segment files are verified
+ * when a generation is loaded; sizes are enough here, where reading every
+ * byte would cost more than a small change.
  */
 export async function readLiveManifest(indexDir: string): Promise<Manifest | undefined> {
   const live = await currentGeneration(indexDir);
   if (!live) return undefined;
   const dir = path.join(indexDir, live);
   try {
-    const manifest = await readManifest(path.join(dir, FILES.manifest));
-    await verifyDataFiles(dir, manifest);
-    return manifest;
+    const manifest = await readManifest(path.join(dir, MANIFEST));
+    await checkDataFileSizes(dir, manifest);
+    return { ...manifest, ...(await readSources(dir, manifest)) };
   } catch (error) {
     if (error instanceof IndexUnusableError) return undefined;
     throw error;
   }
 }
 
-/** Throws an IndexUnusableError naming the first data file whose size or checksum differs from the manifest. */
-async function verifyDataFiles(dir: string, manifest: Manifest): Promise<void> {
-  for (const name of Object.keys(manifest.dataFiles)) await checkDataFile(dir, name, manifest);
+async function readSources(dir: string, manifest: IndexManifest): Promise<SourceRecords> {
+  const file = path.join(dir, SOURCES);
+  const parsed = sourceRecordsSchema.safeParse(JSON.parse((await readDataFile(dir, SOURCES, manifest)).toString("utf8")));
+  if (!parsed.success) throw new IndexUnusableError(`index file ${file} is invalid: ${parsed.error.issues[0]?.message}`, file);
+  return parsed.data;
 }
 
-/** Checks one data file against the manifest without holding it in memory (the vector file is hundreds of MB). */
-async function checkDataFile(dir: string, name: string, manifest: Manifest): Promise<void> {
-  const file = path.join(dir, name);
-  const actual = await describeFile(file).catch((cause) => {
-    throw new IndexUnusableError(`index file ${file} cannot be read`, file, { cause });
+/** Every segment's chunks and documents but those its manifest record lists as deleted. */
+function assembleSnapshot(manifest: IndexManifest, segments: Segment[]): IndexSnapshot {
+  const chunks: Chunk[] = [];
+  const documents = new Map<string, StoredDocument>();
+  const parts = segments.map((segment, i) => {
+    const gone = new Set(manifest.segments[i]!.deletedSources);
+    const deleted = new Set<number>();
+    for (let label = 0; label < segment.chunks.length; label++) {
+      const chunk = segment.chunks[label]!;
+      if (gone.size && gone.has(chunk.source)) deleted.add(label);
+      else chunks.push(chunk);
+    }
+    for (const doc of segment.documents) if (!gone.has(doc.source)) documents.set(doc.source, doc);
+    return { segment, deleted };
   });
-  compareWithManifest(file, actual, manifest.dataFiles[name]);
-}
-
-/** Reads one data file, checked against the manifest, as text: each file is read once, for its checksum and its contents. */
-async function readDataFile(dir: string, name: string, manifest: Manifest): Promise<string> {
-  const file = path.join(dir, name);
-  const data = await readFile(file).catch((cause) => {
-    throw new IndexUnusableError(`index file ${file} cannot be read`, file, { cause });
-  });
-  compareWithManifest(file, { size: data.length, sha256: createHash("sha256").update(data).digest("hex") }, manifest.dataFiles[name]);
-  return data.toString("utf8");
-}
-
-function compareWithManifest(file: string, actual: { size: number; sha256: string }, expected: Manifest["dataFiles"][string] | undefined): void {
-  if (!expected) throw new IndexUnusableError(`index file ${file} is not listed in the manifest`, file);
-  if (actual.size !== expected.size) {
-    throw new IndexUnusableError(`index file ${file} is ${actual.size} bytes, the manifest says ${expected.size} (truncated?)`, file);
-  }
-  if (actual.sha256 !== expected.sha256) throw new IndexUnusableError(`index file ${file} is corrupt (checksum mismatch)`, file);
-}
-
-function assembleSnapshot(
-  manifest: Manifest,
-  chunks: Chunk[],
-  documents: StoredDocument[],
-  vectors: HnswStore,
-  keywords: KeywordIndex,
-): IndexSnapshot {
+  const chunkById = new Map<string, Chunk>();
+  for (const chunk of chunks) chunkById.set(chunk.id, chunk);
   return {
     manifest,
     chunks,
-    chunkById: new Map(chunks.map((c) => [c.id, c])),
-    documents: new Map(documents.map((d) => [d.source, d])),
-    vectors,
-    keywords,
+    chunkById,
+    documents,
+    vectors: new SegmentedVectorStore(parts.map(({ segment, deleted }) => ({ store: segment.vectors, deleted })), manifest.embedder.dimension),
+    keywords: KeywordIndex.of(parts.map(({ segment, deleted }) => ({ segment: segment.keywords, deleted }))),
   };
 }
 
@@ -197,13 +223,13 @@ export interface LoadOutcome {
  * Returns undefined when there is no index at all. An embedder mismatch is
  * never "fallen back" from: every generation would have the same problem.
  */
-export async function loadLiveIndex(indexDir: string, embedder: ExpectedEmbedder): Promise<LoadOutcome | undefined> {
+export async function loadLiveIndex(indexDir: string, embedder: ExpectedEmbedder, loaded = new LoadedSegments()): Promise<LoadOutcome | undefined> {
   const live = await currentGeneration(indexDir);
   const candidates = [...new Set([...(live ? [live] : []), ...(await listGenerations(indexDir)).reverse()])];
   const rejected: LoadOutcome["rejected"] = [];
   for (const generation of candidates) {
     try {
-      return { snapshot: await loadGeneration(indexDir, generation, embedder), rejected };
+      return { snapshot: await loadGeneration(indexDir, generation, embedder, loaded), rejected };
     } catch (error) {
       if (error instanceof EmbedderMismatchError) throw error;
       if (error instanceof IndexUnusableError) rejected.push({ generation, error });
@@ -214,7 +240,7 @@ export async function loadLiveIndex(indexDir: string, embedder: ExpectedEmbedder
   return undefined;
 }
 
-async function readManifest(file: string): Promise<Manifest> {
+async function readManifest(file: string): Promise<IndexManifest> {
   let raw: string;
   try {
     raw = await readFile(file, "utf8");
@@ -231,7 +257,7 @@ async function readManifest(file: string): Promise<Manifest> {
   if (version !== FORMAT_VERSION) {
     throw new IndexUnusableError(`index manifest ${file} has format version ${String(version)}, this build reads ${FORMAT_VERSION}; rebuild the index`, file);
   }
-  const parsed = manifestSchema.safeParse(json);
+  const parsed = indexManifestSchema.safeParse(json);
   if (!parsed.success) throw new IndexUnusableError(`index manifest ${file} is invalid: ${parsed.error.issues[0]?.message}`, file);
   return parsed.data;
 }
@@ -269,29 +295,3 @@ export function isProcessAlive(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
-
-async function writeDurably(file: string, data: string): Promise<void> {
-  const handle = await open(file, "w");
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-async function describeFile(file: string): Promise<{ size: number; sha256: string }> {
-  const { size } = await stat(file);
-  const hash = createHash("sha256");
-  for await (const piece of createReadStream(file)) hash.update(piece as Buffer);
-  return { size, sha256: hash.digest("hex") };
-}
-
-function jsonLines(items: readonly unknown[]): string {
-  return items.map((item) => JSON.stringify(item)).join("\n") + (items.length ? "\n" : "");
-}
-
-function parseJsonLines<T>(text: string): T[] {
-  return text.split("\n").filter(Boolean).map((line) => JSON.parse(line) as T);
-}
-

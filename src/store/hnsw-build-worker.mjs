@@ -12,7 +12,9 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import hnswlib from "hnswlib-node";
+import { runInBackground } from "../background-thread.mjs";
 
+runInBackground();
 const { file, dimension, count, m, efConstruction, vectors } = workerData;
 try {
   const index = new hnswlib.HierarchicalNSW("cosine", dimension);

@@ -101,16 +101,41 @@ export class HnswStore implements VectorStore {
   }
 
   async search(vector: number[], k: number): Promise<VectorHit[]> {
+    return this.searchLive(vector, k);
+  }
+
+  /**
+   * The k nearest labels not in `deleted` (the chunks a later segment replaced).
+   * A few deletions are skipped by asking for that many more neighbours; many
+   * by hnswlib's filter, which calls back into JavaScript for every candidate.
+   */
+  searchLive(vector: number[], k: number, deleted?: ReadonlySet<number>): VectorHit[] {
     if (vector.length !== this.dimension) {
       throw new Error(`query vector has ${vector.length} dimensions, the index ${this.dimension}`);
     }
-    const n = Math.min(k, this.size);
+    const dead = deleted?.size ?? 0;
+    const n = Math.min(k, this.size - dead);
     if (n <= 0) return [];
-    this.index.setEf(Math.max(this.params.efSearch, n));
-    const { neighbors, distances } = this.index.searchKnn(vector, n);
-    return neighbors.map((label, i) => ({ id: this.ids[label]!, score: clamp01(1 - distances[i]!) }));
+    const overFetch = dead > 0 && dead <= OVER_FETCH_LIMIT;
+    const asked = overFetch ? Math.min(this.size, n + dead) : n;
+    this.index.setEf(Math.max(this.params.efSearch, asked));
+    const { neighbors, distances } =
+      dead && !overFetch ? this.index.searchKnn(vector, asked, (label) => !deleted!.has(label)) : this.index.searchKnn(vector, asked);
+    const hits: VectorHit[] = [];
+    for (let i = 0; i < neighbors.length && hits.length < n; i++) {
+      if (!deleted?.has(neighbors[i]!)) hits.push({ id: this.ids[neighbors[i]!]!, score: clamp01(1 - distances[i]!) });
+    }
+    return hits;
+  }
+
+  /** Each label's chunk id, in label order. */
+  get labels(): readonly string[] {
+    return this.ids;
   }
 }
+
+// Up to this many deleted labels, over-fetching costs less than a filter callback per candidate.
+const OVER_FETCH_LIMIT = 256;
 
 function checkDimension(vector: readonly number[], dimension: number, id: string | undefined): void {
   if (vector.length !== dimension) throw new Error(`vector ${id} has ${vector.length} dimensions, expected ${dimension}`);

@@ -1,5 +1,5 @@
 import type { Chunk } from "../ingest/types.js";
-import type { Manifest } from "./manifest.js";
+import type { IndexManifest } from "./manifest.js";
 import type { KeywordSearch, VectorStore } from "./types.js";
 
 /** The stored text of a source document, served by /sources and pointed into by chunk offsets. */
@@ -12,7 +12,7 @@ export interface StoredDocument {
 
 /** One immutable, fully loaded index generation. Requests hold on to the snapshot they started with. */
 export interface IndexSnapshot {
-  manifest: Manifest;
+  manifest: IndexManifest;
   chunks: Chunk[];
   chunkById: Map<string, Chunk>;
   documents: Map<string, StoredDocument>;

@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPdf } from "../../src/ingest/loaders/pdf.js";
 import { LoadError } from "../../src/ingest/types.js";
+import { readLiveManifest } from "../../src/store/generations.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
 import { KILN, writeCorpus } from "./fixtures.js";
 import { minimalPdf } from "./minimal-pdf.js";
@@ -55,7 +56,7 @@ describe("PDF documents", () => {
     });
 
     it("When some PDFs cannot be read, Then they are skipped by name and the rest is indexed", async () => {
-      const { manifest } = server.services.ask.index.current;
+      const manifest = (await readLiveManifest(path.join(server.dir, "index")))!;
       expect(manifest.files.map((f) => f.source).sort()).toEqual(["glazes.pdf", "kiln.txt"]);
       const unreadable = new Map(manifest.unreadable?.map((f) => [f.source, f.message]));
       expect([...unreadable.keys()].sort()).toEqual(["broken.pdf", "locked.pdf"]);

@@ -1,4 +1,4 @@
-import { readdir, readFile, truncate, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, stat, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
@@ -6,9 +6,11 @@ import { createEmbedder, type Embedder } from "../../src/embeddings/index.js";
 import { buildIndex } from "../../src/ingest/build-index.js";
 import { openIndex } from "../../src/ingest/open-index.js";
 import { createLogger, type Logger } from "../../src/logger.js";
-import { currentGeneration } from "../../src/store/generations.js";
+import { currentGeneration, readLiveManifest } from "../../src/store/generations.js";
+import { MAX_SEGMENTS } from "../../src/store/segment-plan.js";
+import { segmentFiles } from "../../src/store/segments.js";
 import { makeTempDir } from "../helpers/test-server.js";
-import { FERRY, KILN, LIBRARY, writeCorpus } from "../reindex/fixtures.js";
+import { FERRY, FERRY_REPLACED, KILN, LIBRARY, writeCorpus } from "../reindex/fixtures.js";
 
 const chunking = { size: 480, overlap: 80 };
 
@@ -36,9 +38,19 @@ describe("index generations on disk", () => {
     return { corpusDir, indexDir, first: first.manifest.generation, second: second.manifest.generation };
   }
 
-  it("When the live generation's vector file is truncated, Then start-up names the file and serves the previous generation", async () => {
+  /** Enough documents that changing one leaves most of its segment live (no merge). */
+  const notes = Object.fromEntries([1, 2, 3, 4].map((n) => [`note-${n}.txt`, `Note ${n}\n\nThe quarry bell rang ${n} times on day ${n}.\n`]));
+
+  /** The live generation's segment files, by segment. */
+  async function liveSegments(indexDir: string) {
+    const manifest = (await readLiveManifest(indexDir))!;
+    return manifest.segments.map((segment) => ({ ...segment, files: segmentFiles(segment.name), dir: path.join(indexDir, manifest.generation) }));
+  }
+
+  it("When the vector file of the live generation's newest segment is truncated, Then start-up names the file and serves the previous generation", async () => {
     const { corpusDir, indexDir, first, second } = await twoGenerations();
-    const vectors = path.join(indexDir, second, "vectors.hnsw");
+    const newest = (await liveSegments(indexDir)).at(-1)!;
+    const vectors = path.join(newest.dir, newest.files.vectors);
     await truncate(vectors, 100);
 
     const { logger, warnings } = recordingLogger();
@@ -46,6 +58,91 @@ describe("index generations on disk", () => {
     expect(snapshot.manifest.generation).toBe(first);
     expect(warnings.join("\n")).toContain(`index file ${vectors} is 100 bytes`);
     expect(snapshot.vectors.size).toBe(snapshot.chunks.length);
+    expect(second).not.toBe(first);
+  });
+
+  it("When a segment shared by both generations has a flipped byte, Then start-up names the file and rebuilds from the corpus", async () => {
+    const { corpusDir, indexDir } = await twoGenerations();
+    const shared = (await liveSegments(indexDir))[0]!;
+    const documents = path.join(shared.dir, shared.files.documents);
+    const bytes = await readFile(documents);
+    const at = bytes.length - 3;
+    bytes.writeUInt8(bytes.readUInt8(at) ^ 0x20, at);
+    await writeFile(documents, bytes);
+
+    const { logger, warnings } = recordingLogger();
+    const snapshot = await openIndex({ corpusDir, indexDir, chunking, embedder, logger });
+    expect(warnings.join("\n")).toContain(`index file ${documents} is corrupt (checksum mismatch)`);
+    expect(snapshot.documents.get("kiln.txt")?.text).toBe(KILN);
+    expect(snapshot.chunks.map((c) => c.source).sort()).toEqual(expect.arrayContaining(["ferry.txt", "kiln.txt", "library.txt"]));
+  });
+
+  it("When one file of three changes, Then the new generation links the other segment's files and writes a segment with that file only", async () => {
+    const corpusDir = await writeCorpus({ "kiln.txt": KILN, "ferry.txt": FERRY, "library.txt": LIBRARY, ...notes });
+    const indexDir = path.join(await makeTempDir(), "index");
+    const first = (await buildIndex({ corpusDir, indexDir, chunking, embedder })).published!;
+    const [base] = await liveSegments(indexDir);
+    await writeFile(path.join(corpusDir, "ferry.txt"), FERRY_REPLACED);
+    const report = await buildIndex({ corpusDir, indexDir, chunking, embedder });
+    const second = report.published!;
+
+    const [kept, added] = await liveSegments(indexDir);
+    expect(kept!.name).toBe(base!.name);
+    expect(kept!.deletedSources).toEqual(["ferry.txt"]);
+    // The same bytes on disk, not a copy: hard links share an inode.
+    const inode = async (dir: string) => (await stat(path.join(dir, base!.files.vectors))).ino;
+    expect(await inode(kept!.dir)).toBe(await inode(base!.dir));
+    expect(added!.chunkCount).toBe(second.chunks.filter((c) => c.source === "ferry.txt").length);
+    expect(report.chunks.embedded).toBe(added!.chunkCount);
+
+    const ferryQuery = await embedder.embedQuery("When does the Wrenfield ferry depart from Pier 7?");
+    const oldFerryIds = new Set(first.chunks.filter((c) => c.source === "ferry.txt").map((c) => c.id));
+    const hits = [...(await second.vectors.search(ferryQuery, 50)), ...(await second.keywords.search("ferry departs every 40 minutes", 50))];
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.filter((hit) => oldFerryIds.has(hit.id))).toEqual([]);
+    expect(hits.every((hit) => second.chunkById.has(hit.id))).toBe(true);
+    expect(second.documents.get("ferry.txt")?.text).toBe(FERRY_REPLACED);
+    expect(second.chunks).toHaveLength(second.vectors.size);
+    // The snapshot a request started on still answers from its own generation.
+    expect((await first.keywords.search("ferry departs every 40 minutes", 1))[0]?.id).toBe([...oldFerryIds][0]);
+    expect(first.documents.get("ferry.txt")?.text).toBe(FERRY);
+
+    // A fresh start reads the same two segments back and serves the same thing.
+    const reloaded = await openIndex({ corpusDir, indexDir, chunking, embedder, logger: recordingLogger().logger });
+    expect(reloaded.chunks.map((c) => c.id).sort()).toEqual(second.chunks.map((c) => c.id).sort());
+    expect(await reloaded.keywords.search("Quillon bridge tolls", 3)).toEqual(await second.keywords.search("Quillon bridge tolls", 3));
+  });
+
+  it("When a file is removed, Then no segment is written and its chunks are deleted where they live", async () => {
+    const corpusDir = await writeCorpus({ "kiln.txt": KILN, "ferry.txt": FERRY, "library.txt": LIBRARY, ...notes });
+    const indexDir = path.join(await makeTempDir(), "index");
+    await buildIndex({ corpusDir, indexDir, chunking, embedder });
+    await rm(path.join(corpusDir, "library.txt"));
+    const snapshot = (await buildIndex({ corpusDir, indexDir, chunking, embedder })).published!;
+    const segments = await liveSegments(indexDir);
+    expect(segments).toHaveLength(1);
+    expect(segments[0]!.deletedSources).toEqual(["library.txt"]);
+    expect(snapshot.documents.has("library.txt")).toBe(false);
+    // Only the removed file mentions these words.
+    expect(await snapshot.keywords.search("Hollowbrook library Saturdays", 10)).toEqual([]);
+  });
+
+  it(`When more changes accumulate than ${MAX_SEGMENTS} segments, Then segments merge and every document is served once, in its latest version`, async () => {
+    const corpusDir = await writeCorpus({ "kiln.txt": KILN, "ferry.txt": FERRY, "library.txt": LIBRARY });
+    const indexDir = path.join(await makeTempDir(), "index");
+    await buildIndex({ corpusDir, indexDir, chunking, embedder });
+    let snapshot;
+    for (let round = 1; round <= MAX_SEGMENTS + 2; round++) {
+      await writeFile(path.join(corpusDir, `more-${round}.txt`), `Note ${round}\n\nThe quarry bell rang ${round} times on day ${round}.\n`);
+      snapshot = (await buildIndex({ corpusDir, indexDir, chunking, embedder })).published!;
+      expect((await liveSegments(indexDir)).length).toBeLessThanOrEqual(MAX_SEGMENTS);
+    }
+    const sources = snapshot!.chunks.map((c) => c.source);
+    expect(new Set(sources).size).toBe(3 + MAX_SEGMENTS + 2);
+    expect(snapshot!.chunks).toHaveLength(snapshot!.vectors.size);
+    // Every note exactly once, across however many segments they were merged into.
+    const notesFound = (await snapshot!.keywords.search("quarry bell rang", 100)).map((hit) => snapshot!.chunkById.get(hit.id)!.source);
+    expect(notesFound.sort()).toEqual(Array.from({ length: MAX_SEGMENTS + 2 }, (_, i) => `more-${i + 1}.txt`).sort());
   });
 
   it("When the only generation's manifest is truncated, Then start-up names the file and rebuilds from the corpus", async () => {

@@ -5,7 +5,7 @@
  */
 import { keywordDocument } from "../../ingest/build-index.js";
 import { loadLiveIndex, readLiveManifest } from "../generations.js";
-import { HnswStore } from "../hnsw-store.js";
+import { SegmentedVectorStore } from "../segmented-vector-store.js";
 import type { IndexSnapshot } from "../snapshot.js";
 import type { PgGenerationStore } from "./pg-generation-store.js";
 
@@ -15,16 +15,15 @@ export async function migrateIndex(indexDir: string, store: PgGenerationStore): 
   if (!manifest) throw new Error(`no intact index in ${indexDir}: run \`npm run ingest\` first`);
   // The index's own embedder is the expected one: nothing is embedded, so the configured embedder does not matter here.
   const { snapshot } = (await loadLiveIndex(indexDir, manifest.embedder))!;
-  if (!(snapshot.vectors instanceof HnswStore)) throw new Error(`the index in ${indexDir} is not an embedded HNSW index`);
-  const hnsw = snapshot.vectors;
+  if (!(snapshot.vectors instanceof SegmentedVectorStore)) throw new Error(`the index in ${indexDir} is not an embedded HNSW index`);
+  const vectorOf = new Map(snapshot.vectors.entries());
   // What a generation records about how it was built is carried over; the rest is the new generation's own.
-  const { formatVersion: _v, generation: _g, builtAt: _b, dataFiles: _d, chunkCount: _c, documentCount: _n, ...settings } = snapshot.manifest;
+  const { formatVersion: _v, generation: _g, builtAt: _b, dataFiles: _d, chunkCount: _c, documentCount: _n, segments: _s, files, ...settings } = manifest;
   return store.publish({
-    manifest: settings,
+    manifest: { ...settings, files: files.map(({ segment: _segment, ...file }) => file) },
     chunks: snapshot.chunks,
     documents: snapshot.documents,
-    // HnswStore labels are chunk positions (see hnsw-store.ts).
-    vectors: snapshot.chunks.map((_, label) => hnsw.vectorAt(label)),
+    vectors: snapshot.chunks.map((chunk) => vectorOf.get(chunk.id)!),
     keywordDocuments: snapshot.chunks.map(keywordDocument),
   });
 }

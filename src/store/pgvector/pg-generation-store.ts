@@ -210,6 +210,7 @@ function manifestOf(input: GenerationInput, generation: number): Manifest {
     builtAt: new Date().toISOString(),
     chunkCount: input.chunks.length,
     documentCount: input.documents.size,
+    segments: [],
     dataFiles: {},
   };
 }
