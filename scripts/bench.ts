@@ -152,7 +152,7 @@ async function main(): Promise<void> {
   if (!values["skip-http"] && largest) {
     const result = await runHttpBenchmark({
       indexDir: path.join(CACHE_DIR, `index-ours-${largest}`),
-      questions: base.queries,
+      questions: base.httpQuestions,
       seconds: httpSeconds,
       onPhase: (label) => step(`HTTP at ${largest} chunks: ${label}`),
     });

@@ -30,6 +30,8 @@ export interface BaseCorpus {
   chunks: Chunk[];
   /** Questions: SciFact test claims and answerable SQuAD questions, interleaved. */
   queries: string[];
+  /** Every distinct SciFact claim and SQuAD question (answerable or not), interleaved: what the HTTP load sends, none twice. */
+  httpQuestions: string[];
 }
 
 export function benchDataAvailable(): boolean {
@@ -52,6 +54,7 @@ export function loadBaseCorpus(): BaseCorpus {
       paragraphs.flatMap((d) => chunkDocument(d, CHUNKING)),
     ),
     queries: interleave(claims, everyNth(questions, Math.max(1, Math.floor(questions.length / claims.length)))),
+    httpQuestions: [...new Set(interleave([...sciFact.queries.values()], squad.questions.map((q) => q.question)))],
   };
 }
 

@@ -16,6 +16,7 @@ import { percentiles, type Percentiles } from "./stats.js";
 
 export interface HttpRunOptions {
   indexDir: string;
+  /** Sent in order across all phases, each once while they last (caches of query embeddings would otherwise answer repeats). */
   questions: string[];
   /** Seconds of each load phase. */
   seconds: number;
@@ -31,6 +32,9 @@ export interface LoadFigures {
 }
 
 export interface HttpRunResult {
+  /** Requests sent in all, and distinct questions available: more requests than questions means some were repeats. */
+  requestsSent: number;
+  distinctQuestions: number;
   /** Resident memory of the server process once the index is loaded and before any request. */
   serverRssMiB: number;
   closedLoop: LoadFigures[];
@@ -47,35 +51,37 @@ export async function runHttpBenchmark(options: HttpRunOptions): Promise<HttpRun
   // An empty corpus folder: the index is prebuilt, and nothing may rebuild it.
   const corpusDir = await mkdtemp(path.join(os.tmpdir(), "bench-corpus-"));
   const server = await startScript<{ url: string; rssMiB: number }>("scripts/bench/serve.ts", { indexDir: options.indexDir, corpusDir });
+  let sent = 0;
+  const nextQuestion = () => options.questions[sent++ % options.questions.length]!;
   try {
     const url = server.ready.url;
     const closedLoop: LoadFigures[] = [];
     for (const connections of CONNECTIONS) {
       options.onPhase?.(`/ask, ${connections} connection(s), ${options.seconds} s`);
-      closedLoop.push(await load(url, options, { connections }));
+      closedLoop.push(await load(url, options, { connections }, nextQuestion));
     }
     const peak = Math.max(...closedLoop.map((f) => f.requestsPerSecond));
     const serverRssMiB = server.ready.rssMiB;
-    if (!peak) return { serverRssMiB, closedLoop, peakRequestsPerSecond: 0 };
+    const counts = () => ({ requestsSent: sent, distinctQuestions: options.questions.length });
+    if (!peak) return { ...counts(), serverRssMiB, closedLoop, peakRequestsPerSecond: 0 };
     const targetRate = Math.round((peak / 2) * 100) / 100;
     options.onPhase?.(`/ask at ${targetRate} req/s with /health probed, ${options.seconds} s`);
     const [halfPeak, health] = await Promise.all([
-      openLoop(url, options, targetRate),
+      openLoop(url, options, targetRate, nextQuestion),
       runScript<Percentiles & { failures: number }>("scripts/bench/health-probe.ts", {
         url,
         durationMs: options.seconds * 1000,
         intervalMs: HEALTH_INTERVAL_MS,
       }),
     ]);
-    return { serverRssMiB, closedLoop, peakRequestsPerSecond: peak, halfPeak: { ...halfPeak, targetRate, health } };
+    return { ...counts(), serverRssMiB, closedLoop, peakRequestsPerSecond: peak, halfPeak: { ...halfPeak, targetRate, health } };
   } finally {
     await server.stop();
     await rm(corpusDir, { recursive: true, force: true });
   }
 }
 
-async function load(url: string, options: HttpRunOptions, shape: { connections: number }): Promise<LoadFigures> {
-  let next = 0;
+async function load(url: string, options: HttpRunOptions, shape: { connections: number }, nextQuestion: () => string): Promise<LoadFigures> {
   const result = await autocannon({
     url,
     duration: options.seconds,
@@ -86,8 +92,7 @@ async function load(url: string, options: HttpRunOptions, shape: { connections: 
         method: "POST",
         path: "/ask",
         headers: { "content-type": "application/json" },
-        // A different question each time, so no cache anywhere can serve a repeat.
-        setupRequest: (request) => ({ ...request, body: JSON.stringify({ question: options.questions[next++ % options.questions.length] }) }),
+        setupRequest: (request) => ({ ...request, body: JSON.stringify({ question: nextQuestion() }) }),
       },
     ],
   });
@@ -107,7 +112,7 @@ async function load(url: string, options: HttpRunOptions, shape: { connections: 
  * politely waiting client. Latencies of requests still running at the end are
  * awaited.
  */
-async function openLoop(url: string, options: HttpRunOptions, rate: number): Promise<LoadFigures> {
+async function openLoop(url: string, options: HttpRunOptions, rate: number, nextQuestion: () => string): Promise<LoadFigures> {
   const latencies: number[] = [];
   let non2xx = 0;
   let errors = 0;
@@ -120,7 +125,7 @@ async function openLoop(url: string, options: HttpRunOptions, rate: number): Pro
       fetch(`${url}/ask`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ question: options.questions[i % options.questions.length] }),
+        body: JSON.stringify({ question: nextQuestion() }),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_S * 1000),
       })
         .then(async (response) => {

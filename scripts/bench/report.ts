@@ -140,7 +140,8 @@ function renderHttp(http: NonNullable<BenchRun["http"]>): string[] {
   return [
     `### End to end over HTTP at ${sizeLabel(http.size)} chunks`,
     "",
-    `autocannon on loopback, ${http.seconds} s per phase, a different question per request, extractive answers (no LLM), ` +
+    `autocannon on loopback, ${http.seconds} s per phase, extractive answers (no LLM); ${http.requestsSent} requests over ${http.distinctQuestions} distinct ` +
+      `questions (SciFact claims, SQuAD questions) sent in order across the phases, ${http.requestsSent <= http.distinctQuestions ? "so none was asked twice and no cache could answer it" : "so some were repeats, which the query-embedding memo answers faster"}; ` +
       `the server in its own process (resident memory with the index loaded: ${http.serverRssMiB ?? "?"} MiB); the load generator shares the 2 cores with it.`,
     "",
     "| /ask, closed loop | req/s | p50 ms | p99 ms | non-2xx | errors |",
