@@ -17,10 +17,9 @@ import { Embeddings } from "@langchain/core/embeddings";
 import { chunkRecord, keywordDocument } from "../../src/ingest/build-index.js";
 import { chunkDocument } from "../../src/ingest/chunker.js";
 import { LOCAL_USE_ID } from "../../src/embeddings/local-use.js";
-import { currentGeneration, loadGeneration, publishGeneration, type GenerationInput } from "../../src/store/generations.js";
+import { currentGeneration, LiveGenerationCache, loadGeneration, publishGeneration, type GenerationInput } from "../../src/store/generations.js";
 import { DEFAULT_HNSW } from "../../src/store/hnsw-store.js";
-import { LoadedSegments } from "../../src/store/segments.js";
-import { CHUNKING, rowOf, type SizedCorpus } from "./dataset.js";
+import { CHUNKING, type SizedCorpus } from "./dataset.js";
 import { recallAt } from "./exact-search.js";
 import { peakRssMiB, percentiles, timed, timeEach, type Percentiles } from "./stats.js";
 import { DIMENSION } from "./vector-cache.js";
@@ -62,14 +61,15 @@ const HNSWLIB_DEFAULT_EF = 10;
 async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2]!) as IndexRunArgs;
   const { corpus, queries, truth } = await benchWorkload(args.size, args.unique);
-  const rows = corpus.chunks.map((_, i) => rowOf(corpus.vectors, DIMENSION, i));
+  // Views into one buffer, as ingest hands over the embedding cache's rows (no copy per chunk).
+  const rows = corpus.chunks.map((_, i) => corpus.vectors.subarray(i * DIMENSION, (i + 1) * DIMENSION));
   await rm(args.indexDir, { recursive: true, force: true });
   const result = args.system === "ours" ? await measureOurs(args, corpus, rows, queries, truth) : await measureLangChain(args, corpus, rows, queries, truth);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 /** The generation ingest would publish for the sized corpus, with a file record per document. */
-function generationInput(corpus: SizedCorpus, rows: number[][]): GenerationInput {
+function generationInput(corpus: SizedCorpus, rows: Float32Array[]): GenerationInput {
   const keysBySource = new Map<string, string[]>();
   for (const chunk of corpus.chunks) keysBySource.set(chunk.source, [...(keysBySource.get(chunk.source) ?? []), chunk.id]);
   const files = [...corpus.documents.values()].map((doc) => ({
@@ -93,7 +93,7 @@ function generationInput(corpus: SizedCorpus, rows: number[][]): GenerationInput
  * the new chunks given the old chunks' vectors, since embedding is not what
  * is measured. Returns the input and the id of a chunk that only the new version has.
  */
-function withOneDocumentChanged(input: GenerationInput, rows: number[][]): { input: GenerationInput; newChunkId: string } {
+function withOneDocumentChanged(input: GenerationInput, rows: Float32Array[]): { input: GenerationInput; newChunkId: string } {
   const source = input.chunks[0]!.source;
   const old = input.documents.get(source)!;
   const text = `${old.text} This sentence was added to measure an incremental publish.`;
@@ -116,10 +116,10 @@ function withOneDocumentChanged(input: GenerationInput, rows: number[][]): { inp
   };
 }
 
-async function measureOurs(args: IndexRunArgs, corpus: SizedCorpus, rows: number[][], queries: BenchQuery[], truth: string[][]): Promise<IndexRunResult> {
+async function measureOurs(args: IndexRunArgs, corpus: SizedCorpus, rows: Float32Array[], queries: BenchQuery[], truth: string[][]): Promise<IndexRunResult> {
   const input = generationInput(corpus, rows);
   // The segments a server holds after its own publish, so the next publish reuses them.
-  const live = new LoadedSegments();
+  const live = new LiveGenerationCache();
   const publish = await timed(() => publishGeneration(args.indexDir, input, live));
   const generation = (await currentGeneration(args.indexDir))!;
   const diskBytes = await folderBytes(path.join(args.indexDir, generation));
@@ -159,8 +159,9 @@ class PrecomputedEmbeddings extends Embeddings {
   }
 }
 
-async function measureLangChain(args: IndexRunArgs, corpus: SizedCorpus, rows: number[][], queries: BenchQuery[], truth: string[][]): Promise<IndexRunResult> {
-  const embeddings = new PrecomputedEmbeddings(rows);
+async function measureLangChain(args: IndexRunArgs, corpus: SizedCorpus, rows: Float32Array[], queries: BenchQuery[], truth: string[][]): Promise<IndexRunResult> {
+  // LangChain's Embeddings interface deals in number[][]; converted before anything is timed.
+  const embeddings = new PrecomputedEmbeddings(rows.map((row) => Array.from(row)));
   const docs = corpus.chunks.map((c) => new Document({ pageContent: c.text, metadata: { id: c.id, source: c.source, start: c.start, end: c.end } }));
   const publish = await timed(async () => {
     const store = await HNSWLib.fromDocuments(docs, embeddings);

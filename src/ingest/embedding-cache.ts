@@ -63,9 +63,9 @@ export class EmbeddingCache {
     return this.vectors.has(key);
   }
 
-  get(key: string): number[] | undefined {
-    const vector = this.vectors.get(key);
-    return vector && Array.from(vector);
+  /** The cached vector itself, not a copy (an index build reads 100k of them): do not modify it. */
+  get(key: string): Float32Array | undefined {
+    return this.vectors.get(key);
   }
 
   /** Adds vectors and appends them to the file before returning, so a later crash keeps them. */

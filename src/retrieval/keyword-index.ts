@@ -349,8 +349,12 @@ interface LivePart {
   postings: SegmentPostings;
   /** 1 for a deleted label; undefined when nothing is deleted (the common case skips the check). */
   deleted: Uint8Array | undefined;
-  /** Per term number, how many of its postings are deleted: document frequencies count live documents only. */
-  deletedPostings: Uint32Array | undefined;
+  /**
+   * Per term number, how many of its postings are deleted (document frequencies
+   * count live documents only); counted on a term's first use, since a scan of
+   * every posting list would cost tens of ms at each publish at 100k chunks.
+   */
+  deletedPostings: Map<number, number>;
   /** k1·(1 − b + b·length/averageLength) per label: the document half of the BM25 denominator. */
   lengthNorm: Float64Array;
   // Score accumulator reused by every search (search is synchronous, so no two
@@ -408,7 +412,7 @@ export class KeywordIndex implements KeywordSearch {
         segment,
         postings,
         deleted,
-        deletedPostings: deleted && countDeletedPostings(postings, deleted),
+        deletedPostings: new Map(),
         lengthNorm,
         scores: new Float64Array(segment.size),
         touched: new Uint32Array(segment.size),
@@ -492,8 +496,16 @@ function accumulate(part: LivePart, t: number, idf: number, k1: number, touchedC
 }
 
 function liveFrequency(part: LivePart, t: number): number {
-  const { starts } = part.postings;
-  return starts[t + 1]! - starts[t]! - (part.deletedPostings?.[t] ?? 0);
+  const { starts, labels } = part.postings;
+  const [start, end] = [starts[t]!, starts[t + 1]!];
+  if (!part.deleted) return end - start;
+  let deleted = part.deletedPostings.get(t);
+  if (deleted === undefined) {
+    deleted = 0;
+    for (let i = start; i < end; i++) deleted += part.deleted[labels[i]!]!;
+    part.deletedPostings.set(t, deleted);
+  }
+  return end - start - deleted;
 }
 
 function deletionMask({ segment, deleted }: KeywordSegmentPart, partIndex: number): Uint8Array | undefined {
@@ -506,16 +518,4 @@ function deletionMask({ segment, deleted }: KeywordSegmentPart, partIndex: numbe
     mask[label] = 1;
   }
   return mask;
-}
-
-/** One scan over the segment's postings (tens of ms at 100k chunks), done once per combination. */
-function countDeletedPostings({ starts, labels }: SegmentPostings, deleted: Uint8Array): Uint32Array {
-  const counts = new Uint32Array(starts.length - 1);
-  for (let t = 0; t < counts.length; t++) {
-    const end = starts[t + 1]!;
-    let count = 0;
-    for (let i = starts[t]!; i < end; i++) count += deleted[labels[i]!]!;
-    counts[t] = count;
-  }
-  return counts;
 }

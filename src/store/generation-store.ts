@@ -6,11 +6,10 @@
  * (`store/pgvector`). Chosen by VECTOR_STORE in services.ts.
  */
 import type { Config } from "../config.js";
-import { loadLiveIndex, publishGeneration, readLiveManifest, type ExpectedEmbedder, type GenerationInput, type LoadOutcome } from "./generations.js";
+import { LiveGenerationCache, loadLiveIndex, publishGeneration, readLiveManifest, type ExpectedEmbedder, type GenerationInput, type LoadOutcome } from "./generations.js";
 import type { IndexHolder } from "./index-holder.js";
 import type { Manifest } from "./manifest.js";
 import type { Logger } from "../logger.js";
-import { LoadedSegments } from "./segments.js";
 import type { IndexSnapshot } from "./snapshot.js";
 
 export type { GenerationInput };
@@ -34,14 +33,15 @@ export interface GenerationStore {
 /**
  * The embedded store: generation folders under `indexDir`, each a list of
  * segments with an HNSW graph and a BM25 index each. The segments of the live
- * generation stay in memory, so a publish or a reload reads only new ones.
+ * generation stay in memory (and its manifest after a publish of this
+ * process), so a publish or a reload reads only what is new.
  */
 export function fileGenerationStore(indexDir: string): GenerationStore {
-  const loaded = new LoadedSegments();
+  const cache = new LiveGenerationCache();
   return {
-    readLiveManifest: () => readLiveManifest(indexDir),
-    loadLive: (embedder) => loadLiveIndex(indexDir, embedder, loaded),
-    publish: (input) => publishGeneration(indexDir, input, loaded),
+    readLiveManifest: () => readLiveManifest(indexDir, cache),
+    loadLive: (embedder) => loadLiveIndex(indexDir, embedder, cache),
+    publish: (input) => publishGeneration(indexDir, input, cache),
   };
 }
 

@@ -18,7 +18,7 @@ import { EmbedderMismatchError, IndexUnusableError } from "./errors.js";
 import { FORMAT_VERSION, indexManifestSchema, sourceRecordsSchema, type IndexManifest, type Manifest, type SourceRecords } from "./manifest.js";
 import { planSegments } from "./segment-plan.js";
 import { SegmentedVectorStore } from "./segmented-vector-store.js";
-import { LoadedSegments, newSegmentName, readSegment, segmentFiles, writeSegment, type Segment } from "./segments.js";
+import { newSegmentName, readSegment, segmentFiles, writeSegment, type Segment } from "./segments.js";
 import type { IndexSnapshot, StoredDocument } from "./snapshot.js";
 
 const POINTER = "CURRENT";
@@ -31,10 +31,37 @@ export interface GenerationInput {
   manifest: Omit<IndexManifest, "formatVersion" | "generation" | "builtAt" | "dataFiles" | "chunkCount" | "documentCount" | "segments"> & SourceRecords;
   chunks: Chunk[];
   documents: Map<string, StoredDocument>;
-  /** The embedding of each chunk, in chunk order. */
-  vectors: number[][];
+  /** The embedding of each chunk, in chunk order (plain arrays or float32 rows). */
+  vectors: ArrayLike<number>[];
   /** What keyword search indexes for each chunk (body and boosted heading), in chunk order. */
   keywordDocuments: KeywordDocument[];
+}
+
+/**
+ * What this process holds of the live generation: its segments in memory and,
+ * after its own publish, its whole manifest. The next publish or reload then
+ * reads only what is new (generation and segment names are unique, and
+ * neither changes once written).
+ */
+export class LiveGenerationCache {
+  private readonly segments = new Map<string, Segment>();
+  private manifest: Manifest | undefined;
+
+  segment(name: string): Segment | undefined {
+    return this.segments.get(name);
+  }
+
+  /** The manifest of `generation` with its source records, when this process published it. */
+  manifestOf(generation: string): Manifest | undefined {
+    return this.manifest?.generation === generation ? this.manifest : undefined;
+  }
+
+  /** Keeps exactly the live generation's segments (older snapshots hold their own references). */
+  remember(segments: readonly Segment[], manifest?: Manifest): void {
+    this.segments.clear();
+    for (const segment of segments) this.segments.set(segment.name, segment);
+    this.manifest = manifest;
+  }
 }
 
 /**
@@ -44,9 +71,9 @@ export interface GenerationInput {
  * holds (a server's live ones) instead of reading them again; a segment that
  * must be read and fails its checks is not carried over.
  */
-export async function publishGeneration(indexDir: string, input: GenerationInput, loaded = new LoadedSegments()): Promise<IndexSnapshot> {
+export async function publishGeneration(indexDir: string, input: GenerationInput, cache = new LiveGenerationCache()): Promise<IndexSnapshot> {
   await mkdir(indexDir, { recursive: true });
-  const live = await readLiveManifest(indexDir);
+  const live = await readLiveManifest(indexDir, cache);
   const builtAt = new Date();
   const generation = `gen-${builtAt.toISOString().replace(/[-:.]/g, "").replace("T", "-").slice(0, 18)}-${process.pid}-${Math.random().toString(36).slice(2, 6)}`;
   const freshName = newSegmentName();
@@ -54,7 +81,7 @@ export async function publishGeneration(indexDir: string, input: GenerationInput
   // The segments carried over, as this process holds them or read (and checked) from the live generation.
   const carried = new Map<string, Segment>();
   try {
-    for (const { name } of plan.kept) carried.set(name, loaded.get(name) ?? (await readSegment(path.join(indexDir, live!.generation), name, live!)));
+    for (const { name } of plan.kept) carried.set(name, cache.segment(name) ?? (await readSegment(path.join(indexDir, live!.generation), name, live!)));
   } catch (error) {
     if (!(error instanceof IndexUnusableError)) throw error;
     // A damaged segment is not carried over: everything is written anew from the input.
@@ -78,7 +105,8 @@ export async function publishGeneration(indexDir: string, input: GenerationInput
       Object.assign(dataFiles, written.dataFiles);
     }
     const { files, unreadable, ...settings } = input.manifest;
-    const sources = Buffer.from(JSON.stringify({ files: files.map((file) => ({ ...file, segment: plan.segmentOf.get(file.source) })), unreadable }));
+    const sourceFiles = files.map((file) => ({ ...file, segment: plan.segmentOf.get(file.source) }));
+    const sources = Buffer.from(JSON.stringify({ files: sourceFiles, unreadable }));
     await writeDurably(path.join(staging, SOURCES), sources);
     dataFiles[SOURCES] = await recordOf(sources);
     const manifest: IndexManifest = {
@@ -97,7 +125,7 @@ export async function publishGeneration(indexDir: string, input: GenerationInput
     await rename(path.join(indexDir, `${POINTER}.tmp-${process.pid}`), path.join(indexDir, POINTER));
     await pruneGenerations(indexDir, generation);
     const segments = manifest.segments.map(({ name }) => (name === fresh?.name ? fresh : carried.get(name)!));
-    loaded.keepOnly(segments);
+    cache.remember(segments, { ...manifest, files: sourceFiles, unreadable });
     return assembleSnapshot(manifest, segments);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
@@ -143,7 +171,7 @@ export interface ExpectedEmbedder {
 }
 
 /** Loads one generation, verifying every data file against the manifest first (segments already in `loaded` are reused). */
-export async function loadGeneration(indexDir: string, generation: string, embedder: ExpectedEmbedder, loaded = new LoadedSegments()): Promise<IndexSnapshot> {
+export async function loadGeneration(indexDir: string, generation: string, embedder: ExpectedEmbedder, cache = new LiveGenerationCache()): Promise<IndexSnapshot> {
   const dir = path.join(indexDir, generation);
   const manifest = await readManifest(path.join(dir, MANIFEST));
   if (manifest.embedder.id !== embedder.id || manifest.embedder.dimension !== embedder.dimension) {
@@ -152,8 +180,8 @@ export async function loadGeneration(indexDir: string, generation: string, embed
         `but ${embedder.id} (${embedder.dimension}-d) is configured; it must be rebuilt`,
     );
   }
-  const segments = await Promise.all(manifest.segments.map(({ name }) => loaded.get(name) ?? readSegment(dir, name, manifest)));
-  loaded.keepOnly(segments);
+  const segments = await Promise.all(manifest.segments.map(({ name }) => cache.segment(name) ?? readSegment(dir, name, manifest)));
+  cache.remember(segments, cache.manifestOf(generation));
   return assembleSnapshot(manifest, segments);
 }
 
@@ -164,9 +192,11 @@ export async function loadGeneration(indexDir: string, generation: string, embed
  * when a generation is loaded; sizes are enough here, where reading every
  * byte would cost more than a small change.
  */
-export async function readLiveManifest(indexDir: string): Promise<Manifest | undefined> {
+export async function readLiveManifest(indexDir: string, cache?: LiveGenerationCache): Promise<Manifest | undefined> {
   const live = await currentGeneration(indexDir);
   if (!live) return undefined;
+  const known = cache?.manifestOf(live);
+  if (known) return known;
   const dir = path.join(indexDir, live);
   try {
     const manifest = await readManifest(path.join(dir, MANIFEST));
@@ -223,13 +253,13 @@ export interface LoadOutcome {
  * Returns undefined when there is no index at all. An embedder mismatch is
  * never "fallen back" from: every generation would have the same problem.
  */
-export async function loadLiveIndex(indexDir: string, embedder: ExpectedEmbedder, loaded = new LoadedSegments()): Promise<LoadOutcome | undefined> {
+export async function loadLiveIndex(indexDir: string, embedder: ExpectedEmbedder, cache = new LiveGenerationCache()): Promise<LoadOutcome | undefined> {
   const live = await currentGeneration(indexDir);
   const candidates = [...new Set([...(live ? [live] : []), ...(await listGenerations(indexDir)).reverse()])];
   const rejected: LoadOutcome["rejected"] = [];
   for (const generation of candidates) {
     try {
-      return { snapshot: await loadGeneration(indexDir, generation, embedder, loaded), rejected };
+      return { snapshot: await loadGeneration(indexDir, generation, embedder, cache), rejected };
     } catch (error) {
       if (error instanceof EmbedderMismatchError) throw error;
       if (error instanceof IndexUnusableError) rejected.push({ generation, error });

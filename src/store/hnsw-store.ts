@@ -24,12 +24,15 @@ export const DEFAULT_HNSW: HnswParameters = { m: 16, efConstruction: 200, efSear
 /** Vectors not indexed yet: labels are positions in `ids`, `vectors` in the same order. */
 export interface HnswInput {
   ids: string[];
-  vectors: number[][];
+  vectors: ArrayLike<number>[];
   dimension: number;
   params?: HnswParameters;
 }
 
 const BUILD_WORKER = new URL("./hnsw-build-worker.mjs", import.meta.url);
+// Up to this many vectors (a document or a few: what a small change adds) a build takes a few
+// milliseconds on the calling thread, less than starting a worker that loads the native addon.
+const INLINE_BUILD_LIMIT = 64;
 // Rows copied into the worker's buffer between yields to the event loop (~10 ms of copying).
 const ROWS_PER_SLICE = 5000;
 
@@ -47,6 +50,11 @@ export class HnswStore implements VectorStore {
    * minutes at 100k chunks). What a published generation uses.
    */
   static async buildToFile(file: string, { ids, vectors, dimension, params = DEFAULT_HNSW }: HnswInput): Promise<HnswStore> {
+    if (ids.length <= INLINE_BUILD_LIMIT) {
+      const store = HnswStore.build(ids, vectors, dimension, params);
+      await store.save(file);
+      return store;
+    }
     const flat = new Float32Array(ids.length * dimension);
     for (let start = 0; start < vectors.length; start += ROWS_PER_SLICE) {
       vectors.slice(start, start + ROWS_PER_SLICE).forEach((vector, i) => {
@@ -60,12 +68,13 @@ export class HnswStore implements VectorStore {
   }
 
   /** Builds an index over `vectors`, whose labels are their positions in `ids`, on the calling thread (small, in-memory indexes). */
-  static build(ids: string[], vectors: number[][], dimension: number, params: HnswParameters = DEFAULT_HNSW): HnswStore {
+  static build(ids: string[], vectors: ArrayLike<number>[], dimension: number, params: HnswParameters = DEFAULT_HNSW): HnswStore {
     const index = new HierarchicalNSW("cosine", dimension);
     index.initIndex(Math.max(1, ids.length), params.m, params.efConstruction, 100);
     vectors.forEach((vector, label) => {
       checkDimension(vector, dimension, ids[label]);
-      index.addPoint(vector, label);
+      // addPoint accepts plain arrays only.
+      index.addPoint(Array.isArray(vector) ? vector : Array.from(vector), label);
     });
     index.setEf(params.efSearch);
     return new HnswStore(index, ids, dimension, params);
@@ -137,7 +146,7 @@ export class HnswStore implements VectorStore {
 // Up to this many deleted labels, over-fetching costs less than a filter callback per candidate.
 const OVER_FETCH_LIMIT = 256;
 
-function checkDimension(vector: readonly number[], dimension: number, id: string | undefined): void {
+function checkDimension(vector: ArrayLike<number>, dimension: number, id: string | undefined): void {
   if (vector.length !== dimension) throw new Error(`vector ${id} has ${vector.length} dimensions, expected ${dimension}`);
 }
 

@@ -10,7 +10,7 @@
 import path from "node:path";
 import type { Chunk } from "../ingest/types.js";
 import { KeywordSegment, type KeywordDocument } from "../retrieval/keyword-index.js";
-import { checkDataFile, describeFile, readDataFile, recordOf, writeDurably, type DataFileRecord } from "./data-files.js";
+import { checkDataFile, checkDataFileSizes, describeFile, readDataFile, recordOf, writeDurably, type DataFileRecord } from "./data-files.js";
 import { IndexUnusableError } from "./errors.js";
 import { HnswStore, type HnswParameters } from "./hnsw-store.js";
 import type { IndexManifest } from "./manifest.js";
@@ -29,7 +29,7 @@ export interface SegmentContents {
   chunks: Chunk[];
   documents: StoredDocument[];
   /** The embedding of each chunk, in chunk order. */
-  vectors: number[][];
+  vectors: ArrayLike<number>[];
   keywordDocuments: KeywordDocument[];
 }
 
@@ -82,6 +82,8 @@ export async function writeSegment(
 /** Reads one segment of the generation in `dir`, every file checked against `manifest` first. */
 export async function readSegment(dir: string, name: string, manifest: IndexManifest): Promise<Segment> {
   const files = segmentFiles(name);
+  // A truncated file is named as such before anything tries to parse it.
+  await checkDataFileSizes(dir, manifest, Object.values(files));
   const parsed = <T>(file: string, parse: (data: Buffer) => T) =>
     readDataFile(dir, file, manifest).then((data) => {
       try {
@@ -99,14 +101,22 @@ export async function readSegment(dir: string, name: string, manifest: IndexMani
       throw new IndexUnusableError(`index file ${file} does not match its segment: ${(cause as Error).message}`, file, { cause });
     }
   });
-  // hnswlib reads the (checked) vector file on a libuv thread while this one parses the others.
+  // hnswlib reads the vector file on a libuv thread while this one checksums it and parses the
+  // others. Reading before the checksum has matched is safe: hnswlib's loader checks the file's
+  // structure against its size before it allocates, reports damage as an error, and nothing
+  // searches the index unless the checksum matched too.
   const vectorsFile = path.join(dir, files.vectors);
-  const vectors = checkDataFile(dir, files.vectors, manifest).then(() =>
-    HnswStore.load(vectorsFile, chunks.then((list) => list.map((c) => c.id), () => []), manifest.embedder.dimension, manifest.hnsw).catch((cause) => {
-      throw new IndexUnusableError(`index file ${vectorsFile} cannot be loaded: ${(cause as Error).message}`, vectorsFile, { cause });
-    }),
-  );
-  const [documentList, chunkList, keywords, hnsw] = await Promise.all([documents, chunks, parsed(files.keywords, (data) => KeywordSegment.fromBuffer(data)), vectors]);
+  const vectorsChecked = checkDataFile(dir, files.vectors, manifest);
+  const vectors = HnswStore.load(vectorsFile, chunks.then((list) => list.map((c) => c.id), () => []), manifest.embedder.dimension, manifest.hnsw).catch((cause) => {
+    throw new IndexUnusableError(`index file ${vectorsFile} cannot be loaded: ${(cause as Error).message}`, vectorsFile, { cause });
+  });
+  const [, documentList, chunkList, keywords, hnsw] = await Promise.all([
+    vectorsChecked,
+    documents,
+    chunks,
+    parsed(files.keywords, (data) => KeywordSegment.fromBuffer(data)),
+    vectors,
+  ]);
   if (keywords.size !== chunkList.length) {
     throw new IndexUnusableError(`index file ${path.join(dir, files.keywords)} holds ${keywords.size} chunks, the chunk file ${chunkList.length}`, path.join(dir, files.keywords));
   }
@@ -223,23 +233,4 @@ function decodeDocuments(data: Buffer): StoredDocument[] {
     if (block.offset !== block.text.length) throw new Error(`a text block holds ${block.text.length} characters, the header accounts for ${block.offset}`);
   }
   return documents;
-}
-
-/**
- * Segments already in memory, by name, so that loading or publishing a
- * generation reads only the segments that are new to this process (names are
- * unique, and a segment never changes once written).
- */
-export class LoadedSegments {
-  private readonly byName = new Map<string, Segment>();
-
-  get(name: string): Segment | undefined {
-    return this.byName.get(name);
-  }
-
-  /** Keeps exactly `segments`: those of the generation now live (older snapshots hold their own references). */
-  keepOnly(segments: readonly Segment[]): void {
-    this.byName.clear();
-    for (const segment of segments) this.byName.set(segment.name, segment);
-  }
 }

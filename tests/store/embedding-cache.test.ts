@@ -12,7 +12,7 @@ describe("embedding cache", () => {
     const key = embeddingKey(embedder.id, "hello");
     await cache.add([{ key, vector: [0.5, -1, 0.25] }]);
     const reopened = await EmbeddingCache.open(dir, embedder);
-    expect(reopened.get(key)).toEqual([0.5, -1, 0.25]);
+    expect(reopened.get(key)).toEqual(Float32Array.from([0.5, -1, 0.25]));
     expect(reopened.has(embeddingKey("test:other", "hello"))).toBe(false);
   });
 
@@ -24,10 +24,10 @@ describe("embedding cache", () => {
     await appendFile(cache.file, Buffer.alloc(17, 7));
     const reopened = await EmbeddingCache.open(dir, embedder);
     expect(reopened.size).toBe(1);
-    expect(reopened.get(key)).toEqual([1, 2, 3]);
+    expect(reopened.get(key)).toEqual(Float32Array.from([1, 2, 3]));
     expect((await stat(cache.file)).size).toBe(32 + 3 * 4);
     // Appending after the repair stays aligned.
     await reopened.add([{ key: embeddingKey(embedder.id, "next"), vector: [4, 5, 6] }]);
-    expect((await EmbeddingCache.open(dir, embedder)).get(embeddingKey(embedder.id, "next"))).toEqual([4, 5, 6]);
+    expect((await EmbeddingCache.open(dir, embedder)).get(embeddingKey(embedder.id, "next"))).toEqual(Float32Array.from([4, 5, 6]));
   });
 });

@@ -61,6 +61,22 @@ describe("index generations on disk", () => {
     expect(second).not.toBe(first);
   });
 
+  it("When the newest segment's vector file has a flipped byte, Then start-up names it as corrupt and serves the previous generation", async () => {
+    const { corpusDir, indexDir, first } = await twoGenerations();
+    const newest = (await liveSegments(indexDir)).at(-1)!;
+    const vectors = path.join(newest.dir, newest.files.vectors);
+    const bytes = await readFile(vectors);
+    // Inside the vector data, where hnswlib's own structure checks cannot see it.
+    const at = Math.floor(bytes.length / 2);
+    bytes.writeUInt8(bytes.readUInt8(at) ^ 0x01, at);
+    await writeFile(vectors, bytes);
+
+    const { logger, warnings } = recordingLogger();
+    const snapshot = await openIndex({ corpusDir, indexDir, chunking, embedder, logger });
+    expect(warnings.join("\n")).toContain(`index file ${vectors} is corrupt (checksum mismatch)`);
+    expect(snapshot.manifest.generation).toBe(first);
+  });
+
   it("When a segment shared by both generations has a flipped byte, Then start-up names the file and rebuilds from the corpus", async () => {
     const { corpusDir, indexDir } = await twoGenerations();
     const shared = (await liveSegments(indexDir))[0]!;

@@ -90,6 +90,6 @@ export async function ensureDataTables(client: PoolClient, dimension: number): P
 }
 
 /** pgvector's text form of a vector. */
-export function vectorLiteral(vector: readonly number[]): string {
-  return `[${vector.join(",")}]`;
+export function vectorLiteral(vector: ArrayLike<number>): string {
+  return `[${Array.from(vector).join(",")}]`;
 }
