@@ -11,6 +11,7 @@
  * parsing millions of small JSON arrays was what made start-up and GC slow.
  */
 import type { KeywordSearch } from "../store/types.js";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import calibration from "./calibration.json" with { type: "json" };
 import { terms } from "./tokenize.js";
 import { topK } from "./top-k.js";
@@ -74,29 +75,27 @@ export class KeywordSegment {
   }
 
   static build(documents: readonly KeywordDocument[], params: Bm25Parameters = DEFAULT_BM25): KeywordSegment {
-    const termNumbers = new Map<string, number>();
-    const entries = new PostingEntries();
-    const lengths = new Float64Array(documents.length);
-    // One map reused for every document's term frequencies: a new one per chunk is 100k allocations.
-    const tf = new Map<string, number>();
-    documents.forEach((doc, label) => {
-      const body = terms(doc.text);
-      const heading = terms(doc.heading);
-      for (const t of body) tf.set(t, (tf.get(t) ?? 0) + 1);
-      for (const t of heading) tf.set(t, (tf.get(t) ?? 0) + params.headingBoost);
-      lengths[label] = body.length + heading.length * params.headingBoost;
-      for (const [term, weight] of tf) {
-        let termNumber = termNumbers.get(term);
-        if (termNumber === undefined) termNumbers.set(term, (termNumber = termNumbers.size));
-        entries.push(termNumber, label, weight);
+    const builder = new SegmentBuilder(documents.length, params);
+    documents.forEach((doc, label) => builder.add(doc, label));
+    return new KeywordSegment(params, documents.map((d) => d.id), builder.finish());
+  }
+
+  /**
+   * The same segment as `build`, tokenised in slices of about `sliceMs` with the
+   * event loop served in between: a whole-index build (~8 s of tokenising at
+   * 100k chunks) must not hold up requests while a server reindexes.
+   */
+  static async buildInSlices(documents: readonly KeywordDocument[], params: Bm25Parameters = DEFAULT_BM25, sliceMs = 10): Promise<KeywordSegment> {
+    const builder = new SegmentBuilder(documents.length, params);
+    let sliceStart = performance.now();
+    for (let label = 0; label < documents.length; label++) {
+      builder.add(documents[label]!, label);
+      if (performance.now() - sliceStart > sliceMs) {
+        await yieldToEventLoop();
+        sliceStart = performance.now();
       }
-      tf.clear();
-    });
-    return new KeywordSegment(
-      params,
-      documents.map((d) => d.id),
-      { terms: [...termNumbers.keys()], termNumbers, lengths, ...entries.groupByTerm(termNumbers.size) },
-    );
+    }
+    return new KeywordSegment(params, documents.map((d) => d.id), builder.finish());
   }
 
   /**
@@ -113,6 +112,42 @@ export class KeywordSegment {
   /** The binary form laid out in the comment above `SEGMENT_MAGIC`. */
   toBuffer(): Buffer {
     return writeSegment(this);
+  }
+}
+
+/** A segment under construction, one document at a time in label order. */
+class SegmentBuilder {
+  private readonly termNumbers = new Map<string, number>();
+  private readonly entries = new PostingEntries();
+  private readonly lengths: Float64Array;
+  // One map reused for every document's term frequencies: a new one per chunk is 100k allocations.
+  private readonly tf = new Map<string, number>();
+
+  constructor(
+    size: number,
+    private readonly params: Bm25Parameters,
+  ) {
+    this.lengths = new Float64Array(size);
+  }
+
+  add(doc: KeywordDocument, label: number): void {
+    const { tf, params } = this;
+    const body = terms(doc.text);
+    const heading = terms(doc.heading);
+    for (const t of body) tf.set(t, (tf.get(t) ?? 0) + 1);
+    for (const t of heading) tf.set(t, (tf.get(t) ?? 0) + params.headingBoost);
+    this.lengths[label] = body.length + heading.length * params.headingBoost;
+    for (const [term, weight] of tf) {
+      let termNumber = this.termNumbers.get(term);
+      if (termNumber === undefined) this.termNumbers.set(term, (termNumber = this.termNumbers.size));
+      this.entries.push(termNumber, label, weight);
+    }
+    tf.clear();
+  }
+
+  finish(): SegmentPostings {
+    const { termNumbers, lengths } = this;
+    return { terms: [...termNumbers.keys()], termNumbers, lengths, ...this.entries.groupByTerm(termNumbers.size) };
   }
 }
 

@@ -64,7 +64,7 @@ export async function writeSegment(
     await writeDurably(path.join(dir, file), bytes);
     dataFiles[file] = await recordOf(bytes);
   };
-  const keywords = KeywordSegment.build(contents.keywordDocuments);
+  const keywords = await KeywordSegment.buildInSlices(contents.keywordDocuments);
   await writeRecorded(files.keywords, keywords.toBuffer());
   await writeRecorded(files.chunks, encodeChunks(contents.chunks, contents.documents));
   await writeRecorded(files.documents, encodeDocuments(contents.documents));

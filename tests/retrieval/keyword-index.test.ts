@@ -212,3 +212,19 @@ describe("KeywordSegment binary form", () => {
     expect(() => KeywordSegment.fromBuffer(badLabel)).toThrow(/ascending labels below/);
   });
 });
+
+describe("KeywordSegment.buildInSlices", () => {
+  it("When a large segment is built in slices, Then it is byte for byte the one-go build and timers keep firing meanwhile", async () => {
+    const words = ["kiln", "glaze", "porcelain", "firing", "ferry", "pier", "tickets", "library", "archive", "maps", "borrow", "quarry"];
+    const documents = Array.from({ length: 6000 }, (_, i) => ({
+      id: `c${i}`,
+      text: Array.from({ length: 60 }, (_, j) => `${words[(i * 7 + j * 3) % words.length]}${(i + j) % 50}`).join(" "),
+      heading: words[i % words.length]!,
+    }));
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 2);
+    const sliced = await KeywordSegment.buildInSlices(documents, DEFAULT_BM25, 5).finally(() => clearInterval(timer));
+    expect(Buffer.compare(sliced.toBuffer(), KeywordSegment.build(documents).toBuffer())).toBe(0);
+    expect(ticks).toBeGreaterThan(3);
+  });
+});
