@@ -88,12 +88,14 @@ function render(rows: Row[], documents: number, dataset: string): string {
     "| --- | ---: | ---: | ---: |",
     ...table,
     "",
-    "In-process runs time `buildIndex` with the model already loaded. A no-change run lists and hashes every file, compares with the live",
-    "manifest and verifies the live generation's checksums, then publishes nothing. The last row is the whole `npm run ingest` process on an",
-    "unchanged corpus: its time is mostly process start-up and loading the embedding model, a fixed cost that does not grow with the corpus.",
-    "A one-file change embeds only that file's new chunks; most of its time is rebuilding the HNSW and keyword indexes over all chunks",
-    "(vectors from the cache), which keeps removed files out of the index by construction. A load average above the core count means",
-    "other work shared the CPU: every figure is then slower than on an idle machine, the full ingest (embedding-bound) most of all.",
+    "In-process runs time `buildIndex` with the model already loaded, in one process as `npm run ingest` would run it. A no-change run",
+    "lists and hashes every file and compares with the live generation's source records, then publishes nothing. The last row is the",
+    "whole `npm run ingest` process on an unchanged corpus: its time is mostly process start-up and loading the embedding model, a fixed",
+    "cost that does not grow with the corpus. A one-file change embeds only that file's new chunks and writes one small segment; the",
+    "rest of the index is hard-linked from the live generation, and the changed file's old chunks are marked deleted in their segment.",
+    "Its time also covers reading, hashing and chunking every file of the corpus and reading the live segment back in (this process",
+    "had not loaded it; a running server has). A load average above the core count means other work shared the CPU: every figure is",
+    "then slower than on an idle machine, the full ingest (embedding-bound) most of all.",
   ].join("\n");
 }
 
