@@ -252,6 +252,8 @@ function render(f: {
     `## Soak: half of peak load with a reindex every ${f.reindexEverySeconds} s`,
     "",
     `Command: \`${f.command}\` — run ${f.date}. Machine: ${f.machine}. Corpus: ${f.corpus}. Loopback only; answers extractive (offline).`,
+    "Questions: the seed QA set's, asked in turn, so after the first round their query and sentence embeddings come from the server's memo: " +
+      "the rates measure serving and hot swaps, not the model (for distinct questions see the HTTP figures of the main benchmark).",
     "The machine is shared with other work while this runs, so the rates are indicative; the pass criteria are not rates.",
     "",
     "| Figure | Value |",

@@ -67,7 +67,7 @@ export class LiveGenerationCache {
 /**
  * Writes a new generation and makes it the live one: a new segment for the
  * documents that changed, the live generation's other segments linked as they
- * are. Returns it as a snapshot ready to serve, reusing the segments `loaded`
+ * are. Returns it as a snapshot ready to serve, reusing the segments `cache`
  * holds (a server's live ones) instead of reading them again; a segment that
  * must be read and fails its checks is not carried over.
  */
@@ -170,7 +170,7 @@ export interface ExpectedEmbedder {
   dimension: number;
 }
 
-/** Loads one generation, verifying every data file against the manifest first (segments already in `loaded` are reused). */
+/** Loads one generation, verifying every data file against the manifest first (segments already in `cache` are reused). */
 export async function loadGeneration(indexDir: string, generation: string, embedder: ExpectedEmbedder, cache = new LiveGenerationCache()): Promise<IndexSnapshot> {
   const dir = path.join(indexDir, generation);
   const manifest = await readManifest(path.join(dir, MANIFEST));
