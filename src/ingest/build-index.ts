@@ -7,7 +7,6 @@
  * behind; only embedding, the expensive step, is incremental.
  */
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
 import type { Embedder } from "../embeddings/types.js";
 import type { KeywordDocument } from "../retrieval/keyword-index.js";
 import { fileGenerationStore, type GenerationStore } from "../store/generation-store.js";
@@ -17,7 +16,8 @@ import type { IndexSnapshot, StoredDocument } from "../store/snapshot.js";
 import { countDeletedChunks, planChanges, type ChangePlan } from "./change-plan.js";
 import { chunkDocument } from "./chunker.js";
 import { EmbeddingCache, embeddingKey } from "./embedding-cache.js";
-import { listCorpusFiles, loadFiles, partitionSupported, type CorpusFile, type LoadFailure } from "./load-corpus.js";
+import { mapInOrder } from "./in-order.js";
+import { FILES_IN_FLIGHT, listCorpusFiles, loadFiles, partitionSupported, readCorpusFile, statCorpusFile, type CorpusFile, type LoadFailure } from "./load-corpus.js";
 import type { BuildProgress } from "./progress.js";
 import type { Chunk, ChunkingOptions, SourceDocument } from "./types.js";
 
@@ -35,6 +35,12 @@ export interface BuildOptions {
   full?: boolean;
   /** The live generation failed its checks: publish a new one even if the corpus has not changed (embeddings are still reused). */
   liveIsDamaged?: boolean;
+  /**
+   * The snapshot a server is serving. When it is the live generation, the
+   * unchanged files' documents and chunks are taken from it rather than read,
+   * parsed and chunked again (seconds for tens of thousands of files).
+   */
+  serving?: IndexSnapshot;
   onProgress?: (progress: BuildProgress) => void;
 }
 
@@ -67,18 +73,28 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
     return { manifest: previous, files, chunks: { embedded: 0, reused: previous.chunkCount, deleted: 0 }, failures, skipped, durationMs: elapsed() };
   }
 
-  onProgress?.({ phase: "files", done: 0, total: supported.length });
-  const { documents, failures } = await loadFiles(supported, options.corpusDir, (done) =>
-    onProgress?.({ phase: "files", done, total: supported.length }),
-  );
-  const chunks = documents.flatMap((doc) => chunkDocument(doc, options.chunking));
+  const unchanged = options.full ? new Map() : unchangedContents(options.serving, previous, plan, options);
+  const toLoad = supported.filter((file) => !unchanged.has(file.source));
+  onProgress?.({ phase: "files", done: 0, total: toLoad.length });
+  const loaded = await loadFiles(toLoad, options.corpusDir, (done) => onProgress?.({ phase: "files", done, total: toLoad.length }));
+  const { failures } = loaded;
+  const loadedBySource = new Map(loaded.documents.map((doc) => [doc.source, doc]));
+  // Every readable file in corpus order, from the serving snapshot or just loaded.
+  const contents = supported.flatMap((file): DocumentContents[] => {
+    const reused = unchanged.get(file.source);
+    if (reused) return [reused];
+    const doc = loadedBySource.get(file.source);
+    return doc ? [{ document: storedDocument(doc), chunks: chunkDocument(doc, options.chunking) }] : [];
+  });
+  const documents = contents.map((c) => c.document);
+  const chunks = contents.flatMap((c) => c.chunks);
   const keys = chunks.map((chunk) => embeddingKey(embedder.id, embeddingText(chunk)));
   const cache = await EmbeddingCache.open(options.indexDir, embedder);
   if (options.full) await cache.clear();
   const reused = keys.filter((key) => cache.has(key)).length;
   const embedded = await embedMissing(chunks, keys, cache, embedder, onProgress);
 
-  const recordBySource = new Map(records.map((r) => [r.source, r]));
+  const recordBySource = new Map<string, SourceFileRecord>(records.map((r) => [r.source, r]));
   const keysBySource = new Map<string, string[]>(documents.map((doc) => [doc.source, []]));
   keys.forEach((key, i) => keysBySource.get(chunks[i]!.source)!.push(key));
   const sources: SourceRecords = {
@@ -88,7 +104,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const published = await store.publish({
     manifest: { embedder: { id: embedder.id, dimension: embedder.dimension }, space: "cosine", chunking: options.chunking, hnsw: DEFAULT_HNSW, ...sources },
     chunks,
-    documents: new Map(documents.map((doc) => [doc.source, storedDocument(doc)])),
+    documents: new Map(documents.map((doc) => [doc.source, doc])),
     vectors: keys.map((key) => cache.get(key)!),
     keywordDocuments: chunks.map(keywordDocument),
   });
@@ -149,16 +165,47 @@ async function embedMissing(
   return todo.length;
 }
 
+interface DocumentContents {
+  document: StoredDocument;
+  chunks: Chunk[];
+}
+
+/**
+ * The documents and chunks of unchanged files, from the snapshot being served,
+ * when that snapshot is the live generation and was chunked as this build
+ * would chunk (same embedder and chunking); otherwise none.
+ */
+function unchangedContents(
+  serving: IndexSnapshot | undefined,
+  previous: Manifest | undefined,
+  plan: ChangePlan,
+  settings: Pick<BuildOptions, "embedder" | "chunking">,
+): Map<string, DocumentContents> {
+  const reusable =
+    serving &&
+    previous &&
+    serving.manifest.generation === previous.generation &&
+    previous.embedder.id === settings.embedder.id &&
+    previous.chunking.size === settings.chunking.size &&
+    previous.chunking.overlap === settings.chunking.overlap;
+  if (!reusable) return new Map();
+  const contents = new Map<string, DocumentContents>();
+  for (const source of plan.unchanged) {
+    const document = serving.documents.get(source);
+    if (document) contents.set(source, { document, chunks: [] });
+  }
+  for (const chunk of serving.chunks) contents.get(chunk.source)?.chunks.push(chunk);
+  return contents;
+}
+
 function storedDocument(doc: SourceDocument): StoredDocument {
   return { source: doc.source, title: doc.title, text: doc.text, ...(doc.pages && { pages: doc.pages }) };
 }
 
-/** Size, mtime and content hash of each file, read one at a time (a corpus may hold thousands). */
-async function describeSources(files: CorpusFile[]): Promise<SourceFileRecord[]> {
-  const records: SourceFileRecord[] = [];
-  for (const file of files) {
-    const [info, content] = await Promise.all([stat(file.absolutePath), readFile(file.absolutePath)]);
-    records.push({ source: file.source, size: info.size, mtimeMs: info.mtimeMs, sha256: createHash("sha256").update(content).digest("hex") });
-  }
-  return records;
+/** Size, mtime and content hash of each file, a few files at a time (a corpus may hold tens of thousands). */
+function describeSources(files: CorpusFile[]): Promise<SourceFileRecord[]> {
+  return mapInOrder(files, FILES_IN_FLIGHT, async (file) => {
+    const [info, content] = await Promise.all([statCorpusFile(file.absolutePath), readCorpusFile(file.absolutePath)]);
+    return { source: file.source, size: info.size, mtimeMs: info.mtimeMs, sha256: createHash("sha256").update(content).digest("hex") };
+  });
 }

@@ -81,7 +81,7 @@ export class Reindexer {
     logger.info({ reason, full }, "reindex started");
     try {
       const report = await withIngestLock(indexDir, () =>
-        buildIndex({ ...this.options, store: this.store, full, onProgress: (p) => logger.debug(p, "reindex progress") }),
+        buildIndex({ ...this.options, store: this.store, full, serving: index.current, onProgress: (p) => logger.debug(p, "reindex progress") }),
       );
       logBuildReport(logger, report);
       let status: ReindexOutcome["status"] = "up-to-date";

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { createEmbedder, type Embedder } from "../../src/embeddings/index.js";
 import { buildIndex } from "../../src/ingest/build-index.js";
+import type { BuildProgress } from "../../src/ingest/progress.js";
 import { openIndex } from "../../src/ingest/open-index.js";
 import { createLogger, type Logger } from "../../src/logger.js";
 import { currentGeneration, readLiveManifest } from "../../src/store/generations.js";
@@ -127,6 +128,31 @@ describe("index generations on disk", () => {
     const reloaded = await openIndex({ corpusDir, indexDir, chunking, embedder, logger: recordingLogger().logger });
     expect(reloaded.chunks.map((c) => c.id).sort()).toEqual(second.chunks.map((c) => c.id).sort());
     expect(await reloaded.keywords.search("Quillon bridge tolls", 3)).toEqual(await second.keywords.search("Quillon bridge tolls", 3));
+  });
+
+  it("When a build is given the live snapshot being served, Then unchanged files come from it, not from disk, and the index equals one built by reading every file", async () => {
+    const corpusDir = await writeCorpus({ "kiln.txt": KILN, "ferry.txt": FERRY, "library.txt": LIBRARY, ...notes });
+    const indexDir = path.join(await makeTempDir(), "index");
+    const served = (await buildIndex({ corpusDir, indexDir, chunking, embedder })).published!;
+    await writeFile(path.join(corpusDir, "ferry.txt"), FERRY_REPLACED);
+    const loads: number[] = [];
+    const onProgress = (progress: BuildProgress) => void (progress.phase === "files" && progress.done === 0 && loads.push(progress.total));
+
+    const incremental = (await buildIndex({ corpusDir, indexDir, chunking, embedder, serving: served, onProgress })).published!;
+    expect(loads).toEqual([1]);
+    expect(incremental.documents.get("ferry.txt")?.text).toBe(FERRY_REPLACED);
+    const otherIndexDir = path.join(await makeTempDir(), "index");
+    const fromDisk = (await buildIndex({ corpusDir, indexDir: otherIndexDir, chunking, embedder })).published!;
+    const byId = (chunks: typeof fromDisk.chunks) => [...chunks].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(incremental.chunks)).toEqual(byId(fromDisk.chunks));
+    expect([...incremental.documents.keys()].sort()).toEqual([...fromDisk.documents.keys()].sort());
+    const records = async (dir: string) => (await readLiveManifest(dir))!.files.map(({ segment: _segment, ...record }) => record);
+    expect(await records(indexDir)).toEqual(await records(otherIndexDir));
+
+    // A snapshot of another generation (here: the one just replaced) is not trusted: every file is read.
+    await writeFile(path.join(corpusDir, "kiln.txt"), `${KILN}\nThe kiln is closed in August.\n`);
+    await buildIndex({ corpusDir, indexDir, chunking, embedder, serving: served, onProgress });
+    expect(loads).toEqual([1, 7]);
   });
 
   it("When a file is removed, Then no segment is written and its chunks are deleted where they live", async () => {
