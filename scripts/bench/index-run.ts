@@ -19,6 +19,7 @@ import { chunkDocument } from "../../src/ingest/chunker.js";
 import { LOCAL_USE_ID } from "../../src/embeddings/local-use.js";
 import { currentGeneration, LiveGenerationCache, loadGeneration, publishGeneration, type GenerationInput } from "../../src/store/generations.js";
 import { DEFAULT_HNSW } from "../../src/store/hnsw-store.js";
+import type { SourceFileRecord } from "../../src/store/manifest.js";
 import { CHUNKING, type SizedCorpus } from "./dataset.js";
 import { recallAt } from "./exact-search.js";
 import { peakRssMiB, percentiles, timed, timeEach, type Percentiles } from "./stats.js";
@@ -72,13 +73,7 @@ async function main(): Promise<void> {
 function generationInput(corpus: SizedCorpus, rows: Float32Array[]): GenerationInput {
   const keysBySource = new Map<string, string[]>();
   for (const chunk of corpus.chunks) keysBySource.set(chunk.source, [...(keysBySource.get(chunk.source) ?? []), chunk.id]);
-  const files = [...corpus.documents.values()].map((doc) => ({
-    source: doc.source,
-    size: doc.text.length,
-    mtimeMs: 0,
-    sha256: createHash("sha256").update(doc.text).digest("hex"),
-    ...chunkRecord(keysBySource.get(doc.source) ?? []),
-  }));
+  const files = [...corpus.documents.values()].map((doc) => fileRecord(doc.source, doc.text, keysBySource.get(doc.source) ?? []));
   return {
     manifest: { embedder: { id: LOCAL_USE_ID, dimension: DIMENSION }, space: "cosine", chunking: CHUNKING, hnsw: DEFAULT_HNSW, files },
     chunks: corpus.chunks,
@@ -86,6 +81,11 @@ function generationInput(corpus: SizedCorpus, rows: Float32Array[]): GenerationI
     vectors: rows,
     keywordDocuments: corpus.chunks.map(keywordDocument),
   };
+}
+
+/** The record ingest would make of a file holding `text`, its chunk ids standing in for embedding keys. */
+function fileRecord(source: string, text: string, chunkIds: string[]): SourceFileRecord {
+  return { source, size: text.length, mtimeMs: 0, sha256: createHash("sha256").update(text).digest("hex"), ...chunkRecord(chunkIds) };
 }
 
 /**
@@ -102,7 +102,7 @@ function withOneDocumentChanged(input: GenerationInput, rows: Float32Array[]): {
   const chunks = [...kept.map((i) => input.chunks[i]!), ...rechunked];
   const vectors = [...kept.map((i) => rows[i]!), ...rechunked.map((_, j) => rows[j]!)];
   const files = input.manifest.files.map((f) =>
-    f.source === source ? { ...f, size: text.length, sha256: createHash("sha256").update(text).digest("hex"), ...chunkRecord(rechunked.map((c) => c.id)) } : f,
+    f.source === source ? fileRecord(source, text, rechunked.map((c) => c.id)) : f,
   );
   return {
     input: {

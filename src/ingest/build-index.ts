@@ -1,10 +1,11 @@
 /**
  * @module build-index
  * The ingest pipeline as one story: see what changed since the live generation
- * → load and chunk the corpus → embed only chunks the embedding cache lacks →
- * build the vector and keyword indexes → publish a new generation. Indexes are
- * rebuilt from the current chunks every time, so a removed file leaves nothing
- * behind; only embedding, the expensive step, is incremental.
+ * → load and chunk the changed files (unchanged ones come from the snapshot a
+ * server is serving, when it has one) → embed only chunks the embedding cache
+ * lacks → publish a new generation with every current chunk. The store decides
+ * what to rewrite (the embedded store writes a segment for the changed files
+ * and marks their old chunks deleted), so a removed file leaves nothing behind.
  */
 import { createHash } from "node:crypto";
 import type { Embedder } from "../embeddings/types.js";
@@ -13,7 +14,7 @@ import { fileGenerationStore, type GenerationStore } from "../store/generation-s
 import { DEFAULT_HNSW } from "../store/hnsw-store.js";
 import type { Manifest, SourceFileRecord, SourceRecords, UnreadableFileRecord } from "../store/manifest.js";
 import type { IndexSnapshot, StoredDocument } from "../store/snapshot.js";
-import { countDeletedChunks, planChanges, type ChangePlan } from "./change-plan.js";
+import { countDeletedChunks, planChanges, sameSettings, type ChangePlan, type PlanSettings } from "./change-plan.js";
 import { chunkDocument } from "./chunker.js";
 import { EmbeddingCache, embeddingKey } from "./embedding-cache.js";
 import { mapInOrder } from "./in-order.js";
@@ -64,7 +65,8 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const records = await describeSources(supported);
   const store = options.store ?? fileGenerationStore(options.indexDir);
   const previous = await store.readLiveManifest();
-  const plan = planChanges(records, previous, { embedderId: embedder.id, chunking: options.chunking });
+  const settings: PlanSettings = { embedderId: embedder.id, chunking: options.chunking };
+  const plan = planChanges(records, previous, settings);
   const { upToDate, ...files } = plan;
   const elapsed = () => performance.now() - started;
 
@@ -73,7 +75,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
     return { manifest: previous, files, chunks: { embedded: 0, reused: previous.chunkCount, deleted: 0 }, failures, skipped, durationMs: elapsed() };
   }
 
-  const unchanged = options.full ? new Map() : unchangedContents(options.serving, previous, plan, options);
+  const unchanged = options.full ? new Map() : unchangedContents(options.serving, previous, plan, settings);
   const toLoad = supported.filter((file) => !unchanged.has(file.source));
   onProgress?.({ phase: "files", done: 0, total: toLoad.length });
   const loaded = await loadFiles(toLoad, options.corpusDir, (done) => onProgress?.({ phase: "files", done, total: toLoad.length }));
@@ -179,16 +181,9 @@ function unchangedContents(
   serving: IndexSnapshot | undefined,
   previous: Manifest | undefined,
   plan: ChangePlan,
-  settings: Pick<BuildOptions, "embedder" | "chunking">,
+  settings: PlanSettings,
 ): Map<string, DocumentContents> {
-  const reusable =
-    serving &&
-    previous &&
-    serving.manifest.generation === previous.generation &&
-    previous.embedder.id === settings.embedder.id &&
-    previous.chunking.size === settings.chunking.size &&
-    previous.chunking.overlap === settings.chunking.overlap;
-  if (!reusable) return new Map();
+  if (!serving || serving.manifest.generation !== previous?.generation || !sameSettings(previous, settings)) return new Map();
   const contents = new Map<string, DocumentContents>();
   for (const source of plan.unchanged) {
     const document = serving.documents.get(source);

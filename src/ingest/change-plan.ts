@@ -32,12 +32,17 @@ export function planChanges(current: SourceFileRecord[], previous: Manifest | un
     else (hash === file.sha256 ? plan.unchanged : plan.changed).push(file.source);
   }
   plan.removed = [...before.keys()].filter((source) => !now.has(source));
-  const sameSettings =
+  plan.upToDate = sameSettings(previous, settings) && plan.unchanged.length === current.length && !plan.removed.length;
+  return plan;
+}
+
+/** Whether the previous generation was embedded and chunked as `settings` say: its chunks are then what a build would make. */
+export function sameSettings(previous: Manifest | undefined, settings: PlanSettings): boolean {
+  return (
     previous?.embedder.id === settings.embedderId &&
     previous.chunking.size === settings.chunking.size &&
-    previous.chunking.overlap === settings.chunking.overlap;
-  plan.upToDate = sameSettings && plan.unchanged.length === current.length && !plan.removed.length;
-  return plan;
+    previous.chunking.overlap === settings.chunking.overlap
+  );
 }
 
 /**

@@ -65,15 +65,14 @@ export async function checkDataFile(dir: string, name: string, manifest: IndexMa
   const actual = await describeFile(file).catch((cause) => {
     throw new IndexUnusableError(`index file ${file} cannot be read`, file, { cause });
   });
-  compareWithManifest(file, actual, manifest.dataFiles[name]);
+  compareWithManifest(file, actual, expectedRecord(file, name, manifest));
 }
 
 /** Checks only that data files (default: all) exist with the sizes the manifest gives: truncation, not bit rot. */
 export async function checkDataFileSizes(dir: string, manifest: IndexManifest, names = Object.keys(manifest.dataFiles)): Promise<void> {
   for (const name of names) {
-    const expected = manifest.dataFiles[name];
     const file = path.join(dir, name);
-    if (!expected) throw new IndexUnusableError(`index file ${file} is not listed in the manifest`, file);
+    const expected = expectedRecord(file, name, manifest);
     const { size } = await stat(file).catch((cause) => {
       throw new IndexUnusableError(`index file ${file} cannot be read`, file, { cause });
     });
@@ -87,12 +86,17 @@ export async function readDataFile(dir: string, name: string, manifest: IndexMan
   const data = await readFile(file).catch((cause) => {
     throw new IndexUnusableError(`index file ${file} cannot be read`, file, { cause });
   });
-  compareWithManifest(file, await recordOf(data), manifest.dataFiles[name]);
+  compareWithManifest(file, await recordOf(data), expectedRecord(file, name, manifest));
   return data;
 }
 
-function compareWithManifest(file: string, actual: DataFileRecord, expected: DataFileRecord | undefined): void {
+function expectedRecord(file: string, name: string, manifest: IndexManifest): DataFileRecord {
+  const expected = manifest.dataFiles[name];
   if (!expected) throw new IndexUnusableError(`index file ${file} is not listed in the manifest`, file);
+  return expected;
+}
+
+function compareWithManifest(file: string, actual: DataFileRecord, expected: DataFileRecord): void {
   if (actual.size !== expected.size) throw truncated(file, actual.size, expected.size);
   if (actual.crc32 !== expected.crc32) throw new IndexUnusableError(`index file ${file} is corrupt (checksum mismatch)`, file);
 }
