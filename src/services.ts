@@ -105,7 +105,7 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
       similarity: embeddingSimilarity(queryEmbedder),
       ...answering,
       answerer: operatedAnswerer(answering.answerer, config, metrics),
-      onAnswered: (result) => metrics.answers.inc({ outcome: result.abstained ? "abstained" : "answered" }),
+      onAnswered: (result) => metrics.answers.inc({ outcome: result.outcome }),
       contextTokenBudget: config.retrieval.contextTokenBudget,
       abstainBelow: config.retrieval.abstainThreshold,
       defaultK: config.retrieval.topK,

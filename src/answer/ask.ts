@@ -17,7 +17,7 @@ import { packPassages } from "./context-budget.js";
 import { type SentenceEvidence, type SentenceSimilarity, weighEvidence } from "./evidence.js";
 import { type ChatTurn, HeuristicRewriter, type QuestionRewriter } from "./follow-up.js";
 import { streamAnswer, streamDraft } from "./streaming.js";
-import { ABSTENTION_MESSAGE, type AnswerDraft, type Answerer, type Passage } from "./types.js";
+import { ABSTENTION_MESSAGE, type AnswerDraft, type AnswerOutcome, type Answerer, type Passage } from "./types.js";
 import { verifyCitations } from "./verify-citations.js";
 
 export interface AskDependencies {
@@ -50,6 +50,8 @@ export type CitedPassage = Chunk & { n: number; score: number };
 
 export interface AskResult {
   answer: string;
+  outcome: AnswerOutcome;
+  /** True exactly when `outcome` is `not_found`. */
   abstained: boolean;
   confidence: number;
   citations: CitedPassage[];
@@ -150,6 +152,7 @@ function finish(prepared: Prepared, draft: AnswerDraft, answerMs: number): AskRe
   const verified = draft.abstained ? { answer: draft.answer, unsupported: [] } : verifyCitations(draft.answer, prepared.passages);
   return {
     ...renumberCitations({ ...draft, answer: verified.answer }, prepared.passages, prepared.leftOut),
+    outcome: draft.abstained ? "not_found" : "answered",
     abstained: draft.abstained,
     confidence: round(prepared.confidence, 4),
     model: draft.model,

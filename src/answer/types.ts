@@ -35,4 +35,11 @@ export interface Answerer {
   stream?(input: AnswerInput, signal?: AbortSignal): AsyncGenerator<string, AnswerDraft>;
 }
 
+/**
+ * How an answer came out: `answered` (a sentence clearly answers, with citations),
+ * `uncertain` (nothing answers clearly, but the closest passages are shown as worth
+ * reading) or `not_found` (the documents do not say; `abstained` is true exactly then).
+ */
+export type AnswerOutcome = "answered" | "uncertain" | "not_found";
+
 export const ABSTENTION_MESSAGE = "I could not find this in the documents.";

@@ -4,7 +4,7 @@
  * service instance (not prom-client's global one, so several instances can
  * live in one process, as they do in tests). Served as text by GET /metrics.
  *
- * The abstention rate is `rate(rag_answers_total{outcome="abstained"}[5m]) /
+ * The not-found rate is `rate(rag_answers_total{outcome="not_found"}[5m]) /
  * rate(rag_answers_total[5m])`; event-loop lag comes with the default Node.js
  * metrics (`nodejs_eventloop_lag_seconds`, `nodejs_eventloop_lag_p99_seconds`).
  */
@@ -68,7 +68,7 @@ export class Metrics {
   });
   readonly answers = new Counter({
     name: "rag_answers_total",
-    help: "Questions answered, by outcome (answered, abstained).",
+    help: "Questions answered, by outcome (answered, uncertain, not_found).",
     labelNames: ["outcome"] as const,
     registers: this.registers,
   });

@@ -52,7 +52,7 @@ describe("Observability: /metrics, /ready, request ids", () => {
     expect(moved("http_request_duration_seconds_count", { route: "/ask", status: "200" })).toBe(2);
     expect(moved("rag_retrieval_duration_seconds_count", { mode: "hybrid" })).toBe(2);
     expect(moved("rag_answers_total", { outcome: "answered" })).toBe(1);
-    expect(moved("rag_answers_total", { outcome: "abstained" })).toBe(1);
+    expect(moved("rag_answers_total", { outcome: "not_found" })).toBe(1);
     // The abstention decided before the answerer is not a model call.
     expect(moved("rag_model_duration_seconds_count", { outcome: "ok" })).toBe(1);
   });
