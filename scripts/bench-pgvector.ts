@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { runScript } from "./bench/child.js";
+import { startCluster } from "./pg/cluster.js";
 import { benchDataAvailable } from "./bench/dataset.js";
 import type { IndexRunArgs, IndexRunResult } from "./bench/index-run.js";
 import type { PgvectorRunArgs, PgvectorRunResult } from "./bench/pgvector-run.js";
@@ -52,6 +53,17 @@ async function main(): Promise<void> {
     machine: { cpu: os.cpus()[0]?.model.trim() ?? "unknown", cores: os.availableParallelism(), loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100) },
     sizes: [],
   };
+  // Without --database-url: a throw-away PostgreSQL 15 cluster of our own (scripts/pg/start.sh), deleted at the end.
+  const cluster = values["database-url"] ? undefined : await startCluster();
+  const databaseUrl = values["database-url"] ?? cluster!.url;
+  try {
+    await measureSizes(run, unique, databaseUrl);
+  } finally {
+    await cluster?.destroy();
+  }
+}
+
+async function measureSizes(run: PgBenchRun, unique: number, databaseUrl: string): Promise<void> {
   for (const size of values.sizes.split(",").map(sizeOf)) {
     console.log(`bench:pgvector: ${size} chunks: embedded`);
     const embedded = await runScript<IndexRunResult>("scripts/bench/index-run.ts", {
@@ -65,7 +77,7 @@ async function main(): Promise<void> {
     const pgvector = await runScript<PgvectorRunResult>("scripts/bench/pgvector-run.ts", {
       size,
       unique,
-      ...(values["database-url"] && { databaseUrl: values["database-url"] }),
+      databaseUrl,
     } satisfies PgvectorRunArgs);
     run.sizes.push({ size, embedded, pgvector });
     writeFileSync(path.join(DOCS, "pgvector-benchmarks.json"), `${JSON.stringify(run, null, 2)}\n`);
@@ -77,14 +89,12 @@ const ms = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
 const pair = (p: Percentiles) => `${ms(p.p50)} / ${ms(p.p99)}`;
 
 function render(run: PgBenchRun): string {
-  const database = run.sizes[0]?.pgvector.database === "postgres" ? "a PostgreSQL server" : "PGlite (Postgres 18 in WebAssembly, one session, in the measuring process)";
   const lines = [
     "## PostgreSQL + pgvector next to the embedded store",
     "",
     `Command: \`${run.command}\` — run ${run.date} at commit \`${run.commit.slice(0, 10)}\` on ${run.machine.cores} × ${run.machine.cpu} ` +
-      `(load average ${run.machine.loadAverage.join(", ")} at start: other work shared the machine). pgvector ran on ${database}; ` +
-      "a native PostgreSQL server is typically several times faster than PGlite, which executes Postgres as WebAssembly on one thread and " +
-      "serialises every connection's queries. Same vectors and 624 queries as the main benchmark; latencies are retrieval alone " +
+      `(load average ${run.machine.loadAverage.join(", ")} at start: other work shared the machine). pgvector ran on a PostgreSQL 15 server on the same machine. ` +
+      "Same vectors and 624 queries as the main benchmark; latencies are retrieval alone " +
       "(query vectors precomputed), k = 10, through the product's Retriever; recall@10 is dense search against exact search.",
     "",
     "| chunks | store | ingest (chunks/s) | load (ms) | dense p50 / p99 (ms) | keyword p50 / p99 | hybrid p50 / p99 | recall@10 | peak RSS (MiB) |",

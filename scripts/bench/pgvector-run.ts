@@ -4,17 +4,14 @@
  * in a process of its own: publish a generation of `size` chunks from cached
  * vectors (ingest rate), load it as a server does, then dense / keyword /
  * hybrid latency through the product's Retriever and dense recall@10 against
- * exact search. The database is PGlite (Postgres in WebAssembly, one session,
- * in this process) unless `databaseUrl` names a real server.
+ * exact search, on the PostgreSQL server `databaseUrl` names.
  *
- * Usage: tsx scripts/bench/pgvector-run.ts '{"size":10000,"unique":2000}'
+ * Usage: tsx scripts/bench/pgvector-run.ts '{"size":10000,"unique":2000,"databaseUrl":"postgres://…"}'
  */
 import { keywordDocument } from "../../src/ingest/build-index.js";
 import { LOCAL_USE_ID } from "../../src/embeddings/local-use.js";
 import { DEFAULT_HNSW } from "../../src/store/hnsw-store.js";
 import { PgGenerationStore } from "../../src/store/pgvector/index.js";
-// The tests' PGlite-over-socket server: the same database the pgvector tests run on.
-import { startPgliteServer } from "../../tests/helpers/pglite-server.js";
 import { CHUNKING, rowOf } from "./dataset.js";
 import { peakRssMiB, timed } from "./stats.js";
 import { DIMENSION } from "./vector-cache.js";
@@ -23,13 +20,12 @@ import { benchWorkload, measureRetrieval, type RetrievalFigures } from "./worklo
 export interface PgvectorRunArgs {
   size: number;
   unique: number;
-  /** A real PostgreSQL with pgvector; default: PGlite in this process. */
-  databaseUrl?: string;
+  /** A PostgreSQL server with pgvector. */
+  databaseUrl: string;
 }
 
 export interface PgvectorRunResult {
   system: "pgvector";
-  database: "pglite" | "postgres";
   size: number;
   /** One publish transaction: rows, tsvector and HNSW/GIN index maintenance. */
   publishMs: number;
@@ -47,8 +43,7 @@ async function main(): Promise<void> {
   const workload = await benchWorkload(args.size, args.unique);
   const { corpus } = workload;
 
-  const pglite = args.databaseUrl ? undefined : await startPgliteServer();
-  const store = await PgGenerationStore.connect({ connectionString: args.databaseUrl ?? pglite!.url });
+  const store = await PgGenerationStore.connect({ connectionString: args.databaseUrl });
   try {
     const embedderInfo = { id: LOCAL_USE_ID, dimension: DIMENSION };
     const publish = await timed(() =>
@@ -66,7 +61,6 @@ async function main(): Promise<void> {
     const { latency, recallAt10 } = await measureRetrieval(snapshot, workload);
     const result: PgvectorRunResult = {
       system: "pgvector",
-      database: pglite ? "pglite" : "postgres",
       size: args.size,
       publishMs: Math.round(publish.ms),
       ingestThroughput: Math.round(args.size / (publish.ms / 1000)),
@@ -78,7 +72,6 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     await store.close();
-    await pglite?.close();
   }
 }
 

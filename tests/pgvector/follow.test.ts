@@ -1,14 +1,14 @@
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startPgliteServer, type PgliteServer } from "../helpers/pglite-server.js";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { createTestDatabase, describeOnPostgres, type TestDatabase } from "../helpers/postgres.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
 import { FERRY, FERRY_REPLACED, KILN, writeCorpus } from "../reindex/fixtures.js";
 
 const TOKEN = "pg-follow-token";
 
-describe("a server following the database's live generation", () => {
-  let database: PgliteServer;
+describeOnPostgres("a server following the database's live generation", () => {
+  let database: TestDatabase;
   let corpusDir: string;
   let publisher: TestServer;
   let follower: TestServer;
@@ -19,7 +19,7 @@ describe("a server following the database's live generation", () => {
   };
 
   beforeAll(async () => {
-    database = await startPgliteServer();
+    database = await createTestDatabase();
     corpusDir = await writeCorpus({ "kiln.txt": KILN, "ferry.txt": FERRY });
     const env = { VECTOR_STORE: "pgvector", DATABASE_URL: database.url, ADMIN_TOKEN: TOKEN };
     publisher = await startTestServer({ corpusDir, env: { ...env, PGVECTOR_POLL_MS: "0" } });

@@ -1,6 +1,6 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { createLocalUseEmbedder } from "../../src/embeddings/local-use.js";
 import type { Embedder } from "../../src/embeddings/types.js";
 import { buildIndex } from "../../src/ingest/build-index.js";
@@ -8,13 +8,13 @@ import { readLiveManifest } from "../../src/store/generations.js";
 import { PgGenerationStore } from "../../src/store/pgvector/index.js";
 import { migrateIndex } from "../../src/store/pgvector/migrate.js";
 import type { IndexSnapshot } from "../../src/store/snapshot.js";
-import { startPgliteServer, type PgliteServer } from "../helpers/pglite-server.js";
+import { createTestDatabase, describeOnPostgres, type TestDatabase } from "../helpers/postgres.js";
 import { makeTempDir } from "../helpers/test-server.js";
 import { FERRY, KILN, LIBRARY, writeCorpus } from "../reindex/fixtures.js";
 
-describe("migrating an embedded index into PostgreSQL", () => {
+describeOnPostgres("migrating an embedded index into PostgreSQL", () => {
   let embedder: Embedder;
-  let database: PgliteServer;
+  let database: TestDatabase;
   let store: PgGenerationStore;
   let corpusDir: string;
   let indexDir: string;
@@ -25,7 +25,7 @@ describe("migrating an embedded index into PostgreSQL", () => {
     corpusDir = await writeCorpus({ "kiln.txt": KILN, "ferry.txt": FERRY, "library.txt": LIBRARY });
     indexDir = path.join(await makeTempDir("rag-migrate-"), "index");
     embedded = (await buildIndex({ corpusDir, indexDir, chunking: { size: 480, overlap: 80 }, embedder })).published!;
-    database = await startPgliteServer();
+    database = await createTestDatabase();
     store = await PgGenerationStore.connect({ connectionString: database.url });
   });
   afterAll(async () => {

@@ -1,10 +1,10 @@
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { chunkDocument } from "../../src/ingest/chunker.js";
 import { loadTxt } from "../../src/ingest/loaders/txt.js";
-import { startPgliteServer, type PgliteServer } from "../helpers/pglite-server.js";
+import { createTestDatabase, describeOnPostgres, type TestDatabase } from "../helpers/postgres.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
 import { FERRY, FERRY_REPLACED, KILN, LIBRARY, writeCorpus } from "../reindex/fixtures.js";
 
@@ -16,8 +16,8 @@ interface AskBody {
   citations: { source: string; text: string; start: number; end: number }[];
 }
 
-describe("reindexing with the index in PostgreSQL, two servers on one database", () => {
-  let database: PgliteServer;
+describeOnPostgres("reindexing with the index in PostgreSQL, two servers on one database", () => {
+  let database: TestDatabase;
   let sql: pg.Client;
   let corpusDir: string;
   let first: TestServer;
@@ -44,7 +44,7 @@ describe("reindexing with the index in PostgreSQL, two servers on one database",
   };
 
   beforeAll(async () => {
-    database = await startPgliteServer();
+    database = await createTestDatabase();
     sql = new pg.Client({ connectionString: database.url });
     await sql.connect();
     corpusDir = await writeCorpus({ "kiln.txt": KILN, "ferry.txt": FERRY, "library.txt": LIBRARY });

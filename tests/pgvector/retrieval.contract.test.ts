@@ -1,15 +1,17 @@
 import { PgGenerationStore } from "../../src/store/pgvector/index.js";
-import { startPgliteServer } from "../helpers/pglite-server.js";
+import { createTestDatabase, describeOnPostgres } from "../helpers/postgres.js";
 import { describeRetrievalContract } from "../retrieval/retrieval.contract.js";
 
-describeRetrievalContract("PostgreSQL + pgvector (PGlite over the wire protocol)", async () => {
-  const database = await startPgliteServer();
-  const store = await PgGenerationStore.connect({ connectionString: database.url });
-  return {
-    store,
-    async close() {
-      await store.close();
-      await database.close();
-    },
-  };
+describeOnPostgres("on a PostgreSQL 15 server", () => {
+  describeRetrievalContract("PostgreSQL + pgvector", async () => {
+    const database = await createTestDatabase();
+    const store = await PgGenerationStore.connect({ connectionString: database.url });
+    return {
+      store,
+      async close() {
+        await store.close();
+        await database.close();
+      },
+    };
+  });
 });

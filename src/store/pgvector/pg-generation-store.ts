@@ -71,8 +71,6 @@ export class PgGenerationStore implements GenerationStore {
     pool.on("error", () => undefined);
     try {
       await pool.query(CATALOG_DDL);
-      // Servers that share one session between client connections (PGlite over its socket) ignore start-up options.
-      await pool.query(`SET hnsw.ef_search = ${EF_SEARCH}; SET hnsw.iterative_scan = strict_order`);
     } catch (error) {
       await pool.end();
       throw error;
