@@ -3,6 +3,7 @@
  * The offline answerer: the sentences of the retrieved passages that best
  * answer the question, quoted as written, each followed by its [n] citation.
  */
+import { closingPunctuation } from "./closing-punctuation.js";
 import type { SentenceEvidence } from "./evidence.js";
 import type { AnswerDraft, AnswerInput, Answerer } from "./types.js";
 
@@ -52,8 +53,8 @@ function formatAnswer(chosen: SentenceEvidence[]): string {
 
 /** "It was in Hangzhou." → "It was in Hangzhou [1]." — the marker sits before the closing punctuation. */
 function citeSentence(text: string, n: number): string {
-  const match = /[.!?:;]+["'”’)]*$/u.exec(text);
-  return match ? `${text.slice(0, match.index)} [${n}]${match[0]}` : `${text} [${n}]`;
+  const closing = closingPunctuation(text);
+  return closing.hasStop ? `${text.slice(0, closing.start)} [${n}]${text.slice(closing.start)}` : `${text} [${n}]`;
 }
 
 // Overlapping chunks repeat sentences; the same sentence is quoted once.

@@ -8,6 +8,7 @@
  * unsupported. Citations of passages that were never supplied are removed.
  */
 import { sentenceSpans, type Span } from "../ingest/sentences.js";
+import { closingPunctuation } from "./closing-punctuation.js";
 import { terms } from "../retrieval/tokenize.js";
 import type { Passage } from "./types.js";
 
@@ -106,6 +107,6 @@ function keepMarkers(sentence: string, keep: (n: number) => boolean): string {
 
 /** The marker goes before the sentence's closing punctuation: "… in Hangzhou [1]." */
 function withCitation(sentence: string, n: number): string {
-  const end = /[.!?:;]*["'”’)]*$/u.exec(sentence)!.index;
+  const end = closingPunctuation(sentence).start;
   return `${sentence.slice(0, end)} [${n}]${sentence.slice(end)}`;
 }

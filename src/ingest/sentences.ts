@@ -3,6 +3,13 @@
  * Sentence boundaries with character offsets. ICU's sentence segmenter does the
  * work; on top of it we split where a full stop is glued to the next sentence
  * ("capacities.AI needs"), which real documents contain and ICU does not split.
+ *
+ * The segmenter is fed bounded windows, not the whole text: V8's segment
+ * iterator costs time in proportion to the length of the string at every step,
+ * so a long text of short sentences took quadratic time (seconds for a few
+ * hundred kilobytes). A "sentence" longer than MAX_SENTENCE_CHARS is cut, at
+ * white space when there is some, so that nothing downstream (evidence
+ * scoring, citation checks) ever works on an unbounded sentence.
  */
 
 export interface Span {
@@ -11,6 +18,11 @@ export interface Span {
 }
 
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+
+/** Longest sentence span returned; longer ones are cut (at white space when possible). */
+export const MAX_SENTENCE_CHARS = 1000;
+// Text handed to the segmenter at once: at least two maximal sentences, so a window ends inside the second.
+const WINDOW_CHARS = 2 * MAX_SENTENCE_CHARS;
 
 // A lower-case word of two or more letters, a full stop, then a capitalised word: a missing space.
 const GLUED_STOP = /(?<=\p{Ll}{2}[.!?])(?=\p{Lu}[\p{L}]{1,})/gu;
@@ -35,17 +47,56 @@ export function sentenceSpans(text: string, from = 0, to = text.length): Span[] 
 
 function rawSpans(text: string, from: number, to: number): Span[] {
   const spans: Span[] = [];
-  const slice = text.slice(from, to);
-  for (const { index, segment } of segmenter.segment(slice)) {
-    const base = from + index;
-    let cut = 0;
-    for (const match of segment.matchAll(GLUED_STOP)) {
-      pushTrimmed(text, base + cut, base + match.index, spans);
-      cut = match.index;
+  let position = from;
+  while (position < to) {
+    const windowEnd = Math.min(to, position + WINDOW_CHARS);
+    const segments = [...segmenter.segment(text.slice(position, windowEnd))];
+    if (windowEnd < to && segments.length === 1) {
+      // One segment fills the whole window: an over-long sentence. Its first piece is kept; the rest is segmented again.
+      const cut = cutPoint(text, position, windowEnd);
+      pushGlued(text, { start: position, end: cut }, spans);
+      position = cut;
+      continue;
     }
-    pushTrimmed(text, base + cut, base + segment.length, spans);
+    // The last segment of a window that is not the end may go on past it: it is segmented again with the next window.
+    if (windowEnd < to) segments.pop();
+    for (const { index, segment } of segments) {
+      for (const piece of bounded(text, position + index, position + index + segment.length)) pushGlued(text, piece, spans);
+    }
+    const last = segments.at(-1)!;
+    position += last.index + last.segment.length;
   }
   return spans;
+}
+
+/** [start, end) cut into pieces of at most MAX_SENTENCE_CHARS. */
+function bounded(text: string, start: number, end: number): Span[] {
+  const pieces: Span[] = [];
+  while (end - start > MAX_SENTENCE_CHARS) {
+    const cut = cutPoint(text, start, end);
+    pieces.push({ start, end: cut });
+    start = cut;
+  }
+  pieces.push({ start, end });
+  return pieces;
+}
+
+/** Where to cut [start, end) for a piece of at most MAX_SENTENCE_CHARS: after the last white space in its second half, else hard. */
+function cutPoint(text: string, start: number, end: number): number {
+  const limit = Math.min(end, start + MAX_SENTENCE_CHARS);
+  if (limit === end) return end;
+  for (let i = limit; i > start + MAX_SENTENCE_CHARS / 2; i--) if (/\s/.test(text[i - 1]!)) return i;
+  // Never between the two halves of a surrogate pair.
+  return /[\uDC00-\uDFFF]/.test(text[limit]!) ? limit - 1 : limit;
+}
+
+function pushGlued(text: string, { start, end }: Span, spans: Span[]): void {
+  let cut = 0;
+  for (const match of text.slice(start, end).matchAll(GLUED_STOP)) {
+    pushTrimmed(text, start + cut, start + match.index, spans);
+    cut = match.index;
+  }
+  pushTrimmed(text, start + cut, end, spans);
 }
 
 function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {

@@ -1,9 +1,11 @@
 import * as cheerio from "cheerio";
 import type { AnyNode, Element } from "domhandler";
 import type { Section, SourceDocument } from "../types.js";
-import { decodeText, titleFromFileName } from "./text.js";
+import { boundedTitle, decodeText, titleFromFileName } from "./text.js";
 
 const INVISIBLE = "script, style, noscript, template, head, svg, iframe, object";
+// Elements whose content a reader never sees as page text: form fields hold values, not prose.
+const NOT_TEXT = new Set(["template", "textarea", "input", "select", "option", "datalist", "button"]);
 const BLOCK = new Set([
   "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption", "figure",
   "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
@@ -15,45 +17,145 @@ const HEADING = /^h([1-6])$/;
  * HTML: the visible text, parsed by cheerio (a real HTML parser), with block
  * elements on their own lines and h1–h6 starting sections. Offsets point into
  * that extracted text, which the index stores and serves as the source.
+ *
+ * Text a visitor cannot see is not indexed, so it can be neither retrieved nor
+ * cited: besides scripts and the like, elements marked `hidden` or
+ * `aria-hidden="true"`, styled `display: none` or `visibility: hidden` inline,
+ * form fields and closed dialogs. The tree is walked with an explicit stack
+ * and the text written through a TextWriter, so neither deep nesting (the
+ * call stack) nor many small nodes (re-scanning the text so far) cost more
+ * than the size of the page.
  */
 export function loadHtml(content: Buffer, source: string): SourceDocument {
   const $ = cheerio.load(decodeText(content, source));
-  const pageTitle = $("title").first().text().trim();
+  const pageTitle = boundedTitle($("title").first().text());
   $(INVISIBLE).remove();
 
-  let text = "";
+  const out = new TextWriter();
   const sections: Section[] = [];
-  const headings: { level: number; title: string }[] = [];
-  const newline = (count: number) => {
-    text = text.replace(/[ \t]+$/, "");
-    const have = /\n*$/.exec(text)![0].length;
-    if (text) text += "\n".repeat(Math.max(0, count - have));
-  };
-  const walk = (node: AnyNode) => {
+  const headings: { level: number; title: string; from: number; section: Section }[] = [];
+  let firstH1 = "";
+  // Each entry is a node to visit, or the element whose children are done (its closing tag).
+  const stack: { node: AnyNode; closing: boolean }[] = [];
+  const roots = $("body").length ? $("body").contents().toArray() : $.root().contents().toArray();
+  for (let i = roots.length - 1; i >= 0; i--) stack.push({ node: roots[i]!, closing: false });
+  while (stack.length) {
+    const { node, closing } = stack.pop()!;
     if (node.type === "text") {
-      const value = node.data.replace(/\s+/g, " ");
-      text += /(^|\n| )$/.test(text) ? value.replace(/^ /, "") : value;
-      return;
+      out.write(node.data);
+      continue;
     }
-    if (node.type !== "tag") return;
+    if (node.type !== "tag") continue;
     const element = node as Element;
     const isBlock = BLOCK.has(element.name);
     const heading = HEADING.exec(element.name);
-    if (isBlock) newline(element.name === "br" ? 1 : 2);
+    if (closing) {
+      if (heading) {
+        // The heading's title is the text written inside it, so hidden parts of a heading are left out too.
+        const open = headings.at(-1);
+        if (open && open.from >= 0 && open.level === Number(heading[1])) {
+          open.title = boundedTitle(out.since(open.from));
+          open.from = -1;
+          open.section.headingPath[open.section.headingPath.length - 1] = open.title;
+          if (open.level === 1 && !firstH1) firstH1 = open.title;
+        }
+      }
+      if (isBlock) out.newline(element.name === "br" ? 1 : 2);
+      continue;
+    }
+    if (isHidden(element)) continue;
+    if (isBlock) out.newline(element.name === "br" ? 1 : 2);
     if (heading) {
       const level = Number(heading[1]);
       while (headings.length && headings[headings.length - 1]!.level >= level) headings.pop();
-      headings.push({ level, title: $(element).text().replace(/\s+/g, " ").trim() });
-      sections.push({ start: text.length, headingPath: headings.map((h) => h.title) });
+      const section = { start: out.length, headingPath: [...headings.map((h) => h.title), ""] };
+      headings.push({ level, title: "", from: out.length, section });
+      sections.push(section);
     }
-    for (const child of element.children) walk(child);
-    if (isBlock) newline(element.name === "br" ? 1 : 2);
-  };
-  for (const child of $("body").length ? $("body").contents() : $.root().contents()) walk(child);
-  text = text.trimEnd(); // the walk never emits leading white space, so offsets stay valid
+    stack.push({ node, closing: true });
+    for (let i = element.children.length - 1; i >= 0; i--) stack.push({ node: element.children[i]!, closing: false });
+  }
+  const text = out.finish(); // the writer never emits leading white space, so offsets stay valid
   for (const s of sections) s.start = Math.min(s.start, text.length);
   if (sections.length && sections[0]!.start > 0) sections.unshift({ start: 0, headingPath: [] });
+  return { source, title: pageTitle || firstH1 || titleFromFileName(source), text, sections };
+}
 
-  const h1 = $("h1").first().text().replace(/\s+/g, " ").trim();
-  return { source, title: pageTitle || h1 || titleFromFileName(source), text, sections };
+function isHidden(element: Element): boolean {
+  const { attribs, name } = element;
+  if (NOT_TEXT.has(name)) return true;
+  if (name === "dialog" && attribs.open === undefined) return true;
+  if (attribs.hidden !== undefined) return true;
+  if (attribs["aria-hidden"]?.trim().toLowerCase() === "true") return true;
+  return attribs.style !== undefined && hidesByStyle(attribs.style);
+}
+
+/** `display: none` or `visibility: hidden|collapse` among inline declarations (split by hand: no pattern to backtrack). */
+function hidesByStyle(style: string): boolean {
+  for (const declaration of style.split(";")) {
+    const colon = declaration.indexOf(":");
+    if (colon < 0) continue;
+    const property = declaration.slice(0, colon).trim().toLowerCase();
+    const value = declaration.slice(colon + 1).replace(/!important/i, "").trim().toLowerCase();
+    if (property === "display" && value === "none") return true;
+    if (property === "visibility" && (value === "hidden" || value === "collapse")) return true;
+  }
+  return false;
+}
+
+/**
+ * Extracted text, appended piece by piece: white space collapsed to one space,
+ * no space at the start of a line, at most the asked-for line breaks between
+ * blocks. It remembers what it last wrote instead of looking at the text so
+ * far, so every write costs the size of the piece, not of the page.
+ */
+class TextWriter {
+  private readonly pieces: string[] = [];
+  private readonly pieceStarts: number[] = [];
+  /** Length written, not counting a pending space. */
+  length = 0;
+  private pendingSpace = false;
+  private trailingNewlines = 0;
+
+  write(data: string): void {
+    let value = data.replace(/\s+/g, " ");
+    if (this.pendingSpace || this.length === 0 || this.trailingNewlines > 0) value = value.replace(/^ /, "");
+    if (!value) return;
+    const endsWithSpace = value.endsWith(" ");
+    if (endsWithSpace) value = value.slice(0, -1);
+    if (value) {
+      this.append((this.pendingSpace ? " " : "") + value);
+      this.trailingNewlines = 0;
+      this.pendingSpace = false;
+    }
+    if (endsWithSpace) this.pendingSpace = true;
+  }
+
+  newline(count: number): void {
+    this.pendingSpace = false;
+    if (this.length === 0) return;
+    const missing = count - this.trailingNewlines;
+    if (missing > 0) {
+      this.append("\n".repeat(missing));
+      this.trailingNewlines = count;
+    }
+  }
+
+  /** The text written from offset `from` on, white space collapsed. */
+  since(from: number): string {
+    let first = this.pieceStarts.length;
+    while (first > 0 && this.pieceStarts[first - 1]! + this.pieces[first - 1]!.length > from) first--;
+    const joined = this.pieces.slice(first).join("");
+    return joined.slice(Math.max(0, from - (this.pieceStarts[first] ?? from))).replace(/\s+/g, " ");
+  }
+
+  finish(): string {
+    return this.pieces.join("").slice(0, this.length - this.trailingNewlines);
+  }
+
+  private append(piece: string): void {
+    this.pieceStarts.push(this.length);
+    this.pieces.push(piece);
+    this.length += piece.length;
+  }
 }

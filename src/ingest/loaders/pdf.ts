@@ -1,6 +1,6 @@
 import { PDFParse } from "pdf-parse";
 import { LoadError, type Page, type SourceDocument } from "../types.js";
-import { titleFromFileName } from "./text.js";
+import { boundedTitle, titleFromFileName } from "./text.js";
 
 // Blank lines between pages keep the sentence splitter from joining the last
 // sentence of one page with the first of the next.
@@ -26,7 +26,7 @@ export async function loadPdf(content: Buffer, source: string): Promise<SourceDo
       pages.push({ number: page.num, start: text.length, end: text.length + pageText.length });
       text += pageText;
     }
-    const title = typeof info.info?.Title === "string" && info.info.Title.trim() ? info.info.Title.trim() : titleFromFileName(source);
+    const title = typeof info.info?.Title === "string" && info.info.Title.trim() ? boundedTitle(info.info.Title) : titleFromFileName(source);
     return { source, title, text, sections: [], pages };
   } catch (error) {
     throw new LoadError(source, describePdfError(error), { cause: error });

@@ -1,0 +1,38 @@
+/**
+ * Text that made the answer path take quadratic time (issue 16, item 1): a
+ * long run of sentence punctuation in a quoted sentence or in a model answer.
+ * The bounds are far above what the linear code needs and far below what the
+ * quadratic patterns took, so they tell the two apart on any machine.
+ */
+import { describe, expect, it } from "vitest";
+import type { SentenceEvidence } from "../../src/answer/evidence.js";
+import { ExtractiveAnswerer } from "../../src/answer/extractive.js";
+import { verifyCitations } from "../../src/answer/verify-citations.js";
+import { passagesOf } from "./passages.js";
+
+const DOTS = ".".repeat(30_000);
+
+function timed<T>(work: () => T | Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  return Promise.resolve(work()).then((value) => ({ value, ms: performance.now() - started }));
+}
+
+describe("answering over pathological text", () => {
+  it("When the sentence to quote holds a run of 30,000 dots, Then it is cited at once", async () => {
+    const text = `The forum met in Hangzhou${DOTS} and Paris`;
+    const evidence = [{ n: 1, source: "doc.txt", listItem: false, start: 0, end: text.length, text, coverage: 1, score: 1 } as SentenceEvidence];
+    const { value, ms } = await timed(() => new ExtractiveAnswerer().answer({ question: "Where?", passages: [], evidence }));
+    expect(value.answer).toBe(`${text} [1]`);
+    const ending = await new ExtractiveAnswerer().answer({ question: "Where?", passages: [], evidence: [{ ...evidence[0]!, text: `In Hangzhou${DOTS}` }] });
+    expect(ending.answer).toBe(`In Hangzhou [1]${DOTS}`);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it("When a model answer holds a 30,000-dot run after an uncited sentence, Then it is checked and re-cited at once", async () => {
+    const passages = passagesOf("The forum took place in Hangzhou, China.");
+    const { value, ms } = await timed(() => verifyCitations(`The forum took place in Hangzhou${DOTS}x`, passages));
+    expect(value.answer).toContain("Hangzhou");
+    expect(value.answer).toContain("[1]");
+    expect(ms).toBeLessThan(1000);
+  });
+});
