@@ -14,7 +14,7 @@ import { loadConfig } from "../src/config.js";
 import { createEmbedder } from "../src/embeddings/index.js";
 import { LOCAL_USE_ID } from "../src/embeddings/local-use.js";
 import { embeddingText } from "../src/ingest/build-index.js";
-import type { Chunk } from "../src/ingest/types.js";
+import type { Chunk } from "../src/core/types.js";
 import { readSciFact, readSeedQa, readSquad, sciFactText } from "../src/eval/datasets.js";
 import { cachedEmbedder, EmbeddingCache } from "../src/eval/embedding-cache.js";
 import { type EvalResults, renderEvalMarkdown } from "../src/eval/report.js";

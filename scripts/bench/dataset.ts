@@ -17,8 +17,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { embeddingText } from "../../src/ingest/build-index.js";
 import { chunkDocument } from "../../src/ingest/chunker.js";
-import type { Chunk, SourceDocument } from "../../src/ingest/types.js";
-import type { StoredDocument } from "../../src/store/snapshot.js";
+import type { SourceDocument } from "../../src/ingest/types.js";
+import type { Chunk, StoredDocument } from "../../src/core/types.js";
 import { readSciFact, readSquad } from "../../src/eval/datasets.js";
 
 export const BENCH_DATA_DIR = path.resolve(import.meta.dirname, "../../../shared/bench-data");

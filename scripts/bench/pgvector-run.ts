@@ -8,7 +8,7 @@
  *
  * Usage: tsx scripts/bench/pgvector-run.ts '{"size":10000,"unique":2000,"databaseUrl":"postgres://…"}'
  */
-import { keywordDocument } from "../../src/ingest/build-index.js";
+import { keywordDocument } from "../../src/retrieval/keyword-document.js";
 import { LOCAL_USE_ID } from "../../src/embeddings/local-use.js";
 import { DEFAULT_HNSW } from "../../src/store/hnsw-store.js";
 import { PgGenerationStore } from "../../src/store/pgvector/index.js";

@@ -7,7 +7,7 @@
 import { loadConfig } from "../../src/config.js";
 import type { Embedder } from "../../src/embeddings/types.js";
 import { Retriever } from "../../src/retrieval/retriever.js";
-import type { IndexSnapshot } from "../../src/store/snapshot.js";
+import type { IndexSnapshot } from "../../src/core/types.js";
 import { loadBaseCorpus, rowOf, sizedCorpus, type SizedCorpus } from "./dataset.js";
 import { exactTopK, recallAt } from "./exact-search.js";
 import { percentiles, timeEach, type Percentiles } from "./stats.js";

@@ -8,7 +8,7 @@
  * `askStream` is the use case as events (context, tokens, done);
  * `answerQuestion` is the same pipeline returning only the final result.
  */
-import type { Chunk } from "../ingest/types.js";
+import type { Chunk } from "../core/types.js";
 import type { Retriever } from "../retrieval/retriever.js";
 import type { SearchMode } from "../retrieval/types.js";
 import type { IndexHolder } from "../store/index-holder.js";

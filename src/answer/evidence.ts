@@ -9,7 +9,7 @@
  * score read this, so they agree on what counts as evidence.
  */
 import { sentenceSpans } from "../ingest/sentences.js";
-import type { Chunk } from "../ingest/types.js";
+import type { Chunk } from "../core/types.js";
 import calibration from "../retrieval/calibration.json" with { type: "json" };
 import { terms, words } from "../retrieval/tokenize.js";
 import { expectedAnswerType, holdsAnswerType, ROLE_NOUNS } from "./answer-type.js";

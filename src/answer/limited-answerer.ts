@@ -2,10 +2,9 @@
  * @module limited-answerer
  * A cap on concurrent chat model calls with a bounded queue in front of it:
  * at most `concurrency` calls run, at most `queueSize` wait, and anything
- * beyond that is refused at once with 503 + Retry-After, so a burst never
- * becomes an unbounded backlog of sockets and memory.
+ * beyond that is refused at once (ModelBusyError, which says when to retry),
+ * so a burst never becomes an unbounded backlog of sockets and memory.
  */
-import { HttpError } from "../server/http-error.js";
 import type { Answerer } from "./types.js";
 import { wrapAnswerer } from "./wrap-answerer.js";
 
@@ -20,11 +19,11 @@ export interface LimiterEvents {
   onReject?(): void;
 }
 
-/** Refusal when every slot and queue place is taken; the client should retry after `Retry-After` seconds. */
-export class ModelBusyError extends HttpError {
+/** Refusal when every slot and queue place is taken; the caller should retry after `retryAfterSeconds`. */
+export class ModelBusyError extends Error {
   override name = "ModelBusyError";
-  constructor(retryAfterSeconds: number) {
-    super(503, "The answer service is busy; please retry shortly.", { headers: { "Retry-After": String(retryAfterSeconds) } });
+  constructor(readonly retryAfterSeconds: number) {
+    super("The answer service is busy; please retry shortly.");
   }
 }
 

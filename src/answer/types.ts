@@ -1,4 +1,4 @@
-import type { Chunk } from "../ingest/types.js";
+import type { Chunk } from "../core/types.js";
 import type { SentenceEvidence } from "./evidence.js";
 
 /** A retrieved chunk as shown to an answerer, numbered from 1 in retrieval order. */

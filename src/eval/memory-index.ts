@@ -5,12 +5,11 @@
  * generation on disk: the benchmarks are indexed once per run and thrown away.
  */
 import type { Embedder } from "../embeddings/types.js";
-import { embeddingText, keywordDocument } from "../ingest/build-index.js";
-import type { Chunk } from "../ingest/types.js";
+import { embeddingText } from "../ingest/build-index.js";
+import { keywordDocument } from "../retrieval/keyword-document.js";
+import type { Chunk, IndexSnapshot } from "../core/types.js";
 import { type Bm25Parameters, DEFAULT_BM25, KeywordIndex } from "../retrieval/keyword-index.js";
-import { DEFAULT_HNSW, HnswStore } from "../store/hnsw-store.js";
-import type { Manifest } from "../store/manifest.js";
-import type { IndexSnapshot } from "../store/snapshot.js";
+import { HnswStore } from "../store/hnsw-store.js";
 
 export interface MemoryIndexOptions {
   /** What the embedder reads of a chunk; default: what ingest embeds. */
@@ -25,14 +24,11 @@ export async function memorySnapshot(chunks: Chunk[], embedder: Embedder, option
       embedder: { id: embedder.id, dimension: embedder.dimension },
       space: "cosine",
       chunking: { size: 0, overlap: 0 },
-      hnsw: DEFAULT_HNSW,
       chunkCount: chunks.length,
       documentCount: new Set(chunks.map((c) => c.source)).size,
       generation: "memory",
       builtAt: new Date().toISOString(),
-      formatVersion: 1,
-      dataFiles: {},
-    } as unknown as Manifest,
+    },
     chunks,
     chunkById: new Map(chunks.map((c) => [c.id, c])),
     documents: new Map(),

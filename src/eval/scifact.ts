@@ -6,11 +6,10 @@
  * Fusion settings are chosen on the train qrels and only then run on test.
  */
 import type { Embedder } from "../embeddings/types.js";
-import type { Chunk } from "../ingest/types.js";
+import type { Chunk, IndexSnapshot } from "../core/types.js";
 import type { Bm25Parameters } from "../retrieval/keyword-index.js";
 import { Retriever, type RetrieverOptions } from "../retrieval/retriever.js";
 import type { SearchMode } from "../retrieval/types.js";
-import type { IndexSnapshot } from "../store/snapshot.js";
 import { type Qrels, type SciFact, sciFactText } from "./datasets.js";
 import { keywordIndexOf, memorySnapshot, withKeywords } from "./memory-index.js";
 import { mean, ndcgAt, recallAt } from "./metrics.js";

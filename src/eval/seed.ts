@@ -12,7 +12,7 @@ import { chunkDocument } from "../ingest/chunker.js";
 import { loadCorpus } from "../ingest/load-corpus.js";
 import type { ChunkingOptions } from "../ingest/types.js";
 import { Retriever, type RetrieverOptions } from "../retrieval/retriever.js";
-import type { IndexSnapshot } from "../store/snapshot.js";
+import type { IndexSnapshot } from "../core/types.js";
 import type { SeedQuestion } from "./datasets.js";
 import { memorySnapshot } from "./memory-index.js";
 

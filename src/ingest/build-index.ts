@@ -9,18 +9,18 @@
  */
 import { createHash } from "node:crypto";
 import type { Embedder } from "../embeddings/types.js";
-import type { KeywordDocument } from "../retrieval/keyword-index.js";
+import { keywordDocument } from "../retrieval/keyword-document.js";
 import { fileGenerationStore, type GenerationStore } from "../store/generation-store.js";
 import { DEFAULT_HNSW } from "../store/hnsw-store.js";
-import type { Manifest, SourceFileRecord, SourceRecords, UnreadableFileRecord } from "../store/manifest.js";
-import type { IndexSnapshot, StoredDocument } from "../store/snapshot.js";
+import type { GenerationRecord, SourceFileRecord, SourceRecords, UnreadableFileRecord } from "../store/manifest.js";
+import type { Chunk, IndexSnapshot, StoredDocument } from "../core/types.js";
 import { countDeletedChunks, planChanges, sameSettings, type ChangePlan, type PlanSettings } from "./change-plan.js";
 import { chunkDocument } from "./chunker.js";
 import { EmbeddingCache, embeddingKey } from "./embedding-cache.js";
 import { mapInOrder } from "./in-order.js";
 import { FILES_IN_FLIGHT, listCorpusFiles, loadFiles, partitionSupported, readCorpusFile, statCorpusFile, type CorpusFile, type LoadFailure } from "./load-corpus.js";
 import type { BuildProgress } from "./progress.js";
-import type { Chunk, ChunkingOptions, SourceDocument } from "./types.js";
+import type { ChunkingOptions, SourceDocument } from "./types.js";
 
 // Chunks per embedder call: small enough for steady progress and little lost work on a crash.
 const EMBED_BATCH = 64;
@@ -47,7 +47,7 @@ export interface BuildOptions {
 
 export interface BuildReport {
   /** The live generation's manifest after the build: the new one, or the unchanged previous one. */
-  manifest: Manifest;
+  manifest: GenerationRecord;
   /** The new generation, ready to serve; undefined when the index was already up to date. */
   published?: IndexSnapshot;
   files: Omit<ChangePlan, "upToDate">;
@@ -134,11 +134,6 @@ export function embeddingText(chunk: Chunk): string {
   return heading && !chunk.text.startsWith(heading) ? `${heading}: ${chunk.text}` : chunk.text;
 }
 
-/** A chunk as keyword search indexes it: its text, with its title and heading path as the boosted field. */
-export function keywordDocument(chunk: Chunk): KeywordDocument {
-  return { id: chunk.id, text: chunk.text, heading: [chunk.title, ...chunk.headingPath].join(" ") };
-}
-
 /**
  * Embeds each distinct text the cache lacks, batch by batch, saving every
  * batch to the cache before the next: work done before a crash is kept.
@@ -179,7 +174,7 @@ interface DocumentContents {
  */
 function unchangedContents(
   serving: IndexSnapshot | undefined,
-  previous: Manifest | undefined,
+  previous: GenerationRecord | undefined,
   plan: ChangePlan,
   settings: PlanSettings,
 ): Map<string, DocumentContents> {

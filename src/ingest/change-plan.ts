@@ -4,7 +4,7 @@
  * files added, changed, removed and unchanged (a renamed file is one removed
  * and one added; its chunks are still reused through the embedding cache).
  */
-import type { Manifest, SourceFileRecord } from "../store/manifest.js";
+import type { GenerationRecord, SourceFileRecord } from "../store/manifest.js";
 import type { ChunkingOptions } from "./types.js";
 
 export interface ChangePlan {
@@ -22,7 +22,7 @@ export interface PlanSettings {
 }
 
 /** Compares the corpus as it is now with the live generation's manifest (undefined: none, or a full rebuild). */
-export function planChanges(current: SourceFileRecord[], previous: Manifest | undefined, settings: PlanSettings): ChangePlan {
+export function planChanges(current: SourceFileRecord[], previous: GenerationRecord | undefined, settings: PlanSettings): ChangePlan {
   const before = new Map([...(previous?.files ?? []), ...(previous?.unreadable ?? [])].map((f) => [f.source, f.sha256]));
   const now = new Set(current.map((f) => f.source));
   const plan: ChangePlan = { added: [], changed: [], removed: [], unchanged: [], upToDate: false };
@@ -37,7 +37,7 @@ export function planChanges(current: SourceFileRecord[], previous: Manifest | un
 }
 
 /** Whether the previous generation was embedded and chunked as `settings` say: its chunks are then what a build would make. */
-export function sameSettings(previous: Manifest | undefined, settings: PlanSettings): boolean {
+export function sameSettings(previous: GenerationRecord | undefined, settings: PlanSettings): boolean {
   return (
     previous?.embedder.id === settings.embedderId &&
     previous.chunking.size === settings.chunking.size &&
@@ -50,6 +50,6 @@ export function sameSettings(previous: Manifest | undefined, settings: PlanSetti
  * less the ones reused from the embedding cache, which holds the previous
  * generation's embeddings (exact unless an interrupted build left extra ones).
  */
-export function countDeletedChunks(previous: Manifest | undefined, reused: number): number {
+export function countDeletedChunks(previous: GenerationRecord | undefined, reused: number): number {
   return Math.max(0, (previous?.chunkCount ?? 0) - reused);
 }

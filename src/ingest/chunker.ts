@@ -5,7 +5,8 @@
  * word, and repeat trailing sentences of the previous chunk as overlap.
  */
 import { createHash } from "node:crypto";
-import type { Chunk, ChunkingOptions, SourceDocument } from "./types.js";
+import type { ChunkingOptions, SourceDocument } from "./types.js";
+import type { Chunk } from "../core/types.js";
 import { sentenceSpans, type Span } from "./sentences.js";
 
 interface Region {

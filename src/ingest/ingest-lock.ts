@@ -7,7 +7,7 @@
  */
 import { link, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { isProcessAlive } from "../store/generations.js";
+import { isProcessAlive } from "../core/process.js";
 
 export const LOCK_FILE = "ingest.lock";
 

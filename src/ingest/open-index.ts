@@ -9,7 +9,7 @@ import type { Embedder } from "../embeddings/types.js";
 import type { Logger } from "../logger.js";
 import { EmbedderMismatchError, IndexUnusableError } from "../store/errors.js";
 import { fileGenerationStore, type GenerationStore } from "../store/generation-store.js";
-import type { IndexSnapshot } from "../store/snapshot.js";
+import type { IndexSnapshot } from "../core/types.js";
 import { buildIndex, type BuildReport } from "./build-index.js";
 import { withIngestLock } from "./ingest-lock.js";
 import type { ChunkingOptions } from "./types.js";

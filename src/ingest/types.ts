@@ -21,18 +21,6 @@ export interface SourceDocument {
   pages?: Page[];
 }
 
-/** A passage of a document; `document.text.slice(start, end) === text` always holds. */
-export interface Chunk {
-  id: string;
-  source: string;
-  title: string;
-  headingPath: string[];
-  text: string;
-  start: number;
-  end: number;
-  page?: number;
-}
-
 export interface ChunkingOptions {
   size: number;
   overlap: number;

@@ -4,7 +4,7 @@
  */
 import { Retriever, type RetrieverOptions } from "../retrieval/retriever.js";
 import type { RetrieveOptions, ScoredChunk } from "../retrieval/types.js";
-import type { IndexSnapshot } from "../store/snapshot.js";
+import type { IndexSnapshot } from "../core/types.js";
 import type { Metrics } from "./metrics.js";
 
 export class TimedRetriever extends Retriever {

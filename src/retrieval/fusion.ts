@@ -5,11 +5,7 @@
  * normalised per list and summed with weights, or replaced by ranks (RRF).
  * Every fused score is in [0, 1].
  */
-
-export interface Hit {
-  id: string;
-  score: number;
-}
+import type { Hit } from "../core/types.js";
 
 export interface FusedHit {
   id: string;

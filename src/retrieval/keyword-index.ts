@@ -10,7 +10,7 @@
  * typed arrays and serialises them as a binary buffer that loads as views:
  * parsing millions of small JSON arrays was what made start-up and GC slow.
  */
-import type { KeywordSearch } from "../store/types.js";
+import type { Hit, KeywordDocument, KeywordSearch } from "../core/types.js";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import calibration from "./calibration.json" with { type: "json" };
 import { terms } from "./tokenize.js";
@@ -25,17 +25,6 @@ export interface Bm25Parameters {
 
 /** Chosen by `npm run eval` on the SciFact train split (see docs/EVAL.md). */
 export const DEFAULT_BM25: Bm25Parameters = calibration.bm25;
-
-export interface KeywordDocument {
-  id: string;
-  text: string;
-  heading: string;
-}
-
-export interface KeywordHit {
-  id: string;
-  score: number;
-}
 
 /**
  * A segment's postings. Term `t`'s postings are entries `starts[t]` up to
@@ -477,7 +466,7 @@ export class KeywordIndex implements KeywordSearch {
   }
 
   /** The k best live documents by BM25, best first; equal scores: earlier part first, then lower label. */
-  search(query: string, k: number): KeywordHit[] {
+  search(query: string, k: number): Hit[] {
     const { parts } = this;
     const { k1 } = this.params;
     const termNumbers: (number | undefined)[] = new Array(parts.length);

@@ -7,8 +7,8 @@
  * or by reciprocal rank fusion. MMR can then diversify the fused list.
  */
 import type { Embedder } from "../embeddings/types.js";
-import type { IndexSnapshot } from "../store/snapshot.js";
-import { type FusedHit, fuseRanks, fuseWeighted, type Hit } from "./fusion.js";
+import type { Hit, IndexSnapshot } from "../core/types.js";
+import { type FusedHit, fuseRanks, fuseWeighted } from "./fusion.js";
 import { diversify } from "./mmr.js";
 import type { FusionMethod, RetrieveOptions, ScoredChunk } from "./types.js";
 

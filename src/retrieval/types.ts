@@ -1,4 +1,4 @@
-import type { Chunk } from "../ingest/types.js";
+import type { Chunk } from "../core/types.js";
 
 export type SearchMode = "dense" | "keyword" | "hybrid";
 

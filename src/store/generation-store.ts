@@ -10,7 +10,7 @@ import { LiveGenerationCache, loadLiveIndex, publishGeneration, readLiveManifest
 import type { IndexHolder } from "./index-holder.js";
 import type { Manifest } from "./manifest.js";
 import type { Logger } from "../logger.js";
-import type { IndexSnapshot } from "./snapshot.js";
+import type { IndexSnapshot } from "../core/types.js";
 
 export type { GenerationInput };
 

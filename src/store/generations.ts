@@ -11,15 +11,15 @@
  */
 import { copyFile, link, mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import type { Chunk } from "../ingest/types.js";
-import { KeywordIndex, type KeywordDocument } from "../retrieval/keyword-index.js";
+import type { Chunk, IndexSnapshot, KeywordDocument, StoredDocument } from "../core/types.js";
+import { KeywordIndex } from "../retrieval/keyword-index.js";
+import { isProcessAlive } from "../core/process.js";
 import { checkDataFileSizes, readDataFile, recordOf, writeDurably } from "./data-files.js";
 import { EmbedderMismatchError, IndexUnusableError } from "./errors.js";
 import { FORMAT_VERSION, indexManifestSchema, sourceRecordsSchema, type IndexManifest, type Manifest, type SourceRecords } from "./manifest.js";
 import { planSegments } from "./segment-plan.js";
 import { SegmentedVectorStore } from "./segmented-vector-store.js";
 import { newSegmentName, readSegment, segmentFiles, writeSegment, type Segment } from "./segments.js";
-import type { IndexSnapshot, StoredDocument } from "./snapshot.js";
 
 const POINTER = "CURRENT";
 const MANIFEST = "manifest.json";
@@ -315,13 +315,4 @@ function isAbandonedStaging(name: string): boolean {
   if (!match) return false;
   const pid = Number(match[1] ?? match[2]);
   return pid !== process.pid && !isProcessAlive(pid);
-}
-
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }

@@ -7,7 +7,7 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 import hnswlib from "hnswlib-node";
-import type { VectorHit, VectorStore } from "./types.js";
+import type { Hit, VectorStore } from "../core/types.js";
 
 const { HierarchicalNSW } = hnswlib;
 
@@ -109,7 +109,7 @@ export class HnswStore implements VectorStore {
     return this.index.getPoint(label);
   }
 
-  async search(vector: number[], k: number): Promise<VectorHit[]> {
+  async search(vector: number[], k: number): Promise<Hit[]> {
     return this.searchLive(vector, k);
   }
 
@@ -118,7 +118,7 @@ export class HnswStore implements VectorStore {
    * A few deletions are skipped by asking for that many more neighbours; many
    * by hnswlib's filter, which calls back into JavaScript for every candidate.
    */
-  searchLive(vector: number[], k: number, deleted?: ReadonlySet<number>): VectorHit[] {
+  searchLive(vector: number[], k: number, deleted?: ReadonlySet<number>): Hit[] {
     if (vector.length !== this.dimension) {
       throw new Error(`query vector has ${vector.length} dimensions, the index ${this.dimension}`);
     }
@@ -130,7 +130,7 @@ export class HnswStore implements VectorStore {
     this.index.setEf(Math.max(this.params.efSearch, asked));
     const { neighbors, distances } =
       dead && !overFetch ? this.index.searchKnn(vector, asked, (label) => !deleted!.has(label)) : this.index.searchKnn(vector, asked);
-    const hits: VectorHit[] = [];
+    const hits: Hit[] = [];
     for (let i = 0; i < neighbors.length && hits.length < n; i++) {
       if (!deleted?.has(neighbors[i]!)) hits.push({ id: this.ids[neighbors[i]!]!, score: clamp01(1 - distances[i]!) });
     }

@@ -1,4 +1,4 @@
-import type { IndexSnapshot } from "./snapshot.js";
+import type { IndexSnapshot } from "../core/types.js";
 
 /**
  * Holds the live index generation. Swapping is one assignment: a request reads

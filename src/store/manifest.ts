@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { GenerationManifest } from "../core/types.js";
 
 // 2: keyword terms reduce irregular past forms ("took" → "take").
 // 3: segments (binary BM25, chunk texts kept once, in their documents); older indexes are rebuilt.
@@ -62,6 +63,8 @@ export type IndexManifest = z.infer<typeof indexManifestSchema>;
 export type SourceRecords = z.infer<typeof sourceRecordsSchema>;
 /** A generation's whole record: how to load it, and what it was built from. */
 export type Manifest = IndexManifest & SourceRecords;
+/** What any store says of its live generation: its description, and the files it was built from. */
+export type GenerationRecord = GenerationManifest & SourceRecords;
 export type SegmentRecord = z.infer<typeof segmentRecord>;
 export type SourceFileRecord = z.infer<typeof fileRecord>;
 export type UnreadableFileRecord = z.infer<typeof unreadableRecord>;

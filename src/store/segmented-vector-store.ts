@@ -6,7 +6,7 @@
  * similarities in every segment, so they compare directly.
  */
 import type { HnswStore } from "./hnsw-store.js";
-import type { VectorHit, VectorStore } from "./types.js";
+import type { Hit, VectorStore } from "../core/types.js";
 
 export interface VectorSegmentPart {
   store: HnswStore;
@@ -24,7 +24,7 @@ export class SegmentedVectorStore implements VectorStore {
     this.size = parts.reduce((sum, part) => sum + part.store.size - part.deleted.size, 0);
   }
 
-  async search(vector: number[], k: number): Promise<VectorHit[]> {
+  async search(vector: number[], k: number): Promise<Hit[]> {
     if (this.parts.length === 1) return this.parts[0]!.store.searchLive(vector, k, this.parts[0]!.deleted);
     const hits = this.parts.flatMap((part) => part.store.searchLive(vector, k, part.deleted));
     return hits.sort((a, b) => b.score - a.score).slice(0, k);

@@ -8,13 +8,12 @@
  * little whatever the size of the index.
  */
 import path from "node:path";
-import type { Chunk } from "../ingest/types.js";
-import { KeywordSegment, type KeywordDocument } from "../retrieval/keyword-index.js";
+import type { Chunk, KeywordDocument, StoredDocument } from "../core/types.js";
+import { KeywordSegment } from "../retrieval/keyword-index.js";
 import { checkDataFile, checkDataFileSizes, describeFile, readDataFile, recordOf, writeDurably, type DataFileRecord } from "./data-files.js";
 import { IndexUnusableError } from "./errors.js";
 import { HnswStore, type HnswParameters } from "./hnsw-store.js";
 import type { IndexManifest } from "./manifest.js";
-import type { StoredDocument } from "./snapshot.js";
 
 export interface Segment {
   name: string;

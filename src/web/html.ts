@@ -4,7 +4,7 @@
  * built by app.js) and a source document with the cited passage marked.
  * Every document string goes through `escapeHtml`.
  */
-import type { StoredDocument } from "../store/snapshot.js";
+import type { StoredDocument } from "../core/types.js";
 
 /** Characters [start, end) of a document's text. */
 export interface TextRange {

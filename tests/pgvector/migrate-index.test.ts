@@ -7,7 +7,7 @@ import { buildIndex } from "../../src/ingest/build-index.js";
 import { readLiveManifest } from "../../src/store/generations.js";
 import { PgGenerationStore } from "../../src/store/pgvector/index.js";
 import { migrateIndex } from "../../src/store/pgvector/migrate.js";
-import type { IndexSnapshot } from "../../src/store/snapshot.js";
+import type { IndexSnapshot } from "../../src/core/types.js";
 import { createTestDatabase, describeOnPostgres, type TestDatabase } from "../helpers/postgres.js";
 import { makeTempDir } from "../helpers/test-server.js";
 import { FERRY, KILN, LIBRARY, writeCorpus } from "../reindex/fixtures.js";

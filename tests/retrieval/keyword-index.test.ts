@@ -1,14 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  type Bm25Parameters,
-  DEFAULT_BM25,
-  type KeywordDocument,
-  type KeywordHit,
-  KeywordIndex,
-  KeywordSegment,
-  type KeywordSegmentPart,
-} from "../../src/retrieval/keyword-index.js";
+import { type Bm25Parameters, DEFAULT_BM25, KeywordIndex, KeywordSegment, type KeywordSegmentPart } from "../../src/retrieval/keyword-index.js";
+import type { KeywordDocument, Hit } from "../../src/core/types.js";
 import { terms } from "../../src/retrieval/tokenize.js";
 
 // A small vocabulary, so that random documents share terms and scores often tie.
@@ -62,7 +55,7 @@ function liveDocumentsInOrder({ parts }: SplitCorpus): KeywordDocument[] {
   return parts.flatMap(({ documents, deleted }) => documents.filter((_, label) => !deleted.has(label)));
 }
 
-function expectSameHits(actual: KeywordHit[], expected: KeywordHit[]): void {
+function expectSameHits(actual: Hit[], expected: Hit[]): void {
   expect(actual.map((h) => h.id)).toEqual(expected.map((h) => h.id));
   actual.forEach((hit, i) => {
     const want = expected[i]!.score;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Chunk } from "../../src/ingest/types.js";
+import type { Chunk } from "../../src/core/types.js";
 import { diversify } from "../../src/retrieval/mmr.js";
 import type { ScoredChunk } from "../../src/retrieval/types.js";
 

@@ -7,14 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLocalUseEmbedder } from "../../src/embeddings/local-use.js";
 import type { Embedder } from "../../src/embeddings/types.js";
-import type { Chunk } from "../../src/ingest/types.js";
+import type { Chunk, IndexSnapshot } from "../../src/core/types.js";
 import { Retriever } from "../../src/retrieval/retriever.js";
 import { terms } from "../../src/retrieval/tokenize.js";
 import type { SearchMode } from "../../src/retrieval/types.js";
 import { EmbedderMismatchError } from "../../src/store/errors.js";
 import type { GenerationStore } from "../../src/store/generation-store.js";
 import { DEFAULT_HNSW } from "../../src/store/hnsw-store.js";
-import type { IndexSnapshot } from "../../src/store/snapshot.js";
 
 export interface OpenedStore {
   store: GenerationStore;

@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLocalUseEmbedder } from "../../src/embeddings/local-use.js";
 import type { Embedder } from "../../src/embeddings/types.js";
 import { memorySnapshot } from "../../src/eval/memory-index.js";
-import type { Chunk } from "../../src/ingest/types.js";
+import type { Chunk, IndexSnapshot } from "../../src/core/types.js";
 import { Retriever } from "../../src/retrieval/retriever.js";
 import type { SearchMode } from "../../src/retrieval/types.js";
-import type { IndexSnapshot } from "../../src/store/snapshot.js";
 
 const texts: Record<string, string> = {
   password: "To reset a forgotten password, open the account page and choose 'send recovery email'.",

@@ -42,7 +42,8 @@ export function adminRoutes({ token, reindexer }: AdminDependencies): Router | u
         durationMs: Math.round(report.durationMs),
       });
     } catch (error) {
-      if (error instanceof IngestLockedError) throw new HttpError(409, error.message, { cause: error });
+      // Another ingest holding the lock is an ordinary refusal (the error handler's table makes it a 409).
+      if (error instanceof IngestLockedError) throw error;
       // The caller is an authenticated operator: the reason helps and reveals nothing to the public.
       throw new HttpError(500, `reindex failed, the previous index is still served: ${(error as Error).message}`, { cause: error });
     }

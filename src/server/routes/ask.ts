@@ -9,7 +9,7 @@
 import { type Request, type Response, Router } from "express";
 import { answerQuestion, type AskDependencies, type AskEvent, askStream } from "../../answer/ask.js";
 import type { Logger } from "../../logger.js";
-import { HttpError } from "../http-error.js";
+import { knownErrorResponse } from "../error-handler.js";
 import { askRequestSchema } from "../schemas.js";
 import { parseBody } from "../validate.js";
 
@@ -58,8 +58,9 @@ async function sendEvents(res: Response, events: AsyncGenerator<AskEvent>, signa
     }
   } catch (error) {
     if (!signal.aborted) {
-      if (!(error instanceof HttpError)) logger?.error({ err: error }, "answer stream failed");
-      res.write(frame("error", { error: error instanceof HttpError ? error.message : "Internal server error." }));
+      const known = knownErrorResponse(error);
+      if (!known) logger?.error({ err: error }, "answer stream failed");
+      res.write(frame("error", { error: known?.message ?? "Internal server error." }));
     }
   } finally {
     await events.return(undefined);

@@ -8,7 +8,7 @@
  */
 import { Router } from "express";
 import type { IndexHolder } from "../../store/index-holder.js";
-import type { StoredDocument } from "../../store/snapshot.js";
+import type { StoredDocument } from "../../core/types.js";
 import { sourcePageHtml, type TextRange } from "../../web/html.js";
 import { HttpError } from "../http-error.js";
 import { pageHeaders } from "../page-headers.js";

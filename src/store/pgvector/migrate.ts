@@ -3,10 +3,10 @@
  * Copies the live embedded index (INDEX_DIR) into PostgreSQL without
  * re-embedding: the vectors are read back out of the HNSW file.
  */
-import { keywordDocument } from "../../ingest/build-index.js";
+import { keywordDocument } from "../../retrieval/keyword-document.js";
 import { loadLiveIndex, readLiveManifest } from "../generations.js";
 import { SegmentedVectorStore } from "../segmented-vector-store.js";
-import type { IndexSnapshot } from "../snapshot.js";
+import type { IndexSnapshot } from "../../core/types.js";
 import type { PgGenerationStore } from "./pg-generation-store.js";
 
 /** Publishes the live generation of `indexDir` as a new generation of `store`; returns it. Throws when there is no index. */

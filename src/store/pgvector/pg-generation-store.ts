@@ -16,12 +16,11 @@
  * still address these rows.
  */
 import pg from "pg";
-import type { Chunk } from "../../ingest/types.js";
+import type { Chunk, IndexSnapshot, StoredDocument } from "../../core/types.js";
 import { EmbedderMismatchError } from "../errors.js";
 import type { GenerationInput, GenerationStore } from "../generation-store.js";
 import type { ExpectedEmbedder, LoadOutcome } from "../generations.js";
 import { FORMAT_VERSION, type Manifest } from "../manifest.js";
-import type { IndexSnapshot, StoredDocument } from "../snapshot.js";
 import type { Logger } from "../../logger.js";
 import type { IndexHolder } from "../index-holder.js";
 import { followLiveGeneration } from "./follower.js";

@@ -8,7 +8,7 @@
  */
 import type { Pool } from "pg";
 import { isStopWord, terms, words } from "../../retrieval/tokenize.js";
-import type { KeywordHit, KeywordSearch } from "../types.js";
+import type { Hit, KeywordSearch } from "../../core/types.js";
 import { RANK_WEIGHTS, visibleAt } from "./schema.js";
 
 // ts_rank_cd normalisation 1: divide by 1 + log(length), so long chunks do not win by length alone.
@@ -41,7 +41,7 @@ export class PgKeywordSearch implements KeywordSearch {
    * "the" like one matching "museum" and "Hangzhou". Each query word is
    * therefore ranked on its own and weighted by its IDF, as BM25 weighs terms.
    */
-  async search(query: string, k: number): Promise<KeywordHit[]> {
+  async search(query: string, k: number): Promise<Hit[]> {
     // Letters and digits only, so each word is a valid to_tsquery operand.
     const unique = [...new Set(words(query).filter((w) => !isStopWord(w)))];
     if (!unique.length || k <= 0) return [];

@@ -5,7 +5,7 @@
  * the embedded HnswStore returns them.
  */
 import type { Pool } from "pg";
-import type { VectorHit, VectorStore } from "../types.js";
+import type { Hit, VectorStore } from "../../core/types.js";
 import { vectorLiteral, visibleAt } from "./schema.js";
 
 export class PgVectorStore implements VectorStore {
@@ -17,7 +17,7 @@ export class PgVectorStore implements VectorStore {
     readonly size: number,
   ) {}
 
-  async search(vector: number[], k: number): Promise<VectorHit[]> {
+  async search(vector: number[], k: number): Promise<Hit[]> {
     if (vector.length !== this.dimension) {
       throw new Error(`query vector has ${vector.length} dimensions, the index ${this.dimension}`);
     }
