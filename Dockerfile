@@ -22,7 +22,8 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
     CORPUS_DIR=/app/corpus \
-    INDEX_DIR=/data/index
+    INDEX_DIR=/data/index \
+    QUESTION_LOG_FILE=/data/question-log.sqlite
 WORKDIR /app
 COPY --from=build --chown=node:node /app /app
 RUN mkdir -p /data/index && chown -R node:node /data

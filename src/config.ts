@@ -39,7 +39,7 @@ export const settings = {
     doc: "1: watch CORPUS_DIR and reindex the running server once changes settle (same as `npm start -- --watch`).",
   },
   WATCH_DEBOUNCE_MS: { schema: int(50, 600_000).default(1000), doc: "How long the corpus must stay unchanged before a watched change triggers a reindex." },
-  ADMIN_TOKEN: { schema: optionalString, doc: "Bearer token for `POST /admin/reindex`; unset: the admin routes do not exist (404)." },
+  ADMIN_TOKEN: { schema: optionalString, doc: "Bearer token for `POST /admin/reindex` and `GET /admin/insights`; unset: the admin routes do not exist (404)." },
   EMBEDDINGS_PROVIDER: {
     schema: z.enum(["local", "openai"]).default("local"),
     doc: "`local`: the bundled Universal Sentence Encoder (offline). `openai`: OpenAI-compatible embeddings.",
@@ -92,6 +92,15 @@ export const settings = {
       .refine((list) => list.every((o) => o === "*" || isOrigin(o)), "must be comma-separated origins like https://example.org, or *"),
     doc: "Other sites allowed to embed the chat widget and call the API from a browser (CORS); `*` allows any. Unset: same origin only.",
   },
+  QUESTION_LOG: {
+    schema: flag.default(false),
+    doc: "1: keep a log of questions (question, outcome, confidence, cited sources, latency, model, feedback; never IP addresses or headers) for the content-gap report at /admin/insights.",
+  },
+  QUESTION_LOG_DAYS: { schema: int(1, 3650).default(30), doc: "Days a logged question is kept; older entries are deleted automatically (at start-up and every hour)." },
+  QUESTION_LOG_FILE: {
+    schema: z.string().min(1).default("data/question-log.sqlite"),
+    doc: "SQLite file of the question log; with VECTOR_STORE=pgvector the log is the `rag_questions` table in DATABASE_URL instead.",
+  },
   LOG_LEVEL: { schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"), doc: "pino log level." },
   RATE_LIMIT_WINDOW_MS: { schema: int(1000, 86_400_000).default(60_000), doc: "Window of the per-client rate limit on /ask and /search." },
   RATE_LIMIT_MAX: {
@@ -138,6 +147,8 @@ export interface Config {
   openai: { apiKey?: string; baseURL?: string };
   retrieval: { topK: number; denseWeight: number; fusion: "weighted" | "rrf"; mmrLambda: number; abstainThreshold: number; contextTokenBudget: number };
   logLevel: Parsed["LOG_LEVEL"];
+  /** What people asked, for the content-gap report (src/insights); off unless QUESTION_LOG=1. */
+  questionLog: { enabled: boolean; days: number; file: string };
   web: { allowedOrigins: string[] };
 }
 
@@ -201,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       contextTokenBudget: p.CONTEXT_TOKEN_BUDGET,
     },
     logLevel: p.LOG_LEVEL,
+    questionLog: { enabled: p.QUESTION_LOG, days: p.QUESTION_LOG_DAYS, file: path.resolve(cwd, p.QUESTION_LOG_FILE) },
     web: { allowedOrigins: p.ALLOWED_ORIGINS },
   });
 }

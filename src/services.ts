@@ -28,6 +28,8 @@ import { createApp, type OperationsDependencies } from "./server/app.js";
 import type { AdminDependencies } from "./server/routes/admin.js";
 import { createGenerationStore } from "./store/generation-store.js";
 import { IndexHolder } from "./store/index-holder.js";
+import { Insights } from "./insights/insights.js";
+import { enforceRetention, openQuestionLog, SafeQuestionLog } from "./insights/question-log/index.js";
 
 export interface Services {
   config: Config;
@@ -39,6 +41,8 @@ export interface Services {
   admin: AdminDependencies;
   /** Limits, metrics and readiness, for the HTTP app and the lifecycle. */
   operations: OperationsDependencies;
+  /** Readers' feedback and, with QUESTION_LOG=1, the question log behind the content-gap report. */
+  insights: Insights;
   /** Releases what the services hold (the embedding worker threads, database connections). */
   close(): Promise<void>;
 }
@@ -80,11 +84,27 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
       throw error;
     },
   );
+  const questionLog = config.questionLog.enabled
+    ? await openQuestionLog(config).catch(async (error: unknown) => {
+        await Promise.all([embedder.close?.(), store.close?.()]);
+        throw error;
+      })
+    : undefined;
   const index = new IndexHolder(snapshot);
   const stopFollowing = store.follow?.({ index, embedder, logger });
   const metrics = new Metrics();
   metrics.watchIndex(index);
   const answering = createAnswering(config, logger);
+  const safeLog =
+    questionLog &&
+    new SafeQuestionLog(questionLog, {
+      onFailure(operation, error) {
+        metrics.questionLogFailures.inc({ operation });
+        logger.warn({ err: error, operation }, "question log failed (answers are not affected)");
+      },
+    });
+  const stopRetention = safeLog && enforceRetention(safeLog, { days: config.questionLog.days });
+  const insights = new Insights(metrics, safeLog);
   // Retrieval and sentence ranking both embed the question: the second is a memo hit.
   const queryEmbedder = memoizeQueries(embedder);
   const reindexer = new Reindexer({ corpusDir: config.corpusDir, indexDir: config.indexDir, chunking: config.chunking, embedder, index, logger, store });
@@ -93,7 +113,8 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     logger,
     embedder,
     reindexer,
-    admin: { token: config.reindex.adminToken, reindexer },
+    admin: { token: config.reindex.adminToken, reindexer, insights: { log: safeLog, embedder, days: config.questionLog.days } },
+    insights,
     ask: {
       index,
       retriever: new TimedRetriever(metrics, {
@@ -105,7 +126,10 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
       similarity: embeddingSimilarity(queryEmbedder),
       ...answering,
       answerer: operatedAnswerer(answering.answerer, config, metrics),
-      onAnswered: (result) => metrics.answers.inc({ outcome: result.outcome }),
+      onAnswered: (result) => {
+        metrics.answers.inc({ outcome: result.outcome });
+        insights.answered(result);
+      },
       contextTokenBudget: config.retrieval.contextTokenBudget,
       abstainBelow: config.retrieval.abstainThreshold,
       defaultK: config.retrieval.topK,
@@ -114,7 +138,8 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     operations: { limits: config.limits, metrics, readiness: new Readiness({ index, model: config.llm }) },
     close: async () => {
       stopFollowing?.();
-      await Promise.all([embedder.close?.(), store.close?.()]);
+      stopRetention?.();
+      await Promise.all([embedder.close?.(), store.close?.(), safeLog?.close()]);
     },
   };
 }
@@ -140,5 +165,6 @@ export function createServiceApp(services: Services): Express {
     allowedOrigins: services.config.web.allowedOrigins,
     operations: services.operations,
     admin: services.admin,
+    insights: services.insights,
   });
 }

@@ -8,6 +8,7 @@
  * `askStream` is the use case as events (context, tokens, done);
  * `answerQuestion` is the same pipeline returning only the final result.
  */
+import { randomUUID } from "node:crypto";
 import type { Chunk } from "../core/types.js";
 import type { Retriever } from "../retrieval/retriever.js";
 import type { SearchMode } from "../retrieval/types.js";
@@ -49,6 +50,8 @@ export interface AskInput {
 export type CitedPassage = Chunk & { n: number; score: number };
 
 export interface AskResult {
+  /** Names this answer, e.g. for `POST /feedback`; random, so it says nothing about who asked. */
+  id: string;
   answer: string;
   outcome: AnswerOutcome;
   /** True exactly when `outcome` is `not_found`. */
@@ -151,6 +154,7 @@ function abstention(deps: AskDependencies): AnswerDraft {
 function finish(prepared: Prepared, draft: AnswerDraft, answerMs: number): AskResult {
   const verified = draft.abstained ? { answer: draft.answer, unsupported: [] } : verifyCitations(draft.answer, prepared.passages);
   return {
+    id: randomUUID(),
     ...renumberCitations({ ...draft, answer: verified.answer }, prepared.passages, prepared.leftOut),
     outcome: draft.abstained ? "not_found" : "answered",
     abstained: draft.abstained,

@@ -72,6 +72,18 @@ export class Metrics {
     labelNames: ["outcome"] as const,
     registers: this.registers,
   });
+  readonly feedback = new Counter({
+    name: "rag_feedback_total",
+    help: "Votes readers cast on answers, by vote (up, down) and the answer's outcome.",
+    labelNames: ["vote", "outcome"] as const,
+    registers: this.registers,
+  });
+  readonly questionLogFailures = new Counter({
+    name: "rag_question_log_failures_total",
+    help: "Question log operations that failed or were dropped (the answer went out regardless), by operation (record, feedback, retention).",
+    labelNames: ["operation"] as const,
+    registers: this.registers,
+  });
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });

@@ -5,6 +5,7 @@
  */
 import express, { type Express } from "express";
 import type { AskDependencies } from "../answer/ask.js";
+import type { Insights } from "../insights/insights.js";
 import type { Limits } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../observability/metrics.js";
@@ -19,6 +20,7 @@ import { errorsAfterResponse, requestTimeout } from "./middleware/request-timeou
 import { securityHeaders } from "./middleware/security-headers.js";
 import { adminRoutes, type AdminDependencies } from "./routes/admin.js";
 import { askRoutes } from "./routes/ask.js";
+import { feedbackRoutes } from "./routes/feedback.js";
 import { healthRoutes } from "./routes/health.js";
 import { searchRoutes } from "./routes/search.js";
 import { sourceRoutes } from "./routes/sources.js";
@@ -32,6 +34,8 @@ export interface AppDependencies {
   operations: OperationsDependencies;
   /** `POST /admin/reindex`; absent or without a token, the admin routes do not exist. */
   admin?: AdminDependencies;
+  /** `POST /feedback`: readers' votes on answers; absent, the route does not exist. */
+  insights?: Pick<Insights, "feedback">;
 }
 
 /** What running in production needs: limits against abuse and overload, metrics, readiness. */
@@ -45,7 +49,7 @@ export const BODY_LIMIT = "64kb";
 /** Routes that run retrieval or a model for anyone who asks: rate-limited and bounded in time. */
 const PUBLIC_WORK_ROUTES = ["/ask", "/search"];
 
-export function createApp({ ask, logger, allowedOrigins = [], operations, admin }: AppDependencies): Express {
+export function createApp({ ask, logger, allowedOrigins = [], operations, admin, insights }: AppDependencies): Express {
   const { limits, metrics, readiness } = operations;
   const app = express();
   app.disable("x-powered-by");
@@ -57,8 +61,11 @@ export function createApp({ ask, logger, allowedOrigins = [], operations, admin 
   // The public, expensive routes; an operator's reindex may rightly take longer than any request timeout.
   app.use(PUBLIC_WORK_ROUTES, requestTimeout(limits.requestTimeoutMs));
   app.use(PUBLIC_WORK_ROUTES, rateLimit(limits.rateLimit));
+  // Cheap, but open to anyone: the same per-client budget, counted apart, keeps votes from being stuffed.
+  if (insights) app.use("/feedback", rateLimit(limits.rateLimit));
   app.use(express.json({ limit: BODY_LIMIT, strict: false, type: ["application/json", "application/*+json"] }));
   app.use(askRoutes(ask, logger));
+  if (insights) app.use(feedbackRoutes(insights));
   app.use(searchRoutes({ index: ask.index, retriever: ask.retriever, defaultK: ask.defaultK, defaultMode: ask.mode }));
   app.use(healthRoutes(ask.index));
   app.use(sourceRoutes(ask.index));

@@ -19,7 +19,8 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-const BASE_STYLE = `
+/** The pages' shared look: system font, light and dark palettes. */
+export const BASE_STYLE = `
   :root { color-scheme: light dark; --bg: #fff; --fg: #1d2330; --muted: #5b6475; --mark: #ffe58a; }
   @media (prefers-color-scheme: dark) { :root { --bg: #14171d; --fg: #e6e9ef; --muted: #a3abba; --mark: #6b5a12; } }
   html, body { margin: 0; background: var(--bg); color: var(--fg); font: 16px/1.5 system-ui, sans-serif; }

@@ -8,9 +8,9 @@ import { collectEvents, readEvents, type SseEvent } from "./sse-client.js";
 
 const QUESTION = "Where did the Third UNESCO High-Level Forum for Museums take place?";
 
-/** Everything but the timings, which differ between any two runs. */
-function comparable(result: AskResult): Omit<AskResult, "timings_ms"> {
-  const { timings_ms: _timings, ...rest } = result;
+/** Everything but the timings and the id, which differ between any two answers. */
+function comparable(result: AskResult): Omit<AskResult, "timings_ms" | "id"> {
+  const { timings_ms: _timings, id: _id, ...rest } = result;
   return rest;
 }
 

@@ -1,6 +1,6 @@
 /**
  * @module admin
- * `POST /admin/reindex`, for operators: requires `Authorization: Bearer
+ * `POST /admin/reindex` and `GET /admin/insights`, for operators: require `Authorization: Bearer
  * <ADMIN_TOKEN>`, compared in constant time. Mounted only when a token is set,
  * so without one the route does not exist (404).
  */
@@ -12,11 +12,14 @@ import { summaryCounts } from "../../ingest/open-index.js";
 import type { Reindexer } from "../../reindex/reindexer.js";
 import { HttpError } from "../http-error.js";
 import { parseBody } from "../validate.js";
+import { insightsRoutes, type InsightsRouteDependencies } from "./insights.js";
 
 export interface AdminDependencies {
   /** The bearer token; undefined disables the admin routes. */
   token: string | undefined;
   reindexer: Pick<Reindexer, "reindex">;
+  /** `GET /admin/insights`, the content-gap report. */
+  insights?: InsightsRouteDependencies;
 }
 
 const reindexRequestSchema = z.strictObject({
@@ -24,10 +27,11 @@ const reindexRequestSchema = z.strictObject({
 });
 
 /** The admin router, or undefined when no token is configured. */
-export function adminRoutes({ token, reindexer }: AdminDependencies): Router | undefined {
+export function adminRoutes({ token, reindexer, insights }: AdminDependencies): Router | undefined {
   if (!token) return undefined;
   const router = Router();
   router.use("/admin", requireBearer(token));
+  if (insights) router.use(insightsRoutes(insights));
   router.post("/admin/reindex", async (req, res) => {
     const { full } = req.body === undefined ? { full: undefined } : parseBody(reindexRequestSchema, req.body);
     try {
