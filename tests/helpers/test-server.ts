@@ -43,6 +43,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     PORT: "0",
     CORPUS_DIR: corpusDir,
     INDEX_DIR: path.join(dir, "index"),
+    // Used only with QUESTION_LOG=1; never the repository's data/ folder, shared by every run.
+    QUESTION_LOG_FILE: path.join(dir, "question-log.sqlite"),
     LOG_LEVEL: "silent",
     // Tests fire many requests from one address; tests of the limit itself set their own.
     RATE_LIMIT_MAX: "0",

@@ -8,6 +8,7 @@ import { AskFailure, askQuestion, MESSAGES } from "./api.js";
 import { AnswerView } from "./answer-view.js";
 import { CitationPanel } from "./citation-panel.js";
 import { h } from "./dom.js";
+import { feedbackControls } from "./feedback.js";
 import { ConversationHistory, sessionStore, type Exchange } from "./history.js";
 
 export interface ChatOptions {
@@ -115,6 +116,7 @@ export class Chat {
         },
       });
       view.finish(result);
+      view.element.append(feedbackControls(this.options.base, result.id));
       this.history.add({ question, answer: result.answer, abstained: result.abstained, citations: result.citations });
     } catch (error) {
       if (controller.signal.aborted) view.stopped();

@@ -6,6 +6,8 @@
  * pops over it when narrow (a container query, so the widget and a phone
  * get the popover alike).
  */
+import { FEEDBACK_CSS } from "./feedback.js";
+
 export const CHAT_CSS = `
 :host {
   all: initial;
@@ -79,7 +81,7 @@ mark { background: var(--mark); color: inherit; border-radius: 2px; }
 .send { background: var(--accent); color: var(--accent-fg); }
 .stop { background: var(--surface); color: var(--fg); border: 1px solid var(--border); }
 .hint { flex-basis: 100%; margin: 0; color: var(--muted); font-size: .78rem; }
-`;
+${FEEDBACK_CSS}`;
 
 /** The widget's own chrome: the floating button and the panel that holds the chat. */
 export const WIDGET_CSS = `
