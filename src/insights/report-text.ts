@@ -23,7 +23,7 @@ export function insightsText(report: InsightsReport): string {
     lines.push(
       "",
       `${i + 1}. ${c.examples[0]}`,
-      `   ${c.count} questions: ${c.notFound} not found, ${c.uncertain} uncertain, ${c.negativeFeedback} voted down`,
+      `   ${c.count} question${c.count === 1 ? "" : "s"}: ${c.notFound} not found, ${c.uncertain} uncertain, ${c.negativeFeedback} voted down`,
       ...c.examples.slice(1).map((e) => `   also: ${e}`),
       ...c.comments.map((comment) => `   reader: "${comment}"`),
       ...c.closestPassages.map((p) => `   closest: ${p.source} (${p.title}), score ${p.score.toFixed(2)}`),
