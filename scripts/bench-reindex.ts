@@ -14,6 +14,7 @@ import { loadConfig } from "../src/config.js";
 import { createEmbedder } from "../src/embeddings/index.js";
 import { buildIndex, type BuildReport } from "../src/ingest/build-index.js";
 import { withIngestLock } from "../src/ingest/ingest-lock.js";
+import { embeddedStore } from "../src/store/embedded/index.js";
 
 const DOCUMENTS = 1000;
 const NO_CHANGE_RUNS = 3;
@@ -116,7 +117,7 @@ try {
   const documents = benchDocuments();
   await mkdir(corpusDir, { recursive: true });
   for (const [i, doc] of documents.entries()) await writeFile(path.join(corpusDir, `doc-${String(i).padStart(4, "0")}.txt`), `${doc.title}\n\n${doc.text}\n`);
-  const build = (full = false) => withIngestLock(indexDir, () => buildIndex({ corpusDir, indexDir, chunking: config.chunking, embedder, full }));
+  const build = (full = false) => withIngestLock(indexDir, () => buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking: config.chunking, embedder, full }));
 
   const rows = [await timed("Full ingest (`--full`)", () => build(true))];
   const noChange: Row[] = [];

@@ -11,7 +11,7 @@ import { acquireIngestLock, IngestLockedError } from "../src/ingest/ingest-lock.
 import { logBuildReport } from "../src/ingest/open-index.js";
 import { createProgressReporter } from "../src/ingest/progress.js";
 import { createLogger } from "../src/logger.js";
-import { createGenerationStore } from "../src/store/generation-store.js";
+import { createGenerationStore } from "../src/store/index.js";
 
 try {
   const config = loadConfig();

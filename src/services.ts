@@ -26,7 +26,7 @@ import { Reindexer } from "./reindex/reindexer.js";
 import type { Express } from "express";
 import { createApp, type OperationsDependencies } from "./server/app.js";
 import type { AdminDependencies } from "./server/routes/admin.js";
-import { createGenerationStore } from "./store/generation-store.js";
+import { createGenerationStore } from "./store/index.js";
 import { IndexHolder } from "./store/index-holder.js";
 import { Insights } from "./insights/insights.js";
 import { enforceRetention, openQuestionLog, SafeQuestionLog } from "./insights/question-log/index.js";

@@ -18,9 +18,10 @@ import { chunkRecord } from "../../src/ingest/build-index.js";
 import { keywordDocument } from "../../src/retrieval/keyword-document.js";
 import { chunkDocument } from "../../src/ingest/chunker.js";
 import { LOCAL_USE_ID } from "../../src/embeddings/local-use.js";
-import { currentGeneration, LiveGenerationCache, loadGeneration, publishGeneration, type GenerationInput } from "../../src/store/generations.js";
-import { DEFAULT_HNSW } from "../../src/store/hnsw-store.js";
-import type { SourceFileRecord } from "../../src/store/manifest.js";
+import { currentGeneration, LiveGenerationCache, loadGeneration, publishGeneration } from "../../src/store/embedded/generations.js";
+import type { GenerationInput } from "../../src/store/types.js";
+import { DEFAULT_HNSW } from "../../src/store/embedded/hnsw-store.js";
+import type { SourceFileRecord } from "../../src/store/source-records.js";
 import { CHUNKING, type SizedCorpus } from "./dataset.js";
 import { recallAt } from "./exact-search.js";
 import { peakRssMiB, percentiles, timed, timeEach, type Percentiles } from "./stats.js";
@@ -76,7 +77,7 @@ function generationInput(corpus: SizedCorpus, rows: Float32Array[]): GenerationI
   for (const chunk of corpus.chunks) keysBySource.set(chunk.source, [...(keysBySource.get(chunk.source) ?? []), chunk.id]);
   const files = [...corpus.documents.values()].map((doc) => fileRecord(doc.source, doc.text, keysBySource.get(doc.source) ?? []));
   return {
-    manifest: { embedder: { id: LOCAL_USE_ID, dimension: DIMENSION }, space: "cosine", chunking: CHUNKING, hnsw: DEFAULT_HNSW, files },
+    manifest: { embedder: { id: LOCAL_USE_ID, dimension: DIMENSION }, space: "cosine", chunking: CHUNKING, files },
     chunks: corpus.chunks,
     documents: corpus.documents,
     vectors: rows,

@@ -9,7 +9,7 @@
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { FakeEmbeddings } from "@langchain/core/utils/testing";
 import { LOCAL_USE_ID } from "../../src/embeddings/local-use.js";
-import { currentGeneration, loadGeneration } from "../../src/store/generations.js";
+import { currentGeneration, loadGeneration } from "../../src/store/embedded/generations.js";
 import { timed } from "./stats.js";
 import { DIMENSION } from "./vector-cache.js";
 

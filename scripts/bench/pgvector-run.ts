@@ -10,7 +10,6 @@
  */
 import { keywordDocument } from "../../src/retrieval/keyword-document.js";
 import { LOCAL_USE_ID } from "../../src/embeddings/local-use.js";
-import { DEFAULT_HNSW } from "../../src/store/hnsw-store.js";
 import { PgGenerationStore } from "../../src/store/pgvector/index.js";
 import { CHUNKING, rowOf } from "./dataset.js";
 import { peakRssMiB, timed } from "./stats.js";
@@ -48,7 +47,7 @@ async function main(): Promise<void> {
     const embedderInfo = { id: LOCAL_USE_ID, dimension: DIMENSION };
     const publish = await timed(() =>
       store.publish({
-        manifest: { embedder: embedderInfo, space: "cosine", chunking: CHUNKING, hnsw: DEFAULT_HNSW, files: [] },
+        manifest: { embedder: embedderInfo, space: "cosine", chunking: CHUNKING, files: [] },
         chunks: corpus.chunks,
         documents: corpus.documents,
         vectors: corpus.chunks.map((_, i) => rowOf(corpus.vectors, DIMENSION, i)),

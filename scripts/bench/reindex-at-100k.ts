@@ -16,7 +16,7 @@ import path from "node:path";
 import { LOCAL_USE_ID } from "../../src/embeddings/local-use.js";
 import type { Embedder } from "../../src/embeddings/types.js";
 import { buildIndex } from "../../src/ingest/build-index.js";
-import { fileGenerationStore } from "../../src/store/generation-store.js";
+import { embeddedStore } from "../../src/store/embedded/index.js";
 import { CHUNKING, loadBaseCorpus, sizedCorpus } from "./dataset.js";
 import { benchVectors, DIMENSION } from "./vector-cache.js";
 
@@ -44,7 +44,7 @@ try {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, `${doc.title}\n\n${doc.text}\n`);
   }
-  const store = fileGenerationStore(indexDir);
+  const store = embeddedStore(indexDir);
   let started = performance.now();
   let serving = (await buildIndex({ corpusDir, indexDir, chunking: CHUNKING, embedder, store })).published!;
   console.log(`first build: ${seconds(started)} s, ${serving.manifest.chunkCount} chunks, ${serving.manifest.documentCount} files`);

@@ -9,7 +9,7 @@ import { embeddingText } from "../ingest/build-index.js";
 import { keywordDocument } from "../retrieval/keyword-document.js";
 import type { Chunk, IndexSnapshot } from "../core/types.js";
 import { type Bm25Parameters, DEFAULT_BM25, KeywordIndex } from "../retrieval/keyword-index.js";
-import { HnswStore } from "../store/hnsw-store.js";
+import { HnswStore } from "../store/embedded/hnsw-store.js";
 
 export interface MemoryIndexOptions {
   /** What the embedder reads of a chunk; default: what ingest embeds. */

@@ -10,9 +10,8 @@
 import { createHash } from "node:crypto";
 import type { Embedder } from "../embeddings/types.js";
 import { keywordDocument } from "../retrieval/keyword-document.js";
-import { fileGenerationStore, type GenerationStore } from "../store/generation-store.js";
-import { DEFAULT_HNSW } from "../store/hnsw-store.js";
-import type { GenerationRecord, SourceFileRecord, SourceRecords, UnreadableFileRecord } from "../store/manifest.js";
+import type { GenerationRecord, GenerationStore } from "../store/types.js";
+import type { SourceFileRecord, SourceRecords, UnreadableFileRecord } from "../store/source-records.js";
 import type { Chunk, IndexSnapshot, StoredDocument } from "../core/types.js";
 import { countDeletedChunks, planChanges, sameSettings, type ChangePlan, type PlanSettings } from "./change-plan.js";
 import { chunkDocument } from "./chunker.js";
@@ -27,11 +26,12 @@ const EMBED_BATCH = 64;
 
 export interface BuildOptions {
   corpusDir: string;
+  /** Where the embedding cache is kept (and, for the embedded store, the generations). */
   indexDir: string;
   chunking: ChunkingOptions;
   embedder: Embedder;
-  /** Where generations are published; default: generation folders in `indexDir`. */
-  store?: GenerationStore;
+  /** Where generations are published: required, so that no caller writes files by forgetting which store is configured. */
+  store: GenerationStore;
   /** Ignore the live generation and the embedding cache: embed everything again. */
   full?: boolean;
   /** The live generation failed its checks: publish a new one even if the corpus has not changed (embeddings are still reused). */
@@ -63,7 +63,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const { embedder, onProgress } = options;
   const { supported, skipped } = partitionSupported(await listCorpusFiles(options.corpusDir));
   const records = await describeSources(supported);
-  const store = options.store ?? fileGenerationStore(options.indexDir);
+  const { store } = options;
   const previous = await store.readLiveManifest();
   const settings: PlanSettings = { embedderId: embedder.id, chunking: options.chunking };
   const plan = planChanges(records, previous, settings);
@@ -104,7 +104,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
     unreadable: failures.map((f): UnreadableFileRecord => ({ ...recordBySource.get(f.source)!, message: f.message })),
   };
   const published = await store.publish({
-    manifest: { embedder: { id: embedder.id, dimension: embedder.dimension }, space: "cosine", chunking: options.chunking, hnsw: DEFAULT_HNSW, ...sources },
+    manifest: { embedder: { id: embedder.id, dimension: embedder.dimension }, space: "cosine", chunking: options.chunking, ...sources },
     chunks,
     documents: new Map(documents.map((doc) => [doc.source, doc])),
     vectors: keys.map((key) => cache.get(key)!),

@@ -4,7 +4,8 @@
  * files added, changed, removed and unchanged (a renamed file is one removed
  * and one added; its chunks are still reused through the embedding cache).
  */
-import type { GenerationRecord, SourceFileRecord } from "../store/manifest.js";
+import type { SourceFileRecord } from "../store/source-records.js";
+import type { GenerationRecord } from "../store/types.js";
 import type { ChunkingOptions } from "./types.js";
 
 export interface ChangePlan {

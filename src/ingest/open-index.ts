@@ -8,7 +8,7 @@
 import type { Embedder } from "../embeddings/types.js";
 import type { Logger } from "../logger.js";
 import { EmbedderMismatchError, IndexUnusableError } from "../store/errors.js";
-import { fileGenerationStore, type GenerationStore } from "../store/generation-store.js";
+import type { GenerationStore } from "../store/types.js";
 import type { IndexSnapshot } from "../core/types.js";
 import { buildIndex, type BuildReport } from "./build-index.js";
 import { withIngestLock } from "./ingest-lock.js";
@@ -20,13 +20,12 @@ export interface OpenIndexOptions {
   chunking: ChunkingOptions;
   embedder: Embedder;
   logger: Logger;
-  /** Where generations live; default: generation folders in `indexDir`. */
-  store?: GenerationStore;
+  /** Where generations live (see store/index.ts). */
+  store: GenerationStore;
 }
 
 export async function openIndex(options: OpenIndexOptions): Promise<IndexSnapshot> {
-  const { indexDir, embedder, logger } = options;
-  const store = options.store ?? fileGenerationStore(indexDir);
+  const { indexDir, embedder, logger, store } = options;
   let liveIsDamaged = false;
   try {
     const loaded = await store.loadLive(embedder);

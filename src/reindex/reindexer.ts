@@ -12,7 +12,7 @@ import { withIngestLock } from "../ingest/ingest-lock.js";
 import { logBuildReport } from "../ingest/open-index.js";
 import type { ChunkingOptions } from "../ingest/types.js";
 import type { Logger } from "../logger.js";
-import { fileGenerationStore, type GenerationStore } from "../store/generation-store.js";
+import type { GenerationStore } from "../store/types.js";
 import type { IndexHolder } from "../store/index-holder.js";
 
 export interface ReindexerOptions {
@@ -22,8 +22,8 @@ export interface ReindexerOptions {
   embedder: Embedder;
   index: IndexHolder;
   logger: Logger;
-  /** Where generations live; default: generation folders in `indexDir`. */
-  store?: GenerationStore;
+  /** Where generations live (see store/index.ts). */
+  store: GenerationStore;
 }
 
 export interface ReindexRequest {
@@ -50,11 +50,7 @@ export class Reindexer {
   private tail: Promise<unknown> = Promise.resolve();
   private pending?: Pending;
 
-  private readonly store: GenerationStore;
-
-  constructor(private readonly options: ReindexerOptions) {
-    this.store = options.store ?? fileGenerationStore(options.indexDir);
-  }
+  constructor(private readonly options: ReindexerOptions) {}
 
   /**
    * Queues a reindex after the running one, if any. Requests arriving while one
@@ -81,7 +77,7 @@ export class Reindexer {
     logger.info({ reason, full }, "reindex started");
     try {
       const report = await withIngestLock(indexDir, () =>
-        buildIndex({ ...this.options, store: this.store, full, serving: index.current, onProgress: (p) => logger.debug(p, "reindex progress") }),
+        buildIndex({ ...this.options, full, serving: index.current, onProgress: (p) => logger.debug(p, "reindex progress") }),
       );
       logBuildReport(logger, report);
       let status: ReindexOutcome["status"] = "up-to-date";
@@ -90,7 +86,7 @@ export class Reindexer {
         status = "published";
       } else if (report.manifest.generation !== serving) {
         // The corpus matches a generation another process (npm run ingest) published.
-        const loaded = await this.store.loadLive(embedder);
+        const loaded = await this.options.store.loadLive(embedder);
         if (loaded) index.swap(loaded.snapshot);
         status = "reloaded";
       }

@@ -1,3 +1,5 @@
+import type { EmbedderIdentity } from "../core/types.js";
+
 /** The index on disk cannot be used as it is; `file` names the culprit when there is one. */
 export class IndexUnusableError extends Error {
   override name = "IndexUnusableError";
@@ -13,4 +15,13 @@ export class IndexUnusableError extends Error {
 /** The index was built by another embedder (or dimension) than the one configured. */
 export class EmbedderMismatchError extends IndexUnusableError {
   override name = "EmbedderMismatchError";
+}
+
+/** Throws an EmbedderMismatchError when the index at `where` was built by another embedder (or dimension) than `configured`. */
+export function checkEmbedder(built: EmbedderIdentity, configured: EmbedderIdentity, where: string): void {
+  if (built.id === configured.id && built.dimension === configured.dimension) return;
+  throw new EmbedderMismatchError(
+    `the index in ${where} was built with embedder ${built.id} (${built.dimension}-d), ` +
+      `but ${configured.id} (${configured.dimension}-d) is configured; it must be rebuilt`,
+  );
 }

@@ -5,8 +5,9 @@ import { buildIndex } from "../../src/ingest/build-index.js";
 import { openIndex } from "../../src/ingest/open-index.js";
 import { createLogger } from "../../src/logger.js";
 import { EmbedderMismatchError } from "../../src/store/errors.js";
-import { loadLiveIndex } from "../../src/store/generations.js";
+import { loadLiveIndex } from "../../src/store/embedded/generations.js";
 import { makeTempDir, REPO_ROOT } from "../helpers/test-server.js";
+import { embeddedStore } from "../../src/store/embedded/index.js";
 
 /** A deterministic stand-in: letter-frequency vectors of a chosen dimension. */
 function letterEmbedder(id: string, dimension: number): Embedder {
@@ -24,7 +25,7 @@ describe("index built by another embedder", () => {
 
   it("When the configured embedder differs in name or dimension, Then loading says so clearly and start-up rebuilds", async () => {
     const indexDir = path.join(await makeTempDir(), "index");
-    await buildIndex({ corpusDir, indexDir, chunking, embedder: letterEmbedder("test:letters-a", 32) });
+    await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking, embedder: letterEmbedder("test:letters-a", 32) });
 
     const other = letterEmbedder("test:letters-b", 48);
     const error = await loadLiveIndex(indexDir, other).catch((e: unknown) => e);
@@ -34,7 +35,7 @@ describe("index built by another embedder", () => {
     const warnings: string[] = [];
     const logger = createLogger("silent");
     logger.warn = ((obj: unknown, msg?: string) => void warnings.push(String(msg ?? obj))) as typeof logger.warn;
-    const snapshot = await openIndex({ corpusDir, indexDir, chunking, embedder: other, logger });
+    const snapshot = await openIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking, embedder: other, logger });
     expect(snapshot.manifest.embedder).toEqual({ id: "test:letters-b", dimension: 48 });
     expect(warnings.some((w) => /embedder changed/.test(w))).toBe(true);
     const hits = await snapshot.vectors.search(await other.embedQuery("Hangzhou"), 3);

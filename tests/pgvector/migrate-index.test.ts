@@ -4,11 +4,12 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { createLocalUseEmbedder } from "../../src/embeddings/local-use.js";
 import type { Embedder } from "../../src/embeddings/types.js";
 import { buildIndex } from "../../src/ingest/build-index.js";
-import { readLiveManifest } from "../../src/store/generations.js";
+import { readLiveManifest } from "../../src/store/embedded/generations.js";
 import { PgGenerationStore } from "../../src/store/pgvector/index.js";
 import { migrateIndex } from "../../src/store/pgvector/migrate.js";
 import type { IndexSnapshot } from "../../src/core/types.js";
 import { createTestDatabase, describeOnPostgres, type TestDatabase } from "../helpers/postgres.js";
+import { embeddedStore } from "../../src/store/embedded/index.js";
 import { makeTempDir } from "../helpers/test-server.js";
 import { FERRY, KILN, LIBRARY, writeCorpus } from "../reindex/fixtures.js";
 
@@ -24,7 +25,7 @@ describeOnPostgres("migrating an embedded index into PostgreSQL", () => {
     embedder = await createLocalUseEmbedder();
     corpusDir = await writeCorpus({ "kiln.txt": KILN, "ferry.txt": FERRY, "library.txt": LIBRARY });
     indexDir = path.join(await makeTempDir("rag-migrate-"), "index");
-    embedded = (await buildIndex({ corpusDir, indexDir, chunking: { size: 480, overlap: 80 }, embedder })).published!;
+    embedded = (await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking: { size: 480, overlap: 80 }, embedder })).published!;
     database = await createTestDatabase();
     store = await PgGenerationStore.connect({ connectionString: database.url });
   });

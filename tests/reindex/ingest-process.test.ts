@@ -3,7 +3,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCK_FILE } from "../../src/ingest/ingest-lock.js";
-import { currentGeneration } from "../../src/store/generations.js";
+import { currentGeneration } from "../../src/store/embedded/generations.js";
 import { REPO_ROOT, startTestServer, type TestServer } from "../helpers/test-server.js";
 import { FERRY, KILN, writeCorpus } from "./fixtures.js";
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPdf } from "../../src/ingest/loaders/pdf.js";
 import { LoadError } from "../../src/ingest/types.js";
-import { readLiveManifest } from "../../src/store/generations.js";
+import { readLiveManifest } from "../../src/store/embedded/generations.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
 import { KILN, writeCorpus } from "./fixtures.js";
 import { minimalPdf } from "./minimal-pdf.js";

@@ -12,8 +12,7 @@ import { Retriever } from "../../src/retrieval/retriever.js";
 import { terms } from "../../src/retrieval/tokenize.js";
 import type { SearchMode } from "../../src/retrieval/types.js";
 import { EmbedderMismatchError } from "../../src/store/errors.js";
-import type { GenerationStore } from "../../src/store/generation-store.js";
-import { DEFAULT_HNSW } from "../../src/store/hnsw-store.js";
+import type { GenerationStore } from "../../src/store/types.js";
 
 export interface OpenedStore {
   store: GenerationStore;
@@ -38,7 +37,6 @@ async function publish(store: GenerationStore, embedder: Embedder, chunks: Chunk
       embedder: { id: embedder.id, dimension: embedder.dimension },
       space: "cosine",
       chunking: { size: 480, overlap: 80 },
-      hnsw: DEFAULT_HNSW,
       files: chunks.map((c) => ({ source: c.source, size: c.text.length, mtimeMs: 0, sha256: c.id })),
     },
     chunks,

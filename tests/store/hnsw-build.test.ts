@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { HnswStore } from "../../src/store/hnsw-store.js";
+import { HnswStore } from "../../src/store/embedded/hnsw-store.js";
 import { makeTempDir } from "../helpers/test-server.js";
 
 const DIMENSION = 128;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_HNSW } from "../../src/store/hnsw-store.js";
-import type { Manifest, SourceFileRecord } from "../../src/store/manifest.js";
-import { MAX_DELETED_FRACTION, MAX_SEGMENTS, planSegments } from "../../src/store/segment-plan.js";
+import { DEFAULT_HNSW } from "../../src/store/embedded/hnsw-store.js";
+import type { Manifest } from "../../src/store/embedded/manifest.js";
+import type { SourceFileRecord } from "../../src/store/source-records.js";
+import { MAX_DELETED_FRACTION, MAX_SEGMENTS, planSegments } from "../../src/store/embedded/segment-plan.js";
 
 const settings = { embedder: { id: "e", dimension: 4 }, chunking: { size: 480, overlap: 80 }, hnsw: DEFAULT_HNSW, space: "cosine" as const };
 

@@ -5,7 +5,7 @@
  * pointer, a one-row read, and swaps the new generation into the IndexHolder.
  * Requests in flight finish on the snapshot they started with.
  */
-import type { ExpectedEmbedder } from "../generations.js";
+import type { EmbedderIdentity } from "../../core/types.js";
 import type { IndexHolder } from "../index-holder.js";
 import type { Logger } from "../../logger.js";
 import type { PgGenerationStore } from "./pg-generation-store.js";
@@ -13,7 +13,7 @@ import type { PgGenerationStore } from "./pg-generation-store.js";
 export interface FollowOptions {
   store: PgGenerationStore;
   index: IndexHolder;
-  embedder: ExpectedEmbedder;
+  embedder: EmbedderIdentity;
   intervalMs: number;
   logger: Logger;
 }

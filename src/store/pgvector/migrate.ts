@@ -3,24 +3,25 @@
  * Copies the live embedded index (INDEX_DIR) into PostgreSQL without
  * re-embedding: the vectors are read back out of the HNSW file.
  */
-import { keywordDocument } from "../../retrieval/keyword-document.js";
-import { loadLiveIndex, readLiveManifest } from "../generations.js";
-import { SegmentedVectorStore } from "../segmented-vector-store.js";
 import type { IndexSnapshot } from "../../core/types.js";
+import { keywordDocument } from "../../retrieval/keyword-document.js";
+import { embeddedStore } from "../embedded/index.js";
+import { SegmentedVectorStore } from "../embedded/segmented-vector-store.js";
 import type { PgGenerationStore } from "./pg-generation-store.js";
 
 /** Publishes the live generation of `indexDir` as a new generation of `store`; returns it. Throws when there is no index. */
 export async function migrateIndex(indexDir: string, store: PgGenerationStore): Promise<IndexSnapshot> {
-  const manifest = await readLiveManifest(indexDir);
+  const embedded = embeddedStore(indexDir);
+  const manifest = await embedded.readLiveManifest();
   if (!manifest) throw new Error(`no intact index in ${indexDir}: run \`npm run ingest\` first`);
   // The index's own embedder is the expected one: nothing is embedded, so the configured embedder does not matter here.
-  const { snapshot } = (await loadLiveIndex(indexDir, manifest.embedder))!;
+  const { snapshot } = (await embedded.loadLive(manifest.embedder))!;
   if (!(snapshot.vectors instanceof SegmentedVectorStore)) throw new Error(`the index in ${indexDir} is not an embedded HNSW index`);
   const vectorOf = new Map(snapshot.vectors.entries());
   // What a generation records about how it was built is carried over; the rest is the new generation's own.
-  const { formatVersion: _v, generation: _g, builtAt: _b, dataFiles: _d, chunkCount: _c, documentCount: _n, segments: _s, files, ...settings } = manifest;
+  const { embedder, space, chunking, files, unreadable } = manifest;
   return store.publish({
-    manifest: { ...settings, files: files.map(({ segment: _segment, ...file }) => file) },
+    manifest: { embedder, space, chunking, files: files.map(({ segment: _segment, ...file }) => file), ...(unreadable && { unreadable }) },
     chunks: snapshot.chunks,
     documents: snapshot.documents,
     vectors: snapshot.chunks.map((chunk) => vectorOf.get(chunk.id)!),

@@ -16,11 +16,9 @@
  * still address these rows.
  */
 import pg from "pg";
-import type { Chunk, IndexSnapshot, StoredDocument } from "../../core/types.js";
-import { EmbedderMismatchError } from "../errors.js";
-import type { GenerationInput, GenerationStore } from "../generation-store.js";
-import type { ExpectedEmbedder, LoadOutcome } from "../generations.js";
-import { FORMAT_VERSION, type Manifest } from "../manifest.js";
+import type { Chunk, EmbedderIdentity, IndexSnapshot, StoredDocument } from "../../core/types.js";
+import { checkEmbedder } from "../errors.js";
+import type { GenerationInput, GenerationRecord, GenerationStore, LoadOutcome } from "../types.js";
 import type { Logger } from "../../logger.js";
 import type { IndexHolder } from "../index-holder.js";
 import { followLiveGeneration } from "./follower.js";
@@ -77,7 +75,7 @@ export class PgGenerationStore implements GenerationStore {
     return new PgGenerationStore(pool, followIntervalMs);
   }
 
-  follow(options: { index: IndexHolder; embedder: ExpectedEmbedder; logger: Logger }): () => void {
+  follow(options: { index: IndexHolder; embedder: EmbedderIdentity; logger: Logger }): () => void {
     if (!this.followIntervalMs) return () => undefined;
     return followLiveGeneration({ ...options, store: this, intervalMs: this.followIntervalMs });
   }
@@ -86,20 +84,15 @@ export class PgGenerationStore implements GenerationStore {
     await this.pool.end();
   }
 
-  async readLiveManifest(): Promise<Manifest | undefined> {
+  async readLiveManifest(): Promise<GenerationRecord | undefined> {
     return (await this.live())?.manifest;
   }
 
-  async loadLive(embedder: ExpectedEmbedder): Promise<LoadOutcome | undefined> {
+  async loadLive(embedder: EmbedderIdentity): Promise<LoadOutcome | undefined> {
     const live = await this.live();
     if (!live) return undefined;
     const { manifest, generation } = live;
-    if (manifest.embedder.id !== embedder.id || manifest.embedder.dimension !== embedder.dimension) {
-      throw new EmbedderMismatchError(
-        `the index in the database was built with embedder ${manifest.embedder.id} (${manifest.embedder.dimension}-d), ` +
-          `but ${embedder.id} (${embedder.dimension}-d) is configured; it must be rebuilt`,
-      );
-    }
+    checkEmbedder(manifest.embedder, embedder, "the database");
     const chunks = await this.pool.query<{ chunk: Chunk; heading: string }>(
       `SELECT chunk, heading FROM rag_chunks WHERE ${visibleAt(1)} ORDER BY source, start_offset, chunk_id`,
       [generation],
@@ -179,14 +172,14 @@ export class PgGenerationStore implements GenerationStore {
     return rows[0] && generationName(Number(rows[0].generation));
   }
 
-  private async live(): Promise<{ generation: number; manifest: Manifest } | undefined> {
-    const { rows } = await this.pool.query<{ generation: string; manifest: Manifest }>(
+  private async live(): Promise<{ generation: number; manifest: GenerationRecord } | undefined> {
+    const { rows } = await this.pool.query<{ generation: string; manifest: GenerationRecord }>(
       "SELECT l.generation, g.manifest FROM rag_live l JOIN rag_generations g USING (generation)",
     );
     return rows[0] && { generation: Number(rows[0].generation), manifest: rows[0].manifest };
   }
 
-  private snapshot(manifest: Manifest, generation: number, chunks: Chunk[], headings: string[], documents: StoredDocument[]): IndexSnapshot {
+  private snapshot(manifest: GenerationRecord, generation: number, chunks: Chunk[], headings: string[], documents: StoredDocument[]): IndexSnapshot {
     return {
       manifest,
       chunks,
@@ -198,17 +191,14 @@ export class PgGenerationStore implements GenerationStore {
   }
 }
 
-/** The generation's manifest; there are no data files to checksum, the database guards its own pages. */
-function manifestOf(input: GenerationInput, generation: number): Manifest {
+/** The generation's record; there are no data files to checksum, the database guards its own pages. */
+function manifestOf(input: GenerationInput, generation: number): GenerationRecord {
   return {
     ...input.manifest,
-    formatVersion: FORMAT_VERSION,
     generation: generationName(generation),
     builtAt: new Date().toISOString(),
     chunkCount: input.chunks.length,
     documentCount: input.documents.size,
-    segments: [],
-    dataFiles: {},
   };
 }
 

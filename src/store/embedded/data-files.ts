@@ -12,7 +12,7 @@ import { open, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { crc32 } from "node:zlib";
-import { IndexUnusableError } from "./errors.js";
+import { IndexUnusableError } from "../errors.js";
 import type { IndexManifest } from "./manifest.js";
 
 export type DataFileRecord = IndexManifest["dataFiles"][string];

@@ -8,7 +8,8 @@
  * segment, from vectors already computed) when too much of them is deleted or
  * when there are too many, so searches fan out to a few segments at most.
  */
-import type { Manifest, SegmentRecord, SourceFileRecord } from "./manifest.js";
+import type { SourceFileRecord } from "../source-records.js";
+import type { Manifest, SegmentRecord } from "./manifest.js";
 
 // Past these, a segment is rewritten: deleted chunks still cost memory and search
 // time, and every segment is one more HNSW search per query.

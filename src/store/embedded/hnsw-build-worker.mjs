@@ -12,7 +12,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import hnswlib from "hnswlib-node";
-import { runInBackground } from "../background-thread.mjs";
+import { runInBackground } from "../../background-thread.mjs";
 
 runInBackground();
 const { file, dimension, count, m, efConstruction, vectors } = workerData;

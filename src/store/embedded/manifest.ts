@@ -1,22 +1,12 @@
 import { z } from "zod";
-import type { GenerationManifest } from "../core/types.js";
+import { sourceFileRecordSchema, unreadableFileRecordSchema } from "../source-records.js";
 
 // 2: keyword terms reduce irregular past forms ("took" → "take").
 // 3: segments (binary BM25, chunk texts kept once, in their documents); older indexes are rebuilt.
 export const FORMAT_VERSION = 3;
 
-const fileRecord = z.object({
-  source: z.string(),
-  size: z.number(),
-  mtimeMs: z.number(),
-  sha256: z.string(),
-  /** How many chunks the file has, and a SHA-256 over their embedding-cache keys (their embedded texts and the embedder), in order. */
-  chunkCount: z.number().int().nonnegative().optional(),
-  chunksDigest: z.string().optional(),
-  /** The segment of the embedded store holding this file's chunks (see store/segments.ts); unset in Postgres. */
-  segment: z.string().optional(),
-});
-const unreadableRecord = fileRecord.extend({ message: z.string() });
+/** A source file's record, with the segment of the embedded store that holds its chunks. */
+const fileRecord = sourceFileRecordSchema.extend({ segment: z.string().optional() });
 const dataFile = z.object({ size: z.number().int().nonnegative(), crc32: z.number().int().nonnegative() });
 
 const segmentRecord = z.object({
@@ -28,8 +18,10 @@ const segmentRecord = z.object({
 });
 
 /**
- * What an index generation records about itself (manifest.json): all a
- * server needs to load it, checked before anything is served from it.
+ * What an embedded generation records about itself (manifest.json): the
+ * backend-neutral description (core's GenerationManifest) and the file layout
+ * (segments, data files, HNSW parameters): all a server needs to load it,
+ * checked before anything is served from it.
  */
 export const indexManifestSchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
@@ -41,7 +33,7 @@ export const indexManifestSchema = z.object({
   hnsw: z.object({ m: z.number(), efConstruction: z.number(), efSearch: z.number() }),
   chunkCount: z.number().int().nonnegative(),
   documentCount: z.number().int().nonnegative(),
-  /** The embedded store's segments, oldest first (see store/segments.ts); none in Postgres. */
+  /** The segments, oldest first (see segments.ts). */
   segments: z.array(segmentRecord).default([]),
   /** Every data file of the generation, with its size and checksum, so truncation or corruption is caught at load. */
   dataFiles: z.record(z.string(), dataFile),
@@ -53,18 +45,12 @@ export const indexManifestSchema = z.object({
  * read it, so a corpus of many files does not slow start-up.
  */
 export const sourceRecordsSchema = z.object({
-  /** Source files the generation was built from, with their content hashes. */
   files: z.array(fileRecord),
-  /** Supported files that could not be loaded (corrupt, encrypted): recorded so an unchanged corpus is seen as unchanged. */
-  unreadable: z.array(unreadableRecord).optional(),
+  unreadable: z.array(unreadableFileRecordSchema).optional(),
 });
 
 export type IndexManifest = z.infer<typeof indexManifestSchema>;
 export type SourceRecords = z.infer<typeof sourceRecordsSchema>;
 /** A generation's whole record: how to load it, and what it was built from. */
 export type Manifest = IndexManifest & SourceRecords;
-/** What any store says of its live generation: its description, and the files it was built from. */
-export type GenerationRecord = GenerationManifest & SourceRecords;
 export type SegmentRecord = z.infer<typeof segmentRecord>;
-export type SourceFileRecord = z.infer<typeof fileRecord>;
-export type UnreadableFileRecord = z.infer<typeof unreadableRecord>;

@@ -11,12 +11,15 @@
  */
 import { copyFile, link, mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import type { Chunk, IndexSnapshot, KeywordDocument, StoredDocument } from "../core/types.js";
-import { KeywordIndex } from "../retrieval/keyword-index.js";
-import { isProcessAlive } from "../core/process.js";
+import { isProcessAlive } from "../../core/process.js";
+import type { Chunk, EmbedderIdentity, IndexSnapshot, StoredDocument } from "../../core/types.js";
+import { KeywordIndex } from "../../retrieval/keyword-index.js";
+import { checkEmbedder, EmbedderMismatchError, IndexUnusableError } from "../errors.js";
+import type { SourceRecords } from "../source-records.js";
+import type { GenerationInput, LoadOutcome } from "../types.js";
 import { checkDataFileSizes, readDataFile, recordOf, writeDurably } from "./data-files.js";
-import { EmbedderMismatchError, IndexUnusableError } from "./errors.js";
-import { FORMAT_VERSION, indexManifestSchema, sourceRecordsSchema, type IndexManifest, type Manifest, type SourceRecords } from "./manifest.js";
+import { DEFAULT_HNSW } from "./hnsw-store.js";
+import { FORMAT_VERSION, indexManifestSchema, sourceRecordsSchema, type IndexManifest, type Manifest } from "./manifest.js";
 import { planSegments } from "./segment-plan.js";
 import { SegmentedVectorStore } from "./segmented-vector-store.js";
 import { newSegmentName, readSegment, segmentFiles, writeSegment, type Segment } from "./segments.js";
@@ -25,17 +28,6 @@ const POINTER = "CURRENT";
 const MANIFEST = "manifest.json";
 const SOURCES = "sources.json";
 const GENERATIONS_KEPT = 2;
-
-/** Everything a new generation consists of, before any store-specific index is built over it. */
-export interface GenerationInput {
-  manifest: Omit<IndexManifest, "formatVersion" | "generation" | "builtAt" | "dataFiles" | "chunkCount" | "documentCount" | "segments"> & SourceRecords;
-  chunks: Chunk[];
-  documents: Map<string, StoredDocument>;
-  /** The embedding of each chunk, in chunk order (plain arrays or float32 rows). */
-  vectors: ArrayLike<number>[];
-  /** What keyword search indexes for each chunk (body and boosted heading), in chunk order. */
-  keywordDocuments: KeywordDocument[];
-}
 
 /**
  * What this process holds of the live generation: its segments in memory and,
@@ -73,11 +65,13 @@ export class LiveGenerationCache {
  */
 export async function publishGeneration(indexDir: string, input: GenerationInput, cache = new LiveGenerationCache()): Promise<IndexSnapshot> {
   await mkdir(indexDir, { recursive: true });
+  // The HNSW parameters are this store's own; they are recorded so that segments built with others are not reused.
+  const settings = { ...input.manifest, hnsw: DEFAULT_HNSW };
   const live = await readLiveManifest(indexDir, cache);
   const builtAt = new Date();
   const generation = `gen-${builtAt.toISOString().replace(/[-:.]/g, "").replace("T", "-").slice(0, 18)}-${process.pid}-${Math.random().toString(36).slice(2, 6)}`;
   const freshName = newSegmentName();
-  let plan = planSegments(live, input.manifest, freshName);
+  let plan = planSegments(live, settings, freshName);
   // The segments carried over, as this process holds them or read (and checked) from the live generation.
   const carried = new Map<string, Segment>();
   try {
@@ -85,7 +79,7 @@ export async function publishGeneration(indexDir: string, input: GenerationInput
   } catch (error) {
     if (!(error instanceof IndexUnusableError)) throw error;
     // A damaged segment is not carried over: everything is written anew from the input.
-    plan = planSegments(undefined, input.manifest, freshName);
+    plan = planSegments(undefined, settings, freshName);
     carried.clear();
   }
   const staging = path.join(indexDir, `.staging-${generation}`);
@@ -100,17 +94,17 @@ export async function publishGeneration(indexDir: string, input: GenerationInput
     }
     let fresh: Segment | undefined;
     if (plan.fresh.size) {
-      const written = await writeSegment(staging, freshName, freshContents(input, plan.fresh), { dimension: input.manifest.embedder.dimension, hnsw: input.manifest.hnsw });
+      const written = await writeSegment(staging, freshName, freshContents(input, plan.fresh), { dimension: settings.embedder.dimension, hnsw: settings.hnsw });
       fresh = written.segment;
       Object.assign(dataFiles, written.dataFiles);
     }
-    const { files, unreadable, ...settings } = input.manifest;
+    const { files, unreadable, ...recorded } = settings;
     const sourceFiles = files.map((file) => ({ ...file, segment: plan.segmentOf.get(file.source) }));
     const sources = Buffer.from(JSON.stringify({ files: sourceFiles, unreadable }));
     await writeDurably(path.join(staging, SOURCES), sources);
     dataFiles[SOURCES] = await recordOf(sources);
     const manifest: IndexManifest = {
-      ...settings,
+      ...recorded,
       formatVersion: FORMAT_VERSION,
       generation,
       builtAt: builtAt.toISOString(),
@@ -165,21 +159,11 @@ export async function currentGeneration(indexDir: string): Promise<string | unde
   }
 }
 
-export interface ExpectedEmbedder {
-  id: string;
-  dimension: number;
-}
-
 /** Loads one generation, verifying every data file against the manifest first (segments already in `cache` are reused). */
-export async function loadGeneration(indexDir: string, generation: string, embedder: ExpectedEmbedder, cache = new LiveGenerationCache()): Promise<IndexSnapshot> {
+export async function loadGeneration(indexDir: string, generation: string, embedder: EmbedderIdentity, cache = new LiveGenerationCache()): Promise<IndexSnapshot> {
   const dir = path.join(indexDir, generation);
   const manifest = await readManifest(path.join(dir, MANIFEST));
-  if (manifest.embedder.id !== embedder.id || manifest.embedder.dimension !== embedder.dimension) {
-    throw new EmbedderMismatchError(
-      `the index in ${dir} was built with embedder ${manifest.embedder.id} (${manifest.embedder.dimension}-d), ` +
-        `but ${embedder.id} (${embedder.dimension}-d) is configured; it must be rebuilt`,
-    );
-  }
+  checkEmbedder(manifest.embedder, embedder, dir);
   const segments = await Promise.all(manifest.segments.map(({ name }) => cache.segment(name) ?? readSegment(dir, name, manifest)));
   cache.remember(segments, cache.manifestOf(generation));
   return assembleSnapshot(manifest, segments);
@@ -242,18 +226,12 @@ function assembleSnapshot(manifest: IndexManifest, segments: Segment[]): IndexSn
   };
 }
 
-export interface LoadOutcome {
-  snapshot: IndexSnapshot;
-  /** Generations that were tried first and could not be used, with the reason. */
-  rejected: { generation: string; error: IndexUnusableError }[];
-}
-
 /**
  * Loads the live generation, falling back to older ones when it is unusable.
  * Returns undefined when there is no index at all. An embedder mismatch is
  * never "fallen back" from: every generation would have the same problem.
  */
-export async function loadLiveIndex(indexDir: string, embedder: ExpectedEmbedder, cache = new LiveGenerationCache()): Promise<LoadOutcome | undefined> {
+export async function loadLiveIndex(indexDir: string, embedder: EmbedderIdentity, cache = new LiveGenerationCache()): Promise<LoadOutcome | undefined> {
   const live = await currentGeneration(indexDir);
   const candidates = [...new Set([...(live ? [live] : []), ...(await listGenerations(indexDir)).reverse()])];
   const rejected: LoadOutcome["rejected"] = [];

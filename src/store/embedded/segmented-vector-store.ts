@@ -6,7 +6,7 @@
  * similarities in every segment, so they compare directly.
  */
 import type { HnswStore } from "./hnsw-store.js";
-import type { Hit, VectorStore } from "../core/types.js";
+import type { Hit, VectorStore } from "../../core/types.js";
 
 export interface VectorSegmentPart {
   store: HnswStore;

@@ -7,7 +7,7 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 import hnswlib from "hnswlib-node";
-import type { Hit, VectorStore } from "../core/types.js";
+import type { Hit, VectorStore } from "../../core/types.js";
 
 const { HierarchicalNSW } = hnswlib;
 

@@ -8,10 +8,10 @@
  * little whatever the size of the index.
  */
 import path from "node:path";
-import type { Chunk, KeywordDocument, StoredDocument } from "../core/types.js";
-import { KeywordSegment } from "../retrieval/keyword-index.js";
+import type { Chunk, KeywordDocument, StoredDocument } from "../../core/types.js";
+import { KeywordSegment } from "../../retrieval/keyword-index.js";
 import { checkDataFile, checkDataFileSizes, describeFile, readDataFile, recordOf, writeDurably, type DataFileRecord } from "./data-files.js";
-import { IndexUnusableError } from "./errors.js";
+import { IndexUnusableError } from "../errors.js";
 import { HnswStore, type HnswParameters } from "./hnsw-store.js";
 import type { IndexManifest } from "./manifest.js";
 

@@ -1,0 +1,17 @@
+/**
+ * @module store
+ * The generation store VECTOR_STORE names: the embedded files in INDEX_DIR,
+ * or PostgreSQL + pgvector. The Postgres driver is only loaded when it is
+ * chosen.
+ */
+import type { Config } from "../config.js";
+import { embeddedStore } from "./embedded/index.js";
+import type { GenerationStore } from "./types.js";
+
+export type { GenerationInput, GenerationRecord, GenerationStore, LoadOutcome } from "./types.js";
+
+export async function createGenerationStore(config: Pick<Config, "indexDir" | "vectorStore">): Promise<GenerationStore> {
+  if (config.vectorStore.kind === "hnsw") return embeddedStore(config.indexDir);
+  const { PgGenerationStore } = await import("./pgvector/index.js");
+  return PgGenerationStore.connect({ connectionString: config.vectorStore.databaseUrl, followIntervalMs: config.vectorStore.pollMs });
+}
