@@ -8,7 +8,8 @@ import type { Embedder } from "../embeddings/types.js";
 import { embeddingText } from "../ingest/build-index.js";
 import { keywordDocument } from "../retrieval/keyword-document.js";
 import type { Chunk, IndexSnapshot } from "../core/types.js";
-import { type Bm25Parameters, DEFAULT_BM25, KeywordIndex } from "../retrieval/keyword-index.js";
+import { type Bm25Parameters, DEFAULT_BM25 } from "../retrieval/bm25.js";
+import { KeywordIndex } from "../retrieval/keyword-index.js";
 import { HnswStore } from "../store/embedded/hnsw-store.js";
 
 export interface MemoryIndexOptions {

@@ -7,7 +7,7 @@
  */
 import type { Embedder } from "../embeddings/types.js";
 import type { Chunk, IndexSnapshot } from "../core/types.js";
-import type { Bm25Parameters } from "../retrieval/keyword-index.js";
+import type { Bm25Parameters } from "../retrieval/bm25.js";
 import { Retriever, type RetrieverOptions } from "../retrieval/retriever.js";
 import type { SearchMode } from "../retrieval/types.js";
 import { type Qrels, type SciFact, sciFactText } from "./datasets.js";

@@ -9,9 +9,10 @@
  */
 import path from "node:path";
 import type { Chunk, KeywordDocument, StoredDocument } from "../../core/types.js";
-import { KeywordSegment } from "../../retrieval/keyword-index.js";
+import { KeywordSegment } from "../../retrieval/keyword-segment.js";
 import { checkDataFile, checkDataFileSizes, describeFile, readDataFile, recordOf, writeDurably, type DataFileRecord } from "./data-files.js";
 import { IndexUnusableError } from "../errors.js";
+import { readKeywordSegment, writeKeywordSegment } from "./keyword-segment-file.js";
 import { HnswStore, type HnswParameters } from "./hnsw-store.js";
 import type { IndexManifest } from "./manifest.js";
 
@@ -64,7 +65,7 @@ export async function writeSegment(
     dataFiles[file] = await recordOf(bytes);
   };
   const keywords = await KeywordSegment.buildInSlices(contents.keywordDocuments);
-  await writeRecorded(files.keywords, keywords.toBuffer());
+  await writeRecorded(files.keywords, writeKeywordSegment(keywords));
   await writeRecorded(files.chunks, encodeChunks(contents.chunks, contents.documents));
   await writeRecorded(files.documents, encodeDocuments(contents.documents));
   const vectorsFile = path.join(dir, files.vectors);
@@ -113,7 +114,7 @@ export async function readSegment(dir: string, name: string, manifest: IndexMani
     vectorsChecked,
     documents,
     chunks,
-    parsed(files.keywords, (data) => KeywordSegment.fromBuffer(data)),
+    parsed(files.keywords, readKeywordSegment),
     vectors,
   ]);
   if (keywords.size !== chunkList.length) {

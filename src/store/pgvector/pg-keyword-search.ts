@@ -7,6 +7,7 @@
  * same tokenizer the embedded BM25 uses, and weight each query word.
  */
 import type { Pool } from "pg";
+import { bm25Idf } from "../../retrieval/bm25.js";
 import { isStopWord, terms, words } from "../../retrieval/tokenize.js";
 import type { Hit, KeywordSearch } from "../../core/types.js";
 import { RANK_WEIGHTS, visibleAt } from "./schema.js";
@@ -32,8 +33,7 @@ export class PgKeywordSearch implements KeywordSearch {
   }
 
   idf(term: string): number {
-    const df = this.frequencies.get(term) ?? 0;
-    return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+    return bm25Idf(this.size, this.frequencies.get(term) ?? 0);
   }
 
   /**
