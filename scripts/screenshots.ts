@@ -1,12 +1,17 @@
 /**
  * Takes the README's screenshots of the chat (desktop, 360 px phone, phone in
- * dark mode, and the widget on another site) with headless Chromium against
- * the real service and the repository's corpus, into docs/screenshots/.
+ * dark mode, and the widget on another site) and of the content-gap report
+ * with headless Chromium against the real service and the repository's
+ * corpus, into docs/screenshots/. The report's two weeks of traffic are made
+ * up here (see `seedDemoLog`); today's questions and the vote are real.
  * Usage: npm run screenshots   (needs /usr/bin/chromium)
  */
+import { randomUUID } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, BrowserContextOptions } from "playwright-core";
+import type { AnswerOutcome } from "../src/answer/types.js";
+import type { SafeQuestionLog } from "../src/insights/question-log/index.js";
 import { askInChat, chromiumMissing, launchChromium } from "../tests/helpers/browser.js";
 import { startHostSite } from "../tests/helpers/host-site.js";
 import { startTestServer, type TestServer } from "../tests/helpers/test-server.js";
@@ -20,13 +25,15 @@ const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, de
 if (chromiumMissing) throw new Error(chromiumMissing);
 await mkdir(OUT_DIR, { recursive: true });
 
-const server = await startTestServer({ env: { ALLOWED_ORIGINS: "*" } });
+const ADMIN_TOKEN = "screenshot-admin-token";
+const server = await startTestServer({ env: { ALLOWED_ORIGINS: "*", QUESTION_LOG: "1", ADMIN_TOKEN } });
 const browser = await launchChromium();
 try {
   await chatShot(browser, server, "desktop.png", { viewport: DESKTOP });
   await chatShot(browser, server, "phone.png", PHONE);
   await chatShot(browser, server, "phone-dark.png", { ...PHONE, colorScheme: "dark" });
   await widgetShot(browser, server, "widget.png");
+  await insightsShot(browser, server, "insights.png");
 } finally {
   await browser.close();
   await server.close();
@@ -58,4 +65,65 @@ async function widgetShot(browser: Browser, server: TestServer, file: string): P
   await page.close();
   await site.close();
   console.log(`wrote docs/screenshots/${file}`);
+}
+
+/** The report over a demonstration log, after real questions and a real vote with a comment. */
+async function insightsShot(browser: Browser, server: TestServer, file: string): Promise<void> {
+  const log = server.services.insights.log!;
+  await seedDemoLog(log);
+  const page = await browser.newPage({ viewport: DESKTOP });
+  await page.goto(`${server.url}/`);
+  for (const question of ["How much does a ticket to the Grand Egyptian Museum cost?", "Are dogs allowed in the museum?"]) await askInChat(page, question);
+  await page.getByRole("button", { name: "Not helpful" }).last().click();
+  await page.getByLabel("What was wrong or missing? (optional)").last().fill("Visitors ask this every week: please add the pet policy");
+  await page.getByRole("button", { name: "Send feedback" }).click();
+  await page.getByRole("status").filter({ hasText: "Thank you" }).waitFor();
+  await log.flush();
+  const report = await browser.newPage({ viewport: { width: 1100, height: 1300 }, extraHTTPHeaders: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+  await report.goto(`${server.url}/admin/insights`);
+  await report.screenshot({ path: path.join(OUT_DIR, file) });
+  await Promise.all([page.close(), report.close()]);
+  console.log(`wrote docs/screenshots/${file}`);
+}
+
+/** Made-up traffic of the last two weeks: mostly answered, with a few recurring gaps worded several ways. */
+async function seedDemoLog(log: SafeQuestionLog): Promise<void> {
+  const gaps: [string, AnswerOutcome][] = [
+    ["What is the ticket price for the Grand Egyptian Museum?", "not_found"],
+    ["How much is admission at the Grand Egyptian Museum?", "not_found"],
+    ["Grand Egyptian Museum entrance fee?", "not_found"],
+    ["Can I bring my dog to the museum?", "not_found"],
+    ["Are pets allowed in the museum?", "not_found"],
+    ["Which museums signed the Hangzhou declaration?", "uncertain"],
+    ["Who signed the declaration at the forum?", "uncertain"],
+  ];
+  const closest = (await (await server.post("/search", { query: "declaration signed at the forum", k: 2 })).json()) as {
+    results: { id: string; source: string; title: string; score: number }[];
+  };
+  const day = 86_400_000;
+  for (let d = 13; d >= 1; d--) {
+    const askedAt = new Date(Date.now() - d * day);
+    const answered = 8 + ((d * 7) % 6);
+    const entries: { question: string; outcome: AnswerOutcome }[] = Array.from({ length: answered }, () => ({
+      question: "Where did the Third UNESCO High-Level Forum for Museums take place?",
+      outcome: "answered",
+    }));
+    for (let g = 0; g < 1 + (d % 4); g++) {
+      const [question, outcome] = gaps[(d + g * 3) % gaps.length]!;
+      entries.push({ question, outcome });
+    }
+    for (const { question, outcome } of entries) {
+      log.record({
+        id: randomUUID(),
+        askedAt,
+        question,
+        outcome,
+        confidence: outcome === "answered" ? 0.7 : outcome === "uncertain" ? 0.3 : 0.1,
+        sources: outcome === "uncertain" ? closest.results.map(({ id, source, title, score }) => ({ id, source, title, score })) : [],
+        latencyMs: 40,
+        model: "extractive",
+      });
+    }
+  }
+  await log.flush();
 }
