@@ -33,6 +33,7 @@ try {
       corpusDir: config.corpusDir,
       indexDir: config.indexDir,
       chunking: config.chunking,
+      loading: config.ingest,
       embedder,
       full: process.argv.includes("--full"),
       onProgress: (p) => progress.update(p),

@@ -120,6 +120,10 @@ export const settings = {
     schema: int(0, 10_000).default(16),
     doc: "Questions that may wait for a chat model slot; when the queue is full the service answers 503 with Retry-After.",
   },
+  MAX_FILE_MB: {
+    schema: num(0.001, 4096).default(20),
+    doc: "Largest corpus file indexed, in megabytes; a bigger file is skipped and named in the ingest report.",
+  },
   SHUTDOWN_GRACE_MS: {
     schema: int(0, 600_000).default(10_000),
     doc: "On SIGTERM, how long in-flight requests and streams may take to finish before connections are cut.",
@@ -142,6 +146,8 @@ export interface Config {
   vectorStore: { kind: "hnsw" } | { kind: "pgvector"; databaseUrl: string; pollMs: number };
   reindex: { watch: boolean; debounceMs: number; adminToken?: string };
   chunking: { size: number; overlap: number };
+  /** Bounds on loading one corpus file (src/ingest/load-corpus.ts). */
+  ingest: { maxFileBytes: number };
   embeddings: { provider: "local" | "openai"; model: string; workers: number };
   llm: { apiKey?: string; baseURL?: string; model: string; timeoutMs: number; maxRetries: number; retryBackoffMs: number } | undefined;
   openai: { apiKey?: string; baseURL?: string };
@@ -198,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     vectorStore: p.VECTOR_STORE === "pgvector" ? { kind: "pgvector" as const, databaseUrl: p.DATABASE_URL!, pollMs: p.PGVECTOR_POLL_MS } : { kind: "hnsw" as const },
     reindex: { watch: p.WATCH_CORPUS, debounceMs: p.WATCH_DEBOUNCE_MS, adminToken: p.ADMIN_TOKEN },
     chunking: { size: p.CHUNK_SIZE, overlap: p.CHUNK_OVERLAP },
+    ingest: { maxFileBytes: Math.round(p.MAX_FILE_MB * 1024 * 1024) },
     embeddings: { provider: p.EMBEDDINGS_PROVIDER, model: p.EMBEDDINGS_MODEL, workers: p.EMBEDDING_WORKERS },
     llm: p.OPENAI_API_KEY
       ? { ...openai, model: p.CHAT_MODEL, timeoutMs: p.CHAT_TIMEOUT_MS, maxRetries: p.CHAT_MAX_RETRIES, retryBackoffMs: p.CHAT_RETRY_BACKOFF_MS }

@@ -78,7 +78,7 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     await embedder.close?.();
     throw error;
   });
-  const snapshot = await openIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, chunking: config.chunking, embedder, logger, store }).catch(
+  const snapshot = await openIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, chunking: config.chunking, loading: config.ingest, embedder, logger, store }).catch(
     async (error: unknown) => {
       await Promise.all([embedder.close?.(), store.close?.()]);
       throw error;
@@ -107,7 +107,7 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
   const insights = new Insights(metrics, safeLog);
   // Retrieval and sentence ranking both embed the question: the second is a memo hit.
   const queryEmbedder = memoizeQueries(embedder);
-  const reindexer = new Reindexer({ corpusDir: config.corpusDir, indexDir: config.indexDir, chunking: config.chunking, embedder, index, logger, store });
+  const reindexer = new Reindexer({ corpusDir: config.corpusDir, indexDir: config.indexDir, chunking: config.chunking, loading: config.ingest, embedder, index, logger, store });
   return {
     config,
     logger,

@@ -19,7 +19,7 @@ import { EmbeddingCache, embeddingKey } from "./embedding-cache.js";
 import { mapInOrder } from "./in-order.js";
 import { FILES_IN_FLIGHT, listCorpusFiles, loadFiles, partitionSupported, readCorpusFile, statCorpusFile, type CorpusFile, type LoadFailure } from "./load-corpus.js";
 import type { BuildProgress } from "./progress.js";
-import type { ChunkingOptions, SourceDocument } from "./types.js";
+import { DEFAULT_LOAD_LIMITS, type ChunkingOptions, type LoadLimits, type SourceDocument } from "./types.js";
 
 // Chunks per embedder call: small enough for steady progress and little lost work on a crash.
 const EMBED_BATCH = 64;
@@ -29,6 +29,8 @@ export interface BuildOptions {
   /** Where the embedding cache is kept (and, for the embedded store, the generations). */
   indexDir: string;
   chunking: ChunkingOptions;
+  /** Per-file bounds (size); default DEFAULT_LOAD_LIMITS. */
+  loading?: LoadLimits;
   embedder: Embedder;
   /** Where generations are published: required, so that no caller writes files by forgetting which store is configured. */
   store: GenerationStore;
@@ -62,7 +64,8 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const { embedder, onProgress } = options;
   const { supported, skipped } = partitionSupported(await listCorpusFiles(options.corpusDir));
-  const records = await describeSources(supported);
+  const loading = options.loading ?? DEFAULT_LOAD_LIMITS;
+  const records = await describeSources(supported, loading);
   const { store } = options;
   const previous = await store.readLiveManifest();
   const settings: PlanSettings = { embedderId: embedder.id, chunking: options.chunking };
@@ -78,7 +81,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const unchanged = options.full ? new Map() : unchangedContents(options.serving, previous, plan, settings);
   const toLoad = supported.filter((file) => !unchanged.has(file.source));
   onProgress?.({ phase: "files", done: 0, total: toLoad.length });
-  const loaded = await loadFiles(toLoad, options.corpusDir, (done) => onProgress?.({ phase: "files", done, total: toLoad.length }));
+  const loaded = await loadFiles(toLoad, options.corpusDir, (done) => onProgress?.({ phase: "files", done, total: toLoad.length }), loading);
   const { failures } = loaded;
   const loadedBySource = new Map(loaded.documents.map((doc) => [doc.source, doc]));
   // Every readable file in corpus order, from the serving snapshot or just loaded.
@@ -192,10 +195,14 @@ function storedDocument(doc: SourceDocument): StoredDocument {
   return { source: doc.source, title: doc.title, text: doc.text, ...(doc.pages && { pages: doc.pages }) };
 }
 
-/** Size, mtime and content hash of each file, a few files at a time (a corpus may hold tens of thousands). */
-function describeSources(files: CorpusFile[]): Promise<SourceFileRecord[]> {
+/**
+ * Size, mtime and content hash of each file, a few files at a time (a corpus may hold tens of thousands).
+ * A file over the size limit is not read (it will not be loaded either): size and mtime stand in for its hash.
+ */
+function describeSources(files: CorpusFile[], limits: LoadLimits): Promise<SourceFileRecord[]> {
   return mapInOrder(files, FILES_IN_FLIGHT, async (file) => {
-    const [info, content] = await Promise.all([statCorpusFile(file.absolutePath), readCorpusFile(file.absolutePath)]);
-    return { source: file.source, size: info.size, mtimeMs: info.mtimeMs, sha256: createHash("sha256").update(content).digest("hex") };
+    const info = await statCorpusFile(file.absolutePath);
+    const identity = info.size > limits.maxFileBytes ? `over-limit:${info.size}:${info.mtimeMs}` : await readCorpusFile(file.absolutePath);
+    return { source: file.source, size: info.size, mtimeMs: info.mtimeMs, sha256: createHash("sha256").update(identity).digest("hex") };
   });
 }

@@ -1,8 +1,11 @@
 /**
  * @module chunker
  * Paragraph- and sentence-aware chunking with exact character offsets.
- * Chunks never cross a section (heading) or page boundary, never cut inside a
- * word, and repeat trailing sentences of the previous chunk as overlap.
+ * Chunks never cross a section (heading) or page boundary, cut inside a word
+ * only when one word is longer than a chunk, and repeat trailing sentences of
+ * the previous chunk as overlap. No chunk is ever longer than `size`: a text
+ * without white space (a 20 MB line) must not become one giant passage that
+ * every search result and answer then carries.
  */
 import { createHash } from "node:crypto";
 import type { ChunkingOptions, SourceDocument } from "./types.js";
@@ -16,7 +19,7 @@ interface Region {
   page?: number;
 }
 
-/** Splits a document into chunks of at most `size` characters (a single word longer than that stays whole). */
+/** Splits a document into chunks of at most `size` characters. */
 export function chunkDocument(doc: SourceDocument, options: ChunkingOptions): Chunk[] {
   const chunks: Chunk[] = [];
   for (const region of regionsOf(doc)) {
@@ -59,21 +62,27 @@ function regionsOf(doc: SourceDocument): Region[] {
   return regions;
 }
 
-/** A sentence longer than `size` is cut at whitespace into pieces of at most `size` (or one word). */
+/** A sentence longer than `size` is cut at whitespace into pieces of at most `size`; a longer word is cut hard. */
 function splitLong(text: string, span: Span, size: number): Span[] {
   if (span.end - span.start <= size) return [span];
   const pieces: Span[] = [];
   let start = span.start;
   while (span.end - start > size) {
     let cut = text.lastIndexOf(" ", start + size);
-    if (cut <= start) cut = text.indexOf(" ", start + size); // one word longer than size: keep it whole
-    if (cut < 0 || cut >= span.end) break;
+    if (cut <= start) cut = hardCut(text, start + size); // one word longer than size
+    if (cut >= span.end) break;
     pieces.push({ start, end: trimEnd(text, start, cut) });
     start = cut;
     while (start < span.end && /\s/.test(text[start]!)) start++;
   }
   pieces.push({ start, end: span.end });
   return pieces;
+}
+
+/** `at`, or one before it when `at` would split a surrogate pair. */
+function hardCut(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  return code >= 0xdc00 && code <= 0xdfff ? at - 1 : at;
 }
 
 function trimEnd(text: string, start: number, end: number): number {

@@ -7,8 +7,8 @@ import { readFile as readFileWithCallback, realpath as realpathWithCallback, sta
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import type { Loader, SourceDocument } from "./types.js";
-import { LoadError } from "./types.js";
+import type { Loader, LoadLimits, SourceDocument } from "./types.js";
+import { DEFAULT_LOAD_LIMITS, LoadError } from "./types.js";
 import { loadTxt } from "./loaders/txt.js";
 import { loadMarkdown } from "./loaders/markdown.js";
 import { loadHtml } from "./loaders/html.js";
@@ -68,13 +68,24 @@ export function loaderFor(source: string): Loader | undefined {
 /**
  * Loads one file; throws a LoadError naming the file on any failure. A link
  * that leads outside the corpus is refused, so the index (and /sources) only
- * ever holds what the corpus folder holds.
+ * ever holds what the corpus folder holds; a file over the size limit is
+ * refused before it is read.
  */
-export async function loadFile(file: CorpusFile, loader: Loader, corpusDir: string, corpusRoot: string | Promise<string> = realpath(corpusDir)): Promise<SourceDocument> {
+export async function loadFile(
+  file: CorpusFile,
+  loader: Loader,
+  corpusDir: string,
+  corpusRoot: string | Promise<string> = realpath(corpusDir),
+  limits: LoadLimits = DEFAULT_LOAD_LIMITS,
+): Promise<SourceDocument> {
   try {
     const [target, root] = await Promise.all([realpath(file.absolutePath), corpusRoot]);
     if (path.relative(root, target).startsWith("..") || path.isAbsolute(path.relative(root, target))) {
       throw new LoadError(file.source, "is a link to a file outside the corpus folder");
+    }
+    const { size } = await statCorpusFile(target);
+    if (size > limits.maxFileBytes) {
+      throw new LoadError(file.source, `is ${megabytes(size)}, over the file size limit of ${megabytes(limits.maxFileBytes)} (MAX_FILE_MB); skipped`);
     }
     return await loader(await readCorpusFile(target), file.source);
   } catch (error) {
@@ -89,6 +100,10 @@ const READ_ERRORS: Record<string, string> = {
   EISDIR: "is a folder, not a file",
   ELOOP: "cannot be read: the link points to itself",
 };
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
 
 function describeReadError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
@@ -115,11 +130,12 @@ export async function loadFiles(
   files: CorpusFile[],
   corpusDir: string,
   onLoaded?: (done: number) => void,
+  limits: LoadLimits = DEFAULT_LOAD_LIMITS,
 ): Promise<Pick<LoadedCorpus, "documents" | "failures">> {
   const root = await realpath(corpusDir);
   let done = 0;
   const outcomes = await mapInOrder(files, FILES_IN_FLIGHT, async (file) => {
-    const outcome = await loadFile(file, loaderFor(file.source)!, corpusDir, root).then(
+    const outcome = await loadFile(file, loaderFor(file.source)!, corpusDir, root, limits).then(
       (document) => ({ document }),
       (error: Error) => ({ failure: { source: file.source, message: error.message } }),
     );

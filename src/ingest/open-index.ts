@@ -12,12 +12,13 @@ import type { GenerationStore } from "../store/types.js";
 import type { IndexSnapshot } from "../core/types.js";
 import { buildIndex, type BuildReport } from "./build-index.js";
 import { withIngestLock } from "./ingest-lock.js";
-import type { ChunkingOptions } from "./types.js";
+import type { ChunkingOptions, LoadLimits } from "./types.js";
 
 export interface OpenIndexOptions {
   corpusDir: string;
   indexDir: string;
   chunking: ChunkingOptions;
+  loading?: LoadLimits;
   embedder: Embedder;
   logger: Logger;
   /** Where generations live (see store/index.ts). */

@@ -26,6 +26,14 @@ export interface ChunkingOptions {
   overlap: number;
 }
 
+/** Bounds on what one corpus file may cost to load; a file over them is skipped and reported by name. */
+export interface LoadLimits {
+  /** Largest file read, in bytes. */
+  maxFileBytes: number;
+}
+
+export const DEFAULT_LOAD_LIMITS: LoadLimits = { maxFileBytes: 20 * 1024 * 1024 };
+
 /** Turns one file's bytes into a document; throws a LoadError when the file cannot be read. */
 export type Loader = (content: Buffer, source: string) => Promise<SourceDocument> | SourceDocument;
 

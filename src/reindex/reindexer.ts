@@ -10,7 +10,7 @@ import type { Embedder } from "../embeddings/types.js";
 import { buildIndex, type BuildReport } from "../ingest/build-index.js";
 import { withIngestLock } from "../ingest/ingest-lock.js";
 import { logBuildReport } from "../ingest/open-index.js";
-import type { ChunkingOptions } from "../ingest/types.js";
+import type { ChunkingOptions, LoadLimits } from "../ingest/types.js";
 import type { Logger } from "../logger.js";
 import type { GenerationStore } from "../store/types.js";
 import type { IndexHolder } from "../store/index-holder.js";
@@ -19,6 +19,7 @@ export interface ReindexerOptions {
   corpusDir: string;
   indexDir: string;
   chunking: ChunkingOptions;
+  loading?: LoadLimits;
   embedder: Embedder;
   index: IndexHolder;
   logger: Logger;

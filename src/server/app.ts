@@ -48,6 +48,8 @@ export interface OperationsDependencies {
 export const BODY_LIMIT = "64kb";
 /** Routes that run retrieval or a model for anyone who asks: rate-limited and bounded in time. */
 const PUBLIC_WORK_ROUTES = ["/ask", "/search"];
+/** Routes sharing the per-client rate limit: the work routes and the documents, which can be large. */
+const RATE_LIMITED_ROUTES = [...PUBLIC_WORK_ROUTES, "/sources"];
 
 export function createApp({ ask, logger, allowedOrigins = [], operations, admin, insights }: AppDependencies): Express {
   const { limits, metrics, readiness } = operations;
@@ -60,7 +62,7 @@ export function createApp({ ask, logger, allowedOrigins = [], operations, admin,
   app.use(cors(allowedOrigins));
   // The public, expensive routes; an operator's reindex may rightly take longer than any request timeout.
   app.use(PUBLIC_WORK_ROUTES, requestTimeout(limits.requestTimeoutMs));
-  app.use(PUBLIC_WORK_ROUTES, rateLimit(limits.rateLimit));
+  app.use(RATE_LIMITED_ROUTES, rateLimit(limits.rateLimit));
   // Cheap, but open to anyone: the same per-client budget, counted apart, keeps votes from being stuffed.
   if (insights) app.use("/feedback", rateLimit(limits.rateLimit));
   app.use(express.json({ limit: BODY_LIMIT, strict: false, type: ["application/json", "application/*+json"] }));

@@ -61,6 +61,14 @@ describe("loaders and sentences on pathological input", () => {
     expect(ms).toBeLessThan(2000);
   });
 
+  it("When a document is one 100,000-character word, Then every chunk is at most the chunk size and offsets hold", () => {
+    const text = `Title\n\n${"q".repeat(100_000)}`;
+    const chunks = chunkDocument({ source: "word.txt", title: "Word", text, sections: [] }, { size: 480, overlap: 80 });
+    expect(Math.max(...chunks.map((c) => c.text.length))).toBeLessThanOrEqual(480);
+    expect(chunks.map((c) => c.text).join("")).toBe(text.replace("\n\n", ""));
+    for (const c of chunks) expect(text.slice(c.start, c.end)).toBe(c.text);
+  });
+
   it("When a sentence runs far past the sentence bound, Then it is cut into bounded pieces at white space, and chunk offsets still hold", () => {
     const text = `${"word ".repeat(2000)}end. ${"x".repeat(5000)}`;
     const spans = sentenceSpans(text);

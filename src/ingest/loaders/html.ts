@@ -3,7 +3,7 @@ import type { AnyNode, Element } from "domhandler";
 import type { Section, SourceDocument } from "../types.js";
 import { boundedTitle, decodeText, titleFromFileName } from "./text.js";
 
-const INVISIBLE = "script, style, noscript, template, head, svg, iframe, object";
+const INVISIBLE = new Set(["script", "style", "noscript", "template", "head", "svg", "iframe", "object"]);
 // Elements whose content a reader never sees as page text: form fields hold values, not prose.
 const NOT_TEXT = new Set(["template", "textarea", "input", "select", "option", "datalist", "button"]);
 const BLOCK = new Set([
@@ -21,15 +21,14 @@ const HEADING = /^h([1-6])$/;
  * Text a visitor cannot see is not indexed, so it can be neither retrieved nor
  * cited: besides scripts and the like, elements marked `hidden` or
  * `aria-hidden="true"`, styled `display: none` or `visibility: hidden` inline,
- * form fields and closed dialogs. The tree is walked with an explicit stack
- * and the text written through a TextWriter, so neither deep nesting (the
- * call stack) nor many small nodes (re-scanning the text so far) cost more
- * than the size of the page.
+ * form fields and closed dialogs. The tree is walked once, with an explicit
+ * stack, and the text written through a TextWriter: neither deep nesting (the
+ * call stack, CSS selector matching) nor many small nodes (re-scanning the
+ * text so far) cost more than the size of the page.
  */
 export function loadHtml(content: Buffer, source: string): SourceDocument {
   const $ = cheerio.load(decodeText(content, source));
-  const pageTitle = boundedTitle($("title").first().text());
-  $(INVISIBLE).remove();
+  let pageTitle = "";
 
   const out = new TextWriter();
   const sections: Section[] = [];
@@ -37,7 +36,7 @@ export function loadHtml(content: Buffer, source: string): SourceDocument {
   let firstH1 = "";
   // Each entry is a node to visit, or the element whose children are done (its closing tag).
   const stack: { node: AnyNode; closing: boolean }[] = [];
-  const roots = $("body").length ? $("body").contents().toArray() : $.root().contents().toArray();
+  const roots = $.root().contents().toArray();
   for (let i = roots.length - 1; i >= 0; i--) stack.push({ node: roots[i]!, closing: false });
   while (stack.length) {
     const { node, closing } = stack.pop()!;
@@ -63,7 +62,8 @@ export function loadHtml(content: Buffer, source: string): SourceDocument {
       if (isBlock) out.newline(element.name === "br" ? 1 : 2);
       continue;
     }
-    if (isHidden(element)) continue;
+    if (element.name === "title" || element.name === "head") pageTitle ||= titleIn(element);
+    if (INVISIBLE.has(element.name) || isHidden(element)) continue;
     if (isBlock) out.newline(element.name === "br" ? 1 : 2);
     if (heading) {
       const level = Number(heading[1]);
@@ -79,6 +79,12 @@ export function loadHtml(content: Buffer, source: string): SourceDocument {
   for (const s of sections) s.start = Math.min(s.start, text.length);
   if (sections.length && sections[0]!.start > 0) sections.unshift({ start: 0, headingPath: [] });
   return { source, title: pageTitle || firstH1 || titleFromFileName(source), text, sections };
+}
+
+/** The text of a <title> (its only child is text), or of the first <title> directly in <head>, where the parser puts it. */
+function titleIn(element: Element): string {
+  const title = element.name === "title" ? element : element.children.find((c): c is Element => c.type === "tag" && (c as Element).name === "title");
+  return title ? boundedTitle(title.children.map((c) => (c.type === "text" ? c.data : "")).join("")) : "";
 }
 
 function isHidden(element: Element): boolean {

@@ -10,6 +10,7 @@ import { type Request, type Response, Router } from "express";
 import { answerQuestion, type AskDependencies, type AskEvent, askStream } from "../../answer/ask.js";
 import type { Logger } from "../../logger.js";
 import { knownErrorResponse } from "../error-handler.js";
+import { boundedAnswer, boundedEvent } from "../response-limits.js";
 import { askRequestSchema } from "../schemas.js";
 import { parseBody } from "../validate.js";
 
@@ -20,7 +21,7 @@ export function askRoutes(deps: AskDependencies, logger?: Logger): Router {
     const abort = new AbortController();
     res.on("close", () => abort.abort());
     if (stream ?? acceptsEventStream(req)) await sendEvents(res, askStream(input, deps, abort.signal), abort.signal, logger);
-    else res.json(await answerQuestion(input, deps, abort.signal));
+    else res.json(boundedAnswer(await answerQuestion(input, deps, abort.signal)));
   });
   return router;
 }
@@ -52,15 +53,15 @@ async function sendEvents(res: Response, events: AsyncGenerator<AskEvent>, signa
   });
   res.flushHeaders();
   try {
-    for (const event of opening) res.write(frame(event.event, event.data));
+    for (const event of opening) res.write(frame(boundedEvent(event)));
     for (let next = await events.next(); !next.done && !signal.aborted; next = await events.next()) {
-      res.write(frame(next.value.event, next.value.data));
+      res.write(frame(boundedEvent(next.value)));
     }
   } catch (error) {
     if (!signal.aborted) {
       const known = knownErrorResponse(error);
       if (!known) logger?.error({ err: error }, "answer stream failed");
-      res.write(frame("error", { error: known?.message ?? "Internal server error." }));
+      res.write(frame({ event: "error", data: { error: known?.message ?? "Internal server error." } }));
     }
   } finally {
     await events.return(undefined);
@@ -68,6 +69,6 @@ async function sendEvents(res: Response, events: AsyncGenerator<AskEvent>, signa
   }
 }
 
-function frame(event: string, data: unknown): string {
+function frame({ event, data }: { event: string; data: unknown }): string {
   return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }

@@ -4,7 +4,8 @@
  * the document's corpus-relative `source` path, URL-encoded as one segment.
  * Documents come only from the live index snapshot, never from the file
  * system, so no id can reach a file outside the corpus. `?start=&end=` marks
- * a passage; HTML by default, JSON when asked for.
+ * a passage; HTML by default, JSON when asked for. A document longer than
+ * MAX_SOURCE_CHARS is served as a window of that size around the passage.
  */
 import { Router } from "express";
 import type { IndexHolder } from "../../store/index-holder.js";
@@ -12,6 +13,7 @@ import type { StoredDocument } from "../../core/types.js";
 import { sourcePageHtml, type TextRange } from "../../web/html.js";
 import { HttpError } from "../http-error.js";
 import { pageHeaders } from "../page-headers.js";
+import { sourceWindow, type SourceWindow } from "../response-limits.js";
 
 export function sourceRoutes(index: IndexHolder): Router {
   const router = Router();
@@ -19,9 +21,10 @@ export function sourceRoutes(index: IndexHolder): Router {
     const doc = index.current.documents.get(req.params.id);
     if (!doc) throw new HttpError(404, "No such source document.");
     const passage = passageRange(req.query.start, req.query.end, doc.text.length);
+    const shown = sourceWindow(doc, passage);
     res.vary("Accept");
-    if (req.accepts(["html", "json"]) === "json") res.json(documentJson(doc, passage));
-    else res.type("html").send(sourcePageHtml(doc, passage));
+    if (req.accepts(["html", "json"]) === "json") res.json(documentJson(doc, shown, passage));
+    else res.type("html").send(sourcePageHtml({ ...doc, text: shown.text }, passage && shiftedInto(passage, shown)));
   });
   return router;
 }
@@ -34,11 +37,20 @@ function passageRange(start: unknown, end: unknown, length: number): TextRange |
   return s >= 0 && s < e && e <= length ? { start: s, end: e } : undefined;
 }
 
-function documentJson(doc: StoredDocument, passage: TextRange | undefined) {
+/** The passage in window offsets, clipped to the window; undefined when it lies outside. */
+function shiftedInto(passage: TextRange, shown: SourceWindow): TextRange | undefined {
+  const start = Math.max(0, passage.start - shown.offset);
+  const end = Math.min(shown.text.length, passage.end - shown.offset);
+  return start < end ? { start, end } : undefined;
+}
+
+/** `text` is the document, or the window of it starting at `offset` when `truncated`; `passage` and `pages` are in document offsets. */
+function documentJson(doc: StoredDocument, shown: SourceWindow, passage: TextRange | undefined) {
   return {
     source: doc.source,
     title: doc.title,
-    text: doc.text,
+    text: shown.text,
+    ...(shown.truncated && { truncated: true, offset: shown.offset }),
     ...(doc.pages && { pages: doc.pages }),
     ...(passage && { passage }),
   };
