@@ -14,6 +14,8 @@ const num = (min: number, max: number) => z.coerce.number().min(min).max(max);
 const flag = z
   .enum(["0", "1", "true", "false", "yes", "no", ""])
   .transform((v) => v === "1" || v === "true" || v === "yes");
+/** Long enough that a key cannot be guessed within any rate limit (e.g. `openssl rand -hex 24` gives 48). */
+export const MIN_API_KEY_LENGTH = 32;
 const optionalString = z
   .string()
   .optional()
@@ -40,6 +42,15 @@ export const settings = {
   },
   WATCH_DEBOUNCE_MS: { schema: int(50, 600_000).default(1000), doc: "How long the corpus must stay unchanged before a watched change triggers a reindex." },
   ADMIN_TOKEN: { schema: optionalString, doc: "Bearer token for `POST /admin/reindex` and `GET /admin/insights`; unset: the admin routes do not exist (404)." },
+  API_KEYS: {
+    schema: z
+      .string()
+      .default("")
+      .transform((v) => v.split(",").map((k) => k.trim()).filter(Boolean))
+      .refine((keys) => keys.every((k) => k.length >= MIN_API_KEY_LENGTH), `every key must be at least ${MIN_API_KEY_LENGTH} characters`),
+    doc: "Comma-separated keys (each at least 32 characters) that `/v1/*` and `/mcp` require as `Authorization: Bearer <key>`; unset: open like /ask.",
+    secret: true,
+  },
   EMBEDDINGS_PROVIDER: {
     schema: z.enum(["local", "openai"]).default("local"),
     doc: "`local`: the bundled Universal Sentence Encoder (offline). `openai`: OpenAI-compatible embeddings.",
@@ -145,6 +156,8 @@ export interface Config {
   /** Where generations live; INDEX_DIR still holds the embedding cache and the ingest lock with pgvector. */
   vectorStore: { kind: "hnsw" } | { kind: "pgvector"; databaseUrl: string; pollMs: number };
   reindex: { watch: boolean; debounceMs: number; adminToken?: string };
+  /** Keys for the OpenAI-compatible API and the MCP endpoint; empty: those are open. */
+  apiKeys: readonly string[];
   chunking: { size: number; overlap: number };
   /** Bounds on loading one corpus file (src/ingest/load-corpus.ts). */
   ingest: { maxFileBytes: number };
@@ -174,11 +187,15 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const parsed: Record<string, unknown> = {};
   const problems: string[] = [];
-  for (const [name, { schema }] of Object.entries(settings)) {
+  for (const [name, setting] of Object.entries(settings)) {
     const raw = env[name];
-    const result = (schema as z.ZodType).safeParse(raw === "" ? undefined : raw);
+    const result = (setting.schema as z.ZodType).safeParse(raw === "" ? undefined : raw);
     if (result.success) parsed[name] = result.data;
-    else problems.push(`${name}=${JSON.stringify(raw)}: ${result.error.issues.map((i) => i.message).join("; ")}`);
+    else {
+      // A secret's value must not reach the console or the logs, even when it is wrong.
+      const shown = "secret" in setting ? "<hidden>" : JSON.stringify(raw);
+      problems.push(`${name}=${shown}: ${result.error.issues.map((i) => i.message).join("; ")}`);
+    }
   }
   const p = parsed as Parsed;
   if (!problems.length && p.CHUNK_OVERLAP >= p.CHUNK_SIZE) {
@@ -203,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     indexDir: path.resolve(cwd, p.INDEX_DIR),
     vectorStore: p.VECTOR_STORE === "pgvector" ? { kind: "pgvector" as const, databaseUrl: p.DATABASE_URL!, pollMs: p.PGVECTOR_POLL_MS } : { kind: "hnsw" as const },
     reindex: { watch: p.WATCH_CORPUS, debounceMs: p.WATCH_DEBOUNCE_MS, adminToken: p.ADMIN_TOKEN },
+    apiKeys: p.API_KEYS,
     chunking: { size: p.CHUNK_SIZE, overlap: p.CHUNK_OVERLAP },
     ingest: { maxFileBytes: Math.round(p.MAX_FILE_MB * 1024 * 1024) },
     embeddings: { provider: p.EMBEDDINGS_PROVIDER, model: p.EMBEDDINGS_MODEL, workers: p.EMBEDDING_WORKERS },

@@ -30,6 +30,10 @@ import { createGenerationStore } from "./store/index.js";
 import { IndexHolder } from "./store/index-holder.js";
 import { Insights } from "./insights/insights.js";
 import { enforceRetention, openQuestionLog, SafeQuestionLog } from "./insights/question-log/index.js";
+import packageJson from "../package.json" with { type: "json" };
+
+/** The service's version, as package.json gives it (told to MCP clients). */
+export const SERVICE_VERSION = packageJson.version;
 
 export interface Services {
   config: Config;
@@ -166,5 +170,7 @@ export function createServiceApp(services: Services): Express {
     operations: services.operations,
     admin: services.admin,
     insights: services.insights,
+    apiKeys: services.config.apiKeys,
+    version: SERVICE_VERSION,
   });
 }

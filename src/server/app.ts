@@ -18,10 +18,14 @@ import { rateLimit } from "./middleware/rate-limit.js";
 import { requestLogging } from "./middleware/request-logging.js";
 import { errorsAfterResponse, requestTimeout } from "./middleware/request-timeout.js";
 import { securityHeaders } from "./middleware/security-headers.js";
+import { searchDependencies } from "../answer/search.js";
+import { mcpRoutes } from "./routes/mcp.js";
+import { bearerAuth } from "./middleware/bearer-auth.js";
 import { adminRoutes, type AdminDependencies } from "./routes/admin.js";
 import { askRoutes } from "./routes/ask.js";
 import { feedbackRoutes } from "./routes/feedback.js";
 import { healthRoutes } from "./routes/health.js";
+import { openAiRoutes } from "./routes/openai.js";
 import { searchRoutes } from "./routes/search.js";
 import { sourceRoutes } from "./routes/sources.js";
 import { webRoutes } from "./routes/web.js";
@@ -36,6 +40,10 @@ export interface AppDependencies {
   admin?: AdminDependencies;
   /** `POST /feedback`: readers' votes on answers; absent, the route does not exist. */
   insights?: Pick<Insights, "feedback">;
+  /** Bearer keys required on `/v1/*` and `/mcp`; none: those routes are open like `/ask`. */
+  apiKeys?: readonly string[];
+  /** Reported to MCP clients as the server's version. */
+  version?: string;
 }
 
 /** What running in production needs: limits against abuse and overload, metrics, readiness. */
@@ -47,11 +55,13 @@ export interface OperationsDependencies {
 
 export const BODY_LIMIT = "64kb";
 /** Routes that run retrieval or a model for anyone who asks: rate-limited and bounded in time. */
-const PUBLIC_WORK_ROUTES = ["/ask", "/search"];
+const PUBLIC_WORK_ROUTES = ["/ask", "/search", "/v1", "/mcp"];
 /** Routes sharing the per-client rate limit: the work routes and the documents, which can be large. */
 const RATE_LIMITED_ROUTES = [...PUBLIC_WORK_ROUTES, "/sources"];
+/** Routes for programs (OpenAI-compatible clients, MCP clients), which can hold a key; `API_KEYS` guards them. */
+const KEYED_ROUTES = ["/v1", "/mcp"];
 
-export function createApp({ ask, logger, allowedOrigins = [], operations, admin, insights }: AppDependencies): Express {
+export function createApp({ ask, logger, allowedOrigins = [], operations, admin, insights, apiKeys = [], version = "0.0.0" }: AppDependencies): Express {
   const { limits, metrics, readiness } = operations;
   const app = express();
   app.disable("x-powered-by");
@@ -65,10 +75,14 @@ export function createApp({ ask, logger, allowedOrigins = [], operations, admin,
   app.use(RATE_LIMITED_ROUTES, rateLimit(limits.rateLimit));
   // Cheap, but open to anyone: the same per-client budget, counted apart, keeps votes from being stuffed.
   if (insights) app.use("/feedback", rateLimit(limits.rateLimit));
+  // After the rate limit, so guessing keys is limited too; before the body parser, so no unauthenticated body is read.
+  if (apiKeys.length) app.use(KEYED_ROUTES, bearerAuth({ keys: apiKeys, realm: "grounded-rag", message: "Missing or wrong API key: send Authorization: Bearer <key>." }));
   app.use(express.json({ limit: BODY_LIMIT, strict: false, type: ["application/json", "application/*+json"] }));
   app.use(askRoutes(ask, logger));
   if (insights) app.use(feedbackRoutes(insights));
-  app.use(searchRoutes({ index: ask.index, retriever: ask.retriever, defaultK: ask.defaultK, defaultMode: ask.mode }));
+  app.use(searchRoutes(searchDependencies(ask)));
+  app.use(openAiRoutes(ask, logger));
+  app.use(mcpRoutes(ask, version));
   app.use(healthRoutes(ask.index));
   app.use(sourceRoutes(ask.index));
   app.use(webRoutes());

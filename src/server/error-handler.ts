@@ -5,8 +5,13 @@
  * becomes a plain 500. No stack trace ever reaches a client. Domain errors
  * know nothing of HTTP: they carry domain facts (how long until the model has
  * room), and the table below is the one place that turns them into statuses.
+ *
+ * The body has one of two shapes. Our own routes answer `{"error": "<message>"}`;
+ * the OpenAI-compatible routes (`/v1/…`) answer OpenAI's
+ * `{"error": {"message", "type", "param", "code"}}`, because OpenAI clients
+ * read the message and code from there and would otherwise show only the status.
  */
-import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
 import { ModelBusyError } from "../answer/limited-answerer.js";
 import { IngestLockedError } from "../ingest/ingest-lock.js";
 import type { Logger } from "../logger.js";
@@ -17,6 +22,10 @@ export interface ErrorResponse {
   status: number;
   message: string;
   headers?: Record<string, string>;
+  /** A machine-readable reason (OpenAI's `code`), e.g. `invalid_api_key`. */
+  code?: string;
+  /** The request field at fault (OpenAI's `param`). */
+  param?: string;
 }
 
 type ErrorClass<E extends Error> = abstract new (...args: never[]) => E;
@@ -30,8 +39,8 @@ const mapping = <E extends Error>(type: ErrorClass<E>, respond: (error: E) => Er
 
 // The errors whose message is safe and useful to show, and the status each becomes.
 const KNOWN_ERRORS: ErrorMapping<never>[] = [
-  mapping(HttpError, (e) => ({ status: e.status, message: e.message, headers: e.headers })),
-  mapping(ModelBusyError, (e) => ({ status: 503, message: e.message, headers: { "Retry-After": String(e.retryAfterSeconds) } })),
+  mapping(HttpError, (e) => ({ status: e.status, message: e.message, headers: e.headers, code: e.code, param: e.param })),
+  mapping(ModelBusyError, (e) => ({ status: 503, message: e.message, headers: { "Retry-After": String(e.retryAfterSeconds) }, code: "server_busy" })),
   mapping(IngestLockedError, (e) => ({ status: 409, message: e.message })),
 ] as ErrorMapping<never>[];
 
@@ -41,37 +50,48 @@ export function knownErrorResponse(error: unknown): ErrorResponse | undefined {
   return known?.respond(error as never);
 }
 
+/** What a client is told of any other failure. */
+export const INTERNAL_ERROR: ErrorResponse = { status: 500, message: "Internal server error." };
+
 interface BodyParserError extends Error {
   status?: number;
   type?: string;
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (error: unknown, _req, res, next) => {
+  return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
     const known = knownErrorResponse(error);
-    if (known) {
-      res.set(known.headers ?? {}).status(known.status).json({ error: known.message });
-      return;
-    }
+    if (known) return sendError(req, res, known);
     const parserError = error as BodyParserError;
-    if (parserError?.type === "entity.too.large") {
-      res.status(413).json({ error: "Request body is too large." });
-      return;
-    }
-    if (parserError?.type === "entity.parse.failed") {
-      res.status(400).json({ error: "Request body is not valid JSON." });
-      return;
-    }
+    if (parserError?.type === "entity.too.large") return sendError(req, res, { status: 413, message: "Request body is too large.", code: "request_too_large" });
+    if (parserError?.type === "entity.parse.failed") return sendError(req, res, { status: 400, message: "Request body is not valid JSON.", code: "invalid_json" });
     if (typeof parserError?.status === "number" && parserError.status >= 400 && parserError.status < 500) {
-      res.status(parserError.status).json({ error: "Malformed request." });
-      return;
+      return sendError(req, res, { status: parserError.status, message: "Malformed request." });
     }
     logger.error({ err: error }, "unhandled error");
-    res.status(500).json({ error: "Internal server error." });
+    sendError(req, res, INTERNAL_ERROR);
   };
 }
 
 export const notFound: RequestHandler = (req, res) => {
-  res.status(404).json({ error: `No route for ${req.method} ${req.path}` });
+  sendError(req, res, { status: 404, message: `No route for ${req.method} ${req.path}`, code: "unknown_url" });
 };
+
+/** Writes an error in the shape the route's clients expect (see the module comment). */
+export function sendError(req: Request, res: Response, error: ErrorResponse): void {
+  res.set(error.headers ?? {}).status(error.status);
+  if (!isOpenAiRoute(req)) return void res.json({ error: error.message });
+  res.json({ error: { message: error.message, type: openAiErrorType(error.status), param: error.param ?? null, code: error.code ?? null } });
+}
+
+function isOpenAiRoute(req: Request): boolean {
+  return req.originalUrl === "/v1" || req.originalUrl.startsWith("/v1/");
+}
+
+// The `type` values OpenAI's own API uses for these statuses.
+function openAiErrorType(status: number): string {
+  if (status === 429) return "requests";
+  if (status >= 500) return "server_error";
+  return "invalid_request_error";
+}

@@ -1,5 +1,8 @@
 /** Request bodies, validated at the edge; the handlers trust the derived types. */
 import { z } from "zod";
+import { MAX_HISTORY_TURNS, MAX_QUESTION_CHARS, MAX_TURN_CHARS } from "../core/limits.js";
+
+export { MAX_HISTORY_TURNS, MAX_QUESTION_CHARS, MAX_TURN_CHARS };
 
 const text = (name: string, max: number) =>
   z
@@ -7,17 +10,13 @@ const text = (name: string, max: number) =>
     .max(max, `${name} must be at most ${max} characters`)
     .refine((s) => s.trim().length > 0, `${name} must not be empty`);
 
-/** Conversation bounds: enough for a follow-up to be understood, small enough for the body limit and the prompt. */
-export const MAX_HISTORY_TURNS = 20;
-export const MAX_TURN_CHARS = 4000;
-
 const turnSchema = z.strictObject({
   role: z.enum(["user", "assistant"], { error: 'role must be "user" or "assistant"' }),
   content: text("content", MAX_TURN_CHARS),
 });
 
 export const askRequestSchema = z.strictObject({
-  question: text("question", 2000),
+  question: text("question", MAX_QUESTION_CHARS),
   k: z.number({ error: "k must be a number" }).int("k must be an integer").min(1).max(20).optional(),
   /** Answer as Server-Sent Events (also chosen by `Accept: text/event-stream`). */
   stream: z.boolean({ error: "stream must be true or false" }).optional(),

@@ -5,6 +5,7 @@
  */
 import type { RequestHandler } from "express";
 import { rateLimit as expressRateLimit } from "express-rate-limit";
+import { sendError } from "../error-handler.js";
 
 export interface RateLimitOptions {
   windowMs: number;
@@ -21,8 +22,8 @@ export function rateLimit({ windowMs, max }: RateLimitOptions): RequestHandler {
     legacyHeaders: false,
     // Behind a proxy the operator sets TRUST_PROXY; the README says so, the console need not.
     validate: { xForwardedForHeader: false },
-    handler: (_req, res, _next, options) => {
-      res.status(options.statusCode).json({ error: "Too many requests; please wait before asking again." });
+    handler: (req, res, _next, options) => {
+      sendError(req, res, { status: options.statusCode, message: "Too many requests; please wait before asking again.", code: "rate_limit_exceeded" });
     },
   });
 }

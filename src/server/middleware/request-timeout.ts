@@ -7,11 +7,12 @@
  */
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "../../logger.js";
+import { sendError } from "../error-handler.js";
 
 export function requestTimeout(ms: number): RequestHandler {
-  return (_req, res, next) => {
+  return (req, res, next) => {
     const timer = setTimeout(() => {
-      if (!res.headersSent) res.status(504).json({ error: `No answer within ${ms} ms; please try again.` });
+      if (!res.headersSent) sendError(req, res, { status: 504, message: `No answer within ${ms} ms; please try again.`, code: "timeout" });
     }, ms);
     res.once("close", () => clearTimeout(timer));
     next();

@@ -4,13 +4,13 @@
  * <ADMIN_TOKEN>`, compared in constant time. Mounted only when a token is set,
  * so without one the route does not exist (404).
  */
-import { createHash, timingSafeEqual } from "node:crypto";
-import { Router, type RequestHandler } from "express";
+import { Router } from "express";
 import { z } from "zod";
 import { IngestLockedError } from "../../ingest/ingest-lock.js";
 import { summaryCounts } from "../../ingest/open-index.js";
 import type { Reindexer } from "../../reindex/reindexer.js";
 import { HttpError } from "../http-error.js";
+import { bearerAuth } from "../middleware/bearer-auth.js";
 import { parseBody } from "../validate.js";
 import { insightsRoutes, type InsightsRouteDependencies } from "./insights.js";
 
@@ -30,7 +30,7 @@ const reindexRequestSchema = z.strictObject({
 export function adminRoutes({ token, reindexer, insights }: AdminDependencies): Router | undefined {
   if (!token) return undefined;
   const router = Router();
-  router.use("/admin", requireBearer(token));
+  router.use("/admin", bearerAuth({ keys: [token], realm: "admin", message: "Missing or wrong admin token." }));
   if (insights) router.use(insightsRoutes(insights));
   router.post("/admin/reindex", async (req, res) => {
     const { full } = req.body === undefined ? { full: undefined } : parseBody(reindexRequestSchema, req.body);
@@ -53,20 +53,4 @@ export function adminRoutes({ token, reindexer, insights }: AdminDependencies): 
     }
   });
   return router;
-}
-
-function requireBearer(token: string): RequestHandler {
-  const expected = digest(token);
-  return (req, _res, next) => {
-    const presented = /^Bearer\s+(.+)$/i.exec(req.get("authorization") ?? "")?.[1]?.trim() ?? "";
-    // Comparing fixed-length digests keeps the comparison constant-time whatever the lengths.
-    if (!timingSafeEqual(digest(presented), expected)) {
-      throw new HttpError(401, "Missing or wrong admin token.", { headers: { "WWW-Authenticate": 'Bearer realm="admin"' } });
-    }
-    next();
-  };
-}
-
-function digest(value: string): Buffer {
-  return createHash("sha256").update(value).digest();
 }
