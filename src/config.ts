@@ -113,10 +113,10 @@ export const settings = {
     doc: "SQLite file of the question log; with VECTOR_STORE=pgvector the log is the `rag_questions` table in DATABASE_URL instead.",
   },
   LOG_LEVEL: { schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"), doc: "pino log level." },
-  RATE_LIMIT_WINDOW_MS: { schema: int(1000, 86_400_000).default(60_000), doc: "Window of the per-client rate limit on /ask and /search." },
+  RATE_LIMIT_WINDOW_MS: { schema: int(1000, 86_400_000).default(60_000), doc: "Window of the per-client rate limit on /ask, /search, /sources, /v1 and /mcp." },
   RATE_LIMIT_MAX: {
     schema: int(0, 1_000_000).default(60),
-    doc: "Requests to /ask and /search one client (IP address) may make per window; then 429 with Retry-After. 0 disables the limit.",
+    doc: "Requests to /ask, /search, /sources, /v1 and /mcp one client (IP address) may make per window, all together; then 429 with Retry-After. 0 disables the limit.",
   },
   TRUST_PROXY: {
     schema: int(0, 10).default(0),
@@ -124,7 +124,7 @@ export const settings = {
   },
   REQUEST_TIMEOUT_MS: {
     schema: int(100, 600_000).default(60_000),
-    doc: "A request to /ask or /search with no response started by then gets 504 (a started stream is bounded by CHAT_TIMEOUT_MS instead).",
+    doc: "A request to /ask, /search, /v1 or /mcp with no response started by then gets 504 (a started stream is bounded by CHAT_TIMEOUT_MS instead).",
   },
   MODEL_CONCURRENCY: { schema: int(1, 256).default(4), doc: "Chat model calls running at once; more wait in the queue." },
   MODEL_QUEUE_SIZE: {
