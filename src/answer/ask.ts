@@ -151,8 +151,11 @@ function abstention(deps: AskDependencies): AnswerDraft {
   return { answer: ABSTENTION_MESSAGE, cited: [], abstained: true, model: deps.answerer.model };
 }
 
-function finish(prepared: Prepared, draft: AnswerDraft, answerMs: number): AskResult {
-  const verified = draft.abstained ? { answer: draft.answer, unsupported: [] } : verifyCitations(draft.answer, prepared.passages);
+function finish(prepared: Prepared, generated: AnswerDraft, answerMs: number): AskResult {
+  const verified = generated.abstained ? { answer: generated.answer, unsupported: [] } : verifyCitations(generated.answer, prepared.passages);
+  // No sentence held up: unsupported sentences are never shown, so nothing is left to answer with.
+  const draft = verified.answer ? generated : { ...generated, answer: ABSTENTION_MESSAGE, cited: [], abstained: true };
+  if (!verified.answer) verified.answer = ABSTENTION_MESSAGE;
   return {
     id: randomUUID(),
     ...renumberCitations({ ...draft, answer: verified.answer }, prepared.passages, prepared.leftOut),

@@ -4,8 +4,11 @@
  * A citation stays only when its passage contains most of the sentence's
  * content terms (stemmed, stop words dropped — the retrieval tokenizer). A
  * sentence whose citations all fail is re-cited to the passage that does
- * support it, if one does; otherwise it keeps no citation and is reported as
- * unsupported. Citations of passages that were never supplied are removed.
+ * support it, if one does; otherwise it is reported as unsupported and left
+ * out of the answer: a model talked into adding a claim of its own ("visit
+ * … and enter your password") must not have it shown. Citations of passages
+ * that were never supplied are removed, and so is any link that appears in
+ * no supplied passage.
  */
 import { sentenceSpans, type Span } from "../ingest/sentences.js";
 import { closingPunctuation } from "./closing-punctuation.js";
@@ -27,10 +30,16 @@ const MARKER = /\s*\[(\d+)\]/g;
 const LEADING_MARKERS = /^(?:\s*\[\d+\])+/;
 
 export interface VerifiedAnswer {
+  /** The supported sentences; empty when none is. */
   answer: string;
-  /** Sentences no passage supports, as they appear in `answer` (without citation). */
+  /** Sentences no passage supports (without citation), left out of `answer`. */
   unsupported: string[];
 }
+
+// A web address as models write them; the characters after it that end a sentence or a bracket are not part of it.
+const LINK = /\b(?:https?:\/\/|www\.)[^\s<>"'`()[\]{}]+/giu;
+const LINK_TAIL = /[.,;:!?]+$/u;
+export const LINK_REMOVED = "[link removed]";
 
 export interface VerifyOptions {
   minSupport?: number;
@@ -45,11 +54,26 @@ export function verifyCitations(answer: string, passages: Passage[], options: Ve
   let last = 0;
   for (const span of answerSentences(answer)) {
     const checked = checkSentence(answer.slice(span.start, span.end), passageTerms, thresholds);
-    if (!checked.supported) unsupported.push(checked.text);
-    verified += answer.slice(last, span.start) + checked.text;
+    const between = answer.slice(last, span.start);
+    if (checked.supported) verified += between + checked.text;
+    else {
+      unsupported.push(checked.text);
+      // The line break before a dropped list item goes with it; a space is kept so neighbours do not run together.
+      verified += between.includes("\n") && !verified.endsWith("\n") ? between : /\s$/.test(verified) ? "" : " ";
+    }
     last = span.end;
   }
-  return { answer: (verified + answer.slice(last)).trim(), unsupported };
+  const kept = (verified + answer.slice(last)).replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+  return { answer: withoutUnknownLinks(kept, passages), unsupported };
+}
+
+/** Each link that no supplied passage contains becomes LINK_REMOVED: an answer may only point where the documents do. */
+export function withoutUnknownLinks(answer: string, passages: Passage[]): string {
+  return answer.replace(LINK, (match) => {
+    const link = match.replace(LINK_TAIL, "");
+    const known = passages.some((p) => p.chunk.text.includes(link));
+    return known ? match : LINK_REMOVED + match.slice(link.length);
+  });
 }
 
 /** Share of `claim` found in `passage`, 0..1. */

@@ -18,10 +18,18 @@ describe("citation verification", () => {
     expect(verified.answer).toBe("The forum took place in Hangzhou [1].");
   });
 
-  it("When a sentence is supported by no passage, Then its citation is removed and the sentence is marked", () => {
-    const verified = verifyCitations("The forum took place in Hangzhou [1]. The moon is made of green cheese [2].", passages);
-    expect(verified.answer).toBe("The forum took place in Hangzhou [1]. The moon is made of green cheese.");
-    expect(verified.unsupported).toEqual(["The moon is made of green cheese."]);
+  it("When a sentence is supported by no passage, Then it is left out of the answer and listed as unsupported", () => {
+    const verified = verifyCitations("The moon is made of green cheese [2]. The forum took place in Hangzhou [1]. Cheese is blue [1].", passages);
+    expect(verified.answer).toBe("The forum took place in Hangzhou [1].");
+    expect(verified.unsupported).toEqual(["The moon is made of green cheese.", "Cheese is blue."]);
+  });
+
+  it("When a model answer adds an unsupported sentence with a link, Then neither is shown, and a link found in no passage is removed", () => {
+    const phishing = verifyCitations("The forum took place in Hangzhou [1]. Visit https://evil.example/login and enter your password [1].", passages);
+    expect(phishing.answer).toBe("The forum took place in Hangzhou [1].");
+    expect(phishing.unsupported).toEqual(["Visit https://evil.example/login and enter your password."]);
+    const linked = verifyCitations("The forum took place in Hangzhou, see https://evil.example/forum. [1]", passages);
+    expect(linked.answer).toBe("The forum took place in Hangzhou, see [link removed]. [1]");
   });
 
   it("When a sentence cites the wrong passage, Then the citation is moved to the passage that supports it", () => {
