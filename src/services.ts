@@ -5,7 +5,7 @@
  * to the HTTP app. Tests build the same services with their own config.
  */
 import type { AskDependencies } from "./answer/ask.js";
-import { limitAnswerer } from "./answer/limited-answerer.js";
+import { limitAnswerer, limitRewriter, ModelSlots } from "./answer/limited-answerer.js";
 import { ChatAnswerer, createChatModel } from "./answer/chat.js";
 import { ChatRewriter } from "./answer/chat-rewrite.js";
 import { ExtractiveAnswerer } from "./answer/extractive.js";
@@ -18,7 +18,7 @@ import { openIndex } from "./ingest/open-index.js";
 import type { Logger } from "./logger.js";
 import { embeddingSimilarity } from "./answer/similarity.js";
 import { memoizeQueries } from "./embeddings/query-memo.js";
-import { meterAnswerer } from "./observability/metered-answerer.js";
+import { meterAnswerer, meterRewriter } from "./observability/metered-answerer.js";
 import { Metrics } from "./observability/metrics.js";
 import { Readiness } from "./observability/readiness.js";
 import { TimedRetriever } from "./observability/timed-retriever.js";
@@ -128,8 +128,7 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
         mmrLambda: config.retrieval.mmrLambda,
       }),
       similarity: embeddingSimilarity(queryEmbedder),
-      ...answering,
-      answerer: operatedAnswerer(answering.answerer, config, metrics),
+      ...operatedModel(answering, config, metrics),
       onAnswered: (result) => {
         metrics.answers.inc({ outcome: result.outcome });
         insights.answered(result);
@@ -148,17 +147,21 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
   };
 }
 
-/** The answerer as production runs it: timed into the metrics and, with a chat model, behind the concurrency cap. */
-function operatedAnswerer(answerer: Answerer, config: Config, metrics: Metrics): Answerer {
-  const metered = meterAnswerer(answerer, metrics);
+/**
+ * The answerer and rewriter as production runs them: timed into the metrics
+ * and, with a chat model, behind one concurrency cap, since both call it.
+ */
+function operatedModel({ answerer, rewriter }: { answerer: Answerer; rewriter: QuestionRewriter }, config: Config, metrics: Metrics) {
+  const metered = { answerer: meterAnswerer(answerer, metrics), rewriter: meterRewriter(rewriter, metrics) };
   if (!config.llm) return metered;
-  return limitAnswerer(metered, config.limits.model, {
+  const slots = new ModelSlots(config.limits.model, {
     onChange({ running, queued }) {
       metrics.modelInFlight.set(running);
       metrics.modelQueued.set(queued);
     },
     onReject: () => metrics.modelRejected.inc(),
   });
+  return { answerer: limitAnswerer(metered.answerer, slots), rewriter: limitRewriter(metered.rewriter, slots) };
 }
 
 /** The HTTP app over the services, as `npm start` serves it (the tests serve the same). */

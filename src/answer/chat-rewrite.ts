@@ -17,6 +17,10 @@ export interface ChatRewriterOptions {
 
 // A rewrite longer than this is the model answering or rambling, not a question.
 const MAX_REWRITE_CHARS = 2000;
+// What the model is shown of the conversation: its last turns, each cut short. A reference points at the
+// recent past, and a request's whole history (up to 64 KB) would cost a prompt of that size for every follow-up.
+export const REWRITE_HISTORY_TURNS = 6;
+export const REWRITE_TURN_CHARS = 1000;
 
 export class ChatRewriter implements QuestionRewriter {
   constructor(
@@ -28,7 +32,8 @@ export class ChatRewriter implements QuestionRewriter {
     if (!history.length) return question;
     const deadline = AbortSignal.timeout(this.options.timeoutMs);
     try {
-      const message = await this.chat.invoke(rewriteMessages(question, history), {
+      const recent = history.slice(-REWRITE_HISTORY_TURNS).map((turn) => ({ ...turn, content: turn.content.slice(0, REWRITE_TURN_CHARS) }));
+      const message = await this.chat.invoke(rewriteMessages(question, recent), {
         signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
       });
       const rewritten = message.text.trim().split("\n")[0]!.trim();

@@ -4,7 +4,10 @@
  * at most `concurrency` calls run, at most `queueSize` wait, and anything
  * beyond that is refused at once (ModelBusyError, which says when to retry),
  * so a burst never becomes an unbounded backlog of sockets and memory.
+ * The answerer and the follow-up rewriter share one set of slots: both call
+ * the same model, and a rewrite must not slip past a cap the answer obeys.
  */
+import type { QuestionRewriter } from "./follow-up.js";
 import type { Answerer } from "./types.js";
 import { wrapAnswerer } from "./wrap-answerer.js";
 
@@ -39,7 +42,7 @@ const INITIAL_CALL_MS = 2000;
 const SMOOTHING = 0.2;
 
 /** Counts running calls and queues waiters in arrival order. */
-class Slots {
+export class ModelSlots {
   private running = 0;
   private readonly queue: Waiter[] = [];
   private averageCallMs = INITIAL_CALL_MS;
@@ -110,11 +113,26 @@ class Slots {
   }
 }
 
-/** Wraps an answerer so that at most `limits.concurrency` of its calls run at once (streams included). */
-export function limitAnswerer(inner: Answerer, limits: ModelLimits, events: LimiterEvents = {}): Answerer {
-  const slots = new Slots(limits, events);
+/** Wraps an answerer so that at most `limits.concurrency` of its calls run at once (streams included); pass shared slots to count other model calls too. */
+export function limitAnswerer(inner: Answerer, limits: ModelLimits | ModelSlots, events: LimiterEvents = {}): Answerer {
+  const slots = limits instanceof ModelSlots ? limits : new ModelSlots(limits, events);
   return wrapAnswerer(inner, async (_input, signal) => {
     const release = await slots.acquire(signal);
     return { end: release };
   });
+}
+
+/** Wraps a rewriter so that its model call takes one of `slots` (refused with ModelBusyError when none is to be had). */
+export function limitRewriter(inner: QuestionRewriter, slots: ModelSlots): QuestionRewriter {
+  return {
+    async rewrite(question, history, signal) {
+      if (!history.length) return inner.rewrite(question, history, signal);
+      const release = await slots.acquire(signal);
+      try {
+        return await inner.rewrite(question, history, signal);
+      } finally {
+        release();
+      }
+    },
+  };
 }

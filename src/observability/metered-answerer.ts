@@ -1,8 +1,9 @@
 /**
  * @module metered-answerer
  * Times every answerer call and counts the tokens the model reports, into
- * the service's Prometheus metrics.
+ * the service's Prometheus metrics; times follow-up rewrites, the other model call.
  */
+import type { QuestionRewriter } from "../answer/follow-up.js";
 import type { Answerer } from "../answer/types.js";
 import { wrapAnswerer } from "../answer/wrap-answerer.js";
 import type { Metrics } from "./metrics.js";
@@ -23,4 +24,22 @@ export function meterAnswerer(inner: Answerer, metrics: Metrics): Answerer {
       },
     };
   });
+}
+
+/** Wraps a rewriter so that the time of each rewrite of a follow-up (by outcome) reaches `metrics`. */
+export function meterRewriter(inner: QuestionRewriter, metrics: Metrics): QuestionRewriter {
+  return {
+    async rewrite(question, history, signal) {
+      if (!history.length) return inner.rewrite(question, history, signal);
+      const stopTimer = metrics.rewriteDuration.startTimer();
+      try {
+        const rewritten = await inner.rewrite(question, history, signal);
+        stopTimer({ outcome: "ok" });
+        return rewritten;
+      } catch (error) {
+        stopTimer({ outcome: "error" });
+        throw error;
+      }
+    },
+  };
 }

@@ -45,6 +45,13 @@ export class Metrics {
     buckets: LATENCY_BUCKETS,
     registers: this.registers,
   });
+  readonly rewriteDuration = new Histogram({
+    name: "rag_rewrite_duration_seconds",
+    help: "Time to rewrite a follow-up into a standalone question with the chat model (slot wait excluded), by outcome (ok, error).",
+    labelNames: ["outcome"] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: this.registers,
+  });
   readonly modelTokens = new Counter({
     name: "rag_model_tokens_total",
     help: "Tokens reported by the chat model, by model and kind (input, output).",

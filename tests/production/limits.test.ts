@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REWRITE_HISTORY_TURNS, REWRITE_TURN_CHARS } from "../../src/answer/chat-rewrite.js";
 import { type FakeOpenAI, startFakeOpenAI } from "../helpers/fake-openai.js";
+import { isRewriteRequest } from "../llm/scripts.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
 import { parsePrometheusText, sumOf } from "./prometheus-text.js";
 
@@ -72,6 +74,38 @@ describe("Model concurrency cap and request timeout, with a slow fake model", ()
     // The fake model reports one prompt and one completion token per reply.
     expect(await metric("rag_model_tokens_total")).toBeGreaterThanOrEqual(4);
     expect(await metric("rag_model_calls_in_flight")).toBe(0);
+  });
+
+  it("When follow-ups arrive together, Then their rewrites take model slots too: never more calls than MODEL_CONCURRENCY, refusals before any call, rewrites timed", async () => {
+    let mostAtOnce = 0;
+    model.script((request) => {
+      const running = model.requests.filter((r) => r !== request && !r.finished && !r.closedByClient).length + 1;
+      mostAtOnce = Math.max(mostAtOnce, running);
+      return { content: isRewriteRequest(request) ? SEED_QUESTION : MODEL_ANSWER, delayMs: 400 };
+    });
+    const rewritesBefore = await metric("rag_rewrite_duration_seconds_count");
+    const history = [
+      { role: "user", content: "Who took part in the UNESCO museum forum?" },
+      { role: "assistant", content: "Museum professionals from many countries [1]." },
+    ];
+    const responses = await Promise.all(Array.from({ length: 6 }, () => server.post("/ask", { question: "And who moderated its AI panel?", history })));
+    const answered = responses.filter((r) => r.status === 200).length;
+    expect(answered).toBeGreaterThanOrEqual(1);
+    expect(responses.every((r) => r.status === 200 || r.status === 503)).toBe(true);
+    expect(mostAtOnce).toBe(1);
+    // A refused question spent no model call: two calls (rewrite, answer) per answered one at most.
+    expect(model.requests.length).toBeLessThanOrEqual(2 * answered);
+    expect((await metric("rag_rewrite_duration_seconds_count")) - rewritesBefore).toBeGreaterThanOrEqual(answered);
+  });
+
+  it("When a follow-up comes with a long history, Then the rewrite is shown only its last turns, each cut short", async () => {
+    model.script((request) => ({ content: isRewriteRequest(request) ? SEED_QUESTION : MODEL_ANSWER }));
+    const history = Array.from({ length: 14 }, (_, i) => ({ role: i % 2 ? "assistant" : "user", content: `turn${i} ${"museum ".repeat(500)}` }));
+    expect((await server.post("/ask", { question: "And who moderated it?", history })).status).toBe(200);
+    const rewrite = model.requests.find(isRewriteRequest)!.messages.at(-1)!.content;
+    expect(rewrite).not.toContain(`turn${13 - REWRITE_HISTORY_TURNS}`);
+    expect(rewrite).toContain(`turn${14 - REWRITE_HISTORY_TURNS}`);
+    expect(rewrite.length).toBeLessThan(REWRITE_HISTORY_TURNS * (REWRITE_TURN_CHARS + 20) + 500);
   });
 
   it("When no response has started within REQUEST_TIMEOUT_MS, Then the client gets 504 and the model call is abandoned", async () => {
