@@ -135,3 +135,21 @@ describe("OpenAI-compatible chat API", () => {
     expect(metrics).toMatch(/http_requests_total\{[^}]*route="\/v1\/models"/);
   });
 });
+
+describe("OpenAI-compatible chat API under the rate limit", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ env: { RATE_LIMIT_MAX: "2" } });
+  });
+  afterAll(() => server?.close());
+
+  it("When a client goes past RATE_LIMIT_MAX, Then /v1 answers 429 in OpenAI's shape, and the budget is shared with /ask", async () => {
+    const client = new OpenAI({ apiKey: "unused", baseURL: `${server.url}/v1`, maxRetries: 0 });
+    expect((await client.models.list()).data).toHaveLength(1);
+    expect((await server.post("/ask", { question: "Where did the forum take place?" })).status).toBe(200);
+    const error = await client.chat.completions.create({ model: MODEL, messages: [{ role: "user", content: "Where?" }] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpenAI.RateLimitError);
+    expect((error as InstanceType<typeof OpenAI.RateLimitError>).code).toBe("rate_limit_exceeded");
+    expect((error as InstanceType<typeof OpenAI.RateLimitError>).headers?.get("retry-after")).toMatch(/^\d+$/);
+  });
+});

@@ -115,6 +115,7 @@ const trick = fc.constantFrom(
 
 const requestPath = fc.oneof(
   { arbitrary: fc.constantFrom("/ask", "/search"), weight: 8 },
+  { arbitrary: fc.constantFrom("/v1/chat/completions", "/v1/models", "/mcp"), weight: 2 },
   { arbitrary: fc.constantFrom("/health", "/ready", "/metrics", "/", "/app.js", "/widget.js", "/admin/reindex"), weight: 2 },
   { arbitrary: trick.map((t) => `/sources/${t}`), weight: 2 },
   { arbitrary: fc.string({ maxLength: 30 }).map((s) => `/sources/${encodeURIComponent(s)}?start=${s.length}&end=-1`), weight: 1 },
