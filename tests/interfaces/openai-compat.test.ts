@@ -59,6 +59,8 @@ describe("OpenAI-compatible chat API", () => {
     const stream = await client.chat.completions.create({
       model: MODEL,
       stream: true,
+      // Sent by many clients by default; accepted (usage is not reported).
+      stream_options: { include_usage: true },
       messages: [{ role: "user", content: "Where did the Third UNESCO High-Level Forum for Museums take place?" }],
     });
     const chunks: WithExtension<ChatCompletionChunk>[] = [];
@@ -96,6 +98,7 @@ describe("OpenAI-compatible chat API", () => {
     ["n > 1", { n: 2 }, "n", "invalid_value"],
     ["logprobs", { logprobs: true }, "logprobs", "unsupported_parameter"],
     ["an unknown parameter", { frobnicate: 1 }, "frobnicate", "unknown_parameter"],
+    ["a prototype name as parameter", { constructor: 1 }, "constructor", "unknown_parameter"],
     ["a tool message", { messages: [{ role: "tool", content: "x", tool_call_id: "1" }] }, "messages[0].role", "invalid_value"],
     ["no user question last", { messages: [{ role: "user", content: "Hi" }, { role: "assistant", content: "Hello" }] }, "messages", "invalid_value"],
   ])("When the request has %s, Then it is a 400 in OpenAI's error shape naming the parameter", async (_name, extra, param, code) => {

@@ -22,8 +22,8 @@ import { MAX_HISTORY_TURNS, MAX_QUESTION_CHARS, MAX_TURN_CHARS } from "../../cor
 /** The one model this service offers (listed by `GET /v1/models`). */
 export const MODEL_ID = "grounded-rag";
 
-/** OpenAI parameters we refuse, with the reason a client is told. */
-const UNSUPPORTED: Record<string, string> = {
+/** OpenAI parameters we refuse, with the reason a client is told. A Map, so that `constructor` or `__proto__` in a body names nothing here. */
+const UNSUPPORTED = new Map<string, string>(Object.entries({
   tools: "tool calling is not supported: answers come from the indexed documents only",
   tool_choice: "tool calling is not supported",
   parallel_tool_calls: "tool calling is not supported",
@@ -37,7 +37,7 @@ const UNSUPPORTED: Record<string, string> = {
   modalities: "only text answers are supported",
   prediction: "predicted outputs are not supported",
   web_search_options: "web search is not supported: answers come from the indexed documents only",
-};
+}));
 
 const text = z.string({ error: "content must be a string or an array of text parts" });
 const content = z.union([text, z.array(z.strictObject({ type: z.literal("text"), text: z.string() }))], {
@@ -61,9 +61,9 @@ export const chatCompletionRequestSchema = z.strictObject({
   model: z.string({ error: "model is required" }),
   messages: z.array(message, { error: "messages must be an array" }).min(1, "messages must not be empty"),
   stream: z.boolean({ error: "stream must be true or false" }).nullish(),
-  stream_options: z
-    .strictObject({ include_usage: z.literal(false, { error: "token usage is not reported" }).optional() }, { error: "stream_options must be an object" })
-    .nullish(),
+  // Many OpenAI-compatible clients ask for usage on every stream; refusing would shut them out, so it is
+  // accepted, and no usage is reported (the extractive answerer has no tokens to count).
+  stream_options: z.strictObject({ include_usage: z.boolean().optional(), include_obfuscation: z.boolean().optional() }, { error: "stream_options must be an object" }).nullish(),
   n: z.literal(1, { error: "n must be 1: one answer per question" }).nullish(),
   // Accepted and ignored (see the module comment).
   temperature: ignored,
@@ -88,9 +88,10 @@ export function parseChatCompletionRequest(body: unknown): ChatCompletionRequest
   for (const [name, value] of Object.entries(body)) {
     // `logprobs: false` and empty tool lists ask for nothing; some clients always send them.
     const asksForNothing = value === null || value === false || (Array.isArray(value) && !value.length);
-    if (name in UNSUPPORTED && !asksForNothing) throw badRequest(`Unsupported parameter '${name}': ${UNSUPPORTED[name]}.`, name, "unsupported_parameter");
+    const reason = UNSUPPORTED.get(name);
+    if (reason && !asksForNothing) throw badRequest(`Unsupported parameter '${name}': ${reason}.`, name, "unsupported_parameter");
   }
-  const withoutNoOps = Object.fromEntries(Object.entries(body).filter(([name]) => !(name in UNSUPPORTED)));
+  const withoutNoOps = Object.fromEntries(Object.entries(body).filter(([name]) => !UNSUPPORTED.has(name)));
   const result = chatCompletionRequestSchema.safeParse(withoutNoOps);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
