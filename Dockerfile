@@ -14,6 +14,8 @@ COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund && npm cache clean --force
 COPY tsconfig.json ./
 COPY src ./src
+# The grounded-rag command (ask, search, mcp over stdio: `docker compose exec app node bin/grounded-rag.js --help`).
+COPY bin ./bin
 COPY corpus ./corpus
 
 # --- Runtime stage: no compiler, non-root ---
