@@ -95,7 +95,9 @@ async function gapClusters(entries: LoggedQuestion[], embedder: ReportDependenci
   const byWording = new Map<string, LoggedQuestion[]>();
   for (const entry of entries) {
     const key = wordingKey(entry.question);
-    byWording.set(key, [...(byWording.get(key) ?? []), entry]);
+    const group = byWording.get(key);
+    if (group) group.push(entry);
+    else byWording.set(key, [entry]);
   }
   const wordings = [...byWording.values()].sort((a, b) => b.length - a.length);
   if (!wordings.length) return [];

@@ -34,6 +34,9 @@ export interface QuestionRecord {
   model: string;
 }
 
+/** Longest comment a reader may leave with a vote (the API's limit and the chat's input). */
+export const MAX_COMMENT_CHARS = 500;
+
 /** A reader's verdict on an answer; the comment is optional and short. */
 export interface Feedback {
   vote: Vote;

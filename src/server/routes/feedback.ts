@@ -8,10 +8,9 @@
 import { Router } from "express";
 import { z } from "zod";
 import type { Insights } from "../../insights/insights.js";
+import { MAX_COMMENT_CHARS } from "../../insights/question-log/types.js";
 import { HttpError } from "../http-error.js";
 import { parseBody } from "../validate.js";
-
-export const MAX_COMMENT_CHARS = 500;
 
 const feedbackRequestSchema = z.strictObject({
   id: z.string({ error: "id must be a string" }).min(1, "id must not be empty").max(100, "id must be at most 100 characters"),

@@ -7,9 +7,8 @@
  * through a status region. One vote per answer: the buttons lock once it is
  * sent, and unlock again if sending failed.
  */
+import { MAX_COMMENT_CHARS } from "../../insights/question-log/types.js";
 import { h } from "./dom.js";
-
-const MAX_COMMENT_CHARS = 500;
 
 export const FEEDBACK_CSS = `
 .feedback { display: flex; flex-wrap: wrap; align-items: center; gap: .35rem; max-width: min(44rem, 92%); font-size: .85rem; color: var(--muted); }
