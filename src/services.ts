@@ -107,7 +107,7 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
         logger.warn({ err: error, operation }, "question log failed (answers are not affected)");
       },
     });
-  const stopRetention = safeLog && enforceRetention(safeLog, { days: config.questionLog.days });
+  const stopRetention = safeLog && (await enforceRetention(safeLog, { days: config.questionLog.days }));
   const insights = new Insights(metrics, safeLog);
   // Retrieval and sentence ranking both embed the question: the second is a memo hit.
   const queryEmbedder = memoizeQueries(embedder);

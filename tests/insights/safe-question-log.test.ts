@@ -33,12 +33,12 @@ describe("SafeQuestionLog", () => {
 });
 
 describe("enforceRetention", () => {
-  it("When it starts and each interval passes, Then entries older than the retention are deleted, cut off at now minus the days", () => {
+  it("When it starts and each interval passes, Then entries older than the retention are deleted, cut off at now minus the days", async () => {
     vi.useFakeTimers();
     try {
       const cutoffs: Date[] = [];
       let now = new Date("2026-12-02T00:00:00Z");
-      const stop = enforceRetention({ deleteBefore: async (cutoff) => (cutoffs.push(cutoff), 0) }, { days: 30, intervalMs: 1000, now: () => now });
+      const stop = await enforceRetention({ deleteBefore: async (cutoff) => (cutoffs.push(cutoff), 0) }, { days: 30, intervalMs: 1000, now: () => now });
       expect(cutoffs.map((c) => c.toISOString())).toEqual(["2026-11-02T00:00:00.000Z"]);
       now = new Date("2026-12-03T00:00:00Z");
       vi.advanceTimersByTime(1000);

@@ -16,11 +16,18 @@ export interface RetentionOptions {
   now?: () => Date;
 }
 
-/** Starts deleting old entries now and every interval; returns the function that stops it. */
-export function enforceRetention(log: Pick<SafeQuestionLog, "deleteBefore">, { days, intervalMs = DEFAULT_INTERVAL_MS, now = () => new Date() }: RetentionOptions): () => void {
-  const purge = () => void log.deleteBefore(new Date(now().getTime() - days * DAY_MS));
-  purge();
-  const timer = setInterval(purge, intervalMs);
+/**
+ * Deletes old entries, then again every interval; resolves, once the first
+ * deletion is done (so nothing expired is served after start-up), to the
+ * function that stops it.
+ */
+export async function enforceRetention(
+  log: Pick<SafeQuestionLog, "deleteBefore">,
+  { days, intervalMs = DEFAULT_INTERVAL_MS, now = () => new Date() }: RetentionOptions,
+): Promise<() => void> {
+  const purge = () => log.deleteBefore(new Date(now().getTime() - days * DAY_MS));
+  await purge();
+  const timer = setInterval(() => void purge(), intervalMs);
   // Retention must not keep a finished process alive.
   timer.unref();
   return () => clearInterval(timer);

@@ -7,8 +7,9 @@
  * because none of them is in these types.
  */
 import type { AnswerOutcome } from "../../answer/types.js";
+import type { Feedback } from "../../core/feedback.js";
 
-export type Vote = "up" | "down";
+export type { Feedback, Vote } from "../../core/feedback.js";
 
 /** A passage an answer cited or, when it cited none, one that came closest. */
 export interface LoggedSource {
@@ -32,15 +33,6 @@ export interface QuestionRecord {
   /** Rewrite, retrieval and answering time. */
   latencyMs: number;
   model: string;
-}
-
-/** Longest comment a reader may leave with a vote (the API's limit and the chat's input). */
-export const MAX_COMMENT_CHARS = 500;
-
-/** A reader's verdict on an answer; the comment is optional and short. */
-export interface Feedback {
-  vote: Vote;
-  comment?: string;
 }
 
 export interface LoggedQuestion extends QuestionRecord {

@@ -8,7 +8,7 @@
 import { Router } from "express";
 import { z } from "zod";
 import type { Insights } from "../../insights/insights.js";
-import { MAX_COMMENT_CHARS } from "../../insights/question-log/types.js";
+import { MAX_COMMENT_CHARS } from "../../core/feedback.js";
 import { HttpError } from "../http-error.js";
 import { parseBody } from "../validate.js";
 

@@ -7,7 +7,7 @@
  * through a status region. One vote per answer: the buttons lock once it is
  * sent, and unlock again if sending failed.
  */
-import { MAX_COMMENT_CHARS } from "../../insights/question-log/types.js";
+import { type Feedback, MAX_COMMENT_CHARS, type Vote } from "../../core/feedback.js";
 import { h } from "./dom.js";
 
 export const FEEDBACK_CSS = `
@@ -44,7 +44,7 @@ export function feedbackControls(base: URL, answerId: string): HTMLElement {
     up.disabled = locked;
     down.disabled = locked;
   };
-  const send = async (vote: "up" | "down", text = "") => {
+  const send = async (vote: Vote, text = "") => {
     lock(true);
     form.hidden = true;
     status.textContent = "Sending…";
@@ -74,7 +74,7 @@ export function feedbackControls(base: URL, answerId: string): HTMLElement {
   return element;
 }
 
-async function postFeedback(base: URL, body: { id: string; vote: "up" | "down"; comment?: string }): Promise<boolean> {
+async function postFeedback(base: URL, body: { id: string } & Feedback): Promise<boolean> {
   try {
     const response = await fetch(new URL("feedback", base), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     return response.ok;
