@@ -3,7 +3,7 @@
  * `grounded-rag`: the commands a person reaches for, on commander. Each
  * command is a thin front door to code the service already has — serve
  * (src/serve.ts), the ask and search use cases, the MCP server, and the
- * `npm run ingest` / `npm run eval` scripts — so the CLI adds no second
+ * `npm run ingest` / `npm run eval` / `npm run insights` scripts — so the CLI adds no second
  * implementation of anything.
  *
  * `ask` exits 0 when it answered (also when unsure: outcome `uncertain` is
@@ -103,6 +103,15 @@ export function createProgram(): Command {
     .description("measure retrieval and abstention; writes docs/EVAL.md (same as npm run eval)")
     .option("--only <sets>", "comma-separated: seed, scifact, squad")
     .action(async (options: { only?: string }) => runScript("eval.ts", options.only ? [`--only=${options.only}`] : []));
+
+  program
+    .command("insights")
+    .description("what the documents could not answer, from the question log (same as npm run insights)")
+    .option("--csv <file>", "also write one row per topic as CSV (- : the CSV alone, on standard output)")
+    .option("--json", "print the report as JSON (as GET /admin/insights returns it)")
+    .action(async (options: { csv?: string; json?: boolean }) =>
+      runScript("insights.ts", [...(options.csv ? ["--csv", options.csv] : []), ...(options.json ? ["--json"] : [])]),
+    );
 
   return program;
 }

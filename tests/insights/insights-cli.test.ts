@@ -1,6 +1,7 @@
 /**
- * `npm run insights` as an operator runs it: a real process reading a real
- * SQLite question log, printing the report and writing CSV.
+ * `npm run insights` and `grounded-rag insights` as an operator runs them: a
+ * real process reading a real SQLite question log, printing the report and
+ * writing CSV.
  */
 import { execFile } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
@@ -8,13 +9,21 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SqliteQuestionLog } from "../../src/insights/question-log/embedded/sqlite-question-log.js";
+import type { InsightsReport } from "../../src/insights/report.js";
 import { makeTempDir, REPO_ROOT } from "../helpers/test-server.js";
 import { record } from "./question-log.contract.js";
 
 const run = promisify(execFile);
 
+const NPM_RUN_INSIGHTS = ["--import", "tsx", "scripts/insights.ts"];
+const GROUNDED_RAG_INSIGHTS = ["bin/grounded-rag.js", "insights"];
+
 function insights(env: Record<string, string>, ...args: string[]) {
-  return run(process.execPath, ["--import", "tsx", "scripts/insights.ts", ...args], {
+  return command(NPM_RUN_INSIGHTS, env, ...args);
+}
+
+function command(entry: string[], env: Record<string, string>, ...args: string[]) {
+  return run(process.execPath, [...entry, ...args], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH, EMBEDDING_WORKERS: "0", LOG_LEVEL: "silent", ...env },
   });
@@ -51,6 +60,14 @@ describe("npm run insights", () => {
     expect(csv[0]).toBe("rank,questions,not_found,uncertain,voted_down,example,other_wordings,comments,closest_sources");
     expect(csv[1]).toMatch(/^1,3,3,0,0,How much does a ticket/);
     expect(csv.find((line) => line.includes("HYPERLINK"))).toMatch(/,"?'=HYPERLINK/);
+  });
+
+  it("When grounded-rag insights --json is run, Then it prints the report as the admin route returns it", async () => {
+    const { stdout } = await command(GROUNDED_RAG_INSIGHTS, { QUESTION_LOG_FILE: file }, "--json");
+    const report = JSON.parse(stdout) as InsightsReport;
+    expect(report.totals).toEqual({ questions: 6, answered: 2, uncertain: 0, notFound: 4 });
+    expect(report.clusters[0]!.count).toBe(3);
+    expect(report.clusters.flatMap((c) => c.comments)).toEqual(["It named the wrong minister"]);
   });
 
   it("When there is no log file, Then it exits 1 naming the file and how to start collecting", async () => {

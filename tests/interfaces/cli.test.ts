@@ -109,6 +109,6 @@ describe("grounded-rag command line", () => {
   it("When asked for help, Then every command is listed", async () => {
     const run = await cli("--help");
     expect(run.code).toBe(0);
-    for (const command of ["serve", "ingest", "ask", "search", "mcp", "eval"]) expect(run.stdout).toMatch(new RegExp(`^  ${command} `, "m"));
+    for (const command of ["serve", "ingest", "ask", "search", "mcp", "eval", "insights"]) expect(run.stdout).toMatch(new RegExp(`^  ${command} `, "m"));
   });
 });
