@@ -21,10 +21,12 @@ import { memoizeQueries } from "./embeddings/query-memo.js";
 import { meterAnswerer, meterRewriter } from "./observability/metered-answerer.js";
 import { Metrics } from "./observability/metrics.js";
 import { Readiness } from "./observability/readiness.js";
-import { TimedRetriever } from "./observability/timed-retriever.js";
+import { timeRetriever } from "./observability/timed-retriever.js";
 import { Reindexer } from "./reindex/reindexer.js";
 import type { Express } from "express";
 import { createApp, type OperationsDependencies } from "./server/app.js";
+import type { SearchDependencies } from "./answer/search.js";
+import { HybridRetriever } from "./retrieval/retriever.js";
 import type { AdminDependencies } from "./server/routes/admin.js";
 import { createGenerationStore } from "./store/index.js";
 import { IndexHolder } from "./store/index-holder.js";
@@ -40,6 +42,10 @@ export interface Services {
   logger: Logger;
   embedder: Embedder;
   ask: AskDependencies;
+  /** Retrieval alone, over the same index and retriever as `ask`. */
+  search: SearchDependencies;
+  /** The live index: swapped by the reindexer, read by every request. */
+  index: IndexHolder;
   /** Rebuilds the index and swaps it in while serving (admin route, corpus watcher). */
   reindexer: Reindexer;
   admin: AdminDependencies;
@@ -50,6 +56,9 @@ export interface Services {
   /** Releases what the services hold (the embedding worker threads, database connections). */
   close(): Promise<void>;
 }
+
+// Answers and /search requests that name no mode use both dense and keyword search.
+const SEARCH_MODE = "hybrid";
 
 // A slow model may spend this share of CHAT_TIMEOUT_MS on rewriting a follow-up before the heuristic takes over.
 const REWRITE_SHARE_OF_DEADLINE = 1 / 3;
@@ -111,7 +120,17 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
   const insights = new Insights(metrics, safeLog);
   // Retrieval and sentence ranking both embed the question: the second is a memo hit.
   const queryEmbedder = memoizeQueries(embedder);
+  const retriever = timeRetriever(
+    new HybridRetriever({
+      embedder: queryEmbedder,
+      denseWeight: config.retrieval.denseWeight,
+      fusion: config.retrieval.fusion,
+      mmrLambda: config.retrieval.mmrLambda,
+    }),
+    metrics,
+  );
   const reindexer = new Reindexer({ corpusDir: config.corpusDir, indexDir: config.indexDir, chunking: config.chunking, loading: config.ingest, embedder, index, logger, store });
+
   return {
     config,
     logger,
@@ -121,12 +140,7 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     insights,
     ask: {
       index,
-      retriever: new TimedRetriever(metrics, {
-        embedder: queryEmbedder,
-        denseWeight: config.retrieval.denseWeight,
-        fusion: config.retrieval.fusion,
-        mmrLambda: config.retrieval.mmrLambda,
-      }),
+      retriever,
       similarity: embeddingSimilarity(queryEmbedder),
       ...operatedModel(answering, config, metrics),
       onAnswered: (result) => {
@@ -136,8 +150,10 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
       contextTokenBudget: config.retrieval.contextTokenBudget,
       abstainBelow: config.retrieval.abstainThreshold,
       defaultK: config.retrieval.topK,
-      mode: "hybrid",
+      mode: SEARCH_MODE,
     },
+    search: { index, retriever, defaultK: config.retrieval.topK, defaultMode: SEARCH_MODE },
+    index,
     operations: { limits: config.limits, metrics, readiness: new Readiness({ index, model: config.llm }) },
     close: async () => {
       stopFollowing?.();
@@ -168,6 +184,8 @@ function operatedModel({ answerer, rewriter }: { answerer: Answerer; rewriter: Q
 export function createServiceApp(services: Services): Express {
   return createApp({
     ask: services.ask,
+    search: services.search,
+    index: services.index,
     logger: services.logger,
     allowedOrigins: services.config.web.allowedOrigins,
     operations: services.operations,

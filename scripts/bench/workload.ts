@@ -6,7 +6,7 @@
  */
 import { loadConfig } from "../../src/config.js";
 import type { Embedder } from "../../src/embeddings/types.js";
-import { Retriever } from "../../src/retrieval/retriever.js";
+import { HybridRetriever } from "../../src/retrieval/retriever.js";
 import type { IndexSnapshot } from "../../src/core/types.js";
 import { loadBaseCorpus, rowOf, sizedCorpus, type SizedCorpus } from "./dataset.js";
 import { exactTopK, recallAt } from "./exact-search.js";
@@ -55,7 +55,7 @@ export async function measureRetrieval(snapshot: IndexSnapshot, { queries, truth
     embedQuery: async (text) => vectorOf.get(text)!,
     embedDocuments: async (texts) => texts.map((t) => vectorOf.get(t)!),
   };
-  const retriever = new Retriever({ ...loadConfig({}).retrieval, embedder: lookup });
+  const retriever = new HybridRetriever({ ...loadConfig({}).retrieval, embedder: lookup });
   const search = (mode: "dense" | "keyword" | "hybrid") => timeEach(queries, (q) => retriever.retrieve(snapshot, q.text, { k: K, mode }));
   const latency = {
     dense: percentiles(await search("dense")),

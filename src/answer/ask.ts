@@ -10,8 +10,9 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Chunk } from "../core/types.js";
-import type { Retriever } from "../retrieval/retriever.js";
-import type { SearchMode } from "../retrieval/types.js";
+import { type CitedPassage, passageView } from "../core/views.js";
+
+import type { Retriever, SearchMode } from "../retrieval/types.js";
 import type { IndexHolder } from "../store/index-holder.js";
 import { answerConfidence } from "./confidence.js";
 import { packPassages } from "./context-budget.js";
@@ -45,9 +46,6 @@ export interface AskInput {
   /** Earlier turns of the conversation, oldest first. */
   history?: ChatTurn[];
 }
-
-/** A passage as the API shows it: the chunk (text, source, offsets, heading path, page) with its number and score. */
-export type CitedPassage = Chunk & { n: number; score: number };
 
 export interface AskResult {
   /** Names this answer, e.g. for `POST /feedback`; random, so it says nothing about who asked. */
@@ -207,19 +205,4 @@ function toCited(passage: Passage): CitedPassage {
 
 function cited(passage: { chunk: Chunk; score: number }, n: number): CitedPassage {
   return { n, ...passageView(passage) };
-}
-
-/** A retrieved chunk as the API shows it (in /ask citations and context, and in /search results). */
-export function passageView({ chunk, score }: { chunk: Chunk; score: number }): Omit<CitedPassage, "n"> {
-  return {
-    id: chunk.id,
-    source: chunk.source,
-    title: chunk.title,
-    headingPath: chunk.headingPath,
-    text: chunk.text,
-    start: chunk.start,
-    end: chunk.end,
-    ...(chunk.page !== undefined && { page: chunk.page }),
-    score: round(score, 4),
-  };
 }

@@ -4,10 +4,9 @@
  * them. One function for `POST /search`, the MCP `search_documents` tool and
  * `grounded-rag search`, so the three cannot drift apart.
  */
-import type { Retriever } from "../retrieval/retriever.js";
-import type { SearchMode } from "../retrieval/types.js";
+import type { Retriever, SearchMode } from "../retrieval/types.js";
 import type { IndexHolder } from "../store/index-holder.js";
-import { type CitedPassage, passageView } from "./ask.js";
+import { type CitedPassage, passageView } from "../core/views.js";
 
 export interface SearchDependencies {
   index: IndexHolder;

@@ -6,7 +6,8 @@
  * highlights it, src/web/client/answer-text.ts), so a reader can check the
  * claim without opening the document.
  */
-import type { AskResult, CitedPassage } from "../answer/ask.js";
+import type { AskResult } from "../answer/ask.js";
+import type { CitedPassage } from "../core/views.js";
 import type { SearchResult } from "../answer/search.js";
 import { citedSentence, locateSentence } from "../web/client/answer-text.js";
 

@@ -8,7 +8,7 @@
 import type { Embedder } from "../embeddings/types.js";
 import type { Chunk, IndexSnapshot } from "../core/types.js";
 import type { Bm25Parameters } from "../retrieval/bm25.js";
-import { Retriever, type RetrieverOptions } from "../retrieval/retriever.js";
+import { HybridRetriever, type RetrieverOptions } from "../retrieval/retriever.js";
 import type { SearchMode } from "../retrieval/types.js";
 import { type Qrels, type SciFact, sciFactText } from "./datasets.js";
 import { keywordIndexOf, memorySnapshot, withKeywords } from "./memory-index.js";
@@ -43,7 +43,7 @@ export async function scoreVariant(
   variant: Variant,
   progress?: Progress,
 ): Promise<RetrievalScores> {
-  const retriever = new Retriever({ embedder, ...variant.retriever });
+  const retriever = new HybridRetriever({ embedder, ...variant.retriever });
   const ndcg: number[] = [];
   const recall: number[] = [];
   let done = 0;

@@ -11,7 +11,7 @@ import type { Embedder } from "../embeddings/types.js";
 import { chunkDocument } from "../ingest/chunker.js";
 import { loadCorpus } from "../ingest/load-corpus.js";
 import type { ChunkingOptions } from "../ingest/types.js";
-import { Retriever, type RetrieverOptions } from "../retrieval/retriever.js";
+import { HybridRetriever, type RetrieverOptions } from "../retrieval/retriever.js";
 import type { IndexSnapshot } from "../core/types.js";
 import type { SeedQuestion } from "./datasets.js";
 import { memorySnapshot } from "./memory-index.js";
@@ -59,7 +59,7 @@ export function containsKeyword(answer: string, keywords: string[]): boolean {
 }
 
 export async function evaluateSeed(questions: SeedQuestion[], snapshot: IndexSnapshot, embedder: Embedder, settings: SeedSettings): Promise<SeedReport> {
-  const retriever = new Retriever({ embedder, ...settings.retriever });
+  const retriever = new HybridRetriever({ embedder, ...settings.retriever });
   const answerer = new ExtractiveAnswerer();
   const outcomes: SeedOutcome[] = [];
   for (const q of questions) {

@@ -18,7 +18,8 @@ import type { Embedder } from "../embeddings/types.js";
 import { chunkDocument } from "../ingest/chunker.js";
 import type { ChunkingOptions } from "../ingest/types.js";
 import type { Chunk, IndexSnapshot } from "../core/types.js";
-import { Retriever, type RetrieverOptions } from "../retrieval/retriever.js";
+import { HybridRetriever, type RetrieverOptions } from "../retrieval/retriever.js";
+import type { Retriever } from "../retrieval/types.js";
 import type { Squad, SquadPassage, SquadQuestion } from "./datasets.js";
 import { chooseThreshold, fitLogistic } from "./logistic.js";
 import { memorySnapshot } from "./memory-index.js";
@@ -117,7 +118,7 @@ export async function squadRecallByWeight(data: Squad, embedder: Embedder, chunk
   const questions = data.questions.filter((q) => !q.impossible && split.fit.has(articleOf(q.passageId)));
   const recalls: number[] = [];
   for (const denseWeight of weights) {
-    const asked = await retrieveAll(snapshot, new Retriever({ embedder, denseWeight }), questions);
+    const asked = await retrieveAll(snapshot, new HybridRetriever({ embedder, denseWeight }), questions);
     recalls.push(mean(asked.map((a) => (a.passages.some((p) => p.chunk.source === a.question.passageId) ? 1 : 0))));
     progress?.(recalls.length, weights.length);
   }
@@ -152,7 +153,7 @@ export interface SquadOptions {
 export async function evaluateSquad(data: Squad, embedder: Embedder, options: SquadOptions): Promise<SquadReport> {
   const { similarity, progress } = options;
   const split = splitArticles(data.passages.map((p) => p.title));
-  const retriever = new Retriever({ embedder, ...options.retriever });
+  const retriever = new HybridRetriever({ embedder, ...options.retriever });
   const answerable = data.questions.filter((q) => !q.impossible);
 
   // Retrieval and answer sentences over all articles.

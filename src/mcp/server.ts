@@ -14,7 +14,8 @@
 import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { McpError } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
-import { answerQuestion, type AskDependencies, type CitedPassage } from "../answer/ask.js";
+import { answerQuestion, type AskDependencies } from "../answer/ask.js";
+import type { CitedPassage } from "../core/views.js";
 import { formatPassage } from "../answer/prompt.js";
 import { searchDependencies, searchDocuments, type SearchResult } from "../answer/search.js";
 import { MAX_QUESTION_CHARS } from "../core/limits.js";

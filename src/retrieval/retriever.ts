@@ -10,7 +10,7 @@ import type { Embedder } from "../embeddings/types.js";
 import type { Hit, IndexSnapshot } from "../core/types.js";
 import { type FusedHit, fuseRanks, fuseWeighted } from "./fusion.js";
 import { diversify } from "./mmr.js";
-import type { FusionMethod, RetrieveOptions, ScoredChunk } from "./types.js";
+import type { FusionMethod, RetrieveOptions, Retriever, ScoredChunk } from "./types.js";
 
 export interface RetrieverOptions {
   embedder: Embedder;
@@ -29,7 +29,7 @@ const CANDIDATES_PER_K = 5;
 const MIN_CANDIDATES = 50;
 export const DEFAULT_RRF_K = 60;
 
-export class Retriever {
+export class HybridRetriever implements Retriever {
   constructor(private readonly options: RetrieverOptions) {}
 
   async retrieve(snapshot: IndexSnapshot, query: string, { k, mode }: RetrieveOptions): Promise<ScoredChunk[]> {

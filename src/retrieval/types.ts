@@ -1,4 +1,4 @@
-import type { Chunk } from "../core/types.js";
+import type { Chunk, IndexSnapshot } from "../core/types.js";
 
 export type SearchMode = "dense" | "keyword" | "hybrid";
 
@@ -18,4 +18,13 @@ export interface ScoredChunk {
 export interface RetrieveOptions {
   k: number;
   mode: SearchMode;
+}
+
+/**
+ * The seam between a use case and search: one primitive, so that a concern
+ * such as timing wraps it as a function (observability/timed-retriever.ts)
+ * rather than by subclassing an implementation.
+ */
+export interface Retriever {
+  retrieve(snapshot: IndexSnapshot, query: string, options: RetrieveOptions): Promise<ScoredChunk[]>;
 }

@@ -10,6 +10,7 @@ import type { Limits } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../observability/metrics.js";
 import type { Readiness } from "../observability/readiness.js";
+import type { IndexHolder } from "../store/index-holder.js";
 import { observabilityRoutes } from "../observability/routes.js";
 import { cors } from "./cors.js";
 import { errorHandler, notFound } from "./error-handler.js";
@@ -18,7 +19,7 @@ import { rateLimit } from "./middleware/rate-limit.js";
 import { requestLogging } from "./middleware/request-logging.js";
 import { errorsAfterResponse, requestTimeout } from "./middleware/request-timeout.js";
 import { securityHeaders } from "./middleware/security-headers.js";
-import { searchDependencies } from "../answer/search.js";
+import type { SearchDependencies } from "../answer/search.js";
 import { mcpRoutes } from "./routes/mcp.js";
 import { bearerAuth } from "./middleware/bearer-auth.js";
 import { adminRoutes, type AdminDependencies } from "./routes/admin.js";
@@ -31,7 +32,12 @@ import { sourceRoutes } from "./routes/sources.js";
 import { webRoutes } from "./routes/web.js";
 
 export interface AppDependencies {
+  /** `POST /ask`: the question-answering use case. */
   ask: AskDependencies;
+  /** `POST /search`: retrieval alone. */
+  search: SearchDependencies;
+  /** The live index, whose generation `/health` describes and whose documents `/sources` serves. */
+  index: IndexHolder;
   logger: Logger;
   /** Other origins allowed to call us from a browser (the embedded widget); default: same origin only. */
   allowedOrigins?: readonly string[];
@@ -61,7 +67,7 @@ const RATE_LIMITED_ROUTES = [...PUBLIC_WORK_ROUTES, "/sources"];
 /** Routes for programs (OpenAI-compatible clients, MCP clients), which can hold a key; `API_KEYS` guards them. */
 const KEYED_ROUTES = ["/v1", "/mcp"];
 
-export function createApp({ ask, logger, allowedOrigins = [], operations, admin, insights, apiKeys = [], version = "0.0.0" }: AppDependencies): Express {
+export function createApp({ ask, search, index, logger, allowedOrigins = [], operations, admin, insights, apiKeys = [], version = "0.0.0" }: AppDependencies): Express {
   const { limits, metrics, readiness } = operations;
   const app = express();
   app.disable("x-powered-by");
@@ -80,11 +86,11 @@ export function createApp({ ask, logger, allowedOrigins = [], operations, admin,
   app.use(express.json({ limit: BODY_LIMIT, strict: false, type: ["application/json", "application/*+json"] }));
   app.use(askRoutes(ask, logger));
   if (insights) app.use(feedbackRoutes(insights));
-  app.use(searchRoutes(searchDependencies(ask)));
+  app.use(searchRoutes(search));
   app.use(openAiRoutes(ask, logger));
   app.use(mcpRoutes(ask, version));
-  app.use(healthRoutes(ask.index));
-  app.use(sourceRoutes(ask.index));
+  app.use(healthRoutes(index));
+  app.use(sourceRoutes(index));
   app.use(webRoutes());
   app.use(observabilityRoutes({ metrics, readiness }));
   const adminRouter = admin && adminRoutes(admin);

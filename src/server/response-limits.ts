@@ -8,7 +8,7 @@
  */
 import type { AskEvent, AskResult } from "../answer/ask.js";
 import type { StoredDocument } from "../core/types.js";
-import type { TextRange } from "../web/html.js";
+import type { TextRange } from "../core/views.js";
 
 /** Longest passage text in a response: the largest CHUNK_SIZE. */
 export const MAX_PASSAGE_CHARS = 8000;

@@ -5,12 +5,7 @@
  * Every document string goes through `escapeHtml`.
  */
 import type { StoredDocument } from "../core/types.js";
-
-/** Characters [start, end) of a document's text. */
-export interface TextRange {
-  start: number;
-  end: number;
-}
+import type { TextRange } from "../core/views.js";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 

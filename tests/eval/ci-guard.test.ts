@@ -21,7 +21,7 @@ import { auroc, precisionRecall } from "../../src/eval/metrics.js";
 import { sciFactIndex, scoreVariant } from "../../src/eval/scifact.js";
 import { seededShuffle, splitArticles, squadChunks } from "../../src/eval/squad.js";
 import calibration from "../../src/retrieval/calibration.json" with { type: "json" };
-import { Retriever } from "../../src/retrieval/retriever.js";
+import { HybridRetriever } from "../../src/retrieval/retriever.js";
 import { REPO_ROOT, SHARED_DIR } from "../helpers/test-server.js";
 
 const BENCH = path.join(SHARED_DIR, "bench-data");
@@ -78,7 +78,7 @@ describe.skipIf(!scifact || !squad)("retrieval quality guard (fixed benchmark sa
   it("When SQuAD questions are asked of half the articles, Then the gold paragraph is retrieved and out-of-corpus questions are abstained", async () => {
     const sample = squadSample(squad!);
     const snapshot = await memorySnapshot(squadChunks(sample.paragraphs, CHUNKING), embedder);
-    const retriever = new Retriever({ embedder, denseWeight: calibration.denseWeight, fusion: calibration.fusion as "weighted" });
+    const retriever = new HybridRetriever({ embedder, denseWeight: calibration.denseWeight, fusion: calibration.fusion as "weighted" });
     const similarity = embeddingSimilarity(embedder);
     const rows: { found: boolean; confidence: number; shouldAbstain: boolean }[] = [];
     for (const q of [...sample.answerable, ...sample.heldOut]) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AskResult, CitedPassage } from "../../src/answer/ask.js";
+import type { AskResult } from "../../src/answer/ask.js";
+import type { CitedPassage } from "../../src/core/views.js";
 import type { ChatTurn } from "../../src/answer/follow-up.js";
 import { MAX_HISTORY_TURNS } from "../../src/server/schemas.js";
 import { type FakeOpenAI, startServiceWithFakeModel } from "../helpers/fake-openai.js";

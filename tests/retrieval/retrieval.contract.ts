@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLocalUseEmbedder } from "../../src/embeddings/local-use.js";
 import type { Embedder } from "../../src/embeddings/types.js";
 import type { Chunk, IndexSnapshot } from "../../src/core/types.js";
-import { Retriever } from "../../src/retrieval/retriever.js";
+import { HybridRetriever } from "../../src/retrieval/retriever.js";
 import { terms } from "../../src/retrieval/tokenize.js";
 import type { SearchMode } from "../../src/retrieval/types.js";
 import { EmbedderMismatchError } from "../../src/store/errors.js";
@@ -64,7 +64,7 @@ export function describeRetrievalContract(storeName: string, open: () => Promise
     });
 
     const top = async (query: string, mode: SearchMode, from = snapshot, k = 3) =>
-      (await new Retriever({ embedder, denseWeight: 0.3 }).retrieve(from, query, { k, mode })).map((h) => h.chunk.id);
+      (await new HybridRetriever({ embedder, denseWeight: 0.3 }).retrieve(from, query, { k, mode })).map((h) => h.chunk.id);
 
     it("When the query names a rare code, Then keyword and hybrid search rank its passage first", async () => {
       expect((await top("what does ZQ-4471 mean", "keyword"))[0]).toBe("zq");

@@ -3,7 +3,7 @@ import { createLocalUseEmbedder } from "../../src/embeddings/local-use.js";
 import type { Embedder } from "../../src/embeddings/types.js";
 import { memorySnapshot } from "../../src/eval/memory-index.js";
 import type { Chunk, IndexSnapshot } from "../../src/core/types.js";
-import { Retriever } from "../../src/retrieval/retriever.js";
+import { HybridRetriever } from "../../src/retrieval/retriever.js";
 import type { SearchMode } from "../../src/retrieval/types.js";
 
 const texts: Record<string, string> = {
@@ -25,8 +25,8 @@ describe("Retriever over a real (bundled-embedder) index", () => {
   });
   afterAll(() => embedder?.close?.());
 
-  const top = async (query: string, mode: SearchMode, options: Partial<ConstructorParameters<typeof Retriever>[0]> = {}) =>
-    (await new Retriever({ embedder, denseWeight: 0.3, ...options }).retrieve(snapshot, query, { k: 3, mode })).map((h) => h.chunk.id);
+  const top = async (query: string, mode: SearchMode, options: Partial<ConstructorParameters<typeof HybridRetriever>[0]> = {}) =>
+    (await new HybridRetriever({ embedder, denseWeight: 0.3, ...options }).retrieve(snapshot, query, { k: 3, mode })).map((h) => h.chunk.id);
 
   it("When the query names a rare code, Then keyword search ranks its passage first", async () => {
     expect((await top("what does ZQ-4471 mean", "keyword"))[0]).toBe("zq");
@@ -39,7 +39,7 @@ describe("Retriever over a real (bundled-embedder) index", () => {
 
   it("When searching in hybrid mode with either fusion, Then both kinds of match are found and scores are in [0, 1]", async () => {
     for (const fusion of ["weighted", "rrf"] as const) {
-      const retriever = new Retriever({ embedder, denseWeight: 0.3, fusion });
+      const retriever = new HybridRetriever({ embedder, denseWeight: 0.3, fusion });
       const hits = await retriever.retrieve(snapshot, "refund of a returned item paid to my card", { k: 3, mode: "hybrid" });
       expect(hits[0]!.chunk.id).toBe("refund");
       for (const h of hits) {
@@ -51,7 +51,7 @@ describe("Retriever over a real (bundled-embedder) index", () => {
   });
 
   it("When k exceeds the index size, Then every chunk is returned once", async () => {
-    const hits = await new Retriever({ embedder, denseWeight: 0.3, mmrLambda: 0.7 }).retrieve(snapshot, "coffee", { k: 20, mode: "hybrid" });
+    const hits = await new HybridRetriever({ embedder, denseWeight: 0.3, mmrLambda: 0.7 }).retrieve(snapshot, "coffee", { k: 20, mode: "hybrid" });
     expect(new Set(hits.map((h) => h.chunk.id)).size).toBe(hits.length);
     expect(hits.length).toBeLessThanOrEqual(chunks.length);
   });

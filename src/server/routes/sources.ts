@@ -10,7 +10,8 @@
 import { Router } from "express";
 import type { IndexHolder } from "../../store/index-holder.js";
 import type { StoredDocument } from "../../core/types.js";
-import { sourcePageHtml, type TextRange } from "../../web/html.js";
+import type { TextRange } from "../../core/views.js";
+import { sourcePageHtml } from "../../web/html.js";
 import { HttpError } from "../http-error.js";
 import { pageHeaders } from "../page-headers.js";
 import { sourceWindow, type SourceWindow } from "../response-limits.js";

@@ -4,7 +4,7 @@
  * streams in, each `[n]` a button opening its passage. Knows four endings:
  * answered, abstained (styled apart), stopped and failed.
  */
-import type { CitedPassage } from "../../answer/ask.js";
+import type { CitedPassage } from "../../core/views.js";
 import { splitAnswer } from "./answer-text.js";
 import { h } from "./dom.js";
 

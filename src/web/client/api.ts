@@ -5,7 +5,8 @@
  * answer (from a server or proxy that does not stream) is taken as it is. Every failure
  * becomes an `AskFailure` whose message can be shown to the user as is.
  */
-import type { AskResult, CitedPassage } from "../../answer/ask.js";
+import type { AskResult } from "../../answer/ask.js";
+import type { CitedPassage } from "../../core/views.js";
 import { readEvents } from "./sse.js";
 
 export type { AskResult, CitedPassage };

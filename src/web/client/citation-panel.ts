@@ -4,7 +4,7 @@
  * cited answer sentence highlighted, and a link to the whole document scrolled
  * to the passage. A side panel when there is room, a popover when not (CSS).
  */
-import type { CitedPassage } from "../../answer/ask.js";
+import type { CitedPassage } from "../../core/views.js";
 import { citedSentence, locateSentence } from "./answer-text.js";
 import { h } from "./dom.js";
 

@@ -5,7 +5,7 @@
  * Storage can be missing or full (private modes, sandboxed frames): the chat
  * then simply starts empty.
  */
-import type { CitedPassage } from "../../answer/ask.js";
+import type { CitedPassage } from "../../core/views.js";
 import type { ChatTurn } from "./api.js";
 
 /** One finished question and its answer. */
