@@ -16,7 +16,8 @@ import { LOCAL_USE_ID } from "../src/embeddings/local-use.js";
 import { embeddingText } from "../src/ingest/build-index.js";
 import type { Chunk } from "../src/core/types.js";
 import { readSciFact, readSeedQa, readSquad, sciFactText } from "../src/eval/datasets.js";
-import { cachedEmbedder, EmbeddingCache } from "../src/eval/embedding-cache.js";
+import { cachedEmbedder } from "../src/embeddings/cached-embedder.js";
+import { EmbeddingCache } from "../src/embeddings/embedding-cache.js";
 import { type EvalResults, renderEvalMarkdown } from "../src/eval/report.js";
 import { evaluateSciFact } from "../src/eval/scifact.js";
 import { evaluateSeed, seedIndex } from "../src/eval/seed.js";
@@ -30,7 +31,7 @@ const only = new Set((process.argv.find((a) => a.startsWith("--only="))?.slice(7
 const started = performance.now();
 const config = loadConfig();
 const base = await createEmbedder(config);
-const cache = EmbeddingCache.open(path.join(ROOT, ".cache/eval-embeddings"), base.id, base.dimension);
+const cache = await EmbeddingCache.open(path.join(ROOT, ".cache/eval-embeddings"), base);
 const embedder = cachedEmbedder(base, cache);
 const similarity = embeddingSimilarity(embedder);
 const bars = new MultiBar(
@@ -45,7 +46,7 @@ const stage = (name: string) => {
   };
 };
 const warm = async (name: string, texts: string[]) => {
-  const todo = cache.missing(texts).length;
+  const todo = embedder.missing(texts).length;
   if (!todo) return;
   const tick = stage(`embed ${name} (${todo} not cached)`);
   await embedder.warm(texts, (done) => tick(done, todo));

@@ -2,18 +2,17 @@
  * @module bench/vector-cache
  * Embeddings of the benchmark texts, computed once and kept on disk (under the
  * gitignored .cache/), so index-side figures never include embedding time and
- * a second run starts at once. One file per text list: records of
- * [sha256 of the text (32 bytes)][dimension × float32], in list order,
- * appended as batches finish; a run that was interrupted resumes where it
- * stopped, and a record whose text changed ends the usable prefix.
+ * a second run starts at once. They are kept in the product's EmbeddingCache
+ * (one cache for ingest, eval and benchmarks), appended as batches finish, so
+ * a run that was interrupted resumes where it stopped.
  */
-import { createHash } from "node:crypto";
-import { appendFileSync, existsSync, mkdirSync, readFileSync, truncateSync } from "node:fs";
 import path from "node:path";
+import { EmbeddingCache, embeddingKey } from "../../src/embeddings/embedding-cache.js";
 import { baseTexts, type BaseCorpus } from "./dataset.js";
 
 export const CACHE_DIR = path.resolve(import.meta.dirname, "../../.cache/bench");
-const HASH_BYTES = 32;
+// The cache keys vectors by embedder and text; the benchmark always embeds with the bundled model.
+const BENCH_EMBEDDER_ID = "bench:bundled";
 const APPEND_EVERY = 256;
 
 export interface CachedVectors {
@@ -34,43 +33,19 @@ export async function cachedVectors(
   embed: (texts: string[]) => Promise<number[][]>,
   onProgress?: (done: number) => void,
 ): Promise<CachedVectors> {
-  mkdirSync(CACHE_DIR, { recursive: true });
-  const file = path.join(CACHE_DIR, `${name}-${dimension}.bin`);
-  const record = HASH_BYTES + dimension * 4;
-  const vectors = new Float32Array(texts.length * dimension);
-  let done = 0;
-  if (existsSync(file)) {
-    const bytes = readFileSync(file);
-    while (done < texts.length && (done + 1) * record <= bytes.length) {
-      const at = done * record;
-      if (!bytes.subarray(at, at + HASH_BYTES).equals(hashOf(texts[done]!))) break;
-      vectors.set(new Float32Array(bytes.buffer.slice(bytes.byteOffset + at + HASH_BYTES, bytes.byteOffset + at + record)), done * dimension);
-      done++;
-    }
-    // A shorter list leaves the file alone; otherwise what follows the usable prefix (another list, a torn record) is dropped before appending.
-    if (done < texts.length && bytes.length > done * record) truncateSync(file, done * record);
-  }
-  const fromDisk = done;
-  onProgress?.(done);
-  while (done < texts.length) {
-    const slice = texts.slice(done, done + APPEND_EVERY);
+  const cache = await EmbeddingCache.open(path.join(CACHE_DIR, name), { id: BENCH_EMBEDDER_ID, dimension });
+  const keys = texts.map((text) => embeddingKey(BENCH_EMBEDDER_ID, text));
+  const missing = [...new Set(texts.filter((_, i) => !cache.has(keys[i]!)))];
+  onProgress?.(texts.length - missing.length);
+  for (let start = 0; start < missing.length; start += APPEND_EVERY) {
+    const slice = missing.slice(start, start + APPEND_EVERY);
     const computed = await embed(slice);
-    const out = Buffer.alloc(record * slice.length);
-    computed.forEach((vector, i) => {
-      if (vector.length !== dimension) throw new Error(`the embedder returned ${vector.length} dimensions, expected ${dimension}`);
-      hashOf(slice[i]!).copy(out, i * record);
-      Buffer.from(new Float32Array(vector).buffer).copy(out, i * record + HASH_BYTES);
-      vectors.set(vector, (done + i) * dimension);
-    });
-    appendFileSync(file, out);
-    done += slice.length;
-    onProgress?.(done);
+    await cache.add(slice.map((text, i) => ({ key: embeddingKey(BENCH_EMBEDDER_ID, text), vector: computed[i]! })));
+    onProgress?.(texts.length - missing.length + start + slice.length);
   }
-  return { vectors, computed: texts.length - fromDisk };
-}
-
-function hashOf(text: string): Buffer {
-  return createHash("sha256").update(text).digest();
+  const vectors = new Float32Array(texts.length * dimension);
+  keys.forEach((key, i) => vectors.set(cache.get(key)!, i * dimension));
+  return { vectors, computed: missing.length };
 }
 
 export const DIMENSION = 512;

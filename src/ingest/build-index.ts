@@ -13,9 +13,9 @@ import { keywordDocument } from "../retrieval/keyword-document.js";
 import type { GenerationRecord, GenerationStore } from "../store/types.js";
 import type { SourceFileRecord, SourceRecords, UnreadableFileRecord } from "../store/source-records.js";
 import type { Chunk, IndexSnapshot, StoredDocument } from "../core/types.js";
-import { countDeletedChunks, planChanges, sameSettings, type ChangePlan, type PlanSettings } from "./change-plan.js";
+import { countDeletedChunks, planChanges, chunkedAlike, type ChangePlan, type PlanSettings } from "./change-plan.js";
 import { chunkDocument } from "./chunker.js";
-import { EmbeddingCache, embeddingKey } from "./embedding-cache.js";
+import { EmbeddingCache, embeddingKey } from "../embeddings/embedding-cache.js";
 import { mapInOrder } from "./in-order.js";
 import { FILES_IN_FLIGHT, listCorpusFiles, loadFiles, partitionSupported, readCorpusFile, statCorpusFile, type CorpusFile, type LoadFailure } from "./load-corpus.js";
 import type { BuildProgress } from "./progress.js";
@@ -181,7 +181,7 @@ function unchangedContents(
   plan: ChangePlan,
   settings: PlanSettings,
 ): Map<string, DocumentContents> {
-  if (!serving || serving.manifest.generation !== previous?.generation || !sameSettings(previous, settings)) return new Map();
+  if (!serving || serving.manifest.generation !== previous?.generation || !chunkedAlike(previous, settings)) return new Map();
   const contents = new Map<string, DocumentContents>();
   for (const source of plan.unchanged) {
     const document = serving.documents.get(source);

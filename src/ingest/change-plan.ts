@@ -33,12 +33,12 @@ export function planChanges(current: SourceFileRecord[], previous: GenerationRec
     else (hash === file.sha256 ? plan.unchanged : plan.changed).push(file.source);
   }
   plan.removed = [...before.keys()].filter((source) => !now.has(source));
-  plan.upToDate = sameSettings(previous, settings) && plan.unchanged.length === current.length && !plan.removed.length;
+  plan.upToDate = chunkedAlike(previous, settings) && plan.unchanged.length === current.length && !plan.removed.length;
   return plan;
 }
 
 /** Whether the previous generation was embedded and chunked as `settings` say: its chunks are then what a build would make. */
-export function sameSettings(previous: GenerationRecord | undefined, settings: PlanSettings): boolean {
+export function chunkedAlike(previous: GenerationRecord | undefined, settings: PlanSettings): boolean {
   return (
     previous?.embedder.id === settings.embedderId &&
     previous.chunking.size === settings.chunking.size &&

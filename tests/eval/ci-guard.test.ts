@@ -15,7 +15,8 @@ import { embeddingSimilarity } from "../../src/answer/similarity.js";
 import { createLocalUseEmbedder } from "../../src/embeddings/local-use.js";
 import type { Embedder } from "../../src/embeddings/types.js";
 import { type Qrels, readSciFact, readSquad, type SciFact, type Squad } from "../../src/eval/datasets.js";
-import { cachedEmbedder, EmbeddingCache } from "../../src/eval/embedding-cache.js";
+import { cachedEmbedder } from "../../src/embeddings/cached-embedder.js";
+import { EmbeddingCache } from "../../src/embeddings/embedding-cache.js";
 import { memorySnapshot } from "../../src/eval/memory-index.js";
 import { auroc, precisionRecall } from "../../src/eval/metrics.js";
 import { sciFactIndex, scoreVariant } from "../../src/eval/scifact.js";
@@ -60,7 +61,7 @@ describe.skipIf(!scifact || !squad)("retrieval quality guard (fixed benchmark sa
   let embedder: Embedder;
   beforeAll(async () => {
     base = await createLocalUseEmbedder({ workers: availableParallelism() });
-    embedder = cachedEmbedder(base, EmbeddingCache.open(path.join(REPO_ROOT, ".cache/eval-embeddings"), base.id, base.dimension));
+    embedder = cachedEmbedder(base, await EmbeddingCache.open(path.join(REPO_ROOT, ".cache/eval-embeddings"), base));
   });
   afterAll(() => base?.close?.());
 

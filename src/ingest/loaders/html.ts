@@ -1,7 +1,8 @@
 import * as cheerio from "cheerio";
 import type { AnyNode, Element } from "domhandler";
 import type { Section, SourceDocument } from "../types.js";
-import { boundedTitle, decodeText, titleFromFileName } from "./text.js";
+import { decodeText } from "./decode-text.js";
+import { boundedTitle, titleFromFileName } from "./titles.js";
 
 const INVISIBLE = new Set(["script", "style", "noscript", "template", "head", "svg", "iframe", "object"]);
 // Elements whose content a reader never sees as page text: form fields hold values, not prose.

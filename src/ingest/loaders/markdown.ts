@@ -1,5 +1,6 @@
 import type { Section, SourceDocument } from "../types.js";
-import { boundedTitle, decodeText, titleFromFileName } from "./text.js";
+import { decodeText } from "./decode-text.js";
+import { boundedTitle, titleFromFileName } from "./titles.js";
 
 // The opening of an ATX heading; its title is trimmed by hand (atxHeading), because the one-pattern form
 // /^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$/ retries the closing run at every character: seconds on one long line.

@@ -1,6 +1,6 @@
 import { PDFParse } from "pdf-parse";
 import { LoadError, type Page, type SourceDocument } from "../types.js";
-import { boundedTitle, titleFromFileName } from "./text.js";
+import { boundedTitle, titleFromFileName } from "./titles.js";
 
 // Blank lines between pages keep the sentence splitter from joining the last
 // sentence of one page with the first of the next.

@@ -1,5 +1,6 @@
 import type { SourceDocument } from "../types.js";
-import { decodeText, titleFromFileName } from "./text.js";
+import { decodeText } from "./decode-text.js";
+import { titleFromFileName } from "./titles.js";
 
 const MAX_TITLE_LENGTH = 150;
 

@@ -29,7 +29,7 @@ export interface SegmentPlan {
 type IndexSettings = Pick<Manifest, "embedder" | "chunking" | "hnsw" | "space">;
 
 export function planSegments(live: Manifest | undefined, next: IndexSettings & { files: SourceFileRecord[] }, freshName: string): SegmentPlan {
-  const reusable = live && sameSettings(live, next) ? live : undefined;
+  const reusable = live && segmentsReusable(live, next) ? live : undefined;
   const before = new Map((reusable?.files ?? []).map((f) => [f.source, f]));
   // Where each unchanged document lives now, and how many live chunks each segment keeps.
   const stays = new Map<string, string>();
@@ -68,6 +68,7 @@ export function planSegments(live: Manifest | undefined, next: IndexSettings & {
   };
 }
 
-function sameSettings(a: IndexSettings, b: IndexSettings): boolean {
+/** Whether segments built with `a`'s settings can serve in a generation with `b`'s: same embedder, chunking, HNSW parameters and space. */
+function segmentsReusable(a: IndexSettings, b: IndexSettings): boolean {
   return JSON.stringify([a.embedder, a.chunking, a.hnsw, a.space]) === JSON.stringify([b.embedder, b.chunking, b.hnsw, b.space]);
 }

@@ -1,6 +1,6 @@
 import { appendFile, stat } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { EmbeddingCache, embeddingKey } from "../../src/ingest/embedding-cache.js";
+import { EmbeddingCache, embeddingKey } from "../../src/embeddings/embedding-cache.js";
 import { makeTempDir } from "../helpers/test-server.js";
 
 const embedder = { id: "test:tiny", dimension: 3 };

@@ -1,4 +1,8 @@
-import path from "node:path";
+/**
+ * @module loaders/decode-text
+ * The bytes of a text-based file (.txt, .md, .html) as text, for every loader
+ * that reads one.
+ */
 import { LoadError } from "../types.js";
 
 // Share of characters that may fail to decode before a file counts as not UTF-8 at all (a few stray bytes are kept).
@@ -19,18 +23,4 @@ export function decodeText(content: Buffer, source: string): string {
     throw new LoadError(source, `is not UTF-8 text (${share} % of its characters do not decode); skipped`);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** A readable fallback title: the file name without extension, separators as spaces. */
-export function titleFromFileName(source: string): string {
-  return path.posix.basename(source).replace(/\.[^.]+$/, "").replace(/[-_]+/g, " ").trim();
-}
-
-/** Longest title or heading kept: every chunk of a document carries them, in every answer and search result. */
-export const MAX_TITLE_CHARS = 200;
-
-/** A title or heading as shown: white space collapsed, cut to MAX_TITLE_CHARS (with "…"). */
-export function boundedTitle(raw: string): string {
-  const title = raw.replace(/\s+/g, " ").trim();
-  return title.length <= MAX_TITLE_CHARS ? title : `${title.slice(0, MAX_TITLE_CHARS - 1).trimEnd()}…`;
 }

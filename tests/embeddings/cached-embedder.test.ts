@@ -2,7 +2,8 @@ import { appendFileSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { cachedEmbedder, EmbeddingCache } from "../../src/eval/embedding-cache.js";
+import { cachedEmbedder } from "../../src/embeddings/cached-embedder.js";
+import { EmbeddingCache } from "../../src/embeddings/embedding-cache.js";
 import type { Embedder } from "../../src/embeddings/types.js";
 
 /** Counts what reaches the model, so the test can tell a cache hit from a miss. */
@@ -21,7 +22,7 @@ function countingEmbedder(): Embedder & { embedded: string[] } {
   };
 }
 
-describe("eval embedding cache", () => {
+describe("cached embedder", () => {
   const dirs: string[] = [];
   afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
   const tempDir = () => {
@@ -33,11 +34,11 @@ describe("eval embedding cache", () => {
   it("When texts were embedded in an earlier run, Then a new run reads them from disk without calling the model", async () => {
     const dir = tempDir();
     const first = countingEmbedder();
-    const vectors = await cachedEmbedder(first, EmbeddingCache.open(dir, first.id, 3)).embedDocuments(["alpha", "beta", "alpha"]);
+    const vectors = await cachedEmbedder(first, await EmbeddingCache.open(dir, first)).embedDocuments(["alpha", "beta", "alpha"]);
     expect(first.embedded).toEqual(["alpha", "beta"]);
 
     const second = countingEmbedder();
-    const again = await cachedEmbedder(second, EmbeddingCache.open(dir, second.id, 3)).embedDocuments(["beta", "alpha", "gamma"]);
+    const again = await cachedEmbedder(second, await EmbeddingCache.open(dir, second)).embedDocuments(["beta", "alpha", "gamma"]);
     expect(second.embedded).toEqual(["gamma"]);
     expect(again[0]![0]).toBeCloseTo(vectors[1]![0]!, 5);
     expect(again[1]![1]).toBeCloseTo(vectors[0]![1]!, 5);
@@ -46,8 +47,9 @@ describe("eval embedding cache", () => {
   it("When the file ends in a torn record, Then the complete records still load", async () => {
     const dir = tempDir();
     const embedder = countingEmbedder();
-    await cachedEmbedder(embedder, EmbeddingCache.open(dir, embedder.id, 3)).embedDocuments(["one", "two"]);
-    appendFileSync(path.join(dir, "fake_counting-3.bin"), Buffer.alloc(17));
-    expect(EmbeddingCache.open(dir, embedder.id, 3).size).toBe(2);
+    const cache = await EmbeddingCache.open(dir, embedder);
+    await cachedEmbedder(embedder, cache).embedDocuments(["one", "two"]);
+    appendFileSync(cache.file, Buffer.alloc(17));
+    expect((await EmbeddingCache.open(dir, embedder)).size).toBe(2);
   });
 });

@@ -4,22 +4,19 @@
  * an unchanged chunk — even in a renamed file, even after an ingest was killed
  * half-way — is never embedded twice. One append-only file per embedder of
  * fixed-size records (32-byte key, then `dimension` float32s); a record torn
- * by a crash is cut off when the file is next opened.
+ * by a crash is cut off when the file is next opened. Ingest, the eval
+ * (cached-embedder.ts) and the benchmarks keep their vectors in it.
  */
 import { createHash } from "node:crypto";
 import { appendFile, mkdir, open, readFile, rename, truncate } from "node:fs/promises";
 import path from "node:path";
+import type { EmbedderIdentity } from "../core/types.js";
 
 const KEY_BYTES = 32;
 const CACHE_DIR = "embedding-cache";
 // Rewrite the file once dead records (of chunks no longer indexed) outnumber live ones.
 const COMPACT_RATIO = 2;
 const COMPACT_MIN_RECORDS = 1024;
-
-export interface CacheEmbedder {
-  id: string;
-  dimension: number;
-}
 
 /** The cache key of a text for an embedder: hex SHA-256 of both. */
 export function embeddingKey(embedderId: string, text: string): string {
@@ -34,11 +31,11 @@ export class EmbeddingCache {
     private records: number,
   ) {}
 
-  /** Opens (or creates) the cache of `embedder` under `indexDir`, dropping a torn last record. */
-  static async open(indexDir: string, embedder: CacheEmbedder): Promise<EmbeddingCache> {
-    const dir = path.join(indexDir, CACHE_DIR);
-    await mkdir(dir, { recursive: true });
-    const file = path.join(dir, `${embeddingKey(embedder.id, String(embedder.dimension)).slice(0, 16)}.bin`);
+  /** Opens (or creates) the cache of `embedder` under `dir` (an index folder, or a cache folder), dropping a torn last record. */
+  static async open(dir: string, embedder: EmbedderIdentity): Promise<EmbeddingCache> {
+    const folder = path.join(dir, CACHE_DIR);
+    await mkdir(folder, { recursive: true });
+    const file = path.join(folder, `${embeddingKey(embedder.id, String(embedder.dimension)).slice(0, 16)}.bin`);
     const recordBytes = KEY_BYTES + embedder.dimension * 4;
     const data = await readFile(file).catch((error: NodeJS.ErrnoException) => {
       if (error.code === "ENOENT") return Buffer.alloc(0);
