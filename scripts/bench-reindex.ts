@@ -117,7 +117,7 @@ try {
   const documents = benchDocuments();
   await mkdir(corpusDir, { recursive: true });
   for (const [i, doc] of documents.entries()) await writeFile(path.join(corpusDir, `doc-${String(i).padStart(4, "0")}.txt`), `${doc.title}\n\n${doc.text}\n`);
-  const build = (full = false) => withIngestLock(indexDir, () => buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking: config.chunking, embedder, full }));
+  const build = (full = false) => withIngestLock(indexDir, () => buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: config.retrieval.bm25 }), chunking: config.chunking, embedder, full }));
 
   const rows = [await timed("Full ingest (`--full`)", () => build(true))];
   const noChange: Row[] = [];

@@ -7,7 +7,33 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
-import calibration from "./retrieval/calibration.json" with { type: "json" };
+import bundledCalibration from "./retrieval/calibration.json" with { type: "json" };
+
+/**
+ * What `npm run eval` chose on data for the bundled embedder and wrote to
+ * src/retrieval/calibration.json: the defaults of FUSION, DENSE_WEIGHT and
+ * ABSTAIN_THRESHOLD, the BM25 parameters, and the answer layer's sentence
+ * ranking weights and confidence model. Read here, once, and passed down as
+ * `config.calibration`, so an operator sees the values in one place and a
+ * test can give its own to `loadConfig`.
+ */
+export interface Calibration {
+  note?: string;
+  /** The embedder the values were chosen for. */
+  embedder: string;
+  fusion: "weighted" | "rrf";
+  denseWeight: number;
+  /** BM25: k1, b, and how many body occurrences one title/heading occurrence is worth. */
+  bm25: { k1: number; b: number; headingBoost: number };
+  abstainThreshold: number;
+  /** Weights of the sentence ranking score (answer/evidence.ts). */
+  ranking: { coverage: number; contextCoverage: number; similarity: number; passage: number; typeMismatch: number };
+  /** The logistic confidence model (answer/confidence.ts): intercept and one weight per feature. */
+  confidence: { intercept: number; weights: Record<string, number> };
+}
+
+/** The calibration shipped with the code, for the bundled embedder. */
+export const BUNDLED_CALIBRATION: Readonly<Calibration> = Object.freeze(bundledCalibration as Calibration);
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const num = (min: number, max: number) => z.coerce.number().min(min).max(max);
@@ -80,7 +106,8 @@ export const settings = {
   CHUNK_OVERLAP: { schema: int(0, 4000).default(80), doc: "Characters of trailing sentences repeated at the start of the next chunk." },
   TOP_K: { schema: int(1, 20).default(5), doc: "Passages retrieved for an answer when the request gives no `k`." },
   FUSION: {
-    schema: z.enum(["weighted", "rrf"]).default(calibration.fusion as "weighted" | "rrf"),
+    // Unset: the calibration's value (see loadConfig).
+    schema: z.enum(["weighted", "rrf"]).optional(),
     doc: "How hybrid search combines dense and keyword results: `weighted` normalised scores (DENSE_WEIGHT) or `rrf` (reciprocal rank fusion).",
   },
   MMR_LAMBDA: {
@@ -88,11 +115,11 @@ export const settings = {
     doc: "Maximal marginal relevance: 1 = off; lower values trade relevance for less repetitive passages (e.g. 0.7).",
   },
   DENSE_WEIGHT: {
-    schema: num(0, 1).default(calibration.denseWeight),
+    schema: num(0, 1).optional(),
     doc: "Weight of dense similarity in hybrid fusion (keyword gets 1 − this); default chosen by `npm run eval` for the bundled embedder.",
   },
   ABSTAIN_THRESHOLD: {
-    schema: num(0, 1).default(calibration.abstainThreshold),
+    schema: num(0, 1).optional(),
     doc: "Below this evidence confidence the service answers that it could not find the answer; default chosen by `npm run eval`.",
   },
   ALLOWED_ORIGINS: {
@@ -164,7 +191,18 @@ export interface Config {
   embeddings: { provider: "local" | "openai"; model: string; workers: number };
   llm: { apiKey?: string; baseURL?: string; model: string; timeoutMs: number; maxRetries: number; retryBackoffMs: number } | undefined;
   openai: { apiKey?: string; baseURL?: string };
-  retrieval: { topK: number; denseWeight: number; fusion: "weighted" | "rrf"; mmrLambda: number; abstainThreshold: number; contextTokenBudget: number };
+  retrieval: {
+    topK: number;
+    denseWeight: number;
+    fusion: "weighted" | "rrf";
+    mmrLambda: number;
+    abstainThreshold: number;
+    contextTokenBudget: number;
+    /** BM25 parameters of the keyword index the embedded store builds (from the calibration). */
+    bm25: Calibration["bm25"];
+  };
+  /** The whole calibration the defaults above came from (the answer layer reads its ranking and confidence model here). */
+  calibration: Readonly<Calibration>;
   logLevel: Parsed["LOG_LEVEL"];
   /** What people asked, for the content-gap report (src/insights); off unless QUESTION_LOG=1. */
   questionLog: { enabled: boolean; days: number; file: string };
@@ -183,8 +221,11 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-/** Parses and validates the environment; throws a ConfigError naming every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+/**
+ * Parses and validates the environment; throws a ConfigError naming every bad
+ * variable. `calibration` gives the defaults the environment may override.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), calibration: Readonly<Calibration> = BUNDLED_CALIBRATION): Config {
   const parsed: Record<string, unknown> = {};
   const problems: string[] = [];
   for (const [name, setting] of Object.entries(settings)) {
@@ -230,12 +271,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     openai,
     retrieval: {
       topK: p.TOP_K,
-      denseWeight: p.DENSE_WEIGHT,
-      fusion: p.FUSION,
+      denseWeight: p.DENSE_WEIGHT ?? calibration.denseWeight,
+      fusion: p.FUSION ?? calibration.fusion,
       mmrLambda: p.MMR_LAMBDA,
-      abstainThreshold: p.ABSTAIN_THRESHOLD,
+      abstainThreshold: p.ABSTAIN_THRESHOLD ?? calibration.abstainThreshold,
       contextTokenBudget: p.CONTEXT_TOKEN_BUDGET,
+      bm25: calibration.bm25,
     },
+    calibration,
     logLevel: p.LOG_LEVEL,
     questionLog: { enabled: p.QUESTION_LOG, days: p.QUESTION_LOG_DAYS, file: path.resolve(cwd, p.QUESTION_LOG_FILE) },
     web: { allowedOrigins: p.ALLOWED_ORIGINS },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../src/config.js";
+import { BUNDLED_CALIBRATION, ConfigError, loadConfig } from "../src/config.js";
 
 describe("config", () => {
   it("When the environment is empty, Then defaults apply and the LLM is off", () => {
@@ -14,6 +14,15 @@ describe("config", () => {
   it("When OPENAI_API_KEY is set, Then the chat model is configured with the base URL", () => {
     const config = loadConfig({ OPENAI_API_KEY: "sk-test", OPENAI_BASE_URL: "http://127.0.0.1:9/v1", CHAT_MODEL: "m" });
     expect(config.llm).toMatchObject({ apiKey: "sk-test", baseURL: "http://127.0.0.1:9/v1", model: "m" });
+  });
+
+  it("When a calibration is given, Then its values are the retrieval defaults, the environment overrides them, and the whole object is passed down", () => {
+    const calibration = { ...BUNDLED_CALIBRATION, fusion: "rrf" as const, denseWeight: 0.6, abstainThreshold: 0.2, bm25: { k1: 0.9, b: 0.4, headingBoost: 2 } };
+    const config = loadConfig({}, "/srv/app", calibration);
+    expect(config.retrieval).toMatchObject({ fusion: "rrf", denseWeight: 0.6, abstainThreshold: 0.2, bm25: { k1: 0.9, b: 0.4, headingBoost: 2 } });
+    expect(config.calibration).toBe(calibration);
+    expect(loadConfig({ DENSE_WEIGHT: "0.1", FUSION: "weighted" }, "/srv/app", calibration).retrieval).toMatchObject({ denseWeight: 0.1, fusion: "weighted" });
+    expect(loadConfig({}, "/srv/app").retrieval.denseWeight).toBe(BUNDLED_CALIBRATION.denseWeight);
   });
 
   it.each([

@@ -8,6 +8,7 @@
  *
  * Usage: tsx scripts/bench/index-run.ts '{"system":"ours","size":10000,"unique":10000,"indexDir":"…"}'
  */
+import { BUNDLED_CALIBRATION } from "../../src/config.js";
 import { createHash } from "node:crypto";
 import { readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
@@ -122,14 +123,14 @@ async function measureOurs(args: IndexRunArgs, corpus: SizedCorpus, rows: Float3
   const input = generationInput(corpus, rows);
   // The segments a server holds after its own publish, so the next publish reuses them.
   const live = new LiveGenerationCache();
-  const publish = await timed(() => publishGeneration(args.indexDir, input, live));
+  const publish = await timed(() => publishGeneration(args.indexDir, input, live, { bm25: BUNDLED_CALIBRATION.bm25 }));
   const generation = (await currentGeneration(args.indexDir))!;
   const diskBytes = await folderBytes(path.join(args.indexDir, generation));
   const load = await timed(() => loadGeneration(args.indexDir, generation, { id: LOCAL_USE_ID, dimension: DIMENSION }));
   const { latency, recallAt10 } = await measureRetrieval(load.value, { corpus, queries, truth });
 
   const change = withOneDocumentChanged(input, rows);
-  const republish = await timed(() => publishGeneration(args.indexDir, change.input, live));
+  const republish = await timed(() => publishGeneration(args.indexDir, change.input, live, { bm25: BUNDLED_CALIBRATION.bm25 }));
   if (!republish.value.chunkById.has(change.newChunkId) || republish.value.chunks.length !== change.input.chunks.length) {
     throw new Error("the incremental publish does not hold the changed document's new chunks");
   }

@@ -9,6 +9,7 @@
  *
  * Usage: npx tsx scripts/bench/reindex-at-100k.ts   (about 3 minutes; writes only to a temp folder)
  */
+import { BUNDLED_CALIBRATION } from "../../src/config.js";
 import { createHash } from "node:crypto";
 import { appendFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -44,7 +45,7 @@ try {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, `${doc.title}\n\n${doc.text}\n`);
   }
-  const store = embeddedStore(indexDir);
+  const store = embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 });
   let started = performance.now();
   let serving = (await buildIndex({ corpusDir, indexDir, chunking: CHUNKING, embedder, store })).published!;
   console.log(`first build: ${seconds(started)} s, ${serving.manifest.chunkCount} chunks, ${serving.manifest.documentCount} files`);

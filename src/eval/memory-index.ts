@@ -8,7 +8,8 @@ import type { Embedder } from "../embeddings/types.js";
 import { embeddingText } from "../ingest/build-index.js";
 import { keywordDocument } from "../retrieval/keyword-document.js";
 import type { Chunk, IndexSnapshot } from "../core/types.js";
-import { type Bm25Parameters, DEFAULT_BM25 } from "../retrieval/bm25.js";
+import { BUNDLED_CALIBRATION } from "../config.js";
+import type { Bm25Parameters } from "../retrieval/bm25.js";
 import { KeywordIndex } from "../retrieval/keyword-index.js";
 import { HnswStore } from "../store/embedded/hnsw-store.js";
 
@@ -39,7 +40,7 @@ export async function memorySnapshot(chunks: Chunk[], embedder: Embedder, option
 }
 
 /** The keyword index ingest would build over these chunks. */
-export function keywordIndexOf(chunks: Chunk[], bm25: Bm25Parameters = DEFAULT_BM25): KeywordIndex {
+export function keywordIndexOf(chunks: Chunk[], bm25: Bm25Parameters = BUNDLED_CALIBRATION.bm25): KeywordIndex {
   return KeywordIndex.build(chunks.map(keywordDocument), bm25);
 }
 

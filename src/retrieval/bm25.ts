@@ -4,19 +4,15 @@
  * and Postgres full-text search weighs its query words by the same IDF, so
  * both stores agree on what a rare word is worth. BM25F-style, the document
  * title and heading path count as a boosted field (boosted term frequencies
- * share one length norm).
+ * share one length norm). The parameters are chosen by `npm run eval` and
+ * come from the config (`config.retrieval.bm25`).
  */
-import calibration from "./calibration.json" with { type: "json" };
-
 export interface Bm25Parameters {
   k1: number;
   b: number;
   /** How many body occurrences one title/heading occurrence is worth. */
   headingBoost: number;
 }
-
-/** Chosen by `npm run eval` on the SciFact train split (see docs/EVAL.md). */
-export const DEFAULT_BM25: Bm25Parameters = calibration.bm25;
 
 /** Robertson–Spärck Jones IDF over `documents` of which `frequency` contain the term; never negative. */
 export function bm25Idf(documents: number, frequency: number): number {

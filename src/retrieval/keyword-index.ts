@@ -6,7 +6,7 @@
  * only. What the embedded store serves, and what the eval builds in memory.
  */
 import type { Hit, KeywordDocument, KeywordSearch } from "../core/types.js";
-import { type Bm25Parameters, bm25Idf, bm25LengthNorm, bm25TermScore, DEFAULT_BM25 } from "./bm25.js";
+import { type Bm25Parameters, bm25Idf, bm25LengthNorm, bm25TermScore } from "./bm25.js";
 import { KeywordSegment, type SegmentPostings } from "./keyword-segment.js";
 import { terms } from "./tokenize.js";
 import { topK } from "./top-k.js";
@@ -39,13 +39,14 @@ interface LivePart {
 
 export class KeywordIndex implements KeywordSearch {
   private constructor(
-    private readonly params: Bm25Parameters,
+    /** BM25's k1, shared by all parts; irrelevant without parts (nothing is scored). */
+    private readonly k1: number,
     private readonly parts: readonly LivePart[],
     private readonly liveCount: number,
   ) {}
 
   /** One segment over `documents`, nothing deleted (what the eval and small in-memory indexes use). */
-  static build(documents: readonly KeywordDocument[], params: Bm25Parameters = DEFAULT_BM25): KeywordIndex {
+  static build(documents: readonly KeywordDocument[], params: Bm25Parameters): KeywordIndex {
     return KeywordIndex.of([{ segment: KeywordSegment.build(documents, params) }]);
   }
 
@@ -55,8 +56,9 @@ export class KeywordIndex implements KeywordSearch {
    * Parts must share params (throw otherwise).
    */
   static of(parts: readonly KeywordSegmentPart[]): KeywordIndex {
-    const params = parts[0]?.segment.params ?? DEFAULT_BM25;
+    const params = parts[0]?.segment.params;
     parts.forEach(({ segment }, i) => {
+      if (!params) return;
       const p = segment.params;
       if (p.k1 !== params.k1 || p.b !== params.b || p.headingBoost !== params.headingBoost) {
         throw new Error(`keyword segments must share BM25 parameters: part ${i} has ${JSON.stringify(p)}, part 0 has ${JSON.stringify(params)}`);
@@ -79,7 +81,7 @@ export class KeywordIndex implements KeywordSearch {
     const live = parts.map(({ segment }, i): LivePart => {
       const { postings } = segment;
       const lengthNorm = new Float64Array(segment.size);
-      for (let label = 0; label < lengthNorm.length; label++) lengthNorm[label] = bm25LengthNorm(params, postings.lengths[label]!, averageLength);
+      for (let label = 0; label < lengthNorm.length; label++) lengthNorm[label] = bm25LengthNorm(segment.params, postings.lengths[label]!, averageLength);
       const deleted = masks[i];
       return {
         segment,
@@ -91,7 +93,7 @@ export class KeywordIndex implements KeywordSearch {
         touched: new Uint32Array(segment.size),
       };
     });
-    return new KeywordIndex(params, live, liveCount);
+    return new KeywordIndex(params?.k1 ?? 0, live, liveCount);
   }
 
   /** Live documents. */
@@ -117,7 +119,7 @@ export class KeywordIndex implements KeywordSearch {
   /** The k best live documents by BM25, best first; equal scores: earlier part first, then lower label. */
   search(query: string, k: number): Hit[] {
     const { parts } = this;
-    const { k1 } = this.params;
+    const { k1 } = this;
     const termNumbers: (number | undefined)[] = new Array(parts.length);
     const touchedCounts: number[] = new Array(parts.length).fill(0);
     for (const term of new Set(terms(query))) {

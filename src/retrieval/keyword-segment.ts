@@ -9,7 +9,7 @@
  */
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { KeywordDocument } from "../core/types.js";
-import { type Bm25Parameters, DEFAULT_BM25 } from "./bm25.js";
+import type { Bm25Parameters } from "./bm25.js";
 import { terms } from "./tokenize.js";
 
 /**
@@ -50,7 +50,7 @@ export class KeywordSegment {
     return this.ids.length;
   }
 
-  static build(documents: readonly KeywordDocument[], params: Bm25Parameters = DEFAULT_BM25): KeywordSegment {
+  static build(documents: readonly KeywordDocument[], params: Bm25Parameters): KeywordSegment {
     const builder = new SegmentBuilder(documents.length, params);
     documents.forEach((doc, label) => builder.add(doc, label));
     return new KeywordSegment(params, documents.map((d) => d.id), builder.finish());
@@ -61,7 +61,7 @@ export class KeywordSegment {
    * event loop served in between: a whole-index build (~8 s of tokenising at
    * 100k chunks) must not hold up requests while a server reindexes.
    */
-  static async buildInSlices(documents: readonly KeywordDocument[], params: Bm25Parameters = DEFAULT_BM25, sliceMs = 10): Promise<KeywordSegment> {
+  static async buildInSlices(documents: readonly KeywordDocument[], params: Bm25Parameters, sliceMs = 10): Promise<KeywordSegment> {
     const builder = new SegmentBuilder(documents.length, params);
     let sliceStart = performance.now();
     for (let label = 0; label < documents.length; label++) {

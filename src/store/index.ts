@@ -10,8 +10,8 @@ import type { GenerationStore } from "./types.js";
 
 export type { GenerationInput, GenerationRecord, GenerationStore, LoadOutcome } from "./types.js";
 
-export async function createGenerationStore(config: Pick<Config, "indexDir" | "vectorStore">): Promise<GenerationStore> {
-  if (config.vectorStore.kind === "hnsw") return embeddedStore(config.indexDir);
+export async function createGenerationStore(config: Pick<Config, "indexDir" | "vectorStore" | "retrieval">): Promise<GenerationStore> {
+  if (config.vectorStore.kind === "hnsw") return embeddedStore(config.indexDir, { bm25: config.retrieval.bm25 });
   const { PgGenerationStore } = await import("./pgvector/index.js");
   return PgGenerationStore.connect({ connectionString: config.vectorStore.databaseUrl, followIntervalMs: config.vectorStore.pollMs });
 }

@@ -21,7 +21,7 @@ import { memorySnapshot } from "../../src/eval/memory-index.js";
 import { auroc, precisionRecall } from "../../src/eval/metrics.js";
 import { sciFactIndex, scoreVariant } from "../../src/eval/scifact.js";
 import { seededShuffle, splitArticles, squadChunks } from "../../src/eval/squad.js";
-import calibration from "../../src/retrieval/calibration.json" with { type: "json" };
+import { BUNDLED_CALIBRATION as calibration } from "../../src/config.js";
 import { HybridRetriever } from "../../src/retrieval/retriever.js";
 import { REPO_ROOT, SHARED_DIR } from "../helpers/test-server.js";
 

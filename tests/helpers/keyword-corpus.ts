@@ -3,9 +3,14 @@
  * by the search tests (tests/retrieval) and the segment file tests (tests/store).
  */
 import { expect } from "vitest";
+import { BUNDLED_CALIBRATION } from "../../src/config.js";
 import type { Hit, KeywordDocument } from "../../src/core/types.js";
+import type { Bm25Parameters } from "../../src/retrieval/bm25.js";
 import type { KeywordIndex } from "../../src/retrieval/keyword-index.js";
 import { terms } from "../../src/retrieval/tokenize.js";
+
+/** The BM25 parameters the service is shipped with. */
+export const BM25: Bm25Parameters = BUNDLED_CALIBRATION.bm25;
 
 // A small vocabulary, so that random documents share terms and scores often tie.
 export const VOCABULARY = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "theta", "kappa", "lambda", "sigma"];

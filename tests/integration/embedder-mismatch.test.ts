@@ -1,3 +1,4 @@
+import { BUNDLED_CALIBRATION } from "../../src/config.js";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Embedder } from "../../src/embeddings/types.js";
@@ -25,7 +26,7 @@ describe("index built by another embedder", () => {
 
   it("When the configured embedder differs in name or dimension, Then loading says so clearly and start-up rebuilds", async () => {
     const indexDir = path.join(await makeTempDir(), "index");
-    await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking, embedder: letterEmbedder("test:letters-a", 32) });
+    await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder: letterEmbedder("test:letters-a", 32) });
 
     const other = letterEmbedder("test:letters-b", 48);
     const error = await loadLiveIndex(indexDir, other).catch((e: unknown) => e);
@@ -35,7 +36,7 @@ describe("index built by another embedder", () => {
     const warnings: string[] = [];
     const logger = createLogger("silent");
     logger.warn = ((obj: unknown, msg?: string) => void warnings.push(String(msg ?? obj))) as typeof logger.warn;
-    const snapshot = await openIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking, embedder: other, logger });
+    const snapshot = await openIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder: other, logger });
     expect(snapshot.manifest.embedder).toEqual({ id: "test:letters-b", dimension: 48 });
     expect(warnings.some((w) => /embedder changed/.test(w))).toBe(true);
     const hits = await snapshot.vectors.search(await other.embedQuery("Hangzhou"), 3);

@@ -1,3 +1,4 @@
+import { BUNDLED_CALIBRATION } from "../../src/config.js";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -25,7 +26,7 @@ describeOnPostgres("migrating an embedded index into PostgreSQL", () => {
     embedder = await createLocalUseEmbedder();
     corpusDir = await writeCorpus({ "kiln.txt": KILN, "ferry.txt": FERRY, "library.txt": LIBRARY });
     indexDir = path.join(await makeTempDir("rag-migrate-"), "index");
-    embedded = (await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking: { size: 480, overlap: 80 }, embedder })).published!;
+    embedded = (await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking: { size: 480, overlap: 80 }, embedder })).published!;
     database = await createTestDatabase();
     store = await PgGenerationStore.connect({ connectionString: database.url });
   });

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { KeywordDocument } from "../../src/core/types.js";
-import { type Bm25Parameters, DEFAULT_BM25 } from "../../src/retrieval/bm25.js";
+import type { Bm25Parameters } from "../../src/retrieval/bm25.js";
 import { KeywordIndex, type KeywordSegmentPart } from "../../src/retrieval/keyword-index.js";
 import { KeywordSegment } from "../../src/retrieval/keyword-segment.js";
 import { readKeywordSegment, writeKeywordSegment } from "../../src/store/embedded/keyword-segment-file.js";
-import { documents, expectSameHits, expectSameIndex, QUERIES, VOCABULARY } from "../helpers/keyword-corpus.js";
+import { BM25, documents, expectSameHits, expectSameIndex, QUERIES, VOCABULARY } from "../helpers/keyword-corpus.js";
 
 const documentArbitrary = fc.record({
   text: fc.array(fc.constantFrom(...VOCABULARY), { maxLength: 12 }).map((words) => words.join(" ")),
@@ -66,8 +66,8 @@ describe("KeywordIndex.of", () => {
 
   it("When searches follow each other over parts, Then an earlier query's scores do not leak into a later one", () => {
     const parts = [
-      { segment: KeywordSegment.build(documents.slice(0, 100)), deleted: new Set([3, 50]) },
-      { segment: KeywordSegment.build(documents.slice(100)) },
+      { segment: KeywordSegment.build(documents.slice(0, 100), BM25), deleted: new Set([3, 50]) },
+      { segment: KeywordSegment.build(documents.slice(100), BM25) },
     ];
     const index = KeywordIndex.of(parts);
     const alone = KeywordIndex.of(parts).search("delta", 10);
@@ -76,32 +76,32 @@ describe("KeywordIndex.of", () => {
   });
 
   it("When every document of a segment is deleted, Then the segment contributes nothing", () => {
-    const kept = KeywordSegment.build(documents.slice(0, 150));
-    const gone = KeywordSegment.build(documents.slice(150));
+    const kept = KeywordSegment.build(documents.slice(0, 150), BM25);
+    const gone = KeywordSegment.build(documents.slice(150), BM25);
     const everyLabel = new Set(gone.ids.map((_, label) => label));
     const index = KeywordIndex.of([{ segment: gone, deleted: everyLabel }, { segment: kept }, { segment: gone, deleted: everyLabel }]);
-    expectSameIndex(index, KeywordIndex.build(documents.slice(0, 150)), QUERIES, 20);
+    expectSameIndex(index, KeywordIndex.build(documents.slice(0, 150), BM25), QUERIES, 20);
   });
 
   it("When a segment is empty, Then it works alone and next to others", () => {
-    const empty = readKeywordSegment(writeKeywordSegment(KeywordSegment.build([])));
+    const empty = readKeywordSegment(writeKeywordSegment(KeywordSegment.build([], BM25)));
     expect(empty.size).toBe(0);
     const alone = KeywordIndex.of([{ segment: empty }]);
     expect(alone.size).toBe(0);
     expect(alone.search("alpha", 10)).toEqual([]);
     expect(alone.documentFrequency("alpha")).toBe(0);
-    expectSameIndex(KeywordIndex.of([{ segment: empty }, { segment: KeywordSegment.build(documents) }]), KeywordIndex.build(documents), QUERIES, 20);
-    expectSameIndex(KeywordIndex.of([]), KeywordIndex.build([]), QUERIES, 20);
+    expectSameIndex(KeywordIndex.of([{ segment: empty }, { segment: KeywordSegment.build(documents, BM25) }]), KeywordIndex.build(documents, BM25), QUERIES, 20);
+    expectSameIndex(KeywordIndex.of([]), KeywordIndex.build([], BM25), QUERIES, 20);
   });
 
   it("When parts were built with different BM25 parameters, Then combining them throws", () => {
-    const a = KeywordSegment.build(documents.slice(0, 10), DEFAULT_BM25);
-    const b = KeywordSegment.build(documents.slice(10, 20), { ...DEFAULT_BM25, k1: DEFAULT_BM25.k1 + 0.1 });
+    const a = KeywordSegment.build(documents.slice(0, 10), BM25);
+    const b = KeywordSegment.build(documents.slice(10, 20), { ...BM25, k1: BM25.k1 + 0.1 });
     expect(() => KeywordIndex.of([{ segment: a }, { segment: b }])).toThrow(/share BM25 parameters/);
   });
 
   it("When a deletion names a label the segment does not have, Then combining throws", () => {
-    const segment = KeywordSegment.build(documents.slice(0, 10));
+    const segment = KeywordSegment.build(documents.slice(0, 10), BM25);
     expect(() => KeywordIndex.of([{ segment, deleted: new Set([10]) }])).toThrow(RangeError);
   });
 });
@@ -116,8 +116,8 @@ describe("KeywordSegment.buildInSlices", () => {
     }));
     let ticks = 0;
     const timer = setInterval(() => ticks++, 2);
-    const sliced = await KeywordSegment.buildInSlices(documents, DEFAULT_BM25, 5).finally(() => clearInterval(timer));
-    expect(Buffer.compare(writeKeywordSegment(sliced), writeKeywordSegment(KeywordSegment.build(documents)))).toBe(0);
+    const sliced = await KeywordSegment.buildInSlices(documents, BM25, 5).finally(() => clearInterval(timer));
+    expect(Buffer.compare(writeKeywordSegment(sliced), writeKeywordSegment(KeywordSegment.build(documents, BM25)))).toBe(0);
     expect(ticks).toBeGreaterThan(3);
   });
 });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { KeywordIndex } from "../../src/retrieval/keyword-index.js";
 import { topK } from "../../src/retrieval/top-k.js";
+import { BM25 } from "../helpers/keyword-corpus.js";
 
 function fullSortFirstK(candidates: number[], score: ArrayLike<number>, k: number): number[] {
   return [...candidates].sort((a, b) => score[b]! - score[a]! || a - b).slice(0, Math.max(0, k));
@@ -27,7 +28,7 @@ describe("KeywordIndex.search", () => {
     text: Array.from({ length: 3 + (i % 11) }, (_, j) => words[(i * 3 + j * j) % words.length]).join(" "),
     heading: i % 5 === 0 ? words[i % words.length]! : "",
   }));
-  const index = KeywordIndex.build(documents);
+  const index = KeywordIndex.build(documents, BM25);
 
   it("When asked for the top k, Then it returns the first k of the full ranking, and repeated searches agree", () => {
     const everything = index.search("alpha gamma kappa", documents.length);
@@ -38,7 +39,7 @@ describe("KeywordIndex.search", () => {
   });
 
   it("When a search follows another, Then the earlier query's scores do not leak into it", () => {
-    const alone = KeywordIndex.build(documents).search("delta", 10);
+    const alone = KeywordIndex.build(documents, BM25).search("delta", 10);
     index.search("alpha beta delta", 10);
     expect(index.search("delta", 10)).toEqual(alone);
   });

@@ -1,7 +1,7 @@
 import { readdir, readFile, rm, stat, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.js";
+import { BUNDLED_CALIBRATION, loadConfig } from "../../src/config.js";
 import { createEmbedder, type Embedder } from "../../src/embeddings/index.js";
 import { buildIndex } from "../../src/ingest/build-index.js";
 import type { BuildProgress } from "../../src/ingest/progress.js";
@@ -34,9 +34,9 @@ describe("index generations on disk", () => {
   async function twoGenerations() {
     const corpusDir = await writeCorpus({ "kiln.txt": KILN, "ferry.txt": FERRY });
     const indexDir = path.join(await makeTempDir(), "index");
-    const first = await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking, embedder });
+    const first = await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder });
     await writeFile(path.join(corpusDir, "library.txt"), LIBRARY);
-    const second = await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking, embedder });
+    const second = await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder });
     return { corpusDir, indexDir, first: first.manifest.generation, second: second.manifest.generation };
   }
 
@@ -56,7 +56,7 @@ describe("index generations on disk", () => {
     await truncate(vectors, 100);
 
     const { logger, warnings } = recordingLogger();
-    const snapshot = await openIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking, embedder, logger });
+    const snapshot = await openIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder, logger });
     expect(snapshot.manifest.generation).toBe(first);
     expect(warnings.join("\n")).toContain(`index file ${vectors} is 100 bytes`);
     expect(snapshot.vectors.size).toBe(snapshot.chunks.length);
@@ -74,7 +74,7 @@ describe("index generations on disk", () => {
     await writeFile(vectors, bytes);
 
     const { logger, warnings } = recordingLogger();
-    const snapshot = await openIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking, embedder, logger });
+    const snapshot = await openIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder, logger });
     expect(warnings.join("\n")).toContain(`index file ${vectors} is corrupt (checksum mismatch)`);
     expect(snapshot.manifest.generation).toBe(first);
   });
@@ -89,7 +89,7 @@ describe("index generations on disk", () => {
     await writeFile(documents, bytes);
 
     const { logger, warnings } = recordingLogger();
-    const snapshot = await openIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking, embedder, logger });
+    const snapshot = await openIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder, logger });
     expect(warnings.join("\n")).toContain(`index file ${documents} is corrupt (checksum mismatch)`);
     expect(snapshot.documents.get("kiln.txt")?.text).toBe(KILN);
     expect(snapshot.chunks.map((c) => c.source).sort()).toEqual(expect.arrayContaining(["ferry.txt", "kiln.txt", "library.txt"]));
@@ -98,10 +98,10 @@ describe("index generations on disk", () => {
   it("When one file of three changes, Then the new generation links the other segment's files and writes a segment with that file only", async () => {
     const corpusDir = await writeCorpus({ "kiln.txt": KILN, "ferry.txt": FERRY, "library.txt": LIBRARY, ...notes });
     const indexDir = path.join(await makeTempDir(), "index");
-    const first = (await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking, embedder })).published!;
+    const first = (await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder })).published!;
     const [base] = await liveSegments(indexDir);
     await writeFile(path.join(corpusDir, "ferry.txt"), FERRY_REPLACED);
-    const report = await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking, embedder });
+    const report = await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder });
     const second = report.published!;
 
     const [kept, added] = await liveSegments(indexDir);
@@ -126,7 +126,7 @@ describe("index generations on disk", () => {
     expect(first.documents.get("ferry.txt")?.text).toBe(FERRY);
 
     // A fresh start reads the same two segments back and serves the same thing.
-    const reloaded = await openIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking, embedder, logger: recordingLogger().logger });
+    const reloaded = await openIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder, logger: recordingLogger().logger });
     expect(reloaded.chunks.map((c) => c.id).sort()).toEqual(second.chunks.map((c) => c.id).sort());
     expect(await reloaded.keywords.search("Quillon bridge tolls", 3)).toEqual(await second.keywords.search("Quillon bridge tolls", 3));
   });
@@ -134,16 +134,16 @@ describe("index generations on disk", () => {
   it("When a build is given the live snapshot being served, Then unchanged files come from it, not from disk, and the index equals one built by reading every file", async () => {
     const corpusDir = await writeCorpus({ "kiln.txt": KILN, "ferry.txt": FERRY, "library.txt": LIBRARY, ...notes });
     const indexDir = path.join(await makeTempDir(), "index");
-    const served = (await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking, embedder })).published!;
+    const served = (await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder })).published!;
     await writeFile(path.join(corpusDir, "ferry.txt"), FERRY_REPLACED);
     const loads: number[] = [];
     const onProgress = (progress: BuildProgress) => void (progress.phase === "files" && progress.done === 0 && loads.push(progress.total));
 
-    const incremental = (await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking, embedder, serving: served, onProgress })).published!;
+    const incremental = (await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder, serving: served, onProgress })).published!;
     expect(loads).toEqual([1]);
     expect(incremental.documents.get("ferry.txt")?.text).toBe(FERRY_REPLACED);
     const otherIndexDir = path.join(await makeTempDir(), "index");
-    const fromDisk = (await buildIndex({ corpusDir, indexDir: otherIndexDir, store: embeddedStore(otherIndexDir), chunking, embedder })).published!;
+    const fromDisk = (await buildIndex({ corpusDir, indexDir: otherIndexDir, store: embeddedStore(otherIndexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder })).published!;
     const byId = (chunks: typeof fromDisk.chunks) => [...chunks].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(incremental.chunks)).toEqual(byId(fromDisk.chunks));
     expect([...incremental.documents.keys()].sort()).toEqual([...fromDisk.documents.keys()].sort());
@@ -152,16 +152,16 @@ describe("index generations on disk", () => {
 
     // A snapshot of another generation (here: the one just replaced) is not trusted: every file is read.
     await writeFile(path.join(corpusDir, "kiln.txt"), `${KILN}\nThe kiln is closed in August.\n`);
-    await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking, embedder, serving: served, onProgress });
+    await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder, serving: served, onProgress });
     expect(loads).toEqual([1, 7]);
   });
 
   it("When a file is removed, Then no segment is written and its chunks are deleted where they live", async () => {
     const corpusDir = await writeCorpus({ "kiln.txt": KILN, "ferry.txt": FERRY, "library.txt": LIBRARY, ...notes });
     const indexDir = path.join(await makeTempDir(), "index");
-    await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking, embedder });
+    await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder });
     await rm(path.join(corpusDir, "library.txt"));
-    const snapshot = (await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking, embedder })).published!;
+    const snapshot = (await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder })).published!;
     const segments = await liveSegments(indexDir);
     expect(segments).toHaveLength(1);
     expect(segments[0]!.deletedSources).toEqual(["library.txt"]);
@@ -173,11 +173,11 @@ describe("index generations on disk", () => {
   it(`When more changes accumulate than ${MAX_SEGMENTS} segments, Then segments merge and every document is served once, in its latest version`, async () => {
     const corpusDir = await writeCorpus({ "kiln.txt": KILN, "ferry.txt": FERRY, "library.txt": LIBRARY });
     const indexDir = path.join(await makeTempDir(), "index");
-    await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking, embedder });
+    await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder });
     let snapshot;
     for (let round = 1; round <= MAX_SEGMENTS + 2; round++) {
       await writeFile(path.join(corpusDir, `more-${round}.txt`), `Note ${round}\n\nThe quarry bell rang ${round} times on day ${round}.\n`);
-      snapshot = (await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking, embedder })).published!;
+      snapshot = (await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder })).published!;
       expect((await liveSegments(indexDir)).length).toBeLessThanOrEqual(MAX_SEGMENTS);
     }
     const sources = snapshot!.chunks.map((c) => c.source);
@@ -191,12 +191,12 @@ describe("index generations on disk", () => {
   it("When the only generation's manifest is truncated, Then start-up names the file and rebuilds from the corpus", async () => {
     const corpusDir = await writeCorpus({ "kiln.txt": KILN });
     const indexDir = path.join(await makeTempDir(), "index");
-    const built = await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking, embedder });
+    const built = await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder });
     const manifest = path.join(indexDir, built.manifest.generation, "manifest.json");
     await writeFile(manifest, (await readFile(manifest, "utf8")).slice(0, 40));
 
     const { logger, warnings } = recordingLogger();
-    const snapshot = await openIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking, embedder, logger });
+    const snapshot = await openIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder, logger });
     expect(warnings.join("\n")).toMatch(new RegExp(`index unusable: index manifest ${manifest.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} is not valid JSON`));
     expect(snapshot.manifest.generation).not.toBe(built.manifest.generation);
     expect(snapshot.chunks.map((c) => c.source)).toContain("kiln.txt");
@@ -206,7 +206,7 @@ describe("index generations on disk", () => {
     const { corpusDir, indexDir, first, second } = await twoGenerations();
     expect(await currentGeneration(indexDir)).toBe(second);
     await writeFile(path.join(corpusDir, "kiln.txt"), `${KILN}\nThe kiln is closed in August.\n`);
-    const third = (await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking, embedder })).manifest.generation;
+    const third = (await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder })).manifest.generation;
     const generations = (await readdir(indexDir)).filter((name) => name.startsWith("gen-")).sort();
     expect(generations).toEqual([second, third].sort());
     expect(generations).not.toContain(first);
@@ -214,7 +214,7 @@ describe("index generations on disk", () => {
 
   it("When the corpus has not changed, Then a build publishes nothing and embeds nothing", async () => {
     const { corpusDir, indexDir, second } = await twoGenerations();
-    const report = await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir), chunking, embedder });
+    const report = await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder });
     expect(report.published).toBeUndefined();
     expect(report.manifest.generation).toBe(second);
     expect(report.chunks.embedded).toBe(0);

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_BM25 } from "../../src/retrieval/bm25.js";
 import { KeywordIndex } from "../../src/retrieval/keyword-index.js";
 import { KeywordSegment } from "../../src/retrieval/keyword-segment.js";
 import { readKeywordSegment, writeKeywordSegment } from "../../src/store/embedded/keyword-segment-file.js";
-import { documents, expectSameIndex, QUERIES } from "../helpers/keyword-corpus.js";
+import { BM25, documents, expectSameIndex, QUERIES } from "../helpers/keyword-corpus.js";
 
 describe("keyword segment file", () => {
-  const segment = KeywordSegment.build(documents);
+  const segment = KeywordSegment.build(documents, BM25);
 
   /** `bytes` copied into a larger buffer at `offset`, as a file read into a pooled buffer may be. */
   function atOffset(bytes: Uint8Array, offset: number): Buffer {
@@ -27,7 +26,7 @@ describe("keyword segment file", () => {
     const bytes = writeKeywordSegment(segment);
     for (const offset of [1, 2, 4, 8]) {
       const loaded = readKeywordSegment(atOffset(bytes, offset));
-      expectSameIndex(KeywordIndex.of([{ segment: loaded }]), KeywordIndex.build(documents), QUERIES, 50);
+      expectSameIndex(KeywordIndex.of([{ segment: loaded }]), KeywordIndex.build(documents, BM25), QUERIES, 50);
     }
   });
 
@@ -40,7 +39,7 @@ describe("keyword segment file", () => {
 
   it("When weights need bytes, float32 or float64, Then each is stored in that type and the round trip keeps the scores exactly", () => {
     for (const [headingBoost, Weights] of [[3, Uint8Array], [2.5, Float32Array], [0.3, Float64Array]] as const) {
-      const original = KeywordSegment.build(documents, { ...DEFAULT_BM25, headingBoost });
+      const original = KeywordSegment.build(documents, { ...BM25, headingBoost });
       expect(original.postings.weights).toBeInstanceOf(Weights);
       for (const offset of [0, 4]) {
         const loaded = readKeywordSegment(atOffset(writeKeywordSegment(original), offset));

@@ -13,6 +13,7 @@ import { copyFile, link, mkdir, readdir, readFile, rename, rm } from "node:fs/pr
 import path from "node:path";
 import { isProcessAlive } from "../../core/process.js";
 import type { Chunk, EmbedderIdentity, IndexSnapshot, StoredDocument } from "../../core/types.js";
+import type { Bm25Parameters } from "../../retrieval/bm25.js";
 import { KeywordIndex } from "../../retrieval/keyword-index.js";
 import { checkEmbedder, EmbedderMismatchError, IndexUnusableError } from "../errors.js";
 import type { SourceRecords } from "../source-records.js";
@@ -28,6 +29,11 @@ const POINTER = "CURRENT";
 const MANIFEST = "manifest.json";
 const SOURCES = "sources.json";
 const GENERATIONS_KEPT = 2;
+
+export interface EmbeddedStoreOptions {
+  /** BM25 parameters of the keyword segments it writes (config.retrieval.bm25). */
+  bm25: Bm25Parameters;
+}
 
 /**
  * What this process holds of the live generation: its segments in memory and,
@@ -63,10 +69,15 @@ export class LiveGenerationCache {
  * holds (a server's live ones) instead of reading them again; a segment that
  * must be read and fails its checks is not carried over.
  */
-export async function publishGeneration(indexDir: string, input: GenerationInput, cache = new LiveGenerationCache()): Promise<IndexSnapshot> {
+export async function publishGeneration(
+  indexDir: string,
+  input: GenerationInput,
+  cache = new LiveGenerationCache(),
+  options: EmbeddedStoreOptions,
+): Promise<IndexSnapshot> {
   await mkdir(indexDir, { recursive: true });
-  // The HNSW parameters are this store's own; they are recorded so that segments built with others are not reused.
-  const settings = { ...input.manifest, hnsw: DEFAULT_HNSW };
+  // The index parameters are this store's own; they are recorded so that segments built with others are not reused.
+  const settings = { ...input.manifest, hnsw: DEFAULT_HNSW, bm25: options.bm25 };
   const live = await readLiveManifest(indexDir, cache);
   const builtAt = new Date();
   const generation = `gen-${builtAt.toISOString().replace(/[-:.]/g, "").replace("T", "-").slice(0, 18)}-${process.pid}-${Math.random().toString(36).slice(2, 6)}`;
@@ -94,7 +105,7 @@ export async function publishGeneration(indexDir: string, input: GenerationInput
     }
     let fresh: Segment | undefined;
     if (plan.fresh.size) {
-      const written = await writeSegment(staging, freshName, freshContents(input, plan.fresh), { dimension: settings.embedder.dimension, hnsw: settings.hnsw });
+      const written = await writeSegment(staging, freshName, freshContents(input, plan.fresh), { dimension: settings.embedder.dimension, hnsw: settings.hnsw, bm25: settings.bm25 });
       fresh = written.segment;
       Object.assign(dataFiles, written.dataFiles);
     }

@@ -6,7 +6,7 @@
  * process), so a publish or a reload reads only what is new.
  */
 import type { GenerationStore } from "../types.js";
-import { LiveGenerationCache, loadLiveIndex, publishGeneration, readLiveManifest } from "./generations.js";
+import { type EmbeddedStoreOptions, LiveGenerationCache, loadLiveIndex, publishGeneration, readLiveManifest } from "./generations.js";
 import type { Manifest } from "./manifest.js";
 
 /** The embedded store, whose live record also says which segment holds each file. */
@@ -14,11 +14,11 @@ export interface EmbeddedStore extends GenerationStore {
   readLiveManifest(): Promise<Manifest | undefined>;
 }
 
-export function embeddedStore(indexDir: string): EmbeddedStore {
+export function embeddedStore(indexDir: string, options: EmbeddedStoreOptions): EmbeddedStore {
   const cache = new LiveGenerationCache();
   return {
     readLiveManifest: () => readLiveManifest(indexDir, cache),
     loadLive: (embedder) => loadLiveIndex(indexDir, embedder, cache),
-    publish: (input) => publishGeneration(indexDir, input, cache),
+    publish: (input) => publishGeneration(indexDir, input, cache, options),
   };
 }

@@ -31,6 +31,8 @@ export const indexManifestSchema = z.object({
   space: z.literal("cosine"),
   chunking: z.object({ size: z.number(), overlap: z.number() }),
   hnsw: z.object({ m: z.number(), efConstruction: z.number(), efSearch: z.number() }),
+  /** BM25 parameters of the keyword segments; absent in generations written before they were recorded. */
+  bm25: z.object({ k1: z.number(), b: z.number(), headingBoost: z.number() }).optional(),
   chunkCount: z.number().int().nonnegative(),
   documentCount: z.number().int().nonnegative(),
   /** The segments, oldest first (see segments.ts). */

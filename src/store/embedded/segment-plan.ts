@@ -26,7 +26,7 @@ export interface SegmentPlan {
 }
 
 /** Settings that must match for any segment to be reused. */
-type IndexSettings = Pick<Manifest, "embedder" | "chunking" | "hnsw" | "space">;
+type IndexSettings = Pick<Manifest, "embedder" | "chunking" | "hnsw" | "space" | "bm25">;
 
 export function planSegments(live: Manifest | undefined, next: IndexSettings & { files: SourceFileRecord[] }, freshName: string): SegmentPlan {
   const reusable = live && segmentsReusable(live, next) ? live : undefined;
@@ -68,7 +68,11 @@ export function planSegments(live: Manifest | undefined, next: IndexSettings & {
   };
 }
 
-/** Whether segments built with `a`'s settings can serve in a generation with `b`'s: same embedder, chunking, HNSW parameters and space. */
+/** Whether segments built with `a`'s settings can serve in a generation with `b`'s: same embedder, chunking, HNSW and BM25 parameters, and space. */
 function segmentsReusable(a: IndexSettings, b: IndexSettings): boolean {
-  return JSON.stringify([a.embedder, a.chunking, a.hnsw, a.space]) === JSON.stringify([b.embedder, b.chunking, b.hnsw, b.space]);
+  // A generation that did not record its BM25 parameters was built with the calibrated ones of its day: taken as the same.
+  const bm25 = (x: IndexSettings, other: IndexSettings) => x.bm25 ?? other.bm25;
+  return (
+    JSON.stringify([a.embedder, a.chunking, a.hnsw, a.space, bm25(a, b)]) === JSON.stringify([b.embedder, b.chunking, b.hnsw, b.space, bm25(b, a)])
+  );
 }

@@ -9,6 +9,7 @@
  */
 import path from "node:path";
 import type { Chunk, KeywordDocument, StoredDocument } from "../../core/types.js";
+import type { Bm25Parameters } from "../../retrieval/bm25.js";
 import { KeywordSegment } from "../../retrieval/keyword-segment.js";
 import { checkDataFile, checkDataFileSizes, describeFile, readDataFile, recordOf, writeDurably, type DataFileRecord } from "./data-files.js";
 import { IndexUnusableError } from "../errors.js";
@@ -33,9 +34,11 @@ export interface SegmentContents {
   keywordDocuments: KeywordDocument[];
 }
 
-export interface VectorSettings {
+/** How a segment's indexes are built: the HNSW graph's dimension and parameters, and BM25's. */
+export interface SegmentSettings {
   dimension: number;
   hnsw: HnswParameters;
+  bm25: Bm25Parameters;
 }
 
 export function segmentFiles(name: string) {
@@ -55,7 +58,7 @@ export async function writeSegment(
   dir: string,
   name: string,
   contents: SegmentContents,
-  settings: VectorSettings,
+  settings: SegmentSettings,
 ): Promise<{ segment: Segment; dataFiles: Record<string, DataFileRecord> }> {
   const files = segmentFiles(name);
   const dataFiles: Record<string, DataFileRecord> = {};
@@ -64,7 +67,7 @@ export async function writeSegment(
     await writeDurably(path.join(dir, file), bytes);
     dataFiles[file] = await recordOf(bytes);
   };
-  const keywords = await KeywordSegment.buildInSlices(contents.keywordDocuments);
+  const keywords = await KeywordSegment.buildInSlices(contents.keywordDocuments, settings.bm25);
   await writeRecorded(files.keywords, writeKeywordSegment(keywords));
   await writeRecorded(files.chunks, encodeChunks(contents.chunks, contents.documents));
   await writeRecorded(files.documents, encodeDocuments(contents.documents));

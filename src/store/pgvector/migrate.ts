@@ -5,17 +5,16 @@
  */
 import type { IndexSnapshot } from "../../core/types.js";
 import { keywordDocument } from "../../retrieval/keyword-document.js";
-import { embeddedStore } from "../embedded/index.js";
+import { loadLiveIndex, readLiveManifest } from "../embedded/generations.js";
 import { SegmentedVectorStore } from "../embedded/segmented-vector-store.js";
 import type { PgGenerationStore } from "./pg-generation-store.js";
 
 /** Publishes the live generation of `indexDir` as a new generation of `store`; returns it. Throws when there is no index. */
 export async function migrateIndex(indexDir: string, store: PgGenerationStore): Promise<IndexSnapshot> {
-  const embedded = embeddedStore(indexDir);
-  const manifest = await embedded.readLiveManifest();
+  const manifest = await readLiveManifest(indexDir);
   if (!manifest) throw new Error(`no intact index in ${indexDir}: run \`npm run ingest\` first`);
   // The index's own embedder is the expected one: nothing is embedded, so the configured embedder does not matter here.
-  const { snapshot } = (await embedded.loadLive(manifest.embedder))!;
+  const { snapshot } = (await loadLiveIndex(indexDir, manifest.embedder))!;
   if (!(snapshot.vectors instanceof SegmentedVectorStore)) throw new Error(`the index in ${indexDir} is not an embedded HNSW index`);
   const vectorOf = new Map(snapshot.vectors.entries());
   // What a generation records about how it was built is carried over; the rest is the new generation's own.
