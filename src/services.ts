@@ -85,8 +85,13 @@ export function createAnswering(config: Config, logger: Logger): { answerer: Ans
   };
 }
 
-export async function createServices(config: Config, logger: Logger): Promise<Services> {
-  const embedder = await createEmbedder(config);
+/** Parts given ready-made instead of built from the config (tests that are not about the model give a fake embedder). */
+export interface ServiceOverrides {
+  embedder?: Embedder;
+}
+
+export async function createServices(config: Config, logger: Logger, overrides: ServiceOverrides = {}): Promise<Services> {
+  const embedder = overrides.embedder ?? (await createEmbedder(config));
   const store = await createGenerationStore(config).catch(async (error: unknown) => {
     await embedder.close?.();
     throw error;

@@ -1,11 +1,13 @@
 /**
- * Starts the real service (real embedder, real index on disk, real HTTP on an
- * ephemeral 127.0.0.1 port) with a config built from `env`, as main.ts would.
+ * Starts the real service (real index on disk, real HTTP on an ephemeral
+ * 127.0.0.1 port; the real embedder unless the test gives another) with a
+ * config built from `env`, as main.ts would.
  */
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../src/config.js";
+import type { Embedder } from "../../src/embeddings/types.js";
 import { createLogger } from "../../src/logger.js";
 import { listen } from "../../src/server/http-server.js";
 import { createServiceApp, createServices, type Services } from "../../src/services.js";
@@ -26,6 +28,8 @@ export interface TestServerOptions {
   /** Corpus folder to serve; default: a temp copy of the repository's corpus/. */
   corpusDir?: string;
   env?: Record<string, string>;
+  /** The embedder to serve with; default: the bundled model, as in production (tests not about the model pass fakeEmbedder()). */
+  embedder?: Embedder;
 }
 
 export async function makeTempDir(prefix = "rag-test-"): Promise<string> {
@@ -51,7 +55,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...options.env,
   });
   const logger = createLogger(config.logLevel);
-  const services = await createServices(config, logger);
+  const services = await createServices(config, logger, { embedder: options.embedder });
   const running = await listen(createServiceApp(services), 0, "127.0.0.1");
   return {
     url: running.url,

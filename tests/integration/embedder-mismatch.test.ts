@@ -1,24 +1,14 @@
 import { BUNDLED_CALIBRATION } from "../../src/config.js";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Embedder } from "../../src/embeddings/types.js";
 import { buildIndex } from "../../src/ingest/build-index.js";
 import { openIndex } from "../../src/ingest/open-index.js";
 import { createLogger } from "../../src/logger.js";
 import { EmbedderMismatchError } from "../../src/store/errors.js";
 import { loadLiveIndex } from "../../src/store/embedded/generations.js";
+import { fakeEmbedder } from "../helpers/fake-embedder.js";
 import { makeTempDir, REPO_ROOT } from "../helpers/test-server.js";
 import { embeddedStore } from "../../src/store/embedded/index.js";
-
-/** A deterministic stand-in: letter-frequency vectors of a chosen dimension. */
-function letterEmbedder(id: string, dimension: number): Embedder {
-  const embed = (text: string) => {
-    const v = new Array<number>(dimension).fill(0.001);
-    for (const ch of text.toLowerCase()) v[ch.charCodeAt(0) % dimension]! += 1;
-    return v;
-  };
-  return { id, dimension, embedQuery: async (t) => embed(t), embedDocuments: async (ts) => ts.map(embed) };
-}
 
 describe("index built by another embedder", () => {
   const corpusDir = path.join(REPO_ROOT, "corpus");
@@ -26,9 +16,9 @@ describe("index built by another embedder", () => {
 
   it("When the configured embedder differs in name or dimension, Then loading says so clearly and start-up rebuilds", async () => {
     const indexDir = path.join(await makeTempDir(), "index");
-    await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder: letterEmbedder("test:letters-a", 32) });
+    await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder: fakeEmbedder({ id: "test:letters-a", dimension: 32 }) });
 
-    const other = letterEmbedder("test:letters-b", 48);
+    const other = fakeEmbedder({ id: "test:letters-b", dimension: 48 });
     const error = await loadLiveIndex(indexDir, other).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EmbedderMismatchError);
     expect((error as Error).message).toMatch(/built with embedder test:letters-a \(32-d\).*test:letters-b \(48-d\).*rebuilt/);

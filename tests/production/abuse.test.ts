@@ -9,6 +9,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTempDir, REPO_ROOT, startTestServer, type TestServer } from "../helpers/test-server.js";
+import { fakeEmbedder } from "../helpers/fake-embedder.js";
 
 const FUZZ_REQUESTS = 2000;
 const FUZZ_CONCURRENCY = 6;
@@ -168,7 +169,7 @@ describe("Abuse resistance", () => {
     await cp(path.join(REPO_ROOT, "corpus"), corpusDir, { recursive: true });
     await writeFile(path.join(outsideDir, "secret.md"), `# Secret\n\n${SECRET}\n`);
     await symlink(path.join(outsideDir, "secret.md"), path.join(corpusDir, "link-out.md"));
-    server = await startTestServer({ corpusDir });
+    server = await startTestServer({ corpusDir, embedder: fakeEmbedder() });
   });
   afterAll(async () => {
     agent.destroy();

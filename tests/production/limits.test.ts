@@ -3,6 +3,7 @@ import { REWRITE_HISTORY_TURNS, REWRITE_TURN_CHARS } from "../../src/answer/chat
 import { type FakeOpenAI, startFakeOpenAI } from "../helpers/fake-openai.js";
 import { isRewriteRequest } from "../llm/scripts.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
+import { fakeEmbedder } from "../helpers/fake-embedder.js";
 import { parsePrometheusText, sumOf } from "./prometheus-text.js";
 
 // Seed question q01: the bundled corpus answers it with high confidence, so it never abstains.
@@ -12,7 +13,7 @@ const MODEL_ANSWER = "NEMO Chairperson Petra Havu moderated the panel [1].";
 describe("Rate limit", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ env: { RATE_LIMIT_MAX: "3", RATE_LIMIT_WINDOW_MS: "60000" } });
+    server = await startTestServer({ embedder: fakeEmbedder(), env: { RATE_LIMIT_MAX: "3", RATE_LIMIT_WINDOW_MS: "60000" } });
   });
   afterAll(() => server?.close());
 
@@ -42,7 +43,7 @@ describe("Model concurrency cap and request timeout, with a slow fake model", ()
   beforeAll(async () => {
     model = await startFakeOpenAI();
     const env = { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: model.baseURL, CHAT_MAX_RETRIES: "0", MODEL_CONCURRENCY: "1", MODEL_QUEUE_SIZE: "1" };
-    [server, impatient] = await Promise.all([startTestServer({ env }), startTestServer({ env: { ...env, REQUEST_TIMEOUT_MS: "3000" } })]);
+    [server, impatient] = await Promise.all([startTestServer({ embedder: fakeEmbedder(), env }), startTestServer({ embedder: fakeEmbedder(), env: { ...env, REQUEST_TIMEOUT_MS: "3000" } })]);
   });
   afterAll(async () => {
     await Promise.all([server?.close(), impatient?.close()]);

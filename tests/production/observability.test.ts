@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
+import { fakeEmbedder } from "../helpers/fake-embedder.js";
 import { parsePrometheusText, sumOf } from "./prometheus-text.js";
 
 // Seed question q01: the bundled corpus answers it with high confidence, so it never abstains.
@@ -8,7 +9,7 @@ const SEED_QUESTION = "Who moderated the panel on digital technologies and AI at
 describe("Observability: /metrics, /ready, request ids", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ embedder: fakeEmbedder() });
   });
   afterAll(() => server?.close());
 
@@ -96,7 +97,7 @@ describe("Readiness with a chat model configured", () => {
   let server: TestServer;
   beforeAll(async () => {
     // Port 9 (discard) on loopback: nothing listens there, so the model server is unreachable.
-    server = await startTestServer({ env: { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: "http://127.0.0.1:9/v1" } });
+    server = await startTestServer({ embedder: fakeEmbedder(), env: { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: "http://127.0.0.1:9/v1" } });
   });
   afterAll(() => server?.close());
 

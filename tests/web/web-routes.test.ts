@@ -6,6 +6,7 @@ import { get as httpGet, type IncomingMessage } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
+import { fakeEmbedder } from "../helpers/fake-embedder.js";
 
 const SOURCE = "nemo-unesco-museum-forum-2025.txt";
 const PARTNER = "https://partner.example";
@@ -26,7 +27,7 @@ describe("web routes", () => {
   const get = (route: string, headers: Record<string, string> = {}) => fetch(`${server.url}${route}`, { headers });
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { ALLOWED_ORIGINS: `${PARTNER}/` } });
+    server = await startTestServer({ embedder: fakeEmbedder(), env: { ALLOWED_ORIGINS: `${PARTNER}/` } });
   });
   afterAll(() => server?.close());
 
