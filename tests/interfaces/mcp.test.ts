@@ -2,7 +2,8 @@
  * The MCP server driven by the official MCP SDK client over both transports:
  * stdio (the `grounded-rag mcp` command as a child process, as a desktop
  * client starts it) and Streamable HTTP (`/mcp` of the running service, with
- * an API key). Both serve the same index, built once by the test server.
+ * an API key). Both serve the same index, built once by the test server with
+ * the bundled model, since the stdio child opens it with the configured one.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -12,6 +13,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { McpError } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentUri, RESOURCE_NOT_FOUND } from "../../src/mcp/server.js";
+import { fakeEmbedder } from "../helpers/fake-embedder.js";
 import { makeTempDir, REPO_ROOT, startTestServer, type TestServer } from "../helpers/test-server.js";
 
 const API_KEY = "mcp-test-key-0123456789abcdef0123456789";
@@ -124,7 +126,7 @@ describe("MCP tool results with a hostile document", () => {
     const corpusDir = path.join(await makeTempDir("rag-mcp-hostile-"), "corpus");
     await mkdir(corpusDir, { recursive: true });
     await writeFile(path.join(corpusDir, "hours.txt"), HOSTILE);
-    hostile = await startTestServer({ corpusDir });
+    hostile = await startTestServer({ corpusDir, embedder: fakeEmbedder() });
     client = new Client({ name: "test-client", version: "1.0.0" });
     await client.connect(new StreamableHTTPClientTransport(new URL(`${hostile.url}/mcp`)));
   });

@@ -1,12 +1,14 @@
 /**
  * The OpenAI-compatible API driven by the official `openai` client over real
- * HTTP, against the real service (real embedder, real index) with API keys on.
+ * HTTP, against the real service (real index, the test's fake embedder: these
+ * tests are about the wire format, not the model) with API keys on.
  */
 import OpenAI from "openai";
 import type { ChatCompletion, ChatCompletionChunk } from "openai/resources/chat/completions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AskResult } from "../../src/answer/ask.js";
 import { ABSTENTION_MESSAGE } from "../../src/answer/types.js";
+import { fakeEmbedder } from "../helpers/fake-embedder.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
 
 const API_KEY = "test-key-0123456789abcdef0123456789abcdef";
@@ -17,7 +19,7 @@ describe("OpenAI-compatible chat API", () => {
   let server: TestServer;
   let client: OpenAI;
   beforeAll(async () => {
-    server = await startTestServer({ env: { API_KEYS: `another-key-that-is-long-enough-000000,${API_KEY}` } });
+    server = await startTestServer({ embedder: fakeEmbedder(), env: { API_KEYS: `another-key-that-is-long-enough-000000,${API_KEY}` } });
     client = new OpenAI({ apiKey: API_KEY, baseURL: `${server.url}/v1`, maxRetries: 0 });
   });
   afterAll(() => server?.close());
@@ -142,7 +144,7 @@ describe("OpenAI-compatible chat API", () => {
 describe("OpenAI-compatible chat API under the rate limit", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ env: { RATE_LIMIT_MAX: "2" } });
+    server = await startTestServer({ embedder: fakeEmbedder(), env: { RATE_LIMIT_MAX: "2" } });
   });
   afterAll(() => server?.close());
 
