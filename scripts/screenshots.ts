@@ -2,9 +2,9 @@
  * Takes the README's screenshots of the chat (desktop, 360 px phone, phone in
  * dark mode, and the widget on another site) and of the content-gap report
  * with headless Chromium against the real service and the repository's
- * corpus, into docs/screenshots/. The report's two weeks of traffic are made
+ * corpus, into docs/screenshots/, and of the chat's first screen and the admin page. The report's two weeks of traffic are made
  * up here (see `seedDemoLog`); today's questions and the vote are real.
- * Usage: npm run screenshots   (needs /usr/bin/chromium)
+ * Usage: npm run screenshots [-- file.png …]   (needs /usr/bin/chromium)
  */
 import { randomUUID } from "node:crypto";
 import { mkdir } from "node:fs/promises";
@@ -15,12 +15,16 @@ import type { SafeQuestionLog } from "../src/insights/question-log/index.js";
 import { askInChat, chromiumMissing, launchChromium } from "../tests/helpers/browser.js";
 import { startHostSite } from "../tests/helpers/host-site.js";
 import { startTestServer, type TestServer } from "../tests/helpers/test-server.js";
+import { minimalPdf } from "../tests/reindex/minimal-pdf.js";
 
 const OUT_DIR = path.resolve(import.meta.dirname, "../docs/screenshots");
 const QUESTION = "Where did the Third UNESCO High-Level Forum for Museums take place?";
 const FOLLOW_UP = "What is the ticket price for the Grand Egyptian Museum?";
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+// Names of the pictures to retake (`npm run screenshots -- admin.png first-screen.png`); none: all.
+const ONLY = process.argv.slice(2);
 
 if (chromiumMissing) throw new Error(chromiumMissing);
 await mkdir(OUT_DIR, { recursive: true });
@@ -29,11 +33,17 @@ const ADMIN_TOKEN = "screenshot-admin-token";
 const server = await startTestServer({ env: { ALLOWED_ORIGINS: "*", QUESTION_LOG: "1", ADMIN_TOKEN } });
 const browser = await launchChromium();
 try {
-  await chatShot(browser, server, "desktop.png", { viewport: DESKTOP });
-  await chatShot(browser, server, "phone.png", PHONE);
-  await chatShot(browser, server, "phone-dark.png", { ...PHONE, colorScheme: "dark" });
-  await widgetShot(browser, server, "widget.png");
-  await insightsShot(browser, server, "insights.png");
+  const shots: [string, () => Promise<void>][] = [
+    ["desktop.png", () => chatShot(browser, server, "desktop.png", { viewport: DESKTOP })],
+    ["phone.png", () => chatShot(browser, server, "phone.png", PHONE)],
+    ["phone-dark.png", () => chatShot(browser, server, "phone-dark.png", { ...PHONE, colorScheme: "dark" })],
+    ["widget.png", () => widgetShot(browser, server, "widget.png")],
+    ["insights.png", () => insightsShot(browser, server, "insights.png")],
+    // After the admin page's uploads, the first screen has three documents to draw examples from.
+    ["admin.png", () => adminShot(browser, server, "admin.png")],
+    ["first-screen.png", () => firstScreenShot(browser, server, "first-screen.png")],
+  ];
+  for (const [file, take] of shots) if (!ONLY.length || ONLY.includes(file)) await take();
 } finally {
   await browser.close();
   await server.close();
@@ -64,6 +74,35 @@ async function widgetShot(browser: Browser, server: TestServer, file: string): P
   await page.screenshot({ path: path.join(OUT_DIR, file) });
   await page.close();
   await site.close();
+  console.log(`wrote docs/screenshots/${file}`);
+}
+
+/** The chat before any question: what it knows, and examples to click (phone size). */
+async function firstScreenShot(browser: Browser, server: TestServer, file: string): Promise<void> {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  await page.locator("button.example").first().waitFor();
+  await page.screenshot({ path: path.join(OUT_DIR, file) });
+  await context.close();
+  console.log(`wrote docs/screenshots/${file}`);
+}
+
+/** The admin page after uploading two documents (one a PDF), signed in through the form. */
+async function adminShot(browser: Browser, server: TestServer, file: string): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1180, height: 640 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/admin`);
+  await page.locator("#admin-token").fill(ADMIN_TOKEN);
+  await page.locator("#admin-token").press("Enter");
+  await page.locator("table.documents").waitFor();
+  await page.locator("#upload-input").setInputFiles([
+    { name: "visitor-guide.md", mimeType: "text/markdown", buffer: Buffer.from("# Visitor guide\n\n## Opening hours\n\nThe museum opens at ten every day except Mondays.\n\n## Tickets\n\nAdults pay twelve euros; children enter free.\n") },
+    { name: "annual-report-2024.pdf", mimeType: "application/pdf", buffer: minimalPdf(["Annual report 2024: 412,000 visitors.", "New wing opened in May."]) },
+  ]);
+  await page.locator(".message", { hasText: "annual-report-2024.pdf: live in generation" }).waitFor({ timeout: 120_000 });
+  await page.screenshot({ path: path.join(OUT_DIR, file) });
+  await context.close();
   console.log(`wrote docs/screenshots/${file}`);
 }
 

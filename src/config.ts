@@ -67,7 +67,32 @@ export const settings = {
     doc: "1: watch CORPUS_DIR and reindex the running server once changes settle (same as `npm start -- --watch`).",
   },
   WATCH_DEBOUNCE_MS: { schema: int(50, 600_000).default(1000), doc: "How long the corpus must stay unchanged before a watched change triggers a reindex." },
-  ADMIN_TOKEN: { schema: optionalString, doc: "Bearer token for `POST /admin/reindex` and `GET /admin/insights`; unset: the admin routes do not exist (404)." },
+  ADMIN_TOKEN: {
+    schema: optionalString,
+    doc: "Token for the admin page (`/admin`) and API (`Authorization: Bearer …`: documents, reindex, insights); unset: the admin routes do not exist (404).",
+  },
+  SOURCE_URLS: {
+    schema: z
+      .string()
+      .default("")
+      .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+      .refine((list) => list.every(isHttpUrl), "must be comma-separated http(s) URLs of sitemaps or pages"),
+    doc: "Websites to index besides CORPUS_DIR: comma-separated sitemap URLs (…/sitemap.xml) or page URLs (then same-host links are followed). Re-crawled on every reindex; citations link to the live page.",
+  },
+  SOURCE_REFRESH_MINUTES: { schema: int(0, 525_600).default(0), doc: "Re-crawl SOURCE_URLS and reindex every this many minutes; 0: only when a reindex runs." },
+  SOURCE_CRAWL_DELAY_MS: {
+    schema: int(0, 60_000).default(1000),
+    doc: "Pause between two requests to the same website (a longer `Crawl-delay` in its robots.txt wins).",
+  },
+  SOURCE_MAX_PAGES: { schema: int(1, 100_000).default(200), doc: "Most pages taken from SOURCE_URLS in one crawl." },
+  WELCOME_TEXT: { schema: optionalString, doc: "The chat's greeting; unset: \"Ask about N documents, e.g.\" with the number indexed." },
+  EXAMPLE_QUESTIONS: {
+    schema: z
+      .string()
+      .default("")
+      .transform((v) => v.split("|").map((q) => q.trim()).filter(Boolean)),
+    doc: "Example questions on the chat's first screen, separated by `|`; unset: three derived from the documents' titles and headings.",
+  },
   API_KEYS: {
     schema: z
       .string()
@@ -160,13 +185,17 @@ export const settings = {
   },
   MAX_FILE_MB: {
     schema: num(0.001, 4096).default(20),
-    doc: "Largest corpus file indexed, in megabytes; a bigger file is skipped and named in the ingest report.",
+    doc: "Largest corpus file indexed, in megabytes; a bigger file is skipped and named in the ingest report, and refused (413) by the admin page and `PUT /admin/documents/:id`.",
   },
   SHUTDOWN_GRACE_MS: {
     schema: int(0, 600_000).default(10_000),
     doc: "On SIGTERM, how long in-flight requests and streams may take to finish before connections are cut.",
   },
 } as const;
+
+function isHttpUrl(value: string): boolean {
+  return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+}
 
 function isOrigin(value: string): boolean {
   return URL.canParse(value) && new URL(value).origin === value;
@@ -207,6 +236,10 @@ export interface Config {
   /** What people asked, for the content-gap report (src/insights); off unless QUESTION_LOG=1. */
   questionLog: { enabled: boolean; days: number; file: string };
   web: { allowedOrigins: string[] };
+  /** Websites indexed besides the corpus folder (src/sources/web). */
+  sources: { urls: string[]; refreshMinutes: number; crawlDelayMs: number; maxPages: number };
+  /** The chat's first screen; unset fields are derived from the index. */
+  welcome: { text?: string; examples: string[] };
 }
 
 /** Guards against abuse and overload (src/server/middleware, src/answer/limited-answerer.ts). */
@@ -282,5 +315,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: p.LOG_LEVEL,
     questionLog: { enabled: p.QUESTION_LOG, days: p.QUESTION_LOG_DAYS, file: path.resolve(cwd, p.QUESTION_LOG_FILE) },
     web: { allowedOrigins: p.ALLOWED_ORIGINS },
+    sources: { urls: p.SOURCE_URLS, refreshMinutes: p.SOURCE_REFRESH_MINUTES, crawlDelayMs: p.SOURCE_CRAWL_DELAY_MS, maxPages: p.SOURCE_MAX_PAGES },
+    welcome: { text: p.WELCOME_TEXT, examples: p.EXAMPLE_QUESTIONS },
   });
 }

@@ -9,6 +9,7 @@ import { manageLifecycle } from "./lifecycle.js";
 import { createLogger } from "./logger.js";
 import { watchCorpus } from "./reindex/corpus-watcher.js";
 import { listen } from "./server/http-server.js";
+import { refreshSources } from "./sources/web/refresh.js";
 import { createServiceApp, createServices } from "./services.js";
 
 export async function serve(config: Config, options: { watch: boolean }): Promise<void> {
@@ -19,6 +20,7 @@ export async function serve(config: Config, options: { watch: boolean }): Promis
   const watcher = options.watch
     ? watchCorpus({ corpusDir: config.corpusDir, debounceMs: config.reindex.debounceMs, reindexer: services.reindexer, logger })
     : undefined;
+  const sourceRefresh = config.sources.urls.length ? refreshSources(services.reindexer, config.sources.refreshMinutes) : undefined;
   manageLifecycle({
     server: running.server,
     logger,
@@ -26,6 +28,7 @@ export async function serve(config: Config, options: { watch: boolean }): Promis
     onDraining: () => services.operations.readiness.markDraining(),
     release: () => {
       watcher?.close();
+      sourceRefresh?.close();
       return services.close();
     },
   });

@@ -28,6 +28,10 @@ import { createApp, type OperationsDependencies } from "./server/app.js";
 import type { SearchDependencies } from "./answer/search.js";
 import { HybridRetriever } from "./retrieval/retriever.js";
 import type { AdminDependencies } from "./server/routes/admin.js";
+import { CorpusDocuments } from "./documents/corpus-documents.js";
+import { DocumentCatalog } from "./documents/document-catalog.js";
+import { crawl } from "./sources/web/crawler.js";
+import { PageStore } from "./sources/web/page-store.js";
 import { createGenerationStore } from "./store/index.js";
 import { IndexHolder } from "./store/index-holder.js";
 import { Insights } from "./insights/insights.js";
@@ -134,14 +138,33 @@ export async function createServices(config: Config, logger: Logger, overrides: 
     }),
     metrics,
   );
-  const reindexer = new Reindexer({ corpusDir: config.corpusDir, indexDir: config.indexDir, chunking: config.chunking, loading: config.ingest, embedder, index, logger, store });
-
+  const pages = new PageStore(config.indexDir);
+  const { urls, crawlDelayMs, maxPages } = config.sources;
+  const reindexer = new Reindexer({
+    corpusDir: config.corpusDir,
+    indexDir: config.indexDir,
+    chunking: config.chunking,
+    loading: config.ingest,
+    embedder,
+    index,
+    logger,
+    store,
+    // Also with no SOURCE_URLS: a crawl of nothing removes the pages of websites no longer listed.
+    crawlSources: () => crawl({ urls, delayMs: crawlDelayMs, maxPages, store: pages, logger }),
+  });
   return {
     config,
     logger,
     embedder,
     reindexer,
-    admin: { token: config.reindex.adminToken, reindexer, insights: { log: safeLog, embedder, days: config.questionLog.days } },
+    admin: {
+      token: config.reindex.adminToken,
+      reindexer,
+      corpus: new CorpusDocuments({ corpusDir: config.corpusDir, maxBytes: config.ingest.maxFileBytes }),
+      catalog: new DocumentCatalog({ corpusDir: config.corpusDir, store, index, pages }),
+      maxUploadBytes: config.ingest.maxFileBytes,
+      insights: { log: safeLog, embedder, days: config.questionLog.days },
+    },
     insights,
     ask: {
       index,
@@ -198,5 +221,6 @@ export function createServiceApp(services: Services): Express {
     insights: services.insights,
     apiKeys: services.config.apiKeys,
     version: SERVICE_VERSION,
+    welcome: services.config.welcome,
   });
 }

@@ -19,6 +19,7 @@ import { EmbeddingCache, embeddingKey } from "../embeddings/embedding-cache.js";
 import { mapInOrder } from "./in-order.js";
 import { FILES_IN_FLIGHT, listCorpusFiles, loadFiles, partitionSupported, readCorpusFile, statCorpusFile, type CorpusFile, type LoadFailure } from "./load-corpus.js";
 import type { BuildProgress } from "./progress.js";
+import { PageStore } from "../sources/web/page-store.js";
 import { DEFAULT_LOAD_LIMITS, type ChunkingOptions, type LoadLimits, type SourceDocument } from "./types.js";
 
 // Chunks per embedder call: small enough for steady progress and little lost work on a crash.
@@ -63,7 +64,9 @@ export interface BuildReport {
 export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const { embedder, onProgress } = options;
-  const { supported, skipped } = partitionSupported(await listCorpusFiles(options.corpusDir));
+  // Crawled web pages (SOURCE_URLS) are built like corpus files, from the copies the last crawl kept.
+  const listed = [...(await listCorpusFiles(options.corpusDir)), ...(await new PageStore(options.indexDir).files())];
+  const { supported, skipped } = partitionSupported(listed);
   const loading = options.loading ?? DEFAULT_LOAD_LIMITS;
   const records = await describeSources(supported, loading);
   const { store } = options;
@@ -100,10 +103,11 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const embedded = await embedMissing(chunks, keys, cache, embedder, onProgress);
 
   const recordBySource = new Map<string, SourceFileRecord>(records.map((r) => [r.source, r]));
+  const indexedAt = indexedSince(previous, plan, new Date().toISOString());
   const keysBySource = new Map<string, string[]>(documents.map((doc) => [doc.source, []]));
   keys.forEach((key, i) => keysBySource.get(chunks[i]!.source)!.push(key));
   const sources: SourceRecords = {
-    files: documents.map((doc) => ({ ...recordBySource.get(doc.source)!, ...chunkRecord(keysBySource.get(doc.source)!) })),
+    files: documents.map((doc) => ({ ...recordBySource.get(doc.source)!, ...chunkRecord(keysBySource.get(doc.source)!), indexedAt: indexedAt(doc.source) })),
     unreadable: failures.map((f): UnreadableFileRecord => ({ ...recordBySource.get(f.source)!, message: f.message })),
   };
   const published = await store.publish({
@@ -129,6 +133,13 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
 export function chunkRecord(keys: readonly string[]): { chunkCount: number; chunksDigest: string } {
   // 64 bits of SHA-256 tell a changed list of chunks from an unchanged one.
   return { chunkCount: keys.length, chunksDigest: createHash("sha256").update(keys.join("\n")).digest("hex").slice(0, 16) };
+}
+
+/** When each file's current content was first indexed: kept from the previous generation for unchanged files, else `now`. */
+function indexedSince(previous: GenerationRecord | undefined, plan: ChangePlan, now: string): (source: string) => string {
+  const unchanged = new Set(plan.unchanged);
+  const before = new Map((previous?.files ?? []).map((f) => [f.source, f.indexedAt]));
+  return (source) => (unchanged.has(source) && before.get(source)) || now;
 }
 
 /** What the embedder sees: the chunk text, led by its heading path when it adds context. */

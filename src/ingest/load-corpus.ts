@@ -33,9 +33,13 @@ export const loaders: Record<string, Loader> = {
 };
 
 export interface CorpusFile {
-  /** Path relative to the corpus folder, forward slashes. */
+  /** Path relative to the corpus folder, forward slashes (or, for a crawled page, its URL). */
   source: string;
   absolutePath: string;
+  /** The extension whose loader reads the file, when the source has none (a URL); default: the source's. */
+  type?: string;
+  /** The folder the file must stay inside, links resolved; default: the corpus folder. */
+  root?: string;
 }
 
 export interface LoadFailure {
@@ -65,6 +69,11 @@ export function loaderFor(source: string): Loader | undefined {
   return loaders[path.extname(source).toLowerCase()];
 }
 
+/** The loader of a listed file: by its declared type, else by its name. */
+export function loaderOf(file: CorpusFile): Loader | undefined {
+  return file.type ? loaders[file.type] : loaderFor(file.source);
+}
+
 /**
  * Loads one file; throws a LoadError naming the file on any failure. A link
  * that leads outside the corpus is refused, so the index (and /sources) only
@@ -79,7 +88,7 @@ export async function loadFile(
   limits: LoadLimits = DEFAULT_LOAD_LIMITS,
 ): Promise<SourceDocument> {
   try {
-    const [target, root] = await Promise.all([realpath(file.absolutePath), corpusRoot]);
+    const [target, root] = await Promise.all([realpath(file.absolutePath), file.root ? realpath(file.root) : corpusRoot]);
     if (path.relative(root, target).startsWith("..") || path.isAbsolute(path.relative(root, target))) {
       throw new LoadError(file.source, "is a link to a file outside the corpus folder");
     }
@@ -114,8 +123,8 @@ function describeReadError(error: unknown): string {
 /** Splits listed files into those a loader handles and the names of the others. */
 export function partitionSupported(files: CorpusFile[]): { supported: CorpusFile[]; skipped: string[] } {
   return {
-    supported: files.filter((f) => loaderFor(f.source)),
-    skipped: files.filter((f) => !loaderFor(f.source)).map((f) => f.source),
+    supported: files.filter((f) => loaderOf(f)),
+    skipped: files.filter((f) => !loaderOf(f)).map((f) => f.source),
   };
 }
 
@@ -135,7 +144,7 @@ export async function loadFiles(
   const root = await realpath(corpusDir);
   let done = 0;
   const outcomes = await mapInOrder(files, FILES_IN_FLIGHT, async (file) => {
-    const outcome = await loadFile(file, loaderFor(file.source)!, corpusDir, root, limits).then(
+    const outcome = await loadFile(file, loaderOf(file)!, corpusDir, root, limits).then(
       (document) => ({ document }),
       (error: Error) => ({ failure: { source: file.source, message: error.message } }),
     );

@@ -5,6 +5,8 @@
  * they started with; new ones see the new one. A failed build leaves the old
  * generation live and is logged and rethrown. Reindexes run one at a time: in
  * this process through a queue, across processes through the ingest lock.
+ * An operator's change to the documents (`change`) is refused while a reindex
+ * runs rather than queued, so the response to it can say when it is live.
  */
 import type { Embedder } from "../embeddings/types.js";
 import { buildIndex, type BuildReport } from "../ingest/build-index.js";
@@ -14,6 +16,8 @@ import type { ChunkingOptions, LoadLimits } from "../ingest/types.js";
 import type { Logger } from "../logger.js";
 import type { GenerationStore } from "../store/types.js";
 import type { IndexHolder } from "../store/index-holder.js";
+import type { BuildProgress } from "../ingest/progress.js";
+import type { CrawlReport } from "../sources/web/crawler.js";
 
 export interface ReindexerOptions {
   corpusDir: string;
@@ -25,6 +29,8 @@ export interface ReindexerOptions {
   logger: Logger;
   /** Where generations live (see store/index.ts). */
   store: GenerationStore;
+  /** Re-crawls the websites of SOURCE_URLS before each build (their pages are built with the corpus). */
+  crawlSources?: () => Promise<CrawlReport>;
 }
 
 export interface ReindexRequest {
@@ -40,6 +46,25 @@ export interface ReindexOutcome {
   generation: string;
   builtAt: string;
   report: BuildReport;
+  /** What the crawl of SOURCE_URLS found, when websites are sources. */
+  sources?: CrawlReport;
+}
+
+/** What the reindexer is doing, for the admin page's progress bar. */
+export interface ReindexStatus {
+  running: boolean;
+  reason?: string;
+  startedAt?: string;
+  /** The step of the build under way, once it has one. */
+  progress?: BuildProgress;
+}
+
+/** A change to the documents was refused because a reindex is running or waiting: nothing was changed. */
+export class ReindexBusyError extends Error {
+  override name = "ReindexBusyError";
+  constructor() {
+    super("A reindex is already running; nothing was changed. Try again when it is done.");
+  }
 }
 
 interface Pending {
@@ -50,6 +75,9 @@ interface Pending {
 export class Reindexer {
   private tail: Promise<unknown> = Promise.resolve();
   private pending?: Pending;
+  /** Changes to the documents being applied (their reindex follows). */
+  private changing = 0;
+  private state: ReindexStatus = { running: false };
 
   constructor(private readonly options: ReindexerOptions) {}
 
@@ -72,14 +100,54 @@ export class Reindexer {
     return pending.promise;
   }
 
+  /** Whether a reindex (or a change to the documents) is under way or waiting. */
+  get busy(): boolean {
+    return this.state.running || this.pending !== undefined || this.changing > 0;
+  }
+
+  get status(): ReindexStatus {
+    return this.state;
+  }
+
+  /**
+   * Applies a change to the documents (`apply`), then reindexes and resolves
+   * once the change is live. Throws a ReindexBusyError, before calling
+   * `apply`, when a reindex is already under way or waiting.
+   */
+  async change<T>(apply: () => Promise<T>, request: ReindexRequest): Promise<{ applied: T; outcome: ReindexOutcome }> {
+    if (this.busy) throw new ReindexBusyError();
+    this.changing++;
+    let applied: T;
+    let outcome: Promise<ReindexOutcome>;
+    try {
+      applied = await apply();
+      // Queued before `changing` drops, so the reindexer never looks idle in between.
+      outcome = this.reindex(request);
+    } finally {
+      this.changing--;
+    }
+    return { applied, outcome: await outcome };
+  }
+
   private async run(full: boolean, reason: string): Promise<ReindexOutcome> {
     const { index, logger, indexDir, embedder } = this.options;
     const serving = index.current.manifest.generation;
     logger.info({ reason, full }, "reindex started");
+    this.state = { running: true, reason, startedAt: new Date().toISOString() };
     try {
-      const report = await withIngestLock(indexDir, () =>
-        buildIndex({ ...this.options, full, serving: index.current, onProgress: (p) => logger.debug(p, "reindex progress") }),
-      );
+      let sources: CrawlReport | undefined;
+      const report = await withIngestLock(indexDir, async () => {
+        sources = await this.options.crawlSources?.();
+        return buildIndex({
+          ...this.options,
+          full,
+          serving: index.current,
+          onProgress: (progress) => {
+            this.state = { ...this.state, progress };
+            logger.debug(progress, "reindex progress");
+          },
+        });
+      });
       logBuildReport(logger, report);
       let status: ReindexOutcome["status"] = "up-to-date";
       if (report.published) {
@@ -93,10 +161,12 @@ export class Reindexer {
       }
       const { generation, builtAt } = index.current.manifest;
       logger.info({ status, generation, previous: serving }, `reindex done: ${status}`);
-      return { status, generation, builtAt, report };
+      return { status, generation, builtAt, report, ...(sources && { sources }) };
     } catch (error) {
       logger.error({ err: error, generation: serving }, `reindex failed; still serving ${serving}: ${(error as Error).message}`);
       throw error;
+    } finally {
+      this.state = { running: false };
     }
   }
 }

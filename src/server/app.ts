@@ -30,6 +30,8 @@ import { openAiRoutes } from "./routes/openai.js";
 import { searchRoutes } from "./routes/search.js";
 import { sourceRoutes } from "./routes/sources.js";
 import { webRoutes } from "./routes/web.js";
+import { welcomeRoutes } from "./routes/welcome.js";
+import type { WelcomeSettings } from "../documents/welcome.js";
 
 export interface AppDependencies {
   /** `POST /ask`: the question-answering use case. */
@@ -44,6 +46,8 @@ export interface AppDependencies {
   operations: OperationsDependencies;
   /** `POST /admin/reindex`; absent or without a token, the admin routes do not exist. */
   admin?: AdminDependencies;
+  /** The chat's first screen (`GET /welcome`); unset fields are derived from the index. */
+  welcome?: WelcomeSettings;
   /** `POST /feedback`: readers' votes on answers; absent, the route does not exist. */
   insights?: Pick<Insights, "feedback">;
   /** Bearer keys required on `/v1/*` and `/mcp`; none: those routes are open like `/ask`. */
@@ -67,7 +71,7 @@ const RATE_LIMITED_ROUTES = [...PUBLIC_WORK_ROUTES, "/sources"];
 /** Routes for programs (OpenAI-compatible clients, MCP clients), which can hold a key; `API_KEYS` guards them. */
 const KEYED_ROUTES = ["/v1", "/mcp"];
 
-export function createApp({ ask, search, index, logger, allowedOrigins = [], operations, admin, insights, apiKeys = [], version = "0.0.0" }: AppDependencies): Express {
+export function createApp({ ask, search, index, logger, allowedOrigins = [], operations, admin, insights, apiKeys = [], version = "0.0.0", welcome = { examples: [] } }: AppDependencies): Express {
   const { limits, metrics, readiness } = operations;
   const app = express();
   app.disable("x-powered-by");
@@ -92,6 +96,7 @@ export function createApp({ ask, search, index, logger, allowedOrigins = [], ope
   app.use(healthRoutes(index));
   app.use(sourceRoutes(index));
   app.use(webRoutes());
+  app.use(welcomeRoutes(index, welcome));
   app.use(observabilityRoutes({ metrics, readiness }));
   const adminRouter = admin && adminRoutes(admin);
   if (adminRouter) app.use(adminRouter);

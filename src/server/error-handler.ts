@@ -15,6 +15,8 @@ import type { ErrorRequestHandler, Request, RequestHandler, Response } from "exp
 import { ModelBusyError } from "../answer/limited-answerer.js";
 import { IngestLockedError } from "../ingest/ingest-lock.js";
 import type { Logger } from "../logger.js";
+import { DocumentError, type DocumentProblem } from "../documents/errors.js";
+import { ReindexBusyError } from "../reindex/reindexer.js";
 import { HttpError } from "./http-error.js";
 
 /** What a client is told of a known error. */
@@ -37,11 +39,22 @@ interface ErrorMapping<E extends Error> {
 
 const mapping = <E extends Error>(type: ErrorClass<E>, respond: (error: E) => ErrorResponse): ErrorMapping<E> => ({ type, respond });
 
+const DOCUMENT_STATUS: Record<DocumentProblem, number> = {
+  "invalid-name": 400,
+  empty: 400,
+  "not-found": 404,
+  "too-large": 413,
+  "unsupported-type": 415,
+};
+
 // The errors whose message is safe and useful to show, and the status each becomes.
 const KNOWN_ERRORS: ErrorMapping<never>[] = [
   mapping(HttpError, (e) => ({ status: e.status, message: e.message, headers: e.headers, code: e.code, param: e.param })),
   mapping(ModelBusyError, (e) => ({ status: 503, message: e.message, headers: { "Retry-After": String(e.retryAfterSeconds) }, code: "server_busy" })),
+  // Another reindex holds the index: the operator's request may simply be retried.
   mapping(IngestLockedError, (e) => ({ status: 409, message: e.message })),
+  mapping(ReindexBusyError, (e) => ({ status: 409, message: e.message })),
+  mapping(DocumentError, (e) => ({ status: DOCUMENT_STATUS[e.problem], message: e.message })),
 ] as ErrorMapping<never>[];
 
 /** The response for a known error, or undefined for anything else (which must not reach a client). */

@@ -21,6 +21,7 @@ export interface WebAsset {
 export const WEB_ENTRIES = {
   "app.js": "page.ts",
   "widget.js": "widget.ts",
+  "admin.js": "admin/admin-page.ts",
 } as const;
 
 export type WebAssetName = keyof typeof WEB_ENTRIES;

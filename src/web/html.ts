@@ -23,19 +23,42 @@ export const BASE_STYLE = `
 
 /** The chat page: a mount point and the app script; the title names the product. */
 export function chatPageHtml(title = "Ask the documents"): string {
+  return scriptPage({
+    title,
+    script: "app.js",
+    style: "body { height: 100dvh; } #app { height: 100%; max-width: 1100px; margin: 0 auto; }",
+    mount: `<main id="app" data-title="${escapeHtml(title)}"></main>`,
+    noscript: "The chat needs JavaScript. The API is at <code>POST /ask</code>.",
+  });
+}
+
+/** The admin page: a mount point and its script (admin.js builds the sign-in form and the document table). */
+export function adminPageHtml(title = "Documents · admin"): string {
+  return scriptPage({
+    title,
+    script: "admin.js",
+    head: '<meta name="robots" content="noindex">',
+    mount: '<main id="admin"></main>',
+    noscript: "The admin page needs JavaScript. The API is at <code>GET /admin/documents</code>.",
+  });
+}
+
+/** A page whose content a script of ours builds into `mount`; every argument but `title` is trusted markup. */
+function scriptPage(page: { title: string; script: string; mount: string; noscript: string; style?: string; head?: string }): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
+${page.head ?? ""}
+<title>${escapeHtml(page.title)}</title>
 <link rel="icon" href="data:,">
-<style>${BASE_STYLE} body { height: 100dvh; } #app { height: 100%; max-width: 1100px; margin: 0 auto; }</style>
-<script src="app.js" defer></script>
+<style>${BASE_STYLE} ${page.style ?? ""}</style>
+<script src="${page.script}" defer></script>
 </head>
 <body>
-<main id="app" data-title="${escapeHtml(title)}"></main>
-<noscript><p>The chat needs JavaScript. The API is at <code>POST /ask</code>.</p></noscript>
+${page.mount}
+<noscript><p>${page.noscript}</p></noscript>
 </body>
 </html>
 `;

@@ -11,19 +11,24 @@ export interface RateLimitOptions {
   windowMs: number;
   /** Requests per client per window; 0 disables the limit. */
   max: number;
+  /** Count only failed requests (status ≥ 400), as for sign-in attempts. */
+  failuresOnly?: boolean;
+  /** The error over the limit. */
+  message?: string;
 }
 
-export function rateLimit({ windowMs, max }: RateLimitOptions): RequestHandler {
+export function rateLimit({ windowMs, max, failuresOnly = false, message = "Too many requests; please wait before asking again." }: RateLimitOptions): RequestHandler {
   if (max === 0) return (_req, _res, next) => next();
   return expressRateLimit({
     windowMs,
     limit: max,
+    skipSuccessfulRequests: failuresOnly,
     standardHeaders: "draft-7",
     legacyHeaders: false,
     // Behind a proxy the operator sets TRUST_PROXY; the README says so, the console need not.
     validate: { xForwardedForHeader: false },
     handler: (req, res, _next, options) => {
-      sendError(req, res, { status: options.statusCode, message: "Too many requests; please wait before asking again.", code: "rate_limit_exceeded" });
+      sendError(req, res, { status: options.statusCode, message, code: "rate_limit_exceeded" });
     },
   });
 }

@@ -10,6 +10,7 @@ import { CitationPanel } from "./citation-panel.js";
 import { h } from "./dom.js";
 import { feedbackControls } from "./feedback.js";
 import { ConversationHistory, sessionStore, type Exchange } from "./history.js";
+import { fetchWelcome, welcomeView } from "./welcome.js";
 
 export interface ChatOptions {
   title: string;
@@ -79,7 +80,9 @@ export class Chat {
       if (this.panel.isOpen) this.panel.close();
       else this.options.onClose?.();
     });
-    for (const exchange of this.history.load()) this.restore(exchange);
+    const exchanges = this.history.load();
+    for (const exchange of exchanges) this.restore(exchange);
+    if (!exchanges.length) void this.showWelcome();
   }
 
   focus(): void {
@@ -93,6 +96,7 @@ export class Chat {
       this.panel.close();
       this.history.clear();
       this.log.replaceChildren();
+      void this.showWelcome();
       this.focus();
     });
     const close = this.options.onClose && h("button", { type: "button", class: "icon-button", "aria-label": "Close chat" }, "×");
@@ -100,10 +104,23 @@ export class Chat {
     return h("header", { class: "chat-header" }, h("h1", { id: "chat-title" }, this.options.title), clear, close);
   }
 
+  /** The first screen, while the conversation is empty: what can be asked, with examples that ask themselves. */
+  private async showWelcome(): Promise<void> {
+    const welcome = await fetchWelcome(this.options.base);
+    if (!welcome || this.log.childElementCount) return;
+    this.log.append(
+      welcomeView(welcome, (question) => {
+        this.input.value = question;
+        void this.send();
+      }),
+    );
+  }
+
   private async send(): Promise<void> {
     const question = this.input.value.trim();
     if (!question || this.pending) return;
     this.input.value = "";
+    this.log.querySelector(".welcome")?.remove();
     const view = this.addExchange(question);
     const controller = new AbortController();
     this.setPending(controller);

@@ -53,6 +53,8 @@ export class CitationPanel {
 
 /** The source document page with the passage marked and scrolled into view. */
 export function sourceUrl(base: URL, passage: CitedPassage): URL {
+  // A crawled web page is its own source: the citation leads to the live page.
+  if (/^https?:\/\//.test(passage.source)) return new URL(passage.source);
   const url = new URL(`sources/${encodeURIComponent(passage.source)}`, base);
   url.search = new URLSearchParams({ start: String(passage.start), end: String(passage.end) }).toString();
   url.hash = "passage";

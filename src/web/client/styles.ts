@@ -7,15 +7,17 @@
  * get the popover alike).
  */
 import { FEEDBACK_CSS } from "./feedback.js";
+import { WELCOME_CSS } from "./welcome.js";
 
-export const CHAT_CSS = `
+/** The base of every shadow root we fill (chat, widget, admin page): colours for light and dark, focus, type. */
+export const BASE_CSS = `
 :host {
   all: initial;
   display: block;
   color-scheme: light dark;
   --bg: #ffffff; --fg: #1d2330; --muted: #596275; --surface: #f2f4f8; --border: #d3d8e2;
   --accent: #2253c9; --accent-fg: #ffffff; --focus: #f59e0b; --mark: #ffe27a;
-  --warn: #b7791f; --error: #b42318;
+  --warn: #b7791f; --error: #b42318; --ok: #1a7f37;
   font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: var(--fg);
 }
@@ -23,7 +25,7 @@ export const CHAT_CSS = `
   :host {
     --bg: #14171d; --fg: #e6e9ef; --muted: #a3abba; --surface: #1f242d; --border: #3a4150;
     --accent: #8fb0ff; --accent-fg: #0b1020; --focus: #fbbf24; --mark: #705d0f;
-    --warn: #f0b429; --error: #ff8a80;
+    --warn: #f0b429; --error: #ff8a80; --ok: #6fdd8b;
   }
 }
 *, *::before, *::after { box-sizing: border-box; }
@@ -31,6 +33,9 @@ export const CHAT_CSS = `
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 button { font: inherit; cursor: pointer; }
+`;
+
+export const CHAT_CSS = `${BASE_CSS}
 
 .chat { container-type: inline-size; position: relative; display: flex; flex-direction: column; height: 100%; background: var(--bg); color: var(--fg); }
 .chat-header { display: flex; align-items: center; gap: .5rem; padding: .6rem .75rem .6rem 1rem; border-bottom: 1px solid var(--border); }
@@ -81,7 +86,8 @@ mark { background: var(--mark); color: inherit; border-radius: 2px; }
 .send { background: var(--accent); color: var(--accent-fg); }
 .stop { background: var(--surface); color: var(--fg); border: 1px solid var(--border); }
 .hint { flex-basis: 100%; margin: 0; color: var(--muted); font-size: .78rem; }
-${FEEDBACK_CSS}`;
+${FEEDBACK_CSS}
+${WELCOME_CSS}`;
 
 /** The widget's own chrome: the floating button and the panel that holds the chat. */
 export const WIDGET_CSS = `
