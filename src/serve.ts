@@ -9,7 +9,7 @@ import { manageLifecycle } from "./lifecycle.js";
 import { createLogger } from "./logger.js";
 import { watchCorpus } from "./reindex/corpus-watcher.js";
 import { listen } from "./server/http-server.js";
-import { refreshSources } from "./sources/web/refresh.js";
+import { refreshSources } from "./reindex/source-refresh.js";
 import { createServiceApp, createServices } from "./services.js";
 
 export async function serve(config: Config, options: { watch: boolean }): Promise<void> {

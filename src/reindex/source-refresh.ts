@@ -1,11 +1,11 @@
 /**
- * @module refresh
+ * @module source-refresh
  * Keeps crawled websites current in a running server: one reindex (with its
  * crawl) right after start-up, so SOURCE_URLS are indexed without waiting for
  * an operator, then one every SOURCE_REFRESH_MINUTES when set. Failures are
  * logged by the reindexer and must not stop the timer.
  */
-import type { Reindexer } from "../../reindex/reindexer.js";
+import type { Reindexer } from "./reindexer.js";
 
 export interface SourceRefresh {
   close(): void;
