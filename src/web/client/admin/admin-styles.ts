@@ -44,7 +44,7 @@ button:disabled { opacity: .55; cursor: not-allowed; }
 .documents tbody tr:last-child > * { border-bottom: 0; }
 .documents .name { font-weight: 600; overflow-wrap: anywhere; min-width: 10rem; }
 .documents .name a { color: var(--accent); }
-.documents .number { text-align: right; font-variant-numeric: tabular-nums; }
+.documents .number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .documents .empty { text-align: center; color: var(--muted); }
 .actions { white-space: nowrap; }
 .actions button + button, .confirm button + button { margin-left: .35rem; }
