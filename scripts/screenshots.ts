@@ -29,7 +29,7 @@ const ONLY = process.argv.slice(2);
 if (chromiumMissing) throw new Error(chromiumMissing);
 await mkdir(OUT_DIR, { recursive: true });
 
-const ADMIN_TOKEN = "screenshot-admin-token";
+const ADMIN_TOKEN = "screenshot-admin-token-0123456789abcdef0123456789";
 const server = await startTestServer({ env: { ALLOWED_ORIGINS: "*", QUESTION_LOG: "1", ADMIN_TOKEN } });
 const browser = await launchChromium();
 try {

@@ -46,6 +46,15 @@ const optionalString = z
   .string()
   .optional()
   .transform((v) => (v && v.trim() ? v.trim() : undefined));
+/** Shortest bearer secret accepted: long enough that guessing it, even unthrottled, is hopeless. */
+export const MIN_SECRET_CHARS = 32;
+/** An optional bearer secret: unset, or at least MIN_SECRET_CHARS characters (`openssl rand -hex 32` makes one). */
+const secret = (name: string) =>
+  optionalString.refine((v) => v === undefined || v.length >= MIN_SECRET_CHARS, `${name} must be at least ${MIN_SECRET_CHARS} characters (e.g. openssl rand -hex 32)`);
+const hostList = z
+  .string()
+  .default("")
+  .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean));
 
 /** Each entry: env name → schema with default, and a line of documentation (rendered in the README). */
 export const settings = {
@@ -68,8 +77,8 @@ export const settings = {
   },
   WATCH_DEBOUNCE_MS: { schema: int(50, 600_000).default(1000), doc: "How long the corpus must stay unchanged before a watched change triggers a reindex." },
   ADMIN_TOKEN: {
-    schema: optionalString,
-    doc: "Token for the admin page (`/admin`) and API (`Authorization: Bearer …`: documents, reindex, insights); unset: the admin routes do not exist (404).",
+    schema: secret("ADMIN_TOKEN"),
+    doc: "Token (at least 32 characters) for the admin page (`/admin`) and API (`Authorization: Bearer …`: documents, reindex, insights); unset: the admin routes do not exist (404).",
   },
   SOURCE_URLS: {
     schema: z
@@ -187,6 +196,18 @@ export const settings = {
     schema: num(0.001, 4096).default(20),
     doc: "Largest corpus file indexed, in megabytes; a bigger file is skipped and named in the ingest report, and refused (413) by the admin page and `PUT /admin/documents/:id`.",
   },
+  PUBLIC_ORIGIN: {
+    schema: optionalString.refine((v) => v === undefined || isOrigin(v.replace(/\/+$/, "")), "must be an origin like https://rag.example.org"),
+    doc: "The origin users reach the service at (e.g. https://rag.example.org); its host name is accepted in the Host header.",
+  },
+  ALLOWED_HOSTS: {
+    schema: hostList,
+    doc: "Further host names (with port when not the default) accepted in the Host header, comma-separated; `*` accepts any. Loopback names and IP addresses are always accepted; other names get 403 (DNS rebinding).",
+  },
+  METRICS_TOKEN: { schema: secret("METRICS_TOKEN"), doc: "Bearer token required for GET /metrics (at least 32 characters); unset: /metrics is open, so keep it off the public proxy." },
+  HEADERS_TIMEOUT_MS: { schema: int(1000, 600_000).default(10_000), doc: "A client must send its request headers within this time, or the connection is closed." },
+  BODY_TIMEOUT_MS: { schema: int(1000, 600_000).default(30_000), doc: "A client must send its whole request (headers and body) within this time, or it gets 408." },
+  MAX_CONNECTIONS: { schema: int(1, 1_000_000).default(1024), doc: "Open connections accepted at once; more are refused until some close." },
   SHUTDOWN_GRACE_MS: {
     schema: int(0, 600_000).default(10_000),
     doc: "On SIGTERM, how long in-flight requests and streams may take to finish before connections are cut.",
@@ -197,6 +218,11 @@ function isHttpUrl(value: string): boolean {
   return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
 }
 
+/** Host header values to accept besides loopback and IP addresses: PUBLIC_ORIGIN's host and ALLOWED_HOSTS. */
+function allowedHosts(publicOrigin: string | undefined, hosts: string[]): string[] {
+  return publicOrigin ? [new URL(publicOrigin).host.toLowerCase(), ...hosts] : hosts;
+}
+
 function isOrigin(value: string): boolean {
   return URL.canParse(value) && new URL(value).origin === value;
 }
@@ -205,7 +231,7 @@ type Settings = typeof settings;
 type Parsed = { [K in keyof Settings]: z.output<Settings[K]["schema"]> };
 
 export interface Config {
-  server: { port: number; host: string; shutdownGraceMs: number };
+  server: { port: number; host: string; shutdownGraceMs: number; headersTimeoutMs: number; requestTimeoutMs: number; maxConnections: number };
   limits: Limits;
   corpusDir: string;
   indexDir: string;
@@ -235,7 +261,7 @@ export interface Config {
   logLevel: Parsed["LOG_LEVEL"];
   /** What people asked, for the content-gap report (src/insights); off unless QUESTION_LOG=1. */
   questionLog: { enabled: boolean; days: number; file: string };
-  web: { allowedOrigins: string[] };
+  web: { allowedOrigins: string[]; allowedHosts: string[]; metricsToken?: string };
   /** Websites indexed besides the corpus folder (src/sources/web). */
   sources: { urls: string[]; refreshMinutes: number; crawlDelayMs: number; maxPages: number };
   /** The chat's first screen; unset fields are derived from the index. */
@@ -283,7 +309,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 
   const openai = { apiKey: p.OPENAI_API_KEY, baseURL: p.OPENAI_BASE_URL };
   return Object.freeze({
-    server: { port: p.PORT, host: p.HOST, shutdownGraceMs: p.SHUTDOWN_GRACE_MS },
+    server: {
+      port: p.PORT,
+      host: p.HOST,
+      shutdownGraceMs: p.SHUTDOWN_GRACE_MS,
+      headersTimeoutMs: p.HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: p.BODY_TIMEOUT_MS,
+      maxConnections: p.MAX_CONNECTIONS,
+    },
     limits: {
       rateLimit: { windowMs: p.RATE_LIMIT_WINDOW_MS, max: p.RATE_LIMIT_MAX },
       trustProxy: p.TRUST_PROXY,
@@ -314,7 +347,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     calibration,
     logLevel: p.LOG_LEVEL,
     questionLog: { enabled: p.QUESTION_LOG, days: p.QUESTION_LOG_DAYS, file: path.resolve(cwd, p.QUESTION_LOG_FILE) },
-    web: { allowedOrigins: p.ALLOWED_ORIGINS },
+    web: { allowedOrigins: p.ALLOWED_ORIGINS, allowedHosts: allowedHosts(p.PUBLIC_ORIGIN, p.ALLOWED_HOSTS), metricsToken: p.METRICS_TOKEN },
     sources: { urls: p.SOURCE_URLS, refreshMinutes: p.SOURCE_REFRESH_MINUTES, crawlDelayMs: p.SOURCE_CRAWL_DELAY_MS, maxPages: p.SOURCE_MAX_PAGES },
     welcome: { text: p.WELCOME_TEXT, examples: p.EXAMPLE_QUESTIONS },
   });

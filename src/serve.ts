@@ -15,7 +15,7 @@ import { createServiceApp, createServices } from "./services.js";
 export async function serve(config: Config, options: { watch: boolean }): Promise<void> {
   const logger = createLogger(config.logLevel);
   const services = await createServices(config, logger);
-  const running = await listen(createServiceApp(services), config.server.port, config.server.host);
+  const running = await listen(createServiceApp(services), config.server.port, config.server.host, config.server);
   logger.info({ url: running.url, answers: services.ask.answerer.model, embedder: services.embedder.id }, `serving on ${running.url}`);
   const watcher = options.watch
     ? watchCorpus({ corpusDir: config.corpusDir, debounceMs: config.reindex.debounceMs, reindexer: services.reindexer, logger })

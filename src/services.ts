@@ -216,6 +216,8 @@ export function createServiceApp(services: Services): Express {
     index: services.index,
     logger: services.logger,
     allowedOrigins: services.config.web.allowedOrigins,
+    allowedHosts: services.config.web.allowedHosts,
+    metricsToken: services.config.web.metricsToken,
     operations: services.operations,
     admin: services.admin,
     insights: services.insights,

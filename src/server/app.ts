@@ -15,6 +15,7 @@ import { observabilityRoutes } from "../observability/routes.js";
 import { cors } from "./cors.js";
 import { errorHandler, notFound } from "./error-handler.js";
 import { httpMetrics } from "./middleware/http-metrics.js";
+import { hostCheck } from "./middleware/host-check.js";
 import { rateLimit } from "./middleware/rate-limit.js";
 import { requestLogging } from "./middleware/request-logging.js";
 import { errorsAfterResponse, requestTimeout } from "./middleware/request-timeout.js";
@@ -54,6 +55,10 @@ export interface AppDependencies {
   apiKeys?: readonly string[];
   /** Reported to MCP clients as the server's version. */
   version?: string;
+  /** Host header values accepted besides loopback names and IP addresses (DNS rebinding); `*`: any. */
+  allowedHosts?: readonly string[];
+  /** Bearer token required on `GET /metrics`; absent: open. */
+  metricsToken?: string;
 }
 
 /** What running in production needs: limits against abuse and overload, metrics, readiness. */
@@ -70,8 +75,24 @@ const PUBLIC_WORK_ROUTES = ["/ask", "/search", "/v1", "/mcp"];
 const RATE_LIMITED_ROUTES = [...PUBLIC_WORK_ROUTES, "/sources"];
 /** Routes for programs (OpenAI-compatible clients, MCP clients), which can hold a key; `API_KEYS` guards them. */
 const KEYED_ROUTES = ["/v1", "/mcp"];
+/** The only routes whose bodies are read as JSON; elsewhere a body is never parsed (nor waited for). */
+const JSON_ROUTES = ["/ask", "/search", "/feedback", "/admin", "/v1", "/mcp"];
 
-export function createApp({ ask, search, index, logger, allowedOrigins = [], operations, admin, insights, apiKeys = [], version = "0.0.0", welcome = { examples: [] } }: AppDependencies): Express {
+export function createApp({
+  ask,
+  search,
+  index,
+  logger,
+  allowedOrigins = [],
+  operations,
+  admin,
+  insights,
+  apiKeys = [],
+  version = "0.0.0",
+  allowedHosts = [],
+  metricsToken,
+  welcome = { examples: [] },
+}: AppDependencies): Express {
   const { limits, metrics, readiness } = operations;
   const app = express();
   app.disable("x-powered-by");
@@ -79,6 +100,7 @@ export function createApp({ ask, search, index, logger, allowedOrigins = [], ope
   app.use(requestLogging(logger));
   app.use(httpMetrics(metrics));
   app.use(securityHeaders);
+  app.use(hostCheck(allowedHosts));
   app.use(cors(allowedOrigins));
   // The public, expensive routes; an operator's reindex may rightly take longer than any request timeout.
   app.use(PUBLIC_WORK_ROUTES, requestTimeout(limits.requestTimeoutMs));
@@ -87,7 +109,8 @@ export function createApp({ ask, search, index, logger, allowedOrigins = [], ope
   if (insights) app.use("/feedback", rateLimit(limits.rateLimit));
   // After the rate limit, so guessing keys is limited too; before the body parser, so no unauthenticated body is read.
   if (apiKeys.length) app.use(KEYED_ROUTES, bearerAuth({ keys: apiKeys, realm: "grounded-rag", message: "Missing or wrong API key: send Authorization: Bearer <key>." }));
-  app.use(express.json({ limit: BODY_LIMIT, strict: false, type: ["application/json", "application/*+json"] }));
+  if (metricsToken) app.use("/metrics", bearerAuth({ keys: [metricsToken], realm: "metrics", message: "Missing or wrong metrics token." }));
+  app.use(JSON_ROUTES, express.json({ limit: BODY_LIMIT, strict: false, type: ["application/json", "application/*+json"] }));
   app.use(askRoutes(ask, logger));
   if (insights) app.use(feedbackRoutes(insights));
   app.use(searchRoutes(search));

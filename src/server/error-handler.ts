@@ -94,6 +94,8 @@ export const notFound: RequestHandler = (req, res) => {
 /** Writes an error in the shape the route's clients expect (see the module comment). */
 export function sendError(req: Request, res: Response, error: ErrorResponse): void {
   res.set(error.headers ?? {}).status(error.status);
+  // A refusal before the body was read: close the connection rather than wait for (and drain) the rest of it.
+  if (!req.complete) res.set("Connection", "close");
   if (!isOpenAiRoute(req)) return void res.json({ error: error.message });
   res.json({ error: { message: error.message, type: openAiErrorType(error.status), param: error.param ?? null, code: error.code ?? null } });
 }

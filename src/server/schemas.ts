@@ -8,7 +8,10 @@ const text = (name: string, max: number) =>
   z
     .string({ error: `${name} must be a string` })
     .max(max, `${name} must be at most ${max} characters`)
-    .refine((s) => s.trim().length > 0, `${name} must not be empty`);
+    .refine((s) => s.replace(INVISIBLE, "").length > 0, `${name} must not be empty`);
+
+// White space, format characters (zero-width spaces and joiners, bidi controls) and blank-looking fillers: a text of only these says nothing.
+const INVISIBLE = /[\s\p{Cf}\u115F\u1160\u2800\u3164\uFFA0]+/gu;
 
 const turnSchema = z.strictObject({
   role: z.enum(["user", "assistant"], { error: 'role must be "user" or "assistant"' }),

@@ -24,7 +24,7 @@ export interface LogBackend {
   close(): Promise<void>;
 }
 
-const ADMIN_TOKEN = "insights-admin-token-for-tests";
+const ADMIN_TOKEN = "insights-admin-token-for-tests-0123456789abcdef0123456789";
 const DAY_MS = 86_400_000;
 /** Every column the README says the log keeps, and no other. */
 export const DOCUMENTED_COLUMNS = ["id", "asked_at", "question", "outcome", "confidence", "sources", "latency_ms", "model", "vote", "comment", "feedback_at"];

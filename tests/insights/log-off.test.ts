@@ -16,7 +16,7 @@ describe("with the question log off (the default)", () => {
   beforeAll(async () => {
     dir = await makeTempDir("rag-log-off-");
     logFile = path.join(dir, "question-log.sqlite");
-    server = await startTestServer({ env: { ADMIN_TOKEN: "insights-off-token", QUESTION_LOG_FILE: logFile } });
+    server = await startTestServer({ env: { ADMIN_TOKEN: "insights-off-token-0123456789abcdef0123456789", QUESTION_LOG_FILE: logFile } });
   });
   afterAll(async () => {
     await server?.close();
@@ -33,7 +33,7 @@ describe("with the question log off (the default)", () => {
   });
 
   it("When the report is asked for, Then 404 saying to set QUESTION_LOG=1 (401 without the token)", async () => {
-    const response = await fetch(`${server.url}/admin/insights`, { headers: { authorization: "Bearer insights-off-token" } });
+    const response = await fetch(`${server.url}/admin/insights`, { headers: { authorization: "Bearer insights-off-token-0123456789abcdef0123456789" } });
     expect(response.status).toBe(404);
     expect(((await response.json()) as { error: string }).error).toContain("QUESTION_LOG=1");
     expect((await fetch(`${server.url}/admin/insights`)).status).toBe(401);

@@ -5,7 +5,7 @@ import { createTestDatabase, describeOnPostgres, type TestDatabase } from "../he
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
 import { FERRY, FERRY_REPLACED, KILN, writeCorpus } from "../reindex/fixtures.js";
 
-const TOKEN = "pg-follow-token";
+const TOKEN = "pg-follow-token-0123456789abcdef0123456789";
 
 describeOnPostgres("a server following the database's live generation", () => {
   let database: TestDatabase;

@@ -8,7 +8,7 @@ import { createTestDatabase, describeOnPostgres, type TestDatabase } from "../he
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
 import { FERRY, FERRY_REPLACED, KILN, LIBRARY, writeCorpus } from "../reindex/fixtures.js";
 
-const TOKEN = "pg-admin-token";
+const TOKEN = "pg-admin-token-0123456789abcdef0123456789";
 
 interface AskBody {
   abstained: boolean;

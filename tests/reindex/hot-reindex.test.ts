@@ -8,7 +8,7 @@ import { watchCorpus } from "../../src/reindex/corpus-watcher.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
 import { FERRY, FERRY_REPLACED, KILN, LIBRARY, writeCorpus } from "./fixtures.js";
 
-const TOKEN = "s3cret-admin-token";
+const TOKEN = "s3cret-admin-token-0123456789abcdef0123456789";
 
 interface Citation {
   source: string;

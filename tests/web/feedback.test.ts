@@ -10,7 +10,7 @@ import { askInChat, chromiumMissing, launchChromium } from "../helpers/browser.j
 import { startHostSite, type HostSite } from "../helpers/host-site.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
 
-const ADMIN_TOKEN = "feedback-browser-test-token";
+const ADMIN_TOKEN = "feedback-browser-test-token-0123456789abcdef0123456789";
 // Seed u01: the documents do not say.
 const UNANSWERABLE = "What is the ticket price for the Grand Egyptian Museum?";
 const ANSWERABLE = "Where did the Third UNESCO High-Level Forum for Museums take place?";
