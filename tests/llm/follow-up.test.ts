@@ -6,6 +6,7 @@ import { MAX_HISTORY_TURNS } from "../../src/server/schemas.js";
 import { type FakeOpenAI, startServiceWithFakeModel } from "../helpers/fake-openai.js";
 import { loadSeedQa } from "../helpers/seed-qa.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
+import { fakeEmbedder } from "../helpers/fake-embedder.js";
 import { isRewriteRequest, quoteFirstPassage } from "./scripts.js";
 import { collectEvents } from "./sse-client.js";
 
@@ -80,7 +81,7 @@ function followUpSuite(start: () => Promise<{ server: TestServer; close(): Promi
 
 describe.skipIf(!seed)("follow-up questions offline (heuristic rewrite)", () => {
   followUpSuite(async () => {
-    const server = await startTestServer();
+    const server = await startTestServer({ embedder: fakeEmbedder() });
     return { server, close: () => server.close() };
   });
 });
@@ -88,7 +89,7 @@ describe.skipIf(!seed)("follow-up questions offline (heuristic rewrite)", () => 
 describe.skipIf(!seed)("follow-up questions with a chat model (model rewrite)", () => {
   let fake: FakeOpenAI;
   followUpSuite(async () => {
-    const service = await startServiceWithFakeModel();
+    const service = await startServiceWithFakeModel({}, { embedder: fakeEmbedder() });
     fake = service.fake;
     // The fake rewrites each scripted follow-up into its seed question, and answers by quoting passage 1.
     fake.script((request) => {
@@ -109,7 +110,7 @@ describe.skipIf(!seed)("follow-up questions with a chat model (model rewrite)", 
 describe("history bounds", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ embedder: fakeEmbedder() });
   });
   afterAll(() => server?.close());
 

@@ -3,6 +3,7 @@ import type { AskResult } from "../../src/answer/ask.js";
 import { answerSentences } from "../../src/answer/verify-citations.js";
 import { type FakeOpenAI, startServiceWithFakeModel } from "../helpers/fake-openai.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
+import { fakeEmbedder } from "../helpers/fake-embedder.js";
 import { passageContaining } from "./scripts.js";
 import { collectEvents, readEvents, type SseEvent } from "./sse-client.js";
 
@@ -28,7 +29,7 @@ describe("streamed answers from a chat model", () => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ fake, server, close } = await startServiceWithFakeModel());
+    ({ fake, server, close } = await startServiceWithFakeModel({}, { embedder: fakeEmbedder() }));
   });
   afterAll(() => close?.());
 
@@ -88,7 +89,7 @@ describe("streamed answers from a chat model", () => {
 describe("streamed answers offline (extractive)", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ embedder: fakeEmbedder() });
   });
   afterAll(() => server?.close());
 

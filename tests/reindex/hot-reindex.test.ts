@@ -6,6 +6,7 @@ import { LOCK_FILE } from "../../src/ingest/ingest-lock.js";
 import { loadTxt } from "../../src/ingest/loaders/txt.js";
 import { watchCorpus } from "../../src/reindex/corpus-watcher.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
+import { fakeEmbedder } from "../helpers/fake-embedder.js";
 import { FERRY, FERRY_REPLACED, KILN, LIBRARY, writeCorpus } from "./fixtures.js";
 
 const TOKEN = "s3cret-admin-token-0123456789abcdef0123456789";
@@ -36,7 +37,7 @@ describe("reindexing the running server", () => {
 
   beforeAll(async () => {
     corpusDir = await writeCorpus({ "kiln.txt": KILN, "ferry.txt": FERRY, "library.txt": LIBRARY });
-    server = await startTestServer({ corpusDir, env: { ADMIN_TOKEN: TOKEN } });
+    server = await startTestServer({ embedder: fakeEmbedder(), corpusDir, env: { ADMIN_TOKEN: TOKEN } });
     // Count every text the embedder is asked for, whoever asks (the reindexer shares this embedder).
     const embedder = server.services.embedder;
     const original = embedder.embedDocuments.bind(embedder);
@@ -198,7 +199,7 @@ describe("reindexing the running server", () => {
 describe("admin routes without ADMIN_TOKEN", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ corpusDir: await writeCorpus({ "kiln.txt": KILN }) });
+    server = await startTestServer({ embedder: fakeEmbedder(), corpusDir: await writeCorpus({ "kiln.txt": KILN }) });
   });
   afterAll(() => server?.close());
 

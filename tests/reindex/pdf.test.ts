@@ -5,6 +5,7 @@ import { loadPdf } from "../../src/ingest/loaders/pdf.js";
 import { LoadError } from "../../src/ingest/types.js";
 import { readLiveManifest } from "../../src/store/embedded/generations.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
+import { fakeEmbedder } from "../helpers/fake-embedder.js";
 import { KILN, writeCorpus } from "./fixtures.js";
 import { minimalPdf } from "./minimal-pdf.js";
 
@@ -40,7 +41,7 @@ describe("PDF documents", () => {
         "locked.pdf": minimalPdf(["The vault code is 4471."], { encrypted: true }),
         "broken.pdf": Buffer.from("%PDF-1.4\nthis is not a pdf body"),
       });
-      server = await startTestServer({ corpusDir, env: { EMBEDDING_WORKERS: "0" } });
+      server = await startTestServer({ embedder: fakeEmbedder(), corpusDir, env: { EMBEDDING_WORKERS: "0" } });
     });
     afterAll(async () => {
       await server?.close();

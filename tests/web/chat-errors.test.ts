@@ -8,6 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumMissing, launchChromium, sendQuestion } from "../helpers/browser.js";
 import { startFakeOpenAI, type FakeOpenAI } from "../helpers/fake-openai.js";
+import { fakeEmbedder } from "../helpers/fake-embedder.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
 
 const QUESTION = "Where did the Third UNESCO High-Level Forum for Museums take place?";
@@ -27,6 +28,7 @@ describe.skipIf(chromiumMissing)("chat page when answers are slow, streamed, lim
     fake = await startFakeOpenAI();
     [server, browser] = await Promise.all([
       startTestServer({
+        embedder: fakeEmbedder(),
         env: {
           OPENAI_API_KEY: "test-key",
           OPENAI_BASE_URL: fake.baseURL,

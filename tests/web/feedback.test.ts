@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { askInChat, chromiumMissing, launchChromium } from "../helpers/browser.js";
 import { startHostSite, type HostSite } from "../helpers/host-site.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
+import { fakeEmbedder } from "../helpers/fake-embedder.js";
 
 const ADMIN_TOKEN = "feedback-browser-test-token-0123456789abcdef0123456789";
 // Seed u01: the documents do not say.
@@ -24,7 +25,7 @@ describe.skipIf(chromiumMissing)("feedback on answers in a browser", () => {
 
   beforeAll(async () => {
     [host, browser] = await Promise.all([startHostSite({ widgetSrc: () => `${server.url}/widget.js` }), launchChromium()]);
-    server = await startTestServer({ env: { QUESTION_LOG: "1", ADMIN_TOKEN, ALLOWED_ORIGINS: host.origin } });
+    server = await startTestServer({ embedder: fakeEmbedder(), env: { QUESTION_LOG: "1", ADMIN_TOKEN, ALLOWED_ORIGINS: host.origin } });
   });
   afterAll(async () => {
     await browser?.close();

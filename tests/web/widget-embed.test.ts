@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { askInChat, chromiumMissing, launchChromium, sendQuestion } from "../helpers/browser.js";
 import { startHostSite, type HostSite } from "../helpers/host-site.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
+import { fakeEmbedder } from "../helpers/fake-embedder.js";
 
 const QUESTION = "Where did the Third UNESCO High-Level Forum for Museums take place?";
 const RED = "rgb(255, 0, 0)";
@@ -33,7 +34,7 @@ describe.skipIf(chromiumMissing)("widget embedded on other sites", () => {
     const widgetSrc = () => `${rag.url}/widget.js`;
     const site = { widgetSrc, css: HOSTILE_CSS, body: HOST_BODY };
     [allowed, refused, browser] = await Promise.all([startHostSite(site), startHostSite(site), launchChromium()]);
-    rag = await startTestServer({ env: { ALLOWED_ORIGINS: allowed.origin } });
+    rag = await startTestServer({ embedder: fakeEmbedder(), env: { ALLOWED_ORIGINS: allowed.origin } });
   });
   afterAll(async () => {
     await browser?.close();
