@@ -9,7 +9,6 @@ import type { InsightsReport } from "../../src/insights/report.js";
 import { collectEvents } from "../llm/sse-client.js";
 import { parsePrometheusText, sumOf } from "../production/prometheus-text.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
-import { fakeEmbedder } from "../helpers/fake-embedder.js";
 import { record } from "./question-log.contract.js";
 
 /** A store the service is pointed at, and a way around the service to it. */
@@ -54,7 +53,7 @@ export function describeInsightsService(name: string, openBackend: () => Promise
       await log.record(record({ id: oldId, askedAt: new Date(Date.now() - 31 * DAY_MS) }));
       await log.record(record({ id: recentId, askedAt: new Date(Date.now() - 29 * DAY_MS) }));
       await log.close();
-      server = await startTestServer({ embedder: fakeEmbedder(), env: { ...backend.env, ADMIN_TOKEN, TRUST_PROXY: "1", QUESTION_LOG_DAYS: "30" } });
+      server = await startTestServer({ env: { ...backend.env, ADMIN_TOKEN, TRUST_PROXY: "1", QUESTION_LOG_DAYS: "30" } });
     });
     afterAll(async () => {
       await server?.close();
