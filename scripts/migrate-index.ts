@@ -12,7 +12,7 @@ import { migrateIndex } from "../src/store/pgvector/migrate.js";
 try {
   const config = loadConfig();
   if (config.vectorStore.kind !== "pgvector") throw new ConfigError("set VECTOR_STORE=pgvector and DATABASE_URL to say where the index goes");
-  const store = await PgGenerationStore.connect({ connectionString: config.vectorStore.databaseUrl });
+  const store = await PgGenerationStore.connect({ connectionString: config.vectorStore.databaseUrl, bm25: config.retrieval.bm25 });
   try {
     const started = performance.now();
     const snapshot = await migrateIndex(config.indexDir, store);

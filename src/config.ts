@@ -71,6 +71,14 @@ export const settings = {
     schema: int(0, 3_600_000).default(2000),
     doc: "With VECTOR_STORE=pgvector: how often a server checks for a generation another server published, and loads it; 0: only on its own reindex.",
   },
+  PG_POOL_SIZE: {
+    schema: int(1, 1000).default(10),
+    doc: "With VECTOR_STORE=pgvector: connections each server keeps to PostgreSQL (a reindex holds one for its transaction).",
+  },
+  PG_STATEMENT_TIMEOUT_MS: {
+    schema: int(0, 3_600_000).default(5000),
+    doc: "With VECTOR_STORE=pgvector: longest a request's query, or its wait for a connection, may take before the request is answered 503; 0: no limit.",
+  },
   WATCH_CORPUS: {
     schema: flag.default(false),
     doc: "1: watch CORPUS_DIR and reindex the running server once changes settle (same as `npm start -- --watch`).",
@@ -236,7 +244,7 @@ export interface Config {
   corpusDir: string;
   indexDir: string;
   /** Where generations live; INDEX_DIR still holds the embedding cache and the ingest lock with pgvector. */
-  vectorStore: { kind: "hnsw" } | { kind: "pgvector"; databaseUrl: string; pollMs: number };
+  vectorStore: { kind: "hnsw" } | { kind: "pgvector"; databaseUrl: string; pollMs: number; poolSize: number; statementTimeoutMs: number };
   reindex: { watch: boolean; debounceMs: number; adminToken?: string };
   /** Keys for the OpenAI-compatible API and the MCP endpoint; empty: those are open. */
   apiKeys: readonly string[];
@@ -325,7 +333,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     corpusDir: path.resolve(cwd, p.CORPUS_DIR),
     indexDir: path.resolve(cwd, p.INDEX_DIR),
-    vectorStore: p.VECTOR_STORE === "pgvector" ? { kind: "pgvector" as const, databaseUrl: p.DATABASE_URL!, pollMs: p.PGVECTOR_POLL_MS } : { kind: "hnsw" as const },
+    vectorStore: p.VECTOR_STORE === "pgvector" ? {
+            kind: "pgvector" as const,
+            databaseUrl: p.DATABASE_URL!,
+            pollMs: p.PGVECTOR_POLL_MS,
+            poolSize: p.PG_POOL_SIZE,
+            statementTimeoutMs: p.PG_STATEMENT_TIMEOUT_MS,
+          } : { kind: "hnsw" as const },
     reindex: { watch: p.WATCH_CORPUS, debounceMs: p.WATCH_DEBOUNCE_MS, adminToken: p.ADMIN_TOKEN },
     apiKeys: p.API_KEYS,
     chunking: { size: p.CHUNK_SIZE, overlap: p.CHUNK_OVERLAP },

@@ -182,7 +182,7 @@ export async function createServices(config: Config, logger: Logger, overrides: 
     },
     search: { index, retriever, defaultK: config.retrieval.topK, defaultMode: SEARCH_MODE },
     index,
-    operations: { limits: config.limits, metrics, readiness: new Readiness({ index, model: config.llm }) },
+    operations: { limits: config.limits, metrics, readiness: new Readiness({ index, model: config.llm, ...(store.ping && { database: { ping: () => store.ping!() } }) }) },
     close: async () => {
       stopFollowing?.();
       stopRetention?.();

@@ -1,17 +1,27 @@
 /**
  * @module bench/pgvector-run
  * The pgvector store measured the way index-run.ts measures the embedded one,
- * in a process of its own: publish a generation of `size` chunks from cached
- * vectors (ingest rate), load it as a server does, then dense / keyword /
- * hybrid latency through the product's Retriever and dense recall@10 against
- * exact search, on the PostgreSQL server `databaseUrl` names.
+ * in a process of its own, in a fresh database on the PostgreSQL server
+ * `databaseUrl` names: publish a generation of `size` chunks from cached
+ * vectors (ingest rate), publish one changed document, load the live
+ * generation as a server does, then dense / keyword / hybrid latency through
+ * the product's Retriever and dense recall@10 against exact search; last, a
+ * replica in a process of its own (pg-replica-run.ts): start-up and memory.
  *
  * Usage: tsx scripts/bench/pgvector-run.ts '{"size":10000,"unique":2000,"databaseUrl":"postgres://…"}'
  */
+import { BUNDLED_CALIBRATION } from "../../src/config.js";
 import { keywordDocument } from "../../src/retrieval/keyword-document.js";
 import { LOCAL_USE_ID } from "../../src/embeddings/local-use.js";
 import { PgGenerationStore } from "../../src/store/pgvector/index.js";
-import { CHUNKING, rowOf } from "./dataset.js";
+import { writeFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import type { Chunk } from "../../src/core/types.js";
+import { runScript } from "./child.js";
+import { CHUNKING, rowOf, type SizedCorpus } from "./dataset.js";
+import type { PgReplicaRunArgs, PgReplicaRunResult } from "./pg-replica-run.js";
 import { peakRssMiB, timed } from "./stats.js";
 import { DIMENSION } from "./vector-cache.js";
 import { benchWorkload, measureRetrieval, type RetrievalFigures } from "./workload.js";
@@ -19,59 +29,98 @@ import { benchWorkload, measureRetrieval, type RetrievalFigures } from "./worklo
 export interface PgvectorRunArgs {
   size: number;
   unique: number;
-  /** A PostgreSQL server with pgvector. */
+  /** A PostgreSQL server with pgvector; the run creates and drops a database of its own on it. */
   databaseUrl: string;
 }
 
 export interface PgvectorRunResult {
   system: "pgvector";
   size: number;
-  /** One publish transaction: rows, tsvector and HNSW/GIN index maintenance. */
+  /** One publish transaction: rows, term statistics, HNSW and GIN index builds. */
   publishMs: number;
   /** Chunks per second of the publish. */
   ingestThroughput: number;
-  /** Loading the live generation as a server does at start-up. */
+  /** One document changed: the publish of the new generation, vectors ready. */
+  oneChangePublishMs: number;
+  /** Loading the live generation as a server does at start-up (manifest and statistics only). */
   loadMs: number;
+  /** Peak RSS of the measuring process, which holds the whole benchmark corpus. */
   peakRssMiB: number;
+  /** A replica in a process of its own: start-up, RSS after serving queries, and its hybrid latency. */
+  replica: PgReplicaRunResult;
   recallAt10: number;
   latency: RetrievalFigures["latency"];
 }
+
+// Queries the replica process serves: enough to touch pools, buffers and caches as a server's first minutes do.
+const REPLICA_QUERIES = 200;
 
 async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2]!) as PgvectorRunArgs;
   const workload = await benchWorkload(args.size, args.unique);
   const { corpus } = workload;
-
-  const store = await PgGenerationStore.connect({ connectionString: args.databaseUrl });
+  const database = await freshDatabase(args.databaseUrl, `rag_bench_${args.size}`);
+  const store = await PgGenerationStore.connect({ connectionString: database.url, bm25: BUNDLED_CALIBRATION.bm25 });
   try {
     const embedderInfo = { id: LOCAL_USE_ID, dimension: DIMENSION };
-    const publish = await timed(() =>
+    const publish = (chunks: Chunk[]) =>
       store.publish({
         manifest: { embedder: embedderInfo, space: "cosine", chunking: CHUNKING, files: [] },
-        chunks: corpus.chunks,
+        chunks,
         documents: corpus.documents,
-        vectors: corpus.chunks.map((_, i) => rowOf(corpus.vectors, DIMENSION, i)),
-        keywordDocuments: corpus.chunks.map(keywordDocument),
-      }),
-    );
+        vectors: chunks.map((_, i) => rowOf(corpus.vectors, DIMENSION, i)),
+        keywordDocuments: chunks.map(keywordDocument),
+      });
+    const full = await timed(() => publish(corpus.chunks));
+    const oneChange = await timed(() => publish(withOneDocumentChanged(corpus)));
     const load = await timed(() => store.loadLive(embedderInfo));
     const snapshot = load.value!.snapshot;
 
     const { latency, recallAt10 } = await measureRetrieval(snapshot, workload);
+    const queriesFile = path.join(os.tmpdir(), `rag-bench-queries-${process.pid}.json`);
+    writeFileSync(queriesFile, JSON.stringify(workload.queries.slice(0, REPLICA_QUERIES)));
+    const replica = await runScript<PgReplicaRunResult>("scripts/bench/pg-replica-run.ts", { databaseUrl: database.url, queriesFile } satisfies PgReplicaRunArgs);
+    rmSync(queriesFile, { force: true });
     const result: PgvectorRunResult = {
       system: "pgvector",
       size: args.size,
-      publishMs: Math.round(publish.ms),
-      ingestThroughput: Math.round(args.size / (publish.ms / 1000)),
+      publishMs: Math.round(full.ms),
+      ingestThroughput: Math.round(args.size / (full.ms / 1000)),
+      oneChangePublishMs: Math.round(oneChange.ms),
       loadMs: Math.round(load.ms),
       peakRssMiB: peakRssMiB(),
+      replica,
       recallAt10,
       latency,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     await store.close();
+    await database.drop();
   }
+}
+
+/** The corpus with the first document's chunks edited (same vectors): what one changed file publishes. */
+function withOneDocumentChanged(corpus: SizedCorpus): Chunk[] {
+  const source = corpus.chunks[0]!.source;
+  return corpus.chunks.map((chunk) => (chunk.source === source ? { ...chunk, text: `${chunk.text} (revised)` } : chunk));
+}
+
+async function freshDatabase(serverUrl: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 await main();

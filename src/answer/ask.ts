@@ -126,7 +126,7 @@ async function prepare(input: AskInput, deps: AskDependencies, signal?: AbortSig
   const retrieved = await deps.retriever.retrieve(snapshot, query, { k: input.k ?? deps.defaultK, mode: deps.mode });
   const ranked: Passage[] = retrieved.map((r, i) => ({ n: i + 1, chunk: r.chunk, score: r.score }));
   const { packed, leftOut } = packPassages(ranked, deps.contextTokenBudget ?? Number.POSITIVE_INFINITY);
-  const evidence = await weighEvidence(query, packed, { idf: (t) => snapshot.keywords.idf(t), similarity: deps.similarity });
+  const evidence = await weighEvidence(query, packed, { idf: await snapshot.keywords.idfFor(query), similarity: deps.similarity });
   const confidence = answerConfidence(evidence);
   return {
     query,

@@ -37,7 +37,7 @@ export interface KeywordDocument {
 /**
  * One search result by chunk id; higher is better. From a vector store the
  * score is cosine similarity in [0, 1] (never distance); from keyword search
- * a relevance score (BM25, or ts_rank_cd weighted by IDF in Postgres).
+ * a relevance score (BM25, computed in memory or, for Postgres, in SQL).
  */
 export interface Hit {
   id: string;
@@ -56,13 +56,16 @@ export interface VectorStore {
 
 /**
  * The seam between retrieval and whatever does keyword search: in-memory BM25
- * (synchronous) or Postgres full-text search (asynchronous). `idf` stays
- * synchronous because the evidence scorer calls it per sentence term.
+ * (synchronous) or BM25 computed in SQL over PostgreSQL (asynchronous).
  */
 export interface KeywordSearch {
   search(query: string, k: number): Hit[] | Promise<Hit[]>;
-  /** Inverse document frequency of an already stemmed term (see retrieval/tokenize.ts). */
-  idf(term: string): number;
+  /**
+   * Inverse document frequency of the already stemmed terms of `query` (see
+   * retrieval/tokenize.ts), for the evidence scorer, which calls it per term:
+   * read once per question, so a store may keep its statistics out of memory.
+   */
+  idfFor(query: string): Promise<(term: string) => number>;
 }
 
 /** Which embedder made a set of vectors: what an index and the embedding cache are checked against. */
@@ -87,14 +90,30 @@ export interface GenerationManifest {
   documentCount: number;
 }
 
-/** One immutable, fully loaded index generation. Requests hold on to the snapshot they started with. */
+/**
+ * One immutable index generation as requests read it. Requests hold on to the
+ * snapshot they started with. Chunk texts and documents are read through
+ * `chunksById` and `document`, for the hits of a search only, so a store may
+ * keep them out of memory (PostgreSQL does: a replica's memory does not grow
+ * with the corpus).
+ */
 export interface IndexSnapshot {
   manifest: GenerationManifest;
+  /** The embedded store's HNSW segments, or pgvector. */
+  vectors: VectorStore;
+  /** The embedded store's BM25 segments, or BM25 computed in SQL. */
+  keywords: KeywordSearch;
+  /** The chunks among `ids` that this generation holds, by id. */
+  chunksById(ids: readonly string[]): Promise<Map<string, Chunk>>;
+  /** A source document's stored text; undefined when this generation has no such source. */
+  document(source: string): Promise<StoredDocument | undefined>;
+  /** Every document's source and title, by source (listings such as MCP's resources; no texts). */
+  listDocuments(): Promise<{ source: string; title: string }[]>;
+}
+
+/** A generation held wholly in memory: the embedded store's, and the evaluation's. */
+export interface LoadedSnapshot extends IndexSnapshot {
   chunks: Chunk[];
   chunkById: Map<string, Chunk>;
   documents: Map<string, StoredDocument>;
-  /** The embedded store's HNSW segments, or pgvector. */
-  vectors: VectorStore;
-  /** The embedded store's BM25 segments, or Postgres full-text search. */
-  keywords: KeywordSearch;
 }

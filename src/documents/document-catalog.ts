@@ -6,6 +6,7 @@
  * not be read, with the reason), so a file changed or added since the last
  * reindex shows as pending rather than as indexed.
  */
+import { isLoaded } from "../store/loaded-snapshot.js";
 import path from "node:path";
 import { FILES_IN_FLIGHT, listCorpusFiles, loaderFor, statCorpusFile } from "../ingest/load-corpus.js";
 import { mapInOrder } from "../ingest/in-order.js";
@@ -63,7 +64,8 @@ export class DocumentCatalog {
     const onDisk = await mapInOrder(files, FILES_IN_FLIGHT, async (file) => ({ source: file.source, info: await statCorpusFile(file.absolutePath) }));
     const indexed = new Map((manifest?.files ?? []).map((record) => [record.source, record]));
     const unreadable = new Map((manifest?.unreadable ?? []).map((record) => [record.source, record]));
-    const pagesOf = (source: string) => snapshot.documents.get(source)?.pages?.length;
+    // Page counts come from documents in memory; a stateless pgvector replica lists its rows without them.
+    const pagesOf = (source: string) => (isLoaded(snapshot) ? snapshot.documents.get(source)?.pages?.length : undefined);
 
     const rows: DocumentRow[] = onDisk.map(({ source, info }) => {
       const type = typeOf(source);

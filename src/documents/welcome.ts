@@ -7,7 +7,8 @@
  * its title, so the examples spread over the collection and are answerable by
  * construction (each names a section that exists).
  */
-import type { IndexSnapshot } from "../core/types.js";
+import type { IndexSnapshot, LoadedSnapshot } from "../core/types.js";
+import { isLoaded } from "../store/loaded-snapshot.js";
 
 export interface Welcome {
   documents: number;
@@ -28,14 +29,15 @@ const MAX_TOPIC_LENGTH = 70;
 
 /** The greeting for `snapshot`, the operator's settings first. */
 export function welcomeFor(snapshot: IndexSnapshot, settings: WelcomeSettings): Welcome {
-  const documents = snapshot.documents.size;
+  const documents = snapshot.manifest.documentCount;
   const text = settings.text ?? (documents === 1 ? "Ask about the document, e.g." : `Ask about ${documents.toLocaleString("en")} documents, e.g.`);
-  const examples = settings.examples.length ? [...settings.examples] : exampleQuestions(snapshot);
+  // Deriving examples reads every chunk's headings: only where they are in memory (not on a stateless pgvector replica).
+  const examples = settings.examples.length ? [...settings.examples] : isLoaded(snapshot) ? exampleQuestions(snapshot) : [];
   return { documents, text, examples };
 }
 
 /** Up to three questions about different documents' headings or titles. */
-export function exampleQuestions(snapshot: IndexSnapshot, count = EXAMPLE_COUNT): string[] {
+export function exampleQuestions(snapshot: LoadedSnapshot, count = EXAMPLE_COUNT): string[] {
   const headingsByDocument = new Map<string, { title: string; headings: string[] }>();
   for (const chunk of snapshot.chunks) {
     const entry = headingsByDocument.get(chunk.source) ?? { title: clean(chunk.title), headings: [] };

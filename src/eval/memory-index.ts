@@ -7,11 +7,12 @@
 import type { Embedder } from "../embeddings/types.js";
 import { embeddingText } from "../ingest/build-index.js";
 import { keywordDocument } from "../retrieval/keyword-document.js";
-import type { Chunk, IndexSnapshot } from "../core/types.js";
+import type { Chunk, IndexSnapshot, LoadedSnapshot } from "../core/types.js";
 import { BUNDLED_CALIBRATION } from "../config.js";
 import type { Bm25Parameters } from "../retrieval/bm25.js";
 import { KeywordIndex } from "../retrieval/keyword-index.js";
 import { HnswStore } from "../store/embedded/hnsw-store.js";
+import { loadedSnapshot } from "../store/loaded-snapshot.js";
 
 export interface MemoryIndexOptions {
   /** What the embedder reads of a chunk; default: what ingest embeds. */
@@ -19,9 +20,9 @@ export interface MemoryIndexOptions {
   bm25?: Bm25Parameters;
 }
 
-export async function memorySnapshot(chunks: Chunk[], embedder: Embedder, options: MemoryIndexOptions = {}): Promise<IndexSnapshot> {
+export async function memorySnapshot(chunks: Chunk[], embedder: Embedder, options: MemoryIndexOptions = {}): Promise<LoadedSnapshot> {
   const vectors = await embedder.embedDocuments(chunks.map(options.embedText ?? embeddingText));
-  return {
+  return loadedSnapshot({
     manifest: {
       embedder: { id: embedder.id, dimension: embedder.dimension },
       space: "cosine",
@@ -32,11 +33,10 @@ export async function memorySnapshot(chunks: Chunk[], embedder: Embedder, option
       builtAt: new Date().toISOString(),
     },
     chunks,
-    chunkById: new Map(chunks.map((c) => [c.id, c])),
     documents: new Map(),
     vectors: HnswStore.build(chunks.map((c) => c.id), vectors, embedder.dimension),
     keywords: keywordIndexOf(chunks, options.bm25),
-  };
+  });
 }
 
 /** The keyword index ingest would build over these chunks. */
@@ -45,6 +45,6 @@ export function keywordIndexOf(chunks: Chunk[], bm25: Bm25Parameters = BUNDLED_C
 }
 
 /** A snapshot sharing vectors and chunks with `base` but with another keyword index (for BM25 parameter sweeps). */
-export function withKeywords(base: IndexSnapshot, keywords: KeywordIndex): IndexSnapshot {
+export function withKeywords(base: LoadedSnapshot, keywords: KeywordIndex): LoadedSnapshot {
   return { ...base, keywords };
 }

@@ -6,7 +6,7 @@
  * Fusion settings are chosen on the train qrels and only then run on test.
  */
 import type { Embedder } from "../embeddings/types.js";
-import type { Chunk, IndexSnapshot } from "../core/types.js";
+import type { Chunk, IndexSnapshot, LoadedSnapshot } from "../core/types.js";
 import type { Bm25Parameters } from "../retrieval/bm25.js";
 import { HybridRetriever, type RetrieverOptions } from "../retrieval/retriever.js";
 import type { SearchMode } from "../retrieval/types.js";
@@ -29,14 +29,14 @@ export interface Variant {
 export type Progress = (done: number, total: number) => void;
 
 /** Builds the in-memory index over the abstracts (embedding through the given, usually cached, embedder). */
-export function sciFactIndex(data: Pick<SciFact, "documents">, embedder: Embedder): Promise<IndexSnapshot> {
+export function sciFactIndex(data: Pick<SciFact, "documents">, embedder: Embedder): Promise<LoadedSnapshot> {
   const chunks: Chunk[] = data.documents.map((d) => ({ id: d.id, source: d.id, title: d.title, headingPath: [], text: d.text, start: 0, end: d.text.length }));
   return memorySnapshot(chunks, embedder, { embedText: sciFactText });
 }
 
 /** Mean nDCG@10 and recall@100 of one retrieval variant over the queries in `qrels`. */
 export async function scoreVariant(
-  snapshot: IndexSnapshot,
+  snapshot: LoadedSnapshot,
   embedder: Embedder,
   queries: Map<string, string>,
   qrels: Qrels,

@@ -12,7 +12,7 @@ import { chunkDocument } from "../ingest/chunker.js";
 import { loadCorpus } from "../ingest/load-corpus.js";
 import type { ChunkingOptions } from "../ingest/types.js";
 import { HybridRetriever, type RetrieverOptions } from "../retrieval/retriever.js";
-import type { IndexSnapshot } from "../core/types.js";
+import type { LoadedSnapshot } from "../core/types.js";
 import type { SeedQuestion } from "./datasets.js";
 import { memorySnapshot } from "./memory-index.js";
 
@@ -47,7 +47,7 @@ export interface SeedReport {
   outcomes: SeedOutcome[];
 }
 
-export async function seedIndex(corpusDir: string, chunking: ChunkingOptions, embedder: Embedder): Promise<IndexSnapshot> {
+export async function seedIndex(corpusDir: string, chunking: ChunkingOptions, embedder: Embedder): Promise<LoadedSnapshot> {
   const corpus = await loadCorpus(corpusDir);
   return memorySnapshot(corpus.documents.flatMap((d) => chunkDocument(d, chunking)), embedder);
 }
@@ -58,14 +58,14 @@ export function containsKeyword(answer: string, keywords: string[]): boolean {
   return keywords.some((k) => fold(answer).includes(fold(k)));
 }
 
-export async function evaluateSeed(questions: SeedQuestion[], snapshot: IndexSnapshot, embedder: Embedder, settings: SeedSettings): Promise<SeedReport> {
+export async function evaluateSeed(questions: SeedQuestion[], snapshot: LoadedSnapshot, embedder: Embedder, settings: SeedSettings): Promise<SeedReport> {
   const retriever = new HybridRetriever({ embedder, ...settings.retriever });
   const answerer = new ExtractiveAnswerer();
   const outcomes: SeedOutcome[] = [];
   for (const q of questions) {
     const hits = await retriever.retrieve(snapshot, q.question, { k: settings.k, mode: "hybrid" });
     const passages = hits.map((h, i) => ({ n: i + 1, chunk: h.chunk, score: h.score }));
-    const evidence = await weighEvidence(q.question, passages, { idf: (t) => snapshot.keywords.idf(t), similarity: settings.similarity, weights: settings.ranking });
+    const evidence = await weighEvidence(q.question, passages, { idf: await snapshot.keywords.idfFor(q.question), similarity: settings.similarity, weights: settings.ranking });
     const confidence = answerConfidence(evidence, settings.confidence);
     const draft = confidence < settings.abstainThreshold ? undefined : await answerer.answer({ question: q.question, passages, evidence });
     const abstained = !draft || draft.abstained;

@@ -17,7 +17,7 @@ import type { Passage } from "../answer/types.js";
 import type { Embedder } from "../embeddings/types.js";
 import { chunkDocument } from "../ingest/chunker.js";
 import type { ChunkingOptions } from "../ingest/types.js";
-import type { Chunk, IndexSnapshot } from "../core/types.js";
+import type { Chunk, IndexSnapshot, LoadedSnapshot } from "../core/types.js";
 import { HybridRetriever, type RetrieverOptions } from "../retrieval/retriever.js";
 import type { Retriever } from "../retrieval/types.js";
 import type { Squad, SquadPassage, SquadQuestion } from "./datasets.js";
@@ -77,7 +77,7 @@ interface Asked {
   passages: Passage[];
 }
 
-async function retrieveAll(snapshot: IndexSnapshot, retriever: Retriever, questions: SquadQuestion[], progress?: Progress): Promise<Asked[]> {
+async function retrieveAll(snapshot: LoadedSnapshot, retriever: Retriever, questions: SquadQuestion[], progress?: Progress): Promise<Asked[]> {
   const out: Asked[] = [];
   for (const question of questions) {
     const hits = await retriever.retrieve(snapshot, question.question, { k: TOP_K, mode: "hybrid" });
@@ -87,13 +87,13 @@ async function retrieveAll(snapshot: IndexSnapshot, retriever: Retriever, questi
   return out;
 }
 
-function evidenceFor(asked: Asked, snapshot: IndexSnapshot, similarity: SentenceSimilarity, weights?: RankingWeights): Promise<SentenceEvidence[]> {
-  return weighEvidence(asked.question.question, asked.passages, { idf: (t) => snapshot.keywords.idf(t), similarity, weights });
+async function evidenceFor(asked: Asked, snapshot: LoadedSnapshot, similarity: SentenceSimilarity, weights?: RankingWeights): Promise<SentenceEvidence[]> {
+  return weighEvidence(asked.question.question, asked.passages, { idf: await snapshot.keywords.idfFor(asked.question.question), similarity, weights });
 }
 
 const holdsAnswer = (text: string, answers: string[]) => answers.some((a) => text.toLowerCase().includes(a.toLowerCase()));
 
-async function answerSentenceRate(asked: Asked[], snapshot: IndexSnapshot, similarity: SentenceSimilarity, weights?: RankingWeights): Promise<number> {
+async function answerSentenceRate(asked: Asked[], snapshot: LoadedSnapshot, similarity: SentenceSimilarity, weights?: RankingWeights): Promise<number> {
   const hits: number[] = [];
   for (const a of asked) {
     const first = pickSentences(await evidenceFor(a, snapshot, similarity, weights))[0];

@@ -13,6 +13,7 @@ import { keywordDocument } from "../retrieval/keyword-document.js";
 import type { GenerationRecord, GenerationStore } from "../store/types.js";
 import type { SourceFileRecord, SourceRecords, UnreadableFileRecord } from "../store/source-records.js";
 import type { Chunk, IndexSnapshot, StoredDocument } from "../core/types.js";
+import { isLoaded } from "../store/loaded-snapshot.js";
 import { countDeletedChunks, planChanges, chunkedAlike, type ChangePlan, type PlanSettings } from "./change-plan.js";
 import { chunkDocument } from "./chunker.js";
 import { EmbeddingCache, embeddingKey } from "../embeddings/embedding-cache.js";
@@ -192,7 +193,8 @@ function unchangedContents(
   plan: ChangePlan,
   settings: PlanSettings,
 ): Map<string, DocumentContents> {
-  if (!serving || serving.manifest.generation !== previous?.generation || !chunkedAlike(previous, settings)) return new Map();
+  // A snapshot that reads its rows on demand (PostgreSQL) has no contents in memory: unchanged files are read again.
+  if (!serving || !isLoaded(serving) || serving.manifest.generation !== previous?.generation || !chunkedAlike(previous, settings)) return new Map();
   const contents = new Map<string, DocumentContents>();
   for (const source of plan.unchanged) {
     const document = serving.documents.get(source);

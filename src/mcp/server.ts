@@ -94,8 +94,8 @@ export function createMcpServer(deps: AskDependencies, version: string): McpServ
     "document",
     new ResourceTemplate(`${DOCUMENT_URI_PREFIX}{source}`, {
       // Listed from the live index at each call, so a reindex shows at once.
-      list: () => ({
-        resources: [...deps.index.current.documents.values()].map((doc) => ({
+      list: async () => ({
+        resources: (await deps.index.current.listDocuments()).map((doc) => ({
           uri: documentUri(doc.source),
           name: doc.source,
           title: doc.title,
@@ -104,8 +104,8 @@ export function createMcpServer(deps: AskDependencies, version: string): McpServ
       }),
     }),
     { title: "Indexed document", description: "The stored text of one document of the live index.", mimeType: "text/plain" },
-    (uri, { source }) => {
-      const doc = deps.index.current.documents.get(decodedSource(source));
+    async (uri, { source }) => {
+      const doc = await deps.index.current.document(decodedSource(source));
       if (!doc) throw new McpError(RESOURCE_NOT_FOUND, `Resource not found: no indexed document at ${uri.href}`, { uri: uri.href });
       return { contents: [{ uri: uri.href, mimeType: "text/plain", text: doc.text }] };
     },

@@ -2,7 +2,8 @@
  * @module readiness
  * Whether this instance should receive traffic (GET /ready), as opposed to
  * whether the process is alive (GET /health): an index is loaded, the chat
- * model answers if one is configured, and the instance is not shutting down.
+ * model answers if one is configured, the index's database answers if the
+ * index lives in one, and the instance is not shutting down.
  */
 import type { IndexHolder } from "../store/index-holder.js";
 
@@ -11,6 +12,8 @@ export interface ReadinessOptions {
   /** The OpenAI-compatible server to probe; unset when answers are extractive. */
   model?: { baseURL?: string; apiKey?: string };
   probeTimeoutMs?: number;
+  /** The index's database, when it has one (VECTOR_STORE=pgvector): a round trip per check. */
+  database?: { ping(): Promise<void> };
   /** How long a probe result is reused, so frequent health checks do not hammer the model server. */
   probeCacheMs?: number;
 }
@@ -20,6 +23,7 @@ export interface ReadinessReport {
   checks: {
     index: { ok: boolean; generation?: string; chunks?: number };
     model: { ok: boolean; detail: string };
+    database: { ok: boolean; detail: string };
     draining: boolean;
   };
 }
@@ -41,8 +45,19 @@ export class Readiness {
     // The holder is only built around a loaded, verified generation, so an index is there by construction.
     const { manifest } = this.options.index.current;
     const index = { ok: true, generation: manifest.generation, chunks: manifest.chunkCount };
-    const model = await this.modelStatus();
-    return { ready: index.ok && model.ok && !this.draining, checks: { index, model, draining: this.draining } };
+    const [model, database] = await Promise.all([this.modelStatus(), this.databaseStatus()]);
+    return { ready: index.ok && model.ok && database.ok && !this.draining, checks: { index, model, database, draining: this.draining } };
+  }
+
+  private async databaseStatus(): Promise<{ ok: boolean; detail: string }> {
+    const { database } = this.options;
+    if (!database) return { ok: true, detail: "none (embedded index)" };
+    try {
+      await database.ping();
+      return { ok: true, detail: "reachable" };
+    } catch (error) {
+      return { ok: false, detail: `unreachable: ${(error as Error).message}` };
+    }
   }
 
   private modelStatus(): Promise<{ ok: boolean; detail: string }> {

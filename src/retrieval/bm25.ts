@@ -1,12 +1,16 @@
 /**
  * @module bm25
- * The BM25 formula, written once: the embedded store's segments score with it
- * and Postgres full-text search weighs its query words by the same IDF, so
- * both stores agree on what a rare word is worth. BM25F-style, the document
+ * The BM25 formula, written once: the embedded store's segments score with it;
+ * the Postgres store indexes the same term weights, uses the same IDF and
+ * writes `bm25TermScore` and `bm25LengthNorm` once more in SQL
+ * (pgvector/pg-keyword-search.ts), so both stores rank alike. BM25F-style, the document
  * title and heading path count as a boosted field (boosted term frequencies
  * share one length norm). The parameters are chosen by `npm run eval` and
  * come from the config (`config.retrieval.bm25`).
  */
+import type { KeywordDocument } from "../core/types.js";
+import { terms } from "./tokenize.js";
+
 export interface Bm25Parameters {
   k1: number;
   b: number;
@@ -27,4 +31,17 @@ export function bm25LengthNorm({ k1, b }: Bm25Parameters, length: number, averag
 /** One term's contribution to a document's score: `tf` its boosted frequency there, `lengthNorm` the document's. */
 export function bm25TermScore(idf: number, tf: number, k1: number, lengthNorm: number): number {
   return (idf * (tf * (k1 + 1))) / (tf + lengthNorm);
+}
+
+/**
+ * A document's boosted term frequencies, into `tf` (a heading occurrence
+ * counts `headingBoost` body ones); returns its length with the same boost.
+ * Both stores index with it (PostgreSQL keeps the result in each chunk row).
+ */
+export function termWeights(doc: Omit<KeywordDocument, "id">, params: Bm25Parameters, tf = new Map<string, number>()): number {
+  const body = terms(doc.text);
+  const heading = terms(doc.heading);
+  for (const t of body) tf.set(t, (tf.get(t) ?? 0) + 1);
+  for (const t of heading) tf.set(t, (tf.get(t) ?? 0) + params.headingBoost);
+  return body.length + heading.length * params.headingBoost;
 }

@@ -112,6 +112,11 @@ export class KeywordIndex implements KeywordSearch {
   }
 
   /** Robertson–Spärck Jones IDF, floored at zero; unseen terms get the rarest possible IDF. */
+  /** The whole index is in memory: every term's IDF is at hand, whatever the query. */
+  async idfFor(_query: string): Promise<(term: string) => number> {
+    return (term) => this.idf(term);
+  }
+
   idf(term: string): number {
     return this.idfOf(this.documentFrequency(term));
   }

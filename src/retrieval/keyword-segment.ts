@@ -9,8 +9,7 @@
  */
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { KeywordDocument } from "../core/types.js";
-import type { Bm25Parameters } from "./bm25.js";
-import { terms } from "./tokenize.js";
+import { type Bm25Parameters, termWeights } from "./bm25.js";
 
 /**
  * A segment's postings. Term `t`'s postings are entries `starts[t]` up to
@@ -92,11 +91,7 @@ class SegmentBuilder {
 
   add(doc: KeywordDocument, label: number): void {
     const { tf, params } = this;
-    const body = terms(doc.text);
-    const heading = terms(doc.heading);
-    for (const t of body) tf.set(t, (tf.get(t) ?? 0) + 1);
-    for (const t of heading) tf.set(t, (tf.get(t) ?? 0) + params.headingBoost);
-    this.lengths[label] = body.length + heading.length * params.headingBoost;
+    this.lengths[label] = termWeights(doc, params, tf);
     for (const [term, weight] of tf) {
       let termNumber = this.termNumbers.get(term);
       if (termNumber === undefined) this.termNumbers.set(term, (termNumber = this.termNumbers.size));

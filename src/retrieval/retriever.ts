@@ -40,9 +40,10 @@ export class HybridRetriever implements Retriever {
     const keyword = mode === "dense" ? [] : await snapshot.keywords.search(query, fetch);
 
     const fused = this.fuse(mode, dense, keyword);
+    const chunks = await snapshot.chunksById(fused.map((hit) => hit.id));
     const scored: ScoredChunk[] = [];
     for (const hit of fused) {
-      const chunk = snapshot.chunkById.get(hit.id);
+      const chunk = chunks.get(hit.id);
       if (chunk) scored.push({ chunk, score: hit.score, ...(hit.dense !== undefined && { dense: hit.dense }), ...(hit.keyword !== undefined && { keyword: hit.keyword }) });
     }
     scored.sort((a, b) => b.score - a.score || a.chunk.id.localeCompare(b.chunk.id));

@@ -17,6 +17,7 @@ import { IngestLockedError } from "../ingest/ingest-lock.js";
 import type { Logger } from "../logger.js";
 import { DocumentError, type DocumentProblem } from "../documents/errors.js";
 import { ReindexBusyError } from "../reindex/reindexer.js";
+import { IndexUnavailableError } from "../store/errors.js";
 import { HttpError } from "./http-error.js";
 
 /** What a client is told of a known error. */
@@ -55,6 +56,12 @@ const KNOWN_ERRORS: ErrorMapping<never>[] = [
   mapping(IngestLockedError, (e) => ({ status: 409, message: e.message })),
   mapping(ReindexBusyError, (e) => ({ status: 409, message: e.message })),
   mapping(DocumentError, (e) => ({ status: DOCUMENT_STATUS[e.problem], message: e.message })),
+  // The database's own message (host, SQLSTATE) is not the client's business.
+  mapping(IndexUnavailableError, (e) => ({
+    status: 503,
+    message: "The index is temporarily unavailable; retry shortly.",
+    headers: { "Retry-After": String(e.retryAfterSeconds) },
+  })),
 ] as ErrorMapping<never>[];
 
 /** The response for a known error, or undefined for anything else (which must not reach a client). */

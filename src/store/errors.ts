@@ -25,3 +25,13 @@ export function checkEmbedder(built: EmbedderIdentity, configured: EmbedderIdent
       `but ${configured.id} (${configured.dimension}-d) is configured; it must be rebuilt`,
   );
 }
+
+/**
+ * The index's database cannot be reached, or did not answer in time: a passing
+ * condition (restart, failover, overload), so the request may be retried.
+ */
+export class IndexUnavailableError extends Error {
+  override name = "IndexUnavailableError";
+  /** How long a caller should wait before trying again: about one restart of a PostgreSQL server. */
+  readonly retryAfterSeconds = 5;
+}

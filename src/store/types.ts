@@ -27,8 +27,8 @@ export interface GenerationInput {
   keywordDocuments: KeywordDocument[];
 }
 
-export interface LoadOutcome {
-  snapshot: IndexSnapshot;
+export interface LoadOutcome<S extends IndexSnapshot = IndexSnapshot> {
+  snapshot: S;
   /** Generations that were tried first and could not be used, with the reason. */
   rejected: { generation: string; error: IndexUnusableError }[];
 }
@@ -45,6 +45,8 @@ export interface GenerationStore {
    * shared by several servers); returns the function that stops following.
    */
   follow?(options: { index: IndexHolder; embedder: EmbedderIdentity; logger: Logger }): () => void;
+  /** One round trip to the server the store depends on, if any (readiness); throws when it does not answer. */
+  ping?(): Promise<void>;
   /** Releases connections, if the store holds any. */
   close?(): Promise<void>;
 }

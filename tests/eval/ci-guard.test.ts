@@ -85,7 +85,7 @@ describe.skipIf(!scifact || !squad)("retrieval quality guard (fixed benchmark sa
     for (const q of [...sample.answerable, ...sample.heldOut]) {
       const hits = await retriever.retrieve(snapshot, q.question, { k: 5, mode: "hybrid" });
       const passages = hits.map((h, i) => ({ n: i + 1, chunk: h.chunk, score: h.score }));
-      const evidence = await weighEvidence(q.question, passages, { idf: (t) => snapshot.keywords.idf(t), similarity });
+      const evidence = await weighEvidence(q.question, passages, { idf: await snapshot.keywords.idfFor(q.question), similarity });
       rows.push({ found: hits.some((h) => h.chunk.source === q.passageId), confidence: answerConfidence(evidence), shouldAbstain: !sample.answerable.includes(q) });
     }
     const answerable = rows.filter((r) => !r.shouldAbstain);

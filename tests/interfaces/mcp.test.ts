@@ -93,7 +93,7 @@ describe.each(Object.entries(transports))("MCP server over %s", (_name, transpor
     const { resources } = await client.listResources();
     expect(resources).toEqual([expect.objectContaining({ uri: documentUri(SOURCE), name: SOURCE, mimeType: "text/plain" })]);
     const { contents } = await client.readResource({ uri: documentUri(SOURCE) });
-    expect(contents).toEqual([{ uri: documentUri(SOURCE), mimeType: "text/plain", text: server.services.ask.index.current.documents.get(SOURCE)!.text }]);
+    expect(contents).toEqual([{ uri: documentUri(SOURCE), mimeType: "text/plain", text: (await server.services.ask.index.current.document(SOURCE))!.text }]);
   });
 
   it("When an unknown document is read, Then it is a resource-not-found error", async () => {

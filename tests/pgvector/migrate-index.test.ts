@@ -8,7 +8,8 @@ import { buildIndex } from "../../src/ingest/build-index.js";
 import { readLiveManifest } from "../../src/store/embedded/generations.js";
 import { PgGenerationStore } from "../../src/store/pgvector/index.js";
 import { migrateIndex } from "../../src/store/pgvector/migrate.js";
-import type { IndexSnapshot } from "../../src/core/types.js";
+import type { LoadedSnapshot } from "../../src/core/types.js";
+import { loaded } from "../helpers/loaded.js";
 import { createTestDatabase, describeOnPostgres, type TestDatabase } from "../helpers/postgres.js";
 import { embeddedStore } from "../../src/store/embedded/index.js";
 import { makeTempDir } from "../helpers/test-server.js";
@@ -20,15 +21,15 @@ describeOnPostgres("migrating an embedded index into PostgreSQL", () => {
   let store: PgGenerationStore;
   let corpusDir: string;
   let indexDir: string;
-  let embedded: IndexSnapshot;
+  let embedded: LoadedSnapshot;
 
   beforeAll(async () => {
     embedder = await createLocalUseEmbedder();
     corpusDir = await writeCorpus({ "kiln.txt": KILN, "ferry.txt": FERRY, "library.txt": LIBRARY });
     indexDir = path.join(await makeTempDir("rag-migrate-"), "index");
-    embedded = (await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking: { size: 480, overlap: 80 }, embedder })).published!;
+    embedded = loaded((await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking: { size: 480, overlap: 80 }, embedder })).published);
     database = await createTestDatabase();
-    store = await PgGenerationStore.connect({ connectionString: database.url });
+    store = await PgGenerationStore.connect({ connectionString: database.url, bm25: BUNDLED_CALIBRATION.bm25 });
   });
   afterAll(async () => {
     await store?.close();
@@ -41,15 +42,16 @@ describeOnPostgres("migrating an embedded index into PostgreSQL", () => {
   it("When the live embedded index is migrated, Then the database serves the same chunks, documents and vectors", async () => {
     const migrated = await migrateIndex(indexDir, store);
     expect(store.lastPublish).toEqual({ inserted: embedded.chunks.length, retired: 0 });
-    const loaded = (await store.loadLive(embedder))!.snapshot;
-    expect(loaded.manifest.generation).toBe(migrated.manifest.generation);
+    const fromDatabase = (await store.loadLive(embedder))!.snapshot;
+    expect(fromDatabase.manifest.generation).toBe(migrated.manifest.generation);
     const files = (await readLiveManifest(indexDir))!.files.map(({ segment: _segment, ...file }) => file);
     expect((await store.readLiveManifest())!.files).toEqual(files);
-    expect([...loaded.chunks].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...embedded.chunks].sort((a, b) => a.id.localeCompare(b.id)));
-    expect(loaded.documents).toEqual(embedded.documents);
+    const ids = embedded.chunks.map((c) => c.id);
+    expect(await fromDatabase.chunksById(ids)).toEqual(embedded.chunkById);
+    for (const [source, document] of embedded.documents) expect(await fromDatabase.document(source)).toEqual(document);
 
     const query = await embedder.embedQuery("When does the ferry leave?");
-    const [before, after] = [await embedded.vectors.search(query, 3), await loaded.vectors.search(query, 3)];
+    const [before, after] = [await embedded.vectors.search(query, 3), await fromDatabase.vectors.search(query, 3)];
     expect(after.map((h) => h.id)).toEqual(before.map((h) => h.id));
     after.forEach((hit, i) => expect(hit.score).toBeCloseTo(before[i]!.score, 5));
   });

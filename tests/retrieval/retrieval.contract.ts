@@ -1,3 +1,4 @@
+import { BUNDLED_CALIBRATION } from "../../src/config.js";
 /**
  * The retrieval contract every index store keeps: what the Retriever, the
  * evidence scorer and the reindexer rely on, whichever store holds the index.
@@ -8,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLocalUseEmbedder } from "../../src/embeddings/local-use.js";
 import type { Embedder } from "../../src/embeddings/types.js";
 import type { Chunk, IndexSnapshot } from "../../src/core/types.js";
+import { KeywordIndex } from "../../src/retrieval/keyword-index.js";
 import { HybridRetriever } from "../../src/retrieval/retriever.js";
 import { terms } from "../../src/retrieval/tokenize.js";
 import type { SearchMode } from "../../src/retrieval/types.js";
@@ -93,16 +95,36 @@ export function describeRetrievalContract(storeName: string, open: () => Promise
       await expect(snapshot.vectors.search([1, 2, 3], 3)).rejects.toThrow(/dimensions/);
     });
 
-    it("When a term is rarer, Then its IDF is higher: unseen > in one chunk (fuser) > in two (day)", () => {
-      const idf = (word: string) => snapshot.keywords.idf(terms(word)[0]!);
+    it("When a term is rarer, Then its IDF is higher: unseen > in one chunk (fuser) > in two (day)", async () => {
+      const idfOf = await snapshot.keywords.idfFor("fuser days xylophone");
+      const idf = (word: string) => idfOf(terms(word)[0]!);
       expect(idf("fuser")).toBeGreaterThan(idf("days"));
       expect(idf("xylophone")).toBeGreaterThan(idf("fuser"));
       expect(idf("days")).toBeGreaterThan(0);
     });
 
+    it("When keyword search runs, Then it ranks and scores as BM25F over the same chunks in memory does", async () => {
+      const reference = KeywordIndex.build(chunks.map((c) => ({ id: c.id, text: c.text, heading: c.title })), BUNDLED_CALIBRATION.bm25);
+      for (const query of ["printer error code overheated", "refunds card days", "hot water coffee sleep", "shipped to Norway by DHL"]) {
+        const [hits, expected] = [await snapshot.keywords.search(query, 5), reference.search(query, 5)];
+        expect(hits.map((h) => h.id)).toEqual(expected.map((h) => h.id));
+        hits.forEach((hit, i) => expect(hit.score).toBeCloseTo(expected[i]!.score, 6));
+      }
+    });
+
+    it("When a hit's chunk or a source document is asked for, Then it is read from the snapshot's generation, and an unknown one is absent", async () => {
+      const found = await snapshot.chunksById(["zq", "no-such-chunk"]);
+      expect([...found.keys()]).toEqual(["zq"]);
+      expect(found.get("zq")).toEqual(chunks.find((c) => c.id === "zq"));
+      expect((await snapshot.document("cats.txt"))?.text).toMatch(/Domestic cats/);
+      expect(await snapshot.document("nowhere.txt")).toBeUndefined();
+      expect((await snapshot.listDocuments()).map((d) => d.source)).toEqual(chunks.map((c) => c.source).sort());
+    });
+
     it("When the published generation is loaded again, Then it holds the same chunks and answers the same", async () => {
       const loaded = (await opened.store.loadLive(embedder))!.snapshot;
-      expect(loaded.chunks.map((c) => c.id).sort()).toEqual(chunks.map((c) => c.id).sort());
+      const ids = chunks.map((c) => c.id);
+      expect([...(await loaded.chunksById(ids)).keys()].sort()).toEqual([...ids].sort());
       expect(loaded.manifest.generation).toBe(snapshot.manifest.generation);
       for (const mode of ["dense", "keyword", "hybrid"] as const) {
         expect(await top("printer error code overheated", mode, loaded, 6)).toEqual(await top("printer error code overheated", mode, snapshot, 6));
@@ -115,7 +137,9 @@ export function describeRetrievalContract(storeName: string, open: () => Promise
       expect(next.manifest.generation).not.toBe(snapshot.manifest.generation);
       expect(await top("How long do kittens and felines nap?", "hybrid", next, 10)).not.toContain("cats");
       expect(await top("store credit refund", "keyword", next)).toEqual(["refund"]);
-      expect(next.chunkById.get("refund")!.text).toMatch(/store credit/);
+      expect((await next.chunksById(["refund"])).get("refund")!.text).toMatch(/store credit/);
+      expect((await next.chunksById(["cats"])).size).toBe(0);
+      expect((await snapshot.chunksById(["cats"])).size).toBe(1);
 
       expect((await top("How long do kittens and felines nap?", "dense"))[0]).toBe("cats");
       expect(await top("store credit", "keyword")).toEqual([]);

@@ -6,6 +6,7 @@ import { createEmbedder, type Embedder } from "../../src/embeddings/index.js";
 import { buildIndex } from "../../src/ingest/build-index.js";
 import type { BuildProgress } from "../../src/ingest/progress.js";
 import { openIndex } from "../../src/ingest/open-index.js";
+import { loaded } from "../helpers/loaded.js";
 import { createLogger, type Logger } from "../../src/logger.js";
 import { currentGeneration, readLiveManifest } from "../../src/store/embedded/generations.js";
 import { MAX_SEGMENTS } from "../../src/store/embedded/segment-plan.js";
@@ -56,7 +57,7 @@ describe("index generations on disk", () => {
     await truncate(vectors, 100);
 
     const { logger, warnings } = recordingLogger();
-    const snapshot = await openIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder, logger });
+    const snapshot = loaded(await openIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder, logger }));
     expect(snapshot.manifest.generation).toBe(first);
     expect(warnings.join("\n")).toContain(`index file ${vectors} is 100 bytes`);
     expect(snapshot.vectors.size).toBe(snapshot.chunks.length);
@@ -74,7 +75,7 @@ describe("index generations on disk", () => {
     await writeFile(vectors, bytes);
 
     const { logger, warnings } = recordingLogger();
-    const snapshot = await openIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder, logger });
+    const snapshot = loaded(await openIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder, logger }));
     expect(warnings.join("\n")).toContain(`index file ${vectors} is corrupt (checksum mismatch)`);
     expect(snapshot.manifest.generation).toBe(first);
   });
@@ -89,7 +90,7 @@ describe("index generations on disk", () => {
     await writeFile(documents, bytes);
 
     const { logger, warnings } = recordingLogger();
-    const snapshot = await openIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder, logger });
+    const snapshot = loaded(await openIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder, logger }));
     expect(warnings.join("\n")).toContain(`index file ${documents} is corrupt (checksum mismatch)`);
     expect(snapshot.documents.get("kiln.txt")?.text).toBe(KILN);
     expect(snapshot.chunks.map((c) => c.source).sort()).toEqual(expect.arrayContaining(["ferry.txt", "kiln.txt", "library.txt"]));
@@ -98,11 +99,11 @@ describe("index generations on disk", () => {
   it("When one file of three changes, Then the new generation links the other segment's files and writes a segment with that file only", async () => {
     const corpusDir = await writeCorpus({ "kiln.txt": KILN, "ferry.txt": FERRY, "library.txt": LIBRARY, ...notes });
     const indexDir = path.join(await makeTempDir(), "index");
-    const first = (await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder })).published!;
+    const first = loaded((await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder })).published);
     const [base] = await liveSegments(indexDir);
     await writeFile(path.join(corpusDir, "ferry.txt"), FERRY_REPLACED);
     const report = await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder });
-    const second = report.published!;
+    const second = loaded(report.published);
 
     const [kept, added] = await liveSegments(indexDir);
     expect(kept!.name).toBe(base!.name);
@@ -126,7 +127,7 @@ describe("index generations on disk", () => {
     expect(first.documents.get("ferry.txt")?.text).toBe(FERRY);
 
     // A fresh start reads the same two segments back and serves the same thing.
-    const reloaded = await openIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder, logger: recordingLogger().logger });
+    const reloaded = loaded(await openIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder, logger: recordingLogger().logger }));
     expect(reloaded.chunks.map((c) => c.id).sort()).toEqual(second.chunks.map((c) => c.id).sort());
     expect(await reloaded.keywords.search("Quillon bridge tolls", 3)).toEqual(await second.keywords.search("Quillon bridge tolls", 3));
   });
@@ -134,16 +135,16 @@ describe("index generations on disk", () => {
   it("When a build is given the live snapshot being served, Then unchanged files come from it, not from disk, and the index equals one built by reading every file", async () => {
     const corpusDir = await writeCorpus({ "kiln.txt": KILN, "ferry.txt": FERRY, "library.txt": LIBRARY, ...notes });
     const indexDir = path.join(await makeTempDir(), "index");
-    const served = (await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder })).published!;
+    const served = loaded((await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder })).published);
     await writeFile(path.join(corpusDir, "ferry.txt"), FERRY_REPLACED);
     const loads: number[] = [];
     const onProgress = (progress: BuildProgress) => void (progress.phase === "files" && progress.done === 0 && loads.push(progress.total));
 
-    const incremental = (await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder, serving: served, onProgress })).published!;
+    const incremental = loaded((await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder, serving: served, onProgress })).published);
     expect(loads).toEqual([1]);
     expect(incremental.documents.get("ferry.txt")?.text).toBe(FERRY_REPLACED);
     const otherIndexDir = path.join(await makeTempDir(), "index");
-    const fromDisk = (await buildIndex({ corpusDir, indexDir: otherIndexDir, store: embeddedStore(otherIndexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder })).published!;
+    const fromDisk = loaded((await buildIndex({ corpusDir, indexDir: otherIndexDir, store: embeddedStore(otherIndexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder })).published);
     const byId = (chunks: typeof fromDisk.chunks) => [...chunks].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(incremental.chunks)).toEqual(byId(fromDisk.chunks));
     expect([...incremental.documents.keys()].sort()).toEqual([...fromDisk.documents.keys()].sort());
@@ -161,7 +162,7 @@ describe("index generations on disk", () => {
     const indexDir = path.join(await makeTempDir(), "index");
     await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder });
     await rm(path.join(corpusDir, "library.txt"));
-    const snapshot = (await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder })).published!;
+    const snapshot = loaded((await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder })).published);
     const segments = await liveSegments(indexDir);
     expect(segments).toHaveLength(1);
     expect(segments[0]!.deletedSources).toEqual(["library.txt"]);
@@ -177,7 +178,7 @@ describe("index generations on disk", () => {
     let snapshot;
     for (let round = 1; round <= MAX_SEGMENTS + 2; round++) {
       await writeFile(path.join(corpusDir, `more-${round}.txt`), `Note ${round}\n\nThe quarry bell rang ${round} times on day ${round}.\n`);
-      snapshot = (await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder })).published!;
+      snapshot = loaded((await buildIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder })).published);
       expect((await liveSegments(indexDir)).length).toBeLessThanOrEqual(MAX_SEGMENTS);
     }
     const sources = snapshot!.chunks.map((c) => c.source);
@@ -196,7 +197,7 @@ describe("index generations on disk", () => {
     await writeFile(manifest, (await readFile(manifest, "utf8")).slice(0, 40));
 
     const { logger, warnings } = recordingLogger();
-    const snapshot = await openIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder, logger });
+    const snapshot = loaded(await openIndex({ corpusDir, indexDir, store: embeddedStore(indexDir, { bm25: BUNDLED_CALIBRATION.bm25 }), chunking, embedder, logger }));
     expect(warnings.join("\n")).toMatch(new RegExp(`index unusable: index manifest ${manifest.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} is not valid JSON`));
     expect(snapshot.manifest.generation).not.toBe(built.manifest.generation);
     expect(snapshot.chunks.map((c) => c.source)).toContain("kiln.txt");

@@ -57,7 +57,7 @@ describe("web routes", () => {
   });
 
   it("When a source is requested by its id, Then its stored text comes back with the passage marked", async () => {
-    const doc = server.services.ask.index.current.documents.get(SOURCE)!;
+    const doc = (await server.services.ask.index.current.document(SOURCE))!;
     const start = doc.text.indexOf("Hangzhou");
     const response = await get(`/sources/${encodeURIComponent(SOURCE)}?start=${start}&end=${start + 8}`);
     expect(response.status).toBe(200);

@@ -18,8 +18,8 @@ import { sourceWindow, type SourceWindow } from "../response-limits.js";
 
 export function sourceRoutes(index: IndexHolder): Router {
   const router = Router();
-  router.get("/sources/:id", pageHeaders, (req, res) => {
-    const doc = index.current.documents.get(req.params.id);
+  router.get("/sources/:id", pageHeaders, async (req, res) => {
+    const doc = await index.current.document(req.params.id);
     if (!doc) throw new HttpError(404, "No such source document.");
     const passage = passageRange(req.query.start, req.query.end, doc.text.length);
     const shown = sourceWindow(doc, passage);

@@ -12,12 +12,13 @@
 import { copyFile, link, mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { isProcessAlive } from "../../core/process.js";
-import type { Chunk, EmbedderIdentity, IndexSnapshot, StoredDocument } from "../../core/types.js";
+import type { Chunk, EmbedderIdentity, LoadedSnapshot, StoredDocument } from "../../core/types.js";
 import type { Bm25Parameters } from "../../retrieval/bm25.js";
 import { KeywordIndex } from "../../retrieval/keyword-index.js";
 import { checkEmbedder, EmbedderMismatchError, IndexUnusableError } from "../errors.js";
 import type { SourceRecords } from "../source-records.js";
 import type { GenerationInput, LoadOutcome } from "../types.js";
+import { loadedSnapshot } from "../loaded-snapshot.js";
 import { checkDataFileSizes, readDataFile, recordOf, writeDurably } from "./data-files.js";
 import { DEFAULT_HNSW } from "./hnsw-store.js";
 import { FORMAT_VERSION, indexManifestSchema, sourceRecordsSchema, type IndexManifest, type Manifest } from "./manifest.js";
@@ -74,7 +75,7 @@ export async function publishGeneration(
   input: GenerationInput,
   cache = new LiveGenerationCache(),
   options: EmbeddedStoreOptions,
-): Promise<IndexSnapshot> {
+): Promise<LoadedSnapshot> {
   await mkdir(indexDir, { recursive: true });
   // The index parameters are this store's own; they are recorded so that segments built with others are not reused.
   const settings = { ...input.manifest, hnsw: DEFAULT_HNSW, bm25: options.bm25 };
@@ -171,7 +172,7 @@ export async function currentGeneration(indexDir: string): Promise<string | unde
 }
 
 /** Loads one generation, verifying every data file against the manifest first (segments already in `cache` are reused). */
-export async function loadGeneration(indexDir: string, generation: string, embedder: EmbedderIdentity, cache = new LiveGenerationCache()): Promise<IndexSnapshot> {
+export async function loadGeneration(indexDir: string, generation: string, embedder: EmbedderIdentity, cache = new LiveGenerationCache()): Promise<LoadedSnapshot> {
   const dir = path.join(indexDir, generation);
   const manifest = await readManifest(path.join(dir, MANIFEST));
   checkEmbedder(manifest.embedder, embedder, dir);
@@ -211,7 +212,7 @@ async function readSources(dir: string, manifest: IndexManifest): Promise<Source
 }
 
 /** Every segment's chunks and documents but those its manifest record lists as deleted. */
-function assembleSnapshot(manifest: IndexManifest, segments: Segment[]): IndexSnapshot {
+function assembleSnapshot(manifest: IndexManifest, segments: Segment[]): LoadedSnapshot {
   const chunks: Chunk[] = [];
   const documents = new Map<string, StoredDocument>();
   const parts = segments.map((segment, i) => {
@@ -225,16 +226,13 @@ function assembleSnapshot(manifest: IndexManifest, segments: Segment[]): IndexSn
     for (const doc of segment.documents) if (!gone.has(doc.source)) documents.set(doc.source, doc);
     return { segment, deleted };
   });
-  const chunkById = new Map<string, Chunk>();
-  for (const chunk of chunks) chunkById.set(chunk.id, chunk);
-  return {
+  return loadedSnapshot({
     manifest,
     chunks,
-    chunkById,
     documents,
     vectors: new SegmentedVectorStore(parts.map(({ segment, deleted }) => ({ store: segment.vectors, deleted })), manifest.embedder.dimension),
     keywords: KeywordIndex.of(parts.map(({ segment, deleted }) => ({ segment: segment.keywords, deleted }))),
-  };
+  });
 }
 
 /**
@@ -242,7 +240,7 @@ function assembleSnapshot(manifest: IndexManifest, segments: Segment[]): IndexSn
  * Returns undefined when there is no index at all. An embedder mismatch is
  * never "fallen back" from: every generation would have the same problem.
  */
-export async function loadLiveIndex(indexDir: string, embedder: EmbedderIdentity, cache = new LiveGenerationCache()): Promise<LoadOutcome | undefined> {
+export async function loadLiveIndex(indexDir: string, embedder: EmbedderIdentity, cache = new LiveGenerationCache()): Promise<LoadOutcome<LoadedSnapshot> | undefined> {
   const live = await currentGeneration(indexDir);
   const candidates = [...new Set([...(live ? [live] : []), ...(await listGenerations(indexDir)).reverse()])];
   const rejected: LoadOutcome["rejected"] = [];

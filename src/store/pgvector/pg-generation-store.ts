@@ -9,6 +9,11 @@
  * Readers pin a generation number and filter by it, so they see the old or the
  * new generation, never a mix, even while the transaction runs.
  *
+ * A server loads only the live generation's manifest and statistics: dense and
+ * keyword search run in the database, and chunk texts and documents are read
+ * for the hits of a request only, so a replica's memory and start-up time do
+ * not grow with the corpus.
+ *
  * LangChain's PGVectorStore is not used for this: it has no full-text search,
  * no notion of generations (its rows are live or deleted, so a reindex would be
  * visible half-done), and no way to write inside a caller's transaction. Row
@@ -19,13 +24,15 @@ import pg from "pg";
 import type { Chunk, EmbedderIdentity, IndexSnapshot, StoredDocument } from "../../core/types.js";
 import { checkEmbedder } from "../errors.js";
 import type { GenerationInput, GenerationRecord, GenerationStore, LoadOutcome } from "../types.js";
+import { termWeights, type Bm25Parameters } from "../../retrieval/bm25.js";
 import type { Logger } from "../../logger.js";
 import type { IndexHolder } from "../index-holder.js";
 import { followLiveGeneration } from "./follower.js";
-import { PgKeywordSearch } from "./pg-keyword-search.js";
+import { guardedQuery, type Query } from "./guarded-query.js";
+import { PgKeywordSearch, type CollectionStats } from "./pg-keyword-search.js";
 import { PgVectorStore } from "./pg-vector-store.js";
 import { contentUuid } from "./row-id.js";
-import { CATALOG_DDL, deferIndexWhenEmpty, ensureDataTables, HNSW_INDEX, vectorLiteral, visibleAt } from "./schema.js";
+import { CATALOG_DDL, deferIndexWhenEmpty, ensureDataTables, HNSW_INDEX, lexemeList, vectorLiteral, visibleAt } from "./schema.js";
 
 // Any fixed number: every process publishing to this database takes the same lock.
 const PUBLISH_LOCK = 7_286_173;
@@ -33,6 +40,8 @@ const PUBLISH_LOCK = 7_286_173;
 const INSERT_BATCH = 500;
 // Candidates HNSW visits per query: at least the retriever's largest candidate pool (TOP_K 20 × 5).
 const EF_SEARCH = 200;
+// Past this share of rows changed by one publish, the planner's statistics are refreshed in the transaction.
+const ANALYZE_SHARE = 0.1;
 
 export interface PgStoreOptions {
   connectionString: string;
@@ -40,6 +49,13 @@ export interface PgStoreOptions {
   maxConnections?: number;
   /** How often `follow` checks for a generation another process published; 0 (default): it does not. */
   followIntervalMs?: number;
+  /**
+   * Longest a request's statement may run, and longest a request waits for a
+   * connection, in ms (0: no limit). Publishing lifts the statement limit for its own transaction.
+   */
+  statementTimeoutMs?: number;
+  /** BM25 parameters a publish indexes with (config's); readers use those recorded with the generation. */
+  bm25: Bm25Parameters;
 }
 
 /** What a publish changed, in rows: the figures behind "only changed chunks are written". */
@@ -48,31 +64,51 @@ export interface PublishCounts {
   retired: number;
 }
 
+interface LiveGeneration {
+  generation: number;
+  manifest: GenerationRecord;
+  stats: CollectionStats | undefined;
+}
+
 export class PgGenerationStore implements GenerationStore {
   /** Row counts of the last publish by this process. */
   lastPublish?: PublishCounts;
 
+  /** Queries of the serving path: a database that is away fails them with IndexUnavailableError. */
+  private readonly query: Query;
+
   private constructor(
     readonly pool: pg.Pool,
     private readonly followIntervalMs: number,
-  ) {}
+    private readonly bm25: Bm25Parameters,
+  ) {
+    this.query = guardedQuery(pool);
+  }
 
-  /** Connects and creates the catalog tables (and the vector extension) if they are missing. */
-  static async connect({ connectionString, maxConnections = 4, followIntervalMs = 0 }: PgStoreOptions): Promise<PgGenerationStore> {
+  /** Connects and, unless the server is read-only (a replica), creates the catalog tables and the vector extension if they are missing. */
+  static async connect({ connectionString, maxConnections = 4, followIntervalMs = 0, statementTimeoutMs = 0, bm25 }: PgStoreOptions): Promise<PgGenerationStore> {
     // Filtering by generation happens after the HNSW scan; iterative scans keep going until k rows pass the filter.
     // Set per session at connection start-up, so no query runs on a connection without them.
     const options = `-c hnsw.ef_search=${EF_SEARCH} -c hnsw.iterative_scan=strict_order`;
-    const pool = new pg.Pool({ connectionString, max: maxConnections, options });
+    const pool = new pg.Pool({
+      connectionString,
+      max: maxConnections,
+      options,
+      // A database that is down or unreachable fails a request within the timeout instead of holding it.
+      ...(statementTimeoutMs > 0 && { statement_timeout: statementTimeoutMs, connectionTimeoutMillis: statementTimeoutMs }),
+    });
     // An idle connection the server drops (restart, failover) is discarded by the pool and the next query
     // opens a new one; without a listener, that 'error' event would crash the process.
     pool.on("error", () => undefined);
     try {
-      await pool.query(CATALOG_DDL);
+      // A read replica (hot standby) refuses DDL, even IF NOT EXISTS: its tables come from the primary.
+      const { rows } = await pool.query<{ transaction_read_only: string }>("SHOW transaction_read_only");
+      if (rows[0]?.transaction_read_only !== "on") await pool.query(CATALOG_DDL);
     } catch (error) {
       await pool.end();
       throw error;
     }
-    return new PgGenerationStore(pool, followIntervalMs);
+    return new PgGenerationStore(pool, followIntervalMs, bm25);
   }
 
   follow(options: { index: IndexHolder; embedder: EmbedderIdentity; logger: Logger }): () => void {
@@ -84,41 +120,42 @@ export class PgGenerationStore implements GenerationStore {
     await this.pool.end();
   }
 
+  /** One round trip to the database, for readiness checks. */
+  async ping(): Promise<void> {
+    await this.query("SELECT 1");
+  }
+
   async readLiveManifest(): Promise<GenerationRecord | undefined> {
-    return (await this.live())?.manifest;
+    const live = await this.live(true);
+    // A generation from before keyword search moved into SQL has no statistics: the next build rewrites every row.
+    return live?.stats && live.manifest;
   }
 
   async loadLive(embedder: EmbedderIdentity): Promise<LoadOutcome | undefined> {
-    const live = await this.live();
-    if (!live) return undefined;
-    const { manifest, generation } = live;
+    const live = await this.live(false);
+    if (!live?.stats) return undefined;
+    const { manifest, generation, stats } = live;
     checkEmbedder(manifest.embedder, embedder, "the database");
-    const chunks = await this.pool.query<{ chunk: Chunk; heading: string }>(
-      `SELECT chunk, heading FROM rag_chunks WHERE ${visibleAt(1)} ORDER BY source, start_offset, chunk_id`,
-      [generation],
-    );
-    const documents = await this.pool.query<{ document: StoredDocument }>(
-      `SELECT document FROM rag_documents WHERE ${visibleAt(1)} ORDER BY source`,
-      [generation],
-    );
-    const snapshot = this.snapshot(
-      manifest,
-      generation,
-      chunks.rows.map((r) => r.chunk),
-      chunks.rows.map((r) => r.heading),
-      documents.rows.map((r) => r.document),
-    );
-    return { snapshot, rejected: [] };
+    return { snapshot: this.snapshot(manifest, generation, stats), rejected: [] };
   }
 
   async publish(input: GenerationInput): Promise<IndexSnapshot> {
     const client = await this.pool.connect();
+    // A connection lost mid-transaction (server restart, terminated backend) fails the query in progress, which
+    // rolls the publish back; the client's own 'error' event would otherwise crash the process.
+    const ignore = () => undefined;
+    client.on("error", ignore);
+    let failure: Error | undefined;
     try {
       await client.query("BEGIN");
+      // A first load of a large corpus takes longer than any request may; the limit is the requests' own.
+      await client.query("SET LOCAL statement_timeout = 0");
       await client.query("SELECT pg_advisory_xact_lock($1)", [PUBLISH_LOCK]);
       await ensureDataTables(client, input.manifest.embedder.dimension);
       const deferred = await deferIndexWhenEmpty(client);
-      const previous = await client.query<{ generation: string }>("SELECT generation FROM rag_live");
+      const previous = await client.query<{ generation: string; chunk_count: string | null; total_length: number | null }>(
+        "SELECT generation, chunk_count, total_length FROM rag_live JOIN rag_generations USING (generation)",
+      );
       const last = await client.query<{ max: string | null }>("SELECT max(generation) AS max FROM rag_generations");
       const generation = Number(last.rows[0]?.max ?? 0) + 1;
       const manifest = manifestOf(input, generation);
@@ -127,11 +164,13 @@ export class PgGenerationStore implements GenerationStore {
       const inserted = await insertNew(client, "rag_chunks", chunkRows.map((r) => r.rowId), (rowIds) => {
         const rows = chunkRows.filter((r) => rowIds.has(r.rowId));
         return {
-          columns: ["row_id", "chunk_id", "source", "start_offset", "chunk", "heading", "body", "embedding", "first_gen"],
+          columns: ["row_id", "chunk_id", "source", "start_offset", "chunk", "embedding", "terms", "term_freqs", "bm25_length", "first_gen"],
           values: rows.map(({ rowId, i }) => {
             const chunk = input.chunks[i]!;
-            const keyword = input.keywordDocuments[i]!;
-            return [rowId, chunk.id, chunk.source, chunk.start, JSON.stringify(chunk), keyword.heading, keyword.text, vectorLiteral(input.vectors[i]!), generation];
+            const tf = new Map<string, number>();
+            const length = termWeights(input.keywordDocuments[i]!, this.bm25, tf);
+            const termFreqs = JSON.stringify(Object.fromEntries(tf));
+            return [rowId, chunk.id, chunk.source, chunk.start, JSON.stringify(chunk), vectorLiteral(input.vectors[i]!), lexemeList([...tf.keys()], " "), termFreqs, length, generation];
           }),
         };
       });
@@ -146,47 +185,76 @@ export class PgGenerationStore implements GenerationStore {
       }));
       await retireOthers(client, "rag_documents", documentIds, generation);
 
-      await client.query("INSERT INTO rag_generations (generation, manifest) VALUES ($1, $2)", [generation, JSON.stringify(manifest)]);
+      // Emptied tables (first load, new embedder or layout) start from no statistics, whatever the catalog still says.
+      const before = deferred || !previous.rows[0]?.chunk_count ? { chunkCount: 0, totalLength: 0 } : {
+        chunkCount: Number(previous.rows[0].chunk_count),
+        totalLength: Number(previous.rows[0].total_length),
+      };
+      const stats = { ...(await updateStatistics(client, generation, before)), bm25: this.bm25 };
+      await client.query(
+        "INSERT INTO rag_generations (generation, manifest, chunk_count, total_length, bm25) VALUES ($1, $2, $3, $4, $5)",
+        [generation, JSON.stringify(manifest), stats.chunkCount, stats.totalLength, JSON.stringify(stats.bm25)],
+      );
       await client.query(
         "INSERT INTO rag_live (generation) VALUES ($1) ON CONFLICT (singleton) DO UPDATE SET generation = EXCLUDED.generation",
         [generation],
       );
       const kept = previous.rows[0] ? Number(previous.rows[0].generation) : generation;
       await pruneBefore(client, kept);
-      // Fresh statistics: without them the planner may sort the whole table by distance instead of using HNSW.
-      await client.query("ANALYZE rag_chunks, rag_documents");
+      // Fresh statistics after a bulk change: without them the planner may sort the whole table by distance instead of using HNSW.
+      if (deferred || inserted + retired > ANALYZE_SHARE * stats.chunkCount) await client.query("ANALYZE rag_chunks, rag_documents, rag_terms");
       await client.query("COMMIT");
       this.lastPublish = { inserted, retired };
-      return this.snapshot(manifest, generation, input.chunks, input.keywordDocuments.map((k) => k.heading), documents);
+      return this.snapshot(manifest, generation, stats);
     } catch (error) {
+      failure = error as Error;
       await client.query("ROLLBACK").catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      client.off("error", ignore);
+      // After a failure the connection may be broken: the pool closes it rather than lend it again.
+      client.release(failure);
     }
   }
 
   /** The live generation's name (as in its manifest), read from the one-row pointer; undefined before the first publish. */
   async liveGeneration(): Promise<string | undefined> {
-    const { rows } = await this.pool.query<{ generation: string }>("SELECT generation FROM rag_live");
+    const rows = await this.query<{ generation: string }>("SELECT generation FROM rag_live");
     return rows[0] && generationName(Number(rows[0].generation));
   }
 
-  private async live(): Promise<{ generation: number; manifest: GenerationRecord } | undefined> {
-    const { rows } = await this.pool.query<{ generation: string; manifest: GenerationRecord }>(
-      "SELECT l.generation, g.manifest FROM rag_live l JOIN rag_generations g USING (generation)",
+  /**
+   * The live generation's manifest and statistics. A server does not need the
+   * per-file records (only a build compares them), so they stay in the database unless `withFiles`.
+   */
+  private async live(withFiles: boolean): Promise<LiveGeneration | undefined> {
+    const rows = await this.query<{ generation: string; manifest: GenerationRecord; chunk_count: string | null; total_length: number | null; bm25: Bm25Parameters | null }>(
+      `SELECT l.generation, ${withFiles ? "g.manifest" : `jsonb_set(g.manifest - 'unreadable', '{files}', '[]')`} AS manifest, g.chunk_count, g.total_length, g.bm25
+       FROM rag_live l JOIN rag_generations g USING (generation)`,
     );
-    return rows[0] && { generation: Number(rows[0].generation), manifest: rows[0].manifest };
+    const row = rows[0];
+    if (!row) return undefined;
+    const stats = row.chunk_count === null || !row.bm25 ? undefined : { chunkCount: Number(row.chunk_count), totalLength: Number(row.total_length), bm25: row.bm25 };
+    return { generation: Number(row.generation), manifest: row.manifest, stats };
   }
 
-  private snapshot(manifest: GenerationRecord, generation: number, chunks: Chunk[], headings: string[], documents: StoredDocument[]): IndexSnapshot {
+  private snapshot(manifest: GenerationRecord, generation: number, stats: CollectionStats): IndexSnapshot {
+    const { query } = this;
     return {
       manifest,
-      chunks,
-      chunkById: new Map(chunks.map((c) => [c.id, c])),
-      documents: new Map(documents.map((d) => [d.source, d])),
-      vectors: new PgVectorStore(this.pool, generation, manifest.embedder.dimension, chunks.length),
-      keywords: PgKeywordSearch.forGeneration(this.pool, generation, chunks.map((c, i) => ({ body: c.text, heading: headings[i]! }))),
+      vectors: new PgVectorStore(query, generation, manifest.embedder.dimension, stats.chunkCount),
+      keywords: new PgKeywordSearch(query, generation, stats),
+      async chunksById(ids) {
+        if (!ids.length) return new Map();
+        const rows = await query<{ chunk: Chunk }>(`SELECT chunk FROM rag_chunks WHERE chunk_id = ANY($1::text[]) AND ${visibleAt(2)}`, [ids, generation]);
+        return new Map(rows.map(({ chunk }) => [chunk.id, chunk]));
+      },
+      async document(source) {
+        const rows = await query<{ document: StoredDocument }>(`SELECT document FROM rag_documents WHERE source = $1 AND ${visibleAt(2)}`, [source, generation]);
+        return rows[0]?.document;
+      },
+      listDocuments: () =>
+        query<{ source: string; title: string }>(`SELECT source, document->>'title' AS title FROM rag_documents WHERE ${visibleAt(1)} ORDER BY source COLLATE "C"`, [generation]),
     };
   }
 }
@@ -243,11 +311,53 @@ async function retireOthers(client: pg.PoolClient, table: string, keep: string[]
 }
 
 /**
+ * Brings the collection statistics from the previous generation's (`before`)
+ * to `generation`'s, from the chunk rows it added and retired only: each
+ * changed term's document frequency becomes a new `rag_terms` row and the old
+ * one is retired, as chunk rows are. Returns the chunk count and total length.
+ */
+async function updateStatistics(
+  client: pg.PoolClient,
+  generation: number,
+  before: { chunkCount: number; totalLength: number },
+): Promise<{ chunkCount: number; totalLength: number }> {
+  await client.query(
+    `WITH delta AS (
+       SELECT term, sum(change)::integer AS change FROM (
+         SELECT jsonb_object_keys(term_freqs) AS term, 1 AS change FROM rag_chunks WHERE first_gen = $1
+         UNION ALL
+         SELECT jsonb_object_keys(term_freqs), -1 FROM rag_chunks WHERE retired_gen = $1
+       ) AS changes GROUP BY term HAVING sum(change) <> 0
+     ), replaced AS (
+       UPDATE rag_terms t SET retired_gen = $1 FROM delta d WHERE t.term = d.term AND t.retired_gen IS NULL
+       RETURNING t.term, t.df
+     )
+     INSERT INTO rag_terms (term, df, first_gen)
+     SELECT d.term, coalesce(r.df, 0) + d.change, $1 FROM delta d LEFT JOIN replaced r USING (term)
+     WHERE coalesce(r.df, 0) + d.change > 0`,
+    [generation],
+  );
+  const { rows } = await client.query<{ added: string; added_length: number; removed: string; removed_length: number }>(
+    `SELECT (SELECT count(*) FROM rag_chunks WHERE first_gen = $1) AS added,
+            (SELECT coalesce(sum(bm25_length), 0) FROM rag_chunks WHERE first_gen = $1) AS added_length,
+            (SELECT count(*) FROM rag_chunks WHERE retired_gen = $1) AS removed,
+            (SELECT coalesce(sum(bm25_length), 0) FROM rag_chunks WHERE retired_gen = $1) AS removed_length`,
+    [generation],
+  );
+  const change = rows[0]!;
+  return {
+    chunkCount: before.chunkCount + Number(change.added) - Number(change.removed),
+    totalLength: before.totalLength + Number(change.added_length) - Number(change.removed_length),
+  };
+}
+
+/**
  * Deletes what neither the new generation nor `kept` (the one it replaces, which
  * requests in flight and slower replicas may still read) can see.
  */
 async function pruneBefore(client: pg.PoolClient, kept: number): Promise<void> {
   await client.query("DELETE FROM rag_chunks WHERE retired_gen <= $1", [kept]);
   await client.query("DELETE FROM rag_documents WHERE retired_gen <= $1", [kept]);
+  await client.query("DELETE FROM rag_terms WHERE retired_gen <= $1", [kept]);
   await client.query("DELETE FROM rag_generations WHERE generation < $1", [kept]);
 }

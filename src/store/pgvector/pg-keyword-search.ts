@@ -1,60 +1,74 @@
 /**
  * @module pgvector/pg-keyword-search
- * Keyword search by Postgres full-text search: the chunk's `tsvector` (GIN
- * index, English stemming) ranked by `ts_rank_cd`. A chunk matching any query
- * word is a candidate, as with BM25. IDF for the evidence scorer comes from
- * document frequencies counted once, when the generation is loaded, with the
- * same tokenizer the embedded BM25 uses, and weight each query word.
+ * The embedded store's BM25F, computed by PostgreSQL over one generation's
+ * rows, so a replica holds no postings: the GIN index over each chunk's terms
+ * finds the chunks matching any query term, and each is scored from its stored
+ * term frequencies and length. Document frequencies are read from `rag_terms`
+ * for the query's terms only; the IDF is the embedded one (bm25Idf), applied
+ * here, and the SQL term score is bm25TermScore with bm25LengthNorm, so both
+ * stores rank a query alike (the retrieval contract tests hold them to it).
  */
-import type { Pool } from "pg";
-import { bm25Idf } from "../../retrieval/bm25.js";
-import { isStopWord, terms, words } from "../../retrieval/tokenize.js";
+import { bm25Idf, type Bm25Parameters } from "../../retrieval/bm25.js";
+import { terms } from "../../retrieval/tokenize.js";
 import type { Hit, KeywordSearch } from "../../core/types.js";
-import { RANK_WEIGHTS, visibleAt } from "./schema.js";
+import type { Query } from "./guarded-query.js";
+import { lexemeList, visibleAt } from "./schema.js";
 
-// ts_rank_cd normalisation 1: divide by 1 + log(length), so long chunks do not win by length alone.
-const LENGTH_NORMALISATION = 1;
+/** A generation's collection statistics, kept in its `rag_generations` row. */
+export interface CollectionStats {
+  chunkCount: number;
+  /** Sum of the chunks' BM25F lengths (heading terms boosted). */
+  totalLength: number;
+  bm25: Bm25Parameters;
+}
 
 export class PgKeywordSearch implements KeywordSearch {
-  private constructor(
-    private readonly pool: Pool,
+  constructor(
+    private readonly query: Query,
     private readonly generation: number,
-    private readonly size: number,
-    private readonly frequencies: Map<string, number>,
+    private readonly stats: CollectionStats,
   ) {}
 
-  /** Counts, for each term, how many of the generation's chunks (body or heading) contain it. */
-  static forGeneration(pool: Pool, generation: number, texts: { body: string; heading: string }[]): PgKeywordSearch {
-    const frequencies = new Map<string, number>();
-    for (const { body, heading } of texts) {
-      for (const term of new Set([...terms(body), ...terms(heading)])) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
-    }
-    return new PgKeywordSearch(pool, generation, texts.length, frequencies);
+  async idfFor(query: string): Promise<(term: string) => number> {
+    const frequencies = await this.documentFrequencies([...new Set(terms(query))]);
+    return (term) => bm25Idf(this.stats.chunkCount, frequencies.get(term) ?? 0);
   }
 
-  idf(term: string): number {
-    return bm25Idf(this.size, this.frequencies.get(term) ?? 0);
-  }
-
-  /**
-   * ts_rank_cd knows no IDF: alone it ranks a chunk matching "museum" and
-   * "the" like one matching "museum" and "Hangzhou". Each query word is
-   * therefore ranked on its own and weighted by its IDF, as BM25 weighs terms.
-   */
   async search(query: string, k: number): Promise<Hit[]> {
-    // Letters and digits only, so each word is a valid to_tsquery operand.
-    const unique = [...new Set(words(query).filter((w) => !isStopWord(w)))];
-    if (!unique.length || k <= 0) return [];
-    const weights = unique.map((word) => this.idf(terms(word)[0] ?? word));
-    // The GIN index finds the chunks matching any word (one OR query); only those are ranked, word by word.
-    const { rows } = await this.pool.query<{ id: string; score: number }>(
+    const frequencies = await this.documentFrequencies([...new Set(terms(query))]);
+    // A term no chunk holds adds nothing to any score.
+    const present = [...frequencies.keys()];
+    if (!present.length || k <= 0) return [];
+    const { chunkCount, totalLength, bm25 } = this.stats;
+    const rows = await this.query<{ id: string; score: number }>(
       `SELECT chunk_id AS id,
-         (SELECT sum(weight * ts_rank_cd('${RANK_WEIGHTS}', tsv, to_tsquery('english', word), ${LENGTH_NORMALISATION}))
-          FROM unnest($1::text[], $4::float8[]) AS x(word, weight)) AS score
-       FROM rag_chunks WHERE tsv @@ to_tsquery('english', $5) AND ${visibleAt(2)}
-       ORDER BY score DESC, chunk_id LIMIT $3`,
-      [unique, this.generation, k, weights, unique.join(" | ")],
+         (SELECT sum(q.idf * f.tf * ($4::float8 + 1) / (f.tf + $4::float8 * (1 - $5::float8 + $5::float8 * bm25_length / $6::float8)))
+          FROM unnest($1::text[], $2::float8[]) AS q(term, idf)
+          CROSS JOIN LATERAL (SELECT (term_freqs ->> q.term)::float8 AS tf) AS f
+          WHERE f.tf IS NOT NULL) AS score
+       FROM rag_chunks WHERE terms @@ $3::tsquery AND ${visibleAt(7)}
+       ORDER BY score DESC, chunk_id LIMIT $8`,
+      [
+        present,
+        present.map((term) => bm25Idf(chunkCount, frequencies.get(term)!)),
+        lexemeList(present, " | "),
+        bm25.k1,
+        bm25.b,
+        chunkCount ? totalLength / chunkCount : 1,
+        this.generation,
+        k,
+      ],
     );
     return rows.map((row) => ({ id: row.id, score: Number(row.score) }));
+  }
+
+  /** How many of the generation's chunks hold each of `wanted` (terms no chunk holds are left out). */
+  private async documentFrequencies(wanted: string[]): Promise<Map<string, number>> {
+    if (!wanted.length) return new Map();
+    const rows = await this.query<{ term: string; df: number }>(
+      `SELECT term, df FROM rag_terms WHERE term = ANY($1::text[]) AND ${visibleAt(2)}`,
+      [wanted, this.generation],
+    );
+    return new Map(rows.map((row) => [row.term, row.df]));
   }
 }

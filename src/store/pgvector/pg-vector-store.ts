@@ -4,13 +4,13 @@
  * the rows of one generation. Scores are cosine similarity, 1 − distance, as
  * the embedded HnswStore returns them.
  */
-import type { Pool } from "pg";
 import type { Hit, VectorStore } from "../../core/types.js";
+import type { Query } from "./guarded-query.js";
 import { vectorLiteral, visibleAt } from "./schema.js";
 
 export class PgVectorStore implements VectorStore {
   constructor(
-    private readonly pool: Pool,
+    private readonly query: Query,
     /** The generation this store reads; rows added or retired by later generations are invisible. */
     readonly generation: number,
     readonly dimension: number,
@@ -23,7 +23,7 @@ export class PgVectorStore implements VectorStore {
     }
     const n = Math.min(k, this.size);
     if (n <= 0) return [];
-    const { rows } = await this.pool.query<{ id: string; distance: number }>(
+    const rows = await this.query<{ id: string; distance: number }>(
       `SELECT chunk_id AS id, embedding <=> $1::vector AS distance FROM rag_chunks
        WHERE ${visibleAt(2)} ORDER BY embedding <=> $1::vector LIMIT $3`,
       [vectorLiteral(vector), this.generation, n],

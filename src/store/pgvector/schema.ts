@@ -6,6 +6,15 @@
  * exactly g's rows (`visibleAt`) while a newer generation is being written or
  * has been published. Unchanged chunks keep their row from one generation to
  * the next; only changed chunks are written.
+ *
+ * Keyword search is the embedded store's BM25F, computed in SQL: each chunk
+ * row holds its boosted term frequencies (`term_freqs`, written by the same
+ * `termWeights` the embedded index uses) and length, a GIN index over its
+ * terms finds the candidates, and the collection statistics (document
+ * frequency per term, chunk count and total length per generation) are kept
+ * in `rag_terms` and `rag_generations`, updated by the publish transaction
+ * from what it inserted and retired. `rag_terms` rows carry generations like
+ * chunk rows, so a reader pinned to a generation ranks with its statistics.
  */
 import type { PoolClient } from "pg";
 
@@ -20,11 +29,12 @@ CREATE TABLE IF NOT EXISTS rag_generations (
 CREATE TABLE IF NOT EXISTS rag_live (
   singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
   generation bigint NOT NULL REFERENCES rag_generations
-);`;
-
-// The heading (title and heading path) is weighted A and the body D; ts_rank_cd's weights make one
-// heading occurrence worth two body ones, as the embedded BM25F's heading boost does.
-export const RANK_WEIGHTS = "{0.5,0.5,0.5,1.0}";
+);
+-- Collection statistics of each generation; NULL in a generation written before keyword search moved into SQL.
+ALTER TABLE rag_generations
+  ADD COLUMN IF NOT EXISTS chunk_count bigint,
+  ADD COLUMN IF NOT EXISTS total_length double precision,
+  ADD COLUMN IF NOT EXISTS bm25 jsonb;`;
 
 /** The HNSW index of the chunk vectors (cosine distance). */
 export const HNSW_INDEX = "CREATE INDEX IF NOT EXISTS rag_chunks_embedding ON rag_chunks USING hnsw (embedding vector_cosine_ops)";
@@ -49,10 +59,10 @@ CREATE TABLE IF NOT EXISTS rag_chunks (
   source text NOT NULL,
   start_offset integer NOT NULL,
   chunk jsonb NOT NULL,
-  heading text NOT NULL,
-  body text NOT NULL,
   embedding vector(${dimension}) NOT NULL,
-  tsv tsvector GENERATED ALWAYS AS (setweight(to_tsvector('english', heading), 'A') || setweight(to_tsvector('english', body), 'D')) STORED,
+  terms tsvector NOT NULL,
+  term_freqs jsonb NOT NULL,
+  bm25_length real NOT NULL,
   first_gen bigint NOT NULL,
   retired_gen bigint
 );
@@ -60,15 +70,25 @@ CREATE TABLE IF NOT EXISTS rag_chunks (
 -- not cost reading TOAST, would then judge a sequential scan cheaper than the HNSW index.
 ALTER TABLE rag_chunks ALTER COLUMN embedding SET STORAGE PLAIN;
 ${HNSW_INDEX};
-CREATE INDEX IF NOT EXISTS rag_chunks_tsv ON rag_chunks USING gin (tsv);
+CREATE INDEX IF NOT EXISTS rag_chunks_terms ON rag_chunks USING gin (terms);
 CREATE INDEX IF NOT EXISTS rag_chunks_live ON rag_chunks (retired_gen);
+CREATE INDEX IF NOT EXISTS rag_chunks_added ON rag_chunks (first_gen);
+CREATE INDEX IF NOT EXISTS rag_chunks_id ON rag_chunks (chunk_id);
 CREATE TABLE IF NOT EXISTS rag_documents (
   row_id uuid PRIMARY KEY,
   source text NOT NULL,
   document jsonb NOT NULL,
   first_gen bigint NOT NULL,
   retired_gen bigint
-);`;
+);
+CREATE INDEX IF NOT EXISTS rag_documents_source ON rag_documents (source);
+CREATE TABLE IF NOT EXISTS rag_terms (
+  term text NOT NULL,
+  df integer NOT NULL,
+  first_gen bigint NOT NULL,
+  retired_gen bigint
+);
+CREATE INDEX IF NOT EXISTS rag_terms_term ON rag_terms (term);`;
 }
 
 /** SQL condition: the row belongs to the generation in parameter `$n`. */
@@ -77,19 +97,30 @@ export function visibleAt(n: number): string {
 }
 
 /**
- * Creates the chunk and document tables for `dimension`, inside the caller's
- * transaction. A different dimension means another embedder: every old row is
- * unusable with it, so the tables are dropped and created again.
+ * Creates the chunk, document and term tables for `dimension`, inside the
+ * caller's transaction. A different dimension means another embedder, and a
+ * chunk table without term frequencies an earlier layout: either way every old
+ * row is unusable, so the tables are dropped and created again (the vectors
+ * come back from the embedding cache, nothing is embedded again).
  */
 export async function ensureDataTables(client: PoolClient, dimension: number): Promise<void> {
-  const { rows } = await client.query<{ dimension: number }>(
-    `SELECT atttypmod AS dimension FROM pg_attribute WHERE attrelid = to_regclass('rag_chunks') AND attname = 'embedding'`,
+  const { rows } = await client.query<{ dimension: number; current: boolean }>(
+    `SELECT atttypmod AS dimension,
+       EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('rag_chunks') AND attname = 'term_freqs') AS current
+     FROM pg_attribute WHERE attrelid = to_regclass('rag_chunks') AND attname = 'embedding'`,
   );
-  if (rows[0] && rows[0].dimension !== dimension) await client.query("DROP TABLE rag_chunks; DROP TABLE rag_documents;");
+  if (rows[0] && (rows[0].dimension !== dimension || !rows[0].current)) {
+    await client.query("DROP TABLE rag_chunks; DROP TABLE rag_documents; DROP TABLE IF EXISTS rag_terms;");
+  }
   await client.query(dataDdl(dimension));
 }
 
 /** pgvector's text form of a vector. */
 export function vectorLiteral(vector: ArrayLike<number>): string {
   return `[${Array.from(vector).join(",")}]`;
+}
+
+/** Terms quoted as tsvector / tsquery lexemes and joined by `separator` (" " for a tsvector, " | " for an OR query). */
+export function lexemeList(terms: readonly string[], separator: string): string {
+  return terms.map((term) => `'${term.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`).join(separator);
 }
