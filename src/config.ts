@@ -7,13 +7,14 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import type { DecisionCalibration, RankingWeights } from "./core/answer-calibration.js";
 import bundledCalibration from "./retrieval/calibration.json" with { type: "json" };
 
 /**
  * What `npm run eval` chose on data for the bundled embedder and wrote to
- * src/retrieval/calibration.json: the defaults of FUSION, DENSE_WEIGHT and
- * ABSTAIN_THRESHOLD, the BM25 parameters, and the answer layer's sentence
- * ranking weights and confidence model. Read here, once, and passed down as
+ * src/retrieval/calibration.json: the defaults of FUSION, DENSE_WEIGHT,
+ * NOT_FOUND_THRESHOLD and ANSWER_THRESHOLD, the BM25 parameters, and the answer
+ * layer's sentence ranking weights and decision models. Read here, once, and passed down as
  * `config.calibration`, so an operator sees the values in one place and a
  * test can give its own to `loadConfig`.
  */
@@ -25,11 +26,10 @@ export interface Calibration {
   denseWeight: number;
   /** BM25: k1, b, and how many body occurrences one title/heading occurrence is worth. */
   bm25: { k1: number; b: number; headingBoost: number };
-  abstainThreshold: number;
   /** Weights of the sentence ranking score (answer/evidence.ts). */
-  ranking: { coverage: number; contextCoverage: number; similarity: number; passage: number; typeMismatch: number };
-  /** The logistic confidence model (answer/confidence.ts): intercept and one weight per feature. */
-  confidence: { intercept: number; weights: Record<string, number> };
+  ranking: RankingWeights;
+  /** The answer decision (answer/decision.ts): relevance gate and answer confidence, with their thresholds. */
+  decision: DecisionCalibration;
 }
 
 /** The calibration shipped with the code, for the bundled embedder. */
@@ -160,9 +160,13 @@ export const settings = {
     schema: num(0, 1).optional(),
     doc: "Weight of dense similarity in hybrid fusion (keyword gets 1 − this); default chosen by `npm run eval` for the bundled embedder.",
   },
-  ABSTAIN_THRESHOLD: {
+  NOT_FOUND_THRESHOLD: {
     schema: num(0, 1).optional(),
-    doc: "Below this evidence confidence the service answers that it could not find the answer; default chosen by `npm run eval`.",
+    doc: "Below this relevance of the retrieved passages the answer is `not_found` and no answerer (not even the chat model) is called; default chosen by `npm run eval` for recall.",
+  },
+  ANSWER_THRESHOLD: {
+    schema: num(0, 1).optional(),
+    doc: "Offline, an evidence confidence at or above this is `answered`; below it (and above NOT_FOUND_THRESHOLD) `uncertain`, showing the closest passage; default chosen by `npm run eval`.",
   },
   ALLOWED_ORIGINS: {
     schema: z
@@ -259,12 +263,13 @@ export interface Config {
     denseWeight: number;
     fusion: "weighted" | "rrf";
     mmrLambda: number;
-    abstainThreshold: number;
     contextTokenBudget: number;
     /** BM25 parameters of the keyword index the embedded store builds (from the calibration). */
     bm25: Calibration["bm25"];
   };
-  /** The whole calibration the defaults above came from (the answer layer reads its ranking and confidence model here). */
+  /** The answer stage's fitted settings: sentence ranking and the decision, its thresholds as configured. */
+  answering: { ranking: RankingWeights; decision: DecisionCalibration };
+  /** The whole calibration the defaults above came from. */
   calibration: Readonly<Calibration>;
   logLevel: Parsed["LOG_LEVEL"];
   /** What people asked, for the content-gap report (src/insights); off unless QUESTION_LOG=1. */
@@ -354,9 +359,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       denseWeight: p.DENSE_WEIGHT ?? calibration.denseWeight,
       fusion: p.FUSION ?? calibration.fusion,
       mmrLambda: p.MMR_LAMBDA,
-      abstainThreshold: p.ABSTAIN_THRESHOLD ?? calibration.abstainThreshold,
       contextTokenBudget: p.CONTEXT_TOKEN_BUDGET,
       bm25: calibration.bm25,
+    },
+    answering: {
+      ranking: calibration.ranking,
+      decision: {
+        ...calibration.decision,
+        notFoundBelow: p.NOT_FOUND_THRESHOLD ?? calibration.decision.notFoundBelow,
+        answerFrom: p.ANSWER_THRESHOLD ?? calibration.decision.answerFrom,
+      },
     },
     calibration,
     logLevel: p.LOG_LEVEL,

@@ -176,7 +176,7 @@ export async function createServices(config: Config, logger: Logger, overrides: 
         insights.answered(result);
       },
       contextTokenBudget: config.retrieval.contextTokenBudget,
-      abstainBelow: config.retrieval.abstainThreshold,
+      ...config.answering,
       defaultK: config.retrieval.topK,
       mode: SEARCH_MODE,
     },

@@ -3,10 +3,12 @@
  * The kind of answer a question asks for, read from its wording, and whether
  * a sentence could hold one: a sentence without any number cannot say "how
  * many", one without a date cannot say "when", one without an amount cannot
- * give a price, one naming no role (CEO, director, …) cannot say "what position".
+ * give a price, one naming no role (CEO, director, …) cannot say "what position",
+ * and one naming nobody and nowhere new (no capitalised name beyond the
+ * question's own words) cannot say "who" or "where".
  */
 
-export type AnswerType = "number" | "date" | "amount" | "role" | "any";
+export type AnswerType = "number" | "date" | "amount" | "role" | "person" | "place" | "any";
 
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|hundreds|thousands?|millions?|billions?|half|twice|several|few)\b/i;
 const MONTHS = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(tember)?|oct(ober)?|nov(ember)?|dec(ember)?|spring|summer|autumn|fall|winter|century|centuries|decade|today|yesterday|ago)\b/i;
@@ -23,10 +25,24 @@ export function expectedAnswerType(question: string): AnswerType {
   }
   if (/\b(what|which)\b/.test(q) && ROLE_NOUNS.test(q)) return "role";
   if (/\bwhen\b|\b(what|which|in which|in what) (year|date|day|month|time|century|decade|period)\b/.test(q)) return "date";
+  if (/\bwhere\b|\b(what|which|in which|in what) (country|countries|city|cities|town|place|region|state|continent|nation)\b/.test(q)) return "place";
+  if (/^(?:\W*)(?:and\s+)?(?:who|whom|whose)\b|\b(?:who|whom|whose) (?:is|was|were|are|did|does|do|has|had|will|won|wrote|sang|sings|plays|played|led|leads|founded|invented|discovered)\b/.test(q)) return "person";
   return "any";
 }
 
-export function holdsAnswerType(text: string, type: AnswerType): boolean {
+// A capitalised word (any script with case) that does not start the sentence: a name of someone or somewhere.
+const NAME = /(?<=[\p{L}\p{N},;:()'"‘’“”-]\s+)\p{Lu}[\p{L}'’.-]*/gu;
+
+/** Capitalised words of the text that the question does not already use (lower-cased). */
+function newNames(text: string, questionWords: ReadonlySet<string>): boolean {
+  for (const [name] of text.matchAll(NAME)) {
+    if (!questionWords.has(name.toLowerCase().replace(/['’]s$/u, ""))) return true;
+  }
+  return false;
+}
+
+export function holdsAnswerType(text: string, type: AnswerType, questionWords: ReadonlySet<string> = new Set()): boolean {
+  if (type === "person" || type === "place") return newNames(text, questionWords);
   if (type === "amount") return AMOUNT.test(text) && (/\d/.test(text) || /\bfree\b/i.test(text) || NUMBER_WORDS.test(text));
   if (type === "role") return ROLE.test(text);
   if (type === "number") return /\d/.test(text) || NUMBER_WORDS.test(text);

@@ -1,9 +1,17 @@
 /**
  * @module ask
  * The question-answering use case: rewrite a follow-up → retrieve → pack the
- * passages into the token budget → weigh the evidence → abstain or answer →
- * verify every citation → renumber the cited passages in order of use
- * (uncited passages follow as context, numbered after them).
+ * passages into the token budget → weigh the evidence and assess it (decision.ts)
+ * → not found, or answer → verify every citation → renumber the cited passages
+ * in order of use (uncited passages follow as context, numbered after them).
+ *
+ * Who decides: the assessment only stops questions for which retrieval found
+ * nothing plausibly relevant (`not_found`). Past that gate, a chat model reads
+ * the passages and decides itself whether they answer (it may abstain); the
+ * extractive answerer follows the assessment's confidence (`answered` or
+ * `uncertain`). Either way an answer none of whose sentences keeps a citation
+ * after verification is not presented as grounded: it becomes `uncertain`,
+ * quoting the closest passage.
  *
  * `askStream` is the use case as events (context, tokens, done);
  * `answerQuestion` is the same pipeline returning only the final result.
@@ -14,9 +22,10 @@ import { type CitedPassage, passageView } from "../core/views.js";
 
 import type { Retriever, SearchMode } from "../retrieval/types.js";
 import type { IndexHolder } from "../store/index-holder.js";
-import { answerConfidence } from "./confidence.js";
 import { packPassages } from "./context-budget.js";
-import { type SentenceEvidence, type SentenceSimilarity, weighEvidence } from "./evidence.js";
+import { type Assessment, assess, type DecisionCalibration } from "./decision.js";
+import { type RankingWeights, type SentenceEvidence, type SentenceSimilarity, weighEvidence } from "./evidence.js";
+import { extractiveDraft } from "./extractive.js";
 import { type ChatTurn, HeuristicRewriter, type QuestionRewriter } from "./follow-up.js";
 import { streamAnswer, streamDraft } from "./streaming.js";
 import { ABSTENTION_MESSAGE, type AnswerDraft, type AnswerOutcome, type Answerer, type Passage } from "./types.js";
@@ -26,8 +35,10 @@ export interface AskDependencies {
   index: IndexHolder;
   retriever: Retriever;
   answerer: Answerer;
-  /** Below this confidence the service abstains without calling the answerer. */
-  abstainBelow: number;
+  /** The fitted models and thresholds that turn evidence into an outcome (calibration.json through the config). */
+  decision: DecisionCalibration;
+  /** Weights of the answer-sentence ranking (calibration.json through the config). */
+  ranking: RankingWeights;
   defaultK: number;
   mode: SearchMode;
   /** Makes follow-ups standalone before retrieval; default: the offline heuristic. */
@@ -84,26 +95,25 @@ interface Prepared {
   passages: Passage[];
   leftOut: Passage[];
   evidence: SentenceEvidence[];
-  confidence: number;
-  abstain: boolean;
+  assessment: Assessment;
   /** `rewrite` only when the question came with history. */
   timings: { rewrite?: number; retrieve: number };
 }
 
 export async function answerQuestion(input: AskInput, deps: AskDependencies, signal?: AbortSignal): Promise<AskResult> {
-  const prepared = await prepare(input, deps, signal);
+  const prepared = await weighQuestion(input, deps, signal);
   const started = performance.now();
-  const draft = prepared.abstain ? abstention(deps) : await deps.answerer.answer(answerInput(prepared), signal);
+  const draft = notFound(prepared) ? abstention(deps) : await deps.answerer.answer(answerInput(prepared), signal);
   const result = finish(prepared, draft, performance.now() - started);
   deps.onAnswered?.(result);
   return result;
 }
 
 export async function* askStream(input: AskInput, deps: AskDependencies, signal?: AbortSignal): AsyncGenerator<AskEvent> {
-  const prepared = await prepare(input, deps, signal);
+  const prepared = await weighQuestion(input, deps, signal);
   yield { event: "context", data: { citations: prepared.passages.map(toCited), context: prepared.leftOut.map(toCited) } };
   const started = performance.now();
-  const pieces = prepared.abstain ? streamDraft(abstention(deps)) : streamAnswer(deps.answerer, answerInput(prepared), signal);
+  const pieces = notFound(prepared) ? streamDraft(abstention(deps)) : streamAnswer(deps.answerer, answerInput(prepared), signal);
   for (;;) {
     const next = await pieces.next();
     if (next.done) {
@@ -116,7 +126,8 @@ export async function* askStream(input: AskInput, deps: AskDependencies, signal?
   }
 }
 
-async function prepare(input: AskInput, deps: AskDependencies, signal?: AbortSignal): Promise<Prepared> {
+/** Everything before the answerer: the searched query, the passages, the evidence and its assessment (the eval fits on this). */
+export async function weighQuestion(input: AskInput, deps: AskDependencies, signal?: AbortSignal): Promise<Prepared> {
   const snapshot = deps.index.current;
   const t0 = performance.now();
   const query = input.history?.length
@@ -126,40 +137,39 @@ async function prepare(input: AskInput, deps: AskDependencies, signal?: AbortSig
   const retrieved = await deps.retriever.retrieve(snapshot, query, { k: input.k ?? deps.defaultK, mode: deps.mode });
   const ranked: Passage[] = retrieved.map((r, i) => ({ n: i + 1, chunk: r.chunk, score: r.score }));
   const { packed, leftOut } = packPassages(ranked, deps.contextTokenBudget ?? Number.POSITIVE_INFINITY);
-  const evidence = await weighEvidence(query, packed, { idf: await snapshot.keywords.idfFor(query), similarity: deps.similarity });
-  const confidence = answerConfidence(evidence);
+  const evidence = await weighEvidence(query, packed, { idf: await snapshot.keywords.idfFor(query), similarity: deps.similarity, weights: deps.ranking });
   return {
     query,
     passages: packed,
     leftOut,
     evidence,
-    confidence,
-    abstain: confidence < deps.abstainBelow || !packed.length,
+    assessment: assess(evidence, packed, deps.decision),
     timings: { rewrite: input.history?.length ? t1 - t0 : undefined, retrieve: performance.now() - t1 },
   };
 }
 
 const defaultRewriter = new HeuristicRewriter();
 
-function answerInput({ query, passages, evidence }: Prepared) {
-  return { question: query, passages, evidence };
+function notFound(prepared: Prepared): boolean {
+  return prepared.assessment.outcome === "not_found" || !prepared.passages.length;
+}
+
+function answerInput({ query, passages, evidence, assessment }: Prepared) {
+  return { question: query, passages, evidence, assessment };
 }
 
 function abstention(deps: AskDependencies): AnswerDraft {
   return { answer: ABSTENTION_MESSAGE, cited: [], abstained: true, model: deps.answerer.model };
 }
 
-function finish(prepared: Prepared, generated: AnswerDraft, answerMs: number): AskResult {
-  const verified = generated.abstained ? { answer: generated.answer, unsupported: [] } : verifyCitations(generated.answer, prepared.passages);
-  // No sentence held up: unsupported sentences are never shown, so nothing is left to answer with.
-  const draft = verified.answer ? generated : { ...generated, answer: ABSTENTION_MESSAGE, cited: [], abstained: true };
-  if (!verified.answer) verified.answer = ABSTENTION_MESSAGE;
+function finish(prepared: Prepared, answered: AnswerDraft, answerMs: number): AskResult {
+  const { draft, verified } = grounded(prepared, answered);
   return {
     id: randomUUID(),
     ...renumberCitations({ ...draft, answer: verified.answer }, prepared.passages, prepared.leftOut),
-    outcome: draft.abstained ? "not_found" : "answered",
+    outcome: draft.abstained ? "not_found" : draft.uncertain ? "uncertain" : "answered",
     abstained: draft.abstained,
-    confidence: round(prepared.confidence, 4),
+    confidence: round(prepared.assessment.confidence, 4),
     model: draft.model,
     degraded: draft.degraded ?? false,
     query: prepared.query,
@@ -172,6 +182,25 @@ function finish(prepared: Prepared, generated: AnswerDraft, answerMs: number): A
     },
   };
 }
+
+/**
+ * The draft with its citations verified. A draft none of whose sentences keeps
+ * a citation (a chat model's claims that no passage supports) is replaced by
+ * the closest passage, marked uncertain; its sentences stay listed as unsupported.
+ */
+function grounded(prepared: Prepared, draft: AnswerDraft): { draft: AnswerDraft; verified: { answer: string; unsupported: string[] } } {
+  if (draft.abstained) return { draft, verified: { answer: draft.answer, unsupported: [] } };
+  const verified = verifyCitations(draft.answer, prepared.passages);
+  if (CITATION.test(verified.answer)) return { draft, verified };
+  const closest = extractiveDraft(prepared.evidence, true, draft.model);
+  if (closest.abstained) {
+    return { draft: { ...draft, answer: ABSTENTION_MESSAGE, cited: [], abstained: true }, verified: { answer: ABSTENTION_MESSAGE, unsupported: verified.unsupported } };
+  }
+  const reverified = verifyCitations(closest.answer, prepared.passages);
+  return { draft: { ...draft, ...closest, model: draft.model }, verified: { answer: reverified.answer, unsupported: [...verified.unsupported, ...reverified.unsupported] } };
+}
+
+const CITATION = /\[\d+\]/;
 
 /**
  * Citations become 1, 2, … in order of first use; markers naming no supplied

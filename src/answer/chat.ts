@@ -9,7 +9,7 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import type { UsageMetadata } from "@langchain/core/messages";
 import { ChatOpenAI } from "@langchain/openai";
 import type { Config } from "../config.js";
-import { answerMessages } from "./prompt.js";
+import { answerMessages, NOT_IN_DOCUMENTS } from "./prompt.js";
 import { ABSTENTION_MESSAGE, type AnswerDraft, type AnswerInput, type Answerer, type Passage } from "./types.js";
 
 export type ChatModelConfig = NonNullable<Config["llm"]>;
@@ -31,7 +31,8 @@ export class MalformedResponseError extends Error {
   override name = "MalformedResponseError";
 }
 
-const ABSTAINS = /\b(could not|cannot|can't|couldn't|unable to) find\b|\bnot (contained|mentioned|stated) in the (documents|passages)\b/i;
+// The protocol's token, and the phrasings models fall back on when they forget it.
+const ABSTAINS = new RegExp(`^\\W*${NOT_IN_DOCUMENTS}\\b|\\b(could not|cannot|can't|couldn't|unable to) find\\b|\\b(do|does) not (say|state|mention)\\b|\\bnot (contained|mentioned|stated) in the (documents|passages)\\b`, "i");
 
 export class ChatAnswerer implements Answerer {
   constructor(
@@ -46,6 +47,7 @@ export class ChatAnswerer implements Answerer {
 
   async *stream({ question, passages }: AnswerInput, signal?: AbortSignal): AsyncGenerator<string, AnswerDraft> {
     let text = "";
+    let shown = 0;
     let usage: UsageMetadata | undefined;
     for await (const chunk of await this.chat.stream(answerMessages(question, passages), { signal })) {
       // OpenAI-compatible servers report usage on the last chunk, when they report it at all.
@@ -53,9 +55,14 @@ export class ChatAnswerer implements Answerer {
       const piece = chunk.text;
       if (!piece) continue;
       text += piece;
-      yield piece;
+      // Held back while the reply could still be the not-in-documents token, which no reader should see.
+      if (couldBeToken(text)) continue;
+      yield text.slice(shown);
+      shown = text.length;
     }
-    return { ...this.draft(text, passages), ...usageOf(usage) };
+    const draft = { ...this.draft(text, passages), ...usageOf(usage) };
+    if (!draft.abstained && shown < text.length) yield text.slice(shown);
+    return draft;
   }
 
   /** An answer that says it cannot find the answer, and cites nothing it was given, is an abstention. */
@@ -65,6 +72,11 @@ export class ChatAnswerer implements Answerer {
     const abstained = ABSTAINS.test(text) && !cited.some((n) => passages.some((p) => p.n === n));
     return { answer: abstained ? ABSTENTION_MESSAGE : text.trim(), cited: abstained ? [] : cited, abstained, model: this.model };
   }
+}
+
+function couldBeToken(text: string): boolean {
+  const start = text.trimStart();
+  return start.length < NOT_IN_DOCUMENTS.length ? NOT_IN_DOCUMENTS.startsWith(start) : start.startsWith(NOT_IN_DOCUMENTS);
 }
 
 /** Token counts for /metrics, when the model reported them. */

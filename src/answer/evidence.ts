@@ -9,8 +9,8 @@
  * score read this, so they agree on what counts as evidence.
  */
 import { sentenceSpans } from "../ingest/sentences.js";
+import type { RankingWeights } from "../core/answer-calibration.js";
 import type { Chunk } from "../core/types.js";
-import calibration from "../retrieval/calibration.json" with { type: "json" };
 import { terms, words } from "../retrieval/tokenize.js";
 import { expectedAnswerType, holdsAnswerType, ROLE_NOUNS } from "./answer-type.js";
 import type { Passage } from "./types.js";
@@ -34,8 +34,20 @@ export interface SentenceEvidence {
   retrievedCoverage: number;
   /** Cosine similarity of sentence and question embeddings; 0 when no embedder was given. */
   similarity: number;
-  /** False when the question asks for a number, date or amount and the sentence has none. */
+  /** True when the question asks for a kind of answer (a number, date, amount, role, person or place). */
+  typed: boolean;
+  /** False when the question asks for a kind of answer and the sentence has none. */
   typeMatch: boolean;
+  /** Share of the sentence's content terms that the question does not use: an answer says something new, 0..1. */
+  novelty: number;
+  /** 1 when the sentence holds the question's most specific term (highest IDF), ½ when only its passage does, else 0. */
+  focus: number;
+  /**
+   * Share of the question's neighbouring term pairs that also stand close in the
+   * sentence: "Director-General of UNESCO" is not matched by "Director-General,
+   * Hungarian National Museum … UNESCO", though every word is there.
+   */
+  phraseMatch: number;
   /** Ranking score used to pick answer sentences. */
   score: number;
 }
@@ -45,17 +57,7 @@ export type Idf = (term: string) => number;
 /** Cosine similarities of the question to each text (an embedder behind it). */
 export type SentenceSimilarity = (question: string, texts: string[]) => Promise<number[]>;
 
-/** Weights of the sentence ranking score, fitted by `npm run eval` on SQuAD and stored in calibration.json. */
-export interface RankingWeights {
-  coverage: number;
-  contextCoverage: number;
-  similarity: number;
-  passage: number;
-  /** Factor applied to a sentence that lacks the kind of answer asked for. */
-  typeMismatch: number;
-}
-
-export const DEFAULT_RANKING: RankingWeights = calibration.ranking;
+export type { RankingWeights };
 
 const BULLET = /^(?:[•\-*–·▪◦]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/u;
 
@@ -82,14 +84,18 @@ export function chunkSentences(chunk: Chunk): Sentence[] {
 export interface EvidenceOptions {
   idf: Idf;
   similarity?: SentenceSimilarity;
-  weights?: RankingWeights;
+  weights: RankingWeights;
 }
 
 /** Every sentence of the passages, scored as evidence for the question, best first. */
 export async function weighEvidence(question: string, passages: Passage[], options: EvidenceOptions): Promise<SentenceEvidence[]> {
-  const weights = options.weights ?? DEFAULT_RANKING;
+  const { weights } = options;
   const coverageOf = questionCoverage(question, options.idf);
   const type = expectedAnswerType(question);
+  const questionWords = new Set(words(question));
+  const questionTerms = new Set(terms(question));
+  const questionPairs = termPairs(question);
+  const focusTerm = [...questionTerms].reduce<string | undefined>((best, t) => (best === undefined || options.idf(t) > options.idf(best) ? t : best), undefined);
   const passageTerms = passages.map(({ chunk }) => new Set(terms(`${chunk.text} ${chunk.headingPath.join(" ")}`)));
   const retrievedCoverage = coverageOf(new Set(passageTerms.flatMap((set) => [...set])));
 
@@ -104,7 +110,11 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         coverage: coverageOf(sentenceTerms),
         contextCoverage: coverageOf(new Set([...sentenceTerms, ...passageTerms[p]!])),
         retrievedCoverage,
-        typeMatch: holdsAnswerType(sentence.text, type),
+        typed: type !== "any",
+        typeMatch: holdsAnswerType(sentence.text, type, questionWords),
+        novelty: sentenceTerms.size ? [...sentenceTerms].filter((t) => !questionTerms.has(t)).length / sentenceTerms.size : 0,
+        focus: focusTerm === undefined ? 0 : sentenceTerms.has(focusTerm) ? 1 : passageTerms[p]!.has(focusTerm) ? 0.5 : 0,
+        phraseMatch: phraseMatch(questionPairs, terms(sentence.text)),
       };
     }),
   );
@@ -117,6 +127,23 @@ export async function weighEvidence(question: string, passages: Passage[], optio
       return { ...c, similarity, score: (c.typeMatch ? 1 : weights.typeMismatch) * own + weights.passage * passageScore };
     })
     .sort((a, b) => b.score - a.score || a.start - b.start);
+}
+
+// Terms this close (in either order) count as standing together: "moderated a panel", "AI at the Third UNESCO".
+const PAIR_WINDOW = 3;
+
+/** Neighbouring content-term pairs of the question, in order ("director general", "general unesco"). */
+function termPairs(question: string): [string, string][] {
+  const sequence = terms(question.replace(EXCLUSION, " "));
+  return sequence.slice(1).flatMap((t, i) => (t === sequence[i] ? [] : [[sequence[i]!, t] as [string, string]]));
+}
+
+function phraseMatch(pairs: [string, string][], sentence: string[]): number {
+  if (!pairs.length) return 0;
+  const positions = new Map<string, number[]>();
+  sentence.forEach((t, i) => positions.set(t, [...(positions.get(t) ?? []), i]));
+  const close = ([a, b]: [string, string]) => (positions.get(a) ?? []).some((i) => (positions.get(b) ?? []).some((j) => Math.abs(i - j) <= PAIR_WINDOW));
+  return pairs.filter(close).length / pairs.length;
 }
 
 // Words that frame a question ("what kind of", "besides", "which type") rather than say what it is about.

@@ -2,28 +2,38 @@
  * @module extractive
  * The offline answerer: the sentences of the retrieved passages that best
  * answer the question, quoted as written, each followed by its [n] citation.
+ * When the evidence is not clear enough to answer (`uncertain`), the same
+ * sentences are offered as the closest passage, said to be no more than that.
  */
 import { closingPunctuation } from "./closing-punctuation.js";
 import type { SentenceEvidence } from "./evidence.js";
-import type { AnswerDraft, AnswerInput, Answerer } from "./types.js";
+import { type AnswerDraft, type AnswerInput, type Answerer, UNCERTAIN_PREFIX } from "./types.js";
 
-const MAX_SENTENCES = 2;
+// Three, not two: on NQ-open fit questions a third close sentence often holds what the question asked.
+const MAX_SENTENCES = 3;
 const MAX_LIST_ITEMS = 4;
 // A second sentence joins the answer only when it is nearly as good as the best one.
-const RUNNER_UP_RATIO = 0.8;
+const RUNNER_UP_RATIO = 0.7;
 
 export class ExtractiveAnswerer implements Answerer {
   readonly model = "extractive";
 
-  async answer({ evidence }: AnswerInput): Promise<AnswerDraft> {
-    const chosen = pickSentences(evidence);
-    return {
-      answer: formatAnswer(chosen),
-      cited: [...new Set(chosen.map((s) => s.n))],
-      abstained: chosen.length === 0,
-      model: this.model,
-    };
+  async answer({ evidence, assessment }: AnswerInput): Promise<AnswerDraft> {
+    return extractiveDraft(evidence, assessment.outcome === "uncertain", this.model);
   }
+}
+
+/** The best sentences as an answer, or, when `uncertain`, as the closest passage. */
+export function extractiveDraft(evidence: SentenceEvidence[], uncertain: boolean, model: string): AnswerDraft {
+  const chosen = pickSentences(evidence);
+  const quoted = formatAnswer(chosen);
+  return {
+    answer: uncertain && quoted ? `${UNCERTAIN_PREFIX}${quoted.includes("\n") ? "\n" : " "}${quoted}` : quoted,
+    cited: [...new Set(chosen.map((s) => s.n))],
+    abstained: chosen.length === 0,
+    ...(uncertain && chosen.length > 0 && { uncertain: true }),
+    model,
+  };
 }
 
 /**

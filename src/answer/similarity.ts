@@ -15,11 +15,14 @@ export function embeddingSimilarity(embedder: Pick<Embedder, "embedQuery" | "emb
   return async (question, texts) => {
     const missing = [...new Set(texts.filter((t) => !memo.has(t)))];
     const [query, vectors] = await Promise.all([embedder.embedQuery(question), missing.length ? embedder.embedDocuments(missing) : []]);
-    missing.forEach((text, i) => {
-      memo.set(text, Float32Array.from(vectors[i]!));
+    const fresh = new Map(missing.map((text, i) => [text, Float32Array.from(vectors[i]!)]));
+    // Scored before the memo drops anything: a full memo may drop a vector this very call needs.
+    const scores = texts.map((t) => cosine(query, fresh.get(t) ?? memo.get(t)!));
+    for (const [text, vector] of fresh) {
+      memo.set(text, vector);
       if (memo.size > capacity) memo.delete(memo.keys().next().value!);
-    });
-    return texts.map((t) => cosine(query, memo.get(t)!));
+    }
+    return scores;
   };
 }
 

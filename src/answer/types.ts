@@ -1,4 +1,5 @@
 import type { Chunk } from "../core/types.js";
+import type { Assessment } from "./decision.js";
 import type { SentenceEvidence } from "./evidence.js";
 
 /** A retrieved chunk as shown to an answerer, numbered from 1 in retrieval order. */
@@ -13,6 +14,8 @@ export interface AnswerDraft {
   answer: string;
   cited: number[];
   abstained: boolean;
+  /** True when the answer only points at the closest passage, which may not answer the question directly. */
+  uncertain?: boolean;
   model: string;
   /** True when a fallback answered because the chat model failed. */
   degraded?: boolean;
@@ -25,6 +28,8 @@ export interface AnswerInput {
   passages: Passage[];
   /** Sentences of the passages ranked as evidence for the question, best first. */
   evidence: SentenceEvidence[];
+  /** What the evidence alone says (answered or uncertain): the extractive answerer follows it, a chat model decides for itself. */
+  assessment: Assessment;
 }
 
 /** The seam for answer generation: extractive offline, or a chat model. */
@@ -43,3 +48,5 @@ export interface Answerer {
 export type AnswerOutcome = "answered" | "uncertain" | "not_found";
 
 export const ABSTENTION_MESSAGE = "I could not find this in the documents.";
+/** How an `uncertain` answer begins: what follows is the closest passage, not a confirmed answer. */
+export const UNCERTAIN_PREFIX = "The documents may not answer this directly. The closest passage says:";

@@ -100,8 +100,8 @@ export function createProgram(): Command {
 
   program
     .command("eval")
-    .description("measure retrieval and abstention; writes docs/EVAL.md (same as npm run eval)")
-    .option("--only <sets>", "comma-separated: seed, scifact, squad")
+    .description("measure answers and retrieval through the product; writes docs/EVAL.md (same as npm run eval)")
+    .option("--only <parts>", "qa (seed, paraphrase, NQ-open, SQuAD: fits and judges the answer decision) or scifact (retrieval)")
     .action(async (options: { only?: string }) => runScript("eval.ts", options.only ? [`--only=${options.only}`] : []));
 
   program

@@ -1,124 +1,128 @@
 /**
  * @module report
- * Renders the evaluation results as docs/EVAL.md: one table per benchmark,
- * each figure with the embedder, the mode and the command that produced it.
+ * Renders the evaluation results as docs/EVAL.md: the answer decision as it
+ * was fitted, one column of figures per question set (check splits only),
+ * the risk–coverage plot, SciFact retrieval, and each set's misses, with the
+ * command that produced them.
  */
+import type { DecisionCalibration } from "../answer/decision.js";
+import type { DecisionTargets, QaMetrics, QaOutcome } from "./qa.js";
 import type { SciFactReport } from "./scifact.js";
-import type { SeedReport } from "./seed.js";
-import { ABSTAIN_RECALL_TARGET, type SquadReport } from "./squad.js";
+
+export interface QaSetResult {
+  name: string;
+  description: string;
+  metrics: QaMetrics;
+  outcomes: QaOutcome[];
+}
 
 export interface EvalResults {
   command: string;
   generatedAt: string;
   embedder: string;
   durationSeconds: number;
-  seed?: SeedReport;
+  fit?: { sets: string[]; questions: number; targets: DecisionTargets; decision: DecisionCalibration };
+  qa: QaSetResult[];
   scifact?: SciFactReport;
-  squad?: SquadReport;
-  calibration?: Record<string, unknown>;
+  plot?: string;
 }
 
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : "n/a");
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-function seedSection(r: SeedReport): string[] {
-  const misses = r.outcomes.filter((o) => (o.answerable ? o.abstained || o.evidenceAt < 1 || o.evidenceAt > 3 : !o.abstained));
+function qaTable(sets: QaSetResult[]): string[] {
+  const row = (label: string, value: (m: QaMetrics) => string) => `| ${label} | ${sets.map((s) => value(s.metrics)).join(" | ")} |`;
   return [
-    "## Seed QA (`../shared/eval/seed-qa.jsonl`, repository `corpus/`)",
-    "",
-    "Offline extractive answerer, hybrid retrieval, k = 5.",
-    "",
-    "| Metric | Value |",
-    "| --- | ---: |",
-    `| Evidence in first cited passage (hit@1) | ${pct(r.hitAt1)} (${Math.round(r.hitAt1 * r.answerable)}/${r.answerable}) |`,
-    `| Evidence in first 3 cited passages (hit@3) | ${pct(r.hitAt3)} (${Math.round(r.hitAt3 * r.answerable)}/${r.answerable}) |`,
-    `| Answers containing an expected keyword | ${pct(r.keywordRate)} (${Math.round(r.keywordRate * r.answerable)}/${r.answerable}) |`,
-    `| Answerable questions answered | ${r.answeredAnswerable}/${r.answerable} |`,
-    `| Unanswerable questions abstained | ${r.abstainedUnanswerable}/${r.unanswerable} |`,
-    "",
-    misses.length ? `Misses: ${misses.map((o) => `${o.id} (confidence ${f3(o.confidence)})`).join(", ")}.` : "No misses.",
-    "",
+    `| | ${sets.map((s) => s.name).join(" | ")} |`,
+    `| --- | ${sets.map(() => "---:").join(" | ")} |`,
+    row("questions (answerable / unanswerable)", (m) => `${m.questions} (${m.answerable} / ${m.unanswerable})`),
+    row("gold passage in the top 5 (hit@5)", (m) => pct(m.hitAtK)),
+    row("answer holds a gold answer (any outcome but not_found)", (m) => pct(m.goldInAnswer)),
+    row("answerable answered not_found (wrongly)", (m) => pct(m.wronglyNotFound)),
+    row("**precision of confident answers** (`answered`)", (m) => `**${f3(m.confidentPrecision)}** (${m.answered})`),
+    row("unanswerable not answered confidently", (m) => (m.unanswerable ? pct(m.unanswerableNotConfident) : "–")),
+    row("answerable with gold retrieved that pass the gate (reach a chat model)", (m) => pct(m.gatePassed)),
+    row("outcomes answered / uncertain / not_found", (m) => `${m.outcomes.answered} / ${m.outcomes.uncertain} / ${m.outcomes.not_found}`),
   ];
 }
 
-function sciFactSection(r: SciFactReport): string[] {
-  const t = r.test;
+function misses(set: QaSetResult): string[] {
+  const wrong = set.outcomes.filter((o) => (o.answerable ? !o.goldInAnswer || o.outcome !== "answered" : o.outcome === "answered"));
+  if (!wrong.length) return [`- ${set.name}: every answerable question answered with a gold answer, every unanswerable one declined.`];
   return [
-    "## BEIR SciFact (test split: 300 queries, 5,183 abstracts)",
-    "",
-    "Standard nDCG@10 (graded qrels, linear gain, log2 discount) and recall@100. One chunk per abstract; the title is the boosted",
-    `heading field of BM25 and is prefixed to the text that is embedded. Settings were chosen on \`qrels/train.tsv\` (809 queries) only.`,
-    "",
-    "| Mode | nDCG@10 | recall@100 |",
-    "| --- | ---: | ---: |",
-    `| dense (${r.embedder}) | ${f3(t.dense.ndcg10)} | ${f3(t.dense.recall100)} |`,
-    `| keyword (BM25 k1=${r.chosen.bm25.k1}, b=${r.chosen.bm25.b}, title boost ${r.chosen.bm25.headingBoost}, Porter stems) | ${f3(t.keyword.ndcg10)} | ${f3(t.keyword.recall100)} |`,
-    `| **hybrid** (${r.chosen.fusion === "rrf" ? "RRF k=60" : `weighted, dense weight ${r.chosen.denseWeight}`}) | **${f3(t.hybrid.ndcg10)}** | ${f3(t.hybrid.recall100)} |`,
-    `| hybrid, RRF k=60 (for comparison) | ${f3(t.hybridRrf.ndcg10)} | ${f3(t.hybridRrf.recall100)} |`,
-    "",
-    "Published: BM25 0.665 (BEIR paper), all-MiniLM-L6-v2 0.645, e5-small-v2 0.689, bge-small-en-v1.5 0.713 (see `../shared/bench-data/beir-scifact/BASELINES.md`).",
-    "",
-    "What was tried, on train (nDCG@10):",
-    "",
-    "| BM25 setting | train nDCG@10 |",
-    "| --- | ---: |",
-    ...r.bm25Tried.map((b) => `| k1=${b.params.k1}, b=${b.params.b}, title boost ${b.params.headingBoost} | ${f3(b.trainNdcg10)} |`),
-    "",
-    "The dense weight is chosen by the mean of SciFact train nDCG@10 and SQuAD recall@5 on the fit articles, so that it suits technical and general text.",
-    "",
-    "| Fusion | SciFact train nDCG@10 | SQuAD fit recall@5 |",
-    "| --- | ---: | ---: |",
-    ...r.weightsTried.map(
-      (w) => `| weighted, dense weight ${w.denseWeight}${w.denseWeight === 0 ? " (keyword only)" : ""} | ${f3(w.trainNdcg10)} | ${w.otherTrainScore === undefined ? "–" : f3(w.otherTrainScore)} |`,
-    ),
-    `| RRF k=60 | ${f3(r.rrfTrainNdcg10)} | – |`,
-    "",
+    `- ${set.name}:`,
+    ...wrong.map((o) => `  - ${o.id} (${o.answerable ? "answerable" : "unanswerable"}${o.kind ? `, ${o.kind}` : ""}) → **${o.outcome}**${o.goldInAnswer ? " (gold in answer)" : ""}, confidence ${f3(o.confidence)}: “${o.question}”`),
   ];
 }
 
-function abstentionRow(label: string, a: SquadReport["abstention"]["all"]): string {
-  return `| ${label} | ${a.questions} | ${f3(a.precision)} | ${f3(a.recall)} | ${f3(a.auroc)} |`;
-}
-
-function squadSection(r: SquadReport): string[] {
-  return [
-    "## SQuAD 2.0 dev subset (16 articles, 646 paragraphs)",
-    "",
-    "Paragraphs are chunked like any document; hybrid retrieval, k = 5.",
-    "",
-    "| Metric (answerable questions, all 16 articles indexed) | Value |",
-    "| --- | ---: |",
-    `| Gold paragraph recall@1 | ${f3(r.recall.at1)} |`,
-    `| Gold paragraph recall@5 | ${f3(r.recall.at5)} |`,
-    `| Extractive answer's first sentence holds a gold answer (fit / check articles) | ${f3(r.answerSentence.fit)} / ${f3(r.answerSentence.check)} |`,
-    `| Questions | ${r.recall.questions} |`,
-    "",
-    `**Abstention.** Only ${r.split.indexed.length} of 16 articles are indexed (seed ${r.split.seed}: ${r.split.indexed.join(", ")}). Questions about the other articles must be`,
-    "abstained, answerable questions about indexed ones answered. The confidence model and threshold were fitted on the questions of the",
-    `\"fit\" articles (${r.split.fit.join(", ")}) and are checked on the others. Abstaining is the positive class; AUROC is of the confidence score for "answerable".`,
-    "",
-    "| Questions | n | abstention precision | abstention recall | AUROC |",
-    "| --- | ---: | ---: | ---: | ---: |",
-    abstentionRow("check articles (held out from fitting)", r.abstention.check),
-    abstentionRow("fit articles", r.abstention.fit),
-    abstentionRow("all", r.abstention.all),
-    "",
-    `SQuAD's own \`is_impossible\` questions about indexed articles (written to look answerable from the same paragraph): ${pct(r.impossibleAbstained.rate)} of ${r.impossibleAbstained.questions} abstained.`,
-    "",
-    `Threshold ${f3(r.abstainThreshold)}: the lowest that abstains on at least ${Math.round(ABSTAIN_RECALL_TARGET * 100)}% of the fit articles' out-of-corpus questions. Sentence ranking weights ${JSON.stringify(r.ranking)} (best first-sentence answer rate on the fit articles).`,
-    "",
-  ];
-}
-
-export function renderEvalMarkdown(results: EvalResults): string {
-  return [
+export function renderEvalMarkdown(r: EvalResults): string {
+  const lines = [
     "# Evaluation",
     "",
-    `Produced by \`${results.command}\` on ${results.generatedAt} in ${Math.round(results.durationSeconds)} s. Embedder: \`${results.embedder}\`.`,
-    "Raw figures: `docs/eval-results.json`. Embeddings are cached in `.cache/eval-embeddings/`, so a second run does not re-embed.",
+    `Generated by \`${r.command}\` on ${r.generatedAt.slice(0, 10)} (${Math.round(r.durationSeconds)} s), embedder \`${r.embedder}\`, offline (extractive answers).`,
+    "Every question goes through the product's own path: the documents are written as Markdown files, loaded, chunked and indexed",
+    "by the product's ingest, and each question is answered by `answerQuestion` with the services `npm start` builds (hybrid",
+    "retrieval, k = 5, the relevance gate, the answer threshold, the extractive answerer). Embeddings are cached in `.cache/`.",
     "",
-    ...(results.seed ? seedSection(results.seed) : []),
-    ...(results.scifact ? sciFactSection(results.scifact) : []),
-    ...(results.squad ? squadSection(results.squad) : []),
-  ].join("\n");
+  ];
+  if (r.fit) {
+    const d = r.fit.decision;
+    lines.push(
+      "## The answer decision",
+      "",
+      `Fitted on the \`fit\` questions of ${r.fit.sets.join(" and ")} only (${r.fit.questions} questions); every figure below is on questions it never saw.`,
+      "",
+      `- **Relevance gate** (\`NOT_FOUND_THRESHOLD\` = ${d.notFoundBelow}): a logistic model telling answerable questions whose passage was retrieved from unanswerable ones; its threshold lets ${pct(r.fit.targets.gateRecall)} of the former through on the fit questions. Below it the outcome is \`not_found\` and no answerer — not even a chat model — is called. Chosen for recall: a question dropped here is lost whatever the model could have done.`,
+      `- **Answer confidence** (\`ANSWER_THRESHOLD\` = ${d.answerFrom}): a logistic model of whether the extractive answer holds a gold answer (an unanswerable question never does). Offline, at or above the threshold the outcome is \`answered\`, below it \`uncertain\` (the closest passage is shown as such). The threshold is the lowest at which the confident answers to the fit questions of ${r.fit.targets.thresholdSets.join(", ")} are still ${pct(r.fit.targets.confidentPrecision)} right (counted from ${r.fit.targets.minAnswered} answers on): the most coverage at that risk. Below it an answer is still given (as the closest passage), so a lower threshold buys little and costs trust.`,
+      "",
+      "Weights (features are read from the evidence: term coverage of the best sentence, of its passage and of all passages; sentence similarity; whether the question asks for a kind of answer and the sentence has one; what the sentence adds beyond the question; whether it holds the question's most specific term; whether the question's neighbouring words stand together in it; the top retrieval score):",
+      "",
+      "```json",
+      JSON.stringify({ relevance: d.relevance, confidence: d.confidence }, null, 1).replace(/\n\s*/g, " "),
+      "```",
+      "",
+    );
+  }
+  if (r.qa.length) {
+    lines.push(
+      "## Answers (check splits and sets never fitted on)",
+      "",
+      ...r.qa.map((s) => `- **${s.name}**: ${s.description}`),
+      "",
+      ...qaTable(r.qa),
+      "",
+      "*Confident precision*: share of `answered` outcomes whose answer holds a gold answer; a confident answer to an unanswerable question counts as wrong. *uncertain* answers are shown as the closest passage, not as an answer.",
+      "",
+    );
+  }
+  if (r.plot) {
+    lines.push(
+      "### Risk and coverage",
+      "",
+      `![Risk–coverage curves](${r.plot})`,
+      "",
+      "Each curve moves the answer threshold over one set's check questions: coverage is the share of all questions answered confidently, risk the share of those answers that are wrong. The dot is the shipped threshold.",
+      "",
+    );
+  }
+  if (r.scifact) {
+    const t = r.scifact.test;
+    lines.push(
+      "## BEIR SciFact retrieval through the product",
+      "",
+      `Test split: ${t.hybrid.queries} queries over ${r.scifact.documents.toLocaleString("en")} abstracts, loaded and chunked by the product (${r.scifact.chunks.toLocaleString("en")} chunks); an abstract ranks where its first chunk does. nDCG@10 (graded qrels, linear gain) and recall@100.`,
+      "",
+      "| Mode | nDCG@10 | recall@100 |",
+      "| --- | ---: | ---: |",
+      `| **hybrid** (served) | **${f3(t.hybrid.ndcg10)}** | ${f3(t.hybrid.recall100)} |`,
+      `| keyword (BM25) | ${f3(t.keyword.ndcg10)} | ${f3(t.keyword.recall100)} |`,
+      `| dense | ${f3(t.dense.ndcg10)} | ${f3(t.dense.recall100)} |`,
+      "",
+      "Published: BM25 0.665 (BEIR paper), all-MiniLM-L6-v2 0.645, e5-small-v2 0.689, bge-small-en-v1.5 0.713 (`../shared/bench-data/beir-scifact/BASELINES.md`).",
+      "",
+    );
+  }
+  const small = r.qa.filter((s) => s.outcomes.length <= 60);
+  if (small.length) lines.push("## Misses on the small sets", "", "Answerable questions not answered confidently with a gold answer, and unanswerable ones answered confidently:", "", ...small.flatMap(misses), "");
+  return `${lines.join("\n")}\n`;
 }

@@ -1,8 +1,9 @@
+import { assessmentOf } from "./passages.js";
 import { describe, expect, it } from "vitest";
 import { limitAnswerer, ModelBusyError } from "../../src/answer/limited-answerer.js";
 import type { AnswerDraft, AnswerInput, Answerer } from "../../src/answer/types.js";
 
-const INPUT: AnswerInput = { question: "q", passages: [], evidence: [] };
+const INPUT: AnswerInput = { question: "q", passages: [], evidence: [], assessment: assessmentOf() };
 const DRAFT: AnswerDraft = { answer: "a [1]", cited: [1], abstained: false, model: "fake" };
 
 /** A fake model whose calls finish only when the test says so; it records how many ran at once. */

@@ -1,4 +1,6 @@
 /** Passages built from plain strings, for unit tests of the answer stage. */
+import { type Assessment, decisionFeatures } from "../../src/answer/decision.js";
+import type { RankingWeights } from "../../src/answer/evidence.js";
 import type { Passage } from "../../src/answer/types.js";
 
 export function passagesOf(...texts: string[]): Passage[] {
@@ -13,3 +15,11 @@ export function passagesOf(...texts: string[]): Passage[] {
     };
   });
 }
+
+/** An assessment saying the evidence answers (or, with "uncertain", only points near) the question. */
+export function assessmentOf(outcome: "answered" | "uncertain" = "answered"): Assessment {
+  return { features: decisionFeatures([], []), relevance: 1, confidence: outcome === "answered" ? 1 : 0.3, outcome };
+}
+
+/** Ranking weights that count term coverage and similarity, as unit tests expect. */
+export const TEST_RANKING: RankingWeights = { coverage: 0.75, contextCoverage: 0, similarity: 0.5, passage: 0, typeMismatch: 0.5 };

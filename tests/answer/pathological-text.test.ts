@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { SentenceEvidence } from "../../src/answer/evidence.js";
 import { ExtractiveAnswerer } from "../../src/answer/extractive.js";
 import { verifyCitations } from "../../src/answer/verify-citations.js";
-import { passagesOf } from "./passages.js";
+import { assessmentOf, passagesOf } from "./passages.js";
 
 const DOTS = ".".repeat(30_000);
 
@@ -21,9 +21,9 @@ describe("answering over pathological text", () => {
   it("When the sentence to quote holds a run of 30,000 dots, Then it is cited at once", async () => {
     const text = `The forum met in Hangzhou${DOTS} and Paris`;
     const evidence = [{ n: 1, source: "doc.txt", listItem: false, start: 0, end: text.length, text, coverage: 1, score: 1 } as SentenceEvidence];
-    const { value, ms } = await timed(() => new ExtractiveAnswerer().answer({ question: "Where?", passages: [], evidence }));
+    const { value, ms } = await timed(() => new ExtractiveAnswerer().answer({ question: "Where?", passages: [], evidence, assessment: assessmentOf() }));
     expect(value.answer).toBe(`${text} [1]`);
-    const ending = await new ExtractiveAnswerer().answer({ question: "Where?", passages: [], evidence: [{ ...evidence[0]!, text: `In Hangzhou${DOTS}` }] });
+    const ending = await new ExtractiveAnswerer().answer({ question: "Where?", passages: [], evidence: [{ ...evidence[0]!, text: `In Hangzhou${DOTS}` }], assessment: assessmentOf() });
     expect(ending.answer).toBe(`In Hangzhou [1]${DOTS}`);
     expect(ms).toBeLessThan(1000);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { drain, streamAnswer, streamDraft } from "../../src/answer/streaming.js";
 import type { AnswerDraft, Answerer } from "../../src/answer/types.js";
-import { passagesOf } from "./passages.js";
+import { assessmentOf, passagesOf } from "./passages.js";
 
 const draft: AnswerDraft = {
   answer: "The forum took place in Hangzhou [1]. Petra Havu moderated the panel. [2]",
@@ -28,7 +28,7 @@ describe("streaming an answer", () => {
 
   it("When the answerer cannot stream, Then its answer is streamed sentence by sentence and returned whole", async () => {
     const answerer: Answerer = { model: "extractive", answer: async () => draft };
-    const streamed = await collect(streamAnswer(answerer, { question: "q", passages: passagesOf("p"), evidence: [] }));
+    const streamed = await collect(streamAnswer(answerer, { question: "q", passages: passagesOf("p"), evidence: [], assessment: assessmentOf() }));
     expect(streamed.pieces).toHaveLength(2);
     expect(streamed.draft).toBe(draft);
   });
@@ -43,8 +43,8 @@ describe("streaming an answer", () => {
         return draft;
       },
     };
-    const streamed = await collect(streamAnswer(answerer, { question: "q", passages: passagesOf("p"), evidence: [] }));
+    const streamed = await collect(streamAnswer(answerer, { question: "q", passages: passagesOf("p"), evidence: [], assessment: assessmentOf() }));
     expect(streamed.pieces).toEqual(["The forum", " took place in Hangzhou [1]."]);
-    expect(await drain(streamAnswer(answerer, { question: "q", passages: [], evidence: [] }))).toBe(draft);
+    expect(await drain(streamAnswer(answerer, { question: "q", passages: [], evidence: [], assessment: assessmentOf() }))).toBe(draft);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseQrels } from "../../src/eval/datasets.js";
-import { seededShuffle, splitArticles } from "../../src/eval/squad.js";
+import { seededShuffle, splitArticles } from "../../src/eval/splits.js";
 
 describe("benchmark readers and splits", () => {
   it("When BEIR qrels are parsed, Then the header is skipped and grades are kept per query", () => {

@@ -1,9 +1,11 @@
 /**
  * @module answer-view
  * One exchange in the conversation: the question, then the answer as it
- * streams in, each `[n]` a button opening its passage. Knows four endings:
- * answered, abstained (styled apart), stopped and failed.
+ * streams in, each `[n]` a button opening its passage. Knows five endings:
+ * answered, uncertain and not found (each styled apart, with a label saying
+ * which it is), stopped and failed.
  */
+import type { AnswerOutcome } from "../../answer/types.js";
 import type { CitedPassage } from "../../core/views.js";
 import { splitAnswer } from "./answer-text.js";
 import { h } from "./dom.js";
@@ -12,6 +14,12 @@ const LEADING_PUNCTUATION = /^[.,;:!?)"”’]+/u;
 
 /** Called when a citation button is pressed: the passage, the full answer text and the button. */
 export type CitationHandler = (passage: CitedPassage, answer: string, button: HTMLButtonElement) => void;
+
+const OUTCOME_LABELS: Record<AnswerOutcome, string | undefined> = {
+  answered: undefined,
+  uncertain: "Not sure: closest passage",
+  not_found: "Not found in the documents",
+};
 
 export class AnswerView {
   readonly element: HTMLElement;
@@ -40,12 +48,16 @@ export class AnswerView {
   }
 
   /** Shows the final answer; its citations replace whatever the stream numbered. */
-  finish(result: { answer: string; abstained: boolean; citations: CitedPassage[] }): void {
+  finish(result: { answer: string; outcome?: AnswerOutcome; abstained: boolean; citations: CitedPassage[] }): void {
     this.answer = result.answer;
     this.passages = new Map(result.citations.map((p) => [p.n, p]));
     this.render();
-    this.bubble.classList.toggle("abstained", result.abstained);
-    if (result.abstained) this.bubble.prepend(h("p", { class: "answer-label" }, "Not found in the documents"));
+    // Answers saved before outcomes existed have only `abstained`.
+    const outcome = result.outcome ?? (result.abstained ? "not_found" : "answered");
+    this.bubble.classList.toggle("abstained", outcome === "not_found");
+    this.bubble.classList.toggle("uncertain", outcome === "uncertain");
+    const label = OUTCOME_LABELS[outcome];
+    if (label) this.bubble.prepend(h("p", { class: "answer-label" }, label));
     this.settle();
   }
 

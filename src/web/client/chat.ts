@@ -134,7 +134,7 @@ export class Chat {
       });
       view.finish(result);
       view.element.append(feedbackControls(this.options.base, result.id));
-      this.history.add({ question, answer: result.answer, abstained: result.abstained, citations: result.citations });
+      this.history.add({ question, answer: result.answer, outcome: result.outcome, abstained: result.abstained, citations: result.citations });
     } catch (error) {
       if (controller.signal.aborted) view.stopped();
       else {

@@ -5,6 +5,7 @@
  * Storage can be missing or full (private modes, sandboxed frames): the chat
  * then simply starts empty.
  */
+import type { AnswerOutcome } from "../../answer/types.js";
 import type { CitedPassage } from "../../core/views.js";
 import type { ChatTurn } from "./api.js";
 
@@ -12,6 +13,7 @@ import type { ChatTurn } from "./api.js";
 export interface Exchange {
   question: string;
   answer: string;
+  outcome?: AnswerOutcome;
   abstained: boolean;
   citations: CitedPassage[];
 }

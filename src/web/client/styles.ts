@@ -54,6 +54,8 @@ export const CHAT_CSS = `${BASE_CSS}
 @keyframes blink { 50% { opacity: 0; } }
 @media (prefers-reduced-motion: reduce) { .answer[aria-busy="true"] .answer-text::after { animation: none; } }
 .answer.abstained { background: transparent; border: 1px dashed var(--warn); color: var(--muted); font-style: italic; }
+.answer.uncertain { background: transparent; border: 1px solid var(--warn); }
+.answer.uncertain .answer-label { color: var(--warn); }
 .answer-label { font-style: normal; font-weight: 600; font-size: .8rem; color: var(--warn); text-transform: uppercase; letter-spacing: .04em; }
 .answer.failed { background: transparent; border: 1px solid var(--error); }
 .answer.failed .answer-note { color: var(--error); }

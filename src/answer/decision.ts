@@ -1,0 +1,73 @@
+/**
+ * @module decision
+ * Whether the retrieved passages answer a question, as two numbers read from
+ * the evidence, and the outcome they lead to:
+ *
+ * - `relevance`: did retrieval find anything plausibly about the question? Its
+ *   threshold is set for recall (nearly every answerable question whose passage
+ *   was retrieved passes it), because below it nobody — not the extractive
+ *   answerer, not the chat model — sees the passages: the outcome is `not_found`.
+ * - `confidence`: does the best sentence actually answer it? Fitted on whether
+ *   the extractive answer held a gold answer, on natural questions (NQ-open
+ *   search queries, SQuAD questions including its unanswerable near-misses),
+ *   so that "the documents talk about it but do not say" scores low. At or above
+ *   its threshold the extractive outcome is `answered`; between the two, `uncertain`.
+ *
+ * Both are small logistic models over the same features; their weights and the
+ * two thresholds are chosen by `npm run eval` on fit splits only and reach the
+ * service through the config (calibration.json). Why logistic models and not
+ * something larger: a few thousand labelled questions, features that are
+ * already meaningful, and weights an operator can read.
+ */
+import { DECISION_FEATURES, type DecisionCalibration, type DecisionFeature, type LogisticModel } from "../core/answer-calibration.js";
+import type { SentenceEvidence } from "./evidence.js";
+import type { AnswerOutcome, Passage } from "./types.js";
+
+export { DECISION_FEATURES, type DecisionCalibration, type DecisionFeature, type LogisticModel } from "../core/answer-calibration.js";
+export type DecisionFeatures = Record<DecisionFeature, number>;
+
+export interface Assessment {
+  features: DecisionFeatures;
+  relevance: number;
+  confidence: number;
+  /** What the evidence alone says; a chat model may still answer or abstain. */
+  outcome: AnswerOutcome;
+}
+
+/** The model's inputs, read from evidence ranked best first; all zero when there is none. */
+export function decisionFeatures(evidence: SentenceEvidence[], passages: Passage[]): DecisionFeatures {
+  const best = evidence[0];
+  return {
+    coverage: best?.coverage ?? 0,
+    contextCoverage: best?.contextCoverage ?? 0,
+    retrievedCoverage: best?.retrievedCoverage ?? 0,
+    maxCoverage: evidence.reduce((m, s) => Math.max(m, s.coverage), 0),
+    similarity: best?.similarity ?? 0,
+    maxSimilarity: evidence.reduce((m, s) => Math.max(m, s.similarity), 0),
+    typed: best?.typed ? 1 : 0,
+    typeMatch: best?.typed && best.typeMatch ? 1 : 0,
+    novelty: best?.novelty ?? 0,
+    focus: best?.focus ?? 0,
+    phraseMatch: best?.phraseMatch ?? 0,
+    topScore: passages[0]?.score ?? 0,
+  };
+}
+
+export function predict(model: LogisticModel, features: DecisionFeatures): number {
+  let z = model.intercept;
+  for (const name of DECISION_FEATURES) z += (model.weights[name] ?? 0) * features[name];
+  return 1 / (1 + Math.exp(-z));
+}
+
+export function assess(evidence: SentenceEvidence[], passages: Passage[], calibration: DecisionCalibration): Assessment {
+  const features = decisionFeatures(evidence, passages);
+  if (!evidence.length) return { features, relevance: 0, confidence: 0, outcome: "not_found" };
+  const relevance = predict(calibration.relevance, features);
+  const confidence = predict(calibration.confidence, features);
+  return { features, relevance, confidence, outcome: outcomeOf(relevance, confidence, calibration) };
+}
+
+export function outcomeOf(relevance: number, confidence: number, calibration: DecisionCalibration): AnswerOutcome {
+  if (relevance < calibration.notFoundBelow) return "not_found";
+  return confidence >= calibration.answerFrom ? "answered" : "uncertain";
+}

@@ -1,0 +1,230 @@
+/**
+ * @module qa
+ * Question answering as users get it, measured: every question goes through
+ * `answerQuestion` with the production services, and the outcome is judged
+ * against the set's gold answers. Also the two fits behind the answer
+ * decision (decision.ts), made on `fit` questions only: the relevance gate
+ * (recall-first) and the answer confidence with its threshold (a
+ * risk–coverage choice).
+ */
+import { answerQuestion, weighQuestion } from "../answer/ask.js";
+import { DECISION_FEATURES, type DecisionCalibration, type DecisionFeatures, type LogisticModel, predict } from "../answer/decision.js";
+import { extractiveDraft } from "../answer/extractive.js";
+import type { AnswerOutcome } from "../answer/types.js";
+import type { Services } from "../services.js";
+import { fitLogistic } from "./logistic.js";
+import type { QaQuestion } from "./qa-sets.js";
+import type { Progress } from "./scifact.js";
+
+/** SQuAD-style normalisation (NFKC, lower case, accents, punctuation and articles dropped, spaces collapsed). */
+export function normalizeAnswer(text: string): string {
+  return text
+    .normalize("NFKC")
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/\[\d+\]/g, " ")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .replace(/\b(a|an|the)\b/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** True when the answer holds any gold answer as whole words. */
+export function holdsGoldAnswer(answer: string, golds: string[]): boolean {
+  const haystack = ` ${normalizeAnswer(answer)} `;
+  return golds.some((gold) => {
+    const needle = normalizeAnswer(gold);
+    return needle.length > 0 && haystack.includes(` ${needle} `);
+  });
+}
+
+interface RetrievedPassage {
+  source: string;
+  text: string;
+}
+
+/** The gold passage is among those retrieved: by document when the set names it, else by its evidence text. */
+export function goldRetrieved(question: QaQuestion, passages: RetrievedPassage[]): boolean {
+  if (question.goldSource) return passages.some((p) => p.source === question.goldSource);
+  if (question.evidence) return passages.some((p) => p.text.includes(question.evidence!));
+  return false;
+}
+
+export interface QaOutcome {
+  id: string;
+  question: string;
+  split: QaQuestion["split"];
+  kind?: string;
+  answerable: boolean;
+  outcome: AnswerOutcome;
+  confidence: number;
+  goldRetrieved: boolean;
+  /** An answerable question whose answer (whatever its outcome) holds a gold answer. */
+  goldInAnswer: boolean;
+  /** The evidence text is in a cited passage (sets that give evidence). */
+  evidenceCited: boolean;
+  answer: string;
+}
+
+export async function askAll(services: Services, questions: QaQuestion[], progress?: Progress): Promise<QaOutcome[]> {
+  const out: QaOutcome[] = [];
+  for (const q of questions) {
+    const result = await answerQuestion({ question: q.question }, services.ask);
+    out.push({
+      id: q.id,
+      question: q.question,
+      split: q.split,
+      kind: q.kind,
+      answerable: q.answerable,
+      outcome: result.outcome,
+      confidence: result.confidence,
+      goldRetrieved: goldRetrieved(q, [...result.citations, ...result.context]),
+      goldInAnswer: q.answerable && result.outcome !== "not_found" && holdsGoldAnswer(result.answer, q.answers),
+      evidenceCited: q.evidence !== undefined && result.citations.some((c) => c.text.includes(q.evidence!)),
+      answer: result.answer,
+    });
+    progress?.(out.length, questions.length);
+  }
+  return out;
+}
+
+export interface QaMetrics {
+  questions: number;
+  answerable: number;
+  unanswerable: number;
+  /** Answerable questions whose gold passage is in the top k retrieved. */
+  hitAtK: number;
+  /** Answerable questions whose answer holds a gold answer (any outcome but not_found). */
+  goldInAnswer: number;
+  /** Answerable questions answered not_found. */
+  wronglyNotFound: number;
+  /** Right answers among `answered` ones; an answered unanswerable question is wrong. */
+  confidentPrecision: number;
+  answered: number;
+  /** Unanswerable questions not answered confidently (uncertain or not_found). */
+  unanswerableNotConfident: number;
+  /** Answerable questions whose gold passage was retrieved that passed the gate (would reach a chat model). */
+  gatePassed: number;
+  outcomes: Record<AnswerOutcome, number>;
+}
+
+const share = <T>(list: T[], test: (x: T) => boolean) => (list.length ? list.filter(test).length / list.length : 0);
+
+export function qaMetrics(outcomes: QaOutcome[]): QaMetrics {
+  const answerable = outcomes.filter((o) => o.answerable);
+  const unanswerable = outcomes.filter((o) => !o.answerable);
+  const answered = outcomes.filter((o) => o.outcome === "answered");
+  const count = (outcome: AnswerOutcome) => outcomes.filter((o) => o.outcome === outcome).length;
+  return {
+    questions: outcomes.length,
+    answerable: answerable.length,
+    unanswerable: unanswerable.length,
+    hitAtK: share(answerable, (o) => o.goldRetrieved),
+    goldInAnswer: share(answerable, (o) => o.goldInAnswer),
+    wronglyNotFound: share(answerable, (o) => o.outcome === "not_found"),
+    confidentPrecision: share(answered, (o) => o.goldInAnswer),
+    answered: answered.length,
+    unanswerableNotConfident: share(unanswerable, (o) => o.outcome !== "answered"),
+    gatePassed: share(answerable.filter((o) => o.goldRetrieved), (o) => o.outcome !== "not_found"),
+    outcomes: { answered: count("answered"), uncertain: count("uncertain"), not_found: count("not_found") },
+  };
+}
+
+/** Risk (1 − precision of confident answers) against coverage (share of all questions answered confidently), over the answer threshold. */
+export function riskCoverage(outcomes: QaOutcome[]): { threshold: number; coverage: number; risk: number }[] {
+  const candidates = outcomes.filter((o) => o.outcome !== "not_found").sort((a, b) => b.confidence - a.confidence);
+  const curve: { threshold: number; coverage: number; risk: number }[] = [];
+  let right = 0;
+  candidates.forEach((o, i) => {
+    if (o.goldInAnswer) right++;
+    const next = candidates[i + 1];
+    if (next && next.confidence === o.confidence) return;
+    curve.push({ threshold: o.confidence, coverage: (i + 1) / outcomes.length, risk: 1 - right / (i + 1) });
+  });
+  return curve;
+}
+
+/** One fit question as the decision sees it, with what its extractive answer got right. */
+export interface FitSample {
+  /** The set the question comes from. */
+  set: string;
+  features: DecisionFeatures;
+  answerable: boolean;
+  goldRetrieved: boolean;
+  goldInAnswer: boolean;
+}
+
+export async function fitSamples(set: string, services: Services, questions: QaQuestion[], progress?: Progress): Promise<FitSample[]> {
+  const out: FitSample[] = [];
+  for (const q of questions) {
+    const prepared = await weighQuestion({ question: q.question }, services.ask);
+    const draft = extractiveDraft(prepared.evidence, false, "extractive");
+    out.push({
+      set,
+      features: prepared.assessment.features,
+      answerable: q.answerable,
+      goldRetrieved: goldRetrieved(q, [...prepared.passages, ...prepared.leftOut].map((p) => p.chunk)),
+      goldInAnswer: q.answerable && !draft.abstained && holdsGoldAnswer(draft.answer, q.answers),
+    });
+    progress?.(out.length, questions.length);
+  }
+  return out;
+}
+
+export interface DecisionTargets {
+  /** Share of answerable fit questions with their passage retrieved that the gate must let through. */
+  gateRecall: number;
+  /** Precision of confident answers the answer threshold aims for on the fit questions. */
+  confidentPrecision: number;
+  /** Fewest confident answers a threshold must give before its precision is trusted. */
+  minAnswered: number;
+  /** The sets whose fit questions choose the answer threshold (the models are fitted on all). */
+  thresholdSets: string[];
+}
+
+function logisticModel(samples: FitSample[], label: (s: FitSample) => boolean): LogisticModel {
+  const fit = fitLogistic(
+    samples.map((s) => DECISION_FEATURES.map((f) => s.features[f])),
+    samples.map(label),
+    { l2: 1e-2 },
+  );
+  return { intercept: round(fit.intercept), weights: Object.fromEntries(DECISION_FEATURES.map((f, i) => [f, round(fit.weights[i]!)])) };
+}
+
+/**
+ * The relevance gate: fitted on answerable questions whose passage was
+ * retrieved (should pass) against unanswerable ones (should not); its
+ * threshold lets `gateRecall` of the first through. The confidence: fitted on
+ * whether the extractive answer held a gold answer; its threshold is the
+ * lowest whose confident answers on the fit questions are still
+ * `confidentPrecision` right — the most coverage at that risk.
+ */
+export function fitDecision(samples: FitSample[], targets: DecisionTargets): DecisionCalibration {
+  const gateSamples = samples.filter((s) => !s.answerable || s.goldRetrieved);
+  const relevance = logisticModel(gateSamples, (s) => s.answerable);
+  const passing = samples
+    .filter((s) => s.answerable && s.goldRetrieved)
+    .map((s) => predict(relevance, s.features))
+    .sort((a, b) => a - b);
+  const notFoundBelow = passing.length ? passing[Math.floor((1 - targets.gateRecall) * passing.length)]! * (1 - 1e-6) : 0;
+
+  const confidence = logisticModel(samples, (s) => s.goldInAnswer);
+  const ranked = samples
+    .filter((s) => targets.thresholdSets.includes(s.set) && predict(relevance, s.features) >= notFoundBelow)
+    .map((s) => ({ score: predict(confidence, s.features), right: s.goldInAnswer }))
+    .sort((a, b) => b.score - a.score);
+  let answerFrom = 1;
+  let right = 0;
+  ranked.forEach((s, i) => {
+    if (s.right) right++;
+    const next = ranked[i + 1];
+    if (next && next.score === s.score) return;
+    if (i + 1 >= targets.minAnswered && right / (i + 1) >= targets.confidentPrecision) answerFrom = s.score;
+  });
+  return { relevance, confidence, notFoundBelow: round(notFoundBelow, 6), answerFrom: round(answerFrom, 6) };
+}
+
+function round(x: number, digits = 4): number {
+  return Math.round(x * 10 ** digits) / 10 ** digits;
+}

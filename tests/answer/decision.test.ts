@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { assess, type DecisionCalibration, outcomeOf } from "../../src/answer/decision.js";
+import { weighEvidence } from "../../src/answer/evidence.js";
+import { passagesOf, TEST_RANKING } from "./passages.js";
+
+const idf = () => 1;
+// Relevance grows with what the passages cover of the question; confidence with what the best sentence covers.
+const CALIBRATION: DecisionCalibration = {
+  relevance: { intercept: -4, weights: { retrievedCoverage: 8 } },
+  confidence: { intercept: -6, weights: { coverage: 5, typeMatch: 3 } },
+  notFoundBelow: 0.2,
+  answerFrom: 0.6,
+};
+
+describe("the answer decision", () => {
+  it("When relevance is below the gate, Then the outcome is not_found whatever the confidence", () => {
+    expect(outcomeOf(0.1, 0.99, CALIBRATION)).toBe("not_found");
+    expect(outcomeOf(0.5, 0.6, CALIBRATION)).toBe("answered");
+    expect(outcomeOf(0.5, 0.59, CALIBRATION)).toBe("uncertain");
+  });
+
+  it("When a sentence covers the question and holds the kind of answer asked for, Then it is answered; a near-miss about the same subject is uncertain; nothing related is not_found", async () => {
+    const decide = async (question: string, ...texts: string[]) => {
+      const passages = passagesOf(...texts);
+      return assess(await weighEvidence(question, passages, { idf, weights: TEST_RANKING }), passages, CALIBRATION);
+    };
+    expect((await decide("When did the forum take place?", "The forum took place in Hangzhou in April 2025.")).outcome).toBe("answered");
+    expect((await decide("When did the forum take place?", "The forum took place in Hangzhou.")).outcome).toBe("uncertain");
+    expect((await decide("espresso machine pressure", "The forum took place in Hangzhou.")).outcome).toBe("not_found");
+    const none = assess([], [], CALIBRATION);
+    expect(none).toMatchObject({ outcome: "not_found", relevance: 0, confidence: 0 });
+  });
+});
+
+describe("phrase match", () => {
+  it("When every word of the question is in the sentence but not together, Then the phrase match is lower than where they stand together", async () => {
+    const question = "Who is the Director-General of UNESCO?";
+    const apart = await weighEvidence(question, passagesOf("Gábor Zsigmond (Director-General, Hungarian National Museum, Hungary) spoke at the UNESCO forum."), { idf, weights: TEST_RANKING });
+    const together = await weighEvidence(question, passagesOf("Audrey Azoulay is the Director-General of UNESCO."), { idf, weights: TEST_RANKING });
+    expect(apart[0]!.coverage).toBe(1);
+    expect(together[0]!.phraseMatch).toBe(1);
+    expect(apart[0]!.phraseMatch).toBe(0.5);
+  });
+});
