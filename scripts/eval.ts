@@ -20,7 +20,7 @@ import { LOCAL_USE_ID } from "../src/embeddings/local-use.js";
 import { readSciFact } from "../src/eval/datasets.js";
 import { cachedEmbedder } from "../src/embeddings/cached-embedder.js";
 import { EmbeddingCache } from "../src/embeddings/embedding-cache.js";
-import { openProduct } from "../src/eval/product-path.js";
+import { indexedChunks, openProduct } from "../src/eval/product-path.js";
 import { askAll, type DecisionTargets, fitDecision, fitSamples, qaMetrics, riskCoverage } from "../src/eval/qa.js";
 import { keywordSet, nqOpenSet, type QaSet, sampleQuestions, squadSet } from "../src/eval/qa-sets.js";
 import { type EvalResults, renderEvalMarkdown } from "../src/eval/report.js";
@@ -74,7 +74,7 @@ const stage = (name: string) => {
 /** The product over a set, with every sentence it can quote embedded up front (in large batches, on every core). */
 async function open(set: QaSet): Promise<Services> {
   const services = await openProduct(set, { workDir: WORK_DIR, embedder });
-  const sentences = services.ask.index.current.chunks.flatMap((c) => chunkSentences(c).map((s) => s.text));
+  const sentences = indexedChunks(services).flatMap((c) => chunkSentences(c).map((s) => s.text));
   const todo = embedder.missing(sentences).length;
   if (todo) {
     const tick = stage(`embed ${set.name} sentences`);

@@ -17,9 +17,12 @@ describe("config", () => {
   });
 
   it("When a calibration is given, Then its values are the retrieval defaults, the environment overrides them, and the whole object is passed down", () => {
-    const calibration = { ...BUNDLED_CALIBRATION, fusion: "rrf" as const, denseWeight: 0.6, abstainThreshold: 0.2, bm25: { k1: 0.9, b: 0.4, headingBoost: 2 } };
+    const decision = { ...BUNDLED_CALIBRATION.decision, notFoundBelow: 0.2, answerFrom: 0.7 };
+    const calibration = { ...BUNDLED_CALIBRATION, fusion: "rrf" as const, denseWeight: 0.6, decision, bm25: { k1: 0.9, b: 0.4, headingBoost: 2 } };
     const config = loadConfig({}, "/srv/app", calibration);
-    expect(config.retrieval).toMatchObject({ fusion: "rrf", denseWeight: 0.6, abstainThreshold: 0.2, bm25: { k1: 0.9, b: 0.4, headingBoost: 2 } });
+    expect(config.retrieval).toMatchObject({ fusion: "rrf", denseWeight: 0.6, bm25: { k1: 0.9, b: 0.4, headingBoost: 2 } });
+    expect(config.answering).toEqual({ ranking: calibration.ranking, decision });
+    expect(loadConfig({ ANSWER_THRESHOLD: "0.9" }, "/srv/app", calibration).answering.decision).toMatchObject({ notFoundBelow: 0.2, answerFrom: 0.9 });
     expect(config.calibration).toBe(calibration);
     expect(loadConfig({ DENSE_WEIGHT: "0.1", FUSION: "weighted" }, "/srv/app", calibration).retrieval).toMatchObject({ denseWeight: 0.1, fusion: "weighted" });
     expect(loadConfig({}, "/srv/app").retrieval.denseWeight).toBe(BUNDLED_CALIBRATION.denseWeight);

@@ -28,7 +28,7 @@ import { type RankingWeights, type SentenceEvidence, type SentenceSimilarity, we
 import { extractiveDraft } from "./extractive.js";
 import { type ChatTurn, HeuristicRewriter, type QuestionRewriter } from "./follow-up.js";
 import { streamAnswer, streamDraft } from "./streaming.js";
-import { ABSTENTION_MESSAGE, type AnswerDraft, type AnswerOutcome, type Answerer, type Passage } from "./types.js";
+import { ABSTENTION_MESSAGE, type AnswerDraft, type AnswerOutcome, UNCERTAIN_PREFIX, type Answerer, type Passage } from "./types.js";
 import { verifyCitations } from "./verify-citations.js";
 
 export interface AskDependencies {
@@ -164,9 +164,12 @@ function abstention(deps: AskDependencies): AnswerDraft {
 
 function finish(prepared: Prepared, answered: AnswerDraft, answerMs: number): AskResult {
   const { draft, verified } = grounded(prepared, answered);
+  const shown = renumberCitations({ ...draft, answer: verified.answer }, prepared.passages, prepared.leftOut);
+  // Said after verification: the introduction cites nothing, and unsupported sentences are dropped.
+  if (draft.uncertain) shown.answer = `${UNCERTAIN_PREFIX}${shown.answer.includes("\n") ? "\n" : " "}${shown.answer}`;
   return {
     id: randomUUID(),
-    ...renumberCitations({ ...draft, answer: verified.answer }, prepared.passages, prepared.leftOut),
+    ...shown,
     outcome: draft.abstained ? "not_found" : draft.uncertain ? "uncertain" : "answered",
     abstained: draft.abstained,
     confidence: round(prepared.assessment.confidence, 4),

@@ -7,7 +7,7 @@
  */
 import { closingPunctuation } from "./closing-punctuation.js";
 import type { SentenceEvidence } from "./evidence.js";
-import { type AnswerDraft, type AnswerInput, type Answerer, UNCERTAIN_PREFIX } from "./types.js";
+import type { AnswerDraft, AnswerInput, Answerer } from "./types.js";
 
 // Three, not two: on NQ-open fit questions a third close sentence often holds what the question asked.
 const MAX_SENTENCES = 3;
@@ -23,12 +23,12 @@ export class ExtractiveAnswerer implements Answerer {
   }
 }
 
-/** The best sentences as an answer, or, when `uncertain`, as the closest passage. */
+/** The best sentences as an answer, or, when `uncertain`, as the closest passage (ask.ts introduces it as such). */
 export function extractiveDraft(evidence: SentenceEvidence[], uncertain: boolean, model: string): AnswerDraft {
   const chosen = pickSentences(evidence);
   const quoted = formatAnswer(chosen);
   return {
-    answer: uncertain && quoted ? `${UNCERTAIN_PREFIX}${quoted.includes("\n") ? "\n" : " "}${quoted}` : quoted,
+    answer: quoted,
     cited: [...new Set(chosen.map((s) => s.n))],
     abstained: chosen.length === 0,
     ...(uncertain && chosen.length > 0 && { uncertain: true }),

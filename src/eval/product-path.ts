@@ -11,6 +11,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadConfig, type Config } from "../config.js";
+import type { Chunk, LoadedSnapshot } from "../core/types.js";
 import type { Embedder } from "../embeddings/types.js";
 import { createLogger } from "../logger.js";
 import { createServices, type Services } from "../services.js";
@@ -50,4 +51,11 @@ export async function openProduct(set: QaSet, options: ProductOptions): Promise<
     LOG_LEVEL: "warn",
   });
   return createServices(config, createLogger(config.logLevel), { embedder: options.embedder });
+}
+
+/** Every chunk the product indexed: the eval always runs the embedded store, whose generations are held in memory. */
+export function indexedChunks(services: Services): Chunk[] {
+  const snapshot = services.ask.index.current;
+  if (!("chunks" in snapshot)) throw new Error("the eval reads the embedded store's in-memory generation (VECTOR_STORE=hnsw)");
+  return (snapshot as LoadedSnapshot).chunks;
 }

@@ -9,6 +9,7 @@ import type { SearchMode } from "../retrieval/types.js";
 import type { Services } from "../services.js";
 import type { SciFact } from "./datasets.js";
 import { mean, ndcgAt, recallAt } from "./metrics.js";
+import { indexedChunks } from "./product-path.js";
 import { documentFile, type QaSet } from "./qa-sets.js";
 
 export type Progress = (done: number, total: number) => void;
@@ -51,5 +52,5 @@ export async function evaluateSciFact(data: SciFact, services: Services, progres
     }
     scores[mode] = { ndcg10: mean(ndcg), recall100: mean(recall), queries: data.test.size };
   }
-  return { chunks: snapshot.chunks.length, documents: data.documents.length, test: scores };
+  return { chunks: indexedChunks(services).length, documents: data.documents.length, test: scores };
 }

@@ -69,14 +69,14 @@ describe("the chat model decides (recording fake OpenAI-compatible server)", () 
   });
 
   it("When no sentence of the model's answer keeps a citation, Then it is not presented as grounded: uncertain, the closest passage quoted, the claim listed as unsupported", async () => {
-    fake.script(() => ({ content: "The Director-General of UNESCO is Audrey Azoulay." }));
-    const result = await ask("Who is the Director-General of UNESCO?");
+    fake.script(() => ({ content: "Acme Corporation sponsored the catering in 2019." }));
+    const result = await ask("Who paid for the catering at the museum forum?");
     expect(result.outcome).toBe("uncertain");
     expect(result.abstained).toBe(false);
     expect(result.answer.startsWith(UNCERTAIN_PREFIX)).toBe(true);
-    expect(result.answer).not.toContain("Azoulay");
+    expect(result.answer).not.toContain("Acme");
     expect(result.citations.length).toBeGreaterThan(0);
-    expect(result.unsupported).toContain("The Director-General of UNESCO is Audrey Azoulay.");
+    expect(result.unsupported).toContain("Acme Corporation sponsored the catering in 2019.");
   });
 
   it("When retrieval finds nothing plausibly relevant, Then the model is not called and the outcome is not_found", async () => {
