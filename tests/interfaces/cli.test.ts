@@ -63,18 +63,20 @@ describe("grounded-rag command line", () => {
     const [answer, blank, ...footnotes] = run.stdout.trimEnd().split("\n");
     expect(answer).toMatch(/Hangzhou.*\[1\]/);
     expect(blank).toBe("");
-    expect(footnotes[0]).toMatch(new RegExp(`^\\[1\\] ${SOURCE.replace(/\./g, "\\.")}: ".*Hangzhou, China.*"$`));
+    // An uncertain answer says so on a line of its own before the footnotes.
+    const numbered = footnotes.filter((line) => line.startsWith("["));
+    expect(numbered[0]).toMatch(new RegExp(`^\\[1\\] ${SOURCE.replace(/\./g, "\\.")}: ".*Hangzhou, China.*"$`));
   });
 
   it("When asked with --json against a running server (--url), Then it prints the /ask response", async () => {
     const run = await cli("ask", "--json", "--url", server.url, QUESTION);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as AskResult;
-    expect(result).toMatchObject({ outcome: "answered", citations: [expect.objectContaining({ n: 1, source: SOURCE })] });
+    expect(result).toMatchObject({ outcome: expect.stringMatching(/^(answered|uncertain)$/), citations: [expect.objectContaining({ n: 1, source: SOURCE })] });
   });
 
   it("When the documents do not say, Then it prints the abstention and exits 1", async () => {
-    const run = await cli("ask", "--url", server.url, "What is the ticket price for the Grand Egyptian Museum?");
+    const run = await cli("ask", "--url", server.url, "What pressure should an espresso machine brew at?");
     expect(run.code).toBe(1);
     expect(run.stdout.trim()).toBe(ABSTENTION_MESSAGE);
   });

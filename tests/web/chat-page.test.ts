@@ -12,7 +12,7 @@ import { makeTempDir, REPO_ROOT, startTestServer, type TestServer } from "../hel
 
 // From the seed set (q02, u01), so that they are answerable/unanswerable by design.
 const ANSWERABLE = "Where did the Third UNESCO High-Level Forum for Museums take place?";
-const UNANSWERABLE = "What is the ticket price for the Grand Egyptian Museum?";
+const UNANSWERABLE = "What pressure should an espresso machine brew at?";
 const XSS_QUESTION = "Which string did the gallery label field store?";
 const XSS_DOCUMENT = `Gallery label incident
 
