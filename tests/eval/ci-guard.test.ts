@@ -64,9 +64,10 @@ describe.skipIf(!scifact || !nq)("answer and retrieval quality guard (fixed samp
   afterAll(() => base?.close?.());
 
   it("When the NQ-open sample is asked, Then answers are found, rarely declined wrongly, and confident answers are mostly right", async () => {
-    const services = await openProduct(nqSample(nq!), { workDir, embedder });
+    const sample = nqSample(nq!);
+    const services = await openProduct(sample, { workDir, embedder });
     try {
-      const m = qaMetrics(await askAll(services, nqSample(nq!).questions));
+      const m = qaMetrics(await askAll(services, sample.questions));
       console.info(`CI guard NQ-open sample: ${JSON.stringify(m)}`);
       expect(m.hitAtK).toBeGreaterThanOrEqual(FLOORS.nqHit5);
       expect(m.goldInAnswer).toBeGreaterThanOrEqual(FLOORS.nqGoldInAnswer);
