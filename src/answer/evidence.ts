@@ -101,7 +101,8 @@ export async function weighEvidence(question: string, passages: Passage[], optio
 
   const candidates = passages.flatMap(({ n, chunk, score }, p) =>
     chunkSentences(chunk).map((sentence) => {
-      const sentenceTerms = new Set(terms(sentence.text));
+      const sentenceTermList = terms(sentence.text);
+      const sentenceTerms = new Set(sentenceTermList);
       return {
         n,
         source: chunk.source,
@@ -114,7 +115,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         typeMatch: holdsAnswerType(sentence.text, type, questionWords),
         novelty: sentenceTerms.size ? [...sentenceTerms].filter((t) => !questionTerms.has(t)).length / sentenceTerms.size : 0,
         focus: focusTerm === undefined ? 0 : sentenceTerms.has(focusTerm) ? 1 : passageTerms[p]!.has(focusTerm) ? 0.5 : 0,
-        phraseMatch: phraseMatch(questionPairs, terms(sentence.text)),
+        phraseMatch: phraseMatch(questionPairs, sentenceTermList),
       };
     }),
   );
