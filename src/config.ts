@@ -208,6 +208,10 @@ export const settings = {
     schema: num(0.001, 4096).default(20),
     doc: "Largest corpus file indexed, in megabytes; a bigger file is skipped and named in the ingest report, and refused (413) by the admin page and `PUT /admin/documents/:id`.",
   },
+  LOAD_FILE_TIMEOUT_MS: {
+    schema: int(50, 3_600_000).default(10_000),
+    doc: "Longest one corpus file may take to be parsed and chunked (in a worker thread, off the event loop); a file still running then is skipped and named in the ingest report, and its worker replaced.",
+  },
   PUBLIC_ORIGIN: {
     schema: optionalString.refine((v) => v === undefined || isOrigin(v.replace(/\/+$/, "")), "must be an origin like https://rag.example.org"),
     doc: "The origin users reach the service at (e.g. https://rag.example.org); its host name is accepted in the Host header.",
@@ -254,7 +258,7 @@ export interface Config {
   apiKeys: readonly string[];
   chunking: { size: number; overlap: number };
   /** Bounds on loading one corpus file (src/ingest/load-corpus.ts). */
-  ingest: { maxFileBytes: number };
+  ingest: { maxFileBytes: number; fileTimeoutMs: number };
   embeddings: { provider: "local" | "openai"; model: string; workers: number };
   llm: { apiKey?: string; baseURL?: string; model: string; timeoutMs: number; maxRetries: number; retryBackoffMs: number } | undefined;
   openai: { apiKey?: string; baseURL?: string };
@@ -348,7 +352,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     reindex: { watch: p.WATCH_CORPUS, debounceMs: p.WATCH_DEBOUNCE_MS, adminToken: p.ADMIN_TOKEN },
     apiKeys: p.API_KEYS,
     chunking: { size: p.CHUNK_SIZE, overlap: p.CHUNK_OVERLAP },
-    ingest: { maxFileBytes: Math.round(p.MAX_FILE_MB * 1024 * 1024) },
+    ingest: { maxFileBytes: Math.round(p.MAX_FILE_MB * 1024 * 1024), fileTimeoutMs: p.LOAD_FILE_TIMEOUT_MS },
     embeddings: { provider: p.EMBEDDINGS_PROVIDER, model: p.EMBEDDINGS_MODEL, workers: p.EMBEDDING_WORKERS },
     llm: p.OPENAI_API_KEY
       ? { ...openai, model: p.CHAT_MODEL, timeoutMs: p.CHAT_TIMEOUT_MS, maxRetries: p.CHAT_MAX_RETRIES, retryBackoffMs: p.CHAT_RETRY_BACKOFF_MS }

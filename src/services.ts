@@ -15,6 +15,7 @@ import type { Answerer } from "./answer/types.js";
 import type { Config } from "./config.js";
 import { createEmbedder, type Embedder } from "./embeddings/index.js";
 import { openIndex } from "./ingest/open-index.js";
+import { ParseWorkers } from "./ingest/parse-workers.js";
 import type { Logger } from "./logger.js";
 import { embeddingSimilarity } from "./answer/similarity.js";
 import { memoizeQueries } from "./embeddings/query-memo.js";
@@ -57,7 +58,7 @@ export interface Services {
   operations: OperationsDependencies;
   /** Readers' feedback and, with QUESTION_LOG=1, the question log behind the content-gap report. */
   insights: Insights;
-  /** Releases what the services hold (the embedding worker threads, database connections). */
+  /** Releases what the services hold (the embedding and parse worker threads, database connections). */
   close(): Promise<void>;
 }
 
@@ -100,15 +101,17 @@ export async function createServices(config: Config, logger: Logger, overrides: 
     await embedder.close?.();
     throw error;
   });
-  const snapshot = await openIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, chunking: config.chunking, loading: config.ingest, embedder, logger, store }).catch(
+  // Files are loaded and chunked off the event loop, by workers kept for every reindex.
+  const parser = new ParseWorkers();
+  const snapshot = await openIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, chunking: config.chunking, loading: config.ingest, parser, embedder, logger, store }).catch(
     async (error: unknown) => {
-      await Promise.all([embedder.close?.(), store.close?.()]);
+      await Promise.all([embedder.close?.(), store.close?.(), parser.close()]);
       throw error;
     },
   );
   const questionLog = config.questionLog.enabled
     ? await openQuestionLog(config).catch(async (error: unknown) => {
-        await Promise.all([embedder.close?.(), store.close?.()]);
+        await Promise.all([embedder.close?.(), store.close?.(), parser.close()]);
         throw error;
       })
     : undefined;
@@ -145,6 +148,7 @@ export async function createServices(config: Config, logger: Logger, overrides: 
     indexDir: config.indexDir,
     chunking: config.chunking,
     loading: config.ingest,
+    parser,
     embedder,
     index,
     logger,
@@ -186,7 +190,7 @@ export async function createServices(config: Config, logger: Logger, overrides: 
     close: async () => {
       stopFollowing?.();
       stopRetention?.();
-      await Promise.all([embedder.close?.(), store.close?.(), safeLog?.close()]);
+      await Promise.all([embedder.close?.(), store.close?.(), safeLog?.close(), parser.close()]);
     },
   };
 }

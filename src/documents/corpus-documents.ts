@@ -11,7 +11,7 @@
 import { randomBytes } from "node:crypto";
 import { lstat, mkdir, realpath, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { loaderFor, loaders } from "../ingest/load-corpus.js";
+import { loaderFor, loaders } from "../ingest/loaders/index.js";
 import { DocumentError } from "./errors.js";
 
 export interface CorpusDocumentsOptions {

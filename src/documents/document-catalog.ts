@@ -8,7 +8,8 @@
  */
 import { isLoaded } from "../store/loaded-snapshot.js";
 import path from "node:path";
-import { FILES_IN_FLIGHT, listCorpusFiles, loaderFor, statCorpusFile } from "../ingest/load-corpus.js";
+import { FILES_IN_FLIGHT, listCorpusFiles, statCorpusFile } from "../ingest/load-corpus.js";
+import { loaderFor } from "../ingest/loaders/index.js";
 import { mapInOrder } from "../ingest/in-order.js";
 import type { PageStore } from "../sources/web/page-store.js";
 import type { GenerationStore } from "../store/types.js";

@@ -1,7 +1,8 @@
 /**
  * @module build-index
  * The ingest pipeline as one story: see what changed since the live generation
- * → load and chunk the changed files (unchanged ones come from the snapshot a
+ * → load and chunk the changed files, in parse worker threads under a time
+ * budget per file (unchanged ones come from the snapshot a
  * server is serving, when it has one) → embed only chunks the embedding cache
  * lacks → publish a new generation with every current chunk. The store decides
  * what to rewrite (the embedded store writes a segment for the changed files
@@ -15,10 +16,10 @@ import type { SourceFileRecord, SourceRecords, UnreadableFileRecord } from "../s
 import type { Chunk, IndexSnapshot, StoredDocument } from "../core/types.js";
 import { isLoaded } from "../store/loaded-snapshot.js";
 import { countDeletedChunks, planChanges, chunkedAlike, type ChangePlan, type PlanSettings } from "./change-plan.js";
-import { chunkDocument } from "./chunker.js";
 import { EmbeddingCache, embeddingKey } from "../embeddings/embedding-cache.js";
 import { mapInOrder } from "./in-order.js";
 import { FILES_IN_FLIGHT, listCorpusFiles, loadFiles, partitionSupported, readCorpusFile, statCorpusFile, type CorpusFile, type LoadFailure } from "./load-corpus.js";
+import { ParseWorkers } from "./parse-workers.js";
 import type { BuildProgress } from "./progress.js";
 import { PageStore } from "../sources/web/page-store.js";
 import { DEFAULT_LOAD_LIMITS, type ChunkingOptions, type LoadLimits, type SourceDocument } from "./types.js";
@@ -31,8 +32,10 @@ export interface BuildOptions {
   /** Where the embedding cache is kept (and, for the embedded store, the generations). */
   indexDir: string;
   chunking: ChunkingOptions;
-  /** Per-file bounds (size); default DEFAULT_LOAD_LIMITS. */
+  /** Per-file bounds (size, time); default DEFAULT_LOAD_LIMITS. */
   loading?: LoadLimits;
+  /** The worker threads that load and chunk files (a server keeps one set); default: ones started for this build and stopped after. */
+  parser?: ParseWorkers;
   embedder: Embedder;
   /** Where generations are published: required, so that no caller writes files by forgetting which store is configured. */
   store: GenerationStore;
@@ -85,15 +88,16 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const unchanged = options.full ? new Map() : unchangedContents(options.serving, previous, plan, settings);
   const toLoad = supported.filter((file) => !unchanged.has(file.source));
   onProgress?.({ phase: "files", done: 0, total: toLoad.length });
-  const loaded = await loadFiles(toLoad, options.corpusDir, (done) => onProgress?.({ phase: "files", done, total: toLoad.length }), loading);
+  const parser = options.parser ?? new ParseWorkers();
+  const loaded = await loadFiles(toLoad, options.corpusDir, { parser, chunking: options.chunking, limits: loading }, (done) =>
+    onProgress?.({ phase: "files", done, total: toLoad.length }),
+  ).finally(() => (options.parser ? undefined : parser.close()));
   const { failures } = loaded;
-  const loadedBySource = new Map(loaded.documents.map((doc) => [doc.source, doc]));
+  const loadedBySource = new Map(loaded.parsed.map(({ document, chunks }) => [document.source, { document: storedDocument(document), chunks }]));
   // Every readable file in corpus order, from the serving snapshot or just loaded.
   const contents = supported.flatMap((file): DocumentContents[] => {
-    const reused = unchanged.get(file.source);
-    if (reused) return [reused];
-    const doc = loadedBySource.get(file.source);
-    return doc ? [{ document: storedDocument(doc), chunks: chunkDocument(doc, options.chunking) }] : [];
+    const found = unchanged.get(file.source) ?? loadedBySource.get(file.source);
+    return found ? [found] : [];
   });
   const documents = contents.map((c) => c.document);
   const chunks = contents.flatMap((c) => c.chunks);

@@ -45,19 +45,27 @@ export function chunkId(source: string, start: number, text: string): string {
   return createHash("sha256").update(`${source}\0${start}\0${text}`).digest("hex").slice(0, 20);
 }
 
-/** Sections cut by page boundaries: each region has one heading path and at most one page. */
+/**
+ * Sections cut by page boundaries: each region has one heading path and at
+ * most one page. Sections and pages are walked alongside the cut points, once
+ * (a crafted markdown file may hold a hundred thousand headings).
+ */
 function regionsOf(doc: SourceDocument): Region[] {
-  const sections = doc.sections.length ? doc.sections : [{ start: 0, headingPath: [] }];
+  const sections = doc.sections.length ? [...doc.sections].sort((a, b) => a.start - b.start) : [{ start: 0, headingPath: [] }];
+  const pages = [...(doc.pages ?? [])].sort((a, b) => a.start - b.start);
   const cuts = new Set<number>([0, doc.text.length, ...sections.map((s) => s.start)]);
-  for (const page of doc.pages ?? []) cuts.add(page.start).add(page.end);
+  for (const page of pages) cuts.add(page.start).add(page.end);
   const points = [...cuts].filter((c) => c >= 0 && c <= doc.text.length).sort((a, b) => a - b);
   const regions: Region[] = [];
+  let section = -1; // the last section starting at or before the region
+  let page = 0; // the first page that does not end at or before the region
   for (let i = 0; i + 1 < points.length; i++) {
     const start = points[i]!;
     const end = points[i + 1]!;
-    const section = [...sections].reverse().find((s) => s.start <= start);
-    const page = doc.pages?.find((p) => p.start <= start && start < p.end);
-    regions.push({ start, end, headingPath: section?.headingPath ?? [], ...(page && { page: page.number }) });
+    while (section + 1 < sections.length && sections[section + 1]!.start <= start) section++;
+    while (page < pages.length && pages[page]!.end <= start) page++;
+    const onPage = pages[page] && pages[page]!.start <= start ? pages[page] : undefined;
+    regions.push({ start, end, headingPath: sections[section]?.headingPath ?? [], ...(onPage && { page: onPage.number }) });
   }
   return regions;
 }
@@ -68,8 +76,7 @@ function splitLong(text: string, span: Span, size: number): Span[] {
   const pieces: Span[] = [];
   let start = span.start;
   while (span.end - start > size) {
-    let cut = text.lastIndexOf(" ", start + size);
-    if (cut <= start) cut = hardCut(text, start + size); // one word longer than size
+    const cut = lastSpaceAfter(text, start, start + size) ?? hardCut(text, start + size); // else one word longer than size
     if (cut >= span.end) break;
     pieces.push({ start, end: trimEnd(text, start, cut) });
     start = cut;
@@ -77,6 +84,16 @@ function splitLong(text: string, span: Span, size: number): Span[] {
   }
   pieces.push({ start, end: span.end });
   return pieces;
+}
+
+/**
+ * The last space in (start, at], looked for in that window only: lastIndexOf
+ * would search back to the start of the text, so a long run without spaces (a
+ * 20 MB line) would be scanned once per piece, in quadratic time.
+ */
+function lastSpaceAfter(text: string, start: number, at: number): number | undefined {
+  for (let i = at; i > start; i--) if (text.charCodeAt(i) === 0x20) return i;
+  return undefined;
 }
 
 /** `at`, or one before it when `at` would split a surrogate pair. */

@@ -1,18 +1,19 @@
 /**
  * @module load-corpus
  * Walks the corpus folder and loads every supported file. A file that cannot
- * be read is reported by name and skipped; the rest is still loaded.
+ * be read, or is over the size or time limit, is reported by name and
+ * skipped; the rest is still loaded. Files are read here (asynchronous I/O)
+ * and parsed and chunked in parse workers (parse-workers.ts), off the event loop.
  */
 import { readFile as readFileWithCallback, realpath as realpathWithCallback, stat as statWithCallback } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import type { Loader, LoadLimits, SourceDocument } from "./types.js";
+import type { ChunkingOptions, LoadLimits } from "./types.js";
 import { DEFAULT_LOAD_LIMITS, LoadError } from "./types.js";
-import { loadTxt } from "./loaders/txt.js";
-import { loadMarkdown } from "./loaders/markdown.js";
-import { loadHtml } from "./loaders/html.js";
-import { loadPdf } from "./loaders/pdf.js";
+import { loaders, loaderTypeOf } from "./loaders/index.js";
+import type { ParsedFile } from "./parse-file.js";
+import { ParseWorkers } from "./parse-workers.js";
 import { mapInOrder } from "./in-order.js";
 
 // The callback forms, promisified: per call they cost a fraction of node:fs/promises (no FileHandle,
@@ -20,17 +21,6 @@ import { mapInOrder } from "./in-order.js";
 export const readCorpusFile = promisify(readFileWithCallback);
 export const statCorpusFile = promisify(statWithCallback);
 const realpath = promisify(realpathWithCallback.native);
-
-/** Loaders by lower-case file extension. */
-export const loaders: Record<string, Loader> = {
-  ".txt": loadTxt,
-  ".text": loadTxt,
-  ".md": loadMarkdown,
-  ".markdown": loadMarkdown,
-  ".html": loadHtml,
-  ".htm": loadHtml,
-  ".pdf": loadPdf,
-};
 
 export interface CorpusFile {
   /** Path relative to the corpus folder, forward slashes (or, for a crawled page, its URL). */
@@ -48,7 +38,8 @@ export interface LoadFailure {
 }
 
 export interface LoadedCorpus {
-  documents: SourceDocument[];
+  /** Each loaded file's document and chunks, in file order. */
+  parsed: ParsedFile[];
   failures: LoadFailure[];
   /** Files with an extension no loader handles. */
   skipped: string[];
@@ -65,28 +56,27 @@ export async function listCorpusFiles(corpusDir: string): Promise<CorpusFile[]> 
     .sort((a, b) => (a.source < b.source ? -1 : 1));
 }
 
-export function loaderFor(source: string): Loader | undefined {
-  return loaders[path.extname(source).toLowerCase()];
+/** The extension whose loader reads a listed file: its declared type, else its name's; undefined when no loader does. */
+export function loaderTypeOfFile(file: CorpusFile): string | undefined {
+  if (!file.type) return loaderTypeOf(file.source);
+  return Object.hasOwn(loaders, file.type) ? file.type : undefined;
 }
 
-/** The loader of a listed file: by its declared type, else by its name. */
-export function loaderOf(file: CorpusFile): Loader | undefined {
-  return file.type ? loaders[file.type] : loaderFor(file.source);
+/** How files are loaded: by which workers, chunked how, within which limits. */
+export interface LoadOptions {
+  parser: ParseWorkers;
+  chunking: ChunkingOptions;
+  limits: LoadLimits;
 }
 
 /**
- * Loads one file; throws a LoadError naming the file on any failure. A link
- * that leads outside the corpus is refused, so the index (and /sources) only
- * ever holds what the corpus folder holds; a file over the size limit is
- * refused before it is read.
+ * Loads and chunks one file; throws a LoadError naming the file on any failure.
+ * A link that leads outside the corpus is refused, so the index (and /sources)
+ * only ever holds what the corpus folder holds; a file over the size limit is
+ * refused before it is read, and one over the time limit while it is parsed.
  */
-export async function loadFile(
-  file: CorpusFile,
-  loader: Loader,
-  corpusDir: string,
-  corpusRoot: string | Promise<string> = realpath(corpusDir),
-  limits: LoadLimits = DEFAULT_LOAD_LIMITS,
-): Promise<SourceDocument> {
+export async function loadFile(file: CorpusFile, type: string, corpusRoot: string | Promise<string>, { parser, chunking, limits }: LoadOptions): Promise<ParsedFile> {
+  let bytes: Buffer;
   try {
     const [target, root] = await Promise.all([realpath(file.absolutePath), file.root ? realpath(file.root) : corpusRoot]);
     if (path.relative(root, target).startsWith("..") || path.isAbsolute(path.relative(root, target))) {
@@ -96,11 +86,12 @@ export async function loadFile(
     if (size > limits.maxFileBytes) {
       throw new LoadError(file.source, `is ${megabytes(size)}, over the file size limit of ${megabytes(limits.maxFileBytes)} (MAX_FILE_MB); skipped`);
     }
-    return await loader(await readCorpusFile(target), file.source);
+    bytes = await readCorpusFile(target);
   } catch (error) {
     if (error instanceof LoadError) throw error;
     throw new LoadError(file.source, describeReadError(error), { cause: error });
   }
+  return parser.parse({ source: file.source, type, bytes, chunking }, limits.fileTimeoutMs);
 }
 
 const READ_ERRORS: Record<string, string> = {
@@ -117,14 +108,14 @@ function megabytes(bytes: number): string {
 function describeReadError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
   if (code && READ_ERRORS[code]) return READ_ERRORS[code];
-  return `cannot be parsed: ${error instanceof Error ? error.message : String(error)}`;
+  return `cannot be read: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 /** Splits listed files into those a loader handles and the names of the others. */
 export function partitionSupported(files: CorpusFile[]): { supported: CorpusFile[]; skipped: string[] } {
   return {
-    supported: files.filter((f) => loaderOf(f)),
-    skipped: files.filter((f) => !loaderOf(f)).map((f) => f.source),
+    supported: files.filter((f) => loaderTypeOfFile(f)),
+    skipped: files.filter((f) => !loaderTypeOfFile(f)).map((f) => f.source),
   };
 }
 
@@ -132,32 +123,43 @@ export function partitionSupported(files: CorpusFile[]): { supported: CorpusFile
 export const FILES_IN_FLIGHT = 16;
 
 /**
- * Loads supported files, results in file order. A file that fails is reported
- * by name and the rest are still loaded; `onLoaded` is told how many files are done.
+ * Loads and chunks supported files, results in file order. A file that fails
+ * is reported by name and the rest are still loaded; `onLoaded` is told how
+ * many files are done. An error that is not about one file (no parse worker
+ * could start) fails the whole load.
  */
 export async function loadFiles(
   files: CorpusFile[],
   corpusDir: string,
+  options: LoadOptions,
   onLoaded?: (done: number) => void,
-  limits: LoadLimits = DEFAULT_LOAD_LIMITS,
-): Promise<Pick<LoadedCorpus, "documents" | "failures">> {
+): Promise<Pick<LoadedCorpus, "parsed" | "failures">> {
   const root = await realpath(corpusDir);
   let done = 0;
   const outcomes = await mapInOrder(files, FILES_IN_FLIGHT, async (file) => {
-    const outcome = await loadFile(file, loaderOf(file)!, corpusDir, root, limits).then(
-      (document) => ({ document }),
-      (error: Error) => ({ failure: { source: file.source, message: error.message } }),
+    const outcome = await loadFile(file, loaderTypeOfFile(file)!, root, options).then(
+      (parsed) => ({ parsed }),
+      (error: Error) => {
+        if (!(error instanceof LoadError)) throw error;
+        return { failure: { source: file.source, message: error.message } };
+      },
     );
     onLoaded?.(++done);
     return outcome;
   });
   return {
-    documents: outcomes.flatMap((o) => ("document" in o ? [o.document] : [])),
+    parsed: outcomes.flatMap((o) => ("parsed" in o ? [o.parsed] : [])),
     failures: outcomes.flatMap((o) => ("failure" in o ? [o.failure] : [])),
   };
 }
 
-export async function loadCorpus(corpusDir: string): Promise<LoadedCorpus> {
+/** Loads and chunks a whole corpus folder, in parse workers started for it and stopped after. */
+export async function loadCorpus(corpusDir: string, chunking: ChunkingOptions, limits: LoadLimits = DEFAULT_LOAD_LIMITS): Promise<LoadedCorpus> {
   const { supported, skipped } = partitionSupported(await listCorpusFiles(corpusDir));
-  return { ...(await loadFiles(supported, corpusDir)), skipped };
+  const parser = new ParseWorkers();
+  try {
+    return { ...(await loadFiles(supported, corpusDir, { parser, chunking, limits })), skipped };
+  } finally {
+    await parser.close();
+  }
 }

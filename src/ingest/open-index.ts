@@ -12,6 +12,7 @@ import type { GenerationStore } from "../store/types.js";
 import type { IndexSnapshot } from "../core/types.js";
 import { buildIndex, type BuildReport } from "./build-index.js";
 import { withIngestLock } from "./ingest-lock.js";
+import type { ParseWorkers } from "./parse-workers.js";
 import type { ChunkingOptions, LoadLimits } from "./types.js";
 
 export interface OpenIndexOptions {
@@ -19,6 +20,8 @@ export interface OpenIndexOptions {
   indexDir: string;
   chunking: ChunkingOptions;
   loading?: LoadLimits;
+  /** The worker threads that load and chunk files; default: ones started for the build. */
+  parser?: ParseWorkers;
   embedder: Embedder;
   logger: Logger;
   /** Where generations live (see store/index.ts). */

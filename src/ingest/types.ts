@@ -30,9 +30,11 @@ export interface ChunkingOptions {
 export interface LoadLimits {
   /** Largest file read, in bytes. */
   maxFileBytes: number;
+  /** Longest time one file may take to be parsed and chunked (in a worker thread, which is replaced when it is over). */
+  fileTimeoutMs: number;
 }
 
-export const DEFAULT_LOAD_LIMITS: LoadLimits = { maxFileBytes: 20 * 1024 * 1024 };
+export const DEFAULT_LOAD_LIMITS: LoadLimits = { maxFileBytes: 20 * 1024 * 1024, fileTimeoutMs: 10_000 };
 
 /** Turns one file's bytes into a document; throws a LoadError when the file cannot be read. */
 export type Loader = (content: Buffer, source: string) => Promise<SourceDocument> | SourceDocument;
@@ -41,9 +43,10 @@ export class LoadError extends Error {
   override name = "LoadError";
   constructor(
     readonly source: string,
-    message: string,
+    /** What is wrong with the file, without its name (the message leads with the name). */
+    readonly reason: string,
     options?: { cause?: unknown },
   ) {
-    super(`${source}: ${message}`, options);
+    super(`${source}: ${reason}`, options);
   }
 }

@@ -13,6 +13,7 @@ import { buildIndex, type BuildReport } from "../ingest/build-index.js";
 import { withIngestLock } from "../ingest/ingest-lock.js";
 import { logBuildReport } from "../ingest/open-index.js";
 import type { ChunkingOptions, LoadLimits } from "../ingest/types.js";
+import type { ParseWorkers } from "../ingest/parse-workers.js";
 import type { Logger } from "../logger.js";
 import type { GenerationStore } from "../store/types.js";
 import type { IndexHolder } from "../store/index-holder.js";
@@ -24,6 +25,8 @@ export interface ReindexerOptions {
   indexDir: string;
   chunking: ChunkingOptions;
   loading?: LoadLimits;
+  /** The worker threads that load and chunk files, kept across reindexes (they take a second to start). */
+  parser?: ParseWorkers;
   embedder: Embedder;
   index: IndexHolder;
   logger: Logger;

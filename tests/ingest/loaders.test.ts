@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { chunkDocument } from "../../src/ingest/chunker.js";
 import { loadCorpus } from "../../src/ingest/load-corpus.js";
 import { loadHtml } from "../../src/ingest/loaders/html.js";
+import type { ParsedFile } from "../../src/ingest/parse-file.js";
 import { makeTempDir } from "../helpers/test-server.js";
 
 describe("loaders", () => {
@@ -41,8 +42,8 @@ describe("loaders", () => {
     await writeFile(path.join(dir, "image.png"), Buffer.from([0x89, 0x50]));
     await writeFile(path.join(dir, ".hidden.txt"), "hidden");
 
-    const corpus = await loadCorpus(dir);
-    expect(corpus.documents.map((d) => d.source).sort()).toEqual(["good.txt", "notes/guide.md", "outside-target.txt"]);
+    const corpus = await loadCorpus(dir, { size: 480, overlap: 80 });
+    expect(corpus.parsed.map((p) => p.document.source).sort()).toEqual(["good.txt", "notes/guide.md", "outside-target.txt"]);
     expect(corpus.failures.map((f) => f.source).sort()).toEqual(["binary.txt", "dangling.md", "escape.txt"]);
     for (const failure of corpus.failures) expect(failure.message).toContain(failure.source);
     expect(corpus.failures.find((f) => f.source === "escape.txt")!.message).toMatch(/outside the corpus/);
@@ -52,8 +53,8 @@ describe("loaders", () => {
   it("When a text file starts with a byte-order mark, Then it is removed and offsets still hold", async () => {
     const dir = await makeTempDir();
     await writeFile(path.join(dir, "bom.txt"), "\uFEFFTitle line\n\nBody sentence here.");
-    const [doc] = (await loadCorpus(dir)).documents;
-    expect(doc!.title).toBe("Title line");
-    expect(doc!.text.startsWith("Title")).toBe(true);
+    const [{ document: doc }] = (await loadCorpus(dir, { size: 480, overlap: 80 })).parsed as [ParsedFile];
+    expect(doc.title).toBe("Title line");
+    expect(doc.text.startsWith("Title")).toBe(true);
   });
 });

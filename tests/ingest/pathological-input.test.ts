@@ -79,4 +79,23 @@ describe("loaders and sentences on pathological input", () => {
     const doc = { source: "long.txt", title: "Long", text, sections: [] };
     for (const chunk of chunkDocument(doc, { size: 480, overlap: 80 })) expect(text.slice(chunk.start, chunk.end)).toBe(chunk.text);
   });
+
+  it("When a document is a 10 MB line without white space, Then it is chunked in time proportional to its length", () => {
+    // Each cut looked back for a space over the whole text before it: 20 MB took minutes.
+    const text = "q".repeat(10_000_000);
+    const { value, ms } = timed(() => chunkDocument({ source: "line.txt", title: "Line", text, sections: [] }, { size: 480, overlap: 80 }));
+    expect(Math.max(...value.map((c) => c.text.length))).toBeLessThanOrEqual(480);
+    expect(value.at(-1)!.end).toBe(text.length);
+    expect(ms).toBeLessThan(10_000);
+  });
+
+  it("When a markdown file has 50,000 headings, Then each section is chunked under its own heading, in time proportional to the count", () => {
+    // Each region looked its section up in a reversed copy of every section: quadratic in the number of headings.
+    const doc = loadMarkdown(Buffer.from(Array.from({ length: 50_000 }, (_, i) => `# H${i}\n\nBody ${i}.\n\n`).join("")), "many.md");
+    const { value, ms } = timed(() => chunkDocument(doc, { size: 480, overlap: 80 }));
+    expect(value).toHaveLength(50_000);
+    expect(value[12_345]!.headingPath).toEqual(["H12345"]);
+    expect(value[12_345]!.text).toBe("# H12345\n\nBody 12345.");
+    expect(ms).toBeLessThan(20_000);
+  });
 });
