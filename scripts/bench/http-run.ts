@@ -12,6 +12,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { runScript, startScript } from "./child.js";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { ServeArgs } from "./serve.js";
 import { percentiles, type Percentiles } from "./stats.js";
 
 export interface HttpRunOptions {
@@ -50,7 +51,7 @@ const REQUEST_TIMEOUT_S = 60;
 export async function runHttpBenchmark(options: HttpRunOptions): Promise<HttpRunResult> {
   // An empty corpus folder: the index is prebuilt, and nothing may rebuild it.
   const corpusDir = await mkdtemp(path.join(os.tmpdir(), "bench-corpus-"));
-  const server = await startScript<{ url: string; rssMiB: number }>("scripts/bench/serve.ts", { indexDir: options.indexDir, corpusDir });
+  const server = await startServer({ corpusDir, env: { INDEX_DIR: options.indexDir } });
   let sent = 0;
   const nextQuestion = () => options.questions[sent++ % options.questions.length]!;
   try {
@@ -58,7 +59,7 @@ export async function runHttpBenchmark(options: HttpRunOptions): Promise<HttpRun
     const closedLoop: LoadFigures[] = [];
     for (const connections of CONNECTIONS) {
       options.onPhase?.(`/ask, ${connections} connection(s), ${options.seconds} s`);
-      closedLoop.push(await load(url, options, { connections }, nextQuestion));
+      closedLoop.push(await load(url, options.seconds, { connections }, nextQuestion));
     }
     const peak = Math.max(...closedLoop.map((f) => f.requestsPerSecond));
     const serverRssMiB = server.ready.rssMiB;
@@ -81,10 +82,24 @@ export async function runHttpBenchmark(options: HttpRunOptions): Promise<HttpRun
   }
 }
 
-async function load(url: string, options: HttpRunOptions, shape: { connections: number }, nextQuestion: () => string): Promise<LoadFigures> {
+/** A server of the benchmark (serve.ts) in a process of its own; its first line is its URL and RSS. */
+export function startServer(args: ServeArgs) {
+  return startScript<{ url: string; rssMiB: number }>("scripts/bench/serve.ts", args);
+}
+
+/**
+ * Closed-loop /ask throughput over `urls`, servers sharing one index (replicas
+ * on one database): autocannon spreads the connections over them in turn.
+ */
+export function askThroughput(urls: string[], seconds: number, connections: number, nextQuestion: () => string): Promise<LoadFigures> {
+  return load(urls, seconds, { connections }, nextQuestion);
+}
+
+async function load(url: string | string[], seconds: number, shape: { connections: number }, nextQuestion: () => string): Promise<LoadFigures> {
   const result = await autocannon({
-    url,
-    duration: options.seconds,
+    // autocannon takes several URLs and gives each connection one in turn (its README); its typings declare one.
+    url: url as string,
+    duration: seconds,
     timeout: REQUEST_TIMEOUT_S,
     ...shape,
     requests: [

