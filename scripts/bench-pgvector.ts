@@ -1,5 +1,5 @@
 /**
- * `npm run bench:pgvector [-- --sizes 10k,100k --unique 2000 --ask-seconds 20 --database-url postgres://…]`:
+ * `npm run bench:pgvector [-- --sizes 10k,100k --unique 2000 --queries 300 --ask-seconds 20 --database-url postgres://…]`:
  * the pgvector store next to the embedded one, at each size, on the same
  * cached vectors and queries as `npm run bench` (run that first: it fills the
  * vector cache). Each system is measured in a process of its own. Writes
@@ -39,6 +39,8 @@ const { values } = parseArgs({
     sizes: { type: "string", default: "10k" },
     unique: { type: "string", default: "2000" },
     "database-url": { type: "string" },
+    // Latency queries per size (default: all 624); large sizes take fewer, the first 200 still give recall@10.
+    queries: { type: "string" },
     // /ask over HTTP with one and then two servers on the database, at the largest size only (0: skipped).
     "ask-seconds": { type: "string", default: "0" },
   },
@@ -90,6 +92,7 @@ async function measureSizes(run: PgBenchRun, unique: number, databaseUrl: string
       system: "ours",
       size,
       unique,
+      queries: values.queries ? Number(values.queries) : undefined,
       // Not index-ours-<size>: `npm run bench` may be serving that one.
       indexDir: path.join(CACHE_DIR, `index-embedded-vs-pgvector-${size}`),
     } satisfies IndexRunArgs);
@@ -97,6 +100,7 @@ async function measureSizes(run: PgBenchRun, unique: number, databaseUrl: string
     const pgvector = await runScript<PgvectorRunResult>("scripts/bench/pgvector-run.ts", {
       size,
       unique,
+      queries: values.queries ? Number(values.queries) : undefined,
       databaseUrl,
       askSeconds: size === Math.max(...sizes) ? Number(values["ask-seconds"]) : 0,
     } satisfies PgvectorRunArgs);
@@ -117,7 +121,8 @@ function render(run: PgBenchRun): string {
       `(load average ${run.machine.loadAverage.join(", ")} at start: other work shared the machine). pgvector ran on a PostgreSQL 15 server ` +
       `on the same machine (scripts/pg/start.sh with ${BENCH_SERVER_SETTINGS.join(", ")}). ` +
       "Same vectors and queries as the main benchmark: unique chunks embedded by the real embedder, larger sizes made of sign-flipped " +
-      "replicas of their vectors (scripts/bench/dataset.ts); latencies are retrieval alone (query vectors precomputed), k = 10, through " +
+      "replicas of their vectors (scripts/bench/dataset.ts); latencies are retrieval alone (query vectors precomputed) over " +
+      `${run.sizes[0]?.pgvector.latency.dense.n ?? 0} queries, k = 10, through ` +
       "the product's Retriever, chunk texts of the hits included; recall@10 is dense search against exact search.",
     "",
     "| chunks | store | ingest (chunks/s) | one-document publish (ms) | load (ms) | dense p50 / p99 (ms) | keyword p50 / p99 | hybrid p50 / p99 | recall@10 | peak RSS (MiB) |",

@@ -67,6 +67,10 @@ export const settings = {
     doc: "`hnsw`: the embedded index in INDEX_DIR. `pgvector`: chunks, vectors and generations in PostgreSQL + pgvector (DATABASE_URL), shared by several servers.",
   },
   DATABASE_URL: { schema: optionalString, doc: "PostgreSQL connection string when VECTOR_STORE=pgvector, e.g. postgres://rag:rag@localhost:5432/rag." },
+  DATABASE_READ_URL: {
+    schema: optionalString,
+    doc: "With VECTOR_STORE=pgvector: a read replica of DATABASE_URL (e.g. a managed service's reader endpoint) that searches, /sources and following new generations read from; reindexing, the question log and votes still use DATABASE_URL. Unset: everything on DATABASE_URL.",
+  },
   PGVECTOR_POLL_MS: {
     schema: int(0, 3_600_000).default(2000),
     doc: "With VECTOR_STORE=pgvector: how often a server checks for a generation another server published, and loads it; 0: only on its own reindex.",
@@ -252,7 +256,7 @@ export interface Config {
   corpusDir: string;
   indexDir: string;
   /** Where generations live; INDEX_DIR still holds the embedding cache and the ingest lock with pgvector. */
-  vectorStore: { kind: "hnsw" } | { kind: "pgvector"; databaseUrl: string; pollMs: number; poolSize: number; statementTimeoutMs: number };
+  vectorStore: { kind: "hnsw" } | { kind: "pgvector"; databaseUrl: string; readUrl?: string; pollMs: number; poolSize: number; statementTimeoutMs: number };
   reindex: { watch: boolean; debounceMs: number; adminToken?: string };
   /** Keys for the OpenAI-compatible API and the MCP endpoint; empty: those are open. */
   apiKeys: readonly string[];
@@ -345,6 +349,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     vectorStore: p.VECTOR_STORE === "pgvector" ? {
             kind: "pgvector" as const,
             databaseUrl: p.DATABASE_URL!,
+            ...(p.DATABASE_READ_URL && { readUrl: p.DATABASE_READ_URL }),
             pollMs: p.PGVECTOR_POLL_MS,
             poolSize: p.PG_POOL_SIZE,
             statementTimeoutMs: p.PG_STATEMENT_TIMEOUT_MS,

@@ -33,6 +33,8 @@ export interface IndexRunArgs {
   system: "ours" | "langchain";
   size: number;
   unique: number;
+  /** Latency queries, the first of the benchmark's (default: all of them). */
+  queries?: number;
   /** Where the index is written; kept afterwards (the HTTP step serves it). */
   indexDir: string;
 }
@@ -64,7 +66,7 @@ const HNSWLIB_DEFAULT_EF = 10;
 
 async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2]!) as IndexRunArgs;
-  const { corpus, queries, truth } = await benchWorkload(args.size, args.unique);
+  const { corpus, queries, truth } = await benchWorkload(args.size, args.unique, args.queries);
   // Views into one buffer, as ingest hands over the embedding cache's rows (no copy per chunk).
   const rows = corpus.chunks.map((_, i) => corpus.vectors.subarray(i * DIMENSION, (i + 1) * DIMENSION));
   await rm(args.indexDir, { recursive: true, force: true });

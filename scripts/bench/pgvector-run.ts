@@ -32,6 +32,8 @@ import { benchWorkload, measureRetrieval, type RetrievalFigures } from "./worklo
 export interface PgvectorRunArgs {
   size: number;
   unique: number;
+  /** Latency queries, the first of the benchmark's (default: all of them). */
+  queries?: number;
   /** A PostgreSQL server with pgvector; the run creates and drops a database of its own on it. */
   databaseUrl: string;
   /** Seconds of each /ask load phase over HTTP (one server, then two); 0 or absent: none. */
@@ -73,7 +75,7 @@ const ASK_CONNECTIONS = 8;
 
 async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2]!) as PgvectorRunArgs;
-  const workload = await benchWorkload(args.size, args.unique);
+  const workload = await benchWorkload(args.size, args.unique, args.queries);
   const { corpus } = workload;
   const database = await freshDatabase(args.databaseUrl, `rag_bench_${args.size}`);
   const store = await PgGenerationStore.connect({ connectionString: database.url, bm25: BUNDLED_CALIBRATION.bm25 });

@@ -28,11 +28,12 @@ export interface BenchWorkload {
   truth: string[][];
 }
 
-export async function benchWorkload(size: number, unique: number): Promise<BenchWorkload> {
+/** The corpus of `size` chunks and the first `queryCount` queries (default: all; recall@K takes the first RECALL_QUERIES). */
+export async function benchWorkload(size: number, unique: number, queryCount?: number): Promise<BenchWorkload> {
   const base = loadBaseCorpus();
   const { chunkVectors, queryVectors } = await benchVectors(base, unique);
   const corpus = sizedCorpus(base, size, unique, chunkVectors, DIMENSION);
-  const queries = base.queries.map((text, i) => ({ text, vector: corpus.queryVector(rowOf(queryVectors, DIMENSION, i), i) }));
+  const queries = base.queries.slice(0, queryCount).map((text, i) => ({ text, vector: corpus.queryVector(rowOf(queryVectors, DIMENSION, i), i) }));
   const truth = await exactTopK(corpus, queries.slice(0, RECALL_QUERIES).map((q) => q.vector), K, `${size}-${unique}-replicas`);
   return { corpus, queries, truth };
 }

@@ -36,8 +36,11 @@ export class HybridRetriever implements Retriever {
     const pool = Math.max(k * CANDIDATES_PER_K, MIN_CANDIDATES);
     const mmr = this.options.mmrLambda !== undefined && this.options.mmrLambda < 1;
     const fetch = mode === "hybrid" || mmr ? pool : k;
-    const dense = mode === "keyword" ? [] : await this.dense(snapshot, query, fetch);
-    const keyword = mode === "dense" ? [] : await snapshot.keywords.search(query, fetch);
+    // Both at once: with the index in PostgreSQL each is a query of its own, so hybrid costs the slower one, not both.
+    const [dense, keyword] = await Promise.all([
+      mode === "keyword" ? [] : this.dense(snapshot, query, fetch),
+      mode === "dense" ? [] : snapshot.keywords.search(query, fetch),
+    ]);
 
     const fused = this.fuse(mode, dense, keyword);
     const chunks = await snapshot.chunksById(fused.map((hit) => hit.id));

@@ -13,6 +13,13 @@ export type { GenerationInput, GenerationRecord, GenerationStore, LoadOutcome } 
 export async function createGenerationStore(config: Pick<Config, "indexDir" | "vectorStore" | "retrieval">): Promise<GenerationStore> {
   if (config.vectorStore.kind === "hnsw") return embeddedStore(config.indexDir, { bm25: config.retrieval.bm25 });
   const { PgGenerationStore } = await import("./pgvector/index.js");
-  const { databaseUrl, pollMs, poolSize, statementTimeoutMs } = config.vectorStore;
-  return PgGenerationStore.connect({ connectionString: databaseUrl, followIntervalMs: pollMs, maxConnections: poolSize, statementTimeoutMs, bm25: config.retrieval.bm25 });
+  const { databaseUrl, readUrl, pollMs, poolSize, statementTimeoutMs } = config.vectorStore;
+  return PgGenerationStore.connect({
+    connectionString: databaseUrl,
+    readConnectionString: readUrl,
+    followIntervalMs: pollMs,
+    maxConnections: poolSize,
+    statementTimeoutMs,
+    bm25: config.retrieval.bm25,
+  });
 }

@@ -45,6 +45,12 @@ const ANALYZE_SHARE = 0.1;
 
 export interface PgStoreOptions {
   connectionString: string;
+  /**
+   * A read replica (hot standby) of `connectionString` that the serving path
+   * reads: searches, chunk texts, documents, the live pointer. Publishes, and
+   * the manifest a build compares with, use `connectionString` (the primary).
+   */
+  readConnectionString?: string;
   /** Connections in the pool; a publish holds one for its transaction while requests use the others. */
   maxConnections?: number;
   /** How often `follow` checks for a generation another process published; 0 (default): it does not. */
@@ -74,44 +80,30 @@ export class PgGenerationStore implements GenerationStore {
   /** Row counts of the last publish by this process. */
   lastPublish?: PublishCounts;
 
-  /** Queries of the serving path: a database that is away fails them with IndexUnavailableError. */
+  /** Queries of the serving path, on the read replica if there is one: a database that is away fails them with IndexUnavailableError. */
   private readonly query: Query;
+  /** The same on the primary, for what must see the latest publish: the manifest a build compares with. */
+  private readonly primaryQuery: Query;
 
   private constructor(
-    readonly pool: pg.Pool,
+    private readonly pool: pg.Pool,
+    private readonly readPool: pg.Pool | undefined,
     private readonly followIntervalMs: number,
     private readonly bm25: Bm25Parameters,
   ) {
-    this.query = guardedQuery(pool);
+    this.primaryQuery = guardedQuery(pool);
+    this.query = readPool ? guardedQuery(readPool) : this.primaryQuery;
   }
 
-  /** Connects and, unless the server is read-only (a replica), creates the catalog tables and the vector extension if they are missing. */
-  static async connect({ connectionString, maxConnections = 4, followIntervalMs = 0, statementTimeoutMs = 0, bm25 }: PgStoreOptions): Promise<PgGenerationStore> {
-    // Filtering by generation happens after the HNSW scan; iterative scans keep going until k rows pass the filter.
-    // random_page_cost as for SSDs: a chunk row's keyword columns are out of line (TOAST), which the planner does not
-    // cost, so at the default (4, for spinning disks) it prefers a sequential scan that fetches every row's terms
-    // to the GIN index, which fetches the matching rows' only (2-4× slower keyword search at 10k chunks).
-    // Set per session at connection start-up, so no query runs on a connection without them.
-    const options = `-c hnsw.ef_search=${EF_SEARCH} -c hnsw.iterative_scan=strict_order -c random_page_cost=1.1`;
-    const pool = new pg.Pool({
-      connectionString,
-      max: maxConnections,
-      options,
-      // A database that is down or unreachable fails a request within the timeout instead of holding it.
-      ...(statementTimeoutMs > 0 && { statement_timeout: statementTimeoutMs, connectionTimeoutMillis: statementTimeoutMs }),
-    });
-    // An idle connection the server drops (restart, failover) is discarded by the pool and the next query
-    // opens a new one; without a listener, that 'error' event would crash the process.
-    pool.on("error", () => undefined);
-    try {
-      // A read replica (hot standby) refuses DDL, even IF NOT EXISTS: its tables come from the primary.
-      const { rows } = await pool.query<{ transaction_read_only: string }>("SHOW transaction_read_only");
-      if (rows[0]?.transaction_read_only !== "on") await pool.query(CATALOG_DDL);
-    } catch (error) {
+  /** Connects to the primary (and the read replica, if one is given); see openPool. */
+  static async connect(options: PgStoreOptions): Promise<PgGenerationStore> {
+    const { connectionString, readConnectionString, followIntervalMs = 0, bm25 } = options;
+    const pool = await openPool(connectionString, options);
+    const readPool = readConnectionString ? await openPool(readConnectionString, options).catch(async (error: unknown) => {
       await pool.end();
       throw error;
-    }
-    return new PgGenerationStore(pool, followIntervalMs, bm25);
+    }) : undefined;
+    return new PgGenerationStore(pool, readPool, followIntervalMs, bm25);
   }
 
   follow(options: { index: IndexHolder; embedder: EmbedderIdentity; logger: Logger }): () => void {
@@ -120,7 +112,7 @@ export class PgGenerationStore implements GenerationStore {
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.readPool?.end()]);
   }
 
   /** One round trip to the database, for readiness checks. */
@@ -228,7 +220,8 @@ export class PgGenerationStore implements GenerationStore {
    * per-file records (only a build compares them), so they stay in the database unless `withFiles`.
    */
   private async live(withFiles: boolean): Promise<LiveGeneration | undefined> {
-    const rows = await this.query<{ generation: string; manifest: GenerationRecord; chunk_count: string | null; total_length: number | null; bm25: Bm25Parameters | null }>(
+    // A build compares the corpus with what is live on the primary, where it will publish; a replica may lag.
+    const rows = await (withFiles ? this.primaryQuery : this.query)<{ generation: string; manifest: GenerationRecord; chunk_count: string | null; total_length: number | null; bm25: Bm25Parameters | null }>(
       `SELECT l.generation, ${withFiles ? "g.manifest" : `jsonb_set(g.manifest - 'unreadable', '{files}', '[]')`} AS manifest, g.chunk_count, g.total_length, g.bm25
        FROM rag_live l JOIN rag_generations g USING (generation)`,
     );
@@ -257,6 +250,38 @@ export class PgGenerationStore implements GenerationStore {
         query<{ source: string; title: string }>(`SELECT source, document->>'title' AS title FROM rag_documents WHERE ${visibleAt(1)} ORDER BY source COLLATE "C"`, [generation]),
     };
   }
+}
+
+/**
+ * A pool with the store's session settings; unless the server is read-only (a
+ * replica), creates the catalog tables and the vector extension if they are missing.
+ */
+async function openPool(connectionString: string, { maxConnections = 4, statementTimeoutMs = 0 }: PgStoreOptions): Promise<pg.Pool> {
+  // Filtering by generation happens after the HNSW scan; iterative scans keep going until k rows pass the filter.
+  // random_page_cost as for SSDs: a chunk row's keyword columns are out of line (TOAST), which the planner does not
+  // cost, so at the default (4, for spinning disks) it prefers a sequential scan that fetches every row's terms
+  // to the GIN index, which fetches the matching rows' only (2-4× slower keyword search at 10k chunks).
+  // Set per session at connection start-up, so no query runs on a connection without them.
+  const options = `-c hnsw.ef_search=${EF_SEARCH} -c hnsw.iterative_scan=strict_order -c random_page_cost=1.1`;
+  const pool = new pg.Pool({
+    connectionString,
+    max: maxConnections,
+    options,
+    // A database that is down or unreachable fails a request within the timeout instead of holding it.
+    ...(statementTimeoutMs > 0 && { statement_timeout: statementTimeoutMs, connectionTimeoutMillis: statementTimeoutMs }),
+  });
+  // An idle connection the server drops (restart, failover) is discarded by the pool and the next query
+  // opens a new one; without a listener, that 'error' event would crash the process.
+  pool.on("error", () => undefined);
+  try {
+    // A read replica (hot standby) refuses DDL, even IF NOT EXISTS: its tables come from the primary.
+    const { rows } = await pool.query<{ transaction_read_only: string }>("SHOW transaction_read_only");
+    if (rows[0]?.transaction_read_only !== "on") await pool.query(CATALOG_DDL);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return pool;
 }
 
 /** The generation's record; there are no data files to checksum, the database guards its own pages. */
