@@ -7,7 +7,7 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
-import type { DecisionCalibration, RankingWeights } from "./core/answer-calibration.js";
+import type { DecisionCalibration, RankingModel } from "./core/answer-calibration.js";
 import bundledCalibration from "./retrieval/calibration.json" with { type: "json" };
 
 /**
@@ -26,8 +26,8 @@ export interface Calibration {
   denseWeight: number;
   /** BM25: k1, b, and how many body occurrences one title/heading occurrence is worth. */
   bm25: { k1: number; b: number; headingBoost: number };
-  /** Weights of the sentence ranking score (answer/evidence.ts). */
-  ranking: RankingWeights;
+  /** The sentence ranking: which sentence holds the answer (answer/evidence.ts). */
+  ranking: RankingModel;
   /** The answer decision (answer/decision.ts): relevance gate and answer confidence, with their thresholds. */
   decision: DecisionCalibration;
 }
@@ -276,7 +276,7 @@ export interface Config {
     bm25: Calibration["bm25"];
   };
   /** The answer stage's fitted settings: sentence ranking and the decision, its thresholds as configured. */
-  answering: { ranking: RankingWeights; decision: DecisionCalibration };
+  answering: { ranking: RankingModel; decision: DecisionCalibration };
   /** The whole calibration the defaults above came from. */
   calibration: Readonly<Calibration>;
   logLevel: Parsed["LOG_LEVEL"];

@@ -24,7 +24,7 @@ import type { Retriever, SearchMode } from "../retrieval/types.js";
 import type { IndexHolder } from "../store/index-holder.js";
 import { packPassages } from "./context-budget.js";
 import { type Assessment, assess, type DecisionCalibration } from "./decision.js";
-import { type RankingWeights, type SentenceEvidence, type SentenceSimilarity, weighEvidence } from "./evidence.js";
+import { type RankingModel, type SentenceEvidence, type SentenceSimilarity, weighEvidence } from "./evidence.js";
 import { extractiveDraft } from "./extractive.js";
 import { type ChatTurn, HeuristicRewriter, type QuestionRewriter } from "./follow-up.js";
 import { streamAnswer, streamDraft } from "./streaming.js";
@@ -37,8 +37,8 @@ export interface AskDependencies {
   answerer: Answerer;
   /** The fitted models and thresholds that turn evidence into an outcome (calibration.json through the config). */
   decision: DecisionCalibration;
-  /** Weights of the answer-sentence ranking (calibration.json through the config). */
-  ranking: RankingWeights;
+  /** The answer-sentence ranking model (calibration.json through the config). */
+  ranking: RankingModel;
   defaultK: number;
   mode: SearchMode;
   /** Makes follow-ups standalone before retrieval; default: the offline heuristic. */
@@ -137,7 +137,7 @@ export async function weighQuestion(input: AskInput, deps: AskDependencies, sign
   const retrieved = await deps.retriever.retrieve(snapshot, query, { k: input.k ?? deps.defaultK, mode: deps.mode });
   const ranked: Passage[] = retrieved.map((r, i) => ({ n: i + 1, chunk: r.chunk, score: r.score }));
   const { packed, leftOut } = packPassages(ranked, deps.contextTokenBudget ?? Number.POSITIVE_INFINITY);
-  const evidence = await weighEvidence(query, packed, { idf: await snapshot.keywords.idfFor(query), similarity: deps.similarity, weights: deps.ranking });
+  const evidence = await weighEvidence(query, packed, { idf: await snapshot.keywords.idfFor(query), similarity: deps.similarity, ranking: deps.ranking });
   return {
     query,
     passages: packed,

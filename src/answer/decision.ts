@@ -13,14 +13,17 @@
  *   so that "the documents talk about it but do not say" scores low. At or above
  *   its threshold the extractive outcome is `answered`; between the two, `uncertain`.
  *
- * Both are small logistic models over the same features; their weights and the
+ * Both are small logistic models: relevance over what describes retrieval as a
+ * whole (RELEVANCE_FEATURES), confidence over every feature below, including
+ * the sentence ranking's own probability for the best sentence. Their weights and the
  * two thresholds are chosen by `npm run eval` on fit splits only and reach the
  * service through the config (calibration.json). Why logistic models and not
  * something larger: a few thousand labelled questions, features that are
  * already meaningful, and weights an operator can read.
  */
-import { DECISION_FEATURES, type DecisionCalibration, type DecisionFeature, type LogisticModel } from "../core/answer-calibration.js";
+import type { DecisionCalibration, DecisionFeature } from "../core/answer-calibration.js";
 import type { SentenceEvidence } from "./evidence.js";
+import { predict } from "./logistic-model.js";
 import type { AnswerOutcome, Passage } from "./types.js";
 
 export { DECISION_FEATURES, type DecisionCalibration, type DecisionFeature, type LogisticModel } from "../core/answer-calibration.js";
@@ -50,13 +53,8 @@ export function decisionFeatures(evidence: SentenceEvidence[], passages: Passage
     focus: best?.focus ?? 0,
     phraseMatch: best?.phraseMatch ?? 0,
     topScore: passages[0]?.score ?? 0,
+    answerScore: best?.score ?? 0,
   };
-}
-
-export function predict(model: LogisticModel, features: DecisionFeatures): number {
-  let z = model.intercept;
-  for (const name of DECISION_FEATURES) z += (model.weights[name] ?? 0) * features[name];
-  return 1 / (1 + Math.exp(-z));
 }
 
 export function assess(evidence: SentenceEvidence[], passages: Passage[], calibration: DecisionCalibration): Assessment {

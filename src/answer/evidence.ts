@@ -9,10 +9,11 @@
  * score read this, so they agree on what counts as evidence.
  */
 import { sentenceSpans } from "../ingest/sentences.js";
-import type { RankingWeights } from "../core/answer-calibration.js";
+import type { RankingModel, SentenceFeature } from "../core/answer-calibration.js";
 import type { Chunk } from "../core/types.js";
 import { terms, words } from "../retrieval/tokenize.js";
 import { expectedAnswerType, holdsAnswerType, ROLE_NOUNS } from "./answer-type.js";
+import { predict } from "./logistic-model.js";
 import type { Passage } from "./types.js";
 
 export interface SentenceEvidence {
@@ -48,7 +49,9 @@ export interface SentenceEvidence {
    * Hungarian National Museum … UNESCO", though every word is there.
    */
   phraseMatch: number;
-  /** Ranking score used to pick answer sentences. */
+  /** The retrieval score of the sentence's passage (fused, 0..1). */
+  passageScore: number;
+  /** How likely the sentence is to hold the answer (the fitted ranking), 0..1; answer sentences are picked by it. */
   score: number;
 }
 
@@ -57,7 +60,7 @@ export type Idf = (term: string) => number;
 /** Cosine similarities of the question to each text (an embedder behind it). */
 export type SentenceSimilarity = (question: string, texts: string[]) => Promise<number[]>;
 
-export type { RankingWeights };
+export type { RankingModel };
 
 const BULLET = /^(?:[•\-*–·▪◦]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/u;
 
@@ -84,12 +87,11 @@ export function chunkSentences(chunk: Chunk): Sentence[] {
 export interface EvidenceOptions {
   idf: Idf;
   similarity?: SentenceSimilarity;
-  weights: RankingWeights;
+  ranking: RankingModel;
 }
 
 /** Every sentence of the passages, scored as evidence for the question, best first. */
 export async function weighEvidence(question: string, passages: Passage[], options: EvidenceOptions): Promise<SentenceEvidence[]> {
-  const { weights } = options;
   const coverageOf = questionCoverage(question, options.idf);
   const type = expectedAnswerType(question);
   const questionWords = new Set(words(question));
@@ -121,13 +123,32 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   );
   const similarities = options.similarity && candidates.length ? await options.similarity(question, candidates.map((c) => c.text)) : [];
 
-  return candidates
-    .map(({ passageScore, ...c }, i): SentenceEvidence => {
-      const similarity = similarities[i] ?? 0;
-      const own = weights.coverage * c.coverage + weights.contextCoverage * c.contextCoverage + weights.similarity * similarity;
-      return { ...c, similarity, score: (c.typeMatch ? 1 : weights.typeMismatch) * own + weights.passage * passageScore };
-    })
-    .sort((a, b) => b.score - a.score || a.start - b.start);
+  return rankEvidence(
+    candidates.map((c, i) => ({ ...c, similarity: similarities[i] ?? 0, score: 0 })),
+    options.ranking,
+  );
+}
+
+/** The ranking's inputs for one sentence: the evidence above, with the answer type split into a match and a mismatch. */
+export function sentenceFeatures(s: SentenceEvidence): Record<SentenceFeature, number> {
+  return {
+    coverage: s.coverage,
+    contextCoverage: s.contextCoverage,
+    similarity: s.similarity,
+    typeMatched: s.typed && s.typeMatch ? 1 : 0,
+    typeMismatch: s.typed && !s.typeMatch ? 1 : 0,
+    novelty: s.novelty,
+    focus: s.focus,
+    phraseMatch: s.phraseMatch,
+    passageScore: s.passageScore,
+    // Reciprocal: the gap between the first and second passage matters more than between the fourth and fifth.
+    passageRank: 1 / s.n,
+  };
+}
+
+/** The sentences scored by `ranking`, best first (ties: earlier in the document first). */
+export function rankEvidence(evidence: SentenceEvidence[], ranking: RankingModel): SentenceEvidence[] {
+  return evidence.map((s) => ({ ...s, score: predict(ranking, sentenceFeatures(s)) })).sort((a, b) => b.score - a.score || a.start - b.start);
 }
 
 // Terms this close (in either order) count as standing together: "moderated a panel", "AI at the Third UNESCO".

@@ -1,7 +1,7 @@
 /**
  * @module core/answer-calibration
- * The shape of the fitted settings of the answer stage — sentence-ranking
- * weights and the answer decision — as the config carries them from
+ * The shape of the fitted settings of the answer stage — the sentence
+ * ranking and the answer decision — as the config carries them from
  * calibration.json to the answer stage. Plain data, in the neutral home, so
  * that the config can hold them without depending on the answer stage.
  */
@@ -20,12 +20,36 @@ export const DECISION_FEATURES = [
   "focus",
   "phraseMatch",
   "topScore",
+  "answerScore",
 ] as const;
 export type DecisionFeature = (typeof DECISION_FEATURES)[number];
 
-export interface LogisticModel {
+/**
+ * The relevance gate reads only what describes retrieval as a whole — not the
+ * one sentence the ranking put first — so that a question retrieval did find
+ * is not dropped because its best sentence was worded differently.
+ */
+export const RELEVANCE_FEATURES = ["retrievedCoverage", "maxCoverage", "maxSimilarity", "topScore"] as const satisfies readonly DecisionFeature[];
+
+/** What the sentence ranking reads from one sentence and its passage (see answer/evidence.ts for each). */
+export const SENTENCE_FEATURES = [
+  "coverage",
+  "contextCoverage",
+  "similarity",
+  "typeMatched",
+  "typeMismatch",
+  "novelty",
+  "focus",
+  "phraseMatch",
+  "passageScore",
+  "passageRank",
+] as const;
+export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
+
+/** P(y) = 1 / (1 + e^−(intercept + Σ weight · feature)); a feature without a weight counts 0. */
+export interface LogisticModel<Feature extends string = DecisionFeature> {
   intercept: number;
-  weights: Partial<Record<DecisionFeature, number>>;
+  weights: Partial<Record<Feature, number>>;
 }
 
 export interface DecisionCalibration {
@@ -39,12 +63,5 @@ export interface DecisionCalibration {
   answerFrom: number;
 }
 
-/** Weights of the answer-sentence ranking score. */
-export interface RankingWeights {
-  coverage: number;
-  contextCoverage: number;
-  similarity: number;
-  passage: number;
-  /** Factor applied to a sentence that lacks the kind of answer asked for. */
-  typeMismatch: number;
-}
+/** The answer-sentence ranking: how likely a sentence is to hold the answer, fitted on sentences that did. */
+export type RankingModel = LogisticModel<SentenceFeature>;

@@ -1,8 +1,8 @@
 /**
  * @module logistic
  * A small L2-regularised logistic regression, fitted by full-batch gradient
- * descent on standardised features, and a threshold chooser: enough to
- * calibrate a confidence score from a few thousand labelled questions.
+ * descent on standardised features: enough to calibrate a confidence score
+ * from a few thousand labelled questions.
  */
 
 export interface LogisticFit {
@@ -36,20 +36,4 @@ export function fitLogistic(x: number[][], y: boolean[], { l2 = 1e-3, iterations
   }
   const weights = w.map((wj, j) => wj / std[j]!);
   return { intercept: b - weights.reduce((s, wj, j) => s + wj * mean[j]!, 0), weights };
-}
-
-/**
- * The cut-off on `score` (answer at or above it) that answers as many
- * questions as possible while still abstaining on at least `minRecall` of
- * those that should be abstained (`positive`): a wrong answer is worse than a
- * missed one, up to that rate. Candidates are midpoints between distinct scores.
- */
-export function chooseThreshold(samples: { score: number; positive: boolean }[], minRecall: number): number {
-  const positives = samples.filter((s) => s.positive).map((s) => s.score).sort((a, b) => a - b);
-  if (!positives.length) return 0;
-  // Abstaining below t catches the positives scoring under t; enough of them must score under it.
-  const needed = Math.min(positives.length, Math.ceil(minRecall * positives.length));
-  const highestCaught = positives[needed - 1]!;
-  const above = samples.map((s) => s.score).filter((score) => score > highestCaught);
-  return above.length ? (highestCaught + Math.min(...above)) / 2 : highestCaught + 1e-9;
 }

@@ -8,9 +8,12 @@
  * risk–coverage choice).
  */
 import { answerQuestion, weighQuestion } from "../answer/ask.js";
-import { DECISION_FEATURES, type DecisionCalibration, type DecisionFeatures, type LogisticModel, predict } from "../answer/decision.js";
+import { DECISION_FEATURES, type DecisionCalibration, type DecisionFeatures, decisionFeatures, type LogisticModel } from "../answer/decision.js";
+import { type RankingModel, rankEvidence, type SentenceEvidence, sentenceFeatures } from "../answer/evidence.js";
 import { extractiveDraft } from "../answer/extractive.js";
-import type { AnswerOutcome } from "../answer/types.js";
+import { predict } from "../answer/logistic-model.js";
+import type { AnswerOutcome, Passage } from "../answer/types.js";
+import { type DecisionFeature, RELEVANCE_FEATURES, SENTENCE_FEATURES, type SentenceFeature } from "../core/answer-calibration.js";
 import type { Services } from "../services.js";
 import { fitLogistic } from "./logistic.js";
 import type { QaQuestion } from "./qa-sets.js";
@@ -145,9 +148,57 @@ export function riskCoverage(outcomes: QaOutcome[]): { threshold: number; covera
   return curve;
 }
 
-/** One fit question as the decision sees it, with what its extractive answer got right. */
-export interface FitSample {
+/** One fit question as weighed by the product: its passages and evidence, with what would count as right. */
+export interface FitQuestion {
   /** The set the question comes from. */
+  set: string;
+  answerable: boolean;
+  answers: string[];
+  goldRetrieved: boolean;
+  passages: Passage[];
+  evidence: SentenceEvidence[];
+}
+
+export async function fitQuestions(set: string, services: Services, questions: QaQuestion[], progress?: Progress): Promise<FitQuestion[]> {
+  const out: FitQuestion[] = [];
+  for (const q of questions) {
+    const prepared = await weighQuestion({ question: q.question }, services.ask);
+    out.push({
+      set,
+      answerable: q.answerable,
+      answers: q.answers,
+      goldRetrieved: goldRetrieved(q, [...prepared.passages, ...prepared.leftOut].map((p) => p.chunk)),
+      passages: prepared.passages,
+      evidence: prepared.evidence,
+    });
+    progress?.(out.length, questions.length);
+  }
+  return out;
+}
+
+/**
+ * The sentence ranking: a logistic model of whether a sentence holds a gold
+ * answer, fitted on every sentence retrieved for the answerable questions
+ * whose gold answer is in some retrieved sentence (the others teach nothing
+ * about which sentence to pick).
+ */
+export function fitRanking(questions: FitQuestion[]): RankingModel {
+  const rows: Record<SentenceFeature, number>[] = [];
+  const labels: boolean[] = [];
+  for (const q of questions) {
+    if (!q.answerable) continue;
+    const holds = q.evidence.map((s) => holdsGoldAnswer(s.text, q.answers));
+    if (!holds.some(Boolean)) continue;
+    rows.push(...q.evidence.map(sentenceFeatures));
+    labels.push(...holds);
+  }
+  if (!rows.length) throw new Error("no fit question has a gold answer in a retrieved sentence: nothing to fit the sentence ranking on");
+  // Tens of thousands of sentences: fewer passes than the decision's few thousand questions need.
+  return fitModel(SENTENCE_FEATURES, rows, labels, 1500);
+}
+
+/** One fit question as the decision sees it under a ranking, with what its extractive answer got right. */
+export interface FitSample {
   set: string;
   features: DecisionFeatures;
   answerable: boolean;
@@ -155,21 +206,18 @@ export interface FitSample {
   goldInAnswer: boolean;
 }
 
-export async function fitSamples(set: string, services: Services, questions: QaQuestion[], progress?: Progress): Promise<FitSample[]> {
-  const out: FitSample[] = [];
-  for (const q of questions) {
-    const prepared = await weighQuestion({ question: q.question }, services.ask);
-    const draft = extractiveDraft(prepared.evidence, false, "extractive");
-    out.push({
-      set,
-      features: prepared.assessment.features,
+export function fitSamples(questions: FitQuestion[], ranking: RankingModel): FitSample[] {
+  return questions.map((q) => {
+    const evidence = rankEvidence(q.evidence, ranking);
+    const draft = extractiveDraft(evidence, false, "extractive");
+    return {
+      set: q.set,
+      features: decisionFeatures(evidence, q.passages),
       answerable: q.answerable,
-      goldRetrieved: goldRetrieved(q, [...prepared.passages, ...prepared.leftOut].map((p) => p.chunk)),
+      goldRetrieved: q.goldRetrieved,
       goldInAnswer: q.answerable && !draft.abstained && holdsGoldAnswer(draft.answer, q.answers),
-    });
-    progress?.(out.length, questions.length);
-  }
-  return out;
+    };
+  });
 }
 
 export interface DecisionTargets {
@@ -183,13 +231,14 @@ export interface DecisionTargets {
   thresholdSets: string[];
 }
 
-function logisticModel(samples: FitSample[], label: (s: FitSample) => boolean): LogisticModel {
-  const fit = fitLogistic(
-    samples.map((s) => DECISION_FEATURES.map((f) => s.features[f])),
-    samples.map(label),
-    { l2: 1e-2 },
-  );
-  return { intercept: round(fit.intercept), weights: Object.fromEntries(DECISION_FEATURES.map((f, i) => [f, round(fit.weights[i]!)])) };
+/** A logistic model over named features, its weights rounded for calibration.json. */
+function fitModel<Feature extends string>(names: readonly Feature[], rows: Record<Feature, number>[], labels: boolean[], iterations = 3000): LogisticModel<Feature> {
+  const fit = fitLogistic(rows.map((row) => names.map((f) => row[f])), labels, { l2: 1e-2, iterations });
+  return { intercept: round(fit.intercept), weights: Object.fromEntries(names.map((f, i) => [f, round(fit.weights[i]!)])) as Partial<Record<Feature, number>> };
+}
+
+function logisticModel(names: readonly DecisionFeature[], samples: FitSample[], label: (s: FitSample) => boolean): LogisticModel {
+  return fitModel(names, samples.map((s) => s.features), samples.map(label));
 }
 
 /**
@@ -202,14 +251,14 @@ function logisticModel(samples: FitSample[], label: (s: FitSample) => boolean): 
  */
 export function fitDecision(samples: FitSample[], targets: DecisionTargets): DecisionCalibration {
   const gateSamples = samples.filter((s) => !s.answerable || s.goldRetrieved);
-  const relevance = logisticModel(gateSamples, (s) => s.answerable);
+  const relevance = logisticModel(RELEVANCE_FEATURES, gateSamples, (s) => s.answerable);
   const passing = samples
     .filter((s) => s.answerable && s.goldRetrieved)
     .map((s) => predict(relevance, s.features))
     .sort((a, b) => a - b);
   const notFoundBelow = passing.length ? passing[Math.floor((1 - targets.gateRecall) * passing.length)]! * (1 - 1e-6) : 0;
 
-  const confidence = logisticModel(samples, (s) => s.goldInAnswer);
+  const confidence = logisticModel(DECISION_FEATURES, samples, (s) => s.goldInAnswer);
   const ranked = samples
     .filter((s) => targets.thresholdSets.includes(s.set) && predict(relevance, s.features) >= notFoundBelow)
     .map((s) => ({ score: predict(confidence, s.features), right: s.goldInAnswer }))

@@ -22,7 +22,7 @@ describe("the answer decision", () => {
   it("When a sentence covers the question and holds the kind of answer asked for, Then it is answered; a near-miss about the same subject is uncertain; nothing related is not_found", async () => {
     const decide = async (question: string, ...texts: string[]) => {
       const passages = passagesOf(...texts);
-      return assess(await weighEvidence(question, passages, { idf, weights: TEST_RANKING }), passages, CALIBRATION);
+      return assess(await weighEvidence(question, passages, { idf, ranking: TEST_RANKING }), passages, CALIBRATION);
     };
     expect((await decide("When did the forum take place?", "The forum took place in Hangzhou in April 2025.")).outcome).toBe("answered");
     expect((await decide("When did the forum take place?", "The forum took place in Hangzhou.")).outcome).toBe("uncertain");
@@ -35,8 +35,8 @@ describe("the answer decision", () => {
 describe("phrase match", () => {
   it("When every word of the question is in the sentence but not together, Then the phrase match is lower than where they stand together", async () => {
     const question = "Who is the Director-General of UNESCO?";
-    const apart = await weighEvidence(question, passagesOf("Gábor Zsigmond (Director-General, Hungarian National Museum, Hungary) spoke at the UNESCO forum."), { idf, weights: TEST_RANKING });
-    const together = await weighEvidence(question, passagesOf("Audrey Azoulay is the Director-General of UNESCO."), { idf, weights: TEST_RANKING });
+    const apart = await weighEvidence(question, passagesOf("Gábor Zsigmond (Director-General, Hungarian National Museum, Hungary) spoke at the UNESCO forum."), { idf, ranking: TEST_RANKING });
+    const together = await weighEvidence(question, passagesOf("Audrey Azoulay is the Director-General of UNESCO."), { idf, ranking: TEST_RANKING });
     expect(apart[0]!.coverage).toBe(1);
     expect(together[0]!.phraseMatch).toBe(1);
     expect(apart[0]!.phraseMatch).toBe(0.5);

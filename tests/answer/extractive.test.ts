@@ -11,9 +11,9 @@ describe("evidence and the extractive answer", () => {
     const passages = passagesOf("Petra Havu chairs NEMO and moderated the panel.", "Petra Havu is also the CEO of the Finnish Museums Association.");
     // A fake embedder: the second sentence is the close one.
     const similarity: SentenceSimilarity = async (_q, texts) => texts.map((t) => (t.includes("CEO") ? 0.6 : 0.1));
-    const evidence = await weighEvidence("What other position does Petra Havu hold?", passages, { idf, similarity, weights: TEST_RANKING });
+    const evidence = await weighEvidence("What other position does Petra Havu hold?", passages, { idf, similarity, ranking: TEST_RANKING });
     expect(evidence[0]!.text).toContain("CEO");
-    const withoutSimilarity = await weighEvidence("What other position does Petra Havu hold?", passages, { idf, weights: TEST_RANKING });
+    const withoutSimilarity = await weighEvidence("What other position does Petra Havu hold?", passages, { idf, ranking: TEST_RANKING });
     expect(withoutSimilarity[0]!.similarity).toBe(0);
   });
 
@@ -24,7 +24,7 @@ describe("evidence and the extractive answer", () => {
       "2. Financial investments in the cultural domain.",
       "3. A European innovation hub.",
     );
-    const evidence = await weighEvidence("What are NEMO's three recommendations for policy makers?", passages, { idf, weights: TEST_RANKING });
+    const evidence = await weighEvidence("What are NEMO's three recommendations for policy makers?", passages, { idf, ranking: TEST_RANKING });
     const chosen = pickSentences(evidence).map((s) => s.text);
     expect(chosen).toEqual([
       "NEMO made three recommendations for policy makers:",
@@ -44,7 +44,7 @@ describe("evidence and the extractive answer", () => {
 
   it("When no sentence shares a term with the question, Then the extractive answerer abstains", async () => {
     const passages = passagesOf("Cats sleep a lot.");
-    const draft = await new ExtractiveAnswerer().answer({ question: "espresso pressure", passages, evidence: await weighEvidence("espresso pressure", passages, { idf, weights: TEST_RANKING }), assessment: assessmentOf() });
+    const draft = await new ExtractiveAnswerer().answer({ question: "espresso pressure", passages, evidence: await weighEvidence("espresso pressure", passages, { idf, ranking: TEST_RANKING }), assessment: assessmentOf() });
     expect(draft.abstained).toBe(true);
   });
 });
@@ -63,7 +63,7 @@ describe("answer types", () => {
     expect(holdsAnswerType("Ana Lee opened the meeting.", "role")).toBe(false);
     const passages = passagesOf("Ana Lee chairs the board of the museum.", "Ana Lee opened the meeting.", "Ana Lee is also the CEO of Lee Foods.");
     const similarity: SentenceSimilarity = async (_q, texts) => texts.map((t) => (t.includes("CEO") ? 0.4 : 0.3));
-    const evidence = await weighEvidence("Besides chairing the board, what other position does Ana Lee hold?", passages, { idf, similarity, weights: TEST_RANKING });
+    const evidence = await weighEvidence("Besides chairing the board, what other position does Ana Lee hold?", passages, { idf, similarity, ranking: TEST_RANKING });
     expect(evidence[0]!.text).toBe("Ana Lee is also the CEO of Lee Foods.");
     expect(evidence[0]!.coverage).toBe(1);
   });
@@ -81,7 +81,7 @@ describe("answer types", () => {
 describe("uncertain answers", () => {
   it("When the assessment is uncertain, Then the closest passage is quoted, with its citation, and the draft says it is uncertain", async () => {
     const passages = passagesOf("The forum took place in Hangzhou, China, from 23-25 April 2025.");
-    const evidence = await weighEvidence("When was the forum held?", passages, { idf, weights: TEST_RANKING });
+    const evidence = await weighEvidence("When was the forum held?", passages, { idf, ranking: TEST_RANKING });
     const draft = await new ExtractiveAnswerer().answer({ question: "When was the forum held?", passages, evidence, assessment: assessmentOf("uncertain") });
     expect(draft).toMatchObject({ uncertain: true, abstained: false, cited: [1] });
     expect(draft.answer).toBe("The forum took place in Hangzhou, China, from 23-25 April 2025 [1].");

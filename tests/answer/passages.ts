@@ -1,6 +1,6 @@
 /** Passages built from plain strings, for unit tests of the answer stage. */
 import { type Assessment, decisionFeatures } from "../../src/answer/decision.js";
-import type { RankingWeights } from "../../src/answer/evidence.js";
+import type { RankingModel } from "../../src/answer/evidence.js";
 import type { Passage } from "../../src/answer/types.js";
 
 export function passagesOf(...texts: string[]): Passage[] {
@@ -21,5 +21,5 @@ export function assessmentOf(outcome: "answered" | "uncertain" = "answered"): As
   return { features: decisionFeatures([], []), relevance: 1, confidence: outcome === "answered" ? 1 : 0.3, outcome };
 }
 
-/** Ranking weights that count term coverage and similarity, as unit tests expect. */
-export const TEST_RANKING: RankingWeights = { coverage: 0.75, contextCoverage: 0, similarity: 0.5, passage: 0, typeMismatch: 0.5 };
+/** A ranking that counts term coverage and similarity and marks down a sentence without the kind of answer asked for, as unit tests expect. */
+export const TEST_RANKING: RankingModel = { intercept: -3, weights: { coverage: 3, similarity: 2, typeMismatch: -1.5 } };

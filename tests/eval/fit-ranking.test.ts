@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { rankEvidence, type SentenceEvidence } from "../../src/answer/evidence.js";
+import { type FitQuestion, fitRanking, fitSamples } from "../../src/eval/qa.js";
+import { passagesOf } from "../answer/passages.js";
+
+/** A retrieved sentence with the given evidence, the rest neutral. */
+function sentence(n: number, text: string, evidence: Partial<SentenceEvidence>): SentenceEvidence {
+  return {
+    n, source: "doc.txt", listItem: false, start: n * 100, end: n * 100 + text.length, text,
+    coverage: 0, contextCoverage: 0, retrievedCoverage: 0.5, similarity: 0, typed: false, typeMatch: true,
+    novelty: 0.5, focus: 0, phraseMatch: 0, passageScore: 1 - n / 10, score: 0, ...evidence,
+  };
+}
+
+/**
+ * Questions whose answer is in the sentence that covers the question best, while the
+ * sentence most similar to the question (a restatement of it) never holds the answer.
+ */
+function questions(count: number): FitQuestion[] {
+  return Array.from({ length: count }, (_, i) => {
+    const answer = `answer${i}`;
+    const covering = 0.6 + (i % 4) / 10;
+    return {
+      set: "synthetic",
+      answerable: true,
+      answers: [answer],
+      goldRetrieved: true,
+      passages: passagesOf("a", "b"),
+      evidence: [
+        sentence(1, "A restatement of the question.", { coverage: 0.4, similarity: 0.9 }),
+        sentence(2, `It was ${answer}.`, { coverage: covering, similarity: 0.3 }),
+      ],
+    };
+  });
+}
+
+describe("fitting the sentence ranking", () => {
+  it("When the answer is in the sentence that covers the question, Then the fitted ranking puts it first, and the extractive answers picked by it hold the gold answer", () => {
+    const fit = questions(40);
+    const ranking = fitRanking(fit);
+    expect(ranking.weights.coverage).toBeGreaterThan(0);
+    const ranked = rankEvidence(fit[0]!.evidence, ranking);
+    expect(ranked[0]!.text).toBe("It was answer0.");
+    expect(ranked[0]!.score).toBeGreaterThan(ranked[1]!.score);
+    expect(fitSamples(fit, ranking).every((s) => s.goldInAnswer)).toBe(true);
+  });
+
+  it("When no retrieved sentence holds a question's gold answer, Then that question does not shape the ranking, and a fit with only such questions is refused", () => {
+    const unanswered = questions(40).map((q) => ({ ...q, answers: ["nowhere"] }));
+    expect(fitRanking([...questions(40), ...unanswered])).toEqual(fitRanking(questions(40)));
+    expect(() => fitRanking(unanswered)).toThrow(/nothing to fit/);
+    expect(fitSamples(unanswered, fitRanking(questions(40))).some((s) => s.goldInAnswer)).toBe(false);
+  });
+});
