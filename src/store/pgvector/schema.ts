@@ -109,9 +109,10 @@ export async function ensureDataTables(client: PoolClient, dimension: number): P
        EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('rag_chunks') AND attname = 'term_freqs') AS current
      FROM pg_attribute WHERE attrelid = to_regclass('rag_chunks') AND attname = 'embedding'`,
   );
-  if (rows[0] && (rows[0].dimension !== dimension || !rows[0].current)) {
-    await client.query("DROP TABLE rag_chunks; DROP TABLE rag_documents; DROP TABLE IF EXISTS rag_terms;");
-  }
+  // Tables in the current layout are left alone: the DDL below takes an ACCESS EXCLUSIVE lock on rag_chunks
+  // (ALTER TABLE), which would hold every search on the database until the publish commits.
+  if (rows[0]?.dimension === dimension && rows[0].current) return;
+  if (rows[0]) await client.query("DROP TABLE rag_chunks; DROP TABLE rag_documents; DROP TABLE IF EXISTS rag_terms;");
   await client.query(dataDdl(dimension));
 }
 
