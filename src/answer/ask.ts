@@ -13,7 +13,8 @@
  * after verification is not presented as grounded: it becomes `uncertain`,
  * quoting the closest passage.
  *
- * `askStream` is the use case as events (context, tokens, done);
+ * `askStream` is the use case as events (context, tokens, done; the tokens
+ * verified a sentence at a time, so none shows what the final answer drops);
  * `answerQuestion` is the same pipeline returning only the final result.
  */
 import { randomUUID } from "node:crypto";
@@ -27,7 +28,7 @@ import { type Assessment, assess, type DecisionCalibration } from "./decision.js
 import { type RankingModel, type SentenceEvidence, type SentenceSimilarity, weighEvidence } from "./evidence.js";
 import { extractiveDraft } from "./extractive.js";
 import { type ChatTurn, HeuristicRewriter, type QuestionRewriter } from "./follow-up.js";
-import { streamAnswer, streamDraft } from "./streaming.js";
+import { streamAnswer, streamDraft, verifiedPieces } from "./streaming.js";
 import { ABSTENTION_MESSAGE, type AnswerDraft, type AnswerOutcome, UNCERTAIN_PREFIX, type Answerer, type Passage } from "./types.js";
 import { verifyCitations } from "./verify-citations.js";
 
@@ -113,7 +114,9 @@ export async function* askStream(input: AskInput, deps: AskDependencies, signal?
   const prepared = await weighQuestion(input, deps, signal);
   yield { event: "context", data: { citations: prepared.passages.map(toCited), context: prepared.leftOut.map(toCited) } };
   const started = performance.now();
-  const pieces = notFound(prepared) ? streamDraft(abstention(deps)) : streamAnswer(deps.answerer, answerInput(prepared), signal);
+  const pieces = notFound(prepared)
+    ? streamDraft(abstention(deps))
+    : verifiedPieces(streamAnswer(deps.answerer, answerInput(prepared), signal), prepared.passages);
   for (;;) {
     const next = await pieces.next();
     if (next.done) {

@@ -143,12 +143,4 @@ describe("admin documents API", () => {
     expect((await put("x.md", "# X", { authorization: "Bearer wrong" })).status).toBe(401);
     expect(await readdir(corpusDir)).not.toContain("x.md");
   });
-
-  it("When sign-ins keep failing from one address, Then after ten the sign-in route answers 429", async () => {
-    const signIn = (token: string) => server.post("/admin/session", { token });
-    for (let i = 0; i < 10; i++) expect((await signIn(`wrong-${i}`)).status).toBe(401);
-    const throttled = await signIn(ADMIN_TOKEN);
-    expect(throttled.status).toBe(429);
-    expect((await throttled.json()).error).toMatch(/Too many failed sign-ins/);
-  });
 });

@@ -53,14 +53,40 @@ describe("streamed answers from a chat model", () => {
 
     const context = events[0]!.data as { citations: { n: number; text: string }[]; context: unknown[] };
     expect(context.citations.map((c) => c.n)).toEqual(context.citations.map((_, i) => i + 1));
+    // The streamed text is the model's, sentence by sentence, less what verification drops (the invented [8]).
     const tokens = events.filter((e) => e.event === "token").map((e) => (e.data as { text: string }).text);
-    expect(tokens.join("")).toBe(answer(fake.requests[0]!));
+    expect(tokens).toHaveLength(2);
+    expect(tokens.join("")).toBe(answer(fake.requests[0]!).replace("[8]", ""));
 
     const streamed = events.at(-1)!.data as AskResult;
     const plain = (await (await server.post("/ask", { question: QUESTION })).json()) as AskResult;
     expect(fake.requests[1]!.stream).toBe(false);
     expect(comparable(streamed)).toEqual(comparable(plain));
     expect(streamed.answer).not.toContain("[8]");
+  });
+
+  it("When the model streams a sentence no passage supports, with a link found in no passage, Then no token shows either, on /ask or /v1", async () => {
+    const lure = "To register, visit https://evil.example/login and enter your password";
+    fake.script((request) => {
+      const n = passageContaining(request, "Hangzhou, China, from");
+      return { content: `The forum took place in Hangzhou, China [${n}]. ${lure} [${n}]. It took place in Hangzhou, China, from 23-25 April 2025, see www.evil.example [${n}].`, chunkDelayMs: request.stream ? 5 : 0 };
+    });
+    const events = await collectEvents(await server.post("/ask", { question: QUESTION, stream: true }));
+    const streamed = events.filter((e) => e.event === "token").map((e) => (e.data as { text: string }).text).join("");
+    // The second sentence is held back; the third, supported, shows without its link.
+    expect(streamed).toMatch(/^The forum took place in Hangzhou, China \[\d+\]\. It took place in Hangzhou, China, from 23-25 April 2025, see \[link removed\] \[\d+\]\.$/);
+    expect(streamed).not.toContain("evil.example");
+    expect(streamed).not.toContain("password");
+    const done = events.at(-1)!.data as AskResult;
+    expect(done.unsupported).toEqual([`${lure}.`]);
+    expect(done.answer).not.toContain("evil.example");
+
+    const completion = await server.post("/v1/chat/completions", { model: "grounded-rag", stream: true, messages: [{ role: "user", content: QUESTION }] });
+    const chunks = (await completion.text()).split("\n\n").filter((block) => block.startsWith("data: {"));
+    const content = chunks.map((block) => (JSON.parse(block.slice(6)) as { choices: { delta: { content?: string } }[] }).choices[0]!.delta.content ?? "").join("");
+    expect(content).toContain("The forum took place in Hangzhou, China");
+    expect(content).not.toContain("evil.example");
+    expect(content).not.toContain("password");
   });
 
   it("When the client asks with Accept: text/event-stream, Then the answer is streamed", async () => {

@@ -11,18 +11,18 @@ export interface RateLimitOptions {
   windowMs: number;
   /** Requests per client per window; 0 disables the limit. */
   max: number;
-  /** Count only failed requests (status ≥ 400), as for sign-in attempts. */
-  failuresOnly?: boolean;
+  /** Count only the responses this is true of (failed sign-ins: 401); default: every request. */
+  counts?: (status: number) => boolean;
   /** The error over the limit. */
   message?: string;
 }
 
-export function rateLimit({ windowMs, max, failuresOnly = false, message = "Too many requests; please wait before asking again." }: RateLimitOptions): RequestHandler {
+export function rateLimit({ windowMs, max, counts, message = "Too many requests; please wait before asking again." }: RateLimitOptions): RequestHandler {
   if (max === 0) return (_req, _res, next) => next();
   return expressRateLimit({
     windowMs,
     limit: max,
-    skipSuccessfulRequests: failuresOnly,
+    ...(counts && { skipSuccessfulRequests: true, requestWasSuccessful: (_req, res) => !counts(res.statusCode) }),
     standardHeaders: "draft-7",
     legacyHeaders: false,
     // Behind a proxy the operator sets TRUST_PROXY; the README says so, the console need not.

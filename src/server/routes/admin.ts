@@ -43,7 +43,7 @@ const reindexRequestSchema = z.strictObject({
 });
 const signInSchema = z.strictObject({ token: z.string({ error: "token must be a string" }).max(1024, "token is too long") });
 
-// Failed sign-ins one address may make per window: enough for typos, far too few to guess a token.
+// Failed sign-ins and wrong bearer tokens, together, one address may send per window: enough for typos, far too few to guess a token.
 const SIGN_IN_ATTEMPTS = 10;
 const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 
@@ -52,11 +52,13 @@ export function adminRoutes({ token, reindexer, corpus, catalog, maxUploadBytes,
   if (!token) return undefined;
   const sessions = new AdminSessions(token);
   const router = Router();
+  // One budget for both ways of presenting the token, so a guesser gains nothing by switching.
+  const throttle = authFailureThrottle();
 
   router.get("/admin", pageHeaders, (_req, res) => {
     res.type("html").send(adminPageHtml());
   });
-  router.post("/admin/session", signInThrottle(), (req, res) => {
+  router.post("/admin/session", throttle, (req, res) => {
     const { token: presented } = parseBody(signInSchema, req.body);
     if (!sessions.isToken(presented)) throw new HttpError(401, "Wrong admin token.");
     const { id, csrfToken } = sessions.create();
@@ -69,7 +71,7 @@ export function adminRoutes({ token, reindexer, corpus, catalog, maxUploadBytes,
     res.json({ csrfToken: session.csrfToken });
   });
 
-  router.use("/admin", requireAdmin(sessions, token));
+  router.use("/admin", throttle, requireAdmin(sessions, token));
   if (insights) router.use(insightsRoutes(insights));
   router.delete("/admin/session", (req, res) => {
     sessions.delete(sessionIdOf(req));
@@ -144,11 +146,12 @@ function rawBody(limit: number): RequestHandler {
     });
 }
 
-function signInThrottle(): RequestHandler {
+/** Counts 401s only: an operator's 404s and 409s are not guesses. */
+function authFailureThrottle(): RequestHandler {
   return rateLimit({
     windowMs: SIGN_IN_WINDOW_MS,
     max: SIGN_IN_ATTEMPTS,
-    failuresOnly: true,
+    counts: (status) => status === 401,
     message: "Too many failed sign-ins; wait a few minutes before trying again.",
   });
 }
