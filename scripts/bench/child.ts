@@ -8,10 +8,12 @@ import path from "node:path";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 
-function launch(script: string, args: unknown): ChildProcess {
+function launch(script: string, args: unknown, timeoutMs?: number): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, script), JSON.stringify(args)], {
     cwd: REPO_ROOT,
     stdio: ["ignore", "pipe", "pipe"],
+    // Past it the child is killed (SIGTERM) and the promise rejects.
+    ...(timeoutMs && { timeout: timeoutMs }),
   });
 }
 
@@ -22,9 +24,9 @@ function collect(stream: NodeJS.ReadableStream | null): () => string {
   return () => text;
 }
 
-/** Runs `script` to completion and returns the JSON of its last stdout line. */
-export function runScript<T>(script: string, args: unknown): Promise<T> {
-  const child = launch(script, args);
+/** Runs `script` to completion (killed after `timeoutMs`, when given) and returns the JSON of its last stdout line. */
+export function runScript<T>(script: string, args: unknown, timeoutMs?: number): Promise<T> {
+  const child = launch(script, args, timeoutMs);
   const stdout = collect(child.stdout);
   const stderr = collect(child.stderr);
   return new Promise((resolve, reject) => {
