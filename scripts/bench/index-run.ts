@@ -9,21 +9,16 @@
  * Usage: tsx scripts/bench/index-run.ts '{"system":"ours","size":10000,"unique":10000,"indexDir":"…"}'
  */
 import { BUNDLED_CALIBRATION } from "../../src/config.js";
-import { createHash } from "node:crypto";
 import { readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { Document } from "@langchain/core/documents";
 import { Embeddings } from "@langchain/core/embeddings";
-import { chunkRecord } from "../../src/ingest/build-index.js";
-import { keywordDocument } from "../../src/retrieval/keyword-document.js";
-import { chunkDocument } from "../../src/ingest/chunker.js";
 import { LOCAL_USE_ID } from "../../src/embeddings/local-use.js";
 import { currentGeneration, LiveGenerationCache, loadGeneration, publishGeneration } from "../../src/store/embedded/generations.js";
-import type { GenerationInput } from "../../src/store/types.js";
 import { DEFAULT_HNSW } from "../../src/store/embedded/hnsw-store.js";
-import type { SourceFileRecord } from "../../src/store/source-records.js";
-import { CHUNKING, type SizedCorpus } from "./dataset.js";
+import type { SizedCorpus } from "./dataset.js";
+import { generationInput, withOneDocumentChanged } from "./generation-input.js";
 import { recallAt } from "./exact-search.js";
 import { peakRssMiB, percentiles, timed, timeEach, type Percentiles } from "./stats.js";
 import { DIMENSION } from "./vector-cache.js";
@@ -72,53 +67,6 @@ async function main(): Promise<void> {
   await rm(args.indexDir, { recursive: true, force: true });
   const result = args.system === "ours" ? await measureOurs(args, corpus, rows, queries, truth) : await measureLangChain(args, corpus, rows, queries, truth);
   process.stdout.write(`${JSON.stringify(result)}\n`);
-}
-
-/** The generation ingest would publish for the sized corpus, with a file record per document. */
-function generationInput(corpus: SizedCorpus, rows: Float32Array[]): GenerationInput {
-  const keysBySource = new Map<string, string[]>();
-  for (const chunk of corpus.chunks) keysBySource.set(chunk.source, [...(keysBySource.get(chunk.source) ?? []), chunk.id]);
-  const files = [...corpus.documents.values()].map((doc) => fileRecord(doc.source, doc.text, keysBySource.get(doc.source) ?? []));
-  return {
-    manifest: { embedder: { id: LOCAL_USE_ID, dimension: DIMENSION }, space: "cosine", chunking: CHUNKING, files },
-    chunks: corpus.chunks,
-    documents: corpus.documents,
-    vectors: rows,
-    keywordDocuments: corpus.chunks.map(keywordDocument),
-  };
-}
-
-/** The record ingest would make of a file holding `text`, its chunk ids standing in for embedding keys. */
-function fileRecord(source: string, text: string, chunkIds: string[]): SourceFileRecord {
-  return { source, size: text.length, mtimeMs: 0, sha256: createHash("sha256").update(text).digest("hex"), ...chunkRecord(chunkIds) };
-}
-
-/**
- * `input` with its first document edited (a sentence appended): re-chunked,
- * the new chunks given the old chunks' vectors, since embedding is not what
- * is measured. Returns the input and the id of a chunk that only the new version has.
- */
-function withOneDocumentChanged(input: GenerationInput, rows: Float32Array[]): { input: GenerationInput; newChunkId: string } {
-  const source = input.chunks[0]!.source;
-  const old = input.documents.get(source)!;
-  const text = `${old.text} This sentence was added to measure an incremental publish.`;
-  const rechunked = chunkDocument({ source, title: old.title, text, sections: [{ start: 0, headingPath: [] }] }, CHUNKING);
-  const kept = input.chunks.flatMap((chunk, i) => (chunk.source === source ? [] : [i]));
-  const chunks = [...kept.map((i) => input.chunks[i]!), ...rechunked];
-  const vectors = [...kept.map((i) => rows[i]!), ...rechunked.map((_, j) => rows[j]!)];
-  const files = input.manifest.files.map((f) =>
-    f.source === source ? fileRecord(source, text, rechunked.map((c) => c.id)) : f,
-  );
-  return {
-    input: {
-      manifest: { ...input.manifest, files },
-      chunks,
-      documents: new Map([...input.documents, [source, { ...old, text }]]),
-      vectors,
-      keywordDocuments: chunks.map(keywordDocument),
-    },
-    newChunkId: rechunked.at(-1)!.id,
-  };
 }
 
 async function measureOurs(args: IndexRunArgs, corpus: SizedCorpus, rows: Float32Array[], queries: BenchQuery[], truth: string[][]): Promise<IndexRunResult> {

@@ -12,7 +12,6 @@
  * Usage: tsx scripts/bench/pgvector-run.ts '{"size":10000,"unique":2000,"databaseUrl":"postgres://…"}'
  */
 import { BUNDLED_CALIBRATION } from "../../src/config.js";
-import { keywordDocument } from "../../src/retrieval/keyword-document.js";
 import { LOCAL_USE_ID } from "../../src/embeddings/local-use.js";
 import { PgGenerationStore } from "../../src/store/pgvector/index.js";
 import { writeFileSync, rmSync } from "node:fs";
@@ -20,9 +19,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import type { Chunk } from "../../src/core/types.js";
 import { runScript } from "./child.js";
-import { CHUNKING, loadBaseCorpus, type SizedCorpus } from "./dataset.js";
+import { loadBaseCorpus } from "./dataset.js";
+import { generationInput, withOneDocumentChanged } from "./generation-input.js";
 import { askThroughput, startServer, type LoadFigures } from "./http-run.js";
 import type { PgReplicaRunArgs, PgReplicaRunResult } from "./pg-replica-run.js";
 import { peakRssMiB, timed } from "./stats.js";
@@ -81,17 +80,15 @@ async function main(): Promise<void> {
   const store = await PgGenerationStore.connect({ connectionString: database.url, bm25: BUNDLED_CALIBRATION.bm25 });
   try {
     const embedderInfo = { id: LOCAL_USE_ID, dimension: DIMENSION };
-    const publish = (chunks: Chunk[]) =>
-      store.publish({
-        manifest: { embedder: embedderInfo, space: "cosine", chunking: CHUNKING, files: [] },
-        chunks,
-        documents: corpus.documents,
-        // Views into one buffer, as ingest hands over the embedding cache's rows (no copy per chunk).
-        vectors: chunks.map((_, i) => corpus.vectors.subarray(i * DIMENSION, (i + 1) * DIMENSION)),
-        keywordDocuments: chunks.map(keywordDocument),
-      });
-    const full = await timed(() => publish(corpus.chunks));
-    const oneChange = await timed(() => publish(withOneDocumentChanged(corpus)));
+    // Views into one buffer, as ingest hands over the embedding cache's rows (no copy per chunk).
+    const rows = corpus.chunks.map((_, i) => corpus.vectors.subarray(i * DIMENSION, (i + 1) * DIMENSION));
+    const input = generationInput(corpus, rows);
+    const full = await timed(() => store.publish(input));
+    const change = withOneDocumentChanged(input, rows);
+    const oneChange = await timed(() => store.publish(change.input));
+    if (!(await oneChange.value.chunksById([change.newChunkId])).has(change.newChunkId)) {
+      throw new Error("the one-document publish does not hold the changed document's new chunks");
+    }
     const load = await timed(() => store.loadLive(embedderInfo));
     const snapshot = load.value!.snapshot;
 
@@ -149,12 +146,6 @@ async function askOnReplicas(databaseUrl: string, seconds: number): Promise<Repl
     await first.stop();
     await rm(corpusDir, { recursive: true, force: true });
   }
-}
-
-/** The corpus with the first document's chunks edited (same vectors): what one changed file publishes. */
-function withOneDocumentChanged(corpus: SizedCorpus): Chunk[] {
-  const source = corpus.chunks[0]!.source;
-  return corpus.chunks.map((chunk) => (chunk.source === source ? { ...chunk, text: `${chunk.text} (revised)` } : chunk));
 }
 
 async function freshDatabase(serverUrl: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {

@@ -157,19 +157,25 @@ export class PgGenerationStore implements GenerationStore {
       const generation = Number(last.rows[0]?.max ?? 0) + 1;
       const manifest = manifestOf(input, generation);
 
-      const chunkIds = input.chunks.map((chunk) => contentUuid(input.manifest.embedder.id, JSON.stringify(chunk)));
+      // Only the rows of changed files are compared when the file records can tell which those are.
+      const live = previous.rows[0];
+      const changed = deferred || !live?.chunk_count ? undefined : await changedSources(client, Number(live.generation), Number(live.chunk_count), input.manifest);
+      const compared = <T extends { source: string }>(items: T[]) => (changed ? items.filter((item) => changed.has(item.source)) : items);
+
+      const chunks = compared(input.chunks.map((chunk, i) => ({ chunk, i, source: chunk.source })));
+      const chunkIds = chunks.map(({ chunk }) => contentUuid(input.manifest.embedder.id, JSON.stringify(chunk)));
       const chunkColumns = ["row_id", "chunk_id", "source", "start_offset", "chunk", "embedding", "terms", "term_freqs", "bm25_length", "first_gen"];
-      const inserted = await insertNew(client, "rag_chunks", chunkIds, chunkColumns, (i) => {
-        const chunk = input.chunks[i]!;
+      const inserted = await insertNew(client, "rag_chunks", chunkIds, chunkColumns, (j) => {
+        const { chunk, i } = chunks[j]!;
         const tf = new Map<string, number>();
         const length = termWeights(input.keywordDocuments[i]!, this.bm25, tf);
         const termFreqs = JSON.stringify(Object.fromEntries(tf));
-        return [chunkIds[i]!, chunk.id, chunk.source, chunk.start, JSON.stringify(chunk), vectorLiteral(input.vectors[i]!), lexemeList([...tf.keys()], " "), termFreqs, length, generation];
+        return [chunkIds[j]!, chunk.id, chunk.source, chunk.start, JSON.stringify(chunk), vectorLiteral(input.vectors[i]!), lexemeList([...tf.keys()], " "), termFreqs, length, generation];
       });
-      const retired = await retireOthers(client, "rag_chunks", chunkIds, generation);
+      const retired = await retireOthers(client, "rag_chunks", chunkIds, generation, changed);
       if (deferred) await client.query(HNSW_INDEX);
 
-      const documents = [...input.documents.values()];
+      const documents = compared([...input.documents.values()]);
       const documentIds = documents.map((d) => contentUuid(JSON.stringify(d)));
       await insertNew(client, "rag_documents", documentIds, ["row_id", "source", "document", "first_gen"], (i) => [
         documentIds[i]!,
@@ -177,7 +183,7 @@ export class PgGenerationStore implements GenerationStore {
         JSON.stringify(documents[i]!),
         generation,
       ]);
-      await retireOthers(client, "rag_documents", documentIds, generation);
+      await retireOthers(client, "rag_documents", documentIds, generation, changed);
 
       // Emptied tables (first load, new embedder or layout) start from no statistics, whatever the catalog still says.
       const before = deferred || !previous.rows[0]?.chunk_count ? { chunkCount: 0, totalLength: 0 } : {
@@ -330,13 +336,55 @@ async function insertNew(
   return missing.length;
 }
 
-/** Marks live rows not in `keep` as retired by `generation`; returns how many. */
-async function retireOthers(client: pg.PoolClient, table: string, keep: string[], generation: number): Promise<number> {
+/** Marks live rows not in `keep` (of the `sources` given, else of any) as retired by `generation`; returns how many. */
+async function retireOthers(client: pg.PoolClient, table: string, keep: string[], generation: number, sources?: Set<string>): Promise<number> {
   const result = await client.query(
-    `UPDATE ${table} SET retired_gen = $2 WHERE retired_gen IS NULL AND first_gen < $2 AND NOT (row_id = ANY($1::uuid[]))`,
-    [keep, generation],
+    `UPDATE ${table} SET retired_gen = $2 WHERE retired_gen IS NULL AND first_gen < $2 AND NOT (row_id = ANY($1::uuid[]))
+     ${sources ? "AND source = ANY($3::text[])" : ""}`,
+    sources ? [keep, generation, [...sources]] : [keep, generation],
   );
   return result.rowCount ?? 0;
+}
+
+/**
+ * The sources whose rows may differ between the live generation and
+ * `manifest`: files added, removed or changed (content hash or chunk digest),
+ * from the two generations' file records, so that a publish hashes and
+ * compares only their rows instead of every row (seconds at 100k chunks).
+ * Undefined when the records cannot tell: the live generation's records do
+ * not account for every chunk it holds (published without them), a record
+ * lacks its chunk digest, or the embedder or chunking changed.
+ */
+async function changedSources(
+  client: pg.PoolClient,
+  liveGeneration: number,
+  liveChunkCount: number,
+  manifest: GenerationInput["manifest"],
+): Promise<Set<string> | undefined> {
+  const { files } = manifest;
+  if (files.some((f) => f.chunksDigest === undefined)) return undefined;
+  const { rows } = await client.query<{ comparable: boolean | null; sources: string[] | null }>(
+    `WITH live AS (SELECT manifest FROM rag_generations WHERE generation = $1),
+     old AS (
+       SELECT f->>'source' AS source, f->>'sha256' AS sha256, f->>'chunksDigest' AS digest, (f->>'chunkCount')::bigint AS chunks
+       FROM live CROSS JOIN jsonb_array_elements(live.manifest->'files') AS f
+     ),
+     new AS (SELECT * FROM unnest($2::text[], $3::text[], $4::text[]) AS n(source, sha256, digest))
+     SELECT (SELECT manifest->'embedder' = $5::jsonb AND manifest->'chunking' = $6::jsonb FROM live)
+              AND (SELECT coalesce(sum(chunks), 0) = $7 AND coalesce(bool_and(digest IS NOT NULL), true) FROM old) AS comparable,
+            (SELECT array_agg(source) FROM new FULL JOIN old USING (source)
+             WHERE new.sha256 IS DISTINCT FROM old.sha256 OR new.digest IS DISTINCT FROM old.digest) AS sources`,
+    [
+      liveGeneration,
+      files.map((f) => f.source),
+      files.map((f) => f.sha256),
+      files.map((f) => f.chunksDigest),
+      JSON.stringify(manifest.embedder),
+      JSON.stringify(manifest.chunking),
+      liveChunkCount,
+    ],
+  );
+  return rows[0]?.comparable ? new Set(rows[0].sources ?? []) : undefined;
 }
 
 /**

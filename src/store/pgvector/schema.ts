@@ -74,6 +74,7 @@ CREATE INDEX IF NOT EXISTS rag_chunks_terms ON rag_chunks USING gin (terms);
 CREATE INDEX IF NOT EXISTS rag_chunks_live ON rag_chunks (retired_gen);
 CREATE INDEX IF NOT EXISTS rag_chunks_added ON rag_chunks (first_gen);
 CREATE INDEX IF NOT EXISTS rag_chunks_id ON rag_chunks (chunk_id);
+CREATE INDEX IF NOT EXISTS rag_chunks_source ON rag_chunks (source);
 CREATE TABLE IF NOT EXISTS rag_documents (
   row_id uuid PRIMARY KEY,
   source text NOT NULL,
@@ -104,14 +105,19 @@ export function visibleAt(n: number): string {
  * come back from the embedding cache, nothing is embedded again).
  */
 export async function ensureDataTables(client: PoolClient, dimension: number): Promise<void> {
-  const { rows } = await client.query<{ dimension: number; current: boolean }>(
+  const { rows } = await client.query<{ dimension: number; current: boolean; bySource: boolean }>(
     `SELECT atttypmod AS dimension,
-       EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('rag_chunks') AND attname = 'term_freqs') AS current
+       EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('rag_chunks') AND attname = 'term_freqs') AS current,
+       to_regclass('rag_chunks_source') IS NOT NULL AS "bySource"
      FROM pg_attribute WHERE attrelid = to_regclass('rag_chunks') AND attname = 'embedding'`,
   );
   // Tables in the current layout are left alone: the DDL below takes an ACCESS EXCLUSIVE lock on rag_chunks
   // (ALTER TABLE), which would hold every search on the database until the publish commits.
-  if (rows[0]?.dimension === dimension && rows[0].current) return;
+  if (rows[0]?.dimension === dimension && rows[0].current) {
+    // Added after the layout (a publish retires the rows of changed files by source): built once, rows kept.
+    if (!rows[0].bySource) await client.query("CREATE INDEX rag_chunks_source ON rag_chunks (source)");
+    return;
+  }
   if (rows[0]) await client.query("DROP TABLE rag_chunks; DROP TABLE rag_documents; DROP TABLE IF EXISTS rag_terms;");
   await client.query(dataDdl(dimension));
 }
