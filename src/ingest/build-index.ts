@@ -18,6 +18,7 @@ import { isLoaded } from "../store/loaded-snapshot.js";
 import { countDeletedChunks, planChanges, chunkedAlike, type ChangePlan, type PlanSettings } from "./change-plan.js";
 import { EmbeddingCache, embeddingKey } from "../embeddings/embedding-cache.js";
 import { mapInOrder } from "./in-order.js";
+import { mapInSlices } from "./slices.js";
 import { FILES_IN_FLIGHT, listCorpusFiles, loadFiles, partitionSupported, readCorpusFile, statCorpusFile, type CorpusFile, type LoadFailure } from "./load-corpus.js";
 import { ParseWorkers } from "./parse-workers.js";
 import type { BuildProgress } from "./progress.js";
@@ -101,7 +102,8 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   });
   const documents = contents.map((c) => c.document);
   const chunks = contents.flatMap((c) => c.chunks);
-  const keys = chunks.map((chunk) => embeddingKey(embedder.id, embeddingText(chunk)));
+  // Passes over every chunk run a slice at a time: a 20 MB file is 60,000 chunks, and requests are being served.
+  const keys = await mapInSlices(chunks, (chunk) => embeddingKey(embedder.id, embeddingText(chunk)));
   const cache = await EmbeddingCache.open(options.indexDir, embedder);
   if (options.full) await cache.clear();
   const reused = keys.filter((key) => cache.has(key)).length;
@@ -110,7 +112,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const recordBySource = new Map<string, SourceFileRecord>(records.map((r) => [r.source, r]));
   const indexedAt = indexedSince(previous, plan, new Date().toISOString());
   const keysBySource = new Map<string, string[]>(documents.map((doc) => [doc.source, []]));
-  keys.forEach((key, i) => keysBySource.get(chunks[i]!.source)!.push(key));
+  await mapInSlices(keys, (key, i) => keysBySource.get(chunks[i]!.source)!.push(key));
   const sources: SourceRecords = {
     files: documents.map((doc) => ({ ...recordBySource.get(doc.source)!, ...chunkRecord(keysBySource.get(doc.source)!), indexedAt: indexedAt(doc.source) })),
     unreadable: failures.map((f): UnreadableFileRecord => ({ ...recordBySource.get(f.source)!, message: f.message })),
@@ -120,7 +122,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
     chunks,
     documents: new Map(documents.map((doc) => [doc.source, doc])),
     vectors: keys.map((key) => cache.get(key)!),
-    keywordDocuments: chunks.map(keywordDocument),
+    keywordDocuments: await mapInSlices(chunks, keywordDocument),
   });
   await cache.compact(new Set(keys));
   return {
@@ -166,7 +168,7 @@ async function embedMissing(
   onProgress?: (p: BuildProgress) => void,
 ): Promise<number> {
   const missing = new Map<string, string>();
-  keys.forEach((key, i) => {
+  await mapInSlices(keys, (key, i) => {
     if (!cache.has(key)) missing.set(key, embeddingText(chunks[i]!));
   });
   const todo = [...missing];

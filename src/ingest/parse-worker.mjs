@@ -8,21 +8,22 @@
  *
  * Protocol: `{ ready: true }` once the loaders are imported; then the parent
  * posts `{ id, request }` (a ParseRequest) and the worker answers
- * `{ id, document, chunks }` — chunks without their text, which is
- * `document.text.slice(start, end)`, so it crosses threads once — or
- * `{ id, reason }` (a LoadError's reason: the file cannot be read).
+ * `{ id, document, chunks }` — the chunks packed (parse-file.ts: columns,
+ * texts left as slices of the document text) — or `{ id, reason }` (a
+ * LoadError's reason: the file cannot be read).
  */
 import { parentPort } from "node:worker_threads";
 import { tsImport } from "tsx/esm/api";
 import { runInBackground } from "../background-thread.mjs";
 
 runInBackground();
-const { parseFile } = await tsImport("./parse-file.ts", import.meta.url);
+const { packChunks, parseFile } = await tsImport("./parse-file.ts", import.meta.url);
 
 parentPort.on("message", async ({ id, request }) => {
   try {
     const { document, chunks } = await parseFile(request);
-    parentPort.postMessage({ id, document, chunks: chunks.map(({ text: _text, ...chunk }) => chunk) });
+    const packed = packChunks(chunks);
+    parentPort.postMessage({ id, document, chunks: packed }, [packed.offsets.buffer, packed.headingPathOf.buffer, packed.pages.buffer]);
   } catch (error) {
     parentPort.postMessage({ id, reason: typeof error?.reason === "string" ? error.reason : `cannot be parsed: ${error?.message ?? String(error)}` });
   }

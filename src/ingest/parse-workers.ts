@@ -14,8 +14,7 @@
  * every reindex.
  */
 import { Worker } from "node:worker_threads";
-import type { Chunk } from "../core/types.js";
-import type { ParsedFile, ParseRequest } from "./parse-file.js";
+import { type PackedChunks, type ParsedFile, type ParseRequest, unpackChunks } from "./parse-file.js";
 import { LoadError, type SourceDocument } from "./types.js";
 
 const SCRIPT = new URL("./parse-worker.mjs", import.meta.url);
@@ -38,7 +37,7 @@ interface Slot {
   running?: Job & { id: number; timer: NodeJS.Timeout };
 }
 
-type Reply = { ready: true } | { id: number; document: SourceDocument; chunks: Omit<Chunk, "text">[] } | { id: number; reason: string };
+type Reply = { ready: true } | { id: number; document: SourceDocument; chunks: PackedChunks } | { id: number; reason: string };
 
 export class ParseWorkers {
   private readonly slots: Slot[] = [];
@@ -113,10 +112,7 @@ export class ParseWorkers {
     slot.running = undefined;
     slot.worker.unref();
     if ("reason" in reply) job.reject(new LoadError(job.request.source, reply.reason));
-    else {
-      const { document } = reply;
-      job.resolve({ document, chunks: reply.chunks.map((chunk) => ({ ...chunk, text: document.text.slice(chunk.start, chunk.end) })) });
-    }
+    else unpackChunks(reply.document, reply.chunks).then((chunks) => job.resolve({ document: reply.document, chunks }), job.reject);
     this.dispatch();
   }
 
