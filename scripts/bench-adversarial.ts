@@ -15,6 +15,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { connect } from "node:net";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { answerMessages } from "../src/answer/prompt.js";
@@ -32,7 +33,7 @@ const END = "<!-- bench-adversarial:end -->";
 const TOKEN = "bench-adversarial-admin-token-0123456789abcdef";
 // A parse in this process past this is stopped and reported as "> limit" (the quadratic loaders took minutes).
 const PARSE_CAP_MS = 60_000;
-const HEALTH_SECONDS = 40;
+const HEALTH_SECONDS = 25;
 const HEALTH_INTERVAL_MS = 20;
 
 interface ParseFigure {
@@ -90,50 +91,76 @@ try {
   console.log("hostile requests…");
   const requests: RequestFigure[] = [];
   for (const file of CRAFTED) {
-    requests.push(await timedRequest(server, `POST /ask about ${file.name}`, "/ask", { question: file.query }));
-    requests.push(await timedRequest(server, `POST /search (k 100) for ${file.name}`, "/search", { query: file.query, k: 100 }));
+    requests.push(await timedRequest(server, `POST /ask about ${file.name}`, "/ask", { question: file.query }, (body) => {
+      const answer = body as { outcome: string; citations: { source: string }[] };
+      return `${answer.outcome}; ${answer.citations.some((c) => c.source === file.name) ? "cites" : "does not cite"} it`;
+    }));
+    requests.push(await timedRequest(server, `POST /search (k 100) for ${file.name}`, "/search", { query: file.query, k: 100 }, (body) => {
+      const { results } = body as { results: { source: string; text: string }[] };
+      return `${results.filter((r) => r.source === file.name).length} of ${results.length} results from it; longest text ${Math.max(0, ...results.map((r) => r.text.length))}`;
+    }));
   }
   const hidden = (await (await server.post("/search", { query: "hiddenword", mode: "keyword", k: 100 })).json()) as { results: { text: string }[] };
   const breakout = breakoutCheck(chunksOf("breakout.md"));
   requests.push(await timedRequest(server, "POST /ask, question of zero-width characters only", "/ask", { question: "\u200b\u200c\u200d\u2060\ufeff" }));
   requests.push(await timedGet(server, "GET /health with Host: evil.example (DNS rebinding)", { host: "evil.example", origin: "http://evil.example" }));
   requests.push(await timedGet(server, "GET /sources/line.txt (20 MB document)", {}, "/sources/line.txt?start=10000000&end=10000480"));
-
-  console.log(`/health probed for ${HEALTH_SECONDS} s while the crafted corpus is reindexed in full and asked about…`);
-  const probe = runScript<Percentiles & { failures: number; max?: number }>("scripts/bench/health-probe.ts", {
-    url: server.url,
-    durationMs: HEALTH_SECONDS * 1000,
-    intervalMs: HEALTH_INTERVAL_MS,
-  });
-  await sleep(1000);
+  // Held open through the /health phases.
   const slowClient = slowBody(server.url);
-  const reindexStarted = performance.now();
-  const reindex = fetch(`${server.url}/admin/reindex`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
-    body: JSON.stringify({ full: true }),
-  }).then(async (r) => ({ status: r.status, ms: performance.now() - reindexStarted, body: (await r.json()) as { unreadable?: unknown[] } }));
-  let asked = 0;
-  const deadline = performance.now() + (HEALTH_SECONDS - 3) * 1000;
-  const askers = [0, 1].map(async (lane) => {
-    for (let i = lane; performance.now() < deadline; i += 2) {
-      const file = CRAFTED[i % CRAFTED.length]!;
-      const response = await server!.post(i % 4 < 2 ? "/ask" : "/search", i % 4 < 2 ? { question: file.query } : { query: file.query, k: 100 });
-      await response.arrayBuffer();
-      asked++;
-    }
-  });
-  const [health, reindexed, slow] = await Promise.all([probe, reindex, slowClient, ...askers]);
+
+  const phases: Phase[] = [];
+  for (const load of ["idle", "reindex", "asks", "reindex and asks"] as const) {
+    console.log(`/health probed for ${HEALTH_SECONDS} s: ${load}…`);
+    phases.push(await healthPhase(server, load));
+  }
+  const slow = await slowClient;
   // Last: once throttled, this address could not reindex either.
   const adminThrottle = await wrongBearers(server, 15);
 
-  const body = render({ startMs, parse, ingest, requests, hidden: hidden.results.filter((r) => r.text.includes("hiddenword")).length, breakout, adminThrottle, health, reindexed, slow, asked, before });
+  const body = render({ startMs, parse, ingest, requests, hidden: hidden.results.filter((r) => r.text.includes("hiddenword")).length, breakout, adminThrottle, phases, slow, before });
   writeSection(body);
   console.log(body);
   console.log(`wrote ${path.relative(REPO_ROOT, REPORT)}`);
 } finally {
   await server?.close();
   await rm(dir, { recursive: true, force: true });
+}
+
+type Load = "idle" | "reindex" | "asks" | "reindex and asks";
+
+interface Phase {
+  load: Load;
+  health: Percentiles & { failures: number };
+  /** One-minute load average of the machine at the end (other jobs included). */
+  loadAverage: number;
+  reindex?: { status: number; ms: number; unreadable: number };
+  asked: number;
+}
+
+/** /health probed from another process for HEALTH_SECONDS while the server does `load`. */
+async function healthPhase(s: TestServer, load: Load): Promise<Phase> {
+  const probe = runScript<Percentiles & { failures: number }>("scripts/bench/health-probe.ts", { url: s.url, durationMs: HEALTH_SECONDS * 1000, intervalMs: HEALTH_INTERVAL_MS });
+  await sleep(1000);
+  const deadline = performance.now() + (HEALTH_SECONDS - 3) * 1000;
+  const started = performance.now();
+  const reindex = load.includes("reindex")
+    ? fetch(`${s.url}/admin/reindex`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }, body: JSON.stringify({ full: true }) }).then(
+        async (r) => ({ status: r.status, ms: performance.now() - started, unreadable: ((await r.json()) as { unreadable?: unknown[] }).unreadable?.length ?? 0 }),
+      )
+    : undefined;
+  let asked = 0;
+  const askers = load.includes("asks")
+    ? [0, 1].map(async (lane) => {
+        for (let i = lane; performance.now() < deadline; i += 2) {
+          const file = CRAFTED[i % CRAFTED.length]!;
+          const response = await s.post(i % 4 < 2 ? "/ask" : "/search", i % 4 < 2 ? { question: file.query } : { query: file.query, k: 100 });
+          await response.arrayBuffer();
+          asked++;
+        }
+      })
+    : [];
+  const [health, reindexed] = await Promise.all([probe, reindex, ...askers]);
+  return { load, health, loadAverage: loadavg()[0]!, asked, ...(reindexed && { reindex: reindexed }) };
 }
 
 function argValue(name: string): string | undefined {
@@ -148,11 +175,12 @@ async function parseIn(root: string, name: string): Promise<ParseFigure> {
   );
 }
 
-async function timedRequest(s: TestServer, what: string, route: string, body: unknown): Promise<RequestFigure> {
+async function timedRequest(s: TestServer, what: string, route: string, body: unknown, describe?: (json: unknown) => string): Promise<RequestFigure> {
   const started = performance.now();
   const response = await s.post(route, body);
   const text = await response.text();
-  return { what, status: response.status, ms: performance.now() - started, bytes: Buffer.byteLength(text) };
+  const ms = performance.now() - started;
+  return { what, status: response.status, ms, bytes: Buffer.byteLength(text), ...(describe && response.ok && { note: describe(JSON.parse(text)) }) };
 }
 
 async function timedGet(s: TestServer, what: string, headers: Record<string, string>, route = "/health"): Promise<RequestFigure> {
@@ -221,10 +249,8 @@ function render(r: {
   hidden: number;
   breakout: { passages: number; opened: number; closed: number };
   adminThrottle: { statuses: Record<number, number> };
-  health: Percentiles & { failures: number };
-  reindexed: { status: number; ms: number; body: { unreadable?: unknown[] } };
+  phases: Phase[];
   slow: { closedAfterMs: number; status?: number };
-  asked: number;
   before?: string;
 }): string {
   const ms = (x: number) => (Number.isNaN(x) ? "—" : x >= 1000 ? `${(x / 1000).toFixed(1)} s` : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
@@ -244,15 +270,22 @@ function render(r: {
     "",
     "**Hostile requests** (after the fixes; one at a time, server idle otherwise):",
     "",
-    "| Request | Status | Time | Response |",
-    "| --- | --- | --- | --- |",
-    ...r.requests.map((q) => `| ${q.what} | ${q.status} | ${ms(q.ms)} | ${bytes(q.bytes)} |`),
+    "| Request | Status | Time | Response | What it held |",
+    "| --- | --- | --- | --- | --- |",
+    ...r.requests.map((q) => `| ${q.what} | ${q.status} | ${ms(q.ms)} | ${bytes(q.bytes)} | ${q.note ?? ""} |`),
     "",
     `Hidden HTML: ${r.hidden} search results hold any of the six hidden texts. Prompt for the break-out document: ${r.breakout.passages} passage(s), ${r.breakout.opened} \`<passage\` opened, ${r.breakout.closed} \`</passage>\` closed (the document's own tags neutralised).`,
     `Wrong admin bearer tokens, 15 in a row from one address: ${Object.entries(r.adminThrottle.statuses).map(([status, n]) => `${n} × ${status}`).join(", ")}.`,
     `A client sending its headers and then one body byte a second to \`POST /ask\`: the server answered ${r.slow.status ?? "nothing"} and closed the connection after ${ms(r.slow.closedAfterMs)} (\`BODY_TIMEOUT_MS\`).`,
     "",
-    `**\`/health\` while the worst inputs are ingested and asked**: probed every ${HEALTH_INTERVAL_MS} ms for ${HEALTH_SECONDS} s from another process, while \`POST /admin/reindex {"full": true}\` re-read, re-parsed and re-embedded the whole crafted corpus (${r.reindexed.status}, ${ms(r.reindexed.ms)}, ${r.reindexed.body.unreadable?.length ?? 0} files named unreadable), ${r.asked} \`/ask\` and \`/search\` requests about the crafted files ran two at a time, and the slow client above held its connection: p50 ${ms(r.health.p50)}, p95 ${ms(r.health.p95)}, **p99 ${ms(r.health.p99)}** (${r.health.n} probes, ${r.health.failures} failed; target < 50 ms).`,
+    `**\`/health\` while the worst inputs are ingested and asked**, probed every ${HEALTH_INTERVAL_MS} ms for ${HEALTH_SECONDS} s per row from another process (target: p99 < 50 ms). Reindex: \`POST /admin/reindex {"full": true}\`, re-reading, re-parsing and re-embedding the whole crafted corpus; asks: \`/ask\` and \`/search\` about each crafted file in turn, two at a time, back to back. The slow client above was connected during the first of these rows. The stand-in embedder embeds questions and evidence sentences on the event loop, where the bundled model uses worker threads: the rows with asks are pessimistic.`,
+    "",
+    "| Server doing | Reindex | Requests served | /health p50 | p95 | p99 | Probes (failed) | Load average |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ...r.phases.map(
+      (p) =>
+        `| ${p.load} | ${p.reindex ? `${p.reindex.status}, ${ms(p.reindex.ms)}, ${p.reindex.unreadable} files named unreadable` : "—"} | ${p.asked || "—"} | ${ms(p.health.p50)} | ${ms(p.health.p95)} | **${ms(p.health.p99)}** | ${p.health.n} (${p.health.failures}) | ${p.loadAverage.toFixed(1)} |`,
+    ),
   ].join("\n");
 }
 
