@@ -25,6 +25,7 @@ import { askAll, type DecisionTargets, fitDecision, fitQuestions, fitRanking, fi
 import { keywordSet, nqOpenSet, type QaSet, sampleQuestions, squadSet } from "../src/eval/qa-sets.js";
 import { type EvalResults, renderEvalMarkdown } from "../src/eval/report.js";
 import { riskCoverageSvg } from "../src/eval/risk-coverage-plot.js";
+import { fitDenseWeight } from "../src/eval/fusion-weight.js";
 import { evaluateSciFact, sciFactCorpus } from "../src/eval/scifact.js";
 import type { Services } from "../src/services.js";
 
@@ -35,13 +36,15 @@ const only = new Set((process.argv.find((a) => a.startsWith("--only="))?.slice(7
 /**
  * Recall first for the gate (a question it drops never reaches a chat model):
  * 99.8 % on the fit questions, so that other corpora keep at least 98 %.
- * For confident answers the product promises 0.80 precision; the threshold is
- * chosen for 0.85 on the fit questions, a margin for the spread between fit and
- * unseen questions (a few hundred confident answers), trusted from 20 answers on,
- * on the real search queries of NQ-open (SQuAD's questions copy their
- * paragraph's words; they shape the models, not the bar).
+ * For confident answers the product promises 0.80 precision. Precision drifts
+ * between question sets (in development a threshold giving 0.85 on NQ-open's
+ * fit questions gave 0.815 on its check questions, with the models barely
+ * overfitted: 0.850 in-sample, 0.843 out-of-fold), so the threshold asks 0.85
+ * of the fit questions, by the one-sided 95 % lower bound of the measured
+ * precision, on the real search queries of NQ-open (SQuAD's questions copy
+ * their paragraph's words; they shape the models, not the bar).
  */
-const TARGETS: DecisionTargets = { gateRecall: 0.998, confidentPrecision: 0.85, minAnswered: 20, thresholdSets: ["nq-open"] };
+const TARGETS: DecisionTargets = { gateRecall: 0.998, confidentPrecision: 0.85, confidenceZ: 1.645, thresholdSets: ["nq-open"] };
 const FIT_SETS = new Set(["nq-open", "squad"]);
 const DESCRIPTIONS: Record<string, string> = {
   seed: "the founding document's own questions (`../shared/eval/seed-qa.jsonl`, repository `corpus/`).",
@@ -74,8 +77,8 @@ const stage = (name: string) => {
 };
 
 /** The product over a set, with every sentence it can quote embedded up front (in large batches, on every core). */
-async function open(set: QaSet): Promise<Services> {
-  const services = await openProduct(set, { workDir: WORK_DIR, embedder });
+async function open(set: QaSet, env?: Record<string, string>): Promise<Services> {
+  const services = await openProduct(set, { workDir: WORK_DIR, embedder, env });
   const sentences = indexedChunks(services).flatMap((c) => chunkSentences(c).map((s) => s.text));
   const todo = embedder.missing(sentences).length;
   if (todo) {
@@ -85,6 +88,8 @@ async function open(set: QaSet): Promise<Services> {
   return services;
 }
 
+/** The fitted fusion weight as settings, once chosen: SciFact is searched with it too. */
+let fusionEnv: Record<string, string> | undefined;
 const results: EvalResults = { command: `npm run eval${only.size < 2 ? ` -- --only=${[...only].join(",")}` : ""}`, generatedAt: "", embedder: base.id, durationSeconds: 0, qa: [] };
 
 if (only.has("qa")) {
@@ -94,11 +99,24 @@ if (only.has("qa")) {
     nqOpenSet(path.join(SHARED, "bench-data/nq-open")),
     squadSample(),
   ].filter((s): s is QaSet => s !== undefined);
-  const opened = [];
+  let opened = [];
   for (const set of sets) opened.push({ set, services: await open(set) });
 
-  const fitting = opened.filter(({ set }) => FIT_SETS.has(set.name));
+  let fitting = opened.filter(({ set }) => FIT_SETS.has(set.name));
   if (fitting.length) {
+    // Retrieval first: the fusion weight that finds the most gold passages, then every set reopened with it.
+    const fusion = await fitDenseWeight(
+      fitting.map(({ set, services }) => ({ services, questions: set.questions.filter((q) => q.split === "fit") })),
+      embedder,
+      config.retrieval.topK,
+    );
+    fusionEnv = { DENSE_WEIGHT: String(fusion.denseWeight) };
+    await Promise.all(opened.map(({ services }) => services.close()));
+    opened = [];
+    for (const set of sets) opened.push({ set, services: await open(set, fusionEnv) });
+    fitting = opened.filter(({ set }) => FIT_SETS.has(set.name));
+    results.fusion = fusion;
+
     const questions = [];
     for (const { set, services } of fitting) {
       const fit = set.questions.filter((q) => q.split === "fit");
@@ -129,7 +147,7 @@ if (only.has("qa")) {
 if (only.has("scifact")) {
   const data = readSciFact(path.join(SHARED, "bench-data/beir-scifact"));
   if (data) {
-    const services = await openProduct(sciFactCorpus(data), { workDir: WORK_DIR, embedder });
+    const services = await openProduct(sciFactCorpus(data), { workDir: WORK_DIR, embedder, env: fusionEnv });
     results.scifact = await evaluateSciFact(data, services, stage("SciFact queries"));
     await services.close();
   }
@@ -145,7 +163,8 @@ if (results.fit) {
   // The shipped decision is the bundled embedder's; another embedder's is written beside the report.
   const file = base.id === LOCAL_USE_ID ? path.join(ROOT, "src/retrieval/calibration.json") : path.join(ROOT, "docs", `calibration-${base.id.replace(/[^\w.-]+/g, "_")}.json`);
   const current = JSON.parse(readFileSync(path.join(ROOT, "src/retrieval/calibration.json"), "utf8")) as Record<string, unknown>;
-  writeFileSync(file, `${JSON.stringify({ ...current, embedder: base.id, ranking: results.fit.ranking, decision: results.fit.decision }, null, 2)}\n`);
+  const fitted = { denseWeight: results.fusion?.denseWeight, ranking: results.fit.ranking, decision: results.fit.decision };
+  writeFileSync(file, `${JSON.stringify({ ...current, embedder: base.id, ...fitted }, null, 2)}\n`);
   console.log(`Decision written to ${path.relative(ROOT, file)}.`);
 }
 console.log(renderEvalMarkdown(results));

@@ -4,11 +4,14 @@
  * a sentence could hold one: a sentence without any number cannot say "how
  * many", one without a date cannot say "when", one without an amount cannot
  * give a price, one naming no role (CEO, director, …) cannot say "what position",
- * and one naming nobody and nowhere new (no capitalised name beyond the
- * question's own words) cannot say "who" or "where".
+ * one naming nobody and nowhere new (no capitalised name beyond the
+ * question's own words) cannot say "who" or "where", and one naming no
+ * country (or its people: "Egyptian") cannot say "which country".
  */
 
-export type AnswerType = "number" | "date" | "amount" | "role" | "person" | "place" | "any";
+import { namesCountry } from "../retrieval/gazetteer.js";
+
+export type AnswerType = "number" | "date" | "amount" | "role" | "person" | "country" | "place" | "any";
 
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|hundreds|thousands?|millions?|billions?|half|twice|several|few)\b/i;
 const MONTHS = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(tember)?|oct(ober)?|nov(ember)?|dec(ember)?|spring|summer|autumn|fall|winter|century|centuries|decade|today|yesterday|ago)\b/i;
@@ -25,7 +28,8 @@ export function expectedAnswerType(question: string): AnswerType {
   }
   if (/\b(what|which)\b/.test(q) && ROLE_NOUNS.test(q)) return "role";
   if (/\bwhen\b|\b(what|which|in which|in what) (year|date|day|month|time|century|decade|period)\b/.test(q)) return "date";
-  if (/\bwhere\b|\b(what|which|in which|in what) (country|countries|city|cities|town|place|region|state|continent|nation)\b/.test(q)) return "place";
+  if (/\b(what|which|in which|in what|from which|from what) (country|countries|nation|nations)\b/.test(q)) return "country";
+  if (/\bwhere\b|\b(what|which|in which|in what) (city|cities|town|place|region|state|continent)\b/.test(q)) return "place";
   if (/^(?:\W*)(?:and\s+)?(?:who|whom|whose)\b|\b(?:who|whom|whose) (?:is|was|were|are|did|does|do|has|had|will|won|wrote|sang|sings|plays|played|led|leads|founded|invented|discovered)\b/.test(q)) return "person";
   return "any";
 }
@@ -42,6 +46,7 @@ function newNames(text: string, questionWords: ReadonlySet<string>): boolean {
 }
 
 export function holdsAnswerType(text: string, type: AnswerType, questionWords: ReadonlySet<string> = new Set()): boolean {
+  if (type === "country") return namesCountry(text);
   if (type === "person" || type === "place") return newNames(text, questionWords);
   if (type === "amount") return AMOUNT.test(text) && (/\d/.test(text) || /\bfree\b/i.test(text) || NUMBER_WORDS.test(text));
   if (type === "role") return ROLE.test(text);

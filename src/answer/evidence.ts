@@ -35,7 +35,7 @@ export interface SentenceEvidence {
   retrievedCoverage: number;
   /** Cosine similarity of sentence and question embeddings; 0 when no embedder was given. */
   similarity: number;
-  /** True when the question asks for a kind of answer (a number, date, amount, role, person or place). */
+  /** True when the question asks for a kind of answer (a number, date, amount, role, person, country or place). */
   typed: boolean;
   /** False when the question asks for a kind of answer and the sentence has none. */
   typeMatch: boolean;
@@ -116,7 +116,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         typed: type !== "any",
         typeMatch: holdsAnswerType(sentence.text, type, questionWords),
         novelty: sentenceTerms.size ? [...sentenceTerms].filter((t) => !questionTerms.has(t)).length / sentenceTerms.size : 0,
-        focus: focusTerm === undefined ? 0 : sentenceTerms.has(focusTerm) ? 1 : passageTerms[p]!.has(focusTerm) ? 0.5 : 0,
+        focus: focusTerm === undefined ? 0 : holdsTerm(sentenceTerms, focusTerm) ? 1 : holdsTerm(passageTerms[p]!, focusTerm) ? 0.5 : 0,
         phraseMatch: phraseMatch(questionPairs, sentenceTermList),
       };
     }),
@@ -191,15 +191,20 @@ export function questionCoverage(question: string, idf: Idf): (found: Set<string
     for (const t of terms(word)) weights.set(t, idf(t));
   }
   const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
-  const isVariant = (a: string, b: string) => {
-    const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-    return short.length >= MIN_VARIANT_PREFIX && long.startsWith(short);
-  };
   return (found) => {
     let sum = 0;
-    for (const [t, w] of weights) {
-      if (found.has(t) || (t.length >= MIN_VARIANT_PREFIX && [...found].some((f) => isVariant(t, f)))) sum += w;
-    }
+    for (const [t, w] of weights) if (holdsTerm(found, t)) sum += w;
     return sum / total;
   };
+}
+
+/** The term, or a variant of it sharing a long prefix ("direct" in "director"), is among `found`. */
+function holdsTerm(found: Set<string>, term: string): boolean {
+  if (found.has(term)) return true;
+  if (term.length < MIN_VARIANT_PREFIX) return false;
+  for (const f of found) {
+    const [short, long] = term.length <= f.length ? [term, f] : [f, term];
+    if (short.length >= MIN_VARIANT_PREFIX && long.startsWith(short)) return true;
+  }
+  return false;
 }

@@ -223,10 +223,10 @@ export function fitSamples(questions: FitQuestion[], ranking: RankingModel): Fit
 export interface DecisionTargets {
   /** Share of answerable fit questions with their passage retrieved that the gate must let through. */
   gateRecall: number;
-  /** Precision of confident answers the answer threshold aims for on the fit questions. */
+  /** Precision of confident answers asked of the fit questions: the threshold keeps the lower confidence bound of their precision at or above it. */
   confidentPrecision: number;
-  /** Fewest confident answers a threshold must give before its precision is trusted. */
-  minAnswered: number;
+  /** z of that bound (1.645: one-sided 95 %), so that a precision measured on a few answers is not trusted as if on many. */
+  confidenceZ: number;
   /** The sets whose fit questions choose the answer threshold (the models are fitted on all). */
   thresholdSets: string[];
 }
@@ -247,7 +247,8 @@ function logisticModel(names: readonly DecisionFeature[], samples: FitSample[], 
  * threshold lets `gateRecall` of the first through. The confidence: fitted on
  * whether the extractive answer held a gold answer; its threshold is the
  * lowest whose confident answers on the fit questions are still
- * `confidentPrecision` right — the most coverage at that risk.
+ * `confidentPrecision` right (by the lower bound of its Wilson interval) — the
+ * most coverage at that risk.
  */
 export function fitDecision(samples: FitSample[], targets: DecisionTargets): DecisionCalibration {
   const gateSamples = samples.filter((s) => !s.answerable || s.goldRetrieved);
@@ -269,9 +270,17 @@ export function fitDecision(samples: FitSample[], targets: DecisionTargets): Dec
     if (s.right) right++;
     const next = ranked[i + 1];
     if (next && next.score === s.score) return;
-    if (i + 1 >= targets.minAnswered && right / (i + 1) >= targets.confidentPrecision) answerFrom = s.score;
+    if (wilsonLowerBound(right, i + 1, targets.confidenceZ) >= targets.confidentPrecision) answerFrom = s.score;
   });
   return { relevance, confidence, notFoundBelow: round(notFoundBelow, 6), answerFrom: round(answerFrom, 6) };
+}
+
+/** Lower end of the Wilson score interval of a proportion `right / n`. */
+export function wilsonLowerBound(right: number, n: number, z: number): number {
+  if (n === 0) return 0;
+  const p = right / n;
+  const z2 = z * z;
+  return (p + z2 / (2 * n) - z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
 }
 
 function round(x: number, digits = 4): number {

@@ -7,6 +7,7 @@
  */
 import type { DecisionCalibration } from "../answer/decision.js";
 import type { RankingModel } from "../answer/evidence.js";
+import type { DenseWeightFit } from "./fusion-weight.js";
 import type { DecisionTargets, QaMetrics, QaOutcome } from "./qa.js";
 import type { SciFactReport } from "./scifact.js";
 
@@ -22,6 +23,8 @@ export interface EvalResults {
   generatedAt: string;
   embedder: string;
   durationSeconds: number;
+  /** The hybrid fusion weight chosen on the fit questions (retrieval hit@k by candidate weight). */
+  fusion?: DenseWeightFit;
   fit?: { sets: string[]; questions: number; targets: DecisionTargets; ranking: RankingModel; decision: DecisionCalibration };
   qa: QaSetResult[];
   scifact?: SciFactReport;
@@ -73,9 +76,14 @@ export function renderEvalMarkdown(r: EvalResults): string {
       "",
       `Fitted on the \`fit\` questions of ${r.fit.sets.join(" and ")} only (${r.fit.questions} questions); every figure below is on questions it never saw.`,
       "",
+      ...(r.fusion
+        ? [
+            `- **Hybrid fusion** (\`DENSE_WEIGHT\` = ${r.fusion.denseWeight}): the weight of the dense score in the fused ranking that puts the most gold passages of the fit questions in the top 5 (hit@5 by weight: ${Object.entries(r.fusion.hitAtK).map(([w, h]) => `${w} → ${pct(h)}`).join(", ")}). Chosen first; everything below is fitted on what it retrieves.`,
+          ]
+        : []),
       "- **Sentence ranking**: a logistic model of whether a retrieved sentence holds a gold answer, over what the sentence covers of the question (alone and with its passage), its similarity to the question, whether it has the kind of answer asked for, what it adds, whether it holds the question's most specific term and its neighbouring words together, and its passage's retrieval score and rank. The extractive answer is the best sentence and runners-up nearly as likely; its probability is also a feature of the decision (`answerScore`).",
       `- **Relevance gate** (\`NOT_FOUND_THRESHOLD\` = ${d.notFoundBelow}): a logistic model telling answerable questions whose passage was retrieved from unanswerable ones, over what retrieval found as a whole (term coverage of all passages together, the best coverage and similarity of any sentence, the top retrieval score), not over the one sentence the ranking put first; its threshold lets ${pct(r.fit.targets.gateRecall)} of the former through on the fit questions. Below it the outcome is \`not_found\` and no answerer — not even a chat model — is called. Chosen for recall: a question dropped here is lost whatever the model could have done.`,
-      `- **Answer confidence** (\`ANSWER_THRESHOLD\` = ${d.answerFrom}): a logistic model of whether the extractive answer holds a gold answer (an unanswerable question never does). Offline, at or above the threshold the outcome is \`answered\`, below it \`uncertain\` (the closest passage is shown as such). The threshold is the lowest at which the confident answers to the fit questions of ${r.fit.targets.thresholdSets.join(", ")} are still ${pct(r.fit.targets.confidentPrecision)} right (counted from ${r.fit.targets.minAnswered} answers on): the most coverage at that risk. Below it an answer is still given (as the closest passage), so a lower threshold buys little and costs trust.`,
+      `- **Answer confidence** (\`ANSWER_THRESHOLD\` = ${d.answerFrom}): a logistic model of whether the extractive answer holds a gold answer (an unanswerable question never does). Offline, at or above the threshold the outcome is \`answered\`, below it \`uncertain\` (the closest passage is shown as such). The threshold is the lowest at which the confident answers to the fit questions of ${r.fit.targets.thresholdSets.join(", ")} are still ${pct(r.fit.targets.confidentPrecision)} right by the lower bound of a one-sided Wilson interval (z = ${r.fit.targets.confidenceZ}), so that a precision measured on a few answers is not trusted as if on many: the most coverage at that risk. Below it an answer is still given (as the closest passage), so a lower threshold buys little and costs trust.`,
       "",
       "Weights (features are read from the evidence: term coverage of the best sentence, of its passage and of all passages; sentence similarity; whether the question asks for a kind of answer and the sentence has one; what the sentence adds beyond the question; whether it holds the question's most specific term; whether the question's neighbouring words stand together in it; the top retrieval score; the ranking's probability for the best sentence):",
       "",

@@ -9,6 +9,7 @@
 import type { Embedder } from "../embeddings/types.js";
 import type { Hit, IndexSnapshot } from "../core/types.js";
 import { type FusedHit, fuseRanks, fuseWeighted } from "./fusion.js";
+import { withCountriesOfDemonyms } from "./gazetteer.js";
 import { diversify } from "./mmr.js";
 import type { FusionMethod, RetrieveOptions, Retriever, ScoredChunk } from "./types.js";
 
@@ -37,9 +38,10 @@ export class HybridRetriever implements Retriever {
     const mmr = this.options.mmrLambda !== undefined && this.options.mmrLambda < 1;
     const fetch = mode === "hybrid" || mmr ? pool : k;
     // Both at once: with the index in PostgreSQL each is a query of its own, so hybrid costs the slower one, not both.
+    // Documents say "Nigeria" where people ask about "the Nigerian": keyword search gets the country too.
     const [dense, keyword] = await Promise.all([
       mode === "keyword" ? [] : this.dense(snapshot, query, fetch),
-      mode === "dense" ? [] : snapshot.keywords.search(query, fetch),
+      mode === "dense" ? [] : snapshot.keywords.search(withCountriesOfDemonyms(query), fetch),
     ]);
 
     const fused = this.fuse(mode, dense, keyword);

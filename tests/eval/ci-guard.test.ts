@@ -114,15 +114,15 @@ describe.skipIf(!scifact || !nq)("answer and retrieval quality guard (fixed samp
 /**
  * A little below what these samples measured with the shipped calibration (the
  * tests print the measured values): NQ-open sample hit@5 0.975, gold in answer
- * 0.70, none wrongly not_found, confident precision 0.88 (17 answers), every
- * unanswerable one declined; paraphrase set gold keyword in answer 0.81 (the
- * product's target, 0.85, is not reached: docs/EVAL.md); SciFact sample hybrid
- * nDCG@10 0.911.
+ * 0.70, none wrongly not_found, every unanswerable one declined (2 confident
+ * answers: too few to judge precision on); paraphrase set gold keyword in
+ * answer 0.875, every near-miss not answered confidently; SciFact sample
+ * hybrid nDCG@10 0.911.
  */
 const FLOORS = {
   nqHit5: 0.9,
   nqGoldInAnswer: 0.65,
-  paraphraseGoldInAnswer: 0.8,
+  paraphraseGoldInAnswer: 0.84,
   nqWronglyNotFound: 0.08,
   nqConfidentPrecision: 0.75,
   nqUnanswerableNotConfident: 0.6,

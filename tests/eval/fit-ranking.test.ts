@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rankEvidence, type SentenceEvidence } from "../../src/answer/evidence.js";
-import { type FitQuestion, fitRanking, fitSamples } from "../../src/eval/qa.js";
+import { type FitQuestion, fitRanking, fitSamples, wilsonLowerBound } from "../../src/eval/qa.js";
 import { passagesOf } from "../answer/passages.js";
 
 /** A retrieved sentence with the given evidence, the rest neutral. */
@@ -50,5 +50,14 @@ describe("fitting the sentence ranking", () => {
     expect(fitRanking([...questions(40), ...unanswered])).toEqual(fitRanking(questions(40)));
     expect(() => fitRanking(unanswered)).toThrow(/nothing to fit/);
     expect(fitSamples(unanswered, fitRanking(questions(40))).some((s) => s.goldInAnswer)).toBe(false);
+  });
+});
+
+describe("the precision bound behind the answer threshold", () => {
+  it("When the same precision is measured on fewer answers, Then its lower bound is lower", () => {
+    expect(wilsonLowerBound(8, 10, 1.645)).toBeCloseTo(0.541, 3);
+    expect(wilsonLowerBound(80, 100, 1.645)).toBeCloseTo(0.727, 3);
+    expect(wilsonLowerBound(80, 100, 1.645)).toBeLessThan(0.8);
+    expect(wilsonLowerBound(0, 0, 1.645)).toBe(0);
   });
 });

@@ -32,6 +32,11 @@ describe("Retriever over a real (bundled-embedder) index", () => {
     expect((await top("what does ZQ-4471 mean", "keyword"))[0]).toBe("zq");
   });
 
+  it("When the question names a country only by its people, Then keyword search finds the passage that names the country", async () => {
+    expect((await top("parcels for Norwegian customers", "keyword"))[0]).toBe("shipping");
+    expect((await top("Icelandic delivery time", "keyword"))[0]).toBe("shipping");
+  });
+
   it("When the query shares no word with the answer, Then dense search still finds it and keyword search cannot", async () => {
     expect((await top("How long do kittens and felines nap?", "dense"))[0]).toBe("cats");
     expect(await top("kittens felines nap", "keyword")).toEqual([]);

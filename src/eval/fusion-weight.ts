@@ -1,0 +1,46 @@
+/**
+ * @module fusion-weight
+ * The dense weight of the weighted hybrid fusion, chosen on fit questions: the
+ * weight that puts the most gold passages in the top k, over every fit set
+ * together (each question counts once). Retrieval only — the answer stage is
+ * fitted afterwards on what this retrieval returns.
+ */
+import type { Embedder } from "../embeddings/types.js";
+import { HybridRetriever } from "../retrieval/retriever.js";
+import type { Services } from "../services.js";
+import { goldRetrieved } from "./qa.js";
+import type { QaQuestion } from "./qa-sets.js";
+
+/** Candidate weights: the keyword list always keeps at least half of the say (USE-lite is weak on technical text). */
+export const DENSE_WEIGHTS = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
+
+export interface DenseWeightFit {
+  denseWeight: number;
+  /** Share of answerable fit questions whose gold passage is in the top k, by candidate weight. */
+  hitAtK: Record<string, number>;
+}
+
+export async function fitDenseWeight(
+  sets: { services: Services; questions: QaQuestion[] }[],
+  embedder: Embedder,
+  k: number,
+): Promise<DenseWeightFit> {
+  const hits: Record<string, number> = {};
+  let total = 0;
+  for (const { services, questions } of sets) {
+    const snapshot = services.ask.index.current;
+    const answerable = questions.filter((q) => q.answerable);
+    total += answerable.length;
+    for (const weight of DENSE_WEIGHTS) {
+      const retriever = new HybridRetriever({ embedder, denseWeight: weight, fusion: "weighted" });
+      for (const q of answerable) {
+        const top = await retriever.retrieve(snapshot, q.question, { k, mode: "hybrid" });
+        if (goldRetrieved(q, top.map((r) => r.chunk))) hits[weight] = (hits[weight] ?? 0) + 1;
+      }
+    }
+  }
+  const hitAtK = Object.fromEntries(DENSE_WEIGHTS.map((w) => [w, (hits[w] ?? 0) / (total || 1)]));
+  // Ties go to the lower weight: the keyword side is the one that carries technical text.
+  const denseWeight = DENSE_WEIGHTS.reduce((best, w) => (hitAtK[w]! > hitAtK[best]! ? w : best), DENSE_WEIGHTS[0]!);
+  return { denseWeight, hitAtK };
+}
