@@ -64,8 +64,10 @@ describe.skipIf(chromiumMissing)("chat page when answers are slow, streamed, lim
     await expect.poll(() => fake.requests.map((r) => ({ finished: r.finished, closedByClient: r.closedByClient })), { timeout: 20_000 }).toEqual([{ finished: false, closedByClient: true }]);
   });
 
-  it("When the service streams the answer, Then it grows on screen before it is done", async () => {
-    fake.script(() => ({ content: MODEL_ANSWER, chunkDelayMs: 150 }));
+  it("When the service streams the answer, Then it grows on screen, a verified sentence at a time, before it is done", async () => {
+    // Two sentences: the first is shown once the second begins (a sentence is verified whole before it is streamed).
+    const twoSentences = `${MODEL_ANSWER} A key focus of the Forum was the integration of digital technologies in museum management [1].`;
+    fake.script(() => ({ content: twoSentences, chunkDelayMs: 150 }));
     const response = page.waitForResponse((r) => r.url().endsWith("/ask") && r.request().method() === "POST");
     await sendQuestion(page, QUESTION);
     expect((await response).headers()["content-type"]).toMatch(/^text\/event-stream/);
