@@ -15,7 +15,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { connect } from "node:net";
-import { loadavg } from "node:os";
+import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { answerMessages } from "../src/answer/prompt.js";
@@ -258,7 +258,7 @@ function render(r: {
     !f ? "—" : f.capped ? `> ${ms(f.ms)} (stopped)` : f.error ? `${ms(f.ms)}: ${f.error.replace(/^[^:]+: /, "")}` : `${ms(f.ms)}, ${f.chunks} chunks, longest ${f.longestChunk}`;
   const bytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} B`);
   return [
-    `Command: \`nice -n 15 npm run bench:adversarial -- --before <checkout of 193f3e7^>\`, ${new Date().toISOString().slice(0, 10)}, on this 2-core machine shared with other jobs; the stand-in embedder (hashed words) replaces the model.`,
+    `Command: \`npm run bench:adversarial -- --before <checkout of 193f3e7^>\`, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} when written (the last column below gives it per row); the stand-in embedder (hashed words) replaces the model.`,
     "",
     "**Loading and chunking one crafted file** (in a process of its own, loaders and chunker only; the service itself parses in a worker thread with a budget of `LOAD_FILE_TIMEOUT_MS`):",
     "",
