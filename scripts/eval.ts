@@ -99,29 +99,27 @@ if (only.has("qa")) {
     nqOpenSet(path.join(SHARED, "bench-data/nq-open")),
     squadSample(),
   ].filter((s): s is QaSet => s !== undefined);
-  let opened = [];
-  for (const set of sets) opened.push({ set, services: await open(set) });
-
-  let fitting = opened.filter(({ set }) => FIT_SETS.has(set.name));
-  if (fitting.length) {
-    // Retrieval first: the fusion weight that finds the most gold passages, then every set reopened with it.
-    const fusion = await fitDenseWeight(
-      fitting.map(({ set, services }) => ({ services, questions: set.questions.filter((q) => q.split === "fit") })),
+  const fitQuestionsOf = (set: QaSet) => set.questions.filter((q) => q.split === "fit");
+  const fitSets = sets.filter((set) => FIT_SETS.has(set.name));
+  if (fitSets.length) {
+    // Retrieval first: the fusion weight that finds the most gold passages; every set is then opened with it.
+    const searched = [];
+    for (const set of fitSets) searched.push({ set, services: await open(set) });
+    results.fusion = await fitDenseWeight(
+      searched.map(({ set, services }) => ({ services, questions: fitQuestionsOf(set) })),
       embedder,
       config.retrieval.topK,
     );
-    fusionEnv = { DENSE_WEIGHT: String(fusion.denseWeight) };
-    await Promise.all(opened.map(({ services }) => services.close()));
-    opened = [];
-    for (const set of sets) opened.push({ set, services: await open(set, fusionEnv) });
-    fitting = opened.filter(({ set }) => FIT_SETS.has(set.name));
-    results.fusion = fusion;
+    fusionEnv = { DENSE_WEIGHT: String(results.fusion.denseWeight) };
+    await Promise.all(searched.map(({ services }) => services.close()));
+  }
+  const opened = [];
+  for (const set of sets) opened.push({ set, services: await open(set, fusionEnv) });
 
+  const fitting = opened.filter(({ set }) => FIT_SETS.has(set.name));
+  if (fitting.length) {
     const questions = [];
-    for (const { set, services } of fitting) {
-      const fit = set.questions.filter((q) => q.split === "fit");
-      questions.push(...(await fitQuestions(set.name, services, fit, stage(`fit ${set.name}`))));
-    }
+    for (const { set, services } of fitting) questions.push(...(await fitQuestions(set.name, services, fitQuestionsOf(set), stage(`fit ${set.name}`))));
     // First which sentence answers, then — with answers picked by that ranking — whether to answer.
     const ranking = fitRanking(questions);
     const decision = fitDecision(fitSamples(questions, ranking), TARGETS);

@@ -58,10 +58,11 @@ function gazetteer(): Gazetteer {
  */
 export function withCountriesOfDemonyms(question: string): string {
   const { countryOfDemonym } = gazetteer();
+  const questionWords = words(question);
   const added = new Set<string>();
-  for (const word of words(question)) {
+  for (const word of questionWords) {
     const country = countryOfDemonym.get(word);
-    if (country && !words(question).includes(words(country).join(" "))) added.add(country);
+    if (country && !questionWords.includes(words(country).join(" "))) added.add(country);
   }
   return added.size ? `${question} ${[...added].join(" ")}` : question;
 }
