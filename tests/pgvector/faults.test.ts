@@ -12,11 +12,11 @@ import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createLocalUseEmbedder } from "../../src/embeddings/local-use.js";
 import type { Embedder } from "../../src/embeddings/types.js";
-import { keywordDocument } from "../../src/retrieval/keyword-document.js";
 import type { Chunk } from "../../src/core/types.js";
 import { PgGenerationStore } from "../../src/store/pgvector/index.js";
 import { startCluster, type Cluster } from "../../scripts/pg/cluster.js";
 import { createTestDatabase, describeOnPostgres } from "../helpers/postgres.js";
+import { chunkOf, publishChunks } from "../helpers/publish-chunks.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
 import { FERRY, KILN, LIBRARY, writeCorpus } from "../reindex/fixtures.js";
 
@@ -126,15 +126,7 @@ describeOnPostgres("a publish whose connection is killed", () => {
   let store: PgGenerationStore;
   let side: pg.Client;
 
-  const chunkOf = (id: string, text: string): Chunk => ({ id, source: `${id}.txt`, title: id, headingPath: [], text, start: 0, end: text.length });
-  const publish = async (chunks: Chunk[]) =>
-    store.publish({
-      manifest: { embedder: { id: embedder.id, dimension: embedder.dimension }, space: "cosine", chunking: { size: 480, overlap: 80 }, files: [] },
-      chunks,
-      documents: new Map(chunks.map((c) => [c.source, { source: c.source, title: c.title, text: c.text }])),
-      vectors: await embedder.embedDocuments(chunks.map((c) => c.text)),
-      keywordDocuments: chunks.map(keywordDocument),
-    });
+  const publish = (chunks: Chunk[]) => publishChunks(store, embedder, chunks);
 
   beforeAll(async () => {
     embedder = await createLocalUseEmbedder();

@@ -7,24 +7,16 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import pg from "pg";
 import { BUNDLED_CALIBRATION, loadConfig } from "../../src/config.js";
 import type { Chunk } from "../../src/core/types.js";
-import { keywordDocument } from "../../src/retrieval/keyword-document.js";
 import { createGenerationStore } from "../../src/store/index.js";
 import { PgGenerationStore } from "../../src/store/pgvector/index.js";
 import type { GenerationStore } from "../../src/store/types.js";
 import { fakeEmbedder } from "../helpers/fake-embedder.js";
 import { createTestDatabase, describeOnPostgres, type TestDatabase } from "../helpers/postgres.js";
+import { chunkOf, publishChunks } from "../helpers/publish-chunks.js";
 import { FERRY, KILN, LIBRARY } from "../reindex/fixtures.js";
 
 const embedder = fakeEmbedder();
-const chunkOf = (id: string, text: string): Chunk => ({ id, source: `${id}.txt`, title: id, headingPath: [], text, start: 0, end: text.length });
-const publish = async (store: GenerationStore, chunks: Chunk[]) =>
-  store.publish({
-    manifest: { embedder: { id: embedder.id, dimension: embedder.dimension }, space: "cosine", chunking: { size: 480, overlap: 80 }, files: [] },
-    chunks,
-    documents: new Map(chunks.map((c) => [c.source, { source: c.source, title: c.title, text: c.text }])),
-    vectors: await embedder.embedDocuments(chunks.map((c) => c.text)),
-    keywordDocuments: chunks.map(keywordDocument),
-  });
+const publish = (store: GenerationStore, chunks: Chunk[]) => publishChunks(store, embedder, chunks);
 
 describeOnPostgres("a pgvector store with DATABASE_READ_URL", () => {
   let primary: TestDatabase;

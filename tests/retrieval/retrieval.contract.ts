@@ -14,6 +14,7 @@ import { HybridRetriever } from "../../src/retrieval/retriever.js";
 import { terms } from "../../src/retrieval/tokenize.js";
 import type { SearchMode } from "../../src/retrieval/types.js";
 import { EmbedderMismatchError } from "../../src/store/errors.js";
+import { chunkOf } from "../helpers/publish-chunks.js";
 import type { GenerationStore } from "../../src/store/types.js";
 
 export interface OpenedStore {
@@ -30,7 +31,6 @@ const PASSAGES = [
   ["cats", "Domestic cats sleep between twelve and sixteen hours a day."],
   ["espresso", "Espresso is brewed by forcing hot water through finely ground coffee under pressure."],
 ] as const;
-const chunkOf = (id: string, text: string): Chunk => ({ id, source: `${id}.txt`, title: id, headingPath: [], text, start: 0, end: text.length });
 
 /** Publishes `chunks` as a generation of `store`, embedded by `embedder`. */
 async function publish(store: GenerationStore, embedder: Embedder, chunks: Chunk[]): Promise<IndexSnapshot> {
