@@ -4,14 +4,11 @@
  * descent on standardised features: enough to calibrate a confidence score
  * from a few thousand labelled questions.
  */
+import { sigmoid } from "../answer/logistic-model.js";
 
 export interface LogisticFit {
   intercept: number;
   weights: number[];
-}
-
-export function sigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z));
 }
 
 /** Fits P(y = 1 | x); returns weights on the original (unstandardised) feature scale. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fitLogistic, sigmoid } from "../../src/eval/logistic.js";
+import { sigmoid } from "../../src/answer/logistic-model.js";
+import { fitLogistic } from "../../src/eval/logistic.js";
 
 describe("logistic calibration", () => {
   it("When the label follows the first feature and not the second, Then the fit weights the first and predicts both classes", () => {
