@@ -14,18 +14,19 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { MultiBar, Presets } from "cli-progress";
 import { chunkSentences } from "../src/answer/evidence.js";
-import { loadConfig } from "../src/config.js";
+import { BUNDLED_CALIBRATION, type Calibration, loadConfig } from "../src/config.js";
 import { createEmbedder } from "../src/embeddings/index.js";
 import { LOCAL_USE_ID } from "../src/embeddings/local-use.js";
 import { readSciFact } from "../src/eval/datasets.js";
 import { cachedEmbedder } from "../src/embeddings/cached-embedder.js";
 import { EmbeddingCache } from "../src/embeddings/embedding-cache.js";
-import { indexedChunks, openProduct } from "../src/eval/product-path.js";
+import { chunkedDocuments, indexedChunks, openProduct } from "../src/eval/product-path.js";
 import { askAll, type DecisionTargets, fitDecision, fitQuestions, fitRanking, fitSamples, qaMetrics, riskCoverage } from "../src/eval/qa.js";
-import { keywordSet, nqOpenSet, type QaSet, sampleQuestions, squadSet } from "../src/eval/qa-sets.js";
+import { documentFile, type EvalDocument, keywordSet, nqOpenSet, type QaSet, sampleQuestions, squadSet } from "../src/eval/qa-sets.js";
 import { type EvalResults, renderEvalMarkdown } from "../src/eval/report.js";
 import { riskCoverageSvg } from "../src/eval/risk-coverage-plot.js";
 import { fitDenseWeight } from "../src/eval/fusion-weight.js";
+import { fitBm25, goldInTop, type KeywordFitSet, meanNdcg10 } from "../src/eval/bm25-fit.js";
 import { evaluateSciFact, sciFactCorpus } from "../src/eval/scifact.js";
 import type { Services } from "../src/services.js";
 
@@ -78,7 +79,7 @@ const stage = (name: string) => {
 
 /** The product over a set, with every sentence it can quote embedded up front (in large batches, on every core). */
 async function open(set: QaSet, env?: Record<string, string>): Promise<Services> {
-  const services = await openProduct(set, { workDir: WORK_DIR, embedder, env });
+  const services = await openProduct(set, { workDir: WORK_DIR, embedder, env, calibration });
   const sentences = indexedChunks(services).flatMap((c) => chunkSentences(c).map((s) => s.text));
   const todo = embedder.missing(sentences).length;
   if (todo) {
@@ -91,16 +92,32 @@ async function open(set: QaSet, env?: Record<string, string>): Promise<Services>
 /** The fitted fusion weight as settings, once chosen: SciFact is searched with it too. */
 let fusionEnv: Record<string, string> | undefined;
 const results: EvalResults = { command: `npm run eval${only.size < 2 ? ` -- --only=${[...only].join(",")}` : ""}`, generatedAt: "", embedder: base.id, durationSeconds: 0, qa: [] };
+const sets = [
+  keywordSet("seed", path.join(SHARED, "eval/seed-qa.jsonl"), path.join(ROOT, "corpus")),
+  keywordSet("paraphrase", path.join(ROOT, "eval/paraphrase-qa.jsonl"), path.join(ROOT, "corpus")),
+  nqOpenSet(path.join(SHARED, "bench-data/nq-open")),
+  squadSample(),
+].filter((s): s is QaSet => s !== undefined);
+const fitQuestionsOf = (set: QaSet) => set.questions.filter((q) => q.split === "fit");
+const fitSets = sets.filter((set) => FIT_SETS.has(set.name));
+const sciFact = readSciFact(path.join(SHARED, "bench-data/beir-scifact"));
+
+// BM25 first, by keyword search alone (no embeddings needed), on every fit set whatever `--only` says, so both halves search alike.
+const keywordSets: KeywordFitSet[] = [];
+for (const set of fitSets) {
+  const documents = "documents" in set.corpus ? set.corpus.documents : [];
+  keywordSets.push({ name: set.name, chunks: await chunkedDocuments(documents, config.chunking), score: goldInTop(fitQuestionsOf(set), config.retrieval.topK) });
+}
+if (sciFact) {
+  const idOf = new Map(sciFact.documents.map((d) => [documentFile(d.id), d.id]));
+  const chunks = await chunkedDocuments(sciFact.documents satisfies EvalDocument[], config.chunking);
+  keywordSets.push({ name: "scifact", chunks, score: meanNdcg10(sciFact.queries, sciFact.train, (source) => idOf.get(source)!) });
+}
+if (keywordSets.length) results.bm25 = fitBm25(keywordSets);
+/** The bundled calibration with what this run fitted so far: every set is indexed with it. */
+const calibration: Calibration = { ...BUNDLED_CALIBRATION, ...(results.bm25 && { bm25: results.bm25.params }) };
 
 if (only.has("qa")) {
-  const sets = [
-    keywordSet("seed", path.join(SHARED, "eval/seed-qa.jsonl"), path.join(ROOT, "corpus")),
-    keywordSet("paraphrase", path.join(ROOT, "eval/paraphrase-qa.jsonl"), path.join(ROOT, "corpus")),
-    nqOpenSet(path.join(SHARED, "bench-data/nq-open")),
-    squadSample(),
-  ].filter((s): s is QaSet => s !== undefined);
-  const fitQuestionsOf = (set: QaSet) => set.questions.filter((q) => q.split === "fit");
-  const fitSets = sets.filter((set) => FIT_SETS.has(set.name));
   if (fitSets.length) {
     // Retrieval first: the fusion weight that finds the most gold passages; every set is then opened with it.
     const searched = [];
@@ -142,13 +159,10 @@ if (only.has("qa")) {
   results.plot = "risk-coverage.svg";
 }
 
-if (only.has("scifact")) {
-  const data = readSciFact(path.join(SHARED, "bench-data/beir-scifact"));
-  if (data) {
-    const services = await openProduct(sciFactCorpus(data), { workDir: WORK_DIR, embedder, env: fusionEnv });
-    results.scifact = await evaluateSciFact(data, services, stage("SciFact queries"));
-    await services.close();
-  }
+if (only.has("scifact") && sciFact) {
+  const services = await openProduct(sciFactCorpus(sciFact), { workDir: WORK_DIR, embedder, env: fusionEnv, calibration });
+  results.scifact = await evaluateSciFact(sciFact, services, stage("SciFact queries"));
+  await services.close();
 }
 bars.stop();
 await base.close?.();
@@ -161,7 +175,7 @@ if (results.fit) {
   // The shipped decision is the bundled embedder's; another embedder's is written beside the report.
   const file = base.id === LOCAL_USE_ID ? path.join(ROOT, "src/retrieval/calibration.json") : path.join(ROOT, "docs", `calibration-${base.id.replace(/[^\w.-]+/g, "_")}.json`);
   const current = JSON.parse(readFileSync(path.join(ROOT, "src/retrieval/calibration.json"), "utf8")) as Record<string, unknown>;
-  const fitted = { denseWeight: results.fusion?.denseWeight, ranking: results.fit.ranking, decision: results.fit.decision };
+  const fitted = { denseWeight: results.fusion?.denseWeight, bm25: calibration.bm25, ranking: results.fit.ranking, decision: results.fit.decision };
   writeFileSync(file, `${JSON.stringify({ ...current, embedder: base.id, ...fitted }, null, 2)}\n`);
   console.log(`Decision written to ${path.relative(ROOT, file)}.`);
 }

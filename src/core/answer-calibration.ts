@@ -20,6 +20,7 @@ export const DECISION_FEATURES = [
   "focus",
   "phraseMatch",
   "topScore",
+  "topMargin",
   "answerScore",
 ] as const;
 export type DecisionFeature = (typeof DECISION_FEATURES)[number];

@@ -80,12 +80,22 @@ export interface EmbedderIdentity {
  * backend lays the generation out (segments, data files, HNSW parameters) is
  * its own business and not part of this description.
  */
+/** BM25's parameters (see retrieval/bm25.ts): part of how a generation's keyword index was built. */
+export interface Bm25Parameters {
+  k1: number;
+  b: number;
+  /** How many body occurrences one title/heading occurrence is worth. */
+  headingBoost: number;
+}
+
 export interface GenerationManifest {
   generation: string;
   builtAt: string;
   embedder: EmbedderIdentity;
   space: "cosine";
   chunking: { size: number; overlap: number };
+  /** The BM25 parameters its keyword index was built with, where the store records them. */
+  bm25?: Bm25Parameters;
   chunkCount: number;
   documentCount: number;
 }

@@ -10,22 +10,36 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { loadConfig, type Config } from "../config.js";
+import { type Calibration, loadConfig, type Config } from "../config.js";
 import type { Chunk, LoadedSnapshot } from "../core/types.js";
 import type { Embedder } from "../embeddings/types.js";
+import { parseFile } from "../ingest/parse-file.js";
+import type { ChunkingOptions } from "../ingest/types.js";
 import { createLogger } from "../logger.js";
 import { createServices, type Services } from "../services.js";
 import { documentFile, type EvalDocument, type QaSet } from "./qa-sets.js";
 
+/** A record as the Markdown file it is written to. */
+function markdownOf(document: EvalDocument): string {
+  return `# ${document.title}\n\n${document.text}\n`;
+}
+
 /** Writes each record as `<id>.md` in `dir`, rewriting only files whose content changed and removing the others. */
 export function writeCorpus(dir: string, documents: EvalDocument[]): void {
   mkdirSync(dir, { recursive: true });
-  const wanted = new Map(documents.map((d) => [documentFile(d.id), `# ${d.title}\n\n${d.text}\n`]));
+  const wanted = new Map(documents.map((d) => [documentFile(d.id), markdownOf(d)]));
   for (const file of readdirSync(dir)) if (!wanted.has(file)) rmSync(path.join(dir, file));
   for (const [file, content] of wanted) {
     const target = path.join(dir, file);
     if (!existsSync(target) || readFileSync(target, "utf8") !== content) writeFileSync(target, content);
   }
+}
+
+/** The chunks ingest makes of the records' files (the product's Markdown loader and chunker), without embedding or indexing them. */
+export async function chunkedDocuments(documents: EvalDocument[], chunking: ChunkingOptions): Promise<Chunk[]> {
+  const chunks: Chunk[] = [];
+  for (const d of documents) chunks.push(...(await parseFile({ source: documentFile(d.id), type: ".md", bytes: Buffer.from(markdownOf(d)), chunking })).chunks);
+  return chunks;
 }
 
 export interface ProductOptions {
@@ -34,6 +48,8 @@ export interface ProductOptions {
   embedder: Embedder;
   /** Settings over the environment's (e.g. thresholds being judged); the chat model is off unless given here. */
   env?: Record<string, string>;
+  /** Fitted values in place of the bundled calibration.json (e.g. BM25 parameters just chosen). */
+  calibration?: Readonly<Calibration>;
 }
 
 /** The product's services over one set's corpus, built as `npm start` builds them. */
@@ -49,7 +65,7 @@ export async function openProduct(set: QaSet, options: ProductOptions): Promise<
     CORPUS_DIR: corpusDir,
     INDEX_DIR: path.join(base, "index"),
     LOG_LEVEL: "warn",
-  });
+  }, process.cwd(), options.calibration);
   return createServices(config, createLogger(config.logLevel), { embedder: options.embedder });
 }
 

@@ -7,6 +7,7 @@
  */
 import type { DecisionCalibration } from "../answer/decision.js";
 import type { RankingModel } from "../answer/evidence.js";
+import type { Bm25Fit } from "./bm25-fit.js";
 import type { DenseWeightFit } from "./fusion-weight.js";
 import type { DecisionTargets, QaMetrics, QaOutcome } from "./qa.js";
 import type { SciFactReport } from "./scifact.js";
@@ -23,6 +24,8 @@ export interface EvalResults {
   generatedAt: string;
   embedder: string;
   durationSeconds: number;
+  /** BM25's parameters chosen on the fit questions by keyword search alone. */
+  bm25?: Bm25Fit;
   /** The hybrid fusion weight chosen on the fit questions (retrieval hit@k by candidate weight). */
   fusion?: DenseWeightFit;
   fit?: { sets: string[]; questions: number; targets: DecisionTargets; ranking: RankingModel; decision: DecisionCalibration };
@@ -76,6 +79,7 @@ export function renderEvalMarkdown(r: EvalResults): string {
       "",
       `Fitted on the \`fit\` questions of ${r.fit.sets.join(" and ")} only (${r.fit.questions} questions); every figure below is on questions it never saw.`,
       "",
+      ...(r.bm25 ? [bm25Line(r.bm25)] : []),
       ...(r.fusion
         ? [
             `- **Hybrid fusion** (\`DENSE_WEIGHT\` = ${r.fusion.denseWeight}): the weight of the dense score in the fused ranking that puts the most gold passages of the fit questions in the top 5 (hit@5 by weight: ${Object.entries(r.fusion.hitAtK).map(([w, h]) => `${w} → ${pct(h)}`).join(", ")}). Chosen first; everything below is fitted on what it retrieves.`,
@@ -135,4 +139,15 @@ export function renderEvalMarkdown(r: EvalResults): string {
   const small = r.qa.filter((s) => s.outcomes.length <= 60);
   if (small.length) lines.push("## Misses on the small sets", "", "Answerable questions not answered confidently with a gold answer, and unanswerable ones answered confidently:", "", ...small.flatMap(misses), "");
   return `${lines.join("\n")}\n`;
+}
+
+/** BM25's fit in one line: the winner and how much the grid mattered per set. */
+function bm25Line({ params, candidates }: Bm25Fit): string {
+  const best = candidates.find((c) => JSON.stringify(c.params) === JSON.stringify(params)) ?? candidates[0]!;
+  const sets = Object.keys(best.scores);
+  const range = (set: string) => {
+    const values = candidates.map((c) => c.scores[set]!);
+    return `${set} ${Math.min(...values).toFixed(3)}–${Math.max(...values).toFixed(3)}`;
+  };
+  return `- **BM25** (k1 = ${params.k1}, b = ${params.b}, heading boost = ${params.headingBoost}): of ${candidates.length} candidates, the best mean over the fit sets by keyword search alone (${sets.map((s) => `${s} ${best.scores[s]!.toFixed(3)}`).join(", ")}; hit@5 for the QA sets, nDCG@10 on SciFact's train queries). Over the grid: ${sets.map(range).join(", ")}. Chosen first; the fusion weight is chosen on top of it.`;
 }

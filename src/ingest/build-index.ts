@@ -76,7 +76,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const records = await describeSources(supported, loading);
   const { store } = options;
   const previous = await store.readLiveManifest();
-  const settings: PlanSettings = { embedderId: embedder.id, chunking: options.chunking };
+  const settings: PlanSettings = { embedderId: embedder.id, chunking: options.chunking, bm25: store.bm25 };
   const plan = planChanges(records, previous, settings);
   const { upToDate, ...files } = plan;
   const elapsed = () => performance.now() - started;

@@ -4,6 +4,7 @@
  * files added, changed, removed and unchanged (a renamed file is one removed
  * and one added; its chunks are still reused through the embedding cache).
  */
+import type { Bm25Parameters } from "../core/types.js";
 import type { SourceFileRecord } from "../store/source-records.js";
 import type { GenerationRecord } from "../store/types.js";
 import type { ChunkingOptions } from "./types.js";
@@ -20,6 +21,8 @@ export interface ChangePlan {
 export interface PlanSettings {
   embedderId: string;
   chunking: ChunkingOptions;
+  /** The store's BM25 parameters: a generation indexed with others is rebuilt (its chunks and embeddings are reused). */
+  bm25: Bm25Parameters;
 }
 
 /** Compares the corpus as it is now with the live generation's manifest (undefined: none, or a full rebuild). */
@@ -33,8 +36,14 @@ export function planChanges(current: SourceFileRecord[], previous: GenerationRec
     else (hash === file.sha256 ? plan.unchanged : plan.changed).push(file.source);
   }
   plan.removed = [...before.keys()].filter((source) => !now.has(source));
-  plan.upToDate = chunkedAlike(previous, settings) && plan.unchanged.length === current.length && !plan.removed.length;
+  plan.upToDate = chunkedAlike(previous, settings) && keywordsAlike(previous, settings) && plan.unchanged.length === current.length && !plan.removed.length;
   return plan;
+}
+
+/** Whether the previous generation's keyword index uses the BM25 parameters configured now (a generation that does not record them is taken as it is). */
+function keywordsAlike(previous: GenerationRecord | undefined, { bm25 }: PlanSettings): boolean {
+  const built = previous?.bm25;
+  return !built || (built.k1 === bm25.k1 && built.b === bm25.b && built.headingBoost === bm25.headingBoost);
 }
 
 /** Whether the previous generation was embedded and chunked as `settings` say: its chunks are then what a build would make. */

@@ -8,15 +8,10 @@
  * share one length norm). The parameters are chosen by `npm run eval` and
  * come from the config (`config.retrieval.bm25`).
  */
-import type { KeywordDocument } from "../core/types.js";
+import type { Bm25Parameters, KeywordDocument } from "../core/types.js";
 import { terms } from "./tokenize.js";
 
-export interface Bm25Parameters {
-  k1: number;
-  b: number;
-  /** How many body occurrences one title/heading occurrence is worth. */
-  headingBoost: number;
-}
+export type { Bm25Parameters };
 
 /** Robertson–Spärck Jones IDF over `documents` of which `frequency` contain the term; never negative. */
 export function bm25Idf(documents: number, frequency: number): number {

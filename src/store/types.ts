@@ -6,7 +6,7 @@
  * VECTOR_STORE in store/index.ts. Everything here is backend-neutral: how a
  * backend lays a generation out is its own business.
  */
-import type { Chunk, EmbedderIdentity, GenerationManifest, IndexSnapshot, KeywordDocument, StoredDocument } from "../core/types.js";
+import type { Bm25Parameters, Chunk, EmbedderIdentity, GenerationManifest, IndexSnapshot, KeywordDocument, StoredDocument } from "../core/types.js";
 import type { Logger } from "../logger.js";
 import type { IndexUnusableError } from "./errors.js";
 import type { IndexHolder } from "./index-holder.js";
@@ -34,6 +34,8 @@ export interface LoadOutcome<S extends IndexSnapshot = IndexSnapshot> {
 }
 
 export interface GenerationStore {
+  /** The BM25 parameters it builds new generations' keyword indexes with. */
+  readonly bm25: Bm25Parameters;
   /** The live generation's record when it is intact, else undefined: what an incremental build compares with. */
   readLiveManifest(): Promise<GenerationRecord | undefined>;
   /** Makes `input` the live generation atomically and returns it ready to serve. */

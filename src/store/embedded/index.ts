@@ -17,6 +17,7 @@ export interface EmbeddedStore extends GenerationStore {
 export function embeddedStore(indexDir: string, options: EmbeddedStoreOptions): EmbeddedStore {
   const cache = new LiveGenerationCache();
   return {
+    bm25: options.bm25,
     readLiveManifest: () => readLiveManifest(indexDir, cache),
     loadLive: (embedder) => loadLiveIndex(indexDir, embedder, cache),
     publish: (input) => publishGeneration(indexDir, input, cache, options),

@@ -91,7 +91,7 @@ export class PgGenerationStore implements GenerationStore {
     private readonly pool: pg.Pool,
     private readonly readPool: pg.Pool | undefined,
     private readonly followIntervalMs: number,
-    private readonly bm25: Bm25Parameters,
+    readonly bm25: Bm25Parameters,
   ) {
     this.primaryQuery = guardedQuery(pool);
     this.query = readPool ? guardedQuery(readPool) : this.primaryQuery;
