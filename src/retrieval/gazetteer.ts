@@ -59,10 +59,12 @@ function gazetteer(): Gazetteer {
 export function withCountriesOfDemonyms(question: string): string {
   const { countryOfDemonym } = gazetteer();
   const questionWords = words(question);
+  const joined = ` ${questionWords.join(" ")} `;
   const added = new Set<string>();
   for (const word of questionWords) {
     const country = countryOfDemonym.get(word);
-    if (country && !questionWords.includes(words(country).join(" "))) added.add(country);
+    // A country already named, in one word or several ("United States"), is not added again.
+    if (country && !joined.includes(` ${words(country).join(" ")} `)) added.add(country);
   }
   return added.size ? `${question} ${[...added].join(" ")}` : question;
 }

@@ -7,6 +7,8 @@ describe("gazetteer", () => {
     expect(withCountriesOfDemonyms("Who is the Nigerian panellist?")).toBe("Who is the Nigerian panellist? Nigeria");
     expect(withCountriesOfDemonyms("Which Egyptian museum took part, and was it Egyptian-led?")).toBe("Which Egyptian museum took part, and was it Egyptian-led? Egypt");
     expect(withCountriesOfDemonyms("Which museum in Nigeria is Nigerian-run?")).toBe("Which museum in Nigeria is Nigerian-run?");
+    expect(withCountriesOfDemonyms("Which American city hosts it?")).toBe("Which American city hosts it? United States");
+    expect(withCountriesOfDemonyms("Which American city in the United States hosts it?")).toBe("Which American city in the United States hosts it?");
     expect(withCountriesOfDemonyms("When was the forum held?")).toBe("When was the forum held?");
   });
 
