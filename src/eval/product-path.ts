@@ -66,7 +66,10 @@ export async function openProduct(set: QaSet, options: ProductOptions): Promise<
     INDEX_DIR: path.join(base, "index"),
     LOG_LEVEL: "warn",
   }, process.cwd(), options.calibration);
-  return createServices(config, createLogger(config.logLevel), { embedder: options.embedder });
+  const services = await createServices(config, createLogger(config.logLevel), { embedder: options.embedder });
+  // A server loads the index it finds; the eval catches it up with the corpus and settings first, as `npm run ingest` would.
+  await services.reindexer.reindex({ reason: "eval" });
+  return services;
 }
 
 /** Every chunk the product indexed: the eval always runs the embedded store, whose generations are held in memory. */

@@ -246,11 +246,12 @@ function logisticModel(names: readonly DecisionFeature[], samples: FitSample[], 
  * retrieved (should pass) against unanswerable ones (should not); its
  * threshold lets `gateRecall` of the first through. The confidence: fitted on
  * whether the extractive answer held a gold answer; its threshold is the
- * lowest whose confident answers on the fit questions are still
+ * lowest at which the confident answers among `judged` are still
  * `confidentPrecision` right (by the lower bound of its Wilson interval) — the
- * most coverage at that risk.
+ * most coverage at that risk. `judged` defaults to the samples as these models
+ * score them; `crossFitted` gives scores from models that never saw the question.
  */
-export function fitDecision(samples: FitSample[], targets: DecisionTargets): DecisionCalibration {
+export function fitDecision(samples: FitSample[], targets: DecisionTargets, judged?: JudgedAnswer[]): DecisionCalibration {
   const gateSamples = samples.filter((s) => !s.answerable || s.goldRetrieved);
   const relevance = logisticModel(RELEVANCE_FEATURES, gateSamples, (s) => s.answerable);
   const passing = samples
@@ -260,10 +261,43 @@ export function fitDecision(samples: FitSample[], targets: DecisionTargets): Dec
   const notFoundBelow = passing.length ? passing[Math.floor((1 - targets.gateRecall) * passing.length)]! * (1 - 1e-6) : 0;
 
   const confidence = logisticModel(DECISION_FEATURES, samples, (s) => s.goldInAnswer);
-  const ranked = samples
-    .filter((s) => targets.thresholdSets.includes(s.set) && predict(relevance, s.features) >= notFoundBelow)
-    .map((s) => ({ score: predict(confidence, s.features), right: s.goldInAnswer }))
-    .sort((a, b) => b.score - a.score);
+  const answerFrom = answerThreshold(judged ?? judge(samples, { relevance, confidence, notFoundBelow }, targets), targets);
+  return { relevance, confidence, notFoundBelow: round(notFoundBelow, 6), answerFrom: round(answerFrom, 6) };
+}
+
+/** A fit question's extractive answer as a decision scored it: its confidence, and whether it held a gold answer. */
+export interface JudgedAnswer {
+  score: number;
+  right: boolean;
+}
+
+/** The samples of the threshold sets that pass the gate, scored by `decision`'s confidence. */
+function judge(samples: FitSample[], decision: Pick<DecisionCalibration, "relevance" | "confidence" | "notFoundBelow">, targets: DecisionTargets): JudgedAnswer[] {
+  return samples
+    .filter((s) => targets.thresholdSets.includes(s.set) && predict(decision.relevance, s.features) >= decision.notFoundBelow)
+    .map((s) => ({ score: predict(decision.confidence, s.features), right: s.goldInAnswer }));
+}
+
+/**
+ * Cross-fitting: each fit question scored by a ranking and decision fitted on
+ * the other folds (every `folds`-th question a fold). On the questions a model
+ * was fitted on it looks more precise than it is; these scores are as honest as
+ * held-out ones, and every fit question still counts for the threshold.
+ */
+export function crossFitted(questions: FitQuestion[], targets: DecisionTargets, folds = 5): JudgedAnswer[] {
+  const judged: JudgedAnswer[] = [];
+  for (let fold = 0; fold < folds; fold++) {
+    const train = questions.filter((_, i) => i % folds !== fold);
+    const ranking = fitRanking(train);
+    const decision = fitDecision(fitSamples(train, ranking), targets);
+    judged.push(...judge(fitSamples(questions.filter((_, i) => i % folds === fold), ranking), decision, targets));
+  }
+  return judged;
+}
+
+/** The lowest confidence whose answers at or above it are `confidentPrecision` right by the Wilson lower bound (1 when none is). */
+function answerThreshold(judged: JudgedAnswer[], targets: DecisionTargets): number {
+  const ranked = [...judged].sort((a, b) => b.score - a.score);
   let answerFrom = 1;
   let right = 0;
   ranked.forEach((s, i) => {
@@ -272,7 +306,7 @@ export function fitDecision(samples: FitSample[], targets: DecisionTargets): Dec
     if (next && next.score === s.score) return;
     if (wilsonLowerBound(right, i + 1, targets.confidenceZ) >= targets.confidentPrecision) answerFrom = s.score;
   });
-  return { relevance, confidence, notFoundBelow: round(notFoundBelow, 6), answerFrom: round(answerFrom, 6) };
+  return answerFrom;
 }
 
 /** Lower end of the Wilson score interval of a proportion `right / n`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rankEvidence, type SentenceEvidence } from "../../src/answer/evidence.js";
-import { type FitQuestion, fitRanking, fitSamples, wilsonLowerBound } from "../../src/eval/qa.js";
+import { crossFitted, type FitQuestion, fitDecision, fitRanking, fitSamples, wilsonLowerBound } from "../../src/eval/qa.js";
 import { passagesOf } from "../answer/passages.js";
 
 /** A retrieved sentence with the given evidence, the rest neutral. */
@@ -59,5 +59,26 @@ describe("the precision bound behind the answer threshold", () => {
     expect(wilsonLowerBound(80, 100, 1.645)).toBeCloseTo(0.727, 3);
     expect(wilsonLowerBound(80, 100, 1.645)).toBeLessThan(0.8);
     expect(wilsonLowerBound(0, 0, 1.645)).toBe(0);
+  });
+});
+
+describe("cross-fitting the answer threshold", () => {
+  const targets = { gateRecall: 0.998, confidentPrecision: 0.85, confidenceZ: 1.645, thresholdSets: ["synthetic"] };
+  // Unanswerable questions whose best sentence covers little, from another set: they shape the models, not the bar.
+  const unanswerable = (count: number): FitQuestion[] =>
+    questions(count).map((q) => ({ ...q, set: "other", answerable: false, answers: [], goldRetrieved: false, evidence: q.evidence.map((e) => ({ ...e, coverage: 0.1 })) }));
+
+  it("When the fit questions are cross-fitted, Then each question of the threshold sets is judged once, by models fitted on the other folds, and the threshold comes from those judgements", () => {
+    const fit = [...questions(50), ...unanswerable(50)];
+    const judged = crossFitted(fit, targets, 5);
+    expect(judged).toHaveLength(50);
+    expect(judged.every((j) => j.right && j.score > 0 && j.score < 1)).toBe(true);
+
+    const ranking = fitRanking(fit);
+    const samples = fitSamples(fit, ranking);
+    // Every judged answer right: the threshold can go as low as the lowest judged score.
+    expect(fitDecision(samples, targets, judged).answerFrom).toBeCloseTo(Math.min(...judged.map((j) => j.score)), 4);
+    // Judged all wrong: no confidence is precise enough, and nothing is answered confidently.
+    expect(fitDecision(samples, targets, judged.map((j) => ({ ...j, right: false }))).answerFrom).toBe(1);
   });
 });
