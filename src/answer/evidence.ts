@@ -12,6 +12,7 @@ import { sentenceSpans } from "../ingest/sentences.js";
 import type { RankingModel, SentenceFeature } from "../core/answer-calibration.js";
 import type { Chunk } from "../core/types.js";
 import { terms, words } from "../retrieval/tokenize.js";
+import { acronymTerms } from "./acronyms.js";
 import { expectedAnswerType, holdsAnswerType, ROLE_NOUNS } from "./answer-type.js";
 import { predict } from "./logistic-model.js";
 import type { Passage } from "./types.js";
@@ -98,25 +99,31 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const questionTerms = new Set(terms(question));
   const questionPairs = termPairs(question);
   const focusTerm = [...questionTerms].reduce<string | undefined>((best, t) => (best === undefined || options.idf(t) > options.idf(best) ? t : best), undefined);
-  const passageTerms = passages.map(({ chunk }) => new Set(terms(`${chunk.text} ${chunk.headingPath.join(" ")}`)));
+  const viaAcronyms = acronymTerms(question);
+  const passageTerms = passages.map(({ chunk }) => {
+    const text = `${chunk.text} ${chunk.headingPath.join(" ")}`;
+    return new Set([...terms(text), ...viaAcronyms(text)]);
+  });
   const retrievedCoverage = coverageOf(new Set(passageTerms.flatMap((set) => [...set])));
 
   const candidates = passages.flatMap(({ n, chunk, score }, p) =>
     chunkSentences(chunk).map((sentence) => {
       const sentenceTermList = terms(sentence.text);
       const sentenceTerms = new Set(sentenceTermList);
+      // What the sentence holds of the question, "AI" counting for "artificial intelligence" and back.
+      const heldTerms = new Set([...sentenceTermList, ...viaAcronyms(sentence.text)]);
       return {
         n,
         source: chunk.source,
         ...sentence,
         passageScore: score,
-        coverage: coverageOf(sentenceTerms),
-        contextCoverage: coverageOf(new Set([...sentenceTerms, ...passageTerms[p]!])),
+        coverage: coverageOf(heldTerms),
+        contextCoverage: coverageOf(new Set([...heldTerms, ...passageTerms[p]!])),
         retrievedCoverage,
         typed: type !== "any",
         typeMatch: holdsAnswerType(sentence.text, type, questionWords),
         novelty: sentenceTerms.size ? [...sentenceTerms].filter((t) => !questionTerms.has(t)).length / sentenceTerms.size : 0,
-        focus: focusTerm === undefined ? 0 : holdsTerm(sentenceTerms, focusTerm) ? 1 : holdsTerm(passageTerms[p]!, focusTerm) ? 0.5 : 0,
+        focus: focusTerm === undefined ? 0 : holdsTerm(heldTerms, focusTerm) ? 1 : holdsTerm(passageTerms[p]!, focusTerm) ? 0.5 : 0,
         phraseMatch: phraseMatch(questionPairs, sentenceTermList),
       };
     }),

@@ -1,0 +1,52 @@
+/**
+ * @module acronyms
+ * A phrase and its initialism stand for each other: people ask about
+ * "artificial intelligence" where the documents say "AI", or about "the NBA"
+ * where they say "National Basketball Association". Evidence counts the
+ * question's terms as found in a text through either form. Only an initialism
+ * written in capitals counts (in the text, or in the question), so that short
+ * ordinary words are not read as one. Written here rather than taken from a
+ * library: what is needed is a check against one question, not an acronym
+ * dictionary, and the tokenizer must be the one evidence already uses.
+ */
+import { isStopWord, terms, words } from "../retrieval/tokenize.js";
+
+// Two to six capitals standing alone: AI, NEMO, UNESCO.
+const INITIALISM = /(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}])/gu;
+const MAX_PHRASE = 6;
+
+/** The words that give a phrase its initials: content words, in order. */
+function contentWords(text: string): string[] {
+  return words(text).filter((w) => !isStopWord(w) && !/^\d/.test(w));
+}
+
+/**
+ * For one question, the question terms a text holds through an initialism or
+ * its phrase (besides those it holds as written); empty when the question has
+ * neither.
+ */
+export function acronymTerms(question: string): (text: string) => string[] {
+  // The question's phrases by their initials: "artificial intelligence" → "ai".
+  const phrases = new Map<string, string[]>();
+  const questionWords = contentWords(question);
+  for (let i = 0; i < questionWords.length; i++) {
+    for (let length = 2; length <= MAX_PHRASE && i + length <= questionWords.length; length++) {
+      const span = questionWords.slice(i, i + length);
+      phrases.set(span.map((w) => w[0]).join(""), terms(span.join(" ")));
+    }
+  }
+  // The question's own initialisms: "AI" → found where a text spells out a phrase with those initials.
+  const initialisms = [...new Set(question.match(INITIALISM) ?? [])].map((x) => x.toLowerCase());
+  if (!initialisms.length && !phrases.size) return () => [];
+  return (text) => {
+    const found: string[] = [];
+    for (const token of text.match(INITIALISM) ?? []) found.push(...(phrases.get(token.toLowerCase()) ?? []));
+    if (initialisms.length) {
+      const initials = contentWords(text)
+        .map((w) => w[0])
+        .join("");
+      for (const x of initialisms) if (initials.includes(x)) found.push(...terms(x));
+    }
+    return found;
+  };
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { acronymTerms } from "../../src/answer/acronyms.js";
+import { weighEvidence } from "../../src/answer/evidence.js";
+import { BUNDLED_CALIBRATION } from "../../src/config.js";
+import { terms } from "../../src/retrieval/tokenize.js";
+import { passagesOf } from "./passages.js";
+
+describe("a phrase and its initialism", () => {
+  it("When the question spells out a phrase and the text has its initialism in capitals, Then the text holds the phrase's terms", () => {
+    const held = acronymTerms("What did the speakers say about artificial intelligence?");
+    expect(held("NEMO sees AI as an opportunity for museums.")).toEqual(terms("artificial intelligence"));
+    expect(held("The ai of it, said in lower case.")).toEqual([]);
+    expect(held("Artificial intelligence, written out.")).toEqual([]);
+  });
+
+  it("When the question uses an initialism and the text spells it out, Then the text holds the initialism, stop words skipped", () => {
+    const held = acronymTerms("What does NEMO recommend?");
+    expect(held("The Network of European Museum Organisations recommends three things.")).toEqual(["nemo"]);
+    expect(held("The European network of museums recommends nothing.")).toEqual([]);
+  });
+
+  it("When evidence is weighed, Then a sentence saying AI covers a question about artificial intelligence ", async () => {
+    const passages = passagesOf("The forum opened on a sunny day.", "NEMO sees AI as an opportunity for museums.");
+    const evidence = await weighEvidence("What did the speakers say about artificial intelligence?", passages, { idf: () => 1, ranking: BUNDLED_CALIBRATION.ranking });
+    const ai = evidence.find((s) => s.text.includes("AI"))!;
+    expect(ai.coverage).toBeGreaterThan(0);
+  });
+});
