@@ -91,4 +91,27 @@ describeOnPostgres("publishing to PostgreSQL by changed files", () => {
       await fresh.close();
     }
   });
+
+  it("When the BM25 parameters change and the corpus does not, Then the next publish weighs every row again and the database holds what a publish from scratch with the new parameters holds", async () => {
+    const [before, after] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+    const input = await inputOf({ "kiln.txt": KILN, "ferry.txt": FERRY, "library.txt": LIBRARY });
+    const reweighted = { k1: 0.9, b: 0.5, headingBoost: 1 };
+    // One after the other: two first connections to a new database would both create the extension.
+    const old = await PgGenerationStore.connect({ connectionString: before.url, bm25: BUNDLED_CALIBRATION.bm25 });
+    const upgraded = await PgGenerationStore.connect({ connectionString: before.url, bm25: reweighted });
+    const fresh = await PgGenerationStore.connect({ connectionString: after.url, bm25: reweighted });
+    const stores = [old, upgraded, fresh];
+    try {
+      await old.publish(input);
+      expect((await upgraded.readLiveManifest())?.bm25).toEqual(BUNDLED_CALIBRATION.bm25);
+      await upgraded.publish(input);
+      expect(upgraded.lastPublish?.inserted).toBe(input.chunks.length);
+      expect((await upgraded.readLiveManifest())?.bm25).toEqual(reweighted);
+      await fresh.publish(input);
+      expect(await liveState(before.url)).toEqual(await liveState(after.url));
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
+      await Promise.all([before.close(), after.close()]);
+    }
+  });
 });

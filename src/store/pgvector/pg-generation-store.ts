@@ -155,15 +155,17 @@ export class PgGenerationStore implements GenerationStore {
       );
       const last = await client.query<{ max: string | null }>("SELECT max(generation) AS max FROM rag_generations");
       const generation = Number(last.rows[0]?.max ?? 0) + 1;
-      const manifest = manifestOf(input, generation);
+      const manifest = manifestOf(input, generation, this.bm25);
 
       // Only the rows of changed files are compared when the file records can tell which those are.
       const live = previous.rows[0];
-      const changed = deferred || !live?.chunk_count ? undefined : await changedSources(client, Number(live.generation), Number(live.chunk_count), input.manifest);
+      const changed = deferred || !live?.chunk_count ? undefined : await changedSources(client, Number(live.generation), Number(live.chunk_count), manifest);
       const compared = <T extends { source: string }>(items: T[]) => (changed ? items.filter((item) => changed.has(item.source)) : items);
 
       const chunks = compared(input.chunks.map((chunk, i) => ({ chunk, i, source: chunk.source })));
-      const chunkIds = chunks.map(({ chunk }) => contentUuid(input.manifest.embedder.id, JSON.stringify(chunk)));
+      // A row holds the chunk's BM25 term weights: under other parameters the same chunk is another row.
+      const weighting = `${this.bm25.k1}:${this.bm25.b}:${this.bm25.headingBoost}`;
+      const chunkIds = chunks.map(({ chunk }) => contentUuid(input.manifest.embedder.id, weighting, JSON.stringify(chunk)));
       const chunkColumns = ["row_id", "chunk_id", "source", "start_offset", "chunk", "embedding", "terms", "term_freqs", "bm25_length", "first_gen"];
       const inserted = await insertNew(client, "rag_chunks", chunkIds, chunkColumns, (j) => {
         const { chunk, i } = chunks[j]!;
@@ -292,10 +294,11 @@ async function openPool(connectionString: string, { maxConnections = 4, statemen
   return pool;
 }
 
-/** The generation's record; there are no data files to checksum, the database guards its own pages. */
-function manifestOf(input: GenerationInput, generation: number): GenerationRecord {
+/** The generation's record, with the BM25 parameters its rows were weighted by; there are no data files to checksum, the database guards its own pages. */
+function manifestOf(input: GenerationInput, generation: number, bm25: Bm25Parameters): GenerationRecord {
   return {
     ...input.manifest,
+    bm25,
     generation: generationName(generation),
     builtAt: new Date().toISOString(),
     chunkCount: input.chunks.length,
@@ -353,13 +356,14 @@ async function retireOthers(client: pg.PoolClient, table: string, keep: string[]
  * compares only their rows instead of every row (seconds at 100k chunks).
  * Undefined when the records cannot tell: the live generation's records do
  * not account for every chunk it holds (published without them), a record
- * lacks its chunk digest, or the embedder or chunking changed.
+ * lacks its chunk digest, or the embedder, chunking or BM25 parameters changed
+ * (a generation that does not record the last is taken to have changed them).
  */
 async function changedSources(
   client: pg.PoolClient,
   liveGeneration: number,
   liveChunkCount: number,
-  manifest: GenerationInput["manifest"],
+  manifest: GenerationRecord,
 ): Promise<Set<string> | undefined> {
   const { files } = manifest;
   if (files.some((f) => f.chunksDigest === undefined)) return undefined;
@@ -370,7 +374,7 @@ async function changedSources(
        FROM live CROSS JOIN jsonb_array_elements(live.manifest->'files') AS f
      ),
      new AS (SELECT * FROM unnest($2::text[], $3::text[], $4::text[]) AS n(source, sha256, digest))
-     SELECT (SELECT manifest->'embedder' = $5::jsonb AND manifest->'chunking' = $6::jsonb FROM live)
+     SELECT (SELECT manifest->'embedder' = $5::jsonb AND manifest->'chunking' = $6::jsonb AND manifest->'bm25' = $8::jsonb FROM live)
               AND (SELECT coalesce(sum(chunks), 0) = $7 AND coalesce(bool_and(digest IS NOT NULL), true) FROM old) AS comparable,
             (SELECT array_agg(source) FROM new FULL JOIN old USING (source)
              WHERE new.sha256 IS DISTINCT FROM old.sha256 OR new.digest IS DISTINCT FROM old.digest) AS sources`,
@@ -382,6 +386,7 @@ async function changedSources(
       JSON.stringify(manifest.embedder),
       JSON.stringify(manifest.chunking),
       liveChunkCount,
+      JSON.stringify(manifest.bm25),
     ],
   );
   return rows[0]?.comparable ? new Set(rows[0].sources ?? []) : undefined;
