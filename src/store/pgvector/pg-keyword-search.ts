@@ -22,11 +22,16 @@ export interface CollectionStats {
   bm25: Bm25Parameters;
 }
 
+// Chunks the first round may score before it is tried: the rarest terms together up to this many.
+const FIRST_ROUND_CANDIDATES = 2000;
+
 export class PgKeywordSearch implements KeywordSearch {
   constructor(
     private readonly query: Query,
     private readonly generation: number,
     private readonly stats: CollectionStats,
+    /** How many chunks the rarest terms may hold together and still all be searched in the first round. */
+    private readonly firstRoundCandidates = FIRST_ROUND_CANDIDATES,
   ) {}
 
   async idfFor(query: string): Promise<(term: string) => number> {
@@ -34,11 +39,37 @@ export class PgKeywordSearch implements KeywordSearch {
     return (term) => bm25Idf(this.stats.chunkCount, frequencies.get(term) ?? 0);
   }
 
+  /**
+   * The k best chunks by BM25F, exactly as the embedded index ranks them, without scoring every chunk that holds a
+   * common query term (MaxScore): a term adds at most idf · (k1 + 1) to any score, so once the chunks holding the
+   * rarer terms are scored, a chunk holding none of them cannot beat the k-th best unless the bound of the terms left
+   * out reaches it. Terms are taken rarest first until it does not; most queries need one round, and the common terms
+   * (hundreds of thousands of candidates at 500k chunks) are scored only in the chunks found through rarer ones.
+   */
   async search(query: string, k: number): Promise<Hit[]> {
     const frequencies = await this.documentFrequencies([...new Set(terms(query))]);
     // A term no chunk holds adds nothing to any score.
-    const present = [...frequencies.keys()];
-    if (!present.length || k <= 0) return [];
+    if (!frequencies.size || k <= 0) return [];
+    const { chunkCount, bm25 } = this.stats;
+    const byRarity = [...frequencies.keys()]
+      .map((term) => ({ term, idf: bm25Idf(chunkCount, frequencies.get(term)!) }))
+      .sort((a, b) => b.idf - a.idf || (a.term < b.term ? -1 : 1));
+    const bound = (from: number) => byRarity.slice(from).reduce((sum, t) => sum + t.idf * (bm25.k1 + 1), 0);
+    // Rarest terms first: about a thousand candidates before the first round is tried.
+    let searched = 1;
+    let candidates = frequencies.get(byRarity[0]!.term)!;
+    while (searched < byRarity.length && (candidates += frequencies.get(byRarity[searched]!.term)!) <= this.firstRoundCandidates) searched++;
+    for (;;) {
+      const hits = await this.scored(byRarity, searched, k);
+      const kth = hits.length >= k ? hits[k - 1]!.score : 0;
+      // Strictly below the k-th: a chunk without any searched term cannot enter the top k, nor tie into it.
+      if (searched === byRarity.length || (hits.length >= k && bound(searched) < kth)) return hits;
+      searched++;
+    }
+  }
+
+  /** The k best of the chunks holding any of the first `searched` terms, each scored over all the terms. */
+  private async scored(byRarity: { term: string; idf: number }[], searched: number, k: number): Promise<Hit[]> {
     const { chunkCount, totalLength, bm25 } = this.stats;
     // term_freqs is stored out of line (TOAST: the row's inline vector fills the page's share), and each `->>` on
     // it would fetch and decompress it again, once per query term; `|| '{}'` in the inner query fetches it once
@@ -53,9 +84,9 @@ export class PgKeywordSearch implements KeywordSearch {
              WHERE terms @@ $3::tsquery AND ${visibleAt(7)} OFFSET 0) AS candidates
        ORDER BY score DESC, chunk_id LIMIT $8`,
       [
-        present,
-        present.map((term) => bm25Idf(chunkCount, frequencies.get(term)!)),
-        lexemeList(present, " | "),
+        byRarity.map((t) => t.term),
+        byRarity.map((t) => t.idf),
+        lexemeList(byRarity.slice(0, searched).map((t) => t.term), " | "),
         bm25.k1,
         bm25.b,
         chunkCount ? totalLength / chunkCount : 1,
