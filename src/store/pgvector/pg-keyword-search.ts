@@ -43,7 +43,8 @@ export class PgKeywordSearch implements KeywordSearch {
    * The k best chunks by BM25F, exactly as the embedded index ranks them, without scoring every chunk that holds a
    * common query term (MaxScore): a term adds at most idf · (k1 + 1) to any score, so once the chunks holding the
    * rarer terms are scored, a chunk holding none of them cannot beat the k-th best unless the bound of the terms left
-   * out reaches it. Terms are taken rarest first until it does not; most queries need one round, and the common terms
+   * out reaches it. Terms are taken rarest first until it does not; most queries need one round, rarely more than two (a
+   * round adds every term the k-th score found so far says is needed), and the common terms
    * (hundreds of thousands of candidates at 500k chunks) are scored only in the chunks found through rarer ones.
    */
   async search(query: string, k: number): Promise<Hit[]> {
@@ -55,7 +56,7 @@ export class PgKeywordSearch implements KeywordSearch {
       .map((term) => ({ term, idf: bm25Idf(chunkCount, frequencies.get(term)!) }))
       .sort((a, b) => b.idf - a.idf || (a.term < b.term ? -1 : 1));
     const bound = (from: number) => byRarity.slice(from).reduce((sum, t) => sum + t.idf * (bm25.k1 + 1), 0);
-    // Rarest terms first: about a thousand candidates before the first round is tried.
+    // The first round: the rarest terms, together held by at most `firstRoundCandidates` chunks (at least one term).
     let searched = 1;
     let candidates = frequencies.get(byRarity[0]!.term)!;
     while (searched < byRarity.length && (candidates += frequencies.get(byRarity[searched]!.term)!) <= this.firstRoundCandidates) searched++;
@@ -64,7 +65,10 @@ export class PgKeywordSearch implements KeywordSearch {
       const kth = hits.length >= k ? hits[k - 1]!.score : 0;
       // Strictly below the k-th: a chunk without any searched term cannot enter the top k, nor tie into it.
       if (searched === byRarity.length || (hits.length >= k && bound(searched) < kth)) return hits;
-      searched++;
+      // The k-th score only grows with more candidates: search at once as many terms as it already says are needed.
+      let needed = searched + 1;
+      while (needed < byRarity.length && bound(needed) >= kth) needed++;
+      searched = needed;
     }
   }
 
