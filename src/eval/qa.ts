@@ -282,7 +282,9 @@ function judge(samples: FitSample[], decision: Pick<DecisionCalibration, "releva
  * Cross-fitting: each fit question scored by a ranking and decision fitted on
  * the other folds (every `folds`-th question a fold). On the questions a model
  * was fitted on it looks more precise than it is; these scores are as honest as
- * held-out ones, and every fit question still counts for the threshold.
+ * held-out ones, and every fit question still counts for the threshold. The
+ * threshold chosen on them is applied to the model fitted on all questions:
+ * the same features, four fifths of the data, so the same scale of scores.
  */
 export function crossFitted(questions: FitQuestion[], targets: DecisionTargets, folds = 5): JudgedAnswer[] {
   const judged: JudgedAnswer[] = [];
