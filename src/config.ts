@@ -8,6 +8,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import type { DecisionCalibration, RankingModel } from "./core/answer-calibration.js";
+import type { Bm25Parameters } from "./core/types.js";
 import bundledCalibration from "./retrieval/calibration.json" with { type: "json" };
 
 /**
@@ -25,7 +26,7 @@ export interface Calibration {
   fusion: "weighted" | "rrf";
   denseWeight: number;
   /** BM25: k1, b, and how many body occurrences one title/heading occurrence is worth. */
-  bm25: { k1: number; b: number; headingBoost: number };
+  bm25: Bm25Parameters;
   /** The sentence ranking: which sentence holds the answer (answer/evidence.ts). */
   ranking: RankingModel;
   /** The answer decision (answer/decision.ts): relevance gate and answer confidence, with their thresholds. */

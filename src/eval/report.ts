@@ -7,6 +7,7 @@
  */
 import type { DecisionCalibration } from "../answer/decision.js";
 import type { RankingModel } from "../answer/evidence.js";
+import { sameBm25Parameters } from "../retrieval/bm25.js";
 import type { Bm25Fit } from "./bm25-fit.js";
 import type { DenseWeightFit } from "./fusion-weight.js";
 import type { DecisionTargets, QaMetrics, QaOutcome } from "./qa.js";
@@ -144,7 +145,7 @@ export function renderEvalMarkdown(r: EvalResults): string {
 
 /** BM25's fit in one line: the winner and how much the grid mattered per set. */
 function bm25Line({ params, candidates }: Bm25Fit): string {
-  const best = candidates.find((c) => JSON.stringify(c.params) === JSON.stringify(params)) ?? candidates[0]!;
+  const best = candidates.find((c) => sameBm25Parameters(c.params, params)) ?? candidates[0]!;
   const sets = Object.keys(best.scores);
   const range = (set: string) => {
     const values = candidates.map((c) => c.scores[set]!);

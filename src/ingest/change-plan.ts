@@ -5,6 +5,7 @@
  * and one added; its chunks are still reused through the embedding cache).
  */
 import type { Bm25Parameters } from "../core/types.js";
+import { sameBm25Parameters } from "../retrieval/bm25.js";
 import type { SourceFileRecord } from "../store/source-records.js";
 import type { GenerationRecord } from "../store/types.js";
 import type { ChunkingOptions } from "./types.js";
@@ -43,7 +44,7 @@ export function planChanges(current: SourceFileRecord[], previous: GenerationRec
 /** Whether the previous generation's keyword index uses the BM25 parameters configured now (a generation that does not record them is taken as it is). */
 function keywordsAlike(previous: GenerationRecord | undefined, { bm25 }: PlanSettings): boolean {
   const built = previous?.bm25;
-  return !built || (built.k1 === bm25.k1 && built.b === bm25.b && built.headingBoost === bm25.headingBoost);
+  return !built || sameBm25Parameters(built, bm25);
 }
 
 /** Whether the previous generation was embedded and chunked as `settings` say: its chunks are then what a build would make. */

@@ -13,6 +13,11 @@ import { terms } from "./tokenize.js";
 
 export type { Bm25Parameters };
 
+/** Whether two sets of parameters weigh terms alike: a keyword index built under one serves queries under the other. */
+export function sameBm25Parameters(a: Bm25Parameters, b: Bm25Parameters): boolean {
+  return a.k1 === b.k1 && a.b === b.b && a.headingBoost === b.headingBoost;
+}
+
 /** Robertson–Spärck Jones IDF over `documents` of which `frequency` contain the term; never negative. */
 export function bm25Idf(documents: number, frequency: number): number {
   return Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));

@@ -6,7 +6,7 @@
  * only. What the embedded store serves, and what the eval builds in memory.
  */
 import type { Hit, KeywordDocument, KeywordSearch } from "../core/types.js";
-import { type Bm25Parameters, bm25Idf, bm25LengthNorm, bm25TermScore } from "./bm25.js";
+import { type Bm25Parameters, bm25Idf, bm25LengthNorm, bm25TermScore, sameBm25Parameters } from "./bm25.js";
 import { KeywordSegment, type SegmentPostings } from "./keyword-segment.js";
 import { terms } from "./tokenize.js";
 import { topK } from "./top-k.js";
@@ -60,7 +60,7 @@ export class KeywordIndex implements KeywordSearch {
     parts.forEach(({ segment }, i) => {
       if (!params) return;
       const p = segment.params;
-      if (p.k1 !== params.k1 || p.b !== params.b || p.headingBoost !== params.headingBoost) {
+      if (!sameBm25Parameters(p, params)) {
         throw new Error(`keyword segments must share BM25 parameters: part ${i} has ${JSON.stringify(p)}, part 0 has ${JSON.stringify(params)}`);
       }
     });
