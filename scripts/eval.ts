@@ -36,7 +36,11 @@ const WORK_DIR = path.join(ROOT, ".cache/eval");
 const only = new Set((process.argv.find((a) => a.startsWith("--only="))?.slice(7) ?? "qa,scifact").split(","));
 /**
  * Recall first for the gate (a question it drops never reaches a chat model):
- * 99.8 % on the fit questions, so that other corpora keep at least 98 %.
+ * every answerable fit question whose passage was retrieved passes it. At
+ * 99.8 % the paraphrase set (never fitted on) lost one question in 31 to the
+ * gate ("What city hosted the museum forum?": no word of the answer's sentence
+ * but "museum" and "forum"), below the 98 % promised on every set; a question
+ * that passes but is not answered still gets `uncertain`, the closest passage.
  * For confident answers the product promises 0.80 precision. Precision drifts
  * between question sets (in development a threshold giving 0.85 on NQ-open's
  * fit questions gave 0.79–0.83 on its check questions from run to run), so the
@@ -47,7 +51,7 @@ const only = new Set((process.argv.find((a) => a.startsWith("--only="))?.slice(7
  * words; they shape the models, not the bar).
  */
 const CROSS_FIT_FOLDS = 5;
-const TARGETS: DecisionTargets = { gateRecall: 0.998, confidentPrecision: 0.85, confidenceZ: 1.645, thresholdSets: ["nq-open"] };
+const TARGETS: DecisionTargets = { gateRecall: 1, confidentPrecision: 0.85, confidenceZ: 1.645, thresholdSets: ["nq-open"] };
 const FIT_SETS = new Set(["nq-open", "squad"]);
 const DESCRIPTIONS: Record<string, string> = {
   seed: "the founding document's own questions (`../shared/eval/seed-qa.jsonl`, repository `corpus/`).",

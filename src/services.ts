@@ -18,6 +18,7 @@ import { openIndex } from "./ingest/open-index.js";
 import { ParseWorkers } from "./ingest/parse-workers.js";
 import type { Logger } from "./logger.js";
 import { embeddingSimilarity } from "./answer/similarity.js";
+import { WordNet } from "./answer/wordnet.js";
 import { memoizeQueries } from "./embeddings/query-memo.js";
 import { meterAnswerer, meterRewriter } from "./observability/metered-answerer.js";
 import { Metrics } from "./observability/metrics.js";
@@ -174,6 +175,7 @@ export async function createServices(config: Config, logger: Logger, overrides: 
       index,
       retriever,
       similarity: embeddingSimilarity(queryEmbedder),
+      thesaurus: WordNet.bundled(),
       ...operatedModel(answering, config, metrics),
       onAnswered: (result) => {
         metrics.answers.inc({ outcome: result.outcome });

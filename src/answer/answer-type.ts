@@ -16,7 +16,25 @@ export type AnswerType = "number" | "date" | "amount" | "role" | "person" | "cou
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|hundreds|thousands?|millions?|billions?|half|twice|several|few)\b/i;
 const MONTHS = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(tember)?|oct(ober)?|nov(ember)?|dec(ember)?|spring|summer|autumn|fall|winter|century|centuries|decade|today|yesterday|ago)\b/i;
 /** Nouns that ask for a role ("what position does she hold"); they name the answer's type, not its content. */
-export const ROLE_NOUNS = /\b(position|positions|role|roles|job|jobs|title|occupation|profession|post)\b/i;
+const ROLE_NOUNS = /\b(position|positions|role|roles|job|jobs|title|occupation|profession|post)\b/i;
+/**
+ * Nouns that name the kind of answer asked for ("which country", "what year",
+ * "in which city"): the answer says "Egypt" or "2025", not "country" or "year",
+ * so an answering sentence need not hold them.
+ */
+const TYPE_NOUNS: Partial<Record<AnswerType, RegExp>> = {
+  role: ROLE_NOUNS,
+  date: /^(year|years|date|dates|day|days|month|months|time|century|centuries|decade|decades|period)$/,
+  country: /^(country|countries|nation|nations)$/,
+  place: /^(city|cities|town|towns|place|places|region|regions|state|states|continent|location)$/,
+  number: /^(number|percentage|percent|proportion|amount|share|fraction)$/,
+};
+
+/** True when `word` (lower case) names the kind of answer a question of `type` asks for. */
+export function namesAnswerType(word: string, type: AnswerType): boolean {
+  return TYPE_NOUNS[type]?.test(word) ?? false;
+}
+
 const ROLE = /\b(ceo|cfo|cto|chair\w*|president|vice|director\w*|head|manager|minister|secretary|professor|lecturer|founder|co-founder|member|officer|chief|editor|curator|coordinator|leader|dean|governor|mayor|chancellor|treasurer|ambassador|advisor|adviser|partner|owner|captain|coach|senator|judge|king|queen)\b/i;
 const AMOUNT = /[$€£¥₹]|\b(free|usd|eur|gbp|dollars?|euros?|pounds?|yen|cents?|francs?|marks?|krona|kronor|rupees?|costs?|priced?|charges?|fees?)\b/i;
 

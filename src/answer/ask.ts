@@ -27,6 +27,7 @@ import { packPassages } from "./context-budget.js";
 import { type Assessment, assess, type DecisionCalibration } from "./decision.js";
 import { type RankingModel, type SentenceEvidence, type SentenceSimilarity, weighEvidence } from "./evidence.js";
 import { extractiveDraft } from "./extractive.js";
+import type { Thesaurus } from "./synonyms.js";
 import { type ChatTurn, HeuristicRewriter, type QuestionRewriter } from "./follow-up.js";
 import { streamAnswer, streamDraft, verifiedPieces } from "./streaming.js";
 import { ABSTENTION_MESSAGE, type AnswerDraft, type AnswerOutcome, UNCERTAIN_PREFIX, type Answerer, type Passage } from "./types.js";
@@ -48,6 +49,8 @@ export interface AskDependencies {
   contextTokenBudget?: number;
   /** Question-to-sentence similarity for ranking evidence; without it only term overlap counts. */
   similarity?: SentenceSimilarity;
+  /** Synonyms that count as the question's words in evidence (WordNet in production). */
+  thesaurus?: Thesaurus;
   /** Told about every finished answer, streamed or not (metrics count abstentions with it). */
   onAnswered?: (result: AskResult) => void;
 }
@@ -140,7 +143,12 @@ export async function weighQuestion(input: AskInput, deps: AskDependencies, sign
   const retrieved = await deps.retriever.retrieve(snapshot, query, { k: input.k ?? deps.defaultK, mode: deps.mode });
   const ranked: Passage[] = retrieved.map((r, i) => ({ n: i + 1, chunk: r.chunk, score: r.score }));
   const { packed, leftOut } = packPassages(ranked, deps.contextTokenBudget ?? Number.POSITIVE_INFINITY);
-  const evidence = await weighEvidence(query, packed, { idf: await snapshot.keywords.idfFor(query), similarity: deps.similarity, ranking: deps.ranking });
+  const evidence = await weighEvidence(query, packed, {
+    idf: await snapshot.keywords.idfFor(query),
+    similarity: deps.similarity,
+    ranking: deps.ranking,
+    thesaurus: deps.thesaurus,
+  });
   return {
     query,
     passages: packed,

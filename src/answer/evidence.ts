@@ -13,8 +13,9 @@ import type { RankingModel, SentenceFeature } from "../core/answer-calibration.j
 import type { Chunk } from "../core/types.js";
 import { terms, words } from "../retrieval/tokenize.js";
 import { acronymTerms } from "./acronyms.js";
-import { expectedAnswerType, holdsAnswerType, ROLE_NOUNS } from "./answer-type.js";
+import { expectedAnswerType, holdsAnswerType, namesAnswerType } from "./answer-type.js";
 import { predict } from "./logistic-model.js";
+import { synonymTerms, type Thesaurus } from "./synonyms.js";
 import type { Passage } from "./types.js";
 
 export interface SentenceEvidence {
@@ -89,6 +90,8 @@ export interface EvidenceOptions {
   idf: Idf;
   similarity?: SentenceSimilarity;
   ranking: RankingModel;
+  /** Synonyms that count as the question's words; without it only the words themselves (and acronyms) count. */
+  thesaurus?: Thesaurus;
 }
 
 /** Every sentence of the passages, scored as evidence for the question, best first. */
@@ -100,18 +103,21 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const questionPairs = termPairs(question);
   const focusTerm = [...questionTerms].reduce<string | undefined>((best, t) => (best === undefined || options.idf(t) > options.idf(best) ? t : best), undefined);
   const viaAcronyms = acronymTerms(question);
-  const passageTerms = passages.map(({ chunk }) => {
-    const text = `${chunk.text} ${chunk.headingPath.join(" ")}`;
-    return new Set([...terms(text), ...viaAcronyms(text)]);
-  });
+  const viaSynonyms = synonymTerms(question, options.thesaurus);
+  // What a text holds of the question: its terms, "AI" counting for "artificial intelligence" and back, "concerns" for "worries".
+  const held = (text: string, textTerms: string[] = terms(text)) => {
+    const found = new Set([...textTerms, ...viaAcronyms(text)]);
+    for (const t of viaSynonyms(found)) found.add(t);
+    return found;
+  };
+  const passageTerms = passages.map(({ chunk }) => held(`${chunk.text} ${chunk.headingPath.join(" ")}`));
   const retrievedCoverage = coverageOf(new Set(passageTerms.flatMap((set) => [...set])));
 
   const candidates = passages.flatMap(({ n, chunk, score }, p) =>
     chunkSentences(chunk).map((sentence) => {
       const sentenceTermList = terms(sentence.text);
       const sentenceTerms = new Set(sentenceTermList);
-      // What the sentence holds of the question, "AI" counting for "artificial intelligence" and back.
-      const heldTerms = new Set([...sentenceTermList, ...viaAcronyms(sentence.text)]);
+      const heldTerms = held(sentence.text, sentenceTermList);
       return {
         n,
         source: chunk.source,
@@ -192,9 +198,9 @@ const MIN_VARIANT_PREFIX = 5;
  */
 export function questionCoverage(question: string, idf: Idf): (found: Set<string>) => number {
   const weights = new Map<string, number>();
-  const asksForRole = expectedAnswerType(question) === "role";
+  const type = expectedAnswerType(question);
   for (const word of words(question.replace(EXCLUSION, " "))) {
-    if (FRAMING_WORDS.has(word) || (asksForRole && ROLE_NOUNS.test(word))) continue;
+    if (FRAMING_WORDS.has(word) || namesAnswerType(word, type)) continue;
     for (const t of terms(word)) weights.set(t, idf(t));
   }
   const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rankEvidence, type SentenceEvidence } from "../../src/answer/evidence.js";
-import { crossFitted, type FitQuestion, fitDecision, fitRanking, fitSamples, wilsonLowerBound } from "../../src/eval/qa.js";
+import { answerThreshold, crossFitted, type FitQuestion, fitDecision, fitRanking, fitSamples, wilsonLowerBound } from "../../src/eval/qa.js";
 import { passagesOf } from "../answer/passages.js";
 
 /** A retrieved sentence with the given evidence, the rest neutral. */
@@ -54,6 +54,27 @@ describe("fitting the sentence ranking", () => {
 });
 
 describe("the precision bound behind the answer threshold", () => {
+  const targets = { confidentPrecision: 0.85, confidenceZ: 1.645 };
+  // Scores 1.00, 0.99, … with the answers at `wrong` (positions from the top) wrong.
+  const judgedWith = (count: number, wrong: Set<number>) => Array.from({ length: count }, (_, i) => ({ score: 1 - i / 100, right: !wrong.has(i) }));
+
+  it("When precision dips below the target on the way down and recovers further down, Then the threshold stops before the dip", () => {
+    // 30 right answers, then 5 wrong (the bound falls below 0.85), then 60 right again (it climbs back above).
+    const judged = judgedWith(95, new Set([30, 31, 32, 33, 34]));
+    expect(wilsonLowerBound(90, 95, 1.645)).toBeGreaterThan(0.85);
+    // 30 of 31 still hold the bound; 30 of 32 do not, and the walk stops there, not at the 95th answer.
+    expect(wilsonLowerBound(30, 31, 1.645)).toBeGreaterThanOrEqual(0.85);
+    expect(wilsonLowerBound(30, 32, 1.645)).toBeLessThan(0.85);
+    expect(answerThreshold(judged, targets)).toBeCloseTo(judged[30]!.score, 6);
+  });
+
+  it("When the first few answers are too few to meet the bound, Then the walk starts where it first does", () => {
+    const judged = judgedWith(60, new Set([0]));
+    const threshold = answerThreshold(judged, targets);
+    expect(threshold).toBeCloseTo(judged[59]!.score, 6);
+    expect(answerThreshold(judgedWith(60, new Set(Array.from({ length: 60 }, (_, i) => i))), targets)).toBe(1);
+  });
+
   it("When the same precision is measured on fewer answers, Then its lower bound is lower", () => {
     expect(wilsonLowerBound(8, 10, 1.645)).toBeCloseTo(0.541, 3);
     expect(wilsonLowerBound(80, 100, 1.645)).toBeCloseTo(0.727, 3);

