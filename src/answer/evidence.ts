@@ -51,6 +51,8 @@ export interface SentenceEvidence {
    * Hungarian National Museum … UNESCO", though every word is there.
    */
   phraseMatch: number;
+  /** The sentence's place in its passage, 0 for the first. */
+  position: number;
   /** The retrieval score of the sentence's passage (fused, 0..1). */
   passageScore: number;
   /** How likely the sentence is to hold the answer (the fitted ranking), 0..1; answer sentences are picked by it. */
@@ -114,7 +116,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const retrievedCoverage = coverageOf(new Set(passageTerms.flatMap((set) => [...set])));
 
   const candidates = passages.flatMap(({ n, chunk, score }, p) =>
-    chunkSentences(chunk).map((sentence) => {
+    chunkSentences(chunk).map((sentence, position) => {
       const sentenceTermList = terms(sentence.text);
       const sentenceTerms = new Set(sentenceTermList);
       const heldTerms = held(sentence.text, sentenceTermList);
@@ -122,6 +124,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         n,
         source: chunk.source,
         ...sentence,
+        position,
         passageScore: score,
         coverage: coverageOf(heldTerms),
         contextCoverage: coverageOf(new Set([...heldTerms, ...passageTerms[p]!])),
@@ -156,6 +159,9 @@ export function sentenceFeatures(s: SentenceEvidence): Record<SentenceFeature, n
     passageScore: s.passageScore,
     // Reciprocal: the gap between the first and second passage matters more than between the fourth and fifth.
     passageRank: 1 / s.n,
+    // A passage's first sentence often says what the rest is about, and a long sentence has room for more than the question.
+    openingSentence: s.position === 0 ? 1 : 0,
+    length: Math.min(1, s.text.length / 300),
   };
 }
 

@@ -44,6 +44,8 @@ export const SENTENCE_FEATURES = [
   "phraseMatch",
   "passageScore",
   "passageRank",
+  "openingSentence",
+  "length",
 ] as const;
 export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
 
