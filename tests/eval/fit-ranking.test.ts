@@ -58,14 +58,16 @@ describe("the precision bound behind the answer threshold", () => {
   // Scores 1.00, 0.99, … with the answers at `wrong` (positions from the top) wrong.
   const judgedWith = (count: number, wrong: Set<number>) => Array.from({ length: count }, (_, i) => ({ score: 1 - i / 100, right: !wrong.has(i) }));
 
-  it("When precision dips below the target on the way down and recovers further down, Then the threshold stops before the dip", () => {
+  it("When precision dips below the target on the way down and recovers further down, Then the threshold is the lowest confidence at which the bound holds", () => {
     // 30 right answers, then 5 wrong (the bound falls below 0.85), then 60 right again (it climbs back above).
     const judged = judgedWith(95, new Set([30, 31, 32, 33, 34]));
-    expect(wilsonLowerBound(90, 95, 1.645)).toBeGreaterThan(0.85);
-    // 30 of 31 still hold the bound; 30 of 32 do not, and the walk stops there, not at the 95th answer.
-    expect(wilsonLowerBound(30, 31, 1.645)).toBeGreaterThanOrEqual(0.85);
     expect(wilsonLowerBound(30, 32, 1.645)).toBeLessThan(0.85);
-    expect(answerThreshold(judged, targets)).toBeCloseTo(judged[30]!.score, 6);
+    expect(wilsonLowerBound(90, 95, 1.645)).toBeGreaterThan(0.85);
+    expect(answerThreshold(judged, targets)).toBeCloseTo(judged[94]!.score, 6);
+    // Ten wrong answers at the bottom: the bound never recovers, and the threshold stays above most of them.
+    const sinking = judgedWith(60, new Set([50, 51, 52, 53, 54, 55, 56, 57, 58, 59]));
+    expect(answerThreshold(sinking, targets)).toBeGreaterThan(sinking[55]!.score);
+    expect(answerThreshold(sinking, targets)).toBeLessThan(1);
   });
 
   it("When the first few answers are too few to meet the bound, Then the walk starts where it first does", () => {
