@@ -6,7 +6,7 @@
  * through a synonym (a multi-word synonym counts when all its terms are there:
  * "take place").
  */
-import { isStopWord, terms, words } from "../retrieval/tokenize.js";
+import { terms, words } from "../retrieval/tokenize.js";
 
 /** Other words for a word's usual sense (WordNet behind it in production). */
 export interface Thesaurus {
@@ -18,7 +18,8 @@ export function synonymTerms(question: string, thesaurus: Thesaurus | undefined)
   if (!thesaurus) return () => [];
   const alternatives: [string, string[][]][] = [];
   for (const word of new Set(words(question))) {
-    if (isStopWord(word) || /\d/.test(word)) continue;
+    if (/\d/.test(word)) continue;
+    // A stop word has no term.
     const [term] = terms(word);
     if (term === undefined) continue;
     const phrases = thesaurus

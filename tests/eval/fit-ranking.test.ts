@@ -70,7 +70,7 @@ describe("the precision bound behind the answer threshold", () => {
     expect(answerThreshold(sinking, targets)).toBeLessThan(1);
   });
 
-  it("When the first few answers are too few to meet the bound, Then the walk starts where it first does", () => {
+  it("When the first few answers are too few to meet the bound, Then the threshold still reaches the lowest confidence at which it holds", () => {
     const judged = judgedWith(60, new Set([0]));
     const threshold = answerThreshold(judged, targets);
     expect(threshold).toBeCloseTo(judged[59]!.score, 6);
