@@ -1,7 +1,9 @@
 /**
  * Keyword search in PostgreSQL skips the chunks that hold only common query
- * terms when they cannot reach the top k (MaxScore): the ranking must stay
- * exactly the embedded index's, whichever round the search stops in.
+ * terms when they cannot reach the top k (MaxScore, with per-term score
+ * bounds kept by each publish): the ranking must stay exactly the embedded
+ * index's, whichever round the search stops in, also after publishes that
+ * remove the chunks that set a bound and change the average length.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import pg from "pg";
@@ -30,39 +32,75 @@ const chunks = Array.from({ length: 60 }, (_, i) =>
     ].join(" "),
   ),
 );
+// The next generation: the ten chunks that set the "ferry" and "kiln" bounds (short, many ferries) are gone, and long
+// chunks raise the average length, so that the bounds stored before must be rescaled to stay bounds.
+const nextChunks = [
+  ...chunks.filter((c) => c.id !== "c04" && !(c.id >= "c10" && c.id < "c18")),
+  ...Array.from({ length: 12 }, (_, i) =>
+    chunkOf(`long${i}`, `${"The long museum record of the forum and its kiln. ".repeat(6 + i)}${i % 2 ? "ferry ".repeat(i) : ""}`),
+  ),
+];
 const QUERIES = ["museum forum Hangzhou", "forum museum", "museum", "Hangzhou collection", "kiln ferry", "unheard-of words", "forum"];
 
 describeOnPostgres("keyword search in PostgreSQL, pruned", () => {
   let database: TestDatabase;
   let pool: pg.Pool;
-  let stats: { generation: number; chunkCount: number; totalLength: number };
   beforeAll(async () => {
     database = await createTestDatabase();
-    const store = await PgGenerationStore.connect({ connectionString: database.url, bm25: BUNDLED_CALIBRATION.bm25 });
-    await publishChunks(store, fakeEmbedder(), chunks);
-    await store.close();
     pool = new pg.Pool({ connectionString: database.url });
-    const { rows } = await pool.query("SELECT generation, chunk_count, total_length FROM rag_live JOIN rag_generations USING (generation)");
-    stats = { generation: Number(rows[0].generation), chunkCount: Number(rows[0].chunk_count), totalLength: Number(rows[0].total_length) };
   });
   afterAll(async () => {
     await pool?.end();
     await database?.close();
   });
 
-  it("When the first round searches only the rarest term, Then every query's top k is the embedded index's, in order and score", async () => {
-    const embedded = KeywordIndex.build(chunks.map(keywordDocument), BUNDLED_CALIBRATION.bm25);
-    const searchWith = (firstRound: number) =>
-      new PgKeywordSearch(guardedQuery(pool), stats.generation, { chunkCount: stats.chunkCount, totalLength: stats.totalLength, bm25: BUNDLED_CALIBRATION.bm25 }, firstRound);
+  /** Publishes each of `generations` in turn, as the database's next generation. */
+  async function publish(...generations: (typeof chunks)[]) {
+    const store = await PgGenerationStore.connect({ connectionString: database.url, bm25: BUNDLED_CALIBRATION.bm25 });
+    try {
+      for (const generation of generations) await publishChunks(store, fakeEmbedder(), generation);
+    } finally {
+      await store.close();
+    }
+  }
+
+  /** Every query's pruned top k, at each first-round size, against the embedded index over `published`. */
+  async function expectEmbeddedRanking(published: typeof chunks) {
+    const { rows } = await pool.query("SELECT generation, chunk_count, total_length FROM rag_live JOIN rag_generations USING (generation)");
+    const stats = { chunkCount: Number(rows[0].chunk_count), totalLength: Number(rows[0].total_length), bm25: BUNDLED_CALIBRATION.bm25 };
+    const embedded = KeywordIndex.build(published.map(keywordDocument), BUNDLED_CALIBRATION.bm25);
     for (const firstRound of [1, 20, Number.POSITIVE_INFINITY]) {
+      const search = new PgKeywordSearch(guardedQuery(pool), Number(rows[0].generation), stats, firstRound);
       for (const query of QUERIES) {
         for (const k of [1, 5, 30]) {
           const want = embedded.search(query, k);
-          const got = await searchWith(firstRound).search(query, k);
+          const got = await search.search(query, k);
           expect(got.map((h) => h.id), `${query} k=${k} first round ${firstRound}`).toEqual(want.map((h) => h.id));
           got.forEach((h, i) => expect(h.score).toBeCloseTo(want[i]!.score, 6));
         }
       }
     }
+  }
+
+  it("When the first round searches only the rarest term, Then every query's top k is the embedded index's, in order and score", async () => {
+    await publish(chunks);
+    await expectEmbeddedRanking(chunks);
+  });
+
+  it("When a publish retires the chunks that set the bounds and raises the average length, Then the top k is still the embedded index's", async () => {
+    await publish(chunks, nextChunks);
+    await expectEmbeddedRanking(nextChunks);
+    // Each live term's bound, as search reads it, against the best its live chunks score at the live average length.
+    const { rows } = await pool.query(
+      `WITH live AS (SELECT l.generation AS g, total_length / chunk_count AS avg FROM rag_live l JOIN rag_generations USING (generation))
+       SELECT t.term, t.max_impact * greatest(1, live.avg / t.impact_avg_length) AS bound,
+              (SELECT max(f.value::float8 * ($1::float8 + 1) / (f.value::float8 + $1::float8 * (1 - $2::float8 + $2::float8 * k.bm25_length / live.avg)))
+               FROM rag_keywords k CROSS JOIN jsonb_each_text(k.term_freqs) f
+               WHERE f.key = t.term AND k.first_gen <= live.g AND (k.retired_gen IS NULL OR k.retired_gen > live.g)) AS best
+       FROM rag_terms t, live WHERE t.first_gen <= live.g AND (t.retired_gen IS NULL OR t.retired_gen > live.g)`,
+      [BUNDLED_CALIBRATION.bm25.k1, BUNDLED_CALIBRATION.bm25.b],
+    );
+    expect(rows.length).toBeGreaterThan(5);
+    for (const row of rows) expect(Number(row.bound), row.term).toBeGreaterThanOrEqual(Number(row.best) * (1 - 1e-12));
   });
 });

@@ -53,7 +53,8 @@ async function liveState(url: string) {
     const live = "first_gen <= l.generation AND (retired_gen IS NULL OR retired_gen > l.generation)";
     const rows = async (sql: string) => (await client.query(sql)).rows;
     return {
-      chunks: await rows(`SELECT chunk, term_freqs, bm25_length FROM rag_chunks, rag_live l WHERE ${live} ORDER BY chunk_id`),
+      chunks: await rows(`SELECT chunk FROM rag_chunks, rag_live l WHERE ${live} ORDER BY chunk_id`),
+      keywords: await rows(`SELECT chunk_id, term_freqs, bm25_length FROM rag_keywords, rag_live l WHERE ${live} ORDER BY chunk_id`),
       documents: await rows(`SELECT document FROM rag_documents, rag_live l WHERE ${live} ORDER BY source`),
       terms: await rows(`SELECT term, df FROM rag_terms, rag_live l WHERE ${live} ORDER BY term`),
       stats: await rows("SELECT chunk_count, total_length FROM rag_generations JOIN rag_live USING (generation)"),

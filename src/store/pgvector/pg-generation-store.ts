@@ -38,9 +38,8 @@ import { CATALOG_DDL, deferIndexWhenEmpty, ensureDataTables, HNSW_INDEX, lexemeL
 const PUBLISH_LOCK = 7_286_173;
 // Rows per INSERT statement: well under Postgres's 65,535 bind parameters.
 const INSERT_BATCH = 500;
-// Candidates HNSW visits per query, pgvector's largest: graphs built with its defaults (m 16, ef_construction 64)
-// reach recall@10 0.93 at ef 200 and 0.98 at ef 1000 on the benchmark's 100k chunks, for 1-5 ms more per query
-// (scripts/bench-pgvector.ts, docs/SCALING.md).
+// Candidates HNSW visits per query, pgvector's largest: graphs built with ef_construction 200 (schema.ts) reach
+// recall@10 0.999 at ef 1000 on the benchmark's 100k chunks, dense search p50 8 ms (scripts/bench-pgvector.ts, docs/SCALING.md).
 const EF_SEARCH = 1000;
 // Past this share of rows changed by one publish, the planner's statistics are refreshed in the transaction.
 const ANALYZE_SHARE = 0.1;
@@ -166,15 +165,24 @@ export class PgGenerationStore implements GenerationStore {
       // A row holds the chunk's BM25 term weights: under other parameters the same chunk is another row.
       const weighting = `${this.bm25.k1}:${this.bm25.b}:${this.bm25.headingBoost}`;
       const chunkIds = chunks.map(({ chunk }) => contentUuid(input.manifest.embedder.id, weighting, JSON.stringify(chunk)));
-      const chunkColumns = ["row_id", "chunk_id", "source", "start_offset", "chunk", "embedding", "terms", "term_freqs", "bm25_length", "first_gen"];
+      const chunkColumns = ["row_id", "chunk_id", "source", "start_offset", "chunk", "embedding", "first_gen"];
       const inserted = await insertNew(client, "rag_chunks", chunkIds, chunkColumns, (j) => {
+        const { chunk, i } = chunks[j]!;
+        return [chunkIds[j]!, chunk.id, chunk.source, chunk.start, JSON.stringify(chunk), vectorLiteral(input.vectors[i]!), generation];
+      });
+      await insertNew(client, "rag_keywords", chunkIds, ["row_id", "chunk_id", "terms", "term_freqs", "bm25_length", "first_gen"], (j) => {
         const { chunk, i } = chunks[j]!;
         const tf = new Map<string, number>();
         const length = termWeights(input.keywordDocuments[i]!, this.bm25, tf);
-        const termFreqs = JSON.stringify(Object.fromEntries(tf));
-        return [chunkIds[j]!, chunk.id, chunk.source, chunk.start, JSON.stringify(chunk), vectorLiteral(input.vectors[i]!), lexemeList([...tf.keys()], " "), termFreqs, length, generation];
+        return [chunkIds[j]!, chunk.id, lexemeList([...tf.keys()], " "), JSON.stringify(Object.fromEntries(tf)), length, generation];
       });
       const retired = await retireOthers(client, "rag_chunks", chunkIds, generation, changed);
+      // A chunk's keyword row goes with its chunk row.
+      await client.query(
+        `UPDATE rag_keywords k SET retired_gen = $1 FROM rag_chunks c
+         WHERE c.retired_gen = $1 AND k.row_id = c.row_id AND k.retired_gen IS NULL`,
+        [generation],
+      );
       if (deferred) await client.query(HNSW_INDEX);
 
       const documents = compared([...input.documents.values()]);
@@ -192,7 +200,7 @@ export class PgGenerationStore implements GenerationStore {
         chunkCount: Number(previous.rows[0].chunk_count),
         totalLength: Number(previous.rows[0].total_length),
       };
-      const stats = { ...(await updateStatistics(client, generation, before)), bm25: this.bm25 };
+      const stats = { ...(await updateStatistics(client, generation, before, this.bm25)), bm25: this.bm25 };
       await client.query(
         "INSERT INTO rag_generations (generation, manifest, chunk_count, total_length, bm25) VALUES ($1, $2, $3, $4, $5)",
         [generation, JSON.stringify(manifest), stats.chunkCount, stats.totalLength, JSON.stringify(stats.bm25)],
@@ -204,7 +212,7 @@ export class PgGenerationStore implements GenerationStore {
       const kept = previous.rows[0] ? Number(previous.rows[0].generation) : generation;
       await pruneBefore(client, kept);
       // Fresh statistics after a bulk change: without them the planner may sort the whole table by distance instead of using HNSW.
-      if (deferred || inserted + retired > ANALYZE_SHARE * stats.chunkCount) await client.query("ANALYZE rag_chunks, rag_documents, rag_terms");
+      if (deferred || inserted + retired > ANALYZE_SHARE * stats.chunkCount) await client.query("ANALYZE rag_chunks, rag_keywords, rag_documents, rag_terms");
       await client.query("COMMIT");
       this.lastPublish = { inserted, retired };
       return this.snapshot(manifest, generation, stats);
@@ -268,9 +276,8 @@ export class PgGenerationStore implements GenerationStore {
  */
 async function openPool(connectionString: string, { maxConnections = 4, statementTimeoutMs = 0 }: PgStoreOptions): Promise<pg.Pool> {
   // Filtering by generation happens after the HNSW scan; iterative scans keep going until k rows pass the filter.
-  // random_page_cost as for SSDs: a chunk row's keyword columns are out of line (TOAST), which the planner does not
-  // cost, so at the default (4, for spinning disks) it prefers a sequential scan that fetches every row's terms
-  // to the GIN index, which fetches the matching rows' only (2-4× slower keyword search at 10k chunks).
+  // random_page_cost as for SSDs: at the default (4, for spinning disks) the planner may prefer a sequential scan of
+  // every keyword row to the GIN index, which fetches the matching rows' only.
   // Set per session at connection start-up, so no query runs on a connection without them.
   const options = `-c hnsw.ef_search=${EF_SEARCH} -c hnsw.iterative_scan=strict_order -c random_page_cost=1.1`;
   const pool = new pg.Pool({
@@ -394,43 +401,52 @@ async function changedSources(
 
 /**
  * Brings the collection statistics from the previous generation's (`before`)
- * to `generation`'s, from the chunk rows it added and retired only: each
- * changed term's document frequency becomes a new `rag_terms` row and the old
- * one is retired, as chunk rows are. Returns the chunk count and total length.
+ * to `generation`'s, from the keyword rows it added and retired only: the
+ * chunk count and total length, and each changed term's row (document
+ * frequency and score bound) becomes a new `rag_terms` row while the old one
+ * is retired, as chunk rows are. A bound only ever grows: once the chunk that
+ * set it is retired it is looser than it need be, never too low.
  */
 async function updateStatistics(
   client: pg.PoolClient,
   generation: number,
   before: { chunkCount: number; totalLength: number },
+  bm25: Bm25Parameters,
 ): Promise<{ chunkCount: number; totalLength: number }> {
-  await client.query(
-    `WITH delta AS (
-       SELECT term, sum(change)::integer AS change FROM (
-         SELECT jsonb_object_keys(term_freqs) AS term, 1 AS change FROM rag_chunks WHERE first_gen = $1
-         UNION ALL
-         SELECT jsonb_object_keys(term_freqs), -1 FROM rag_chunks WHERE retired_gen = $1
-       ) AS changes GROUP BY term HAVING sum(change) <> 0
-     ), replaced AS (
-       UPDATE rag_terms t SET retired_gen = $1 FROM delta d WHERE t.term = d.term AND t.retired_gen IS NULL
-       RETURNING t.term, t.df
-     )
-     INSERT INTO rag_terms (term, df, first_gen)
-     SELECT d.term, coalesce(r.df, 0) + d.change, $1 FROM delta d LEFT JOIN replaced r USING (term)
-     WHERE coalesce(r.df, 0) + d.change > 0`,
-    [generation],
-  );
   const { rows } = await client.query<{ added: string; added_length: number; removed: string; removed_length: number }>(
-    `SELECT (SELECT count(*) FROM rag_chunks WHERE first_gen = $1) AS added,
-            (SELECT coalesce(sum(bm25_length), 0) FROM rag_chunks WHERE first_gen = $1) AS added_length,
-            (SELECT count(*) FROM rag_chunks WHERE retired_gen = $1) AS removed,
-            (SELECT coalesce(sum(bm25_length), 0) FROM rag_chunks WHERE retired_gen = $1) AS removed_length`,
+    `SELECT (SELECT count(*) FROM rag_keywords WHERE first_gen = $1) AS added,
+            (SELECT coalesce(sum(bm25_length), 0) FROM rag_keywords WHERE first_gen = $1) AS added_length,
+            (SELECT count(*) FROM rag_keywords WHERE retired_gen = $1) AS removed,
+            (SELECT coalesce(sum(bm25_length), 0) FROM rag_keywords WHERE retired_gen = $1) AS removed_length`,
     [generation],
   );
   const change = rows[0]!;
-  return {
-    chunkCount: before.chunkCount + Number(change.added) - Number(change.removed),
-    totalLength: before.totalLength + Number(change.added_length) - Number(change.removed_length),
-  };
+  const chunkCount = before.chunkCount + Number(change.added) - Number(change.removed);
+  const totalLength = before.totalLength + Number(change.added_length) - Number(change.removed_length);
+  // The average length as PgKeywordSearch computes it, so that a bound at it is exactly the scores' maximum.
+  const averageLength = chunkCount ? totalLength / chunkCount : 1;
+  await client.query(
+    `WITH added AS (
+       SELECT f.key AS term, count(*)::integer AS n,
+              max(f.value::float8 * ($2::float8 + 1) / (f.value::float8 + $2::float8 * (1 - $3::float8 + $3::float8 * k.bm25_length / $4::float8))) AS max_impact
+       FROM rag_keywords k CROSS JOIN jsonb_each_text(k.term_freqs) AS f WHERE k.first_gen = $1 GROUP BY f.key
+     ), removed AS (
+       SELECT jsonb_object_keys(term_freqs) AS term, count(*)::integer AS n FROM rag_keywords WHERE retired_gen = $1 GROUP BY 1
+     ), delta AS (
+       SELECT term, coalesce(a.n, 0) - coalesce(r.n, 0) AS change, a.max_impact
+       FROM added a FULL JOIN removed r USING (term)
+     ), replaced AS (
+       UPDATE rag_terms t SET retired_gen = $1 FROM delta d WHERE t.term = d.term AND t.retired_gen IS NULL
+       RETURNING t.term, t.df, t.max_impact, t.impact_avg_length
+     )
+     INSERT INTO rag_terms (term, df, max_impact, impact_avg_length, first_gen)
+     SELECT d.term, coalesce(r.df, 0) + d.change,
+            greatest(coalesce(d.max_impact, 0), coalesce(r.max_impact * greatest(1, $4::float8 / r.impact_avg_length), 0)), $4::float8, $1
+     FROM delta d LEFT JOIN replaced r USING (term)
+     WHERE coalesce(r.df, 0) + d.change > 0`,
+    [generation, bm25.k1, bm25.b, averageLength],
+  );
+  return { chunkCount, totalLength };
 }
 
 /**
@@ -439,6 +455,7 @@ async function updateStatistics(
  */
 async function pruneBefore(client: pg.PoolClient, kept: number): Promise<void> {
   await client.query("DELETE FROM rag_chunks WHERE retired_gen <= $1", [kept]);
+  await client.query("DELETE FROM rag_keywords WHERE retired_gen <= $1", [kept]);
   await client.query("DELETE FROM rag_documents WHERE retired_gen <= $1", [kept]);
   await client.query("DELETE FROM rag_terms WHERE retired_gen <= $1", [kept]);
   await client.query("DELETE FROM rag_generations WHERE generation < $1", [kept]);

