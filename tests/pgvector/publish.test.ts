@@ -57,6 +57,7 @@ async function liveState(url: string) {
       keywords: await rows(`SELECT chunk_id, term_freqs, bm25_length FROM rag_keywords, rag_live l WHERE ${live} ORDER BY chunk_id`),
       documents: await rows(`SELECT document FROM rag_documents, rag_live l WHERE ${live} ORDER BY source`),
       terms: await rows(`SELECT term, df FROM rag_terms, rag_live l WHERE ${live} ORDER BY term`),
+      files: await rows(`SELECT record FROM rag_files, rag_live l WHERE ${live} ORDER BY source`),
       stats: await rows("SELECT chunk_count, total_length FROM rag_generations JOIN rag_live USING (generation)"),
     };
   } finally {
@@ -90,6 +91,22 @@ describeOnPostgres("publishing to PostgreSQL by changed files", () => {
     } finally {
       await store.close();
       await fresh.close();
+    }
+  });
+
+  it("When a file is only touched (new modification time, same content), Then no chunk is written, its record is, and a build reads every file's current record", async () => {
+    const database = await createTestDatabase();
+    const store = await PgGenerationStore.connect({ connectionString: database.url, bm25: BUNDLED_CALIBRATION.bm25 });
+    try {
+      const first = await inputOf({ "kiln.txt": KILN, "ferry.txt": FERRY, "library.txt": LIBRARY });
+      await store.publish(first);
+      const touched = { ...first, manifest: { ...first.manifest, files: first.manifest.files.map((f) => (f.source === "ferry.txt" ? { ...f, mtimeMs: 1234 } : f)) } };
+      await store.publish(touched);
+      expect(store.lastPublish).toEqual({ inserted: 0, retired: 0 });
+      expect((await store.readLiveManifest())?.files).toEqual([...touched.manifest.files].sort((a, b) => (a.source < b.source ? -1 : 1)));
+    } finally {
+      await store.close();
+      await database.close();
     }
   });
 

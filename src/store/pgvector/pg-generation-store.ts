@@ -6,6 +6,8 @@
  * A publish is one transaction (serialised across processes by an advisory
  * lock): chunk rows that are new in this generation are inserted, rows the new
  * generation no longer has are marked retired, and the live pointer moves.
+ * Source file records are rows too, written for the files that changed only,
+ * so a one-document publish writes a few rows whatever the corpus size.
  * Readers pin a generation number and filter by it, so they see the old or the
  * new generation, never a mix, even while the transaction runs.
  *
@@ -24,6 +26,7 @@ import pg from "pg";
 import type { Chunk, EmbedderIdentity, IndexSnapshot, StoredDocument } from "../../core/types.js";
 import { checkEmbedder } from "../errors.js";
 import type { GenerationInput, GenerationRecord, GenerationStore, LoadOutcome } from "../types.js";
+import type { SourceFileRecord } from "../source-records.js";
 import { termWeights, type Bm25Parameters } from "../../retrieval/bm25.js";
 import type { Logger } from "../../logger.js";
 import type { IndexHolder } from "../index-holder.js";
@@ -32,7 +35,7 @@ import { guardedQuery, type Query } from "./guarded-query.js";
 import { PgKeywordSearch, type CollectionStats } from "./pg-keyword-search.js";
 import { PgVectorStore } from "./pg-vector-store.js";
 import { contentUuid } from "./row-id.js";
-import { CATALOG_DDL, deferIndexWhenEmpty, ensureDataTables, HNSW_INDEX, lexemeList, vectorLiteral, visibleAt } from "./schema.js";
+import { CATALOG_DDL, CURRENT_LAYOUT, deferIndexWhenEmpty, ensureDataTables, HNSW_INDEX, lexemeList, vectorLiteral, visibleAt } from "./schema.js";
 
 // Any fixed number: every process publishing to this database takes the same lock.
 const PUBLISH_LOCK = 7_286_173;
@@ -158,7 +161,8 @@ export class PgGenerationStore implements GenerationStore {
 
       // Only the rows of changed files are compared when the file records can tell which those are.
       const live = previous.rows[0];
-      const changed = deferred || !live?.chunk_count ? undefined : await changedSources(client, Number(live.generation), Number(live.chunk_count), manifest);
+      const changes = deferred || !live?.chunk_count ? undefined : await changedSources(client, Number(live.generation), Number(live.chunk_count), manifest);
+      const changed = changes?.content;
       const compared = <T extends { source: string }>(items: T[]) => (changed ? items.filter((item) => changed.has(item.source)) : items);
 
       const chunks = compared(input.chunks.map((chunk, i) => ({ chunk, i, source: chunk.source })));
@@ -195,6 +199,15 @@ export class PgGenerationStore implements GenerationStore {
       ]);
       await retireOthers(client, "rag_documents", documentIds, generation, changed);
 
+      const files = changes ? manifest.files.filter((file) => changes.records.has(file.source)) : manifest.files;
+      const fileIds = files.map((file) => contentUuid(JSON.stringify(file)));
+      const fileColumns = ["row_id", "source", "sha256", "chunks_digest", "chunk_count", "size", "mtime_ms", "indexed_at", "record", "first_gen"];
+      await insertNew(client, "rag_files", fileIds, fileColumns, (i) => {
+        const file = files[i]!;
+        return [fileIds[i]!, file.source, file.sha256, file.chunksDigest ?? null, file.chunkCount ?? null, file.size, file.mtimeMs, file.indexedAt ?? null, JSON.stringify(file), generation];
+      });
+      await retireOthers(client, "rag_files", fileIds, generation, changes?.records);
+
       // Emptied tables (first load, new embedder or layout) start from no statistics, whatever the catalog still says.
       const before = deferred || !previous.rows[0]?.chunk_count ? { chunkCount: 0, totalLength: 0 } : {
         chunkCount: Number(previous.rows[0].chunk_count),
@@ -203,7 +216,8 @@ export class PgGenerationStore implements GenerationStore {
       const stats = { ...(await updateStatistics(client, generation, before, this.bm25)), bm25: this.bm25 };
       await client.query(
         "INSERT INTO rag_generations (generation, manifest, chunk_count, total_length, bm25) VALUES ($1, $2, $3, $4, $5)",
-        [generation, JSON.stringify(manifest), stats.chunkCount, stats.totalLength, JSON.stringify(stats.bm25)],
+        // The file records are rows of rag_files.
+        [generation, JSON.stringify({ ...manifest, files: [] }), stats.chunkCount, stats.totalLength, JSON.stringify(stats.bm25)],
       );
       await client.query(
         "INSERT INTO rag_live (generation) VALUES ($1) ON CONFLICT (singleton) DO UPDATE SET generation = EXCLUDED.generation",
@@ -239,14 +253,22 @@ export class PgGenerationStore implements GenerationStore {
    */
   private async live(withFiles: boolean): Promise<LiveGeneration | undefined> {
     // A build compares the corpus with what is live on the primary, where it will publish; a replica may lag.
-    const rows = await (withFiles ? this.primaryQuery : this.query)<{ generation: string; manifest: GenerationRecord; chunk_count: string | null; total_length: number | null; bm25: Bm25Parameters | null }>(
-      `SELECT l.generation, ${withFiles ? "g.manifest" : `jsonb_set(g.manifest - 'unreadable', '{files}', '[]')`} AS manifest, g.chunk_count, g.total_length, g.bm25
+    const query = withFiles ? this.primaryQuery : this.query;
+    const rows = await query<{ generation: string; manifest: GenerationRecord; chunk_count: string | null; total_length: number | null; bm25: Bm25Parameters | null; current: boolean }>(
+      `SELECT l.generation, jsonb_set(${withFiles ? "g.manifest" : "g.manifest - 'unreadable'"}, '{files}', '[]') AS manifest,
+         g.chunk_count, g.total_length, g.bm25, ${CURRENT_LAYOUT} AS current
        FROM rag_live l JOIN rag_generations g USING (generation)`,
     );
     const row = rows[0];
     if (!row) return undefined;
-    const stats = row.chunk_count === null || !row.bm25 ? undefined : { chunkCount: Number(row.chunk_count), totalLength: Number(row.total_length), bm25: row.bm25 };
-    return { generation: Number(row.generation), manifest: row.manifest, stats };
+    // A generation in an earlier layout of the tables is not served: the next build rewrites every row.
+    const stats = row.chunk_count === null || !row.bm25 || !row.current ? undefined : { chunkCount: Number(row.chunk_count), totalLength: Number(row.total_length), bm25: row.bm25 };
+    const generation = Number(row.generation);
+    if (withFiles && stats) {
+      const files = await query<{ record: SourceFileRecord }>(`SELECT record FROM rag_files WHERE ${visibleAt(1)} ORDER BY source COLLATE "C"`, [generation]);
+      row.manifest.files = files.map((file) => file.record);
+    }
+    return { generation, manifest: row.manifest, stats };
   }
 
   private snapshot(manifest: GenerationRecord, generation: number, stats: CollectionStats): IndexSnapshot {
@@ -356,11 +378,19 @@ async function retireOthers(client: pg.PoolClient, table: string, keep: string[]
   return result.rowCount ?? 0;
 }
 
+/** Sources whose rows a publish must compare, and sources whose file record it must write again. */
+interface ChangedSources {
+  /** Files added, removed or changed (content hash or chunk digest): their chunk and document rows may differ. */
+  content: Set<string>;
+  /** Those, and files whose record alone changed (size, modification time, when indexed). */
+  records: Set<string>;
+}
+
 /**
  * The sources whose rows may differ between the live generation and
- * `manifest`: files added, removed or changed (content hash or chunk digest),
- * from the two generations' file records, so that a publish hashes and
- * compares only their rows instead of every row (seconds at 100k chunks).
+ * `manifest`, from the live generation's file rows and the manifest's
+ * records, so that a publish hashes and compares only their rows instead of
+ * every row (seconds at 100k chunks).
  * Undefined when the records cannot tell: the live generation's records do
  * not account for every chunk it holds (published without them), a record
  * lacks its chunk digest, or the embedder, chunking or BM25 parameters changed
@@ -371,20 +401,25 @@ async function changedSources(
   liveGeneration: number,
   liveChunkCount: number,
   manifest: GenerationRecord,
-): Promise<Set<string> | undefined> {
+): Promise<ChangedSources | undefined> {
   const { files } = manifest;
   if (files.some((f) => f.chunksDigest === undefined)) return undefined;
-  const { rows } = await client.query<{ comparable: boolean | null; sources: string[] | null }>(
+  const { rows } = await client.query<{ comparable: boolean | null; content: string[] | null; records: string[] | null }>(
     `WITH live AS (SELECT manifest FROM rag_generations WHERE generation = $1),
      old AS (
-       SELECT f->>'source' AS source, f->>'sha256' AS sha256, f->>'chunksDigest' AS digest, (f->>'chunkCount')::bigint AS chunks
-       FROM live CROSS JOIN jsonb_array_elements(live.manifest->'files') AS f
+       SELECT source, sha256, chunks_digest AS digest, chunk_count AS chunks, size, mtime_ms, indexed_at
+       FROM rag_files WHERE ${visibleAt(1)}
      ),
-     new AS (SELECT * FROM unnest($2::text[], $3::text[], $4::text[]) AS n(source, sha256, digest))
+     new AS (SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $9::float8[], $10::float8[], $11::text[]) AS n(source, sha256, digest, size, mtime_ms, indexed_at)),
+     compared AS (
+       SELECT source, new.sha256 IS DISTINCT FROM old.sha256 OR new.digest IS DISTINCT FROM old.digest AS content,
+              new.size IS DISTINCT FROM old.size OR new.mtime_ms IS DISTINCT FROM old.mtime_ms OR new.indexed_at IS DISTINCT FROM old.indexed_at AS record
+       FROM new FULL JOIN old USING (source)
+     )
      SELECT (SELECT manifest->'embedder' = $5::jsonb AND manifest->'chunking' = $6::jsonb AND manifest->'bm25' = $8::jsonb FROM live)
               AND (SELECT coalesce(sum(chunks), 0) = $7 AND coalesce(bool_and(digest IS NOT NULL), true) FROM old) AS comparable,
-            (SELECT array_agg(source) FROM new FULL JOIN old USING (source)
-             WHERE new.sha256 IS DISTINCT FROM old.sha256 OR new.digest IS DISTINCT FROM old.digest) AS sources`,
+            (SELECT array_agg(source) FROM compared WHERE content) AS content,
+            (SELECT array_agg(source) FROM compared WHERE content OR record) AS records`,
     [
       liveGeneration,
       files.map((f) => f.source),
@@ -394,9 +429,13 @@ async function changedSources(
       JSON.stringify(manifest.chunking),
       liveChunkCount,
       JSON.stringify(manifest.bm25),
+      files.map((f) => f.size),
+      files.map((f) => f.mtimeMs),
+      files.map((f) => f.indexedAt ?? null),
     ],
   );
-  return rows[0]?.comparable ? new Set(rows[0].sources ?? []) : undefined;
+  const row = rows[0];
+  return row?.comparable ? { content: new Set(row.content ?? []), records: new Set(row.records ?? []) } : undefined;
 }
 
 /**
@@ -457,6 +496,7 @@ async function pruneBefore(client: pg.PoolClient, kept: number): Promise<void> {
   await client.query("DELETE FROM rag_chunks WHERE retired_gen <= $1", [kept]);
   await client.query("DELETE FROM rag_keywords WHERE retired_gen <= $1", [kept]);
   await client.query("DELETE FROM rag_documents WHERE retired_gen <= $1", [kept]);
+  await client.query("DELETE FROM rag_files WHERE retired_gen <= $1", [kept]);
   await client.query("DELETE FROM rag_terms WHERE retired_gen <= $1", [kept]);
   await client.query("DELETE FROM rag_generations WHERE generation < $1", [kept]);
 }

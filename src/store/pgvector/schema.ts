@@ -100,6 +100,23 @@ CREATE TABLE IF NOT EXISTS rag_documents (
   retired_gen bigint
 );
 CREATE INDEX IF NOT EXISTS rag_documents_source ON rag_documents (source);
+-- The source file records a build compares the corpus with, one row per file: a publish writes the records of the
+-- files that changed only (in one jsonb manifest, a one-document publish rewrote every file's record: 1 s at 500k files).
+CREATE TABLE IF NOT EXISTS rag_files (
+  row_id uuid PRIMARY KEY,
+  source text NOT NULL,
+  sha256 text NOT NULL,
+  chunks_digest text,
+  chunk_count bigint,
+  size double precision NOT NULL,
+  mtime_ms double precision NOT NULL,
+  indexed_at text,
+  record jsonb NOT NULL,
+  first_gen bigint NOT NULL,
+  retired_gen bigint
+);
+CREATE INDEX IF NOT EXISTS rag_files_source ON rag_files (source);
+CREATE INDEX IF NOT EXISTS rag_files_live ON rag_files (retired_gen);
 CREATE TABLE IF NOT EXISTS rag_terms (
   term text NOT NULL,
   df integer NOT NULL,
@@ -113,28 +130,32 @@ CREATE TABLE IF NOT EXISTS rag_terms (
 CREATE INDEX IF NOT EXISTS rag_terms_term ON rag_terms (term);`;
 }
 
+/** SQL condition: the data tables are in this layout (keyword rows, per-term score bounds, file rows). */
+export const CURRENT_LAYOUT = `EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('rag_terms') AND attname = 'max_impact')
+  AND to_regclass('rag_files') IS NOT NULL`;
+
 /** SQL condition: the row belongs to the generation in parameter `$n`. */
 export function visibleAt(n: number): string {
   return `first_gen <= $${n} AND (retired_gen IS NULL OR retired_gen > $${n})`;
 }
 
 /**
- * Creates the chunk, keyword, document and term tables for `dimension`, inside the
+ * Creates the chunk, keyword, document, term and file tables for `dimension`, inside the
  * caller's transaction. A different dimension means another embedder, and
- * tables without keyword rows or score bounds an earlier layout: either way every old
+ * tables without keyword rows, score bounds or file rows an earlier layout: either way every old
  * row is unusable, so the tables are dropped and created again (the vectors
  * come back from the embedding cache, nothing is embedded again).
  */
 export async function ensureDataTables(client: PoolClient, dimension: number): Promise<void> {
   const { rows } = await client.query<{ dimension: number; current: boolean }>(
     `SELECT atttypmod AS dimension,
-       EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('rag_terms') AND attname = 'max_impact') AS current
+       ${CURRENT_LAYOUT} AS current
      FROM pg_attribute WHERE attrelid = to_regclass('rag_chunks') AND attname = 'embedding'`,
   );
   // Tables in the current layout are left alone: the DDL below takes an ACCESS EXCLUSIVE lock on rag_chunks
   // (ALTER TABLE), which would hold every search on the database until the publish commits.
   if (rows[0]?.dimension === dimension && rows[0].current) return;
-  if (rows[0]) await client.query("DROP TABLE rag_chunks; DROP TABLE rag_documents; DROP TABLE IF EXISTS rag_keywords; DROP TABLE IF EXISTS rag_terms;");
+  if (rows[0]) await client.query("DROP TABLE rag_chunks; DROP TABLE rag_documents; DROP TABLE IF EXISTS rag_keywords; DROP TABLE IF EXISTS rag_terms; DROP TABLE IF EXISTS rag_files;");
   await client.query(dataDdl(dimension));
 }
 
