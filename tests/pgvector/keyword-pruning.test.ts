@@ -5,14 +5,14 @@
  * index's, whichever round the search stops in, also after publishes that
  * remove the chunks that set a bound and change the average length.
  */
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { BUNDLED_CALIBRATION } from "../../src/config.js";
 import { KeywordIndex } from "../../src/retrieval/keyword-index.js";
 import { keywordDocument } from "../../src/retrieval/keyword-document.js";
 import { guardedQuery } from "../../src/store/pgvector/guarded-query.js";
 import { PgGenerationStore } from "../../src/store/pgvector/index.js";
-import { PgKeywordSearch } from "../../src/store/pgvector/pg-keyword-search.js";
+import { PgKeywordSearch, termSetsReaching } from "../../src/store/pgvector/pg-keyword-search.js";
 import { fakeEmbedder } from "../helpers/fake-embedder.js";
 import { createTestDatabase, describeOnPostgres, type TestDatabase } from "../helpers/postgres.js";
 import { chunkOf, publishChunks } from "../helpers/publish-chunks.js";
@@ -41,6 +41,24 @@ const nextChunks = [
   ),
 ];
 const QUERIES = ["museum forum Hangzhou", "forum museum", "museum", "Hangzhou collection", "kiln ferry", "unheard-of words", "forum"];
+
+describe("the term sets a chunk must hold to reach a score", () => {
+  const t = (term: string, bound: number) => ({ term, bound });
+  const names = (sets: { term: string }[][] | undefined) => sets?.map((set) => set.map((x) => x.term).join("")).sort();
+
+  it("When terms' bounds are summed, Then every smallest set reaching the score is listed and none that does not", () => {
+    const terms = [t("a", 3), t("b", 2), t("c", 1.5), t("d", 0.5)];
+    expect(names(termSetsReaching(terms, 3))).toEqual(["a", "bc"]);
+    expect(names(termSetsReaching(terms, 4))).toEqual(["ab", "ac", "bcd"]);
+    expect(names(termSetsReaching(terms, 1))).toEqual(["a", "b", "c"]);
+    expect(names(termSetsReaching(terms, 8))).toEqual([]);
+  });
+
+  it("When the sets would be too many to spell out, Then there is no list", () => {
+    const many = Array.from({ length: 16 }, (_, i) => t(`t${i}`, 1));
+    expect(termSetsReaching(many, 4)).toBeUndefined();
+  });
+});
 
 describeOnPostgres("keyword search in PostgreSQL, pruned", () => {
   let database: TestDatabase;

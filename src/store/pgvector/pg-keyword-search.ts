@@ -24,7 +24,32 @@ export interface CollectionStats {
 
 // Chunks the first round may score before it is tried: the rarest terms together up to this many.
 const FIRST_ROUND_CANDIDATES = 2000;
+// Most sets of terms the second round spells out as an index query before it checks each row's terms instead.
+const MAX_TERM_SETS = 32;
 
+/** A bound made slightly larger: SQL sums the same products in another order, and rounding must not make it too low. */
+const slack = (bound: number) => bound * (1 + 1e-9);
+
+/**
+ * The smallest sets of `terms` whose bounds add up to `score` (a chunk holding fewer cannot reach it): every set,
+ * none a superset of another, or undefined past `MAX_TERM_SETS`. Terms are taken largest bound first, so a set that
+ * reaches the score stops growing there and loses it without any of its terms.
+ */
+export function termSetsReaching<T extends { bound: number }>(terms: readonly T[], score: number): T[][] | undefined {
+  const sorted = [...terms].sort((a, b) => b.bound - a.bound);
+  const left = sorted.map((_, i) => sorted.slice(i).reduce((sum, t) => sum + slack(t.bound), 0));
+  const sets: T[][] = [];
+  const grow = (from: number, set: T[], sum: number): boolean => {
+    for (let i = from; i < sorted.length && sum + left[i]! >= score; i++) {
+      const next = [...set, sorted[i]!];
+      if (sum + slack(sorted[i]!.bound) >= score) {
+        if (sets.push(next) > MAX_TERM_SETS) return false;
+      } else if (!grow(i + 1, next, sum + slack(sorted[i]!.bound))) return false;
+    }
+    return true;
+  };
+  return grow(0, [], 0) ? sets : undefined;
+}
 export class PgKeywordSearch implements KeywordSearch {
   constructor(
     private readonly query: Query,
@@ -42,59 +67,80 @@ export class PgKeywordSearch implements KeywordSearch {
   /**
    * The k best chunks by BM25F, exactly as the embedded index ranks them, without scoring every chunk that holds a
    * common query term (MaxScore): a term adds at most idf · its bound from `rag_terms` to any score (the best its
-   * chunks score, not BM25's ceiling idf · (k1 + 1): 35 % fewer candidates at 100k chunks), so once the chunks holding the
-   * rarer terms are scored, a chunk holding none of them cannot beat the k-th best unless the bound of the terms left
-   * out reaches it. Terms are taken rarest first until it does not; most queries need one round, rarely more than two (a
-   * round adds every term the k-th score found so far says is needed), and the common terms
-   * (hundreds of thousands of candidates at 500k chunks) are scored only in the chunks found through rarer ones.
+   * chunks score, not BM25's ceiling idf · (k1 + 1): 35 % fewer candidates at 100k chunks). The first round scores the
+   * chunks holding the rarest terms. A chunk holding none of them can only enter the top k if the bounds of the other
+   * terms it holds add up to the k-th score found: the second and last round scores just those, checking in each row
+   * which terms it holds (a lookup in its tsvector) before scoring it, so that the chunks holding one common term
+   * (hundreds of thousands at 500k chunks) are passed over at the cost of that check.
    */
   async search(query: string, k: number): Promise<Hit[]> {
     const statistics = await this.termStatistics([...new Set(terms(query))]);
     // A term no chunk holds adds nothing to any score.
     if (!statistics.size || k <= 0) return [];
     const byRarity = [...statistics]
-      .map(([term, { df, maxImpact }]) => ({ term, df, idf: bm25Idf(this.stats.chunkCount, df), maxImpact }))
+      .map(([term, { df, maxImpact }]) => ({ term, df, idf: bm25Idf(this.stats.chunkCount, df), bound: bm25Idf(this.stats.chunkCount, df) * maxImpact }))
       .sort((a, b) => b.idf - a.idf || (a.term < b.term ? -1 : 1));
-    // The slack covers rounding: SQL sums the same products in another order.
-    const bound = (from: number) => byRarity.slice(from).reduce((sum, t) => sum + t.idf * t.maxImpact, 0) * (1 + 1e-9);
     // The first round: the rarest terms, together held by at most `firstRoundCandidates` chunks (at least one term).
     let searched = 1;
     let candidates = byRarity[0]!.df;
     while (searched < byRarity.length && (candidates += byRarity[searched]!.df) <= this.firstRoundCandidates) searched++;
-    for (;;) {
-      const hits = await this.scored(byRarity, searched, k);
-      const kth = hits.length >= k ? hits[k - 1]!.score : 0;
-      // Strictly below the k-th: a chunk without any searched term cannot enter the top k, nor tie into it.
-      if (searched === byRarity.length || (hits.length >= k && bound(searched) < kth)) return hits;
-      // The k-th score only grows with more candidates: search at once as many terms as it already says are needed.
-      let needed = searched + 1;
-      while (needed < byRarity.length && bound(needed) >= kth) needed++;
-      searched = needed;
-    }
+    const hits = await this.scored(byRarity, k, { holding: byRarity.slice(0, searched) });
+    if (searched === byRarity.length) return hits;
+    const kth = hits.length >= k ? hits[k - 1]!.score : undefined;
+    const rest = byRarity.slice(searched);
+    // Strictly below the k-th: no other chunk can enter the top k, nor tie into it.
+    if (kth !== undefined && slack(rest.reduce((sum, t) => sum + t.bound, 0)) < kth) return hits;
+    const more = await this.scored(byRarity, k, { holding: rest, without: byRarity.slice(0, searched), reaching: kth });
+    const seen = new Set(hits.map((hit) => hit.id));
+    return [...hits, ...more.filter((hit) => !seen.has(hit.id))]
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, k);
   }
 
-  /** The k best of the chunks holding any of the first `searched` terms, each scored over all the terms. */
-  private async scored(byRarity: { term: string; idf: number }[], searched: number, k: number): Promise<Hit[]> {
+  /**
+   * The k best of the chunks holding any of the `holding` terms (and none of the `without` terms), each scored over
+   * all the terms; with `reaching`, only those whose `holding` terms' bounds add up to at least that score.
+   */
+  private async scored(
+    byRarity: { term: string; idf: number; bound: number }[],
+    k: number,
+    candidates: { holding: { term: string; bound: number }[]; without?: { term: string }[]; reaching?: number },
+  ): Promise<Hit[]> {
     const { chunkCount, totalLength, bm25 } = this.stats;
+    const params: unknown[] = [
+      byRarity.map((t) => t.term),
+      byRarity.map((t) => t.idf),
+      lexemeList(candidates.holding.map((t) => t.term), " | "),
+      bm25.k1,
+      bm25.b,
+      chunkCount ? totalLength / chunkCount : 1,
+      this.generation,
+      k,
+    ];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const conditions = [`terms @@ $3::tsquery`, visibleAt(7)];
+    if (candidates.without?.length) conditions.push(`NOT terms @@ ${param(lexemeList(candidates.without.map((t) => t.term), " | "))}::tsquery`);
+    const { reaching } = candidates;
+    const enough = reaching === undefined ? undefined : termSetsReaching(candidates.holding, reaching);
+    if (enough?.length === 0) return [];
+    if (enough) {
+      // In place of the holding terms' OR ($3), said to the GIN index, which intersects posting lists: the rows holding too few of the terms are never read.
+      params[2] = enough.map((set) => `(${lexemeList(set.map((t) => t.term), " & ")})`).join(" | ");
+    } else if (reaching !== undefined) {
+      // Too many sets to spell out: each row says which terms it holds, in one flat sum (a subquery per row would cost
+      // more than the scoring it saves).
+      const held = candidates.holding.map((t) => `CASE WHEN terms @@ ${param(lexemeList([t.term], ""))}::tsquery THEN ${param(slack(t.bound))}::float8 ELSE 0 END`);
+      conditions.push(`${held.join(" + ")} >= ${param(reaching)}::float8`);
+    }
     const rows = await this.query<{ id: string; score: number }>(
       `SELECT chunk_id AS id,
          (SELECT sum(q.idf * f.tf * ($4::float8 + 1) / (f.tf + $4::float8 * (1 - $5::float8 + $5::float8 * bm25_length / $6::float8)))
           FROM unnest($1::text[], $2::float8[]) AS q(term, idf)
           CROSS JOIN LATERAL (SELECT (tfs ->> q.term)::float8 AS tf) AS f
           WHERE f.tf IS NOT NULL) AS score
-       FROM (SELECT chunk_id, bm25_length, term_freqs AS tfs FROM rag_keywords
-             WHERE terms @@ $3::tsquery AND ${visibleAt(7)}) AS candidates
-       ORDER BY score DESC, chunk_id LIMIT $8`,
-      [
-        byRarity.map((t) => t.term),
-        byRarity.map((t) => t.idf),
-        lexemeList(byRarity.slice(0, searched).map((t) => t.term), " | "),
-        bm25.k1,
-        bm25.b,
-        chunkCount ? totalLength / chunkCount : 1,
-        this.generation,
-        k,
-      ],
+       FROM (SELECT chunk_id, bm25_length, term_freqs AS tfs FROM rag_keywords WHERE ${conditions.join(" AND ")}) AS candidates
+       ORDER BY score DESC, chunk_id COLLATE "C" LIMIT $8`,
+      params,
     );
     return rows.map((row) => ({ id: row.id, score: Number(row.score) }));
   }
