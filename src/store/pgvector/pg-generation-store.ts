@@ -32,7 +32,7 @@ import type { Logger } from "../../logger.js";
 import type { IndexHolder } from "../index-holder.js";
 import { followLiveGeneration } from "./follower.js";
 import { guardedQuery, type Query } from "./guarded-query.js";
-import { PgKeywordSearch, type CollectionStats } from "./pg-keyword-search.js";
+import { averageLength, PgKeywordSearch, tfPartSql, type CollectionStats } from "./pg-keyword-search.js";
 import { PgVectorStore } from "./pg-vector-store.js";
 import { contentUuid } from "./row-id.js";
 import { CATALOG_DDL, CURRENT_LAYOUT, deferIndexWhenEmpty, ensureDataTables, HNSW_INDEX, lexemeList, vectorLiteral, visibleAt } from "./schema.js";
@@ -462,12 +462,10 @@ async function updateStatistics(
   const change = rows[0]!;
   const chunkCount = before.chunkCount + Number(change.added) - Number(change.removed);
   const totalLength = before.totalLength + Number(change.added_length) - Number(change.removed_length);
-  // The average length as PgKeywordSearch computes it, so that a bound at it is exactly the scores' maximum.
-  const averageLength = chunkCount ? totalLength / chunkCount : 1;
   await client.query(
     `WITH added AS (
        SELECT f.key AS term, count(*)::integer AS n,
-              max(f.value::float8 * ($2::float8 + 1) / (f.value::float8 + $2::float8 * (1 - $3::float8 + $3::float8 * k.bm25_length / $4::float8))) AS max_impact
+              max(${tfPartSql("f.value::float8", "k.bm25_length", { k1: "$2", b: "$3", averageLength: "$4" })}) AS max_impact
        FROM rag_keywords k CROSS JOIN jsonb_each_text(k.term_freqs) AS f WHERE k.first_gen = $1 GROUP BY f.key
      ), removed AS (
        SELECT jsonb_object_keys(term_freqs) AS term, count(*)::integer AS n FROM rag_keywords WHERE retired_gen = $1 GROUP BY 1
@@ -483,7 +481,8 @@ async function updateStatistics(
             greatest(coalesce(d.max_impact, 0), coalesce(r.max_impact * greatest(1, $4::float8 / r.impact_avg_length), 0)), $4::float8, $1
      FROM delta d LEFT JOIN replaced r USING (term)
      WHERE coalesce(r.df, 0) + d.change > 0`,
-    [generation, bm25.k1, bm25.b, averageLength],
+    // At the average length PgKeywordSearch scores with, so that a bound is exactly the best score it stands for.
+    [generation, bm25.k1, bm25.b, averageLength({ chunkCount, totalLength })],
   );
   return { chunkCount, totalLength };
 }

@@ -22,6 +22,20 @@ export interface CollectionStats {
   bm25: Bm25Parameters;
 }
 
+/** A generation's average chunk length, as both the scores and the stored score bounds are computed at. */
+export function averageLength({ chunkCount, totalLength }: { chunkCount: number; totalLength: number }): number {
+  return chunkCount ? totalLength / chunkCount : 1;
+}
+
+/**
+ * SQL for BM25's tf part (bm25TermScore without the idf, with bm25LengthNorm) of term frequency `tf` in a chunk of
+ * BM25F length `length`, each argument an SQL expression: one formula for the scores and the bounds kept of them, so
+ * that a bound is exactly the best score it stands for.
+ */
+export function tfPartSql(tf: string, length: string, { k1, b, averageLength }: { k1: string; b: string; averageLength: string }): string {
+  return `${tf} * (${k1}::float8 + 1) / (${tf} + ${k1}::float8 * (1 - ${b}::float8 + ${b}::float8 * ${length} / ${averageLength}::float8))`;
+}
+
 // Chunks the first round may score before it is tried: the rarest terms together up to this many.
 const FIRST_ROUND_CANDIDATES = 2000;
 // Most sets of terms the second round spells out as an index query before it checks each row's terms instead.
@@ -108,28 +122,20 @@ export class PgKeywordSearch implements KeywordSearch {
     k: number,
     candidates: { holding: { term: string; bound: number }[]; without?: { term: string }[]; reaching?: number },
   ): Promise<Hit[]> {
-    const { chunkCount, totalLength, bm25 } = this.stats;
-    const params: unknown[] = [
-      byRarity.map((t) => t.term),
-      byRarity.map((t) => t.idf),
-      lexemeList(candidates.holding.map((t) => t.term), " | "),
-      bm25.k1,
-      bm25.b,
-      chunkCount ? totalLength / chunkCount : 1,
-      this.generation,
-      k,
-    ];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    const conditions = [`terms @@ $3::tsquery`, visibleAt(7)];
-    if (candidates.without?.length) conditions.push(`NOT terms @@ ${param(lexemeList(candidates.without.map((t) => t.term), " | "))}::tsquery`);
     const { reaching } = candidates;
     const enough = reaching === undefined ? undefined : termSetsReaching(candidates.holding, reaching);
     if (enough?.length === 0) return [];
-    if (enough) {
-      // In place of the holding terms' OR ($3), said to the GIN index, which intersects posting lists: the rows
-      // holding too few of the terms are never read.
-      params[2] = enough.map((set) => `(${lexemeList(set.map((t) => t.term), " & ")})`).join(" | ");
-    } else if (reaching !== undefined) {
+    // With the term sets, said to the GIN index, which intersects posting lists: the rows holding too few of the
+    // terms are never read.
+    const holding = enough
+      ? enough.map((set) => `(${lexemeList(set.map((t) => t.term), " & ")})`).join(" | ")
+      : lexemeList(candidates.holding.map((t) => t.term), " | ");
+    const { bm25 } = this.stats;
+    const params: unknown[] = [byRarity.map((t) => t.term), byRarity.map((t) => t.idf), holding, bm25.k1, bm25.b, averageLength(this.stats), this.generation, k];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const conditions = [`terms @@ $3::tsquery`, visibleAt(7)];
+    if (candidates.without?.length) conditions.push(`NOT terms @@ ${param(lexemeList(candidates.without.map((t) => t.term), " | "))}::tsquery`);
+    if (!enough && reaching !== undefined) {
       // Too many sets to spell out: each row says which terms it holds, in one flat sum (a subquery per row would cost
       // more than the scoring it saves).
       const held = candidates.holding.map((t) => `CASE WHEN terms @@ ${param(lexemeList([t.term], ""))}::tsquery THEN ${param(slack(t.bound))}::float8 ELSE 0 END`);
@@ -137,7 +143,7 @@ export class PgKeywordSearch implements KeywordSearch {
     }
     const rows = await this.query<{ id: string; score: number }>(
       `SELECT chunk_id AS id,
-         (SELECT sum(q.idf * f.tf * ($4::float8 + 1) / (f.tf + $4::float8 * (1 - $5::float8 + $5::float8 * bm25_length / $6::float8)))
+         (SELECT sum(q.idf * ${tfPartSql("f.tf", "bm25_length", { k1: "$4", b: "$5", averageLength: "$6" })})
           FROM unnest($1::text[], $2::float8[]) AS q(term, idf)
           CROSS JOIN LATERAL (SELECT (tfs ->> q.term)::float8 AS tf) AS f
           WHERE f.tf IS NOT NULL) AS score
@@ -154,11 +160,10 @@ export class PgKeywordSearch implements KeywordSearch {
    */
   private async termStatistics(wanted: string[]): Promise<Map<string, { df: number; maxImpact: number }>> {
     if (!wanted.length) return new Map();
-    const { chunkCount, totalLength } = this.stats;
     const rows = await this.query<{ term: string; df: number; bound: number }>(
       `SELECT term, df, max_impact * greatest(1, $3::float8 / impact_avg_length) AS bound
        FROM rag_terms WHERE term = ANY($1::text[]) AND ${visibleAt(2)}`,
-      [wanted, this.generation, chunkCount ? totalLength / chunkCount : 1],
+      [wanted, this.generation, averageLength(this.stats)],
     );
     return new Map(rows.map((row) => [row.term, { df: row.df, maxImpact: Number(row.bound) }]));
   }
