@@ -145,6 +145,8 @@ function render(run: PgBenchRun): string {
     ...renderAsk(run),
     "Ingest: embedded = HNSW + BM25 build and a checksummed generation written to disk; pgvector = one publish transaction (rows, " +
       "term statistics, HNSW and GIN index builds). Neither includes embedding, which costs the same for both (see the main benchmark). " +
+      "One-document publish: the publish transaction, handed the live file records the build read to plan the change, as ingest does " +
+      `(reading them took ${run.sizes.map(({ size, pgvector: p }) => `${ms(p.liveRecordsReadMs)} ms at ${size.toLocaleString("en")}`).join(", ")}, before the publish). ` +
       "Peak RSS is the measuring process, which holds the whole benchmark corpus; a replica's own memory is the second table. " +
       "What changes at 10M chunks: docs/SCALING.md.",
   );

@@ -123,6 +123,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
     documents: new Map(documents.map((doc) => [doc.source, doc])),
     vectors: keys.map((key) => cache.get(key)!),
     keywordDocuments: await mapInSlices(chunks, keywordDocument),
+    basis: previous,
   });
   await cache.compact(new Set(keys));
   return {

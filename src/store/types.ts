@@ -25,6 +25,11 @@ export interface GenerationInput {
   vectors: ArrayLike<number>[];
   /** What keyword search indexes for each chunk (body and boosted heading), in chunk order. */
   keywordDocuments: KeywordDocument[];
+  /**
+   * The live generation's record as the build read it (`readLiveManifest`) before planning this input. While it
+   * is still the live generation, a store may tell changed files from it instead of reading every file's record again.
+   */
+  basis?: GenerationRecord;
 }
 
 export interface LoadOutcome<S extends IndexSnapshot = IndexSnapshot> {

@@ -94,6 +94,30 @@ describeOnPostgres("publishing to PostgreSQL by changed files", () => {
     }
   });
 
+  it("When the build hands over the live records it read, Then changed files are told from them; a basis no longer live is not trusted", async () => {
+    const [incremental, scratch] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+    const store = await PgGenerationStore.connect({ connectionString: incremental.url, bm25: BUNDLED_CALIBRATION.bm25 });
+    const fresh = await PgGenerationStore.connect({ connectionString: scratch.url, bm25: BUNDLED_CALIBRATION.bm25 });
+    try {
+      const first = await inputOf({ "kiln.txt": KILN, "ferry.txt": FERRY, "library.txt": LIBRARY });
+      await store.publish(first);
+      const basis = await store.readLiveManifest();
+      // The same number of chunks as before: the live chunk count alone cannot tell the stale basis below from the live one.
+      const next = await inputOf({ "kiln.txt": KILN, "ferry.txt": FERRY.replace("40 minutes", "45 minutes"), "library.txt": LIBRARY });
+      await store.publish({ ...next, basis });
+      expect(store.lastPublish?.inserted).toBe(next.chunks.filter((c) => c.source === "ferry.txt").length);
+
+      // Against the stale basis the first corpus looks unchanged; against what is live, ferry.txt must go back.
+      await store.publish({ ...first, basis });
+      expect(store.lastPublish?.inserted).toBeGreaterThan(0);
+      await fresh.publish(first);
+      expect(await liveState(incremental.url)).toEqual(await liveState(scratch.url));
+    } finally {
+      await Promise.all([store.close(), fresh.close()]);
+      await Promise.all([incremental.close(), scratch.close()]);
+    }
+  });
+
   it("When a file is only touched (new modification time, same content), Then no chunk is written, its record is, and a build reads every file's current record", async () => {
     const database = await createTestDatabase();
     const store = await PgGenerationStore.connect({ connectionString: database.url, bm25: BUNDLED_CALIBRATION.bm25 });
