@@ -153,23 +153,25 @@ export class PgGenerationStore implements GenerationStore {
       await client.query("SELECT pg_advisory_xact_lock($1)", [PUBLISH_LOCK]);
       await ensureDataTables(client, input.manifest.embedder.dimension);
       const deferred = await deferIndexWhenEmpty(client);
-      const previous = await client.query<{ generation: string; chunk_count: string | null; total_length: number | null }>(
-        "SELECT generation, chunk_count, total_length FROM rag_live JOIN rag_generations USING (generation)",
+      const previous = await client.query<{ generation: string; manifest: GenerationRecord; chunk_count: string | null; total_length: number | null }>(
+        "SELECT generation, manifest, chunk_count, total_length FROM rag_live JOIN rag_generations USING (generation)",
       );
       const last = await client.query<{ max: string | null }>("SELECT max(generation) AS max FROM rag_generations");
       const generation = Number(last.rows[0]?.max ?? 0) + 1;
       const manifest = manifestOf(input, generation, this.bm25);
 
-      // Only the rows of changed files are compared when the file records can tell which those are: the build's
-      // basis when it is still live (the lock held, no other publish can come between), else the live rows.
+      // Only the rows of changed files are compared when the file records can tell which those are. The live records
+      // are the build's basis when it is still live (the lock held, no other publish can come between), else read here.
       const live = previous.rows[0];
       const liveChunks = Number(live?.chunk_count ?? 0);
-      const changes =
-        deferred || !live || !liveChunks
-          ? undefined
-          : input.basis?.generation === generationName(Number(live.generation))
-            ? changedSince(input.basis, liveChunks, manifest)
-            : await changedSources(client, Number(live.generation), liveChunks, manifest);
+      let changes: ChangedSources | undefined;
+      if (!deferred && live && liveChunks) {
+        const liveGeneration = Number(live.generation);
+        const basis = input.basis?.generation === generationName(liveGeneration)
+          ? input.basis
+          : { ...live.manifest, files: await fileRecords(async (text, values) => (await client.query(text, values)).rows, liveGeneration) };
+        changes = changedSources(basis, liveChunks, manifest);
+      }
       const changed = changes?.content;
       const compared = <T extends { source: string }>(items: T[]) => (changed ? items.filter((item) => changed.has(item.source)) : items);
 
@@ -272,10 +274,7 @@ export class PgGenerationStore implements GenerationStore {
     // A generation in an earlier layout of the tables is not served: the next build rewrites every row.
     const stats = row.chunk_count === null || !row.bm25 || !row.current ? undefined : { chunkCount: Number(row.chunk_count), totalLength: Number(row.total_length), bm25: row.bm25 };
     const generation = Number(row.generation);
-    if (withFiles && stats) {
-      const files = await query<{ record: SourceFileRecord }>(`SELECT record FROM rag_files WHERE ${visibleAt(1)} ORDER BY source COLLATE "C"`, [generation]);
-      row.manifest.files = files.map((file) => file.record);
-    }
+    if (withFiles && stats) row.manifest.files = await fileRecords(query, generation);
     return { generation, manifest: row.manifest, stats };
   }
 
@@ -394,64 +393,24 @@ interface ChangedSources {
   records: Set<string>;
 }
 
+/** A generation's file records, in source order. */
+async function fileRecords(query: Query, generation: number): Promise<SourceFileRecord[]> {
+  const rows = await query<{ record: SourceFileRecord }>(`SELECT record FROM rag_files WHERE ${visibleAt(1)} ORDER BY source COLLATE "C"`, [generation]);
+  return rows.map((row) => row.record);
+}
+
 /**
- * The sources whose rows may differ between the live generation and
- * `manifest`, from the live generation's file rows and the manifest's
- * records, so that a publish hashes and compares only their rows instead of
- * every row (seconds at 100k chunks).
+ * The sources whose rows may differ between the live generation (`basis`: its
+ * manifest and file records) and `manifest`, so that a publish hashes and
+ * compares only their rows instead of every row (seconds at 100k chunks).
+ * Compared in memory: joining every record with the live rows in SQL took
+ * over a second of a one-document publish at 160k files.
  * Undefined when the records cannot tell: the live generation's records do
  * not account for every chunk it holds (published without them), a record
  * lacks its chunk digest, or the embedder, chunking or BM25 parameters changed
  * (a generation that does not record the last is taken to have changed them).
  */
-async function changedSources(
-  client: pg.PoolClient,
-  liveGeneration: number,
-  liveChunkCount: number,
-  manifest: GenerationRecord,
-): Promise<ChangedSources | undefined> {
-  const { files } = manifest;
-  if (files.some((f) => f.chunksDigest === undefined)) return undefined;
-  const { rows } = await client.query<{ comparable: boolean | null; content: string[] | null; records: string[] | null }>(
-    `WITH live AS (SELECT manifest FROM rag_generations WHERE generation = $1),
-     old AS (
-       SELECT source, sha256, chunks_digest AS digest, chunk_count AS chunks, size, mtime_ms, indexed_at
-       FROM rag_files WHERE ${visibleAt(1)}
-     ),
-     new AS (SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $9::float8[], $10::float8[], $11::text[]) AS n(source, sha256, digest, size, mtime_ms, indexed_at)),
-     compared AS (
-       SELECT source, new.sha256 IS DISTINCT FROM old.sha256 OR new.digest IS DISTINCT FROM old.digest AS content,
-              new.size IS DISTINCT FROM old.size OR new.mtime_ms IS DISTINCT FROM old.mtime_ms OR new.indexed_at IS DISTINCT FROM old.indexed_at AS record
-       FROM new FULL JOIN old USING (source)
-     )
-     SELECT (SELECT manifest->'embedder' = $5::jsonb AND manifest->'chunking' = $6::jsonb AND manifest->'bm25' = $8::jsonb FROM live)
-              AND (SELECT coalesce(sum(chunks), 0) = $7 AND coalesce(bool_and(digest IS NOT NULL), true) FROM old) AS comparable,
-            (SELECT array_agg(source) FROM compared WHERE content) AS content,
-            (SELECT array_agg(source) FROM compared WHERE content OR record) AS records`,
-    [
-      liveGeneration,
-      files.map((f) => f.source),
-      files.map((f) => f.sha256),
-      files.map((f) => f.chunksDigest),
-      JSON.stringify(manifest.embedder),
-      JSON.stringify(manifest.chunking),
-      liveChunkCount,
-      JSON.stringify(manifest.bm25),
-      files.map((f) => f.size),
-      files.map((f) => f.mtimeMs),
-      files.map((f) => f.indexedAt ?? null),
-    ],
-  );
-  const row = rows[0];
-  return row?.comparable ? { content: new Set(row.content ?? []), records: new Set(row.records ?? []) } : undefined;
-}
-
-/**
- * What changedSources tells, from the live generation's records as the build
- * read them (`basis`), in memory: sending every record to be joined with the
- * live rows took over a second of a one-document publish at 160k files.
- */
-function changedSince(basis: GenerationRecord, liveChunkCount: number, manifest: GenerationRecord): ChangedSources | undefined {
+function changedSources(basis: GenerationRecord, liveChunkCount: number, manifest: GenerationRecord): ChangedSources | undefined {
   const sameSettings = (["embedder", "chunking", "bm25"] as const).every((key) => isDeepStrictEqual(basis[key], manifest[key]));
   const accounted = basis.files.reduce((sum, file) => sum + (file.chunkCount ?? 0), 0) === liveChunkCount;
   if (!sameSettings || !accounted || [...basis.files, ...manifest.files].some((file) => file.chunksDigest === undefined)) return undefined;
