@@ -105,6 +105,26 @@ describeOnPostgres("keyword search in PostgreSQL, pruned", () => {
     await expectEmbeddedRanking(chunks);
   });
 
+  it("When the term sets are too many to spell out, Then the second round checks each row's terms and the top k is still the embedded index's", async () => {
+    await publish(chunks);
+    const { rows } = await pool.query("SELECT generation, chunk_count, total_length FROM rag_live JOIN rag_generations USING (generation)");
+    const stats = { chunkCount: Number(rows[0].chunk_count), totalLength: Number(rows[0].total_length), bm25: BUNDLED_CALIBRATION.bm25 };
+    const statements: string[] = [];
+    const query = guardedQuery(pool);
+    const recording: typeof query = (text, values) => (statements.push(text), query(text, values));
+    const embedded = KeywordIndex.build(chunks.map(keywordDocument), BUNDLED_CALIBRATION.bm25);
+    // The first round searches the rarest term only, and the second may spell out no set at all.
+    const search = new PgKeywordSearch(recording, Number(rows[0].generation), stats, 1, 0);
+    for (const query of QUERIES) {
+      for (const k of [1, 5, 30]) {
+        const got = await search.search(query, k);
+        expect(got.map((h) => h.id), `${query} k=${k}`).toEqual(embedded.search(query, k).map((h) => h.id));
+      }
+    }
+    // The flat check of each row's terms ran (the path taken past the most term sets spelled out).
+    expect(statements.some((text) => text.includes("CASE WHEN"))).toBe(true);
+  });
+
   it("When a publish retires the chunks that set the bounds and raises the average length, Then the top k is still the embedded index's", async () => {
     await publish(chunks, nextChunks);
     await expectEmbeddedRanking(nextChunks);
