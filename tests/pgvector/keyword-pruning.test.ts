@@ -10,7 +10,7 @@ import pg from "pg";
 import { BUNDLED_CALIBRATION } from "../../src/config.js";
 import { KeywordIndex } from "../../src/retrieval/keyword-index.js";
 import { keywordDocument } from "../../src/retrieval/keyword-document.js";
-import { guardedQuery } from "../../src/store/pgvector/guarded-query.js";
+import { guardedQuery, type Query } from "../../src/store/pgvector/guarded-query.js";
 import { PgGenerationStore } from "../../src/store/pgvector/index.js";
 import { PgKeywordSearch, termSetsReaching } from "../../src/store/pgvector/pg-keyword-search.js";
 import { fakeEmbedder } from "../helpers/fake-embedder.js";
@@ -82,13 +82,16 @@ describeOnPostgres("keyword search in PostgreSQL, pruned", () => {
     }
   }
 
-  /** Every query's pruned top k, at each first-round size, against the embedded index over `published`. */
-  async function expectEmbeddedRanking(published: typeof chunks) {
+  /**
+   * Every query's pruned top k, at each first-round size, against the embedded index over `published`; searched
+   * through `query` and spelling out at most `maxTermSets` term sets (the store's own defaults unless given).
+   */
+  async function expectEmbeddedRanking(published: typeof chunks, { query = guardedQuery(pool), maxTermSets }: { query?: Query; maxTermSets?: number } = {}) {
     const { rows } = await pool.query("SELECT generation, chunk_count, total_length FROM rag_live JOIN rag_generations USING (generation)");
     const stats = { chunkCount: Number(rows[0].chunk_count), totalLength: Number(rows[0].total_length), bm25: BUNDLED_CALIBRATION.bm25 };
     const embedded = KeywordIndex.build(published.map(keywordDocument), BUNDLED_CALIBRATION.bm25);
     for (const firstRound of [1, 20, Number.POSITIVE_INFINITY]) {
-      const search = new PgKeywordSearch(guardedQuery(pool), Number(rows[0].generation), stats, firstRound);
+      const search = new PgKeywordSearch(query, Number(rows[0].generation), stats, firstRound, maxTermSets);
       for (const query of QUERIES) {
         for (const k of [1, 5, 30]) {
           const want = embedded.search(query, k);
@@ -107,21 +110,11 @@ describeOnPostgres("keyword search in PostgreSQL, pruned", () => {
 
   it("When the term sets are too many to spell out, Then the second round checks each row's terms and the top k is still the embedded index's", async () => {
     await publish(chunks);
-    const { rows } = await pool.query("SELECT generation, chunk_count, total_length FROM rag_live JOIN rag_generations USING (generation)");
-    const stats = { chunkCount: Number(rows[0].chunk_count), totalLength: Number(rows[0].total_length), bm25: BUNDLED_CALIBRATION.bm25 };
     const statements: string[] = [];
     const query = guardedQuery(pool);
-    const recording: typeof query = (text, values) => (statements.push(text), query(text, values));
-    const embedded = KeywordIndex.build(chunks.map(keywordDocument), BUNDLED_CALIBRATION.bm25);
-    // The first round searches the rarest term only, and the second may spell out no set at all.
-    const search = new PgKeywordSearch(recording, Number(rows[0].generation), stats, 1, 0);
-    for (const query of QUERIES) {
-      for (const k of [1, 5, 30]) {
-        const got = await search.search(query, k);
-        expect(got.map((h) => h.id), `${query} k=${k}`).toEqual(embedded.search(query, k).map((h) => h.id));
-      }
-    }
-    // The flat check of each row's terms ran (the path taken past the most term sets spelled out).
+    const recording: Query = (text, values) => (statements.push(text), query(text, values));
+    // No set is spelled out at all: every second round checks each row's terms.
+    await expectEmbeddedRanking(chunks, { query: recording, maxTermSets: 0 });
     expect(statements.some((text) => text.includes("CASE WHEN"))).toBe(true);
   });
 
