@@ -44,15 +44,27 @@ export class HybridRetriever implements Retriever {
       mode === "dense" ? [] : snapshot.keywords.search(withCountriesOfDemonyms(query), fetch),
     ]);
 
-    const fused = this.fuse(mode, dense, keyword);
-    const chunks = await snapshot.chunksById(fused.map((hit) => hit.id));
+    const fused = this.fuse(mode, dense, keyword).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    const scored = await this.withChunks(snapshot, fused, mmr ? fused.length : k);
+    return mmr ? diversify(scored, k, this.options.mmrLambda!) : scored;
+  }
+
+  /**
+   * The first `wanted` of the ranked hits with their chunks. Texts are read for those only, not for every candidate
+   * fusion saw: with the index in PostgreSQL that is ten rows instead of up to a hundred. A hit whose chunk is gone
+   * (retired meanwhile) is skipped and the next one read in its place.
+   */
+  private async withChunks(snapshot: IndexSnapshot, ranked: FusedHit[], wanted: number): Promise<ScoredChunk[]> {
     const scored: ScoredChunk[] = [];
-    for (const hit of fused) {
-      const chunk = chunks.get(hit.id);
-      if (chunk) scored.push({ chunk, score: hit.score, ...(hit.dense !== undefined && { dense: hit.dense }), ...(hit.keyword !== undefined && { keyword: hit.keyword }) });
+    for (let from = 0; scored.length < wanted && from < ranked.length; ) {
+      const batch = ranked.slice(from, (from += wanted - scored.length));
+      const chunks = await snapshot.chunksById(batch.map((hit) => hit.id));
+      for (const hit of batch) {
+        const chunk = chunks.get(hit.id);
+        if (chunk) scored.push({ chunk, score: hit.score, ...(hit.dense !== undefined && { dense: hit.dense }), ...(hit.keyword !== undefined && { keyword: hit.keyword }) });
+      }
     }
-    scored.sort((a, b) => b.score - a.score || a.chunk.id.localeCompare(b.chunk.id));
-    return mmr ? diversify(scored, k, this.options.mmrLambda!) : scored.slice(0, k);
+    return scored;
   }
 
   private fuse(mode: RetrieveOptions["mode"], dense: Hit[], keyword: Hit[]): FusedHit[] {

@@ -60,4 +60,24 @@ describe("Retriever over a real (bundled-embedder) index", () => {
     expect(new Set(hits.map((h) => h.chunk.id)).size).toBe(hits.length);
     expect(hits.length).toBeLessThanOrEqual(chunks.length);
   });
+
+  it("When a hybrid search ranks many candidates, Then chunk texts are read for the returned hits only, and a hit whose chunk is gone is replaced by the next", async () => {
+    const retriever = new HybridRetriever({ embedder, denseWeight: 0.3 });
+    const query = "coffee brewed with hot water, or a parcel shipped to Norway";
+    const full = (await retriever.retrieve(snapshot, query, { k: chunks.length, mode: "hybrid" })).map((h) => h.chunk.id);
+    const requested: string[][] = [];
+    const gone = full[0]!;
+    const reading: IndexSnapshot = {
+      ...snapshot,
+      async chunksById(ids) {
+        requested.push([...ids]);
+        const found = await snapshot.chunksById(ids);
+        found.delete(gone);
+        return found;
+      },
+    };
+    const hits = await retriever.retrieve(reading, query, { k: 2, mode: "hybrid" });
+    expect(hits.map((h) => h.chunk.id)).toEqual(full.slice(1, 3));
+    expect(requested).toEqual([full.slice(0, 2), [full[2]]]);
+  });
 });
