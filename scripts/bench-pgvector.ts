@@ -147,6 +147,9 @@ function render(run: PgBenchRun): string {
       "term statistics, HNSW and GIN index builds). Neither includes embedding, which costs the same for both (see the main benchmark). " +
       "One-document publish: the publish transaction, handed the live file records the build read to plan the change, as ingest does " +
       `(reading them took ${run.sizes.map(({ size, pgvector: p }) => `${ms(p.liveRecordsReadMs)} ms at ${size.toLocaleString("en")}`).join(", ")}, before the publish). ` +
+      "pgvector's latencies are of the steady state: after the publishes the benchmark runs VACUUM (ANALYZE) on the tables, as autovacuum " +
+      `would within minutes of a load (${run.sizes.map(({ size, pgvector: p }) => `${ms(p.vacuumMs / 1000)} s at ${size.toLocaleString("en")}`).join(", ")}), ` +
+      "so that it does not run while queries are timed. " +
       "Peak RSS is the measuring process, which holds the whole benchmark corpus; a replica's own memory is the second table. " +
       "What changes at 10M chunks: docs/SCALING.md.",
   );
