@@ -56,8 +56,10 @@ export class HybridRetriever implements Retriever {
    */
   private async withChunks(snapshot: IndexSnapshot, ranked: FusedHit[], wanted: number): Promise<ScoredChunk[]> {
     const scored: ScoredChunk[] = [];
-    for (let from = 0; scored.length < wanted && from < ranked.length; ) {
-      const batch = ranked.slice(from, (from += wanted - scored.length));
+    let read = 0;
+    while (scored.length < wanted && read < ranked.length) {
+      const batch = ranked.slice(read, read + wanted - scored.length);
+      read += batch.length;
       const chunks = await snapshot.chunksById(batch.map((hit) => hit.id));
       for (const hit of batch) {
         const chunk = chunks.get(hit.id);
