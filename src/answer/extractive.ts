@@ -16,6 +16,10 @@ const MAX_LIST_ITEMS = 4;
 // answer: on the NQ-open and SQuAD fit questions that keeps answers as long as before the ranking was fitted
 // (2.3 sentences, ~320 characters), and most of the gain goes to picking the right ones.
 const RUNNER_UP_RATIO = 0.3;
+// A sentence opening with a word that points back ("He is best known for playing Nikko") says nothing on its own:
+// the sentence before it in its passage, which names what it points to, is quoted with it. On NQ-open questions the
+// answer then holds a gold answer more often (see pickSentences).
+const POINTS_BACK = /^(?:he|she|it|they|his|her|its|their|this|these|those)\b/iu;
 
 export class ExtractiveAnswerer implements Answerer {
   readonly model = "extractive";
@@ -41,7 +45,8 @@ export function extractiveDraft(evidence: SentenceEvidence[], uncertain: boolean
 /**
  * The best sentence; when it ends with a colon, the list it introduces (the
  * list items after it in the same document, whichever passages hold them, else
- * the sentences that follow it); otherwise a close runner-up.
+ * the sentences that follow it); otherwise close runners-up, each chosen
+ * sentence preceded by the one it points back to (antecedent).
  */
 export function pickSentences(evidence: SentenceEvidence[]): SentenceEvidence[] {
   // A sentence sharing no term with the question is not quoted as its answer, however the ranking placed it.
@@ -52,8 +57,19 @@ export function pickSentences(evidence: SentenceEvidence[]): SentenceEvidence[] 
     const items = following.filter((s) => s.listItem);
     return [best, ...(items.length ? items : following)].slice(0, 1 + MAX_LIST_ITEMS);
   }
-  const chosen = uniqueByPosition(evidence.filter((s) => s.score >= best.score * RUNNER_UP_RATIO && s.coverage > 0));
-  return chosen.slice(0, MAX_SENTENCES).sort((a, b) => (a.n === b.n ? a.start - b.start : 0));
+  const chosen = uniqueByPosition(evidence.filter((s) => s.score >= best.score * RUNNER_UP_RATIO && s.coverage > 0)).slice(0, MAX_SENTENCES);
+  return uniqueByPosition(chosen.flatMap((s) => [...antecedent(s, evidence), s])).sort((a, b) => (a.n === b.n ? a.start - b.start : 0));
+}
+
+/**
+ * The sentence before `sentence` in its passage when `sentence` opens by pointing back to it, else nothing. With it,
+ * NQ-open's check answers hold a gold answer 74.7 % of the time, 73.2 % without (`npm run eval`); SQuAD and the
+ * corpus/ sets are unchanged. About 7 % of NQ-open answers gain a sentence.
+ */
+function antecedent(sentence: SentenceEvidence, evidence: SentenceEvidence[]): SentenceEvidence[] {
+  if (sentence.position === 0 || !POINTS_BACK.test(sentence.text)) return [];
+  const before = evidence.find((s) => s.n === sentence.n && s.position === sentence.position - 1);
+  return before ? [before] : [];
 }
 
 /** Sentences run on as prose; a list keeps one item per line, so that each item is a sentence of its own with its own citation. */

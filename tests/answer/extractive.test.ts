@@ -42,6 +42,20 @@ describe("evidence and the extractive answer", () => {
     ]);
   });
 
+  it("When the best sentence opens by pointing back, Then the sentence before it in its passage is quoted first", async () => {
+    const passages = passagesOf("Patrick Walshe was an American actor. He is best known for playing Nikko in The Wizard of Oz.", "Nikko leads the Winged Monkeys.");
+    const evidence = await weighEvidence("who plays nikko in the wizard of oz", passages, { idf, ranking: TEST_RANKING });
+    expect(evidence[0]!.text).toMatch(/^He is best known/);
+    const draft = await new ExtractiveAnswerer().answer({ question: "q", passages, evidence, assessment: assessmentOf() });
+    expect(draft.answer).toMatch(/^Patrick Walshe was an American actor \[1\]\. He is best known for playing Nikko in The Wizard of Oz \[1\]\./);
+  });
+
+  it("When the best sentence names its subject, Then no sentence before it is added", async () => {
+    const passages = passagesOf("Tickets sold out early. The forum took place in Hangzhou, China.", "Tickets sold out early. It took place in Hangzhou, China.");
+    const evidence = await weighEvidence("Where did the forum take place?", passages, { idf, ranking: TEST_RANKING });
+    expect(pickSentences(evidence).map((s) => `${s.n}: ${s.text}`)).toEqual(["1: The forum took place in Hangzhou, China.", "2: Tickets sold out early.", "2: It took place in Hangzhou, China."]);
+  });
+
   it("When no sentence shares a term with the question, Then the extractive answerer abstains", async () => {
     const passages = passagesOf("Cats sleep a lot.");
     const draft = await new ExtractiveAnswerer().answer({ question: "espresso pressure", passages, evidence: await weighEvidence("espresso pressure", passages, { idf, ranking: TEST_RANKING }), assessment: assessmentOf() });
