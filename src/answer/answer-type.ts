@@ -6,10 +6,13 @@
  * give a price, one naming no role (CEO, director, …) cannot say "what position",
  * one naming nobody and nowhere new (no capitalised name beyond the
  * question's own words) cannot say "who" or "where", and one naming no
- * country (or its people: "Egyptian") cannot say "which country".
+ * country (or its people: "Egyptian") cannot say "which country". A sentence
+ * that names the role a question asks about only as another role ("Deputy
+ * Director" for "who is the director of …") answers another question.
  */
 
 import { namesCountry } from "../retrieval/gazetteer.js";
+import { isStopWord } from "../retrieval/tokenize.js";
 
 export type AnswerType = "number" | "date" | "amount" | "role" | "person" | "country" | "place" | "any";
 
@@ -37,6 +40,38 @@ export function namesAnswerType(word: string, type: AnswerType): boolean {
 
 const ROLE = /\b(ceo|cfo|cto|chair\w*|president|vice|director\w*|head|manager|minister|secretary|professor|lecturer|founder|co-founder|member|officer|chief|editor|curator|coordinator|leader|dean|governor|mayor|chancellor|treasurer|ambassador|advisor|adviser|partner|owner|captain|coach|senator|judge|king|queen)\b/i;
 const AMOUNT = /[$€£¥₹]|\b(free|usd|eur|gbp|dollars?|euros?|pounds?|yen|cents?|francs?|marks?|krona|kronor|rupees?|costs?|priced?|charges?|fees?)\b/i;
+
+// Words that make a role another one: the deputy director is not the director. Not "former" or "co-": the former
+// captain was the captain ("What school was Walter Camp a captain for?"), and a co-founder founded.
+const ROLE_QUALIFIER = /\b(deputy|vice|assistant|associate|acting|interim|honorary)[\s-]+$/i;
+
+/**
+ * True when the question names a role ("director") without a qualifier and the sentence's mention of that role
+ * nearest the question's other words carries one ("María Elena Espinoza (Deputy Director, Casa del Alabado …), Ore
+ * Disu (Director, …)" for "who is the director of the Casa del Alabado"): the person it names holds another role than
+ * the one asked about.
+ */
+export function namesAnotherRole(text: string, questionWords: ReadonlySet<string>): boolean {
+  const asked = [...questionWords];
+  if (asked.some((w) => ROLE_QUALIFIER.test(`${w} `))) return false;
+  // Folded as the question's words are (tokenize.words): "María" is "maria".
+  const lower = text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+  const others = asked.filter((w) => !isStopWord(w) && !ROLE.test(w)).flatMap((w) => occurrences(lower, w));
+  return asked.some((role) => {
+    if (!ROLE.test(role)) return false;
+    const mentions = occurrences(lower, role);
+    if (!mentions.length) return false;
+    const distance = (at: number) => Math.min(...others.map((o) => Math.abs(o - at)));
+    const nearest = others.length ? mentions.reduce((a, b) => (distance(b) < distance(a) ? b : a)) : undefined;
+    const qualified = (at: number) => ROLE_QUALIFIER.test(lower.slice(Math.max(0, at - 20), at));
+    return nearest === undefined ? mentions.every(qualified) : qualified(nearest);
+  });
+}
+
+/** Where `word` stands in `text` as a whole word (both lower case). */
+function occurrences(text: string, word: string): number[] {
+  return [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "gu"))].map((m) => m.index);
+}
 
 export function expectedAnswerType(question: string): AnswerType {
   const q = question.toLowerCase();

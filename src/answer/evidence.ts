@@ -13,7 +13,7 @@ import type { RankingModel, SentenceFeature } from "../core/answer-calibration.j
 import type { Chunk } from "../core/types.js";
 import { terms, words } from "../retrieval/tokenize.js";
 import { acronymTerms } from "./acronyms.js";
-import { expectedAnswerType, holdsAnswerType, namesAnswerType } from "./answer-type.js";
+import { expectedAnswerType, holdsAnswerType, namesAnotherRole, namesAnswerType } from "./answer-type.js";
 import { predict } from "./logistic-model.js";
 import { synonymTerms, type Thesaurus } from "./synonyms.js";
 import type { Passage } from "./types.js";
@@ -39,7 +39,7 @@ export interface SentenceEvidence {
   similarity: number;
   /** True when the question asks for a kind of answer (a number, date, amount, role, person, country or place). */
   typed: boolean;
-  /** False when the question asks for a kind of answer and the sentence has none. */
+  /** False when the question asks for a kind of answer and the sentence has none, or names the role asked about only as another ("Deputy Director"). */
   typeMatch: boolean;
   /** Share of the sentence's content terms that the question does not use: an answer says something new, 0..1. */
   novelty: number;
@@ -130,7 +130,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         contextCoverage: coverageOf(new Set([...heldTerms, ...passageTerms[p]!])),
         retrievedCoverage,
         typed: type !== "any",
-        typeMatch: holdsAnswerType(sentence.text, type, questionWords),
+        typeMatch: holdsAnswerType(sentence.text, type, questionWords) && !namesAnotherRole(sentence.text, questionWords),
         novelty: sentenceTerms.size ? [...sentenceTerms].filter((t) => !questionTerms.has(t)).length / sentenceTerms.size : 0,
         focus: focusTerm === undefined ? 0 : holdsTerm(heldTerms, focusTerm) ? 1 : holdsTerm(passageTerms[p]!, focusTerm) ? 0.5 : 0,
         phraseMatch: phraseMatch(questionPairs, sentenceTermList),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectedAnswerType, holdsAnswerType } from "../../src/answer/answer-type.js";
+import { expectedAnswerType, holdsAnswerType, namesAnotherRole } from "../../src/answer/answer-type.js";
 import { weighEvidence, type SentenceSimilarity } from "../../src/answer/evidence.js";
 import { ExtractiveAnswerer, pickSentences } from "../../src/answer/extractive.js";
 import { assessmentOf, passagesOf, TEST_RANKING } from "./passages.js";
@@ -99,6 +99,24 @@ describe("uncertain answers", () => {
     const draft = await new ExtractiveAnswerer().answer({ question: "When was the forum held?", passages, evidence, assessment: assessmentOf("uncertain") });
     expect(draft).toMatchObject({ uncertain: true, abstained: false, cited: [1] });
     expect(draft.answer).toBe("The forum took place in Hangzhou, China, from 23-25 April 2025 [1].");
+  });
+});
+
+describe("the role asked about", () => {
+  it("When a sentence names the role asked about only as another (deputy, vice, acting…), Then it does not have the kind of answer asked for", async () => {
+    const questionWords = new Set(["who", "is", "the", "director", "of", "casa", "del", "alabado"]);
+    expect(namesAnotherRole("María Elena Espinoza (Deputy Director, Casa del Alabado Museum)", questionWords)).toBe(true);
+    expect(namesAnotherRole("Ore Disu (Director, Museum of West African Art)", questionWords)).toBe(false);
+    // In a list, the mention nearest the question's other words counts, not the others.
+    const panel = "She was joined by María Elena Espinoza (Deputy Director, Casa del Alabado Museum, Ecuador) and Ore Disu (Director, Museum of West African Art).";
+    expect(namesAnotherRole(panel, questionWords)).toBe(true);
+    expect(namesAnotherRole(panel, new Set(["who", "is", "the", "director", "of", "the", "museum", "of", "west", "african", "art"]))).toBe(false);
+    expect(namesAnotherRole("Ana Ruiz, director of the Casa del Alabado, and her deputy director", questionWords)).toBe(false);
+    expect(namesAnotherRole("María Elena Espinoza (Deputy Director)", new Set(["who", "is", "the", "deputy", "director"]))).toBe(false);
+    expect(namesAnotherRole("Walter Camp (former captain of the Yale football team)", new Set(["what", "school", "was", "walter", "camp", "a", "captain"]))).toBe(false);
+    const passages = passagesOf("María Elena Espinoza is Deputy Director of the Casa del Alabado museum in Quito.");
+    const [best] = await weighEvidence("Who is the director of the Casa del Alabado museum?", passages, { idf, ranking: TEST_RANKING });
+    expect(best).toMatchObject({ typed: true, typeMatch: false });
   });
 });
 
