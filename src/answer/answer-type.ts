@@ -53,12 +53,12 @@ const ROLE_QUALIFIER = /\b(deputy|vice|assistant|associate|acting|interim|honora
  */
 export function namesAnotherRole(text: string, questionWords: ReadonlySet<string>): boolean {
   const asked = [...questionWords];
-  if (asked.some((w) => ROLE_QUALIFIER.test(`${w} `))) return false;
+  const roles = asked.filter((w) => ROLE.test(w));
+  if (!roles.length || asked.some((w) => ROLE_QUALIFIER.test(`${w} `))) return false;
   // Folded as the question's words are (tokenize.words): "María" is "maria".
   const lower = text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
   const others = asked.filter((w) => !isStopWord(w) && !ROLE.test(w)).flatMap((w) => occurrences(lower, w));
-  return asked.some((role) => {
-    if (!ROLE.test(role)) return false;
+  return roles.some((role) => {
     const mentions = occurrences(lower, role);
     if (!mentions.length) return false;
     const distance = (at: number) => Math.min(...others.map((o) => Math.abs(o - at)));
