@@ -75,7 +75,12 @@ export interface Sentence {
   listItem: boolean;
 }
 
-/** The sentences of a chunk as evidence sees them (list bullets stripped), with document offsets. */
+/**
+ * The sentences of a chunk as evidence sees them (list bullets stripped), with document offsets. Headings are left
+ * out: a title says what a passage is about, not what it says, and quoted as an answer it answers nothing ("# Amnesia:
+ * The Dark Descent [1]" for "when did amnesia the dark descent come out" — 19 % of NQ-open answers quoted one). Its
+ * words still count for the passage (contextCoverage reads the heading path).
+ */
 export function chunkSentences(chunk: Chunk): Sentence[] {
   const out: Sentence[] = [];
   for (const span of sentenceSpans(chunk.text)) {
@@ -83,9 +88,17 @@ export function chunkSentences(chunk: Chunk): Sentence[] {
     const bullet = BULLET.exec(chunk.text.slice(start, span.end));
     if (bullet) start += bullet[0].length;
     const text = chunk.text.slice(start, span.end);
+    if (isHeading(text, chunk.headingPath)) continue;
     if (terms(text).length) out.push({ start: chunk.start + start, end: chunk.start + span.end, text, listItem: bullet !== null });
   }
   return out;
+}
+
+// A Markdown ATX heading line; an HTML heading reaches the text as a line of its own, equal to its title.
+const ATX_HEADING = /^#{1,6}[ \t]/;
+
+function isHeading(text: string, headingPath: string[]): boolean {
+  return ATX_HEADING.test(text) || headingPath.includes(text.trim());
 }
 
 export interface EvidenceOptions {

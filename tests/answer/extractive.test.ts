@@ -56,6 +56,18 @@ describe("evidence and the extractive answer", () => {
     expect(pickSentences(evidence).map((s) => `${s.n}: ${s.text}`)).toEqual(["1: The forum took place in Hangzhou, China.", "2: Tickets sold out early.", "2: It took place in Hangzhou, China."]);
   });
 
+  it("When a passage opens with its heading, Then the heading is not quoted as an answer, though its words still count for the passage", async () => {
+    const [passage] = passagesOf("# Amnesia: The Dark Descent\n\nThe game was released on 8 September 2010.");
+    const headed = { ...passage!, chunk: { ...passage!.chunk, headingPath: ["Amnesia: The Dark Descent"] } };
+    const evidence = await weighEvidence("when did amnesia the dark descent come out", [headed], { idf, ranking: TEST_RANKING });
+    expect(evidence.map((s) => s.text)).toEqual(["The game was released on 8 September 2010."]);
+    expect(evidence[0]!.contextCoverage).toBeGreaterThan(evidence[0]!.coverage);
+    const html = { ...headed, chunk: { ...headed.chunk, text: "Amnesia: The Dark Descent\nThe game was released on 8 September 2010." } };
+    expect((await weighEvidence("when did amnesia the dark descent come out", [html], { idf, ranking: TEST_RANKING })).map((s) => s.text)).toEqual([
+      "The game was released on 8 September 2010.",
+    ]);
+  });
+
   it("When no sentence shares a term with the question, Then the extractive answerer abstains", async () => {
     const passages = passagesOf("Cats sleep a lot.");
     const draft = await new ExtractiveAnswerer().answer({ question: "espresso pressure", passages, evidence: await weighEvidence("espresso pressure", passages, { idf, ranking: TEST_RANKING }), assessment: assessmentOf() });
