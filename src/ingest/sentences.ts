@@ -2,7 +2,10 @@
  * @module sentences
  * Sentence boundaries with character offsets. ICU's sentence segmenter does the
  * work; on top of it we split where a full stop is glued to the next sentence
- * ("capacities.AI needs"), which real documents contain and ICU does not split.
+ * ("capacities.AI needs"), which real documents contain and ICU does not split,
+ * and join what it splits after an initial or a title ("Commander Edward D." |
+ * "Taussig of USS Bennington landed", "Dr." | "Smith arrived"): V8's ICU has no
+ * abbreviation list ("en-u-ss-standard" is ignored), so this is done by hand.
  *
  * The segmenter is fed bounded windows, not the whole text: V8's segment
  * iterator costs time in proportion to the length of the string at every step,
@@ -11,6 +14,8 @@
  * white space when there is some, so that nothing downstream (evidence
  * scoring, citation checks) ever works on an unbounded sentence.
  */
+
+import { isStopWord } from "../retrieval/tokenize.js";
 
 export interface Span {
   start: number;
@@ -30,6 +35,11 @@ const GLUED_STOP = /(?<=\p{Ll}{2}[.!?])(?=\p{Lu}[\p{L}]{1,})/gu;
 // ICU ends a "sentence" after a list enumerator such as "1." or "a)"; it belongs to what follows.
 const ENUMERATOR = /^(?:\(?\d{1,3}[.)]|\(?[A-Za-z][.)]|[•\-*–·▪◦])$/u;
 
+// An initial ("D.", "J. R. R.") or a title or abbreviation that is followed by a name or number, at the end of a span.
+const ABBREVIATION = /(?:^|[\s("'‘“])(?:\p{Lu}|Mr|Mrs|Ms|Dr|Prof|St|Mt|Ft|Gen|Col|Capt|Lt|Sgt|Rev|Hon|Gov|Sen|Rep|Jr|Sr|No|Nos|Vol|Fig|vs|approx|cf)\.$/u;
+// What the next span opens with: a capitalised word that is not a stop word ("Taussig", not "Then"), or a number.
+const NAME_OR_NUMBER = /^[^\p{L}\p{N}]*(?:(\p{Lu}[\p{L}'’-]*)|\p{N})/u;
+
 /** Splits text[from, to) into trimmed sentence spans (never empty, never whitespace-only). */
 export function sentenceSpans(text: string, from = 0, to = text.length): Span[] {
   const spans = rawSpans(text, from, to);
@@ -42,7 +52,25 @@ export function sentenceSpans(text: string, from = 0, to = text.length): Span[] 
       i++;
     } else merged.push(span);
   }
-  return merged;
+  return joinAbbreviations(text, merged);
+}
+
+/** Spans joined to the next where one ends with an initial or a title and the next opens with a name or a number (within the length bound). */
+function joinAbbreviations(text: string, spans: Span[]): Span[] {
+  const joined: Span[] = [];
+  for (const span of spans) {
+    const last = joined.at(-1);
+    const fits = last !== undefined && span.end - last.start <= MAX_SENTENCE_CHARS;
+    if (fits && continuesAfterAbbreviation(text.slice(last.start, last.end), text.slice(span.start, span.end))) last.end = span.end;
+    else joined.push({ ...span });
+  }
+  return joined;
+}
+
+function continuesAfterAbbreviation(span: string, next: string): boolean {
+  if (!ABBREVIATION.test(span)) return false;
+  const opening = NAME_OR_NUMBER.exec(next);
+  return opening !== null && (opening[1] === undefined || !isStopWord(opening[1].toLowerCase()));
 }
 
 function rawSpans(text: string, from: number, to: number): Span[] {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { chunkDocument } from "../../src/ingest/chunker.js";
 import { loadMarkdown } from "../../src/ingest/loaders/markdown.js";
 import { loadTxt } from "../../src/ingest/loaders/txt.js";
-import { sentenceSpans } from "../../src/ingest/sentences.js";
+import { MAX_SENTENCE_CHARS, sentenceSpans } from "../../src/ingest/sentences.js";
 import type { SourceDocument } from "../../src/ingest/types.js";
 import { REPO_ROOT } from "../helpers/test-server.js";
 
@@ -73,6 +73,22 @@ describe("chunker", () => {
       "AI needs to source data.",
       "Copyright issues must be resolved.",
     ]);
+  });
+
+  it("When a name has initials or a title, Then the sentence does not end at its full stop, but a sentence after a capital letter still does", () => {
+    const split = (text: string) => sentenceSpans(text).map((s) => text.slice(s.start, s.end));
+    expect(split("Commander Edward D. Taussig of USS Bennington landed on Wake. It was 1899.")).toEqual([
+      "Commander Edward D. Taussig of USS Bennington landed on Wake.",
+      "It was 1899.",
+    ]);
+    expect(split("It was written by J. R. R. Tolkien. Dr. Smith read it in No. 12 Baker Street.")).toEqual([
+      "It was written by J. R. R. Tolkien.",
+      "Dr. Smith read it in No. 12 Baker Street.",
+    ]);
+    expect(split("They chose plan B. Then it rained.")).toEqual(["They chose plan B.", "Then it rained."]);
+    // Joining never makes a sentence longer than the bound.
+    const long = `${"word ".repeat(180)}Edward D. ${"Taussig ".repeat(80)}landed.`;
+    expect(Math.max(...sentenceSpans(long).map((s) => s.end - s.start))).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
   });
 
   it("When a list item starts with an enumerator, Then the enumerator stays with its sentence", () => {
