@@ -64,10 +64,19 @@ export function assess(evidence: SentenceEvidence[], passages: Passage[], calibr
   if (!evidence.length) return { features, relevance: 0, confidence: 0, outcome: "not_found" };
   const relevance = predict(calibration.relevance, features);
   const confidence = predict(calibration.confidence, features);
-  return { features, relevance, confidence, outcome: outcomeOf(relevance, confidence, calibration) };
+  return { features, relevance, confidence, outcome: outcomeOf(relevance, confidence, calibration, holdsKindAsked(features)) };
 }
 
-export function outcomeOf(relevance: number, confidence: number, calibration: DecisionCalibration): AnswerOutcome {
+/**
+ * Whether the best sentence has the kind of answer the question asks for (answer-type.ts), or it asks for none. One
+ * without it cannot clearly answer — no date for "when", a deputy director for "who is the director" — so its
+ * outcome is at most `uncertain`, however confident the model is about the rest.
+ */
+export function holdsKindAsked(features: Pick<DecisionFeatures, "typed" | "typeMatch">): boolean {
+  return features.typed === 0 || features.typeMatch === 1;
+}
+
+export function outcomeOf(relevance: number, confidence: number, calibration: DecisionCalibration, kindHeld = true): AnswerOutcome {
   if (relevance < calibration.notFoundBelow) return "not_found";
-  return confidence >= calibration.answerFrom ? "answered" : "uncertain";
+  return kindHeld && confidence >= calibration.answerFrom ? "answered" : "uncertain";
 }

@@ -8,7 +8,7 @@
  * risk–coverage choice).
  */
 import { answerQuestion, weighQuestion } from "../answer/ask.js";
-import { DECISION_FEATURES, type DecisionCalibration, type DecisionFeatures, decisionFeatures, type LogisticModel } from "../answer/decision.js";
+import { DECISION_FEATURES, type DecisionCalibration, type DecisionFeatures, decisionFeatures, holdsKindAsked, type LogisticModel } from "../answer/decision.js";
 import { type RankingModel, rankEvidence, type SentenceEvidence, sentenceFeatures } from "../answer/evidence.js";
 import { extractiveDraft } from "../answer/extractive.js";
 import { predict } from "../answer/logistic-model.js";
@@ -268,10 +268,10 @@ export interface JudgedAnswer {
   right: boolean;
 }
 
-/** The samples of the threshold sets that pass the gate, scored by `decision`'s confidence. */
+/** The samples of the threshold sets that could be answered confidently (they pass the gate and hold the kind of answer asked for), scored by `decision`'s confidence. */
 function judge(samples: FitSample[], decision: Pick<DecisionCalibration, "relevance" | "confidence" | "notFoundBelow">, targets: DecisionTargets): JudgedAnswer[] {
   return samples
-    .filter((s) => targets.thresholdSets.includes(s.set) && predict(decision.relevance, s.features) >= decision.notFoundBelow)
+    .filter((s) => targets.thresholdSets.includes(s.set) && predict(decision.relevance, s.features) >= decision.notFoundBelow && holdsKindAsked(s.features))
     .map((s) => ({ score: predict(decision.confidence, s.features), right: s.goldInAnswer }));
 }
 
@@ -299,13 +299,14 @@ export function crossFitted(questions: FitQuestion[], targets: DecisionTargets, 
  * answers' rightness against their confidence, made non-decreasing (isotonic regression), is read as how often an
  * answer at that confidence is right. 1 when no confidence reaches it.
  *
- * Why not the average: on NQ-open the cross-fitted precision is a plateau — about 0.86 from confidence 0.70 to 0.81,
- * 0.88–0.98 above — and the lowest threshold whose answers above it were 85 % right on average (by a Wilson lower
- * bound) fell anywhere on it: at 0.797 with stop 28's answers, at 0.685 once an answer also quoted the sentence a
- * pronoun points back to (confident answers to NQ-open's check questions 137 → 518, their precision 0.898 → 0.834,
- * and "Who is the Director-General of UNESCO?" answered with the Hungarian National Museum's Director-General).
- * Answer by answer the plateau reads as one level, so a bar above or below it lands in the same place from one fit
- * to the next (0.817 and 0.812 for the two sets of answers above, at a bar of 0.88).
+ * Why not the average: on NQ-open the cross-fitted precision has long flat runs, and the lowest threshold whose
+ * answers above it were 85 % right on average (by a Wilson lower bound) fell anywhere on one: at 0.797 with stop 28's
+ * answers, at 0.685 once an answer also quoted the sentence a pronoun points back to (confident answers to NQ-open's
+ * check questions 137 → 518, their precision 0.898 → 0.834, and "Who is the Director-General of UNESCO?" answered
+ * with the Hungarian National Museum's Director-General). Answer by answer, a run is in or out as a whole, by its own
+ * precision. It still moves when a run's precision sits near the bar: a run of 229 answers between confidences 0.747
+ * and 0.825 was 0.864 right before sentences stopped ending at initials ("Edward D." | "Taussig") and 0.882 after,
+ * which took the threshold from 0.812 to 0.747.
  */
 export function answerThreshold(judged: JudgedAnswer[], targets: Pick<DecisionTargets, "answerPrecision">): number {
   const levels = isotonicLevels([...judged].sort((a, b) => a.score - b.score));

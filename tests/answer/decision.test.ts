@@ -30,6 +30,18 @@ describe("the answer decision", () => {
     const none = assess([], [], CALIBRATION);
     expect(none).toMatchObject({ outcome: "not_found", relevance: 0, confidence: 0 });
   });
+
+  it("When the best sentence lacks the kind of answer asked for, Then the outcome is at most uncertain however confident the model is", async () => {
+    // A model that does not read the answer type at all: only the rule keeps the deputy from answering for the director.
+    const blind: DecisionCalibration = { ...CALIBRATION, confidence: { intercept: -6, weights: { coverage: 9 } } };
+    const passages = passagesOf("María Elena Espinoza is Deputy Director of the Casa del Alabado museum.");
+    const deputy = assess(await weighEvidence("Who is the director of the Casa del Alabado museum?", passages, { idf, ranking: TEST_RANKING }), passages, blind);
+    expect(deputy.confidence).toBeGreaterThan(blind.answerFrom);
+    expect(deputy.outcome).toBe("uncertain");
+    const director = passagesOf("María Elena Espinoza is Director of the Casa del Alabado museum.");
+    expect(assess(await weighEvidence("Who is the director of the Casa del Alabado museum?", director, { idf, ranking: TEST_RANKING }), director, blind).outcome).toBe("answered");
+    expect(outcomeOf(0.5, 0.99, CALIBRATION, false)).toBe("uncertain");
+  });
 });
 
 describe("phrase match", () => {
