@@ -51,6 +51,12 @@ export function describeSeedQa(title: string, start: () => Promise<TestServer>):
       expect(hits.length).toBeGreaterThanOrEqual(Math.ceil((answerable.length * 13) / 15));
     });
 
+    it("When a question is answered confidently, Then its answer holds an expected keyword, and some of the founding document's questions are", () => {
+      const confident = seed!.filter((q) => answers.get(q.id)!.outcome === "answered");
+      expect(confident.filter((q) => !q.answerable || !containsKeyword(answers.get(q.id)!.answer, q.answer_keywords!)).map((q) => q.id)).toEqual([]);
+      expect(confident.length).toBeGreaterThan(0);
+    });
+
     it("When the documents do not say, Then no unanswerable question is answered with confidence", () => {
       const unanswerable = seed!.filter((q) => !q.answerable);
       expect(unanswerable.filter((q) => answers.get(q.id)!.outcome === "answered").map((q) => q.id)).toEqual([]);
