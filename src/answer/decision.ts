@@ -22,7 +22,7 @@
  * already meaningful, and weights an operator can read.
  */
 import type { DecisionCalibration, DecisionFeature } from "../core/answer-calibration.js";
-import type { SentenceEvidence } from "./evidence.js";
+import { bestSentence, type SentenceEvidence } from "./evidence.js";
 import { predict } from "./logistic-model.js";
 import type { AnswerOutcome, Passage } from "./types.js";
 
@@ -37,9 +37,9 @@ export interface Assessment {
   outcome: AnswerOutcome;
 }
 
-/** The model's inputs, read from evidence ranked best first; all zero when there is none. */
+/** The model's inputs, read from evidence ranked best first (the sentence-level ones from the sentence the answer quotes first); zero when there is none. */
 export function decisionFeatures(evidence: SentenceEvidence[], passages: Passage[]): DecisionFeatures {
-  const best = evidence[0];
+  const best = bestSentence(evidence);
   return {
     coverage: best?.coverage ?? 0,
     contextCoverage: best?.contextCoverage ?? 0,

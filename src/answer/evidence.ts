@@ -178,6 +178,14 @@ export function sentenceFeatures(s: SentenceEvidence): Record<SentenceFeature, n
   };
 }
 
+/**
+ * The sentence an answer is built on: the best-ranked one that shares a term with the question. One sharing none is
+ * not quoted as its answer, however the ranking placed it, and the decision weighs the sentence that is quoted.
+ */
+export function bestSentence(evidence: SentenceEvidence[]): SentenceEvidence | undefined {
+  return evidence.find((s) => s.coverage > 0);
+}
+
 /** The sentences scored by `ranking`, best first (ties: earlier in the document first). */
 export function rankEvidence(evidence: SentenceEvidence[], ranking: RankingModel): SentenceEvidence[] {
   return evidence.map((s) => ({ ...s, score: predict(ranking, sentenceFeatures(s)) })).sort((a, b) => b.score - a.score || a.start - b.start);

@@ -6,7 +6,7 @@
  * sentences are offered as the closest passage, said to be no more than that.
  */
 import { closingPunctuation } from "./closing-punctuation.js";
-import type { SentenceEvidence } from "./evidence.js";
+import { bestSentence, type SentenceEvidence } from "./evidence.js";
 import type { AnswerDraft, AnswerInput, Answerer } from "./types.js";
 
 // Three, not two: on NQ-open fit questions a third close sentence often holds what the question asked.
@@ -49,8 +49,7 @@ export function extractiveDraft(evidence: SentenceEvidence[], uncertain: boolean
  * sentence preceded by the one it points back to (antecedent).
  */
 export function pickSentences(evidence: SentenceEvidence[]): SentenceEvidence[] {
-  // A sentence sharing no term with the question is not quoted as its answer, however the ranking placed it.
-  const best = evidence.find((s) => s.coverage > 0);
+  const best = bestSentence(evidence);
   if (!best) return [];
   if (best.text.trimEnd().endsWith(":")) {
     const following = uniqueByPosition(evidence.filter((s) => s.source === best.source && s.start > best.start)).sort((a, b) => a.start - b.start);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assess, type DecisionCalibration, outcomeOf } from "../../src/answer/decision.js";
+import { assess, type DecisionCalibration, decisionFeatures, outcomeOf } from "../../src/answer/decision.js";
 import { weighEvidence } from "../../src/answer/evidence.js";
 import { passagesOf, TEST_RANKING } from "./passages.js";
 
@@ -29,6 +29,14 @@ describe("the answer decision", () => {
     expect((await decide("espresso machine pressure", "The forum took place in Hangzhou.")).outcome).toBe("not_found");
     const none = assess([], [], CALIBRATION);
     expect(none).toMatchObject({ outcome: "not_found", relevance: 0, confidence: 0 });
+  });
+
+  it("When the top-ranked sentence shares no term with the question, Then the decision weighs the sentence the answer quotes", async () => {
+    const passages = passagesOf("The forum took place in Hangzhou in April 2025.", "Spring rain fell on West Lake.");
+    const evidence = await weighEvidence("When did the forum take place?", passages, { idf, ranking: TEST_RANKING });
+    const unrelated = { ...evidence.find((s) => s.coverage === 0)!, score: 0.99 };
+    const quoted = evidence.find((s) => s.coverage > 0)!;
+    expect(decisionFeatures([unrelated, ...evidence], passages)).toMatchObject({ coverage: quoted.coverage, typeMatch: 1, answerScore: quoted.score });
   });
 
   it("When the best sentence lacks the kind of answer asked for, Then the outcome is at most uncertain however confident the model is", async () => {
