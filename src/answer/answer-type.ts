@@ -12,7 +12,7 @@
  */
 
 import { namesCountry } from "../retrieval/gazetteer.js";
-import { isStopWord } from "../retrieval/tokenize.js";
+import { isStopWord, words } from "../retrieval/tokenize.js";
 
 export type AnswerType = "number" | "date" | "amount" | "role" | "person" | "country" | "place" | "any";
 
@@ -47,25 +47,64 @@ const ROLE_QUALIFIER = /\b(deputy|vice|assistant|associate|acting|interim|honora
 
 /**
  * True when the question names a role ("director") without a qualifier and the sentence's mention of that role
- * nearest the question's other words carries one ("María Elena Espinoza (Deputy Director, Casa del Alabado …), Ore
- * Disu (Director, …)" for "who is the director of the Casa del Alabado"): the person it names holds another role than
- * the one asked about.
+ * nearest the question's other words holds another one: with a qualifier ("María Elena Espinoza (Deputy Director,
+ * Casa del Alabado …), Ore Disu (Director, …)" for "who is the director of the Casa del Alabado"), or at another
+ * organisation than the one asked about ("Gábor Zsigmond (Director-General, Hungarian National Museum)" for "who is
+ * the Director-General of UNESCO"). The person it names holds another role than the one asked about.
  */
-export function namesAnotherRole(text: string, questionWords: ReadonlySet<string>): boolean {
-  const asked = [...questionWords];
+export function namesAnotherRole(text: string, question: string): boolean {
+  const asked = words(question);
+  const roleAt = asked.findIndex((w) => ROLE.test(w));
+  if (roleAt < 0 || asked.some((w) => ROLE_QUALIFIER.test(`${w} `))) return false;
   const roles = asked.filter((w) => ROLE.test(w));
-  if (!roles.length || asked.some((w) => ROLE_QUALIFIER.test(`${w} `))) return false;
-  // Folded as the question's words are (tokenize.words): "María" is "maria".
-  const lower = text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+  const holder = holderWords(asked, roleAt);
+  // Folded as the question's words are (tokenize.words): "María" is "maria"; `lower` keeps `folded`'s offsets.
+  const folded = text.normalize("NFKD").replace(/\p{M}+/gu, "");
+  const lower = folded.toLowerCase();
   const others = asked.filter((w) => !isStopWord(w) && !ROLE.test(w)).flatMap((w) => occurrences(lower, w));
   return roles.some((role) => {
     const mentions = occurrences(lower, role);
     if (!mentions.length) return false;
     const distance = (at: number) => Math.min(...others.map((o) => Math.abs(o - at)));
-    const nearest = others.length ? mentions.reduce((a, b) => (distance(b) < distance(a) ? b : a)) : undefined;
+    const heldAt = (at: number) => organisationHeld(folded.slice(at + role.length), holder);
     const qualified = (at: number) => ROLE_QUALIFIER.test(lower.slice(Math.max(0, at - 20), at));
-    return nearest === undefined ? mentions.every(qualified) : qualified(nearest);
+    // A mention of the role itself at the organisation asked about answers, whatever the other mentions say.
+    if (mentions.some((at) => !qualified(at) && heldAt(at) === "asked")) return false;
+    const another = (at: number) => qualified(at) || heldAt(at) === "other";
+    // Without the question's other words to go by, every mention must be another role.
+    if (!others.length) return mentions.every(another);
+    return another(mentions.reduce((a, b) => (distance(b) < distance(a) ? b : a)));
   });
+}
+
+// Words of the organisation a question names that are compared: its first two content words ("republic zambia" of
+// "the republic of zambia", "india present" of "india in present time"); the rest is often the question going on.
+const HOLDER_WORDS = 2;
+
+/** Whose role the question asks about: the first content words after "<role> of" or "<role> at" ("director general of unesco" → unesco). */
+function holderWords(asked: string[], roleAt: number): string[] {
+  const of = asked.findIndex((w, i) => i > roleAt && i <= roleAt + 2 && (w === "of" || w === "at"));
+  return of < 0 ? [] : asked.slice(of + 1).filter((w) => !isStopWord(w)).slice(0, HOLDER_WORDS);
+}
+
+// After a role in a sentence, the rest of its compound ("-General") and the organisation it is held at: ", Hungarian
+// National Museum", " of the Finnish Museums Association" — a name, so capitalised ("at the age of 42" is no place).
+const ROLE_AT = /^[\p{L}-]*\s*(?:,|\bof\b|\bat\b)\s*((?:the\s+)?\p{Lu}[^,;()]*)/u;
+// Stems this long or longer match their extensions ("museum" ~ "museums").
+const MIN_STEM = 5;
+
+/**
+ * Where the role at the start of `after` (case kept) is said to be held: at the organisation asked about (it has
+ * half the `holder` words or more), at another ("other"), or nowhere said (undefined, also when the question names
+ * no organisation).
+ */
+function organisationHeld(after: string, holder: string[]): "asked" | "other" | undefined {
+  const organisation = ROLE_AT.exec(after)?.[1];
+  if (!holder.length || !organisation) return undefined;
+  const named = words(organisation);
+  // Half the words at least: "Museum of West African Art" is not the "Casa del Alabado museum" for its one shared word.
+  const shared = holder.filter((h) => named.some((w) => w === h || (h.length >= MIN_STEM && w.startsWith(h.slice(0, MIN_STEM)))));
+  return shared.length * 2 >= holder.length ? "asked" : "other";
 }
 
 /** Where `word` stands in `text` as a whole word (both lower case). */

@@ -143,7 +143,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         contextCoverage: coverageOf(new Set([...heldTerms, ...passageTerms[p]!])),
         retrievedCoverage,
         typed: type !== "any",
-        typeMatch: holdsAnswerType(sentence.text, type, questionWords) && !namesAnotherRole(sentence.text, questionWords),
+        typeMatch: holdsAnswerType(sentence.text, type, questionWords) && !namesAnotherRole(sentence.text, question),
         novelty: sentenceTerms.size ? [...sentenceTerms].filter((t) => !questionTerms.has(t)).length / sentenceTerms.size : 0,
         focus: focusTerm === undefined ? 0 : holdsTerm(heldTerms, focusTerm) ? 1 : holdsTerm(passageTerms[p]!, focusTerm) ? 0.5 : 0,
         phraseMatch: phraseMatch(questionPairs, sentenceTermList),
