@@ -102,7 +102,7 @@ function organisationHeld(after: string, holder: string[]): "asked" | "other" | 
   const organisation = ROLE_AT.exec(after)?.[1];
   if (!holder.length || !organisation) return undefined;
   const named = words(organisation);
-  // Half the words at least: "Museum of West African Art" is not the "Casa del Alabado museum" for its one shared word.
+  // Half of them at least: the "Progressive Conservative Party of Ontario" is the "ontario pc" party.
   const shared = holder.filter((h) => named.some((w) => w === h || (h.length >= MIN_STEM && w.startsWith(h.slice(0, MIN_STEM)))));
   return shared.length * 2 >= holder.length ? "asked" : "other";
 }
