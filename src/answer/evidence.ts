@@ -39,7 +39,7 @@ export interface SentenceEvidence {
   similarity: number;
   /** True when the question asks for a kind of answer (a number, date, amount, role, person, country or place). */
   typed: boolean;
-  /** False when the question asks for a kind of answer and the sentence has none, or names the role asked about only as another ("Deputy Director"). */
+  /** False when the question asks for a kind of answer and the sentence has none, or names the role asked about only as another ("Deputy Director", or held at another organisation: namesAnotherRole). */
   typeMatch: boolean;
   /** Share of the sentence's content terms that the question does not use: an answer says something new, 0..1. */
   novelty: number;
