@@ -88,7 +88,7 @@ export function chunkSentences(chunk: Chunk): Sentence[] {
     const bullet = BULLET.exec(chunk.text.slice(start, span.end));
     if (bullet) start += bullet[0].length;
     const text = chunk.text.slice(start, span.end);
-    if (isHeading(text, chunk.headingPath)) continue;
+    if (isHeading(text, chunk)) continue;
     if (terms(text).length) out.push({ start: chunk.start + start, end: chunk.start + span.end, text, listItem: bullet !== null });
   }
   return out;
@@ -97,8 +97,10 @@ export function chunkSentences(chunk: Chunk): Sentence[] {
 // A Markdown ATX heading line; an HTML heading reaches the text as a line of its own, equal to its title.
 const ATX_HEADING = /^#{1,6}[ \t]/;
 
-function isHeading(text: string, headingPath: string[]): boolean {
-  return ATX_HEADING.test(text) || headingPath.includes(text.trim());
+/** A heading line, or the line a plain-text document's title was read from (when it does not end like a sentence). */
+function isHeading(text: string, chunk: Chunk): boolean {
+  const line = text.trim();
+  return ATX_HEADING.test(line) || chunk.headingPath.includes(line) || (line === chunk.title && !/[.!?]$/.test(line));
 }
 
 export interface EvidenceOptions {

@@ -66,6 +66,11 @@ describe("evidence and the extractive answer", () => {
     expect((await weighEvidence("when did amnesia the dark descent come out", [html], { idf, ranking: TEST_RANKING })).map((s) => s.text)).toEqual([
       "The game was released on 8 September 2010.",
     ]);
+    // A plain-text document's first line is its title unless it reads as a sentence.
+    const txt = (text: string) => ({ ...passage!, chunk: { ...passage!.chunk, title: text.split("\n")[0]!, text } });
+    const sentences = async (text: string) => (await weighEvidence("when did amnesia the dark descent come out", [txt(text)], { idf, ranking: TEST_RANKING })).map((s) => s.text);
+    expect(await sentences("Amnesia: The Dark Descent\n\nThe game was released on 8 September 2010.")).toEqual(["The game was released on 8 September 2010."]);
+    expect(await sentences("Amnesia: The Dark Descent came out in 2010.\nIt sold well.")).toContain("Amnesia: The Dark Descent came out in 2010.");
   });
 
   it("When no sentence shares a term with the question, Then the extractive answerer abstains", async () => {

@@ -12,6 +12,7 @@ import { FERRY, FERRY_REPLACED, KILN, LIBRARY, writeCorpus } from "../reindex/fi
 const TOKEN = "pg-admin-token-0123456789abcdef0123456789";
 
 interface AskBody {
+  outcome: "answered" | "uncertain" | "not_found";
   abstained: boolean;
   answer: string;
   citations: { source: string; text: string; start: number; end: number }[];
@@ -126,7 +127,10 @@ describeOnPostgres("reindexing with the index in PostgreSQL, two servers on one 
 
     for (const server of [first, second]) {
       const answer = await ask(server, question);
-      expect(answer.abstained).toBe(true);
+      // Not answered, and nothing cited from the deleted document: what the others say about opening hours ("the
+      // Quillon bridge opened …") may still be shown as the closest passage, since the gate is set for recall.
+      expect(answer.outcome).not.toBe("answered");
+      expect(answer.citations.map((c) => c.source)).not.toContain("library.txt");
       for (const mode of ["dense", "keyword", "hybrid"]) {
         // "ferry" keeps keyword search from coming back empty, which would prove nothing.
         const sources = await searchSources(server, "Hollowbrook library reading room maps ferry", mode);
