@@ -46,35 +46,39 @@ const AMOUNT = /[$€£¥₹]|\b(free|usd|eur|gbp|dollars?|euros?|pounds?|yen|ce
 const ROLE_QUALIFIER = /\b(deputy|vice|assistant|associate|acting|interim|honorary)[\s-]+$/i;
 
 /**
- * True when the question names a role ("director") without a qualifier and the sentence's mention of that role
- * nearest the question's other words holds another one: with a qualifier ("María Elena Espinoza (Deputy Director,
- * Casa del Alabado …), Ore Disu (Director, …)" for "who is the director of the Casa del Alabado"), or at another
- * organisation than the one asked about ("Gábor Zsigmond (Director-General, Hungarian National Museum)" for "who is
- * the Director-General of UNESCO"). The person it names holds another role than the one asked about.
+ * For one question: whether a sentence names the role it asks about ("director", without a qualifier) only as another
+ * role, by the sentence's mention of that role nearest the question's other words — with a qualifier ("María Elena
+ * Espinoza (Deputy Director, Casa del Alabado …), Ore Disu (Director, …)" for "who is the director of the Casa del
+ * Alabado"), or at another organisation than the one asked about ("Gábor Zsigmond (Director-General, Hungarian
+ * National Museum)" for "who is the Director-General of UNESCO"). The person it names holds another role than the one
+ * asked about. The question is read once; the test runs for every retrieved sentence.
  */
-export function namesAnotherRole(text: string, question: string): boolean {
+export function namesAnotherRole(question: string): (text: string) => boolean {
   const asked = words(question);
   const roleAt = asked.findIndex((w) => ROLE.test(w));
-  if (roleAt < 0 || asked.some((w) => ROLE_QUALIFIER.test(`${w} `))) return false;
+  if (roleAt < 0 || asked.some((w) => ROLE_QUALIFIER.test(`${w} `))) return () => false;
   const roles = asked.filter((w) => ROLE.test(w));
   const holder = holderWords(asked, roleAt);
-  // Folded as the question's words are (tokenize.words): "María" is "maria"; `lower` keeps `folded`'s offsets.
-  const folded = text.normalize("NFKD").replace(/\p{M}+/gu, "");
-  const lower = folded.toLowerCase();
-  const others = asked.filter((w) => !isStopWord(w) && !ROLE.test(w)).flatMap((w) => occurrences(lower, w));
-  return roles.some((role) => {
-    const mentions = occurrences(lower, role);
-    if (!mentions.length) return false;
-    const distance = (at: number) => Math.min(...others.map((o) => Math.abs(o - at)));
-    const heldAt = (at: number) => organisationHeld(folded.slice(at + role.length), holder);
-    const qualified = (at: number) => ROLE_QUALIFIER.test(lower.slice(Math.max(0, at - 20), at));
-    // A mention of the role itself at the organisation asked about answers, whatever the other mentions say.
-    if (mentions.some((at) => !qualified(at) && heldAt(at) === "asked")) return false;
-    const another = (at: number) => qualified(at) || heldAt(at) === "other";
-    // Without the question's other words to go by, every mention must be another role.
-    if (!others.length) return mentions.every(another);
-    return another(mentions.reduce((a, b) => (distance(b) < distance(a) ? b : a)));
-  });
+  const otherWords = asked.filter((w) => !isStopWord(w) && !ROLE.test(w));
+  return (text) => {
+    // Folded as the question's words are (tokenize.words): "María" is "maria"; `lower` keeps `folded`'s offsets.
+    const folded = text.normalize("NFKD").replace(/\p{M}+/gu, "");
+    const lower = folded.toLowerCase();
+    const others = otherWords.flatMap((w) => occurrences(lower, w));
+    return roles.some((role) => {
+      const mentions = occurrences(lower, role);
+      if (!mentions.length) return false;
+      const distance = (at: number) => Math.min(...others.map((o) => Math.abs(o - at)));
+      const heldAt = (at: number) => organisationHeld(folded.slice(at + role.length), holder);
+      const qualified = (at: number) => ROLE_QUALIFIER.test(lower.slice(Math.max(0, at - 20), at));
+      // A mention of the role itself at the organisation asked about answers, whatever the other mentions say.
+      if (mentions.some((at) => !qualified(at) && heldAt(at) === "asked")) return false;
+      const another = (at: number) => qualified(at) || heldAt(at) === "other";
+      // Without the question's other words to go by, every mention must be another role.
+      if (!others.length) return mentions.every(another);
+      return another(mentions.reduce((a, b) => (distance(b) < distance(a) ? b : a)));
+    });
+  };
 }
 
 // Words of the organisation a question names that are compared: its first two content words ("republic zambia" of

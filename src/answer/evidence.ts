@@ -121,6 +121,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const focusTerm = [...questionTerms].reduce<string | undefined>((best, t) => (best === undefined || options.idf(t) > options.idf(best) ? t : best), undefined);
   const viaAcronyms = acronymTerms(question);
   const viaSynonyms = synonymTerms(question, options.thesaurus);
+  const anotherRole = namesAnotherRole(question);
   // What a text holds of the question: its terms, "AI" counting for "artificial intelligence" and back, "concerns" for "worries".
   const held = (text: string, textTerms: string[] = terms(text)) => {
     const found = new Set([...textTerms, ...viaAcronyms(text)]);
@@ -145,7 +146,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         contextCoverage: coverageOf(new Set([...heldTerms, ...passageTerms[p]!])),
         retrievedCoverage,
         typed: type !== "any",
-        typeMatch: holdsAnswerType(sentence.text, type, questionWords) && !namesAnotherRole(sentence.text, question),
+        typeMatch: holdsAnswerType(sentence.text, type, questionWords) && !anotherRole(sentence.text),
         novelty: sentenceTerms.size ? [...sentenceTerms].filter((t) => !questionTerms.has(t)).length / sentenceTerms.size : 0,
         focus: focusTerm === undefined ? 0 : holdsTerm(heldTerms, focusTerm) ? 1 : holdsTerm(passageTerms[p]!, focusTerm) ? 0.5 : 0,
         phraseMatch: phraseMatch(questionPairs, sentenceTermList),

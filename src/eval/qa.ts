@@ -318,7 +318,9 @@ export function answerThreshold(judged: JudgedAnswer[], targets: Pick<DecisionTa
  * lower than the run before it. By hand: a dozen lines, where a library would bring a numeric stack for one loop.
  */
 function isotonicLevels(ascending: JudgedAnswer[]): { from: number; precision: number }[] {
-  const runs: { from: number; to: number; right: number; count: number }[] = [];
+  type Run = { from: number; to: number; right: number; count: number };
+  const precision = (run: Run) => run.right / run.count;
+  const runs: Run[] = [];
   for (const answer of ascending) {
     const last = runs.at(-1);
     // Equal confidences are one run: the threshold cannot part them.
@@ -326,12 +328,15 @@ function isotonicLevels(ascending: JudgedAnswer[]): { from: number; precision: n
       last.right += Number(answer.right);
       last.count++;
     } else runs.push({ from: answer.score, to: answer.score, right: Number(answer.right), count: 1 });
-    while (runs.length > 1 && runs.at(-2)!.right / runs.at(-2)!.count > runs.at(-1)!.right / runs.at(-1)!.count) {
+    while (runs.length > 1 && precision(runs.at(-2)!) > precision(runs.at(-1)!)) {
       const merged = runs.pop()!;
-      Object.assign(runs.at(-1)!, { to: merged.to, right: runs.at(-1)!.right + merged.right, count: runs.at(-1)!.count + merged.count });
+      const into = runs.at(-1)!;
+      into.to = merged.to;
+      into.right += merged.right;
+      into.count += merged.count;
     }
   }
-  return runs.map((run) => ({ from: run.from, precision: run.right / run.count }));
+  return runs.map((run) => ({ from: run.from, precision: precision(run) }));
 }
 
 function round(x: number, digits = 4): number {

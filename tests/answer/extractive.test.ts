@@ -122,15 +122,15 @@ describe("uncertain answers", () => {
 describe("the role asked about", () => {
   it("When a sentence names the role asked about only as another (deputy, vice, acting…), Then it does not have the kind of answer asked for", async () => {
     const question = "Who is the director of the Casa del Alabado?";
-    expect(namesAnotherRole("María Elena Espinoza (Deputy Director, Casa del Alabado Museum)", question)).toBe(true);
-    expect(namesAnotherRole("Ore Disu (Director, Casa del Alabado)", question)).toBe(false);
+    expect(namesAnotherRole(question)("María Elena Espinoza (Deputy Director, Casa del Alabado Museum)")).toBe(true);
+    expect(namesAnotherRole(question)("Ore Disu (Director, Casa del Alabado)")).toBe(false);
     // In a list, the mention nearest the question's other words counts, not the others.
     const panel = "She was joined by María Elena Espinoza (Deputy Director, Casa del Alabado Museum, Ecuador) and Ore Disu (Director, Museum of West African Art).";
-    expect(namesAnotherRole(panel, question)).toBe(true);
-    expect(namesAnotherRole(panel, "Who is the director of the Museum of West African Art?")).toBe(false);
-    expect(namesAnotherRole("Ana Ruiz, director of the Casa del Alabado, and her deputy director", question)).toBe(false);
-    expect(namesAnotherRole("María Elena Espinoza (Deputy Director)", "Who is the deputy director?")).toBe(false);
-    expect(namesAnotherRole("Walter Camp (former captain of the Yale football team)", "What school was Walter Camp a captain for?")).toBe(false);
+    expect(namesAnotherRole(question)(panel)).toBe(true);
+    expect(namesAnotherRole("Who is the director of the Museum of West African Art?")(panel)).toBe(false);
+    expect(namesAnotherRole(question)("Ana Ruiz, director of the Casa del Alabado, and her deputy director")).toBe(false);
+    expect(namesAnotherRole("Who is the deputy director?")("María Elena Espinoza (Deputy Director)")).toBe(false);
+    expect(namesAnotherRole("What school was Walter Camp a captain for?")("Walter Camp (former captain of the Yale football team)")).toBe(false);
     const passages = passagesOf("María Elena Espinoza is Deputy Director of the Casa del Alabado museum in Quito.");
     const [best] = await weighEvidence("Who is the director of the Casa del Alabado museum?", passages, { idf, ranking: TEST_RANKING });
     expect(best).toMatchObject({ typed: true, typeMatch: false });
@@ -138,12 +138,12 @@ describe("the role asked about", () => {
 
   it("When a sentence names the role asked about at another organisation, Then it does not have the kind of answer asked for", () => {
     const panel = "She was joined by Ore Disu (Director, Museum of West African Art, Nigeria) and Gábor Zsigmond (Director-General, Hungarian National Museum, Hungary).";
-    expect(namesAnotherRole(panel, "Who is the Director-General of UNESCO?")).toBe(true);
-    expect(namesAnotherRole(panel, "Who is the Director-General of the Hungarian National Museum?")).toBe(false);
-    expect(namesAnotherRole("Petra Havu is also the CEO of the Finnish Museums Association.", "Who is the CEO of the Finnish Museum Association?")).toBe(false);
-    expect(namesAnotherRole("Petra Havu is also the CEO of the Finnish Museums Association.", "Who is the CEO of NEMO?")).toBe(true);
+    expect(namesAnotherRole("Who is the Director-General of UNESCO?")(panel)).toBe(true);
+    expect(namesAnotherRole("Who is the Director-General of the Hungarian National Museum?")(panel)).toBe(false);
+    expect(namesAnotherRole("Who is the CEO of the Finnish Museum Association?")("Petra Havu is also the CEO of the Finnish Museums Association.")).toBe(false);
+    expect(namesAnotherRole("Who is the CEO of NEMO?")("Petra Havu is also the CEO of the Finnish Museums Association.")).toBe(true);
     // A role named without where it is held says nothing against it.
-    expect(namesAnotherRole("Petra Havu is the chair.", "Who is the chair of NEMO?")).toBe(false);
+    expect(namesAnotherRole("Who is the chair of NEMO?")("Petra Havu is the chair.")).toBe(false);
   });
 });
 
