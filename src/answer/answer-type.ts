@@ -141,12 +141,17 @@ function newNames(text: string, questionWords: ReadonlySet<string>): boolean {
   return false;
 }
 
+// A number that stands on its own: digits inside a name ("H2G2", "CO2", "F1") count nothing and date nothing.
+const NUMBER = /(?<![\p{L}\d])\d/u;
+// A year ("1939", "the 1990s", "AD 800") or a time of day ("4:05"); a day of the month comes with its month's name.
+const DATE_NUMBER = /(?<![\p{L}\d,.])(?:\d{3,4}s?|\d{1,2}:\d{2})(?![\p{L}\d])/u;
+
 export function holdsAnswerType(text: string, type: AnswerType, questionWords: ReadonlySet<string> = new Set()): boolean {
   if (type === "country") return namesCountry(text);
   if (type === "person" || type === "place") return newNames(text, questionWords);
-  if (type === "amount") return AMOUNT.test(text) && (/\d/.test(text) || /\bfree\b/i.test(text) || NUMBER_WORDS.test(text));
+  if (type === "amount") return AMOUNT.test(text) && (NUMBER.test(text) || /\bfree\b/i.test(text) || NUMBER_WORDS.test(text));
   if (type === "role") return ROLE.test(text);
-  if (type === "number") return /\d/.test(text) || NUMBER_WORDS.test(text);
-  if (type === "date") return /\d/.test(text) || MONTHS.test(text);
+  if (type === "number") return NUMBER.test(text) || NUMBER_WORDS.test(text);
+  if (type === "date") return DATE_NUMBER.test(text) || MONTHS.test(text);
   return true;
 }

@@ -107,6 +107,17 @@ describe("answer types", () => {
     expect(holdsAnswerType("They were presented on 20 March 2024.", "date")).toBe(true);
     expect(holdsAnswerType("They were presented at a conference.", "date")).toBe(false);
   });
+
+  it("When digits are part of a name, Then they are neither a number nor a date; a year, a decade or a time of day is a date", () => {
+    expect(holdsAnswerType("The Hitchhiker's Guide to the Galaxy (HG2G or H2G2) is a series created by Douglas Adams.", "date")).toBe(false);
+    expect(holdsAnswerType("Aviation emits CO2 at altitude.", "number")).toBe(false);
+    expect(holdsAnswerType("It gained 12 members.", "number")).toBe(true);
+    expect(holdsAnswerType("It was renewed for 12 weeks.", "date")).toBe(false);
+    expect(holdsAnswerType("In 1939, the team reached the Final Four.", "date")).toBe(true);
+    expect(holdsAnswerType("It was popular in the 1990s.", "date")).toBe(true);
+    expect(holdsAnswerType("The eclipse began at 4:05 p.m. on the coast.", "date")).toBe(true);
+    expect(holdsAnswerType("About 1,000 people came.", "date")).toBe(false);
+  });
 });
 
 describe("uncertain answers", () => {
