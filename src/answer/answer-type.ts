@@ -142,16 +142,22 @@ function newNames(text: string, questionWords: ReadonlySet<string>): boolean {
 }
 
 // A number that stands on its own: digits inside a name ("H2G2", "CO2", "F1") count nothing and date nothing.
-const NUMBER = /(?<![\p{L}\d])\d/u;
+const NUMBER = /(?<![\p{L}\d])\d+/gu;
 // A year ("1939", "the 1990s", "AD 800") or a time of day ("4:05"); a day of the month comes with its month's name.
-const DATE_NUMBER = /(?<![\p{L}\d,.])(?:\d{3,4}s?|\d{1,2}:\d{2})(?![\p{L}\d])/u;
+const DATE_NUMBER = /(?<![\p{L}\d,.])(?:\d{3,4}s?|\d{1,2}:\d{2})(?![\p{L}\d])/gu;
+
+/** A number of the text that the question does not already use: "2018" does not say when the 2018 World Cup began. */
+function newNumber(text: string, pattern: RegExp, questionWords: ReadonlySet<string>): boolean {
+  for (const [found] of text.matchAll(pattern)) if (!questionWords.has(/^\d+/.exec(found)![0])) return true;
+  return false;
+}
 
 export function holdsAnswerType(text: string, type: AnswerType, questionWords: ReadonlySet<string> = new Set()): boolean {
   if (type === "country") return namesCountry(text);
   if (type === "person" || type === "place") return newNames(text, questionWords);
-  if (type === "amount") return AMOUNT.test(text) && (NUMBER.test(text) || /\bfree\b/i.test(text) || NUMBER_WORDS.test(text));
+  if (type === "amount") return AMOUNT.test(text) && (newNumber(text, NUMBER, questionWords) || /\bfree\b/i.test(text) || NUMBER_WORDS.test(text));
   if (type === "role") return ROLE.test(text);
-  if (type === "number") return NUMBER.test(text) || NUMBER_WORDS.test(text);
-  if (type === "date") return DATE_NUMBER.test(text) || MONTHS.test(text);
+  if (type === "number") return newNumber(text, NUMBER, questionWords) || NUMBER_WORDS.test(text);
+  if (type === "date") return newNumber(text, DATE_NUMBER, questionWords) || MONTHS.test(text);
   return true;
 }

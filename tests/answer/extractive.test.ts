@@ -118,6 +118,14 @@ describe("answer types", () => {
     expect(holdsAnswerType("The eclipse began at 4:05 p.m. on the coast.", "date")).toBe(true);
     expect(holdsAnswerType("About 1,000 people came.", "date")).toBe(false);
   });
+
+  it("When the only number of a sentence is one the question uses, Then it does not answer how many or when", () => {
+    const question = new Set(["when", "did", "the", "2018", "world", "cup", "start"]);
+    expect(holdsAnswerType("The 2018 World Cup was held in Russia.", "date", question)).toBe(false);
+    expect(holdsAnswerType("The 2018 World Cup began on 14 June.", "date", question)).toBe(true);
+    expect(holdsAnswerType("The 2018 World Cup final was played in 2018 by 2 teams.", "number", question)).toBe(true);
+    expect(holdsAnswerType("The 2018 World Cup was held in Russia.", "number", question)).toBe(false);
+  });
 });
 
 describe("uncertain answers", () => {
