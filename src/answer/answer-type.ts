@@ -4,8 +4,9 @@
  * a sentence could hold one: a sentence without any number cannot say "how
  * many", one without a date cannot say "when", one without an amount cannot
  * give a price, one naming no role (CEO, director, …) cannot say "what position",
- * one naming nobody and nowhere new (no capitalised name beyond the
- * question's own words) cannot say "who" or "where", and one naming no
+ * one naming nobody new (no capitalised name beyond the question's own
+ * words) cannot say "who", one naming nowhere new (no such name, nor a place
+ * after a preposition: "in the pelvis") cannot say "where", and one naming no
  * country (or its people: "Egyptian") cannot say "which country". A sentence
  * that names the role a question asks about only as another role ("Deputy
  * Director" for "who is the director of …") answers another question.
@@ -152,9 +153,19 @@ function newNumber(text: string, pattern: RegExp, questionWords: ReadonlySet<str
   return false;
 }
 
+// A place named by a common noun after a preposition of place: "in the pelvis", "behind the eye" (anatomy, a building).
+const LOCATIVE = /\b(?:in|at|on|near|inside|within|between|into|onto|under|beneath|behind|above|below|across|along|around|throughout)\s+(?:(?:the|a|an|its|their|his|her)\s+)?([\p{L}-]+)/giu;
+
+/** A place after a preposition of place that the question does not already name. */
+function newLocative(text: string, questionWords: ReadonlySet<string>): boolean {
+  for (const [, word] of text.matchAll(LOCATIVE)) if (!isStopWord(word!.toLowerCase()) && !questionWords.has(word!.toLowerCase())) return true;
+  return false;
+}
+
 export function holdsAnswerType(text: string, type: AnswerType, questionWords: ReadonlySet<string> = new Set()): boolean {
   if (type === "country") return namesCountry(text);
-  if (type === "person" || type === "place") return newNames(text, questionWords);
+  if (type === "person") return newNames(text, questionWords);
+  if (type === "place") return newNames(text, questionWords) || newLocative(text, questionWords);
   if (type === "amount") return AMOUNT.test(text) && (newNumber(text, NUMBER, questionWords) || /\bfree\b/i.test(text) || NUMBER_WORDS.test(text));
   if (type === "role") return ROLE.test(text);
   if (type === "number") return newNumber(text, NUMBER, questionWords) || NUMBER_WORDS.test(text);

@@ -173,5 +173,10 @@ describe("answer types for who and where", () => {
     const question = new Set(["where", "does", "gehane", "nabil", "work"]);
     expect(holdsAnswerType("She was joined by Gehane Nabil (Director, Grand Egyptian Museum, Egypt).", "place", question)).toBe(true);
     expect(holdsAnswerType("Gehane Nabil spoke about learning.", "place", question)).toBe(false);
+    // Where something is in a body or a building is said with common nouns.
+    const bladder = new Set(["where", "is", "the", "urinary", "bladder", "located"]);
+    expect(holdsAnswerType("The urinary bladder sits in the pelvis.", "place", bladder)).toBe(true);
+    expect(holdsAnswerType("The urinary bladder stores urine.", "place", bladder)).toBe(false);
+    expect(holdsAnswerType("The urinary bladder is described in the bladder article.", "place", bladder)).toBe(false);
   });
 });
