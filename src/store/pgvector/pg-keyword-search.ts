@@ -36,8 +36,16 @@ export function tfPartSql(tf: string, length: string, { k1, b, averageLength }: 
   return `${tf} * (${k1}::float8 + 1) / (${tf} + ${k1}::float8 * (1 - ${b}::float8 + ${b}::float8 * ${length} / ${averageLength}::float8))`;
 }
 
-// Chunks the first round may score before it is tried: the rarest terms together up to this many.
-const FIRST_ROUND_CANDIDATES = 2000;
+/**
+ * Chunks the first round may score: the rarest terms together up to this many. More lets the first round find a higher
+ * k-th score, so the second reads fewer rows, but costs its own scoring. Document frequencies grow with the corpus, so
+ * the cap does too: 0.8 % of the chunks, at least 2,000. At 100k chunks 2,000 was best (keyword p50 at k = 50: 12 ms,
+ * against 18 at 4,000 and 32 at 8,000); at 1M, 8,000 against 2,000 took p50 from 51 to 48 ms and p90 from 351 to
+ * 188 ms (16,000: p50 75 ms), queries interleaved on one database (scripts/exp, development loop).
+ */
+export function firstRoundCandidatesFor(chunkCount: number): number {
+  return Math.max(2000, Math.round(chunkCount * 0.008));
+}
 // Most sets of terms the second round spells out as an index query before it checks each row's terms instead. Past
 // it, every row holding any of the terms is read: at 1M chunks, 128 rather than 32 sets took keyword search at k = 50
 // from p90 0.70 s to 0.34 s and mean 172 to 140 ms (p50 unchanged), and changed nothing at 100k; 256 gained no more.
@@ -73,7 +81,7 @@ export class PgKeywordSearch implements KeywordSearch {
     private readonly generation: number,
     private readonly stats: CollectionStats,
     /** How many chunks the rarest terms may hold together and still all be searched in the first round. */
-    private readonly firstRoundCandidates = FIRST_ROUND_CANDIDATES,
+    private readonly firstRoundCandidates = firstRoundCandidatesFor(stats.chunkCount),
     /** How many sets of terms the second round may spell out as an index query (termSetsReaching). */
     private readonly maxTermSets = MAX_TERM_SETS,
   ) {}
