@@ -134,13 +134,20 @@ export function expectedAnswerType(question: string): AnswerType {
 // A capitalised word (any script with case) that does not start the sentence: a name of someone or somewhere.
 const NAME = /(?<=[\p{L}\p{N},;:()'"‘’“”-]\s+)\p{Lu}[\p{L}'’.-]*/gu;
 
-/** Capitalised words of the text that the question does not already use (lower-cased). */
-function newNames(text: string, questionWords: ReadonlySet<string>): boolean {
-  for (const [name] of text.matchAll(NAME)) {
-    if (!questionWords.has(name.toLowerCase().replace(/['’]s$/u, ""))) return true;
+/**
+ * Whether the text says something the question does not: a match of `pattern` (global) whose `word` (lower case; none
+ * for a match that does not count) is not among the question's words.
+ */
+function saysNew(text: string, pattern: RegExp, questionWords: ReadonlySet<string>, word: (match: RegExpMatchArray) => string | undefined): boolean {
+  for (const match of text.matchAll(pattern)) {
+    const said = word(match);
+    if (said !== undefined && !questionWords.has(said)) return true;
   }
   return false;
 }
+
+/** Capitalised words of the text that the question does not already use (lower-cased). */
+const newNames = (text: string, questionWords: ReadonlySet<string>) => saysNew(text, NAME, questionWords, ([name]) => name.toLowerCase().replace(/['’]s$/u, ""));
 
 // A number that stands on its own: digits inside a name ("H2G2", "CO2", "F1") count nothing and date nothing.
 const NUMBER = /(?<![\p{L}\d])\d+/gu;
@@ -148,19 +155,14 @@ const NUMBER = /(?<![\p{L}\d])\d+/gu;
 const DATE_NUMBER = /(?<![\p{L}\d,.])(?:\d{3,4}s?|\d{1,2}:\d{2})(?![\p{L}\d])/gu;
 
 /** A number of the text that the question does not already use: "2018" does not say when the 2018 World Cup began. */
-function newNumber(text: string, pattern: RegExp, questionWords: ReadonlySet<string>): boolean {
-  for (const [found] of text.matchAll(pattern)) if (!questionWords.has(/^\d+/.exec(found)![0])) return true;
-  return false;
-}
+const newNumber = (text: string, pattern: RegExp, questionWords: ReadonlySet<string>) => saysNew(text, pattern, questionWords, ([found]) => /^\d+/.exec(found)![0]);
 
 // A place named by a common noun after a preposition of place: "in the pelvis", "behind the eye" (anatomy, a building).
 const LOCATIVE = /\b(?:in|at|on|near|inside|within|between|into|onto|under|beneath|behind|above|below|across|along|around|throughout)\s+(?:(?:the|a|an|its|their|his|her)\s+)?([\p{L}-]+)/giu;
 
 /** A place after a preposition of place that the question does not already name. */
-function newLocative(text: string, questionWords: ReadonlySet<string>): boolean {
-  for (const [, word] of text.matchAll(LOCATIVE)) if (!isStopWord(word!.toLowerCase()) && !questionWords.has(word!.toLowerCase())) return true;
-  return false;
-}
+const newLocative = (text: string, questionWords: ReadonlySet<string>) =>
+  saysNew(text, LOCATIVE, questionWords, ([, place]) => (isStopWord(place!.toLowerCase()) ? undefined : place!.toLowerCase()));
 
 export function holdsAnswerType(text: string, type: AnswerType, questionWords: ReadonlySet<string> = new Set()): boolean {
   if (type === "country") return namesCountry(text);

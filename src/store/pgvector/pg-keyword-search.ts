@@ -41,9 +41,9 @@ export function tfPartSql(tf: string, length: string, { k1, b, averageLength }: 
  * k-th score, so the second reads fewer rows, but costs its own scoring. Document frequencies grow with the corpus, so
  * the cap does too: 0.8 % of the chunks, at least 2,000. At 100k chunks 2,000 was best (keyword p50 at k = 50: 12 ms,
  * against 18 at 4,000 and 32 at 8,000); at 1M, 8,000 against 2,000 took p50 from 51 to 48 ms and p90 from 351 to
- * 188 ms (16,000: p50 75 ms), queries interleaved on one database (scripts/exp, development loop).
+ * 188 ms (16,000: p50 75 ms), queries interleaved on one database in a development loop.
  */
-export function firstRoundCandidatesFor(chunkCount: number): number {
+function firstRoundCandidatesFor(chunkCount: number): number {
   return Math.max(2000, Math.round(chunkCount * 0.008));
 }
 // Most sets of terms the second round spells out as an index query before it checks each row's terms instead. Past
