@@ -12,7 +12,7 @@ import { KeywordIndex } from "../../src/retrieval/keyword-index.js";
 import { keywordDocument } from "../../src/retrieval/keyword-document.js";
 import { guardedQuery, type Query } from "../../src/store/pgvector/guarded-query.js";
 import { PgGenerationStore } from "../../src/store/pgvector/index.js";
-import { PgKeywordSearch, termSetsReaching } from "../../src/store/pgvector/pg-keyword-search.js";
+import { PgKeywordSearch, reachingQuery } from "../../src/store/pgvector/pg-keyword-search.js";
 import { fakeEmbedder } from "../helpers/fake-embedder.js";
 import { createTestDatabase, describeOnPostgres, type TestDatabase } from "../helpers/postgres.js";
 import { chunkOf, publishChunks } from "../helpers/publish-chunks.js";
@@ -42,21 +42,30 @@ const nextChunks = [
 ];
 const QUERIES = ["museum forum Hangzhou", "forum museum", "museum", "Hangzhou collection", "kiln ferry", "unheard-of words", "forum"];
 
-describe("the term sets a chunk must hold to reach a score", () => {
+describe("the index query of the chunks whose terms can reach a score", () => {
   const t = (term: string, bound: number) => ({ term, bound });
-  const names = (sets: { term: string }[][] | undefined) => sets?.map((set) => set.map((x) => x.term).join("")).sort();
+  /** Whether the tsquery holds for a chunk holding `held` (its lexemes, "&", "|" and parentheses only). */
+  const holds = (tsquery: string, held: Set<string>): boolean =>
+    new Function("held", `return ${tsquery.replace(/'([^']*)'/g, (_, term) => `held.has(${JSON.stringify(term)})`).replace(/&/g, "&&").replace(/\|/g, "||")};`)(held);
+  const subsets = <T>(items: T[]): T[][] => items.reduce<T[][]>((all, item) => [...all, ...all.map((set) => [...set, item])], [[]]);
 
-  it("When terms' bounds are summed, Then every smallest set reaching the score is listed and none that does not", () => {
-    const terms = [t("a", 3), t("b", 2), t("c", 1.5), t("d", 0.5)];
-    expect(names(termSetsReaching(terms, 3))).toEqual(["a", "bc"]);
-    expect(names(termSetsReaching(terms, 4))).toEqual(["ab", "ac", "bcd"]);
-    expect(names(termSetsReaching(terms, 1))).toEqual(["a", "b", "c"]);
-    expect(names(termSetsReaching(terms, 8))).toEqual([]);
+  it("When terms' bounds are summed, Then the query holds exactly for the chunks whose terms reach the score", () => {
+    const terms = [t("a", 3), t("b", 2), t("c", 1.5), t("d", 0.5), t("e", 0.25)];
+    for (const score of [0.2, 1, 2.5, 3, 4, 5.5, 7.25]) {
+      const query = reachingQuery(terms, score)!;
+      for (const held of subsets(terms)) {
+        const sum = held.reduce((total, x) => total + x.bound, 0);
+        expect(holds(query, new Set(held.map((x) => x.term))), `${query} for ${held.map((x) => x.term).join("")}`).toBe(sum >= score);
+      }
+    }
+    expect(reachingQuery(terms, 3)).toBe("'a' | 'b' & ('c')");
   });
 
-  it("When the sets would be too many to spell out, Then there is no list", () => {
+  it("When no chunk can reach the score, Then there is no query; when the query would be too long, Then none is written", () => {
+    expect(reachingQuery([t("a", 3), t("b", 2)], 5.5)).toBeNull();
     const many = Array.from({ length: 16 }, (_, i) => t(`t${i}`, 1));
-    expect(termSetsReaching(many, 4)).toBeUndefined();
+    expect(reachingQuery(many, 8)).toBeUndefined();
+    expect(reachingQuery(many, 8, Number.POSITIVE_INFINITY)?.length).toBeGreaterThan(0);
   });
 });
 
@@ -84,14 +93,14 @@ describeOnPostgres("keyword search in PostgreSQL, pruned", () => {
 
   /**
    * Every query's pruned top k, at each first-round size, against the embedded index over `published`; searched
-   * through `query` and spelling out at most `maxTermSets` term sets (the store's own defaults unless given).
+   * through `query` and spelling out at most `maxQueryTerms` terms in its index query (the store's own defaults unless given).
    */
-  async function expectEmbeddedRanking(published: typeof chunks, { query = guardedQuery(pool), maxTermSets }: { query?: Query; maxTermSets?: number } = {}) {
+  async function expectEmbeddedRanking(published: typeof chunks, { query = guardedQuery(pool), maxQueryTerms }: { query?: Query; maxQueryTerms?: number } = {}) {
     const { rows } = await pool.query("SELECT generation, chunk_count, total_length FROM rag_live JOIN rag_generations USING (generation)");
     const stats = { chunkCount: Number(rows[0].chunk_count), totalLength: Number(rows[0].total_length), bm25: BUNDLED_CALIBRATION.bm25 };
     const embedded = KeywordIndex.build(published.map(keywordDocument), BUNDLED_CALIBRATION.bm25);
     for (const firstRound of [1, 20, Number.POSITIVE_INFINITY]) {
-      const search = new PgKeywordSearch(query, Number(rows[0].generation), stats, firstRound, maxTermSets);
+      const search = new PgKeywordSearch(query, Number(rows[0].generation), stats, firstRound, maxQueryTerms);
       for (const query of QUERIES) {
         for (const k of [1, 5, 30]) {
           const want = embedded.search(query, k);
@@ -108,13 +117,13 @@ describeOnPostgres("keyword search in PostgreSQL, pruned", () => {
     await expectEmbeddedRanking(chunks);
   });
 
-  it("When the term sets are too many to spell out, Then the second round checks each row's terms and the top k is still the embedded index's", async () => {
+  it("When the index query would be too long to spell out, Then the second round checks each row's terms and the top k is still the embedded index's", async () => {
     await publish(chunks);
     const statements: string[] = [];
     const query = guardedQuery(pool);
     const recording: Query = (text, values) => (statements.push(text), query(text, values));
-    // No set is spelled out at all: every second round checks each row's terms.
-    await expectEmbeddedRanking(chunks, { query: recording, maxTermSets: 0 });
+    // Nothing is spelled out at all: every second round checks each row's terms.
+    await expectEmbeddedRanking(chunks, { query: recording, maxQueryTerms: 0 });
     expect(statements.some((text) => text.includes("CASE WHEN"))).toBe(true);
   });
 

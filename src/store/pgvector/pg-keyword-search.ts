@@ -46,34 +46,49 @@ export function tfPartSql(tf: string, length: string, { k1, b, averageLength }: 
 function firstRoundCandidatesFor(chunkCount: number): number {
   return Math.max(2000, Math.round(chunkCount * 0.008));
 }
-// Most sets of terms the second round spells out as an index query before it checks each row's terms instead. Past
-// it, every row holding any of the terms is read: at 1M chunks, 128 rather than 32 sets took keyword search at k = 50
-// from p90 0.70 s to 0.34 s and mean 172 to 140 ms (p50 unchanged), and changed nothing at 100k; 256 gained no more.
-const MAX_TERM_SETS = 128;
+// Most term occurrences the second round's index query may spell out before it checks each row's terms instead (past
+// it, every row holding any of the terms is read). At 100k chunks 500, 2,000 and 10,000 were within noise of each other.
+const MAX_QUERY_TERMS = 2000;
 
 /** A bound made slightly larger: SQL sums the same products in another order, and rounding must not make it too low. */
 const slack = (bound: number) => bound * (1 + 1e-9);
 
 /**
- * The smallest sets of `terms` whose bounds add up to `score` (a chunk holding fewer cannot reach it): every set,
- * none a superset of another, or undefined past `maxSets`. Terms are taken largest bound first, so a set that
- * reaches the score stops growing there and loses it without any of its terms.
+ * A tsquery true exactly for the chunks whose held `terms` have bounds adding up to `score` (a chunk holding fewer
+ * cannot reach it); null if no chunk can, undefined past `maxTerms` term occurrences. Written as a decision over the
+ * terms, largest bound first — "a & (what the rest must still reach) | (what the rest must reach without a)" — which
+ * shares every common prefix that a list of the smallest sets (a | b & c | …) would repeat: the same condition in
+ * far fewer terms, so it stays an index query for queries whose sets were too many to list (at most 128 sets were, then
+ * every row holding any term was read). The GIN index then starts from the posting lists a match cannot do without and
+ * skips the chunks holding only common terms. With the flat scoring below, against the set list and a subquery per row:
+ * keyword search at k = 50, 1M chunks, p50 41 → 33 ms, p90 266 → 169 ms, mean 119 → 79 ms; at 100k p50 10.7 → 9.3 ms,
+ * p90 26 → 21 ms (300 benchmark queries, variants interleaved on one database, in a development loop).
  */
-export function termSetsReaching<T extends { bound: number }>(terms: readonly T[], score: number, maxSets = MAX_TERM_SETS): T[][] | undefined {
+export function reachingQuery(terms: readonly { term: string; bound: number }[], score: number, maxTerms = MAX_QUERY_TERMS): string | null | undefined {
   const sorted = [...terms].sort((a, b) => b.bound - a.bound);
   const left = sorted.map((_, i) => sorted.slice(i).reduce((sum, t) => sum + slack(t.bound), 0));
-  const sets: T[][] = [];
-  const grow = (from: number, set: T[], sum: number): boolean => {
-    for (let i = from; i < sorted.length && sum + left[i]! >= score; i++) {
-      const next = [...set, sorted[i]!];
-      if (sum + slack(sorted[i]!.bound) >= score) {
-        if (sets.push(next) > maxSets) return false;
-      } else if (!grow(i + 1, next, sum + slack(sorted[i]!.bound))) return false;
-    }
-    return true;
+  let written = 0;
+  const reaching = (from: number, rest: number): string | null => {
+    if (from >= sorted.length || left[from]! < rest) return null;
+    if (++written > maxTerms) throw new TooLarge();
+    const term = lexemeList([sorted[from]!.term], "");
+    const bound = slack(sorted[from]!.bound);
+    const withRest = bound >= rest ? "" : reaching(from + 1, rest - bound);
+    // Bounds fall, so when the term's own bound cannot help reach the score, the rest alone cannot either.
+    if (withRest === null) return null;
+    const withIt = withRest ? `${term} & (${withRest})` : term;
+    const without = reaching(from + 1, rest);
+    return without === null ? withIt : `${withIt} | ${without}`;
   };
-  return grow(0, [], 0) ? sets : undefined;
+  try {
+    return reaching(0, score);
+  } catch (error) {
+    if (error instanceof TooLarge) return undefined;
+    throw error;
+  }
 }
+
+class TooLarge extends Error {}
 
 export class PgKeywordSearch implements KeywordSearch {
   constructor(
@@ -82,8 +97,8 @@ export class PgKeywordSearch implements KeywordSearch {
     private readonly stats: CollectionStats,
     /** How many chunks the rarest terms may hold together and still all be searched in the first round. */
     private readonly firstRoundCandidates = firstRoundCandidatesFor(stats.chunkCount),
-    /** How many sets of terms the second round may spell out as an index query (termSetsReaching). */
-    private readonly maxTermSets = MAX_TERM_SETS,
+    /** How many term occurrences the second round may spell out as an index query (reachingQuery). */
+    private readonly maxQueryTerms = MAX_QUERY_TERMS,
   ) {}
 
   async idfFor(query: string): Promise<(term: string) => number> {
@@ -97,7 +112,7 @@ export class PgKeywordSearch implements KeywordSearch {
    * chunks score, not BM25's ceiling idf · (k1 + 1): 35 % fewer candidates at 100k chunks). The first round scores the
    * chunks holding the rarest terms. A chunk holding none of them can only enter the top k if the bounds of the other
    * terms it holds add up to the k-th score found: the second and last round scores just those. The GIN index finds
-   * them from the smallest sets of terms that reach that score (termSetsReaching), so the chunks holding one common
+   * them from a query true for the chunks whose terms reach that score (reachingQuery), so the chunks holding one common
    * term (hundreds of thousands at 500k chunks) are never read: keyword p50 20 → 12 ms at 100k chunks, k = 50.
    */
   async search(query: string, k: number): Promise<Hit[]> {
@@ -135,32 +150,36 @@ export class PgKeywordSearch implements KeywordSearch {
     candidates: { holding: { term: string; bound: number }[]; without?: { term: string }[]; reaching?: number },
   ): Promise<Hit[]> {
     const { reaching } = candidates;
-    const enough = reaching === undefined ? undefined : termSetsReaching(candidates.holding, reaching, this.maxTermSets);
-    if (enough?.length === 0) return [];
-    // With the term sets, said to the GIN index, which intersects posting lists: the rows holding too few of the
-    // terms are never read.
-    const holding = enough
-      ? enough.map((set) => `(${lexemeList(set.map((t) => t.term), " & ")})`).join(" | ")
-      : lexemeList(candidates.holding.map((t) => t.term), " | ");
+    const reachingTerms = reaching === undefined ? undefined : reachingQuery(candidates.holding, reaching, this.maxQueryTerms);
+    if (reachingTerms === null) return [];
+    // Said to the GIN index, which intersects posting lists: the rows holding too few of the terms are never read.
+    const holding = reachingTerms ?? lexemeList(candidates.holding.map((t) => t.term), " | ");
     const { bm25 } = this.stats;
-    const params: unknown[] = [byRarity.map((t) => t.term), byRarity.map((t) => t.idf), holding, bm25.k1, bm25.b, averageLength(this.stats), this.generation, k];
+    const params: unknown[] = [holding, bm25.k1, bm25.b, averageLength(this.stats), this.generation, k];
     const param = (value: unknown) => `$${params.push(value)}`;
-    const conditions = [`terms @@ $3::tsquery`, visibleAt(7)];
+    const conditions = [`terms @@ $1::tsquery`, visibleAt(5)];
     if (candidates.without?.length) conditions.push(`NOT terms @@ ${param(lexemeList(candidates.without.map((t) => t.term), " | "))}::tsquery`);
-    if (!enough && reaching !== undefined) {
-      // Too many sets to spell out: each row says which terms it holds, in one flat sum (a subquery per row would cost
+    if (reachingTerms === undefined && reaching !== undefined) {
+      // Too large to spell out: each row says which terms it holds, in one flat sum (a subquery per row would cost
       // more than the scoring it saves).
       const held = candidates.holding.map((t) => `CASE WHEN terms @@ ${param(lexemeList([t.term], ""))}::tsquery THEN ${param(slack(t.bound))}::float8 ELSE 0 END`);
       conditions.push(`${held.join(" + ")} >= ${param(reaching)}::float8`);
     }
+    // One flat sum over the query's terms, a term the row does not hold adding nothing (NULL), instead of a subquery
+    // per row (the terms unnested and joined to the row's frequencies): at 1M chunks, with the set list, keyword p50 at
+    // k = 50 35 → 31 ms. Scored over a subquery the planner may not flatten (OFFSET 0): flattened, the same sum was no
+    // faster than the subquery per row (p50 40 against 33 ms), and reading each frequency once in a lateral subquery
+    // was no faster either.
+    const score = byRarity
+      .map((t, i) => {
+        const tf = `(term_freqs ->> ${param(t.term)})::float8`;
+        return `coalesce(${param(t.idf)}::float8 * ${tfPartSql(tf, "bm25_length", { k1: "$2", b: "$3", averageLength: "$4" })}, 0)`;
+      })
+      .join(" + ");
     const rows = await this.query<{ id: string; score: number }>(
-      `SELECT chunk_id AS id,
-         (SELECT sum(q.idf * ${tfPartSql("f.tf", "bm25_length", { k1: "$4", b: "$5", averageLength: "$6" })})
-          FROM unnest($1::text[], $2::float8[]) AS q(term, idf)
-          CROSS JOIN LATERAL (SELECT (tfs ->> q.term)::float8 AS tf) AS f
-          WHERE f.tf IS NOT NULL) AS score
-       FROM (SELECT chunk_id, bm25_length, term_freqs AS tfs FROM rag_keywords WHERE ${conditions.join(" AND ")}) AS candidates
-       ORDER BY score DESC, chunk_id COLLATE "C" LIMIT $8`,
+      `SELECT chunk_id AS id, ${score} AS score
+       FROM (SELECT chunk_id, bm25_length, term_freqs FROM rag_keywords WHERE ${conditions.join(" AND ")} OFFSET 0) AS candidates
+       ORDER BY score DESC, chunk_id COLLATE "C" LIMIT $6`,
       params,
     );
     return rows.map((row) => ({ id: row.id, score: Number(row.score) }));
