@@ -69,26 +69,23 @@ export function reachingQuery(terms: readonly { term: string; bound: number }[],
   const left = sorted.map((_, i) => sorted.slice(i).reduce((sum, t) => sum + slack(t.bound), 0));
   let written = 0;
   const reaching = (from: number, rest: number): string | null => {
-    if (from >= sorted.length || left[from]! < rest) return null;
-    if (++written > maxTerms) throw new TooLarge();
+    // Past maxTerms every call returns at once, and the caller discards what was written.
+    if (from >= sorted.length || left[from]! < rest || ++written > maxTerms) return null;
     const term = lexemeList([sorted[from]!.term], "");
     const bound = slack(sorted[from]!.bound);
-    const withRest = bound >= rest ? "" : reaching(from + 1, rest - bound);
-    // Bounds fall, so when the term's own bound cannot help reach the score, the rest alone cannot either.
-    if (withRest === null) return null;
-    const withIt = withRest ? `${term} & (${withRest})` : term;
+    let withIt = term;
+    if (bound < rest) {
+      const stillNeeded = reaching(from + 1, rest - bound);
+      // Bounds fall, so when the term's own bound cannot help reach the score, the rest alone cannot either.
+      if (stillNeeded === null) return null;
+      withIt = `${term} & (${stillNeeded})`;
+    }
     const without = reaching(from + 1, rest);
     return without === null ? withIt : `${withIt} | ${without}`;
   };
-  try {
-    return reaching(0, score);
-  } catch (error) {
-    if (error instanceof TooLarge) return undefined;
-    throw error;
-  }
+  const query = reaching(0, score);
+  return written > maxTerms ? undefined : query;
 }
-
-class TooLarge extends Error {}
 
 export class PgKeywordSearch implements KeywordSearch {
   constructor(
