@@ -50,7 +50,13 @@ export function fuseRanks(dense: Hit[], keyword: Hit[], k: number): FusedHit[] {
   return [...byId.values()];
 }
 
-/** Min–max normalisation over a candidate list; a single candidate (or all equal) maps to 1. */
+/**
+ * Min–max normalisation over a candidate list; a single candidate (or all equal) maps to 1. Over the list's own range
+ * rather than from a floor of 0 (Bruch et al.'s "theoretical min–max", which leaves a flat dense list flat): with the
+ * floor (a change since reverted) and everything refitted (`npm run eval`, 2026-12-04), NQ-open's check hit@5 went
+ * from 95.5 % to 95.2 %, its confident answers from 414 to 277 at precision 0.863 (0.877), and SciFact's hybrid
+ * nDCG@10 from 0.657 to 0.656.
+ */
 function normaliser(scores: number[]): (score: number) => number {
   if (!scores.length) return () => 0;
   const max = Math.max(...scores);
