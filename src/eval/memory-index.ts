@@ -7,7 +7,7 @@
 import type { Embedder } from "../embeddings/types.js";
 import { embeddingText } from "../ingest/build-index.js";
 import { keywordDocument } from "../retrieval/keyword-document.js";
-import type { Chunk, IndexSnapshot, LoadedSnapshot } from "../core/types.js";
+import type { Chunk, LoadedSnapshot } from "../core/types.js";
 import { BUNDLED_CALIBRATION } from "../config.js";
 import type { Bm25Parameters } from "../retrieval/bm25.js";
 import { KeywordIndex } from "../retrieval/keyword-index.js";

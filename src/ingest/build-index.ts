@@ -28,18 +28,22 @@ import { DEFAULT_LOAD_LIMITS, type ChunkingOptions, type LoadLimits, type Source
 // Chunks per embedder call: small enough for steady progress and little lost work on a crash.
 const EMBED_BATCH = 64;
 
-export interface BuildOptions {
+/** What every build works from and publishes to: the same for a one-off build, a server's first open and its reindexes. */
+export interface IngestSetup {
   corpusDir: string;
   /** Where the embedding cache is kept (and, for the embedded store, the generations). */
   indexDir: string;
   chunking: ChunkingOptions;
   /** Per-file bounds (size, time); default DEFAULT_LOAD_LIMITS. */
   loading?: LoadLimits;
-  /** The worker threads that load and chunk files (a server keeps one set); default: ones started for this build and stopped after. */
+  /** The worker threads that load and chunk files (a server keeps one set, they take a second to start); default: ones started for this build and stopped after. */
   parser?: ParseWorkers;
   embedder: Embedder;
-  /** Where generations are published: required, so that no caller writes files by forgetting which store is configured. */
+  /** Where generations are published (see store/index.ts): required, so that no caller writes files by forgetting which store is configured. */
   store: GenerationStore;
+}
+
+export interface BuildOptions extends IngestSetup {
   /** Ignore the live generation and the embedding cache: embed everything again. */
   full?: boolean;
   /** The live generation failed its checks: publish a new one even if the corpus has not changed (embeddings are still reused). */

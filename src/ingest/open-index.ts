@@ -5,27 +5,14 @@
  * generation on disk is unusable — each case said in one clear log line that
  * names the file at fault.
  */
-import type { Embedder } from "../embeddings/types.js";
 import type { Logger } from "../logger.js";
 import { EmbedderMismatchError, IndexUnusableError } from "../store/errors.js";
-import type { GenerationStore } from "../store/types.js";
 import type { IndexSnapshot } from "../core/types.js";
-import { buildIndex, type BuildReport } from "./build-index.js";
+import { buildIndex, type BuildReport, type IngestSetup } from "./build-index.js";
 import { withIngestLock } from "./ingest-lock.js";
-import type { ParseWorkers } from "./parse-workers.js";
-import type { ChunkingOptions, LoadLimits } from "./types.js";
 
-export interface OpenIndexOptions {
-  corpusDir: string;
-  indexDir: string;
-  chunking: ChunkingOptions;
-  loading?: LoadLimits;
-  /** The worker threads that load and chunk files; default: ones started for the build. */
-  parser?: ParseWorkers;
-  embedder: Embedder;
+export interface OpenIndexOptions extends IngestSetup {
   logger: Logger;
-  /** Where generations live (see store/index.ts). */
-  store: GenerationStore;
 }
 
 export async function openIndex(options: OpenIndexOptions): Promise<IndexSnapshot> {

@@ -8,30 +8,17 @@
  * An operator's change to the documents (`change`) is refused while a reindex
  * runs rather than queued, so the response to it can say when it is live.
  */
-import type { Embedder } from "../embeddings/types.js";
-import { buildIndex, type BuildReport } from "../ingest/build-index.js";
+import { buildIndex, type BuildReport, type IngestSetup } from "../ingest/build-index.js";
 import { withIngestLock } from "../ingest/ingest-lock.js";
 import { logBuildReport } from "../ingest/open-index.js";
-import type { ChunkingOptions, LoadLimits } from "../ingest/types.js";
-import type { ParseWorkers } from "../ingest/parse-workers.js";
 import type { Logger } from "../logger.js";
-import type { GenerationStore } from "../store/types.js";
 import type { IndexHolder } from "../store/index-holder.js";
 import type { BuildProgress } from "../ingest/progress.js";
 import type { CrawlReport } from "../sources/web/crawler.js";
 
-export interface ReindexerOptions {
-  corpusDir: string;
-  indexDir: string;
-  chunking: ChunkingOptions;
-  loading?: LoadLimits;
-  /** The worker threads that load and chunk files, kept across reindexes (they take a second to start). */
-  parser?: ParseWorkers;
-  embedder: Embedder;
+export interface ReindexerOptions extends IngestSetup {
   index: IndexHolder;
   logger: Logger;
-  /** Where generations live (see store/index.ts). */
-  store: GenerationStore;
   /** Re-crawls the websites of SOURCE_URLS before each build (their pages are built with the corpus). */
   crawlSources?: () => Promise<CrawlReport>;
 }

@@ -5,7 +5,7 @@ import type { Bm25Parameters } from "../../src/retrieval/bm25.js";
 import { KeywordIndex, type KeywordSegmentPart } from "../../src/retrieval/keyword-index.js";
 import { KeywordSegment } from "../../src/retrieval/keyword-segment.js";
 import { readKeywordSegment, writeKeywordSegment } from "../../src/store/embedded/keyword-segment-file.js";
-import { BM25, documents, expectSameHits, expectSameIndex, QUERIES, VOCABULARY } from "../helpers/keyword-corpus.js";
+import { BM25, documents, expectSameIndex, QUERIES, VOCABULARY } from "../helpers/keyword-corpus.js";
 
 const documentArbitrary = fc.record({
   text: fc.array(fc.constantFrom(...VOCABULARY), { maxLength: 12 }).map((words) => words.join(" ")),

@@ -168,7 +168,7 @@ export class PgKeywordSearch implements KeywordSearch {
     // faster than the subquery per row (p50 40 against 33 ms), and reading each frequency once in a lateral subquery
     // was no faster either.
     const score = byRarity
-      .map((t, i) => {
+      .map((t) => {
         const tf = `(term_freqs ->> ${param(t.term)})::float8`;
         return `coalesce(${param(t.idf)}::float8 * ${tfPartSql(tf, "bm25_length", { k1: "$2", b: "$3", averageLength: "$4" })}, 0)`;
       })
