@@ -67,8 +67,10 @@ export async function openProduct(set: QaSet, options: ProductOptions): Promise<
     LOG_LEVEL: "warn",
   }, process.cwd(), options.calibration);
   const services = await createServices(config, createLogger(config.logLevel), { embedder: options.embedder });
-  // A server loads the index it finds; the eval catches it up with the corpus and settings first, as `npm run ingest` would.
-  await services.reindexer.reindex({ reason: "eval" });
+  // A server loads the index it finds; the eval builds it afresh first, as `npm run ingest -- --full` would, so that a
+  // change to the loaders or the chunker is measured even where the documents did not change (an incremental build
+  // keeps the chunks of unchanged files). Embeddings still come from the cache in front of the embedder.
+  await services.reindexer.reindex({ reason: "eval", full: true });
   return services;
 }
 

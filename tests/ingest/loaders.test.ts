@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { chunkDocument } from "../../src/ingest/chunker.js";
 import { loadCorpus } from "../../src/ingest/load-corpus.js";
 import { loadHtml } from "../../src/ingest/loaders/html.js";
+import { loadTxt } from "../../src/ingest/loaders/txt.js";
+import { chunkSentences } from "../../src/answer/evidence.js";
 import type { ParsedFile } from "../../src/ingest/parse-file.js";
 import { makeTempDir } from "../helpers/test-server.js";
 
@@ -22,6 +24,39 @@ describe("loaders", () => {
     const chunks = chunkDocument(doc, { size: 480, overlap: 80 });
     for (const c of chunks) expect(doc.text.slice(c.start, c.end)).toBe(c.text);
     expect(chunks.find((c) => c.text.includes("Adults"))!.headingPath).toEqual(["Visiting", "Tickets"]);
+  });
+
+  it("When plain text has a short line standing alone, written like a heading, Then it starts a section and is not quoted as a sentence", () => {
+    const text = [
+      "Visiting the museum",
+      "",
+      "Welcome to the museum.",
+      "",
+      "Tickets and prices",
+      "",
+      "Adults pay 12 euros. Children are free.",
+      "",
+      "Opening hours: 10 to 17",
+      "",
+      "24 April 2025",
+      "",
+      "Thank you for visiting.",
+      "",
+      "Getting here",
+      "By bus from the station.",
+    ].join("\r\n");
+    const doc = loadTxt(Buffer.from(text), "visit.txt");
+    expect(doc.title).toBe("Visiting the museum");
+    // Not the title line again, not a line with a colon or digits or closing punctuation, not a line followed by text.
+    expect(doc.sections.map((s) => s.headingPath)).toEqual([[], ["Tickets and prices"]]);
+    expect(doc.text.slice(doc.sections[1]!.start)).toMatch(/^Tickets and prices\r\n/);
+    const chunks = chunkDocument(doc, { size: 480, overlap: 80 });
+    const prices = chunks.find((c) => c.text.includes("Adults"))!;
+    expect(prices.headingPath).toEqual(["Tickets and prices"]);
+    expect(chunks.find((c) => c.text.includes("Welcome"))!.text).not.toContain("Tickets");
+    const sentences = chunks.flatMap((c) => chunkSentences(c).map((s) => s.text));
+    expect(sentences).not.toContain("Tickets and prices");
+    expect(sentences).toEqual(expect.arrayContaining(["Opening hours: 10 to 17", "24 April 2025", "Adults pay 12 euros."]));
   });
 
   it("When an HTML page has no <title>, Then its first <h1> is the title", () => {

@@ -1,13 +1,41 @@
-import type { SourceDocument } from "../types.js";
+import type { Section, SourceDocument } from "../types.js";
 import { decodeText } from "./decode-text.js";
 import { titleFromFileName } from "./titles.js";
 
 const MAX_TITLE_LENGTH = 150;
+const MAX_HEADING_WORDS = 10;
+const MAX_HEADING_CHARS = 100;
+// A capital first, no closing punctuation, and neither digits nor a colon: a line of content standing alone
+// ("Opening hours: 9–17", "24 April 2025", "Thank you.") stays content, and is still quoted as an answer.
+const HEADING_LINE = /^\p{Lu}[^\d:.!?;,]*[^\d:.!?;,\s]$/u;
 
-/** Plain text: the first line is the title when it is short enough to be one. */
+/**
+ * Plain text: the first line is the title when it is short enough to be one. A later short line standing alone
+ * between blank lines, written like a heading (HEADING_LINE), starts a section, as a Markdown heading would: chunks
+ * do not run across it, it names the passages under it, and it is not quoted as an answer ("NEMO's thoughts on AI [1]"
+ * answered nothing).
+ */
 export function loadTxt(content: Buffer, source: string): SourceDocument {
   const text = decodeText(content, source);
   const firstLine = text.split("\n").find((line) => line.trim())?.trim() ?? "";
   const title = firstLine && firstLine.length <= MAX_TITLE_LENGTH ? firstLine : titleFromFileName(source);
-  return { source, title, text, sections: [] };
+  return { source, title, text, sections: plainHeadings(text) };
+}
+
+function plainHeadings(text: string): Section[] {
+  const lines = text.split("\n");
+  const blank = (i: number) => i < 0 || i >= lines.length || !lines[i]!.trim();
+  const titleLine = lines.findIndex((_, i) => !blank(i));
+  const sections: Section[] = [];
+  let offset = 0;
+  lines.forEach((line, i) => {
+    if (i > titleLine && blank(i - 1) && blank(i + 1) && isHeading(line.trim())) sections.push({ start: offset, headingPath: [line.trim()] });
+    offset += line.length + 1;
+  });
+  if (sections.length) sections.unshift({ start: 0, headingPath: [] });
+  return sections;
+}
+
+function isHeading(line: string): boolean {
+  return line.length <= MAX_HEADING_CHARS && line.split(" ").length <= MAX_HEADING_WORDS && HEADING_LINE.test(line);
 }
