@@ -9,7 +9,7 @@
  * nothing plausibly relevant (`not_found`). Past that gate, a chat model reads
  * the passages and decides itself whether they answer (it may abstain); the
  * extractive answerer follows the assessment's confidence (`answered` or
- * `uncertain`). Either way an answer none of whose sentences keeps a citation
+ * `uncertain`), except for a question about a section by name (overview.ts). Either way an answer none of whose sentences keeps a citation
  * after verification is not presented as grounded: it becomes `uncertain`,
  * quoting the closest passage.
  *

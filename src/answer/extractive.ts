@@ -4,9 +4,12 @@
  * answer the question, quoted as written, each followed by its [n] citation.
  * When the evidence is not clear enough to answer (`uncertain`), the same
  * sentences are offered as the closest passage, said to be no more than that.
+ * A question about a section by name ("What do the documents say about X?") is
+ * answered by the opening of the section (overview.ts).
  */
 import { closingPunctuation } from "./closing-punctuation.js";
 import { bestSentence, type SentenceEvidence } from "./evidence.js";
+import { openingOf, overviewTopic, passageTitled } from "./overview.js";
 import type { AnswerDraft, AnswerInput, Answerer } from "./types.js";
 
 // Three, not two: on NQ-open fit questions a third close sentence often holds what the question asked.
@@ -24,17 +27,24 @@ const POINTS_BACK = /^(?:he|she|it|they|his|her|its|their|this|these|those)\b/iu
 export class ExtractiveAnswerer implements Answerer {
   readonly model = "extractive";
 
-  async answer({ evidence, assessment }: AnswerInput): Promise<AnswerDraft> {
+  async answer({ question, passages, evidence, assessment }: AnswerInput): Promise<AnswerDraft> {
+    // "What do the documents say about X?": the section about X answers it, whatever a factoid's confidence says.
+    const topic = overviewTopic(question);
+    const section = topic === undefined ? undefined : passageTitled(topic, passages);
+    const opening = section ? openingOf(section, evidence) : [];
+    if (opening.length) return quotedDraft(opening, false, this.model);
     return extractiveDraft(evidence, assessment.outcome === "uncertain", this.model);
   }
 }
 
 /** The best sentences as an answer, or, when `uncertain`, as the closest passage (ask.ts introduces it as such). */
 export function extractiveDraft(evidence: SentenceEvidence[], uncertain: boolean, model: string): AnswerDraft {
-  const chosen = pickSentences(evidence);
-  const quoted = formatAnswer(chosen);
+  return quotedDraft(pickSentences(evidence), uncertain, model);
+}
+
+function quotedDraft(chosen: SentenceEvidence[], uncertain: boolean, model: string): AnswerDraft {
   return {
-    answer: quoted,
+    answer: formatAnswer(chosen),
     cited: [...new Set(chosen.map((s) => s.n))],
     abstained: chosen.length === 0,
     ...(uncertain && chosen.length > 0 && { uncertain: true }),

@@ -5,7 +5,8 @@
  * them (WELCOME_TEXT, EXAMPLE_QUESTIONS), they come from the live index: one
  * topic per document in turn, its most specific heading when it has one, else
  * its title, so the examples spread over the collection and are answerable by
- * construction (each names a section that exists).
+ * construction: each names a section that exists, and a question about a
+ * section by name is answered by its opening (answer/overview.ts).
  */
 import type { IndexSnapshot, LoadedSnapshot } from "../core/types.js";
 import { isLoaded } from "../store/loaded-snapshot.js";

@@ -48,6 +48,24 @@ describe("the chat's first screen", () => {
     expect(new Set(topics).size).toBe(3);
   });
 
+  it("When a derived example is asked, Then it is answered, not hedged, by the opening of the section it names, cited", async () => {
+    const welcome = (await (await fetch(`${server.url}/welcome`)).json()) as Welcome;
+    const openings: Record<string, [string, string]> = {
+      "Octopus feeding times": ["aquarium.md", "feeds its octopus Bramble every Thursday"],
+      "Porcelain firing temperature": ["kiln.md", "fires porcelain at 1280 degrees"],
+      "Ferry ticket prices": ["ferry.md", "cost three euros"],
+      "Hollowbrook Library": ["library.txt", "opens at 9 am on Saturdays"],
+    };
+    for (const question of welcome.examples) {
+      const [source, opening] = Object.entries(openings).find(([topic]) => question.includes(topic))![1];
+      const body = (await (await server.post("/ask", { question })).json()) as { outcome: string; answer: string; citations: { n: number; source: string }[] };
+      expect(body.outcome, question).toBe("answered");
+      expect(body.answer).toContain(opening);
+      expect(body.answer).toContain("[1]");
+      expect(body.citations[0]!.source).toBe(source);
+    }
+  });
+
   it("When WELCOME_TEXT and EXAMPLE_QUESTIONS are set, Then they replace the derived greeting", async () => {
     const configured = await startTestServer({ corpusDir, env: { WELCOME_TEXT: "Ask our museum", EXAMPLE_QUESTIONS: "When is Bramble fed? | How hot is the kiln?" } });
     try {
