@@ -50,6 +50,12 @@ describe("evidence and the extractive answer", () => {
     expect(draft.answer).toMatch(/^Patrick Walshe was an American actor \[1\]\. He is best known for playing Nikko in The Wizard of Oz \[1\]\./);
   });
 
+  it("When a close runner-up stands before the best sentence in its passage, Then the best sentence is still quoted first", async () => {
+    const passages = passagesOf("The museum forum met in a large hall. The museum forum took place in Hangzhou, China.");
+    const evidence = await weighEvidence("Where did the museum forum take place?", passages, { idf, ranking: TEST_RANKING });
+    expect(pickSentences(evidence).map((s) => s.text)).toEqual(["The museum forum took place in Hangzhou, China.", "The museum forum met in a large hall."]);
+  });
+
   it("When the best sentence names its subject, Then no sentence before it is added", async () => {
     const passages = passagesOf("Tickets sold out early. The forum took place in Hangzhou, China.", "Tickets sold out early. It took place in Hangzhou, China.");
     const evidence = await weighEvidence("Where did the forum take place?", passages, { idf, ranking: TEST_RANKING });
