@@ -9,9 +9,10 @@
  * nothing plausibly relevant (`not_found`). Past that gate, a chat model reads
  * the passages and decides itself whether they answer (it may abstain); the
  * extractive answerer follows the assessment's confidence (`answered` or
- * `uncertain`), except for a question about a section by name (overview.ts). Either way an answer none of whose sentences keeps a citation
- * after verification is not presented as grounded: it becomes `uncertain`,
- * quoting the closest passage.
+ * `uncertain`), except for a question about a section by name (overview.ts).
+ * Either way an answer none of whose sentences keeps a citation after
+ * verification is not presented as grounded: it becomes `uncertain`, quoting
+ * the closest passage.
  *
  * `askStream` is the use case as events (context, tokens, done; the tokens
  * verified a sentence at a time, so none shows what the final answer drops);

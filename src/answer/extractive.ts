@@ -71,8 +71,9 @@ export function pickSentences(evidence: SentenceEvidence[]): SentenceEvidence[] 
     const items = following.filter((s) => s.listItem);
     return [best, ...(items.length ? items : following)].slice(0, 1 + MAX_LIST_ITEMS);
   }
-  const [first, ...runnersUp] = uniqueByPosition(evidence.filter((s) => s.score >= best.score * RUNNER_UP_RATIO && s.coverage > 0)).slice(0, MAX_SENTENCES);
-  const ordered = [first!, ...runnersUp.sort((a, b) => (a.n === b.n ? a.start - b.start : 0))];
+  // The evidence is ranked best first, so the first close sentence is the best one.
+  const close = uniqueByPosition(evidence.filter((s) => s.score >= best.score * RUNNER_UP_RATIO && s.coverage > 0)).slice(0, MAX_SENTENCES);
+  const ordered = [best, ...close.slice(1).sort((a, b) => (a.n === b.n ? a.start - b.start : 0))];
   return uniqueByPosition(ordered.flatMap((s) => [...antecedent(s, evidence), s]));
 }
 
