@@ -36,11 +36,10 @@ export function passageTitled(topic: string, passages: Passage[]): Passage | und
   });
 }
 
-/** The sentences that open `passage`, in order, from the evidence (which holds every sentence of every passage). */
+/** The sentences that open `passage`, in order, from the evidence (which holds each sentence of each passage once). */
 export function openingOf(passage: Passage, evidence: SentenceEvidence[]): SentenceEvidence[] {
-  const seen = new Set<number>();
   return evidence
-    .filter((s) => s.n === passage.n && !seen.has(s.position) && seen.add(s.position))
+    .filter((s) => s.n === passage.n)
     .sort((a, b) => a.position - b.position)
     .slice(0, OPENING_SENTENCES);
 }

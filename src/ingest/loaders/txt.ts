@@ -17,19 +17,21 @@ const HEADING_LINE = /^\p{Lu}[^\d:.!?;,]*[^\d:.!?;,\s]$/u;
  */
 export function loadTxt(content: Buffer, source: string): SourceDocument {
   const text = decodeText(content, source);
-  const firstLine = text.split("\n").find((line) => line.trim())?.trim() ?? "";
+  const lines = text.split("\n");
+  const titleLine = lines.findIndex((line) => line.trim());
+  const firstLine = lines[titleLine]?.trim() ?? "";
   const title = firstLine && firstLine.length <= MAX_TITLE_LENGTH ? firstLine : titleFromFileName(source);
-  return { source, title, text, sections: plainHeadings(text) };
+  return { source, title, text, sections: plainHeadings(lines, titleLine) };
 }
 
-function plainHeadings(text: string): Section[] {
-  const lines = text.split("\n");
+/** Sections started by heading lines after the title line (`lines` are the text's, split at "\n"). */
+function plainHeadings(lines: string[], titleLine: number): Section[] {
   const blank = (i: number) => i < 0 || i >= lines.length || !lines[i]!.trim();
-  const titleLine = lines.findIndex((_, i) => !blank(i));
   const sections: Section[] = [];
   let offset = 0;
   lines.forEach((line, i) => {
-    if (i > titleLine && blank(i - 1) && blank(i + 1) && isHeading(line.trim())) sections.push({ start: offset, headingPath: [line.trim()] });
+    const heading = line.trim();
+    if (i > titleLine && blank(i - 1) && blank(i + 1) && isHeading(heading)) sections.push({ start: offset, headingPath: [heading] });
     offset += line.length + 1;
   });
   if (sections.length) sections.unshift({ start: 0, headingPath: [] });
