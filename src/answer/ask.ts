@@ -10,6 +10,8 @@
  * the passages and decides itself whether they answer (it may abstain); the
  * extractive answerer follows the assessment's confidence (`answered` or
  * `uncertain`), except for a question about a section by name (overview.ts).
+ * A question about the documents as a whole ("What is this document about?")
+ * is not searched: its passages are the documents' openings, and they answer it.
  * Either way an answer none of whose sentences keeps a citation after
  * verification is not presented as grounded: it becomes `uncertain`, quoting
  * the closest passage.
@@ -25,11 +27,12 @@ import { type CitedPassage, passageView } from "../core/views.js";
 import type { Retriever, SearchMode } from "../retrieval/types.js";
 import type { IndexHolder } from "../store/index-holder.js";
 import { packPassages } from "./context-budget.js";
-import { type Assessment, assess, type DecisionCalibration } from "./decision.js";
+import { type Assessment, assess, chosenPassages, type DecisionCalibration } from "./decision.js";
 import { type RankingModel, type SentenceEvidence, type SentenceSimilarity, weighEvidence } from "./evidence.js";
 import { extractiveDraft } from "./extractive.js";
 import type { Thesaurus } from "./synonyms.js";
 import { type ChatTurn, HeuristicRewriter, type QuestionRewriter } from "./follow-up.js";
+import { asksAboutDocuments, documentPassages } from "./overview.js";
 import { streamAnswer, streamDraft, verifiedPieces } from "./streaming.js";
 import { ABSTENTION_MESSAGE, type AnswerDraft, type AnswerOutcome, UNCERTAIN_PREFIX, type Answerer, type Passage } from "./types.js";
 import { verifyCitations } from "./verify-citations.js";
@@ -141,8 +144,11 @@ export async function weighQuestion(input: AskInput, deps: AskDependencies, sign
     ? await (deps.rewriter ?? defaultRewriter).rewrite(input.question, input.history, signal)
     : input.question;
   const t1 = performance.now();
-  const retrieved = await deps.retriever.retrieve(snapshot, query, { k: input.k ?? deps.defaultK, mode: deps.mode });
-  const ranked: Passage[] = retrieved.map((r, i) => ({ n: i + 1, chunk: r.chunk, score: r.score }));
+  const k = input.k ?? deps.defaultK;
+  const aboutDocuments = asksAboutDocuments(query);
+  const ranked: Passage[] = aboutDocuments
+    ? await documentPassages(snapshot, k)
+    : (await deps.retriever.retrieve(snapshot, query, { k, mode: deps.mode })).map((r, i) => ({ n: i + 1, chunk: r.chunk, score: r.score }));
   const { packed, leftOut } = packPassages(ranked, deps.contextTokenBudget ?? Number.POSITIVE_INFINITY);
   const evidence = await weighEvidence(query, packed, {
     idf: await snapshot.keywords.idfFor(query),
@@ -155,7 +161,7 @@ export async function weighQuestion(input: AskInput, deps: AskDependencies, sign
     passages: packed,
     leftOut,
     evidence,
-    assessment: assess(evidence, packed, deps.decision),
+    assessment: aboutDocuments && packed.length ? chosenPassages(evidence, packed) : assess(evidence, packed, deps.decision),
     timings: { rewrite: input.history?.length ? t1 - t0 : undefined, retrieve: performance.now() - t1 },
   };
 }

@@ -68,6 +68,15 @@ export function assess(evidence: SentenceEvidence[], passages: Passage[], calibr
 }
 
 /**
+ * The assessment of passages chosen as the answer's source rather than found by a search (the documents' openings, for
+ * "What is this document about?"): they are what the question asks for, so it is `answered`, with full relevance and
+ * confidence; the features are still read, for the record.
+ */
+export function chosenPassages(evidence: SentenceEvidence[], passages: Passage[]): Assessment {
+  return { features: decisionFeatures(evidence, passages), relevance: 1, confidence: 1, outcome: "answered" };
+}
+
+/**
  * Whether the best sentence has the kind of answer the question asks for (answer-type.ts), or it asks for none. One
  * without it cannot clearly answer — no date for "when", a deputy director for "who is the director" — so its
  * outcome is at most `uncertain`, however confident the model is about the rest.

@@ -1,29 +1,84 @@
 /**
  * @module overview
- * "What do the documents say about X?" asks for the passage about X, not for a
- * fact. No sentence answers it the way a factoid question is answered, so the
- * confidence model (fitted on factoid questions: NQ-open, SQuAD) scores it low
- * even when a retrieved passage is the very section titled X — and the chat's
- * own example questions (documents/welcome.ts) are written this way. Offline,
- * such a question is answered by quoting the opening of the best-ranked
- * retrieved passage whose document title or heading names every content word of
- * X; when none does, it goes the way of any question.
+ * Questions that ask what a section, or the documents as a whole, are about:
+ *
+ * - "What do the documents say about X?" asks for the passage about X, not for
+ *   a fact. No sentence answers it the way a factoid question is answered, so
+ *   the confidence model (fitted on factoid questions: NQ-open, SQuAD) scores it
+ *   low even when a retrieved passage is the very section titled X — and the
+ *   chat's own example questions (documents/welcome.ts) are written this way.
+ *   Offline, such a question is answered by quoting the opening of the
+ *   best-ranked retrieved passage whose document title or heading names every
+ *   content word of X; when none does, it goes the way of any question.
+ * - "What is this document about?", "Summarise the documents": no search can
+ *   serve it (its words — "document", "about" — are in no passage, so it came
+ *   back `not_found`); what answers it is where each document begins. Its
+ *   passages are the documents' openings (documentPassages), not a search's.
  */
+import type { Chunk, IndexSnapshot } from "../core/types.js";
 import { terms } from "../retrieval/tokenize.js";
-import type { SentenceEvidence } from "./evidence.js";
+import { chunkSentences, type SentenceEvidence } from "./evidence.js";
 import type { Passage } from "./types.js";
 
-// The topic runs to the end of the question; closing question marks and spaces are trimmed by hand (a pattern doing it
-// would retry them from every position).
+// The topic runs to the end of the question (closing punctuation trimmed by withoutClosing).
 const OVERVIEW = /^\s*(?:what (?:do|does) (?:the |these |your )?documents? (?:say|tell(?: me| us)?) about|tell me about|what is (?:said|written) about)\s+([\p{L}\p{N}].*)$/iu;
 // The opening of a section: enough to say what it is about, short enough to read at a glance.
 const OPENING_SENTENCES = 2;
 
+// "this document", "these files", "your sources", "the corpus": the documents as a whole.
+const THE_DOCUMENTS = String.raw`(?:this|these|the|those|your|my|our|all (?:the|these|your))\s+(?:documents?|docs|files?|texts?|pdfs?|sources?|corpus|collection|material)`;
+const ABOUT_THE_DOCUMENTS = new RegExp(
+  String.raw`^(?:` +
+    [
+      String.raw`what(?:'s|’s|\s+is|\s+are)\s+${THE_DOCUMENTS}\s+(?:about|on)`,
+      String.raw`what(?:'s|’s|\s+is)\s+in\s+${THE_DOCUMENTS}`,
+      String.raw`what(?:\s+topics|\s+subjects)?\s+(?:do|does)\s+${THE_DOCUMENTS}\s+(?:say|cover|contain|discuss|talk about|deal with)`,
+      String.raw`(?:(?:can|could) you\s+|please\s+)?(?:summari[sz]e|sum up|describe|give (?:me |us )?(?:a |an )?(?:summary|overview) of|tell (?:me|us) about)\s+${THE_DOCUMENTS}`,
+      String.raw`what can (?:i|we) ask(?: you)?(?: about)?`,
+    ].join("|") +
+    String.raw`)(?:,?\s+please)?$`,
+  "iu",
+);
+// A document's first chunks may be its title and headings alone (a Markdown file's "# Title" is a section of its own):
+// the first holding a sentence is its opening. Past the openings, the passages go on with what follows them.
+const LEADING_CHUNKS_PAST_K = 3;
+
+/** Whether the question asks what the documents as a whole are about ("What is this document about?"). */
+export function asksAboutDocuments(question: string): boolean {
+  return ABOUT_THE_DOCUMENTS.test(withoutClosing(question.trimStart()));
+}
+
+/**
+ * The passages of a question about the documents as a whole, at most `limit`: the opening (first passage holding a
+ * sentence) of each of the first `limit` documents by source, then, while there is room, the passages that follow
+ * them — so that a chat model asked to summarise one document reads more than its first lines.
+ */
+export async function documentPassages(snapshot: IndexSnapshot, limit: number): Promise<Passage[]> {
+  const leading = (await snapshot.leadingChunks(limit, limit + LEADING_CHUNKS_PAST_K)).filter((chunk) => chunkSentences(chunk).length);
+  const openings = new Map<string, Chunk>();
+  for (const chunk of leading) if (!openings.has(chunk.source)) openings.set(chunk.source, chunk);
+  const chosen = [...openings.values(), ...leading.filter((chunk) => openings.get(chunk.source) !== chunk)].slice(0, limit);
+  // Chosen, not ranked: each is a passage the question asks for.
+  return chosen.map((chunk, i) => ({ n: i + 1, chunk, score: 1 }));
+}
+
+/** The first passage of each document among `passages`: its opening, when they come from documentPassages. */
+export function openingPassages(passages: Passage[]): Passage[] {
+  const seen = new Set<string>();
+  return passages.filter(({ chunk }) => !seen.has(chunk.source) && seen.add(chunk.source));
+}
+
 /** The topic X of an overview question, or undefined for any other question. */
 export function overviewTopic(question: string): string | undefined {
-  let topic = OVERVIEW.exec(question)?.[1];
-  while (topic !== undefined && /[\s?]$/.test(topic)) topic = topic.slice(0, -1);
-  return topic;
+  const topic = OVERVIEW.exec(question)?.[1];
+  return topic === undefined ? undefined : withoutClosing(topic);
+}
+
+// Closing question marks, stops and spaces are trimmed by hand: a pattern doing it would retry them from every position.
+function withoutClosing(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[\s?.!]/u.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
 }
 
 /** The best-ranked passage whose document title or heading path holds every content term of `topic`. */
@@ -37,9 +92,9 @@ export function passageTitled(topic: string, passages: Passage[]): Passage | und
 }
 
 /** The sentences that open `passage`, in order, from the evidence (which holds each sentence of each passage once). */
-export function openingOf(passage: Passage, evidence: SentenceEvidence[]): SentenceEvidence[] {
+export function openingOf(passage: Passage, evidence: SentenceEvidence[], sentences = OPENING_SENTENCES): SentenceEvidence[] {
   return evidence
     .filter((s) => s.n === passage.n)
     .sort((a, b) => a.position - b.position)
-    .slice(0, OPENING_SENTENCES);
+    .slice(0, sentences);
 }

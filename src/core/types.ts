@@ -119,6 +119,11 @@ export interface IndexSnapshot {
   document(source: string): Promise<StoredDocument | undefined>;
   /** Every document's source and title, by source (listings such as MCP's resources; no texts). */
   listDocuments(): Promise<{ source: string; title: string }[]>;
+  /**
+   * Where documents begin: the first `perDocument` chunks (by offset) of each of the first `documents` documents (by
+   * source), in that order. For questions about the documents as a whole.
+   */
+  leadingChunks(documents: number, perDocument: number): Promise<Chunk[]>;
 }
 
 /** A generation held wholly in memory: the embedded store's, and the evaluation's. */

@@ -6,9 +6,10 @@
 import type { Chunk, IndexSnapshot, LoadedSnapshot } from "../core/types.js";
 
 /** A snapshot over chunks and documents in memory. */
-export function loadedSnapshot(parts: Omit<LoadedSnapshot, "chunkById" | "chunksById" | "document" | "listDocuments">): LoadedSnapshot {
+export function loadedSnapshot(parts: Omit<LoadedSnapshot, "chunkById" | "chunksById" | "document" | "listDocuments" | "leadingChunks">): LoadedSnapshot {
   const chunkById = new Map<string, Chunk>();
   for (const chunk of parts.chunks) chunkById.set(chunk.id, chunk);
+  let byDocument: Chunk[][] | undefined; // grouped on first use: most snapshots are never asked
   return {
     ...parts,
     chunkById,
@@ -21,10 +22,27 @@ export function loadedSnapshot(parts: Omit<LoadedSnapshot, "chunkById" | "chunks
       return found;
     },
     document: async (source) => parts.documents.get(source),
-    listDocuments: async () =>
-      [...parts.documents.values()].map(({ source, title }) => ({ source, title })).sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)),
+    listDocuments: async () => [...parts.documents.values()].map(({ source, title }) => ({ source, title })).sort(bySource),
+    async leadingChunks(documents, perDocument) {
+      byDocument ??= groupByDocument(parts.chunks);
+      return byDocument.slice(0, documents).flatMap((chunks) => chunks.slice(0, perDocument));
+    },
   };
 }
+
+/** The chunks of each document by offset, documents by source. */
+function groupByDocument(chunks: Chunk[]): Chunk[][] {
+  const groups = new Map<string, Chunk[]>();
+  for (const chunk of chunks) {
+    const group = groups.get(chunk.source);
+    if (group) group.push(chunk);
+    else groups.set(chunk.source, [chunk]);
+  }
+  return [...groups.entries()].sort(([a], [b]) => bySource({ source: a }, { source: b })).map(([, group]) => group.sort((a, b) => a.start - b.start));
+}
+
+// Code-unit order, as PostgreSQL's COLLATE "C": both stores list documents alike.
+const bySource = (a: { source: string }, b: { source: string }) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
 
 /** Whether every chunk and document of the snapshot is in memory (what an incremental build reuses). */
 export function isLoaded(snapshot: IndexSnapshot): snapshot is LoadedSnapshot {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Chunk } from "../../src/core/types.js";
-import { overviewTopic, passageTitled } from "../../src/answer/overview.js";
+import { asksAboutDocuments, openingPassages, overviewTopic, passageTitled } from "../../src/answer/overview.js";
 import type { Passage } from "../../src/answer/types.js";
 
 const passage = (n: number, title: string, headingPath: string[] = []): Passage => ({
@@ -27,5 +27,38 @@ describe("overview questions", () => {
     // One word the headings lack, and no passage is about the topic: the question goes the way of any other.
     expect(passageTitled("ferry ticket refunds", passages)).toBeUndefined();
     expect(passageTitled("the", passages)).toBeUndefined();
+  });
+
+  it("When a question asks what the documents as a whole are about, Then it is told apart from questions about something in them", () => {
+    for (const question of [
+      "What is this document about?",
+      "what are these documents about",
+      "What's in the files?",
+      "Summarise the documents, please.",
+      "Can you summarize this PDF?",
+      "Give me an overview of the collection",
+      "What topics do the documents cover?",
+      "What does the document say?",
+      "Tell me about these documents",
+      "  What can I ask?  ",
+    ]) {
+      expect(asksAboutDocuments(question), question).toBe(true);
+    }
+    for (const question of [
+      "What is this museum about?",
+      "What do the documents say about ferry tickets?",
+      "Summarise the recommendations",
+      "What is the document's title page about the ferry?",
+      "Who wrote the documents?",
+      "What can I ask about refunds?",
+    ]) {
+      expect(asksAboutDocuments(question), question).toBe(false);
+    }
+  });
+
+  it("When passages run on from several documents' openings, Then the first of each document is its opening", () => {
+    const chunk = (n: number, source: string) => ({ n, score: 1, chunk: { id: `c${n}`, source, title: source, headingPath: [], text: "Text.", start: n, end: n + 5 } as Chunk });
+    const passages = [chunk(1, "a.md"), chunk(2, "b.md"), chunk(3, "a.md"), chunk(4, "b.md")];
+    expect(openingPassages(passages).map((p) => p.n)).toEqual([1, 2]);
   });
 });

@@ -54,6 +54,16 @@ describe("the chat model decides (recording fake OpenAI-compatible server)", () 
     expect(reached / retrieved).toBeGreaterThanOrEqual(0.98);
   });
 
+  it("When the model is asked to summarise the document, Then it reads the document's opening and the passages that follow, not a search's hits", async () => {
+    fake.script((request) => ({ content: `A NEMO panel at a UNESCO museum forum in Hangzhou [${passageContaining(request, "On 24 April 2025")}].` }));
+    const result = await ask("Summarise the document");
+    expect(fake.requests).toHaveLength(1);
+    const prompt = promptText(fake.requests[0]!);
+    for (const opening of ["On 24 April 2025, NEMO Chairperson Petra Havu", "The event brought together museum professionals"]) expect(prompt).toContain(opening);
+    expect(result.outcome).toBe("answered");
+    expect(result.citations[0]!.start).toBeLessThan(100);
+  });
+
   it("When the model replies that the documents do not say, Then the outcome is not_found, with no citations and no token shown", async () => {
     fake.script(() => ({ content: ` ${NOT_IN_DOCUMENTS}` }));
     const result = await ask("Who is the Director-General of UNESCO?");

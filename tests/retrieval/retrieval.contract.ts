@@ -39,7 +39,8 @@ async function publish(store: GenerationStore, embedder: Embedder, chunks: Chunk
       embedder: { id: embedder.id, dimension: embedder.dimension },
       space: "cosine",
       chunking: { size: 480, overlap: 80 },
-      files: chunks.map((c) => ({ source: c.source, size: c.text.length, mtimeMs: 0, sha256: c.id })),
+      // One record per source file, whose hash changes with any of its chunks.
+      files: [...new Map(chunks.map((c) => [c.source, { source: c.source, size: c.text.length, mtimeMs: 0, sha256: chunks.filter((d) => d.source === c.source).map((d) => d.id).join("") }])).values()],
     },
     chunks,
     documents: new Map(chunks.map((c) => [c.source, { source: c.source, title: c.title, text: c.text }])),
@@ -152,6 +153,17 @@ export function describeRetrievalContract(storeName: string, open: () => Promise
       expect(error).toBeInstanceOf(EmbedderMismatchError);
       expect((error as Error).message).toContain(embedder.id);
       expect((error as Error).message).toContain("other-embedder");
+    });
+
+    it("When the leading chunks are asked for, Then each document's first chunks come by offset, documents in source order, as many as asked", async () => {
+      const guide = "The guide opens with a welcome. It goes on to the halls. It ends with the shop.";
+      const [first, second, third] = [[0, 31], [32, 56], [57, guide.length]].map(([start, end], i) => ({ ...chunkOf(`guide-${i}`, guide.slice(start, end)), source: "guide.txt", start: start!, end: end! }));
+      const withGuide = await publish(opened.store, embedder, [third!, ...chunks, first!, second!]);
+      const documents = [...chunks.map((c) => [c]), [first!, second!, third!]].sort(([a], [b]) => (a!.source < b!.source ? -1 : 1));
+      expect((await withGuide.leadingChunks(100, 1)).map((c) => c.id)).toEqual(documents.map(([c]) => c!.id));
+      expect(await withGuide.leadingChunks(3, 2)).toEqual(documents.slice(0, 3).flatMap((d) => d.slice(0, 2)));
+      expect((await withGuide.leadingChunks(100, 2)).filter((c) => c.source === "guide.txt")).toEqual([first, second]);
+      expect(await withGuide.leadingChunks(0, 2)).toEqual([]);
     });
   });
 }

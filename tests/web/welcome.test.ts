@@ -66,6 +66,22 @@ describe("the chat's first screen", () => {
     }
   });
 
+  it("When asked what the documents are about, Then each document's opening, by file name, is quoted with its title, cited, and answered (not searched for)", async () => {
+    const body = (await (await server.post("/ask", { question: "What are these documents about?" })).json()) as {
+      outcome: string;
+      answer: string;
+      citations: { n: number; source: string }[];
+    };
+    expect(body.outcome).toBe("answered");
+    expect(body.answer.split("\n")).toEqual([
+      "- Quillmere Aquarium: The Quillmere aquarium feeds its octopus Bramble every Thursday at half past two [1].",
+      "- Wrenfield Ferry: Tickets for the Wrenfield ferry cost three euros and can be bought on board [2].",
+      "- Aldermoor Kiln Works: The Aldermoor kiln fires porcelain at 1280 degrees Celsius for eleven hours [3].",
+      "- Hollowbrook Library: The Hollowbrook library opens at 9 am on Saturdays [4].",
+    ]);
+    expect(body.citations.map((c) => c.source)).toEqual(["aquarium.md", "ferry.md", "kiln.md", "library.txt"]);
+  });
+
   it("When WELCOME_TEXT and EXAMPLE_QUESTIONS are set, Then they replace the derived greeting", async () => {
     const configured = await startTestServer({ corpusDir, env: { WELCOME_TEXT: "Ask our museum", EXAMPLE_QUESTIONS: "When is Bramble fed? | How hot is the kiln?" } });
     try {

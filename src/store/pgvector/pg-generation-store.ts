@@ -295,6 +295,16 @@ export class PgGenerationStore implements GenerationStore {
       },
       listDocuments: () =>
         query<{ source: string; title: string }>(`SELECT source, document->>'title' AS title FROM rag_documents WHERE ${visibleAt(1)} ORDER BY source COLLATE "C"`, [generation]),
+      async leadingChunks(documents, perDocument) {
+        const rows = await query<{ chunk: Chunk }>(
+          `SELECT chunk FROM (
+             SELECT chunk, source, row_number() OVER (PARTITION BY source ORDER BY (chunk->>'start')::int) AS place FROM rag_chunks
+             WHERE source IN (SELECT source FROM rag_documents WHERE ${visibleAt(1)} ORDER BY source COLLATE "C" LIMIT $2) AND ${visibleAt(1)}
+           ) numbered WHERE place <= $3 ORDER BY source COLLATE "C", place`,
+          [generation, documents, perDocument],
+        );
+        return rows.map(({ chunk }) => chunk);
+      },
     };
   }
 }
