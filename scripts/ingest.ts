@@ -51,7 +51,7 @@ try {
 }
 
 function summary(report: BuildReport, indexDir: string): string {
-  const { added, changed, removed, unchanged } = report.files;
+  const { added, changed, removed, unchanged, reread } = report.files;
   const { embedded, reused, deleted } = report.chunks;
   const seconds = (report.durationMs / 1000).toFixed(1);
   const head = report.published
@@ -60,6 +60,7 @@ function summary(report: BuildReport, indexDir: string): string {
   return [
     head,
     `  files:  ${added.length} added, ${changed.length} changed, ${removed.length} removed, ${unchanged.length} unchanged` +
+      (reread.length ? `, ${reread.length} read again by a newer loader` : "") +
       ` (${report.failures.length} unreadable, ${report.skipped.length} unsupported)`,
     `  chunks: ${embedded} embedded, ${reused} reused, ${deleted} deleted (${report.manifest.chunkCount} in the index)`,
   ].join("\n");

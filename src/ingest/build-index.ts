@@ -19,7 +19,8 @@ import { countDeletedChunks, planChanges, chunkedAlike, type ChangePlan, type Pl
 import { EmbeddingCache, embeddingKey } from "../embeddings/embedding-cache.js";
 import { mapInOrder } from "./in-order.js";
 import { mapInSlices } from "./slices.js";
-import { FILES_IN_FLIGHT, listCorpusFiles, loadFiles, partitionSupported, readCorpusFile, statCorpusFile, type CorpusFile, type LoadFailure } from "./load-corpus.js";
+import { FILES_IN_FLIGHT, listCorpusFiles, loadFiles, loaderTypeOfFile, partitionSupported, readCorpusFile, statCorpusFile, type CorpusFile, type LoadFailure } from "./load-corpus.js";
+import { loaderVersion } from "./loaders/index.js";
 import { ParseWorkers } from "./parse-workers.js";
 import type { BuildProgress } from "./progress.js";
 import { PageStore } from "../sources/web/page-store.js";
@@ -147,9 +148,9 @@ export function chunkRecord(keys: readonly string[]): { chunkCount: number; chun
   return { chunkCount: keys.length, chunksDigest: createHash("sha256").update(keys.join("\n")).digest("hex").slice(0, 16) };
 }
 
-/** When each file's current content was first indexed: kept from the previous generation for unchanged files, else `now`. */
+/** When each file's current content was first indexed: kept from the previous generation for unchanged files (reread ones too), else `now`. */
 function indexedSince(previous: GenerationRecord | undefined, plan: ChangePlan, now: string): (source: string) => string {
-  const unchanged = new Set(plan.unchanged);
+  const unchanged = new Set([...plan.unchanged, ...plan.reread]);
   const before = new Map((previous?.files ?? []).map((f) => [f.source, f.indexedAt]));
   return (source) => (unchanged.has(source) && before.get(source)) || now;
 }
@@ -227,6 +228,7 @@ function describeSources(files: CorpusFile[], limits: LoadLimits): Promise<Sourc
   return mapInOrder(files, FILES_IN_FLIGHT, async (file) => {
     const info = await statCorpusFile(file.absolutePath);
     const identity = info.size > limits.maxFileBytes ? `over-limit:${info.size}:${info.mtimeMs}` : await readCorpusFile(file.absolutePath);
-    return { source: file.source, size: info.size, mtimeMs: info.mtimeMs, sha256: createHash("sha256").update(identity).digest("hex") };
+    const sha256 = createHash("sha256").update(identity).digest("hex");
+    return { source: file.source, size: info.size, mtimeMs: info.mtimeMs, sha256, loader: loaderVersion(loaderTypeOfFile(file)!) };
   });
 }

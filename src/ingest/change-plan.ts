@@ -2,7 +2,9 @@
  * @module change-plan
  * What changed in the corpus since the live generation, by content hash:
  * files added, changed, removed and unchanged (a renamed file is one removed
- * and one added; its chunks are still reused through the embedding cache).
+ * and one added; its chunks are still reused through the embedding cache),
+ * and files unchanged but read by another version of their loader than the
+ * one that indexed them (reread: what the loader makes of them may differ).
  */
 import type { Bm25Parameters } from "../core/types.js";
 import { sameBm25Parameters } from "../retrieval/bm25.js";
@@ -15,6 +17,8 @@ export interface ChangePlan {
   changed: string[];
   removed: string[];
   unchanged: string[];
+  /** Same content, indexed by another version of its loader (or by one that was not recorded): read again. */
+  reread: string[];
   /** Nothing to do: same files, same contents, same embedder and chunking as the live generation. */
   upToDate: boolean;
 }
@@ -28,13 +32,14 @@ export interface PlanSettings {
 
 /** Compares the corpus as it is now with the live generation's manifest (undefined: none, or a full rebuild). */
 export function planChanges(current: SourceFileRecord[], previous: GenerationRecord | undefined, settings: PlanSettings): ChangePlan {
-  const before = new Map([...(previous?.files ?? []), ...(previous?.unreadable ?? [])].map((f) => [f.source, f.sha256]));
+  const before = new Map([...(previous?.files ?? []), ...(previous?.unreadable ?? [])].map((f) => [f.source, f]));
   const now = new Set(current.map((f) => f.source));
-  const plan: ChangePlan = { added: [], changed: [], removed: [], unchanged: [], upToDate: false };
+  const plan: ChangePlan = { added: [], changed: [], removed: [], unchanged: [], reread: [], upToDate: false };
   for (const file of current) {
-    const hash = before.get(file.source);
-    if (hash === undefined) plan.added.push(file.source);
-    else (hash === file.sha256 ? plan.unchanged : plan.changed).push(file.source);
+    const old = before.get(file.source);
+    if (old === undefined) plan.added.push(file.source);
+    else if (old.sha256 !== file.sha256) plan.changed.push(file.source);
+    else (old.loader === file.loader ? plan.unchanged : plan.reread).push(file.source);
   }
   plan.removed = [...before.keys()].filter((source) => !now.has(source));
   plan.upToDate = chunkedAlike(previous, settings) && keywordsAlike(previous, settings) && plan.unchanged.length === current.length && !plan.removed.length;

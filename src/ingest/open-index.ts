@@ -63,10 +63,11 @@ export function logBuildReport(logger: Logger, report: BuildReport): void {
 
 /** The counts a build summary shows: files by change, chunks by fate. */
 export function summaryCounts(report: BuildReport) {
-  const { added, changed, removed, unchanged } = report.files;
+  const { added, changed, removed, unchanged, reread } = report.files;
   return {
     filesAdded: added.length,
     filesChanged: changed.length,
+    filesReread: reread.length,
     filesRemoved: removed.length,
     filesUnchanged: unchanged.length,
     chunksEmbedded: report.chunks.embedded,

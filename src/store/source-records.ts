@@ -14,6 +14,8 @@ export const sourceFileRecordSchema = z.object({
   /** How many chunks the file has, and a SHA-256 over their embedding-cache keys (their embedded texts and the embedder), in order. */
   chunkCount: z.number().int().nonnegative().optional(),
   chunksDigest: z.string().optional(),
+  /** The loader that read the file, with its version ("txt@2"); unset in generations built before it was recorded (read again by the next build). */
+  loader: z.string().optional(),
   /** When this content of the file was first indexed (ISO 8601); unset in generations built before it was recorded. */
   indexedAt: z.string().optional(),
 });

@@ -11,16 +11,24 @@ import { loadMarkdown } from "./markdown.js";
 import { loadHtml } from "./html.js";
 import { loadPdf } from "./pdf.js";
 
+/**
+ * Each loader with its version, which every file record names ("txt@2"). Raise a version when its loader changes what
+ * it makes of a file (text, title, sections, pages): the next build then reads that loader's files again, although
+ * their contents have not changed, instead of keeping the chunks the old loader made of them.
+ */
+const TXT = { load: loadTxt, version: "txt@2" }; // 2: a short line standing alone starts a section (a heading)
+const MARKDOWN = { load: loadMarkdown, version: "markdown@1" };
+const HTML = { load: loadHtml, version: "html@1" };
+const PDF = { load: loadPdf, version: "pdf@1" };
+const BY_TYPE: Record<string, { load: Loader; version: string }> = { ".txt": TXT, ".text": TXT, ".md": MARKDOWN, ".markdown": MARKDOWN, ".html": HTML, ".htm": HTML, ".pdf": PDF };
+
 /** Loaders by lower-case file extension. */
-export const loaders: Record<string, Loader> = {
-  ".txt": loadTxt,
-  ".text": loadTxt,
-  ".md": loadMarkdown,
-  ".markdown": loadMarkdown,
-  ".html": loadHtml,
-  ".htm": loadHtml,
-  ".pdf": loadPdf,
-};
+export const loaders: Record<string, Loader> = Object.fromEntries(Object.entries(BY_TYPE).map(([type, { load }]) => [type, load]));
+
+/** The name and version of the loader of `type` (an extension, as in `loaders`). */
+export function loaderVersion(type: string): string | undefined {
+  return Object.hasOwn(BY_TYPE, type) ? BY_TYPE[type]!.version : undefined;
+}
 
 /** The extension whose loader reads `source`, when one does. */
 export function loaderTypeOf(source: string): string | undefined {

@@ -36,7 +36,8 @@ export function planSegments(live: Manifest | undefined, next: IndexSettings & {
   const liveChunks = new Map<string, number>();
   for (const file of next.files) {
     const old = before.get(file.source);
-    if (old?.segment && old.sha256 === file.sha256 && old.chunksDigest !== undefined && old.chunksDigest === file.chunksDigest) {
+    // Another loader version may have read the same chunks with another title: the file's rows are written anew.
+    if (old?.segment && old.sha256 === file.sha256 && old.loader === file.loader && old.chunksDigest !== undefined && old.chunksDigest === file.chunksDigest) {
       stays.set(file.source, old.segment);
       liveChunks.set(old.segment, (liveChunks.get(old.segment) ?? 0) + (file.chunkCount ?? 0));
     }

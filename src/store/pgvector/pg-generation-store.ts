@@ -430,7 +430,8 @@ function changedSources(basis: GenerationRecord, liveChunkCount: number, manifes
   for (const file of manifest.files) {
     const old = before.get(file.source);
     before.delete(file.source);
-    if (!old || old.sha256 !== file.sha256 || old.chunksDigest !== file.chunksDigest) content.add(file.source);
+    // Another loader version may have read the same chunks with another title: the file's rows are written anew.
+    if (!old || old.sha256 !== file.sha256 || old.loader !== file.loader || old.chunksDigest !== file.chunksDigest) content.add(file.source);
     if (!old || content.has(file.source) || old.size !== file.size || old.mtimeMs !== file.mtimeMs || old.indexedAt !== file.indexedAt) records.add(file.source);
   }
   // Files the live generation has and the new one does not: removed.
