@@ -9,9 +9,9 @@
  * nothing plausibly relevant (`not_found`). Past that gate, a chat model reads
  * the passages and decides itself whether they answer (it may abstain); the
  * extractive answerer follows the assessment's confidence (`answered` or
- * `uncertain`), except for a question about a section by name (overview.ts).
- * A question about the documents as a whole ("What is this document about?")
- * is not searched: its passages are the documents' openings, and they answer it.
+ * `uncertain`). A question about a section by name, or about the documents as
+ * a whole ("What is this document about?", which is not searched: its passages
+ * are the documents' openings), is answered by openings (overview.ts).
  * Either way an answer none of whose sentences keeps a citation after
  * verification is not presented as grounded: it becomes `uncertain`, quoting
  * the closest passage.
@@ -27,12 +27,12 @@ import { type CitedPassage, passageView } from "../core/views.js";
 import type { Retriever, SearchMode } from "../retrieval/types.js";
 import type { IndexHolder } from "../store/index-holder.js";
 import { packPassages } from "./context-budget.js";
-import { type Assessment, assess, chosenPassages, type DecisionCalibration } from "./decision.js";
+import { answeredByOpenings, type Assessment, assess, type DecisionCalibration } from "./decision.js";
 import { type RankingModel, type SentenceEvidence, type SentenceSimilarity, weighEvidence } from "./evidence.js";
 import { extractiveDraft } from "./extractive.js";
 import type { Thesaurus } from "./synonyms.js";
 import { type ChatTurn, HeuristicRewriter, type QuestionRewriter } from "./follow-up.js";
-import { asksAboutDocuments, documentPassages } from "./overview.js";
+import { asksAboutDocuments, documentPassages, openingPassages, sectionAsked } from "./overview.js";
 import { streamAnswer, streamDraft, verifiedPieces } from "./streaming.js";
 import { ABSTENTION_MESSAGE, type AnswerDraft, type AnswerOutcome, UNCERTAIN_PREFIX, type Answerer, type Passage } from "./types.js";
 import { verifyCitations } from "./verify-citations.js";
@@ -161,12 +161,18 @@ export async function weighQuestion(input: AskInput, deps: AskDependencies, sign
     passages: packed,
     leftOut,
     evidence,
-    assessment: aboutDocuments && packed.length ? chosenPassages(evidence, packed) : assess(evidence, packed, deps.decision),
+    assessment: assessment(query, aboutDocuments, packed, evidence, deps.decision),
     timings: { rewrite: input.history?.length ? t1 - t0 : undefined, retrieve: performance.now() - t1 },
   };
 }
 
 const defaultRewriter = new HeuristicRewriter();
+
+/** A question about a section by name, or about the documents, is answered by openings; any other is assessed on its evidence. */
+function assessment(query: string, aboutDocuments: boolean, passages: Passage[], evidence: SentenceEvidence[], decision: DecisionCalibration): Assessment {
+  const openings = aboutDocuments ? openingPassages(passages) : sectionAsked(query, passages, evidence);
+  return openings?.length ? answeredByOpenings(evidence, passages, openings) : assess(evidence, passages, decision);
+}
 
 function notFound(prepared: Prepared): boolean {
   return prepared.assessment.outcome === "not_found" || !prepared.passages.length;

@@ -35,6 +35,11 @@ export interface Assessment {
   confidence: number;
   /** What the evidence alone says; a chat model may still answer or abstain. */
   outcome: AnswerOutcome;
+  /**
+   * Set when the question asks what a section, or the documents, are about (overview.ts): the passages whose openings
+   * answer it as asked — the section it names, or each document's first passage.
+   */
+  openings?: Passage[];
 }
 
 /** The model's inputs, read from evidence ranked best first (the sentence-level ones from the sentence the answer quotes first); zero when there is none. */
@@ -68,12 +73,12 @@ export function assess(evidence: SentenceEvidence[], passages: Passage[], calibr
 }
 
 /**
- * The assessment of passages chosen as the answer's source rather than found by a search (the documents' openings, for
- * "What is this document about?"): they are what the question asks for, so it is `answered`, with full relevance and
- * confidence; the features are still read, for the record.
+ * The assessment of a question that passages answer by what they are, not by what a sentence says (overview.ts):
+ * their openings are what it asks for, so it is `answered`, with full relevance and confidence; the features are
+ * still read, for the record.
  */
-export function chosenPassages(evidence: SentenceEvidence[], passages: Passage[]): Assessment {
-  return { features: decisionFeatures(evidence, passages), relevance: 1, confidence: 1, outcome: "answered" };
+export function answeredByOpenings(evidence: SentenceEvidence[], passages: Passage[], openings: Passage[]): Assessment {
+  return { features: decisionFeatures(evidence, passages), relevance: 1, confidence: 1, outcome: "answered", openings };
 }
 
 /**

@@ -4,13 +4,13 @@
  * answer the question, quoted as written, each followed by its [n] citation.
  * When the evidence is not clear enough to answer (`uncertain`), the same
  * sentences are offered as the closest passage, said to be no more than that.
- * A question about a section by name ("What do the documents say about X?") is
- * answered by the opening of the section, and "What is this document about?"
- * by the openings of the documents (overview.ts).
+ * A question the assessment found answered by openings (a section by name:
+ * "What do the documents say about X?"; the documents: "What is this document
+ * about?") is answered by quoting them (overview.ts).
  */
 import { closingPunctuation } from "./closing-punctuation.js";
 import { bestSentence, type SentenceEvidence } from "./evidence.js";
-import { asksAboutDocuments, openingOf, openingPassages, overviewTopic, passageTitled } from "./overview.js";
+import { openingOf } from "./overview.js";
 import type { AnswerDraft, AnswerInput, Answerer, Passage } from "./types.js";
 
 // Three, not two: on NQ-open fit questions a third close sentence often holds what the question asked.
@@ -28,23 +28,17 @@ const POINTS_BACK = /^(?:he|she|it|they|his|her|its|their|this|these|those)\b/iu
 export class ExtractiveAnswerer implements Answerer {
   readonly model = "extractive";
 
-  async answer({ question, passages, evidence, assessment }: AnswerInput): Promise<AnswerDraft> {
-    if (asksAboutDocuments(question)) return openingsDraft(passages, evidence, this.model);
-    // "What do the documents say about X?": the section about X answers it, whatever a factoid's confidence says.
-    const topic = overviewTopic(question);
-    const section = topic === undefined ? undefined : passageTitled(topic, passages);
-    const opening = section ? openingOf(section, evidence) : [];
-    if (opening.length) return quotedDraft(opening, false, this.model);
+  async answer({ evidence, assessment }: AnswerInput): Promise<AnswerDraft> {
+    if (assessment.openings) return openingsDraft(assessment.openings, evidence, this.model);
     return extractiveDraft(evidence, assessment.outcome === "uncertain", this.model);
   }
 }
 
 /**
- * What the documents are about, from their openings (the first passage of each): one document's opening sentences, or
- * for several one line each, its title and first sentence — the title says which document the line is about.
+ * What a section or the documents are about, from their openings: one passage's opening sentences, or for several
+ * (one per document) one line each, the document's title and first sentence — the title says which it is about.
  */
-function openingsDraft(passages: Passage[], evidence: SentenceEvidence[], model: string): AnswerDraft {
-  const openings = openingPassages(passages);
+function openingsDraft(openings: Passage[], evidence: SentenceEvidence[], model: string): AnswerDraft {
   if (openings.length === 1) return quotedDraft(openingOf(openings[0]!, evidence), false, model);
   const lines = openings.flatMap((passage) => openingOf(passage, evidence, 1).map((first) => `- ${passage.chunk.title}: ${citeSentence(first.text, passage.n)}`));
   return { answer: lines.join("\n"), cited: openings.map((p) => p.n), abstained: lines.length === 0, model };

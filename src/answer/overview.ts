@@ -81,6 +81,13 @@ function withoutClosing(text: string): string {
   return text.slice(0, end);
 }
 
+/** For "What do the documents say about X?", the best-ranked passage holding a sentence that is titled X; else undefined. */
+export function sectionAsked(question: string, passages: Passage[], evidence: SentenceEvidence[]): Passage[] | undefined {
+  const topic = overviewTopic(question);
+  const section = topic === undefined ? undefined : passageTitled(topic, passages.filter((p) => evidence.some((s) => s.n === p.n)));
+  return section && [section];
+}
+
 /** The best-ranked passage whose document title or heading path holds every content term of `topic`. */
 export function passageTitled(topic: string, passages: Passage[]): Passage | undefined {
   const wanted = terms(topic);

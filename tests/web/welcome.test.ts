@@ -58,8 +58,10 @@ describe("the chat's first screen", () => {
     };
     for (const question of welcome.examples) {
       const [source, opening] = Object.entries(openings).find(([topic]) => question.includes(topic))![1];
-      const body = (await (await server.post("/ask", { question })).json()) as { outcome: string; answer: string; citations: { n: number; source: string }[] };
+      const body = (await (await server.post("/ask", { question })).json()) as { outcome: string; confidence: number; answer: string; citations: { n: number; source: string }[] };
       expect(body.outcome, question).toBe("answered");
+      // Answered by what the passage is, not by a factoid's evidence: the confidence says so too.
+      expect(body.confidence).toBe(1);
       expect(body.answer).toContain(opening);
       expect(body.answer).toContain("[1]");
       expect(body.citations[0]!.source).toBe(source);
@@ -69,10 +71,11 @@ describe("the chat's first screen", () => {
   it("When asked what the documents are about, Then each document's opening, by file name, is quoted with its title, cited, and answered (not searched for)", async () => {
     const body = (await (await server.post("/ask", { question: "What are these documents about?" })).json()) as {
       outcome: string;
+      confidence: number;
       answer: string;
       citations: { n: number; source: string }[];
     };
-    expect(body.outcome).toBe("answered");
+    expect(body).toMatchObject({ outcome: "answered", confidence: 1 });
     expect(body.answer.split("\n")).toEqual([
       "- Quillmere Aquarium: The Quillmere aquarium feeds its octopus Bramble every Thursday at half past two [1].",
       "- Wrenfield Ferry: Tickets for the Wrenfield ferry cost three euros and can be bought on board [2].",
