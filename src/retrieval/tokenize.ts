@@ -31,7 +31,12 @@ export function words(text: string): string[] {
   );
 }
 
-/** Index terms: words without stop words, stemmed. Order is kept; duplicates are kept. */
+/**
+ * Index terms: words without stop words, stemmed. Order is kept; duplicates are kept. A hyphen splits a word ("IL-6"
+ * is "il" and "6"): also indexing technical compounds joined ("il6", when a part has a digit or two letters at most)
+ * took SciFact's nDCG@10 from 0.672 to 0.674 by keyword search and 0.657 to 0.660 hybrid, and left the QA sets as
+ * they were (`npm run eval`, 2026-12-04); not worth a second form of every compound.
+ */
 export function terms(text: string): string[] {
   const out: string[] = [];
   for (const word of words(text)) {
