@@ -5,6 +5,7 @@
  * deterministic rewriter used offline (and whenever the model cannot help).
  */
 import { isStopWord, terms, words } from "../retrieval/tokenize.js";
+import { asksAboutDocuments } from "./overview.js";
 
 export interface ChatTurn {
   role: "user" | "assistant";
@@ -55,7 +56,9 @@ function conversationTopic(question: string, history: ChatTurn[]): string[] {
   const known = new Set(words(question));
   const isNew = (phrase: string) => words(phrase).some((w) => !known.has(w));
   const lastUser = history.findLastIndex((turn) => turn.role === "user");
-  const asked = lastUser >= 0 ? history[lastUser]!.content : "";
+  const lastQuestion = lastUser >= 0 ? history[lastUser]!.content : "";
+  // "What is this document about?" names no topic: "document" would only pull retrieval towards nothing in particular.
+  const asked = asksAboutDocuments(lastQuestion) ? "" : lastQuestion;
   const answered = history.slice(lastUser + 1).find((turn) => turn.role === "assistant")?.content ?? "";
   const candidates = REFERS_TO_PERSON.test(question)
     ? [...namesIn(answered), ...namesIn(asked)].filter((name) => name.split(" ").length >= 2)

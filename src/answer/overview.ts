@@ -35,6 +35,10 @@ const ABOUT_THE_DOCUMENTS = new RegExp(
       String.raw`what(?:\s+topics|\s+subjects)?\s+(?:do|does)\s+${THE_DOCUMENTS}\s+(?:say|cover|contain|discuss|talk about|deal with)`,
       String.raw`(?:(?:can|could) you\s+|please\s+)?(?:summari[sz]e|sum up|describe|give (?:me |us )?(?:a |an )?(?:summary|overview) of|tell (?:me|us) about)\s+${THE_DOCUMENTS}`,
       String.raw`what can (?:i|we) ask(?: you)?(?: about)?`,
+      // Said with nothing before it (a follow-up is made standalone first, so "what is it about?" there names its topic).
+      String.raw`what(?:'s|’s|\s+is)\s+(?:this|it)\s+(?:all\s+)?about`,
+      String.raw`(?:give (?:me |us )?)?(?:a |an )?(?:short |brief |quick )?(?:summary|overview)`,
+      String.raw`(?:(?:can|could) you\s+|please\s+)?(?:summari[sz]e|sum up)(?:\s+(?:it|this|everything))?`,
     ].join("|") +
     String.raw`)(?:,?\s+please)?$`,
   "iu",

@@ -27,4 +27,13 @@ describe("heuristic follow-up rewriting", () => {
     const plain = [{ role: "user" as const, content: "what are the recommendations for policy makers?" }];
     expect(await rewriter.rewrite("when were they presented?", plain)).toBe("when were they presented? (recommendations, policy, makers)");
   });
+
+  it("When the last question was about the documents as a whole, Then none of its words is added: it named no topic (a person the answer named still is)", async () => {
+    const overview = [
+      { role: "user" as const, content: "What is this document about?" },
+      { role: "assistant" as const, content: "On 24 April 2025, NEMO Chairperson Petra Havu moderated a panel discussion [1]." },
+    ];
+    expect(await rewriter.rewrite("Who moderated the panel?", overview)).toBe("Who moderated the panel?");
+    expect(await rewriter.rewrite("What other position does she hold?", overview)).toBe("What other position does she hold? (NEMO Chairperson Petra Havu)");
+  });
 });

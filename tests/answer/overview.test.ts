@@ -41,6 +41,10 @@ describe("overview questions", () => {
       "What does the document say?",
       "Tell me about these documents",
       "  What can I ask?  ",
+      "what is this about",
+      "Give me a summary",
+      "summary",
+      "Summarize it",
     ]) {
       expect(asksAboutDocuments(question), question).toBe(true);
     }
@@ -51,6 +55,8 @@ describe("overview questions", () => {
       "What is the document's title page about the ferry?",
       "Who wrote the documents?",
       "What can I ask about refunds?",
+      "Give me a summary of the ferry timetable",
+      "summary of the recommendations",
     ]) {
       expect(asksAboutDocuments(question), question).toBe(false);
     }
