@@ -68,8 +68,9 @@ export async function documentPassages(snapshot: IndexSnapshot, limit: number): 
 
 /** The first passage of each document among `passages`: its opening, when they come from documentPassages. */
 export function openingPassages(passages: Passage[]): Passage[] {
-  const seen = new Set<string>();
-  return passages.filter(({ chunk }) => !seen.has(chunk.source) && seen.add(chunk.source));
+  const first = new Map<string, Passage>();
+  for (const passage of passages) if (!first.has(passage.chunk.source)) first.set(passage.chunk.source, passage);
+  return [...first.values()];
 }
 
 /** The topic X of an overview question, or undefined for any other question. */
