@@ -1,6 +1,7 @@
 /**
  * @module answer-type
- * The kind of answer a question asks for, read from its wording, and whether
+ * The kind of answer a question asks for, read from its wording (a question
+ * word, or a noun: "what year", "forum location", "number of episodes"), and whether
  * a sentence could hold one: a sentence without any number cannot say "how
  * many", one without a date cannot say "when", one without an amount cannot
  * give a price, one naming no role (CEO, director, …) cannot say "what position",
@@ -30,7 +31,7 @@ const TYPE_NOUNS: Partial<Record<AnswerType, RegExp>> = {
   role: ROLE_NOUNS,
   date: /^(year|years|date|dates|day|days|month|months|time|century|centuries|decade|decades|period)$/,
   country: /^(country|countries|nation|nations)$/,
-  place: /^(city|cities|town|towns|place|places|region|regions|state|states|continent|location)$/,
+  place: /^(city|cities|town|towns|place|places|region|regions|state|states|continent|location|locations|venue|venues)$/,
   number: /^(number|percentage|percent|proportion|amount|share|fraction)$/,
 };
 
@@ -117,16 +118,34 @@ function occurrences(text: string, word: string): number[] {
   return [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "gu"))].map((m) => m.index);
 }
 
+const WH_WORD = /\b(who|whom|whose|what|whats|when|where|which|why|how)\b/;
+// Search-style queries say what they want by a noun, without a question word: "forum location", "fast & furious 8
+// release date in india", "season 2 this is us number of episodes" (NQ-open holds such queries from real searches).
+const SEARCHED_NUMBER = /(?<!\b(?:a|the same|large|small|great|growing|limited) )\bnumber of\b|\btotal (?:strength|count)\b/;
+// The same nouns as the head of a what-question: "what is the total number of …", "what was the release date of …".
+const WHAT_IS_THE_NUMBER = /\b(?:what|which) (?:is|are|was|were) the (?:total |minimum |maximum |current |average |exact )?number of\b/;
+const WHAT_IS_THE_DATE = /\b(?:what|which) (?:is|are|was|were) the (?:\w+ )?dates?\b(?! palm)/;
+const WHAT_IS_THE_PLACE = /\b(?:what|which) (?:is|are|was|were) the (?:\w+ )?(?:location|venue)s?\b/;
+
 export function expectedAnswerType(question: string): AnswerType {
   const q = question.toLowerCase();
+  const searchStyle = !WH_WORD.test(q);
   if (/\b(price|cost|fee|fare|charge)s?\b|\bhow much (does|do|did|is|was|will)\b.*\b(cost|charge|pay)\b/.test(q)) return "amount";
-  if (/\bhow (many|much|often|long|old|large|big|far|tall|high|wide|deep|fast)\b|\bwhat (number|percentage|percent|proportion|amount|share|fraction)\b/.test(q)) {
+  if (
+    /\bhow (many|much|often|long|old|large|big|far|tall|high|wide|deep|fast)\b|\bwhat (number|percentage|percent|proportion|amount|share|fraction)\b/.test(q) ||
+    WHAT_IS_THE_NUMBER.test(q) ||
+    (searchStyle && SEARCHED_NUMBER.test(q))
+  ) {
     return "number";
   }
   if (/\b(what|which)\b/.test(q) && ROLE_NOUNS.test(q)) return "role";
-  if (/\bwhen\b|\b(what|which|in which|in what) (year|date|day|month|time|century|decade|period)\b/.test(q)) return "date";
+  if (/\bwhen\b|\b(what|which|in which|in what) (year|date|day|month|time|century|decade|period)\b/.test(q) || WHAT_IS_THE_DATE.test(q) || (searchStyle && /\bdates?\b/.test(q))) {
+    return "date";
+  }
   if (/\b(what|which|in which|in what|from which|from what) (country|countries|nation|nations)\b/.test(q)) return "country";
-  if (/\bwhere\b|\b(what|which|in which|in what) (city|cities|town|place|region|state|continent)\b/.test(q)) return "place";
+  if (/\bwhere\b|\b(what|which|in which|in what) (city|cities|town|place|region|state|continent)\b/.test(q) || WHAT_IS_THE_PLACE.test(q) || (searchStyle && /\b(location|venue)\b/.test(q))) {
+    return "place";
+  }
   if (/^(?:\W*)(?:and\s+)?(?:who|whom|whose)\b|\b(?:who|whom|whose) (?:is|was|were|are|did|does|do|has|had|will|won|wrote|sang|sings|plays|played|led|leads|founded|invented|discovered)\b/.test(q)) return "person";
   return "any";
 }

@@ -173,6 +173,18 @@ describe("the role asked about", () => {
 });
 
 describe("answer types for who and where", () => {
+  it("When a query names the kind of answer by a noun (a search-style query, or a question headed by it), Then that kind is asked for", () => {
+    expect(expectedAnswerType("forum location")).toBe("place");
+    expect(expectedAnswerType("fast & furious 8 release date in india")).toBe("date");
+    expect(expectedAnswerType("season 2 this is us number of episodes")).toBe("number");
+    expect(expectedAnswerType("What is the total number of professors at Harvard?")).toBe("number");
+    expect(expectedAnswerType("what was the release date of the album")).toBe("date");
+    // The noun deep inside a question with another question word asks for nothing.
+    expect(expectedAnswerType("who decides the number of judges in the high court")).toBe("person");
+    expect(expectedAnswerType("Who started the state of the union address")).toBe("person");
+    expect(expectedAnswerType("the elements in each period have the same number of")).toBe("any");
+  });
+
   it("When a question asks who or where, Then only a sentence naming someone or somewhere new can answer it", () => {
     expect(expectedAnswerType("who sings the song let it be")).toBe("person");
     expect(expectedAnswerType("where was the forum held")).toBe("place");
