@@ -134,6 +134,20 @@ export function qaMetrics(outcomes: QaOutcome[]): QaMetrics {
   };
 }
 
+/**
+ * What a set's answers would be at another answer threshold: how many confident, how precise, and the share of
+ * unanswerable questions not answered confidently. Counted as the risk–coverage curve counts them, by confidence
+ * alone: the rule that a best sentence without the kind of answer asked for is at most `uncertain` is left out.
+ */
+export function atThreshold(outcomes: QaOutcome[], threshold: number): { answered: number; precision: number; unanswerableNotConfident: number } {
+  const confident = outcomes.filter((o) => o.outcome !== "not_found" && o.confidence >= threshold);
+  return {
+    answered: confident.length,
+    precision: share(confident, (o) => o.goldInAnswer),
+    unanswerableNotConfident: share(outcomes.filter((o) => !o.answerable), (o) => !confident.includes(o)),
+  };
+}
+
 /** Risk (1 − precision of confident answers) against coverage (share of all questions answered confidently), over the answer threshold. */
 export function riskCoverage(outcomes: QaOutcome[]): { threshold: number; coverage: number; risk: number }[] {
   const candidates = outcomes.filter((o) => o.outcome !== "not_found").sort((a, b) => b.confidence - a.confidence);

@@ -10,7 +10,7 @@ import type { RankingModel } from "../answer/evidence.js";
 import { sameBm25Parameters } from "../retrieval/bm25.js";
 import type { Bm25Fit } from "./bm25-fit.js";
 import type { DenseWeightFit } from "./fusion-weight.js";
-import type { DecisionTargets, QaMetrics, QaOutcome } from "./qa.js";
+import { atThreshold, type DecisionTargets, type QaMetrics, type QaOutcome } from "./qa.js";
 import type { SciFactReport } from "./scifact.js";
 
 export interface QaSetResult {
@@ -121,6 +121,7 @@ export function renderEvalMarkdown(r: EvalResults): string {
       "",
     );
   }
+  if (r.fit && r.qa.length) lines.push(...thresholdTable(r.qa, r.fit.decision.answerFrom), "");
   if (r.scifact) {
     const t = r.scifact.test;
     lines.push(
@@ -141,6 +142,31 @@ export function renderEvalMarkdown(r: EvalResults): string {
   const small = r.qa.filter((s) => s.outcomes.length <= 60);
   if (small.length) lines.push("## Misses on the small sets", "", "Answerable questions not answered confidently with a gold answer, and unanswerable ones answered confidently:", "", ...small.flatMap(misses), "");
   return `${lines.join("\n")}\n`;
+}
+
+// Other answer thresholds shown beside the shipped one: where the curves above bend.
+const OTHER_THRESHOLDS = [0.7, 0.6, 0.5, 0.4];
+
+/**
+ * The trade-off in figures: each set's confident answers (and their precision) and unanswerable questions not answered
+ * confidently, at the shipped threshold, at a few lower ones, and at the highest that answers every seed question.
+ */
+function thresholdTable(sets: QaSetResult[], shipped: number): string[] {
+  const seed = sets.find((s) => s.name === "seed")?.outcomes.filter((o) => o.answerable && o.outcome !== "not_found");
+  const everySeed = seed?.length ? Math.min(...seed.map((o) => o.confidence)) : undefined;
+  const thresholds = [...new Set([shipped, ...OTHER_THRESHOLDS, ...(everySeed === undefined ? [] : [everySeed])])].sort((a, b) => b - a);
+  const label = (t: number) => [f3(t), t === shipped && "(shipped)", t === everySeed && "(every seed question)"].filter(Boolean).join(" ");
+  const cell = (set: QaSetResult, t: number) => {
+    const at = atThreshold(set.outcomes, t);
+    return `${at.answered} at ${f3(at.precision)}${set.metrics.unanswerable ? `; ${pct(at.unanswerableNotConfident)}` : ""}`;
+  };
+  return [
+    "Confident answers at other thresholds: how many, how precise, and (after the semicolon) the share of unanswerable questions not answered confidently. Counted as the curves count them, by confidence alone (the rule that a sentence without the kind of answer asked for is at most `uncertain` is left out, so the shipped row can differ slightly from the table above):",
+    "",
+    `| threshold | ${sets.map((s) => s.name).join(" | ")} |`,
+    `| --- | ${sets.map(() => "---:").join(" | ")} |`,
+    ...thresholds.map((t) => `| ${label(t)} | ${sets.map((s) => cell(s, t)).join(" | ")} |`),
+  ];
 }
 
 /** BM25's fit in one line: the winner and how much the grid mattered per set. */
