@@ -122,6 +122,9 @@ const WH_WORD = /\b(who|whom|whose|what|whats|when|where|which|why|how)\b/;
 // Search-style queries say what they want by a noun, without a question word: "forum location", "fast & furious 8
 // release date in india", "season 2 this is us number of episodes" (NQ-open holds such queries from real searches).
 const SEARCHED_NUMBER = /(?<!\b(?:a|the same|large|small|great|growing|limited) )\bnumber of\b|\btotal (?:strength|count)\b/;
+// "third president of the united states", "winner of the royal rumble", "original cast of …", "panel moderator".
+const SEARCHED_PERSON =
+  /^\W*(?:the |an? )?(?:\w+ )?(?:winner|president|leader|founder|author|director|ceo|captain|inventor|chairman|chairperson|coach|composer|moderator|host)s? of\b|\bcast\b|\b(?:winner|founder|author|director|ceo|moderator|host|speaker|panell?ist)s?\W*$/;
 // The same nouns as the head of a what-question: "what is the total number of …", "what was the release date of …".
 const WHAT_IS_THE_NUMBER = /\b(?:what|which) (?:is|are|was|were) the (?:total |minimum |maximum |current |average |exact )?number of\b/;
 const WHAT_IS_THE_DATE = /\b(?:what|which) (?:is|are|was|were) the (?:\w+ )?dates?\b(?! palm)/;
@@ -146,7 +149,12 @@ export function expectedAnswerType(question: string): AnswerType {
   if (/\bwhere\b|\b(what|which|in which|in what) (city|cities|town|place|region|state|continent)\b/.test(q) || WHAT_IS_THE_PLACE.test(q) || (searchStyle && /\b(location|venue)\b/.test(q))) {
     return "place";
   }
-  if (/^(?:\W*)(?:and\s+)?(?:who|whom|whose)\b|\b(?:who|whom|whose) (?:is|was|were|are|did|does|do|has|had|will|won|wrote|sang|sings|plays|played|led|leads|founded|invented|discovered)\b/.test(q)) return "person";
+  if (
+    /^(?:\W*)(?:and\s+)?(?:who|whom|whose)\b|\b(?:who|whom|whose) (?:is|was|were|are|did|does|do|has|had|will|won|wrote|sang|sings|plays|played|led|leads|founded|invented|discovered)\b/.test(q) ||
+    (searchStyle && SEARCHED_PERSON.test(q))
+  ) {
+    return "person";
+  }
   return "any";
 }
 

@@ -179,6 +179,9 @@ describe("answer types for who and where", () => {
     expect(expectedAnswerType("season 2 this is us number of episodes")).toBe("number");
     expect(expectedAnswerType("What is the total number of professors at Harvard?")).toBe("number");
     expect(expectedAnswerType("what was the release date of the album")).toBe("date");
+    expect(expectedAnswerType("third president of the united states of america")).toBe("person");
+    expect(expectedAnswerType("original cast of the great comet")).toBe("person");
+    expect(expectedAnswerType("panel moderator")).toBe("person");
     // The noun deep inside a question with another question word asks for nothing.
     expect(expectedAnswerType("who decides the number of judges in the high court")).toBe("person");
     expect(expectedAnswerType("Who started the state of the union address")).toBe("person");
