@@ -31,7 +31,7 @@ import { answeredByOpenings, type Assessment, assess, type DecisionCalibration }
 import { type RankingModel, type SentenceEvidence, type SentenceSimilarity, weighEvidence } from "./evidence.js";
 import { extractiveDraft } from "./extractive.js";
 import type { Thesaurus } from "./synonyms.js";
-import { type ChatTurn, HeuristicRewriter, type QuestionRewriter } from "./follow-up.js";
+import { type ChatTurn, HeuristicRewriter, notYetSaid, type QuestionRewriter } from "./follow-up.js";
 import { asksAboutDocuments, documentPassages, openingPassages, sectionAsked } from "./overview.js";
 import { streamAnswer, streamDraft, verifiedPieces } from "./streaming.js";
 import { ABSTENTION_MESSAGE, type AnswerDraft, type AnswerOutcome, UNCERTAIN_PREFIX, type Answerer, type Passage } from "./types.js";
@@ -150,12 +150,13 @@ export async function weighQuestion(input: AskInput, deps: AskDependencies, sign
     ? await documentPassages(snapshot, k)
     : (await deps.retriever.retrieve(snapshot, query, { k, mode: deps.mode })).map((r, i) => ({ n: i + 1, chunk: r.chunk, score: r.score }));
   const { packed, leftOut } = packPassages(ranked, deps.contextTokenBudget ?? Number.POSITIVE_INFINITY);
-  const evidence = await weighEvidence(query, packed, {
+  const weighed = await weighEvidence(query, packed, {
     idf: await snapshot.keywords.idfFor(query),
     similarity: deps.similarity,
     ranking: deps.ranking,
     thesaurus: deps.thesaurus,
   });
+  const evidence = notYetSaid(input.question, input.history, weighed);
   return {
     query,
     passages: packed,

@@ -11,7 +11,7 @@
 import { closingPunctuation } from "./closing-punctuation.js";
 import { bestSentence, type SentenceEvidence } from "./evidence.js";
 import { openingOf } from "./overview.js";
-import type { AnswerDraft, AnswerInput, Answerer, Passage } from "./types.js";
+import { ABSTENTION_MESSAGE, type AnswerDraft, type AnswerInput, type Answerer, type Passage } from "./types.js";
 
 // Three, not two: on NQ-open fit questions a third close sentence often holds what the question asked.
 const MAX_SENTENCES = 3;
@@ -41,7 +41,7 @@ export class ExtractiveAnswerer implements Answerer {
 function openingsDraft(openings: Passage[], evidence: SentenceEvidence[], model: string): AnswerDraft {
   if (openings.length === 1) return quotedDraft(openingOf(openings[0]!, evidence), false, model);
   const lines = openings.flatMap((passage) => openingOf(passage, evidence, 1).map((first) => `- ${passage.chunk.title}: ${citeSentence(first.text, passage.n)}`));
-  return { answer: lines.join("\n"), cited: openings.map((p) => p.n), abstained: lines.length === 0, model };
+  return lines.length ? { answer: lines.join("\n"), cited: openings.map((p) => p.n), abstained: false, model } : { answer: ABSTENTION_MESSAGE, cited: [], abstained: true, model };
 }
 
 /** The best sentences as an answer, or, when `uncertain`, as the closest passage (ask.ts introduces it as such). */
@@ -51,7 +51,8 @@ export function extractiveDraft(evidence: SentenceEvidence[], uncertain: boolean
 
 function quotedDraft(chosen: SentenceEvidence[], uncertain: boolean, model: string): AnswerDraft {
   return {
-    answer: formatAnswer(chosen),
+    // Nothing to quote (no sentence shares a term with the question, e.g. once "tell me more" has had them all): not found.
+    answer: chosen.length ? formatAnswer(chosen) : ABSTENTION_MESSAGE,
     cited: [...new Set(chosen.map((s) => s.n))],
     abstained: chosen.length === 0,
     ...(uncertain && chosen.length > 0 && { uncertain: true }),

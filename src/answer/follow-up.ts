@@ -3,8 +3,12 @@
  * Follow-up questions ("and who else was on the panel?") are rewritten into a
  * standalone question before retrieval. This module holds the seam and the
  * deterministic rewriter used offline (and whenever the model cannot help).
+ * "Tell me more" asks the last question again for what its answers did not
+ * say: offline it is searched as that question, and the sentences they
+ * quoted are no longer evidence (notYetSaid).
  */
 import { isStopWord, terms, words } from "../retrieval/tokenize.js";
+import type { SentenceEvidence } from "./evidence.js";
 import { asksAboutDocuments } from "./overview.js";
 
 export interface ChatTurn {
@@ -41,10 +45,40 @@ const MAX_TOPIC_NAMES = 2;
  */
 export class HeuristicRewriter implements QuestionRewriter {
   async rewrite(question: string, history: ChatTurn[]): Promise<string> {
-    if (!history.length || !refersBack(question)) return question;
+    if (!history.length) return question;
+    const asked = asksForMore(question) ? topicOfMore(history) : undefined;
+    if (asked) return asked.question;
+    if (!refersBack(question)) return question;
     const topic = conversationTopic(question, history);
     return topic.length ? `${question.trim()} (${topic.join(", ")})` : question;
   }
+}
+
+// "Tell me more", "more details, please", "go on", "anything else?": more on the last question, naming nothing new.
+const MORE = /^\W*(?:(?:can you |could you |please )?(?:tell me|say|give me|show me) more(?: about (?:it|that|this|them))?|more(?: details| info(?:rmation)?)?|go on|continue|keep going|anything else|what else|elaborate|(?:and )?then what)(?:,?\s*please)?[\s?.!]*$/iu;
+
+/** Whether the question asks for more on the last one, naming nothing of its own. */
+export function asksForMore(question: string): boolean {
+  return MORE.test(question);
+}
+
+/**
+ * For "tell me more": the evidence without the sentences the last answer already quoted (its citation markers set
+ * aside), so that the answer goes on to what it did not say; unchanged for any other question.
+ */
+export function notYetSaid(question: string, history: ChatTurn[] | undefined, evidence: SentenceEvidence[]): SentenceEvidence[] {
+  const asked = history && asksForMore(question) ? topicOfMore(history) : undefined;
+  if (!asked) return evidence;
+  const said = asked.answers.replace(/\s*\[\d+\]/g, "").replace(/\s+/g, " ");
+  return evidence.filter((s) => !said.includes(s.text.replace(/\s+/g, " ")));
+}
+
+/** What "tell me more" is about: the last question that was not itself a request for more, and every answer since. */
+function topicOfMore(history: ChatTurn[]): { question: string; answers: string } | undefined {
+  const at = history.findLastIndex((turn) => turn.role === "user" && !asksForMore(turn.content));
+  if (at < 0) return undefined;
+  const answers = history.slice(at + 1).filter((turn) => turn.role === "assistant");
+  return { question: history[at]!.content, answers: answers.map((turn) => turn.content).join("\n") };
 }
 
 export function refersBack(question: string): boolean {

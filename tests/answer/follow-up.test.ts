@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HeuristicRewriter } from "../../src/answer/follow-up.js";
+import { asksForMore, HeuristicRewriter } from "../../src/answer/follow-up.js";
 
 const rewriter = new HeuristicRewriter();
 const history = [
@@ -35,5 +35,14 @@ describe("heuristic follow-up rewriting", () => {
     ];
     expect(await rewriter.rewrite("Who moderated the panel?", overview)).toBe("Who moderated the panel?");
     expect(await rewriter.rewrite("What other position does she hold?", overview)).toBe("What other position does she hold? (NEMO Chairperson Petra Havu)");
+  });
+
+  it("When the reader asks for more, Then the question asked before is searched again, however many times more was asked", async () => {
+    const more = [...history, { role: "user" as const, content: "tell me more" }, { role: "assistant" as const, content: "Havu is also CEO of the Finnish Museums Association [1]." }];
+    expect(await rewriter.rewrite("Tell me more, please.", history)).toBe(history[0]!.content);
+    expect(await rewriter.rewrite("anything else?", more)).toBe(history[0]!.content);
+    expect(asksForMore("more details")).toBe(true);
+    expect(asksForMore("Who else was on the panel?")).toBe(false);
+    expect(asksForMore("tell me more about the recommendations")).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AskResult } from "../../src/answer/ask.js";
 import type { CitedPassage } from "../../src/core/views.js";
 import type { ChatTurn } from "../../src/answer/follow-up.js";
+import { ABSTENTION_MESSAGE } from "../../src/answer/types.js";
 import { MAX_HISTORY_TURNS } from "../../src/server/schemas.js";
 import { type FakeOpenAI, startServiceWithFakeModel } from "../helpers/fake-openai.js";
 import { loadSeedQa } from "../helpers/seed-qa.js";
@@ -104,6 +105,34 @@ describe.skipIf(!seed)("follow-up questions with a chat model (model rewrite)", 
   it("When history is sent, Then the model is asked to rewrite with the conversation quoted", () => {
     const rewrite = fake.requests.find(isRewriteRequest);
     expect(rewrite?.messages.at(-1)!.content).toContain("<conversation>");
+  });
+});
+
+describe("tell me more (offline)", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ embedder: fakeEmbedder() });
+  });
+  afterAll(() => server?.close());
+
+  it("When the reader keeps asking for more, Then each answer searches the first question, quotes only sentences not said before, and ends in not_found", async () => {
+    const question = "What concerns does NEMO raise about AI?";
+    const quoted = (answer: string) => answer.split("\n").flatMap((line) => line.split(/\s*\[\d+\][.:]?\s*/)).map((s) => s.replace(/^(?:- |.*closest passage says:\s*)/, "").trim()).filter(Boolean);
+    const history: ChatTurn[] = [];
+    const said = new Set<string>();
+    let last: AskResult | undefined;
+    for (const asked of [question, "tell me more", "anything else?", ...Array.from({ length: 20 }, () => "more")]) {
+      last = (await (await server.post("/ask", { question: asked, history })).json()) as AskResult;
+      if (last.outcome === "not_found") break;
+      expect(last.query).toBe(question);
+      for (const sentence of quoted(last.answer)) {
+        expect(said.has(sentence), sentence).toBe(false);
+        said.add(sentence);
+      }
+      history.push(turn("user", asked), turn("assistant", last.answer));
+    }
+    expect(history.length).toBeGreaterThanOrEqual(6);
+    expect(last).toMatchObject({ outcome: "not_found", answer: ABSTENTION_MESSAGE, citations: [] });
   });
 });
 
