@@ -31,10 +31,10 @@ import { answeredByOpenings, type Assessment, assess, type DecisionCalibration }
 import { type RankingModel, type SentenceEvidence, type SentenceSimilarity, weighEvidence } from "./evidence.js";
 import { extractiveDraft } from "./extractive.js";
 import type { Thesaurus } from "./synonyms.js";
-import { type ChatTurn, HeuristicRewriter, notYetSaid, type QuestionRewriter } from "./follow-up.js";
+import { asksForMore, type ChatTurn, HeuristicRewriter, notYetSaid, type QuestionRewriter } from "./follow-up.js";
 import { asksAboutDocuments, documentPassages, openingPassages, sectionAsked } from "./overview.js";
 import { streamAnswer, streamDraft, verifiedPieces } from "./streaming.js";
-import { ABSTENTION_MESSAGE, type AnswerDraft, type AnswerOutcome, UNCERTAIN_PREFIX, type Answerer, type Passage } from "./types.js";
+import { ABSTENTION_MESSAGE, type AnswerDraft, type AnswerOutcome, MORE_PREFIX, UNCERTAIN_PREFIX, type Answerer, type Passage } from "./types.js";
 import { verifyCitations } from "./verify-citations.js";
 
 export interface AskDependencies {
@@ -106,6 +106,8 @@ interface Prepared {
   assessment: Assessment;
   /** `rewrite` only when the question came with history. */
   timings: { rewrite?: number; retrieve: number };
+  /** The question asks for more on the one before ("tell me more"). */
+  more: boolean;
 }
 
 export async function answerQuestion(input: AskInput, deps: AskDependencies, signal?: AbortSignal): Promise<AskResult> {
@@ -164,6 +166,7 @@ export async function weighQuestion(input: AskInput, deps: AskDependencies, sign
     evidence,
     assessment: assessment(query, aboutDocuments, packed, evidence, deps.decision),
     timings: { rewrite: input.history?.length ? t1 - t0 : undefined, retrieve: performance.now() - t1 },
+    more: Boolean(input.history?.length) && asksForMore(input.question),
   };
 }
 
@@ -191,7 +194,7 @@ function finish(prepared: Prepared, answered: AnswerDraft, answerMs: number): As
   const { draft, verified } = grounded(prepared, answered);
   const shown = renumberCitations({ ...draft, answer: verified.answer }, prepared.passages, prepared.leftOut);
   // Said after verification: the introduction cites nothing, and unsupported sentences are dropped.
-  if (draft.uncertain) shown.answer = `${UNCERTAIN_PREFIX}${shown.answer.includes("\n") ? "\n" : " "}${shown.answer}`;
+  if (draft.uncertain) shown.answer = `${prepared.more ? MORE_PREFIX : UNCERTAIN_PREFIX}${shown.answer.includes("\n") ? "\n" : " "}${shown.answer}`;
   return {
     id: randomUUID(),
     ...shown,

@@ -50,3 +50,5 @@ export type AnswerOutcome = "answered" | "uncertain" | "not_found";
 export const ABSTENTION_MESSAGE = "I could not find this in the documents.";
 /** How an `uncertain` answer begins: what follows is the closest passage, not a confirmed answer. */
 export const UNCERTAIN_PREFIX = "The documents may not answer this directly. The closest passage says:";
+/** How an `uncertain` answer to "tell me more" begins: more of what the documents say near the question, not an answer to it. */
+export const MORE_PREFIX = "The documents also say:";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AskResult } from "../../src/answer/ask.js";
 import type { CitedPassage } from "../../src/core/views.js";
 import type { ChatTurn } from "../../src/answer/follow-up.js";
-import { ABSTENTION_MESSAGE } from "../../src/answer/types.js";
+import { ABSTENTION_MESSAGE, MORE_PREFIX } from "../../src/answer/types.js";
 import { MAX_HISTORY_TURNS } from "../../src/server/schemas.js";
 import { type FakeOpenAI, startServiceWithFakeModel } from "../helpers/fake-openai.js";
 import { loadSeedQa } from "../helpers/seed-qa.js";
@@ -117,7 +117,12 @@ describe("tell me more (offline)", () => {
 
   it("When the reader keeps asking for more, Then each answer searches the first question, quotes only sentences not said before, and ends in not_found", async () => {
     const question = "What concerns does NEMO raise about AI?";
-    const quoted = (answer: string) => answer.split("\n").flatMap((line) => line.split(/\s*\[\d+\][.:]?\s*/)).map((s) => s.replace(/^(?:- |.*closest passage says:\s*)/, "").trim()).filter(Boolean);
+    const quoted = (answer: string) =>
+      answer
+        .split("\n")
+        .flatMap((line) => line.split(/\s*\[\d+\][.:]?\s*/))
+        .map((s) => s.replace(/^(?:- |.*closest passage says:\s*|The documents also say:\s*)/, "").trim())
+        .filter(Boolean);
     const history: ChatTurn[] = [];
     const said = new Set<string>();
     let last: AskResult | undefined;
@@ -125,6 +130,7 @@ describe("tell me more (offline)", () => {
       last = (await (await server.post("/ask", { question: asked, history })).json()) as AskResult;
       if (last.outcome === "not_found") break;
       expect(last.query).toBe(question);
+      if (history.length && last.outcome === "uncertain") expect(last.answer.startsWith(MORE_PREFIX)).toBe(true);
       for (const sentence of quoted(last.answer)) {
         expect(said.has(sentence), sentence).toBe(false);
         said.add(sentence);
