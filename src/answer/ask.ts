@@ -108,6 +108,8 @@ interface Prepared {
   timings: { rewrite?: number; retrieve: number };
   /** The question asks for more on the one before ("tell me more"). */
   more: boolean;
+  /** For a question about the documents as a whole: how many documents the index holds. */
+  documentCount?: number;
 }
 
 export async function answerQuestion(input: AskInput, deps: AskDependencies, signal?: AbortSignal): Promise<AskResult> {
@@ -167,6 +169,7 @@ export async function weighQuestion(input: AskInput, deps: AskDependencies, sign
     assessment: assessment(query, aboutDocuments, packed, evidence, deps.decision),
     timings: { rewrite: input.history?.length ? t1 - t0 : undefined, retrieve: performance.now() - t1 },
     more: Boolean(input.history?.length) && asksForMore(input.question),
+    ...(aboutDocuments && { documentCount: snapshot.manifest.documentCount }),
   };
 }
 
@@ -195,6 +198,11 @@ function finish(prepared: Prepared, answered: AnswerDraft, answerMs: number): As
   const shown = renumberCitations({ ...draft, answer: verified.answer }, prepared.passages, prepared.leftOut);
   // Said after verification: the introduction cites nothing, and unsupported sentences are dropped.
   if (draft.uncertain) shown.answer = `${prepared.more ? MORE_PREFIX : UNCERTAIN_PREFIX}${shown.answer.includes("\n") ? "\n" : " "}${shown.answer}`;
+  // Said after verification, like the prefix: the count comes from the index, not from a passage.
+  const openings = prepared.assessment.openings?.length ?? 0;
+  if (!draft.abstained && prepared.documentCount !== undefined && prepared.documentCount > openings) {
+    shown.answer = `The first ${openings} of ${prepared.documentCount.toLocaleString("en")} documents, by file name:\n${shown.answer}`;
+  }
   return {
     id: randomUUID(),
     ...shown,

@@ -85,6 +85,16 @@ describe("the chat's first screen", () => {
     expect(body.citations.map((c) => c.source)).toEqual(["aquarium.md", "ferry.md", "kiln.md", "library.txt"]);
   });
 
+  it("When fewer documents are shown than the index holds, Then the answer says how many of how many", async () => {
+    const body = (await (await server.post("/ask", { question: "What is in these files?", k: 2 })).json()) as { outcome: string; answer: string };
+    expect(body.outcome).toBe("answered");
+    expect(body.answer.split("\n")).toEqual([
+      "The first 2 of 4 documents, by file name:",
+      "- Quillmere Aquarium: The Quillmere aquarium feeds its octopus Bramble every Thursday at half past two [1].",
+      "- Wrenfield Ferry: Tickets for the Wrenfield ferry cost three euros and can be bought on board [2].",
+    ]);
+  });
+
   it("When WELCOME_TEXT and EXAMPLE_QUESTIONS are set, Then they replace the derived greeting", async () => {
     const configured = await startTestServer({ corpusDir, env: { WELCOME_TEXT: "Ask our museum", EXAMPLE_QUESTIONS: "When is Bramble fed? | How hot is the kiln?" } });
     try {
