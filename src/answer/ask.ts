@@ -201,7 +201,8 @@ function finish(prepared: Prepared, answered: AnswerDraft, answerMs: number): As
   // Said after verification, like the prefix: the count comes from the index, not from a passage.
   const openings = prepared.assessment.openings?.length ?? 0;
   if (!draft.abstained && prepared.documentCount !== undefined && prepared.documentCount > openings) {
-    shown.answer = `The first ${openings} of ${prepared.documentCount.toLocaleString("en")} documents, by file name:\n${shown.answer}`;
+    const first = openings === 1 ? "The first" : `The first ${openings}`;
+    shown.answer = `${first} of ${prepared.documentCount.toLocaleString("en")} documents, by file name:\n${shown.answer}`;
   }
   return {
     id: randomUUID(),

@@ -63,8 +63,8 @@ export function asksForMore(question: string): boolean {
 }
 
 /**
- * For "tell me more": the evidence without the sentences the last answer already quoted (its citation markers set
- * aside), so that the answer goes on to what it did not say; unchanged for any other question.
+ * For "tell me more": the evidence without the sentences that the answers since the question it is about already quoted
+ * (their citation markers set aside), so that the answer goes on to what they did not say; unchanged for any other question.
  */
 export function notYetSaid(question: string, history: ChatTurn[] | undefined, evidence: SentenceEvidence[]): SentenceEvidence[] {
   const asked = history && asksForMore(question) ? topicOfMore(history) : undefined;

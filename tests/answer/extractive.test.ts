@@ -182,6 +182,7 @@ describe("answer types for who and where", () => {
     expect(expectedAnswerType("third president of the united states of america")).toBe("person");
     expect(expectedAnswerType("original cast of the great comet")).toBe("person");
     expect(expectedAnswerType("panel moderator")).toBe("person");
+    expect(expectedAnswerType("cast iron pan seasoning")).toBe("any");
     // The noun deep inside a question with another question word asks for nothing.
     expect(expectedAnswerType("who decides the number of judges in the high court")).toBe("person");
     expect(expectedAnswerType("Who started the state of the union address")).toBe("person");
