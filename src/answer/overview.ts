@@ -16,7 +16,8 @@
  *   passages are the documents' openings (documentPassages), not a search's.
  */
 import type { Chunk, IndexSnapshot } from "../core/types.js";
-import { terms } from "../retrieval/tokenize.js";
+import { terms, words } from "../retrieval/tokenize.js";
+import { closingPunctuation } from "./closing-punctuation.js";
 import { chunkSentences, type SentenceEvidence } from "./evidence.js";
 import type { Passage } from "./types.js";
 
@@ -58,7 +59,7 @@ export function asksAboutDocuments(question: string): boolean {
  * them — so that a chat model asked to summarise one document reads more than its first lines.
  */
 export async function documentPassages(snapshot: IndexSnapshot, limit: number): Promise<Passage[]> {
-  const leading = (await snapshot.leadingChunks(limit, limit + LEADING_CHUNKS_PAST_K)).filter((chunk) => chunkSentences(chunk).length);
+  const leading = (await snapshot.leadingChunks(limit, limit + LEADING_CHUNKS_PAST_K)).filter((chunk) => chunkSentences(chunk).some((s) => isProse(s.text)));
   const openings = new Map<string, Chunk>();
   for (const chunk of leading) if (!openings.has(chunk.source)) openings.set(chunk.source, chunk);
   const chosen = [...openings.values(), ...leading.filter((chunk) => openings.get(chunk.source) !== chunk)].slice(0, limit);
@@ -89,7 +90,7 @@ function withoutClosing(text: string): string {
 /** For "What do the documents say about X?", the best-ranked passage holding a sentence that is titled X; else undefined. */
 export function sectionAsked(question: string, passages: Passage[], evidence: SentenceEvidence[]): Passage[] | undefined {
   const topic = overviewTopic(question);
-  const section = topic === undefined ? undefined : passageTitled(topic, passages.filter((p) => evidence.some((s) => s.n === p.n)));
+  const section = topic === undefined ? undefined : passageTitled(topic, passages.filter((p) => evidence.some((s) => s.n === p.n && isProse(s.text))));
   return section && [section];
 }
 
@@ -103,10 +104,21 @@ export function passageTitled(topic: string, passages: Passage[]): Passage | und
   });
 }
 
-/** The sentences that open `passage`, in order, from the evidence (which holds each sentence of each passage once). */
+/** The prose sentences that open `passage`, in order, from the evidence (which holds each sentence of each passage once). */
 export function openingOf(passage: Passage, evidence: SentenceEvidence[], sentences = OPENING_SENTENCES): SentenceEvidence[] {
   return evidence
-    .filter((s) => s.n === passage.n)
+    .filter((s) => s.n === passage.n && isProse(s.text))
     .sort((a, b) => a.position - b.position)
     .slice(0, sentences);
+}
+
+// Words a sentence of prose has at least.
+const PROSE_WORDS = 3;
+
+/**
+ * A sentence of prose: a few words, ending as a sentence ends. A web page's navigation ("Home Visit Contact us"), a
+ * caption or a list item without a stop comes first in its document but is not what the document says it is about.
+ */
+function isProse(text: string): boolean {
+  return closingPunctuation(text.trimEnd()).hasStop && words(text).length >= PROSE_WORDS;
 }

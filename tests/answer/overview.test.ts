@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Chunk } from "../../src/core/types.js";
-import { asksAboutDocuments, openingPassages, overviewTopic, passageTitled } from "../../src/answer/overview.js";
+import { asksAboutDocuments, documentPassages, openingPassages, overviewTopic, passageTitled } from "../../src/answer/overview.js";
+import { memorySnapshot } from "../../src/eval/memory-index.js";
+import { parseFile } from "../../src/ingest/parse-file.js";
+import { fakeEmbedder } from "../helpers/fake-embedder.js";
 import type { Passage } from "../../src/answer/types.js";
 
 const passage = (n: number, title: string, headingPath: string[] = []): Passage => ({
@@ -66,5 +69,15 @@ describe("overview questions", () => {
     const chunk = (n: number, source: string) => ({ n, score: 1, chunk: { id: `c${n}`, source, title: source, headingPath: [], text: "Text.", start: n, end: n + 5 } as Chunk });
     const passages = [chunk(1, "a.md"), chunk(2, "b.md"), chunk(3, "a.md"), chunk(4, "b.md")];
     expect(openingPassages(passages).map((p) => p.n)).toEqual([1, 2]);
+  });
+
+  it("When a web page opens with its navigation, Then its opening is its first sentence of prose, not the menu", async () => {
+    const page = `<html><head><title>Quillmere Aquarium</title></head><body><nav><a href="/">Home</a> <a href="/visit">Visit</a> <a href="/contact">Contact us</a></nav>
+      <h1>Quillmere Aquarium</h1><p>The Quillmere aquarium feeds its octopus Bramble every Thursday at half past two. Visitors may watch.</p></body></html>`;
+    const { chunks } = await parseFile({ source: "aquarium.html", type: ".html", bytes: Buffer.from(page), chunking: { size: 480, overlap: 80 } });
+    expect(chunks[0]!.text).toBe("Home Visit Contact us");
+    const [opening, ...rest] = await documentPassages(await memorySnapshot(chunks, fakeEmbedder()), 5);
+    expect(opening!.chunk.text).toMatch(/^Quillmere Aquarium\s+The Quillmere aquarium feeds/);
+    expect(rest).toEqual([]);
   });
 });
