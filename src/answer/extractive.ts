@@ -73,7 +73,10 @@ function quotedDraft(chosen: SentenceEvidence[], uncertain: boolean, model: stri
  */
 export function pickSentences(evidence: SentenceEvidence[]): SentenceEvidence[] {
   const best = bestSentence(evidence);
-  if (!best) return [];
+  // No sentence shares a term with the question, yet retrieval passed the gate: "Can I take pictures?" found under the
+  // heading "Can I take photographs?", "Where can I eat?" at the cafe. The best-ranked sentence is shown as the closest
+  // passage (such evidence is never confident: the decision reads it as none), rather than nothing at all.
+  if (!best) return evidence.slice(0, 1);
   if (best.text.trimEnd().endsWith(":")) {
     const following = uniqueByPosition(evidence.filter((s) => s.source === best.source && s.start > best.start)).sort((a, b) => a.start - b.start);
     const items = following.filter((s) => s.listItem);
