@@ -183,7 +183,9 @@ export function sentenceFeatures(s: SentenceEvidence): Record<SentenceFeature, n
 
 /**
  * The sentence an answer is built on: the best-ranked one that shares a term with the question. One sharing none is
- * not quoted as its answer, however the ranking placed it, and the decision weighs the sentence that is quoted.
+ * not quoted as its answer, however the ranking placed it, and the decision weighs the sentence that is quoted. When
+ * none shares a term there is none: the decision reads the evidence as empty, and the extractive answer shows the
+ * best-ranked sentence only as the closest passage (pickSentences).
  */
 export function bestSentence(evidence: SentenceEvidence[]): SentenceEvidence | undefined {
   return evidence.find((s) => s.coverage > 0);
