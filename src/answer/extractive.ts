@@ -46,7 +46,8 @@ function openingsDraft(openings: Passage[], evidence: SentenceEvidence[], model:
 
 /** The best sentences as an answer, or, when `uncertain`, as the closest passage (ask.ts introduces it as such). */
 export function extractiveDraft(evidence: SentenceEvidence[], uncertain: boolean, model: string): AnswerDraft {
-  return quotedDraft(pickSentences(evidence), uncertain, model);
+  // A sentence sharing no term with the question (pickSentences' last resort) is the closest passage at most, whatever the assessment says.
+  return quotedDraft(pickSentences(evidence), uncertain || !bestSentence(evidence), model);
 }
 
 function quotedDraft(chosen: SentenceEvidence[], uncertain: boolean, model: string): AnswerDraft {

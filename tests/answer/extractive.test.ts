@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ABSTENTION_MESSAGE } from "../../src/answer/types.js";
 import { expectedAnswerType, holdsAnswerType, namesAnotherRole } from "../../src/answer/answer-type.js";
 import { weighEvidence, type SentenceSimilarity } from "../../src/answer/evidence.js";
 import { ExtractiveAnswerer, pickSentences } from "../../src/answer/extractive.js";
@@ -79,10 +80,12 @@ describe("evidence and the extractive answer", () => {
     expect(await sentences("Amnesia: The Dark Descent came out in 2010.\nIt sold well.")).toContain("Amnesia: The Dark Descent came out in 2010.");
   });
 
-  it("When no sentence shares a term with the question, Then the extractive answerer abstains", async () => {
+  it("When no sentence shares a term with the question, Then the best-ranked one is offered as the closest passage, never as an answer; with no sentence at all, the answerer abstains", async () => {
     const passages = passagesOf("Cats sleep a lot.");
     const draft = await new ExtractiveAnswerer().answer({ question: "espresso pressure", passages, evidence: await weighEvidence("espresso pressure", passages, { idf, ranking: TEST_RANKING }), assessment: assessmentOf() });
-    expect(draft.abstained).toBe(true);
+    expect(draft).toMatchObject({ answer: "Cats sleep a lot [1].", abstained: false, uncertain: true });
+    const none = await new ExtractiveAnswerer().answer({ question: "espresso pressure", passages: [], evidence: [], assessment: assessmentOf() });
+    expect(none).toMatchObject({ answer: ABSTENTION_MESSAGE, abstained: true });
   });
 });
 
