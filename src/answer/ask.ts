@@ -160,7 +160,8 @@ export async function weighQuestion(input: AskInput, deps: AskDependencies, sign
     ranking: deps.ranking,
     thesaurus: deps.thesaurus,
   });
-  const evidence = notYetSaid(input.question, input.history, weighed);
+  const more = Boolean(input.history?.length) && asksForMore(input.question);
+  const evidence = more ? notYetSaid(input.history!, weighed) : weighed;
   return {
     query,
     passages: packed,
@@ -168,7 +169,7 @@ export async function weighQuestion(input: AskInput, deps: AskDependencies, sign
     evidence,
     assessment: assessment(query, aboutDocuments, packed, evidence, deps.decision),
     timings: { rewrite: input.history?.length ? t1 - t0 : undefined, retrieve: performance.now() - t1 },
-    more: Boolean(input.history?.length) && asksForMore(input.question),
+    more,
     ...(aboutDocuments && { documentCount: snapshot.manifest.documentCount }),
   };
 }

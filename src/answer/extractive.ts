@@ -52,7 +52,7 @@ export function extractiveDraft(evidence: SentenceEvidence[], uncertain: boolean
 
 function quotedDraft(chosen: SentenceEvidence[], uncertain: boolean, model: string): AnswerDraft {
   return {
-    // Nothing to quote (no sentence shares a term with the question, e.g. once "tell me more" has had them all): not found.
+    // Nothing to quote (no evidence left, e.g. once "tell me more" has had every sentence): not found.
     answer: chosen.length ? formatAnswer(chosen) : ABSTENTION_MESSAGE,
     cited: [...new Set(chosen.map((s) => s.n))],
     abstained: chosen.length === 0,
@@ -75,8 +75,8 @@ function quotedDraft(chosen: SentenceEvidence[], uncertain: boolean, model: stri
 export function pickSentences(evidence: SentenceEvidence[]): SentenceEvidence[] {
   const best = bestSentence(evidence);
   // No sentence shares a term with the question, yet retrieval passed the gate: "Can I take pictures?" found under the
-  // heading "Can I take photographs?", "Where can I eat?" at the cafe. The best-ranked sentence is shown as the closest
-  // passage (such evidence is never confident: the decision reads it as none), rather than nothing at all.
+  // heading "Can I take photographs?", "How do I get there?" under "Getting here". The best-ranked sentence is shown
+  // as the closest passage (such evidence is never confident: the decision reads it as none), rather than nothing.
   if (!best) return evidence.slice(0, 1);
   if (best.text.trimEnd().endsWith(":")) {
     const following = uniqueByPosition(evidence.filter((s) => s.source === best.source && s.start > best.start)).sort((a, b) => a.start - b.start);

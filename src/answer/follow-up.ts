@@ -9,7 +9,7 @@
  */
 import { isStopWord, terms, words } from "../retrieval/tokenize.js";
 import type { SentenceEvidence } from "./evidence.js";
-import { asksAboutDocuments } from "./overview.js";
+import { asksAboutDocuments, withoutClosing } from "./overview.js";
 
 export interface ChatTurn {
   role: "user" | "assistant";
@@ -55,19 +55,20 @@ export class HeuristicRewriter implements QuestionRewriter {
 }
 
 // "Tell me more", "more details, please", "go on", "anything else?": more on the last question, naming nothing new.
-const MORE = /^\W*(?:(?:can you |could you |please )?(?:tell me|say|give me|show me) more(?: about (?:it|that|this|them))?|more(?: details| info(?:rmation)?)?|go on|continue|keep going|anything else|what else|elaborate|(?:and )?then what)(?:,?\s*please)?[\s?.!]*$/iu;
+// (Closing punctuation is trimmed by withoutClosing, not by the pattern.)
+const MORE = /^\W*(?:(?:can you |could you |please )?(?:tell me|say|give me|show me) more(?: about (?:it|that|this|them))?|more(?: details| info(?:rmation)?)?|go on|continue|keep going|anything else|what else|elaborate|(?:and )?then what)(?:,?\s*please)?$/iu;
 
 /** Whether the question asks for more on the last one, naming nothing of its own. */
 export function asksForMore(question: string): boolean {
-  return MORE.test(question);
+  return MORE.test(withoutClosing(question));
 }
 
 /**
- * For "tell me more": the evidence without the sentences that the answers since the question it is about already quoted
- * (their citation markers set aside), so that the answer goes on to what they did not say; unchanged for any other question.
+ * For "tell me more" (asksForMore): the evidence without the sentences that the answers since the question it is about
+ * already quoted (their citation markers set aside), so that the answer goes on to what they did not say.
  */
-export function notYetSaid(question: string, history: ChatTurn[] | undefined, evidence: SentenceEvidence[]): SentenceEvidence[] {
-  const asked = history && asksForMore(question) ? topicOfMore(history) : undefined;
+export function notYetSaid(history: ChatTurn[], evidence: SentenceEvidence[]): SentenceEvidence[] {
+  const asked = topicOfMore(history);
   if (!asked) return evidence;
   const said = asked.answers.replace(/\s*\[\d+\]/g, "").replace(/\s+/g, " ");
   return evidence.filter((s) => !said.includes(s.text.replace(/\s+/g, " ")));

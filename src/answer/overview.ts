@@ -80,8 +80,8 @@ export function overviewTopic(question: string): string | undefined {
   return topic === undefined ? undefined : withoutClosing(topic);
 }
 
-// Closing question marks, stops and spaces are trimmed by hand: a pattern doing it would retry them from every position.
-function withoutClosing(text: string): string {
+/** The text without closing question marks, stops and spaces: trimmed by hand, as a pattern doing it would retry them from every position. */
+export function withoutClosing(text: string): string {
   let end = text.length;
   while (end > 0 && /[\s?.!]/u.test(text[end - 1]!)) end--;
   return text.slice(0, end);

@@ -38,7 +38,7 @@ function groupByDocument(chunks: Chunk[]): Chunk[][] {
     if (group) group.push(chunk);
     else groups.set(chunk.source, [chunk]);
   }
-  return [...groups.entries()].sort(([a], [b]) => bySource({ source: a }, { source: b })).map(([, group]) => group.sort((a, b) => a.start - b.start));
+  return [...groups.values()].sort((a, b) => bySource(a[0]!, b[0]!)).map((group) => group.sort((a, b) => a.start - b.start));
 }
 
 // Code-unit order, as PostgreSQL's COLLATE "C": both stores list documents alike.
