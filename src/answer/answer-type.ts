@@ -35,6 +35,15 @@ const TYPE_NOUNS: Partial<Record<AnswerType, RegExp>> = {
   number: /^(number|percentage|percent|proportion|amount|share|fraction)$/,
 };
 
+// "How long", "how many": the word after "how" names the kind of answer (a length of time, a count), as "country" does in
+// "which country"; the answer says "six months", not "long".
+const HOW_DEGREE = /\bhow (many|much|often|long|old|large|big|far|tall|high|wide|deep|fast)\b/gi;
+
+/** The question without the word that, after "how", names the kind of answer ("how long is probation" → "how is probation"). */
+export function withoutDegreeWord(question: string): string {
+  return question.replace(HOW_DEGREE, "how");
+}
+
 /** True when `word` (lower case) names the kind of answer a question of `type` asks for. */
 export function namesAnswerType(word: string, type: AnswerType): boolean {
   return TYPE_NOUNS[type]?.test(word) ?? false;
@@ -135,7 +144,8 @@ export function expectedAnswerType(question: string): AnswerType {
   const searchStyle = !WH_WORD.test(q);
   if (/\b(price|cost|fee|fare|charge)s?\b|\bhow much (does|do|did|is|was|will)\b.*\b(cost|charge|pay)\b/.test(q)) return "amount";
   if (
-    /\bhow (many|much|often|long|old|large|big|far|tall|high|wide|deep|fast)\b|\bwhat (number|percentage|percent|proportion|amount|share|fraction)\b/.test(q) ||
+    withoutDegreeWord(q) !== q ||
+    /\bwhat (number|percentage|percent|proportion|amount|share|fraction)\b/.test(q) ||
     WHAT_IS_THE_NUMBER.test(q) ||
     (searchStyle && SEARCHED_NUMBER.test(q))
   ) {

@@ -13,7 +13,7 @@ import type { RankingModel, SentenceFeature } from "../core/answer-calibration.j
 import type { Chunk } from "../core/types.js";
 import { terms, words } from "../retrieval/tokenize.js";
 import { acronymTerms } from "./acronyms.js";
-import { expectedAnswerType, holdsAnswerType, namesAnotherRole, namesAnswerType } from "./answer-type.js";
+import { expectedAnswerType, holdsAnswerType, namesAnotherRole, namesAnswerType, withoutDegreeWord } from "./answer-type.js";
 import { predict } from "./logistic-model.js";
 import { synonymTerms, type Thesaurus } from "./synonyms.js";
 import type { Passage } from "./types.js";
@@ -113,12 +113,13 @@ export interface EvidenceOptions {
 
 /** Every sentence of the passages, scored as evidence for the question, best first. */
 export async function weighEvidence(question: string, passages: Passage[], options: EvidenceOptions): Promise<SentenceEvidence[]> {
-  const coverageOf = questionCoverage(question, options.idf);
+  const content = contentTerms(question, options.idf);
+  const coverageOf = questionCoverage(content);
   const type = expectedAnswerType(question);
   const questionWords = new Set(words(question));
   const questionTerms = new Set(terms(question));
   const questionPairs = termPairs(question);
-  const focusTerm = [...questionTerms].reduce<string | undefined>((best, t) => (best === undefined || options.idf(t) > options.idf(best) ? t : best), undefined);
+  const focusTerm = [...content].reduce<[string, number] | undefined>((best, term) => (best === undefined || term[1] > best[1] ? term : best), undefined)?.[0];
   const viaAcronyms = acronymTerms(question);
   const viaSynonyms = synonymTerms(question, options.thesaurus);
   const anotherRole = namesAnotherRole(question);
@@ -223,18 +224,25 @@ const EXCLUSION = /\b(?:besides|apart from|aside from|other than|except(?: for)?
 const MIN_VARIANT_PREFIX = 5;
 
 /**
- * The IDF-weighted share of the question's content terms that a set of terms
- * holds. A question term also counts as found through a variant sharing a
- * long prefix, which Porter stemming leaves apart. Framing words and a leading
- * exclusion clause ("besides X,") are not content.
+ * The question's content terms, each with its IDF. Framing words, a leading exclusion clause ("besides X,") and the
+ * words naming the kind of answer asked for ("which country", the "long" of "how long") are not content: an answering
+ * sentence need not hold them.
  */
-export function questionCoverage(question: string, idf: Idf): (found: Set<string>) => number {
+function contentTerms(question: string, idf: Idf): Map<string, number> {
   const weights = new Map<string, number>();
   const type = expectedAnswerType(question);
-  for (const word of words(question.replace(EXCLUSION, " "))) {
+  for (const word of words(withoutDegreeWord(question.replace(EXCLUSION, " ")))) {
     if (FRAMING_WORDS.has(word) || namesAnswerType(word, type)) continue;
     for (const t of terms(word)) weights.set(t, idf(t));
   }
+  return weights;
+}
+
+/**
+ * The IDF-weighted share of the question's content terms that a set of terms holds. A question term also counts as
+ * found through a variant sharing a long prefix, which Porter stemming leaves apart.
+ */
+function questionCoverage(weights: Map<string, number>): (found: Set<string>) => number {
   const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
   return (found) => {
     let sum = 0;

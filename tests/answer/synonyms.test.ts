@@ -48,4 +48,17 @@ describe("words naming the kind of answer asked for", () => {
     const [other] = await weighEvidence("Did the forum take place in the country?", passages, options);
     expect(other!.coverage).toBeLessThan(1);
   });
+
+  it("When a question asks how long or how many, Then the word after 'how' is not content, and the question's most specific term is one of its content terms", async () => {
+    const passages = passagesOf("New employees serve a probation period of six months.");
+    // A small corpus never says "long": with its IDF, the term would weigh most and be the question's focus.
+    const idf = (term: string) => (term === "long" ? 5 : 1);
+    const [sentence] = await weighEvidence("How long is probation?", passages, { ...options, idf });
+    expect(sentence!.coverage).toBe(1);
+    expect(sentence!.focus).toBe(1);
+    // Elsewhere "long" is content: the answer must say it.
+    const [other] = await weighEvidence("Is probation long?", passages, { ...options, idf });
+    expect(other!.coverage).toBeLessThan(1);
+    expect(other!.focus).toBe(0);
+  });
 });
