@@ -1,6 +1,6 @@
 /**
  * `npm run eval [-- --only=qa|scifact]`: measures what `npm start` serves.
- * The QA sets (seed QA, the paraphrase set in eval/, NaturalQuestions-Open,
+ * The QA sets (seed QA, the paraphrase and workplace sets in eval/, NaturalQuestions-Open,
  * SQuAD 2.0) and SciFact are indexed by the product's own ingest and asked
  * through `answerQuestion` / the retriever with the production settings. The
  * answer decision (relevance gate and answer threshold) is fitted on the fit
@@ -57,6 +57,8 @@ const FIT_SETS = new Set(["nq-open", "squad"]);
 const DESCRIPTIONS: Record<string, string> = {
   seed: "the founding document's own questions (`../shared/eval/seed-qa.jsonl`, repository `corpus/`).",
   paraphrase: "questions written the way visitors ask about `corpus/`, with near-misses about things the document mentions but does not say (`eval/paraphrase-qa.jsonl`); never fitted on.",
+  workplace:
+    "questions staff ask of three documents unlike `corpus/` (a staff handbook, a coffee machine's guide, an IT help desk's HTML page; `eval/workplace/`), with near-misses (`eval/workplace-qa.jsonl`); written after the rest, to see the product on documents of another kind; never fitted on.",
   "nq-open": "NaturalQuestions-Open `check` split: real search queries over 2,168 Wikipedia paragraphs, with unanswerable questions whose paragraph was withheld.",
   squad: "SQuAD 2.0 `check` articles (all 16 articles, 646 paragraphs, indexed; 800 questions per split sampled by a fixed seed); the unanswerable ones are SQuAD's `is_impossible` questions about the same paragraphs.",
 };
@@ -102,6 +104,7 @@ const results: EvalResults = { command: `npm run eval${only.size < 2 ? ` -- --on
 const sets = [
   keywordSet("seed", path.join(SHARED, "eval/seed-qa.jsonl"), path.join(ROOT, "corpus")),
   keywordSet("paraphrase", path.join(ROOT, "eval/paraphrase-qa.jsonl"), path.join(ROOT, "corpus")),
+  keywordSet("workplace", path.join(ROOT, "eval/workplace-qa.jsonl"), path.join(ROOT, "eval/workplace")),
   nqOpenSet(path.join(SHARED, "bench-data/nq-open")),
   squadSample(),
 ].filter((s): s is QaSet => s !== undefined);

@@ -8,6 +8,8 @@
  * - seed: the founding document's own questions (../shared/eval).
  * - paraphrase: questions written the way visitors ask about corpus/, with
  *   near-misses (eval/paraphrase-qa.jsonl); never used for fitting.
+ * - workplace: the same over three documents of another kind (eval/workplace/,
+ *   eval/workplace-qa.jsonl); never used for fitting.
  * - nq-open: real search queries over their Wikipedia paragraphs, fit/check.
  * - squad: SQuAD 2.0 dev articles, split into fit/check articles by a fixed
  *   seed; its `is_impossible` questions are the unanswerable ones.

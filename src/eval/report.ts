@@ -139,7 +139,7 @@ export function renderEvalMarkdown(r: EvalResults): string {
       "",
     );
   }
-  const small = r.qa.filter((s) => s.outcomes.length <= 60);
+  const small = r.qa.filter((s) => s.outcomes.length <= 100);
   if (small.length) lines.push("## Misses on the small sets", "", "Answerable questions not answered confidently with a gold answer, and unanswerable ones answered confidently:", "", ...small.flatMap(misses), "");
   return `${lines.join("\n")}\n`;
 }
