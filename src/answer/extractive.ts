@@ -100,12 +100,24 @@ function antecedent(sentence: SentenceEvidence, evidence: SentenceEvidence[]): S
   return before ? [before] : [];
 }
 
-/** Sentences run on as prose; a list keeps one item per line, so that each item is a sentence of its own with its own citation. */
+/**
+ * Sentences run on as prose; a list keeps one item per line, so that each item is a sentence of its own with its own
+ * citation. So does a quoted line that does not end as a sentence ends ("Opening hours 9-17", a table row, a menu):
+ * run on, it would read as the start of the next sentence, and the citation check, taking the two for one, would keep
+ * it without its own citation.
+ */
 function formatAnswer(chosen: SentenceEvidence[]): string {
   const [first, ...rest] = chosen;
   if (!first) return "";
   const isList = first.text.trimEnd().endsWith(":");
-  return [citeSentence(first.text, first.n), ...rest.map((s) => (isList ? `- ${citeSentence(s.text, s.n)}` : citeSentence(s.text, s.n)))].join(isList ? "\n" : " ");
+  let answer = citeSentence(first.text, first.n);
+  let previous = first;
+  for (const s of rest) {
+    const ownLine = isList || !closingPunctuation(previous.text.trimEnd()).hasStop;
+    answer += ownLine ? `\n${isList ? "- " : ""}${citeSentence(s.text, s.n)}` : ` ${citeSentence(s.text, s.n)}`;
+    previous = s;
+  }
+  return answer;
 }
 
 /** "It was in Hangzhou." → "It was in Hangzhou [1]." — the marker sits before the closing punctuation. */

@@ -116,8 +116,9 @@ export function openingOf(passage: Passage, evidence: SentenceEvidence[], senten
 const PROSE_WORDS = 3;
 
 /**
- * A sentence of prose: a few words, ending as a sentence ends. A web page's navigation ("Home Visit Contact us"), a
- * caption or a list item without a stop comes first in its document but is not what the document says it is about.
+ * A sentence of prose: a few words, ending as a sentence ends. A web page's menu not marked as navigation ("Home Visit
+ * Contact us"), a caption or a list item without a stop comes first in its document but is not what the document says
+ * it is about.
  */
 function isProse(text: string): boolean {
   return closingPunctuation(text.trimEnd()).hasStop && words(text).length >= PROSE_WORDS;

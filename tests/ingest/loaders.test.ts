@@ -59,6 +59,23 @@ describe("loaders", () => {
     expect(sentences).toEqual(expect.arrayContaining(["Opening hours: 10 to 17", "24 April 2025", "Adults pay 12 euros."]));
   });
 
+  it("When an HTML page marks its content, Then its navigation, page header and footer are left out, and a header of the content is kept", () => {
+    const html = `<html><head><title>IT help</title></head><body>
+      <header><a href="/">Intranet</a> <div role="search">Search the intranet</div></header>
+      <nav><a href="/it">IT</a> <a href="/hr">HR</a></nav>
+      <main><article><header><h1>Passwords</h1><p>Updated in May.</p></header><p>Passwords must be 14 characters long.</p></article>
+      <div role="navigation">Previous Next</div></main>
+      <footer>© Northwind Trading</footer></body></html>`;
+    const doc = loadHtml(Buffer.from(html), "it-help.html");
+    expect(doc.text).toBe("Passwords\n\nUpdated in May.\n\nPasswords must be 14 characters long.");
+    expect(doc.sections.map((s) => s.headingPath)).toEqual([["Passwords"]]);
+  });
+
+  it("When an HTML page does not mark its content, Then a header of the page is the document's own, and only navigation is left out", () => {
+    const html = "<body><header><h1>Annual report</h1><p>By the board.</p></header><nav>Home Contact</nav><p>Sales rose.</p><footer>Page 1</footer></body>";
+    expect(loadHtml(Buffer.from(html), "r.html").text).toBe("Annual report\n\nBy the board.\n\nSales rose.\n\nPage 1");
+  });
+
   it("When an HTML page has no <title>, Then its first <h1> is the title", () => {
     expect(loadHtml(Buffer.from("<h1>Annual report</h1><p>Text.</p>"), "r.html").title).toBe("Annual report");
   });

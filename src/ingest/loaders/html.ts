@@ -13,6 +13,14 @@ const BLOCK = new Set([
   "section", "summary", "table", "tr", "ul",
 ]);
 const HEADING = /^h([1-6])$/;
+// Page chrome, not the document: navigation always; on a page that marks where its content is (a <main> or an
+// <article>), a header or footer of the page as a whole — HTML's banner and contentinfo (a <header> inside an
+// <article>, <section> or <main> is that part's own). A page marking no content may well head itself with its title
+// and author in a <header>, so there they stay.
+const NAVIGATION_ROLES = new Set(["navigation", "search"]);
+const PAGE_LEVEL_ROLES = new Set(["banner", "contentinfo"]);
+const SECTIONING = new Set(["article", "aside", "main", "nav", "section"]);
+const CONTENT = new Set(["main", "article"]);
 
 /**
  * HTML: the visible text, parsed by cheerio (a real HTML parser), with block
@@ -22,7 +30,10 @@ const HEADING = /^h([1-6])$/;
  * Text a visitor cannot see is not indexed, so it can be neither retrieved nor
  * cited: besides scripts and the like, elements marked `hidden` or
  * `aria-hidden="true"`, styled `display: none` or `visibility: hidden` inline,
- * form fields and closed dialogs. The tree is walked once, with an explicit
+ * form fields and closed dialogs. Nor is the page's chrome: its navigation,
+ * and the header and footer of the page as a whole ("Intranet IT HR",
+ * "© 2025 …"), which are not what the document says; quoted as an answer,
+ * a menu answers nothing. The tree is walked once, with an explicit
  * stack, and the text written through a TextWriter: neither deep nesting (the
  * call stack, CSS selector matching) nor many small nodes (re-scanning the
  * text so far) cost more than the size of the page.
@@ -38,6 +49,7 @@ export function loadHtml(content: Buffer, source: string): SourceDocument {
   // Each entry is a node to visit, or the element whose children are done (its closing tag).
   const stack: { node: AnyNode; closing: boolean }[] = [];
   const roots = $.root().contents().toArray();
+  const marksContent = hasContentElement(roots);
   for (let i = roots.length - 1; i >= 0; i--) stack.push({ node: roots[i]!, closing: false });
   while (stack.length) {
     const { node, closing } = stack.pop()!;
@@ -64,7 +76,7 @@ export function loadHtml(content: Buffer, source: string): SourceDocument {
       continue;
     }
     if (element.name === "title" || element.name === "head") pageTitle ||= titleIn(element);
-    if (INVISIBLE.has(element.name) || isHidden(element)) continue;
+    if (INVISIBLE.has(element.name) || isHidden(element) || isPageChrome(element, marksContent)) continue;
     if (isBlock) out.newline(element.name === "br" ? 1 : 2);
     if (heading) {
       const level = Number(heading[1]);
@@ -86,6 +98,29 @@ export function loadHtml(content: Buffer, source: string): SourceDocument {
 function titleIn(element: Element): string {
   const title = element.name === "title" ? element : element.children.find((c): c is Element => c.type === "tag" && (c as Element).name === "title");
   return title ? boundedTitle(title.children.map((c) => (c.type === "text" ? c.data : "")).join("")) : "";
+}
+
+function isPageChrome(element: Element, marksContent: boolean): boolean {
+  const role = element.attribs.role?.trim().toLowerCase() ?? "";
+  if (element.name === "nav" || NAVIGATION_ROLES.has(role)) return true;
+  if (!marksContent || (element.name !== "header" && element.name !== "footer" && !PAGE_LEVEL_ROLES.has(role))) return false;
+  for (let parent = element.parent; parent; parent = parent.parent) {
+    if (parent.type === "tag" && SECTIONING.has((parent as Element).name)) return false;
+  }
+  return true;
+}
+
+/** Whether the page has a <main>, an <article> or an element of role main (walked with a stack, as the page is). */
+function hasContentElement(roots: AnyNode[]): boolean {
+  const stack = [...roots];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type !== "tag") continue;
+    const element = node as Element;
+    if (CONTENT.has(element.name) || element.attribs.role?.trim().toLowerCase() === "main") return true;
+    for (const child of element.children) stack.push(child);
+  }
+  return false;
 }
 
 function isHidden(element: Element): boolean {
