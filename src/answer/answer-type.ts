@@ -16,7 +16,8 @@
 import { namesCountry } from "../retrieval/gazetteer.js";
 import { isStopWord, words } from "../retrieval/tokenize.js";
 
-export type AnswerType = "number" | "date" | "amount" | "role" | "person" | "country" | "place" | "any";
+/** "count" asks how many of something ("how many", "number of"); "number" any other quantity ("how long", "how much"). */
+export type AnswerType = "count" | "number" | "date" | "amount" | "role" | "person" | "country" | "place" | "any";
 
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|hundreds|thousands?|millions?|billions?|half|twice|several|few)\b/i;
 const MONTHS = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(tember)?|oct(ober)?|nov(ember)?|dec(ember)?|spring|summer|autumn|fall|winter|century|centuries|decade|today|yesterday|ago)\b/i;
@@ -33,6 +34,7 @@ const TYPE_NOUNS: Partial<Record<AnswerType, RegExp>> = {
   country: /^(country|countries|nation|nations)$/,
   place: /^(city|cities|town|towns|place|places|region|regions|state|states|continent|location|locations|venue|venues)$/,
   number: /^(number|percentage|percent|proportion|amount|share|fraction)$/,
+  count: /^(number)$/,
 };
 
 // "How long", "how many": the word after "how" names the kind of answer (a length of time, a count), as "country" does in
@@ -143,14 +145,8 @@ export function expectedAnswerType(question: string): AnswerType {
   const q = question.toLowerCase();
   const searchStyle = !WH_WORD.test(q);
   if (/\b(price|cost|fee|fare|charge)s?\b|\bhow much (does|do|did|is|was|will)\b.*\b(cost|charge|pay)\b/.test(q)) return "amount";
-  if (
-    withoutDegreeWord(q) !== q ||
-    /\bwhat (number|percentage|percent|proportion|amount|share|fraction)\b/.test(q) ||
-    WHAT_IS_THE_NUMBER.test(q) ||
-    (searchStyle && SEARCHED_NUMBER.test(q))
-  ) {
-    return "number";
-  }
+  if (/\bhow many\b|\bwhat number\b/.test(q) || WHAT_IS_THE_NUMBER.test(q) || (searchStyle && SEARCHED_NUMBER.test(q))) return "count";
+  if (withoutDegreeWord(q) !== q || /\bwhat (percentage|percent|proportion|amount|share|fraction)\b/.test(q)) return "number";
   if (/\b(what|which)\b/.test(q) && ROLE_NOUNS.test(q)) return "role";
   if (/\bwhen\b|\b(what|which|in which|in what) (year|date|day|month|time|century|decade|period)\b/.test(q) || WHAT_IS_THE_DATE.test(q) || (searchStyle && /\bdates?\b/.test(q))) {
     return "date";
@@ -188,6 +184,8 @@ const newNames = (text: string, questionWords: ReadonlySet<string>) => saysNew(t
 
 // A number that stands on its own: digits inside a name ("H2G2", "CO2", "F1") count nothing and date nothing.
 const NUMBER = /(?<![\p{L}\d])\d+/gu;
+// A number that counts something: not a sum of money ("Office chairs can be claimed up to £150" says how much, not how many).
+const COUNT = /(?<![\p{L}\d$€£¥₹,.])\d+/gu;
 // A year ("1939", "the 1990s", "AD 800") or a time of day ("4:05"); a day of the month comes with its month's name.
 const DATE_NUMBER = /(?<![\p{L}\d,.])(?:\d{3,4}s?|\d{1,2}:\d{2})(?![\p{L}\d])/gu;
 
@@ -208,6 +206,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type === "amount") return AMOUNT.test(text) && (newNumber(text, NUMBER, questionWords) || /\bfree\b/i.test(text) || NUMBER_WORDS.test(text));
   if (type === "role") return ROLE.test(text);
   if (type === "number") return newNumber(text, NUMBER, questionWords) || NUMBER_WORDS.test(text);
+  if (type === "count") return newNumber(text, COUNT, questionWords) || NUMBER_WORDS.test(text);
   if (type === "date") return newNumber(text, DATE_NUMBER, questionWords) || MONTHS.test(text);
   return true;
 }

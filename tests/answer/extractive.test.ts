@@ -3,6 +3,7 @@ import { ABSTENTION_MESSAGE } from "../../src/answer/types.js";
 import { expectedAnswerType, holdsAnswerType, namesAnotherRole } from "../../src/answer/answer-type.js";
 import { weighEvidence, type SentenceSimilarity } from "../../src/answer/evidence.js";
 import { ExtractiveAnswerer, pickSentences } from "../../src/answer/extractive.js";
+import { verifyCitations } from "../../src/answer/verify-citations.js";
 import { assessmentOf, passagesOf, TEST_RANKING } from "./passages.js";
 
 const idf = () => 1;
@@ -16,6 +17,15 @@ describe("evidence and the extractive answer", () => {
     expect(evidence[0]!.text).toContain("CEO");
     const withoutSimilarity = await weighEvidence("What other position does Petra Havu hold?", passages, { idf, ranking: TEST_RANKING });
     expect(withoutSimilarity[0]!.similarity).toBe(0);
+  });
+
+  it("When a quoted line does not end as a sentence ends, Then it has a line of its own and keeps its citation through verification", async () => {
+    const passages = passagesOf("Opening hours Tuesday to Sunday", "The museum opens at ten on Tuesday to Sunday and closes at six.");
+    const evidence = await weighEvidence("What are the opening hours on Sunday?", passages, { idf, ranking: TEST_RANKING });
+    const draft = await new ExtractiveAnswerer().answer({ question: "q", passages, evidence, assessment: assessmentOf() });
+    expect(draft.answer).toBe("Opening hours Tuesday to Sunday [1]\nThe museum opens at ten on Tuesday to Sunday and closes at six [2].");
+    // Run on, the line and the sentence are one sentence to the check, which keeps [2] and drops the line's [1].
+    expect(verifyCitations(draft.answer, passages).answer).toBe(draft.answer);
   });
 
   it("When the best sentence introduces a list, Then the answer quotes the list items that follow, from whichever passage holds them", async () => {
@@ -109,12 +119,18 @@ describe("answer types", () => {
   });
 
   it("When a question asks how many or when, Then a sentence needs a number or a date", () => {
-    expect(expectedAnswerType("How many visitors came last year?")).toBe("number");
+    expect(expectedAnswerType("How many visitors came last year?")).toBe("count");
+    expect(expectedAnswerType("How long is probation?")).toBe("number");
     expect(expectedAnswerType("When were the recommendations first presented?")).toBe("date");
     expect(expectedAnswerType("In which year was it founded?")).toBe("date");
     expect(expectedAnswerType("Which museum does Ore Disu direct?")).toBe("any");
     expect(holdsAnswerType("They were presented on 20 March 2024.", "date")).toBe(true);
     expect(holdsAnswerType("They were presented at a conference.", "date")).toBe(false);
+    // A sum of money says how much, not how many; it still says how much.
+    expect(holdsAnswerType("Office chairs can be claimed up to £150.", "count")).toBe(false);
+    expect(holdsAnswerType("Claims of up to £1,500 are paid.", "count")).toBe(false);
+    expect(holdsAnswerType("Office chairs can be claimed up to £150.", "number")).toBe(true);
+    expect(holdsAnswerType("It has 3,000 staff in 150 offices.", "count")).toBe(true);
   });
 
   it("When digits are part of a name, Then they are neither a number nor a date; a year, a decade or a time of day is a date", () => {
@@ -179,8 +195,8 @@ describe("answer types for who and where", () => {
   it("When a query names the kind of answer by a noun (a search-style query, or a question headed by it), Then that kind is asked for", () => {
     expect(expectedAnswerType("forum location")).toBe("place");
     expect(expectedAnswerType("fast & furious 8 release date in india")).toBe("date");
-    expect(expectedAnswerType("season 2 this is us number of episodes")).toBe("number");
-    expect(expectedAnswerType("What is the total number of professors at Harvard?")).toBe("number");
+    expect(expectedAnswerType("season 2 this is us number of episodes")).toBe("count");
+    expect(expectedAnswerType("What is the total number of professors at Harvard?")).toBe("count");
     expect(expectedAnswerType("what was the release date of the album")).toBe("date");
     expect(expectedAnswerType("third president of the united states of america")).toBe("person");
     expect(expectedAnswerType("original cast of the great comet")).toBe("person");
