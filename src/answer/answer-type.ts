@@ -141,10 +141,14 @@ const WHAT_IS_THE_NUMBER = /\b(?:what|which) (?:is|are|was|were) the (?:total |m
 const WHAT_IS_THE_DATE = /\b(?:what|which) (?:is|are|was|were) the (?:\w+ )?dates?\b(?! palm)/;
 const WHAT_IS_THE_PLACE = /\b(?:what|which) (?:is|are|was|were) the (?:\w+ )?(?:location|venue)s?\b/;
 
+// What someone is paid, asked for: "what is the salary of a manager", "how much is the daily allowance" (not "does the
+// company pay full salary during sick leave?", which asks whether).
+const ASKED_PAY = /\b(?:what|how much|how high)\b[^?]*\b(?:salary|salaries|wages?|allowances?|pay rates?)\b/;
+
 export function expectedAnswerType(question: string): AnswerType {
   const q = question.toLowerCase();
   const searchStyle = !WH_WORD.test(q);
-  if (/\b(price|cost|fee|fare|charge)s?\b|\bhow much (does|do|did|is|was|will)\b.*\b(cost|charge|pay)\b/.test(q)) return "amount";
+  if (/\b(price|cost|fee|fare|charge)s?\b|\bhow much (does|do|did|is|was|will)\b.*\b(cost|charge|pay)\b/.test(q) || ASKED_PAY.test(q)) return "amount";
   if (/\bhow many\b|\bwhat number\b/.test(q) || WHAT_IS_THE_NUMBER.test(q) || (searchStyle && SEARCHED_NUMBER.test(q))) return "count";
   if (withoutDegreeWord(q) !== q || /\bwhat (percentage|percent|proportion|amount|share|fraction)\b/.test(q)) return "number";
   if (/\b(what|which)\b/.test(q) && ROLE_NOUNS.test(q)) return "role";

@@ -126,6 +126,9 @@ describe("answer types", () => {
     expect(expectedAnswerType("Which museum does Ore Disu direct?")).toBe("any");
     expect(holdsAnswerType("They were presented on 20 March 2024.", "date")).toBe(true);
     expect(holdsAnswerType("They were presented at a conference.", "date")).toBe(false);
+    expect(expectedAnswerType("What is the salary of a manager?")).toBe("amount");
+    expect(expectedAnswerType("Does the company pay full salary during sick leave?")).toBe("any");
+    expect(holdsAnswerType("Northwind pays full salary for the first 20 days of sickness absence.", "amount")).toBe(false);
     // A sum of money says how much, not how many; it still says how much.
     expect(holdsAnswerType("Office chairs can be claimed up to £150.", "count")).toBe(false);
     expect(holdsAnswerType("Claims of up to £1,500 are paid.", "count")).toBe(false);
