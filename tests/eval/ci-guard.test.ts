@@ -4,7 +4,7 @@
  * sets (documents written as files, indexed by ingest, questions answered by
  * `answerQuestion` with the shipped gate and thresholds). Floors sit a little
  * below what these samples measured with the shipped calibration (printed by
- * the test); the paraphrase set is held to the product's own targets.
+ * the test); the sets written the way people ask are held to the product's own targets.
  * Embeddings come from the eval cache when present and are computed otherwise
  * (about 2,000 texts, a minute or two on 2 cores).
  */
@@ -27,9 +27,20 @@ const BENCH = path.join(SHARED_DIR, "bench-data");
 const scifact = readSciFact(path.join(BENCH, "beir-scifact"));
 const nq = nqOpenSet(path.join(BENCH, "nq-open"));
 const paraphrase = keywordSet("paraphrase", path.join(REPO_ROOT, "eval/paraphrase-qa.jsonl"), path.join(REPO_ROOT, "corpus"));
+const workplace = keywordSet("workplace", path.join(REPO_ROOT, "eval/workplace-qa.jsonl"), path.join(REPO_ROOT, "eval/workplace"));
 if (!scifact || !nq) console.warn(`skipping the quality CI guard: benchmark data is absent from ${BENCH}`);
 
 const SEED = 11;
+
+/**
+ * The sets written the way people ask, never fitted on, each with near-misses that were once answered confidently and
+ * wrongly: the issue's own example (the only Director-General in corpus/ heads a museum), a sum of money for "how
+ * many", a sentence naming no sum for "what is the salary".
+ */
+const USER_SETS = [
+  { set: paraphrase!, goldInAnswerFloor: 0.84, notConfident: ["Who is the Director-General of UNESCO?"] },
+  { set: workplace!, goldInAnswerFloor: 0.8, notConfident: ["How many offices does Northwind have?", "What is the salary of a manager?"] },
+];
 
 /** 40 answerable and 15 unanswerable NQ-open check questions, the gold passages of the first and 120 others, all fixed by seed. */
 function nqSample(set: QaSet): QaSet {
@@ -82,22 +93,25 @@ describe.skipIf(!scifact || !nq)("answer and retrieval quality guard (fixed samp
     }
   }, 300_000);
 
-  it("When visitors' paraphrased questions and near-misses are asked of corpus/, Then the answers hold the keyword and near-misses are not answered confidently", async () => {
-    const services = await openProduct(paraphrase!, { workDir, embedder });
-    try {
-      const outcomes = await askAll(services, paraphrase!.questions);
-      const m = qaMetrics(outcomes);
-      const nearMisses = outcomes.filter((o) => o.kind === "near-miss");
-      console.info(`CI guard paraphrase set: ${JSON.stringify(m)}`);
-      expect(m.goldInAnswer).toBeGreaterThanOrEqual(FLOORS.paraphraseGoldInAnswer);
-      expect(nearMisses.filter((o) => o.outcome !== "answered").length / nearMisses.length).toBeGreaterThanOrEqual(0.8);
-      // The issue's own example of a confidently wrong answer: the only Director-General in corpus/ heads a museum.
-      expect(outcomes.find((o) => o.question === "Who is the Director-General of UNESCO?")?.outcome).toMatch(/^(uncertain|not_found)$/);
-      expect(m.gatePassed).toBeGreaterThanOrEqual(0.98);
-    } finally {
-      await services.close();
-    }
-  }, 300_000);
+  it.each(USER_SETS)(
+    "When the questions of the $set.name set, written the way people ask and with near-misses, are asked, Then the answers hold the keyword and near-misses are not answered confidently",
+    async ({ set, goldInAnswerFloor, notConfident }) => {
+      const services = await openProduct(set, { workDir, embedder });
+      try {
+        const outcomes = await askAll(services, set.questions);
+        const m = qaMetrics(outcomes);
+        const nearMisses = outcomes.filter((o) => o.kind === "near-miss");
+        console.info(`CI guard ${set.name} set: ${JSON.stringify(m)}`);
+        expect(m.goldInAnswer).toBeGreaterThanOrEqual(goldInAnswerFloor);
+        expect(nearMisses.filter((o) => o.outcome !== "answered").length / nearMisses.length).toBeGreaterThanOrEqual(0.8);
+        for (const question of notConfident) expect(outcomes.find((o) => o.question === question)?.outcome, question).toMatch(/^(uncertain|not_found)$/);
+        expect(m.gatePassed).toBeGreaterThanOrEqual(0.98);
+      } finally {
+        await services.close();
+      }
+    },
+    300_000,
+  );
 
   it("When the SciFact sample is searched through the product's chunking, Then hybrid nDCG@10 stays above its floor and not below keyword-only", async () => {
     const sample = sciFactSample(scifact!);
@@ -116,15 +130,14 @@ describe.skipIf(!scifact || !nq)("answer and retrieval quality guard (fixed samp
 /**
  * A little below what these samples measured with the shipped calibration (the
  * tests print the measured values): NQ-open sample hit@5 0.975, gold in answer
- * 0.70, none wrongly not_found, every unanswerable one declined (2 confident
- * answers: too few to judge precision on); paraphrase set gold keyword in
- * answer 0.875, every near-miss not answered confidently; SciFact sample
- * hybrid nDCG@10 0.911.
+ * 0.75, none wrongly not_found, every unanswerable one not answered
+ * confidently, 21 confident answers 0.905 right; paraphrase set gold keyword
+ * in answer 0.906 and workplace set 0.844 (floors in USER_SETS); SciFact
+ * sample hybrid nDCG@10 0.921.
  */
 const FLOORS = {
   nqHit5: 0.9,
   nqGoldInAnswer: 0.65,
-  paraphraseGoldInAnswer: 0.84,
   nqWronglyNotFound: 0.08,
   nqConfidentPrecision: 0.75,
   nqUnanswerableNotConfident: 0.6,
