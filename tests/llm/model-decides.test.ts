@@ -6,14 +6,15 @@
  * fake OpenAI-compatible server shows which questions reach the model, with
  * which passages.
  */
+import { cp } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AskResult } from "../../src/answer/ask.js";
 import { NOT_IN_DOCUMENTS } from "../../src/answer/prompt.js";
 import { ABSTENTION_MESSAGE, UNCERTAIN_PREFIX } from "../../src/answer/types.js";
 import { keywordSet } from "../../src/eval/qa-sets.js";
-import { type FakeOpenAI, promptText, startServiceWithFakeModel } from "../helpers/fake-openai.js";
-import { REPO_ROOT, SHARED_DIR, type TestServer } from "../helpers/test-server.js";
+import { type FakeOpenAI, promptText, type ServiceWithFakeModel, startServiceWithFakeModel } from "../helpers/fake-openai.js";
+import { makeTempDir, REPO_ROOT, SHARED_DIR, type TestServer } from "../helpers/test-server.js";
 import { passageContaining } from "./scripts.js";
 
 const corpus = path.join(REPO_ROOT, "corpus");
@@ -21,6 +22,27 @@ const answerable = [
   ...(keywordSet("seed", path.join(SHARED_DIR, "eval/seed-qa.jsonl"), corpus)?.questions ?? []),
   ...(keywordSet("paraphrase", path.join(REPO_ROOT, "eval/paraphrase-qa.jsonl"), corpus)?.questions ?? []),
 ].filter((q) => q.answerable);
+const workplaceDir = path.join(REPO_ROOT, "eval/workplace");
+const workplaceAnswerable = keywordSet("workplace", path.join(REPO_ROOT, "eval/workplace-qa.jsonl"), workplaceDir)!.questions.filter((q) => q.answerable);
+
+/**
+ * Asks each question of a service whose model always says the documents do not say, and counts the questions whose
+ * evidence was retrieved (in the answer's citations or context) and, of those, the ones whose evidence was in a prompt.
+ */
+async function reachingTheModel({ fake, server }: Pick<ServiceWithFakeModel, "fake" | "server">, questions: typeof answerable) {
+  let retrieved = 0;
+  let reached = 0;
+  for (const q of questions) {
+    fake.script(() => ({ content: NOT_IN_DOCUMENTS }));
+    const response = await server.post("/ask", { question: q.question });
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as AskResult;
+    if (![...result.citations, ...result.context].some((p) => p.text.includes(q.evidence!))) continue;
+    retrieved++;
+    if (fake.requests.some((r) => promptText(r).includes(q.evidence!))) reached++;
+  }
+  return { retrieved, reached };
+}
 
 describe("the chat model decides (recording fake OpenAI-compatible server)", () => {
   let fake: FakeOpenAI;
@@ -40,19 +62,23 @@ describe("the chat model decides (recording fake OpenAI-compatible server)", () 
 
   it("When answerable questions are asked, Then every one whose evidence was retrieved reaches the model with that evidence in its prompt", async () => {
     expect(answerable.length).toBeGreaterThanOrEqual(40);
-    let retrieved = 0;
-    let reached = 0;
-    for (const q of answerable) {
-      fake.script(() => ({ content: NOT_IN_DOCUMENTS }));
-      const result = await ask(q.question);
-      const passages = [...result.citations, ...result.context];
-      if (!passages.some((p) => p.text.includes(q.evidence!))) continue;
-      retrieved++;
-      if (fake.requests.some((r) => promptText(r).includes(q.evidence!))) reached++;
-    }
+    const { retrieved, reached } = await reachingTheModel({ fake, server }, answerable);
     expect(retrieved).toBeGreaterThanOrEqual(answerable.length - 2);
     expect(reached / retrieved).toBeGreaterThanOrEqual(0.98);
   });
+
+  it("When the workplace set's answerable questions are asked of its own documents, Then every one whose evidence was retrieved reaches the model", async () => {
+    const dir = await makeTempDir("rag-workplace-");
+    await cp(workplaceDir, dir, { recursive: true });
+    const own = await startServiceWithFakeModel({}, { corpusDir: dir });
+    try {
+      const { retrieved, reached } = await reachingTheModel(own, workplaceAnswerable);
+      expect(retrieved).toBeGreaterThanOrEqual(workplaceAnswerable.length - 2);
+      expect(reached / retrieved).toBeGreaterThanOrEqual(0.98);
+    } finally {
+      await own.close();
+    }
+  }, 120_000);
 
   it("When the model is asked to summarise the document, Then it reads the document's opening and the passages that follow, not a search's hits", async () => {
     fake.script((request) => ({ content: `A NEMO panel at a UNESCO museum forum in Hangzhou [${passageContaining(request, "On 24 April 2025")}].` }));
