@@ -73,6 +73,7 @@ describe("the chat model decides (recording fake OpenAI-compatible server)", () 
     const own = await startServiceWithFakeModel({}, { corpusDir: dir });
     try {
       const { retrieved, reached } = await reachingTheModel(own, workplaceAnswerable);
+      console.info(`workplace set: ${retrieved} of ${workplaceAnswerable.length} answerable questions had their evidence retrieved, ${reached} reached the model with it`);
       expect(retrieved).toBeGreaterThanOrEqual(workplaceAnswerable.length - 2);
       expect(reached / retrieved).toBeGreaterThanOrEqual(0.98);
     } finally {
