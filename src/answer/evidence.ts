@@ -88,7 +88,7 @@ export function chunkSentences(chunk: Chunk): Sentence[] {
     const bullet = BULLET.exec(chunk.text.slice(start, span.end));
     if (bullet) start += bullet[0].length;
     const text = chunk.text.slice(start, span.end);
-    if (isHeading(text, chunk)) continue;
+    if (isHeading(lineAround(chunk.text, span.start, span.end), chunk)) continue;
     if (terms(text).length) out.push({ start: chunk.start + start, end: chunk.start + span.end, text, listItem: bullet !== null });
   }
   return out;
@@ -96,6 +96,15 @@ export function chunkSentences(chunk: Chunk): Sentence[] {
 
 // A Markdown ATX heading line; an HTML heading reaches the text as a line of its own, equal to its title.
 const ATX_HEADING = /^#{1,6}[ \t]/;
+
+/**
+ * The whole line a sentence stands on: a numbered heading ("4. Mileage") is two sentences to the splitter, and
+ * neither is the heading by itself.
+ */
+function lineAround(text: string, start: number, end: number): string {
+  const lineEnd = text.indexOf("\n", end);
+  return text.slice(text.lastIndexOf("\n", start - 1) + 1, lineEnd < 0 ? text.length : lineEnd);
+}
 
 /** A heading line, or the line a plain-text document's title was read from (when it does not end like a sentence). */
 function isHeading(text: string, chunk: Chunk): boolean {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ABSTENTION_MESSAGE } from "../../src/answer/types.js";
 import { expectedAnswerType, holdsAnswerType, namesAnotherRole } from "../../src/answer/answer-type.js";
-import { weighEvidence, type SentenceSimilarity } from "../../src/answer/evidence.js";
+import { chunkSentences, weighEvidence, type SentenceSimilarity } from "../../src/answer/evidence.js";
 import { ExtractiveAnswerer, pickSentences } from "../../src/answer/extractive.js";
 import { verifyCitations } from "../../src/answer/verify-citations.js";
 import { assessmentOf, passagesOf, TEST_RANKING } from "./passages.js";
@@ -17,6 +17,12 @@ describe("evidence and the extractive answer", () => {
     expect(evidence[0]!.text).toContain("CEO");
     const withoutSimilarity = await weighEvidence("What other position does Petra Havu hold?", passages, { idf, ranking: TEST_RANKING });
     expect(withoutSimilarity[0]!.similarity).toBe(0);
+  });
+
+  it("When a numbered heading stands on its own line, Then neither of the two sentences the splitter makes of it is evidence", () => {
+    const text = "4. Mileage\n\nEmployees are reimbursed at 45 pence per mile.";
+    const chunk = { id: "policy.pdf#3", source: "policy.pdf", title: "Travel Policy", headingPath: ["4. Mileage"], text, start: 0, end: text.length };
+    expect(chunkSentences(chunk).map((s) => s.text)).toEqual(["Employees are reimbursed at 45 pence per mile."]);
   });
 
   it("When a quoted line does not end as a sentence ends, Then it has a line of its own and keeps its citation through verification", async () => {

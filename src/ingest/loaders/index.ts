@@ -19,7 +19,7 @@ import { loadPdf } from "./pdf.js";
 const TXT = { load: loadTxt, version: "txt@2" }; // 2: a short line standing alone starts a section (a heading)
 const MARKDOWN = { load: loadMarkdown, version: "markdown@1" };
 const HTML = { load: loadHtml, version: "html@2" }; // 2: the page's navigation, header and footer are left out
-const PDF = { load: loadPdf, version: "pdf@1" };
+const PDF = { load: loadPdf, version: "pdf@2" }; // 2: wrapped lines joined into paragraphs, headings, no running header or footer
 const BY_TYPE: Record<string, { load: Loader; version: string }> = { ".txt": TXT, ".text": TXT, ".md": MARKDOWN, ".markdown": MARKDOWN, ".html": HTML, ".htm": HTML, ".pdf": PDF };
 
 /** Loaders by lower-case file extension. */
