@@ -87,7 +87,8 @@ export function chunkSentences(chunk: Chunk): Sentence[] {
     let start = span.start;
     const bullet = BULLET.exec(chunk.text.slice(start, span.end));
     if (bullet) start += bullet[0].length;
-    const text = chunk.text.slice(start, span.end);
+    // A sentence of hard-wrapped text runs over lines (sentences.ts); quoted, it is one line.
+    const text = chunk.text.slice(start, span.end).split("\n").map((line) => line.trim()).join(" ");
     if (isHeading(lineAround(chunk.text, span.start, span.end), chunk)) continue;
     if (terms(text).length) out.push({ start: chunk.start + start, end: chunk.start + span.end, text, listItem: bullet !== null });
   }

@@ -91,7 +91,8 @@ export function supportScore(claim: Set<string>, passage: Set<string>): number {
  */
 export function answerSentences(answer: string): Span[] {
   const spans: Span[] = [];
-  for (const span of sentenceSpans(answer)) {
+  // An answer's line breaks are meant: a quoted line that does not end as a sentence ends has a line of its own.
+  for (const span of sentenceSpans(answer, 0, answer.length, { wrappedLines: false })) {
     const leading = LEADING_MARKERS.exec(answer.slice(span.start, span.end));
     const previous = spans.at(-1);
     if (leading && previous) {

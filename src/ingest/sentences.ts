@@ -7,6 +7,11 @@
  * "Taussig of USS Bennington landed", "Dr." | "Smith arrived"): V8's ICU has no
  * abbreviation list ("en-u-ss-standard" is ignored), so this is done by hand.
  *
+ * ICU ends a sentence at every line break, which cut the sentences of
+ * hard-wrapped text (plain text or Markdown written to a width, e-mail) at each
+ * line's end: "… will start on 14 April" | "and take about eleven weeks." A
+ * break that only wraps a line is read as a space (withWrapsAsSpaces).
+ *
  * The segmenter is fed bounded windows, not the whole text: V8's segment
  * iterator costs time in proportion to the length of the string at every step,
  * so a long text of short sentences took quadratic time (seconds for a few
@@ -40,9 +45,17 @@ const ABBREVIATION = /(?:^|[\s("'‘“])(?:\p{Lu}|Mr|Mrs|Ms|Dr|Prof|St|Mt|Ft|Ge
 // What the next span opens with: a capitalised word that is not a stop word ("Taussig", not "Then"), or a number.
 const NAME_OR_NUMBER = /^[^\p{L}\p{N}]*(?:(\p{Lu}[\p{L}'’-]*)|\p{N})/u;
 
+export interface SentenceOptions {
+  /**
+   * Whether a line may have been wrapped to a width, as a document's may (the default); false for text whose every
+   * line break is meant, such as an answer that puts a quoted line on a line of its own.
+   */
+  wrappedLines?: boolean;
+}
+
 /** Splits text[from, to) into trimmed sentence spans (never empty, never whitespace-only). */
-export function sentenceSpans(text: string, from = 0, to = text.length): Span[] {
-  const spans = rawSpans(text, from, to);
+export function sentenceSpans(text: string, from = 0, to = text.length, { wrappedLines = true }: SentenceOptions = {}): Span[] {
+  const spans = rawSpans(text, from, to, wrappedLines);
   const merged: Span[] = [];
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i]!;
@@ -73,12 +86,13 @@ function continuesAfterAbbreviation(span: string, next: string): boolean {
   return opening !== null && (opening[1] === undefined || !isStopWord(opening[1].toLowerCase()));
 }
 
-function rawSpans(text: string, from: number, to: number): Span[] {
+function rawSpans(text: string, from: number, to: number, wrappedLines: boolean): Span[] {
   const spans: Span[] = [];
   let position = from;
   while (position < to) {
     const windowEnd = Math.min(to, position + WINDOW_CHARS);
-    const segments = [...segmenter.segment(text.slice(position, windowEnd))];
+    const window = text.slice(position, windowEnd);
+    const segments = [...segmenter.segment(wrappedLines ? withWrapsAsSpaces(window) : window)];
     if (windowEnd < to && segments.length === 1) {
       // One segment fills the whole window: an over-long sentence. Its first piece is kept; the rest is segmented again.
       const cut = cutPoint(text, position, windowEnd);
@@ -95,6 +109,37 @@ function rawSpans(text: string, from: number, to: number): Span[] {
     position += last.index + last.segment.length;
   }
   return spans;
+}
+
+// A line this long that breaks mid-sentence was wrapped to a width; a shorter one was broken on purpose (an address,
+// a verse, a heading).
+const MIN_WRAPPED_LINE = 30;
+const ENDS_CLAUSE = /[.!?:;]["'”’)\]]*$/u;
+// Lines that start a block of their own in plain text and Markdown: a heading, a quote, a table row, a code fence, a
+// list item.
+const STARTS_BLOCK = /^\s*(?:#|>|\||```|~~~|[-*+•▪◦–]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s)/u;
+
+/**
+ * The text with each line break that only wraps a line (after a long line that ends mid-sentence, before a line that
+ * starts no block of its own) as a space, CR and LF alike, so offsets stay as they are. Line by line, by hand: a
+ * pattern looking back over a line's length would retry from every position.
+ */
+function withWrapsAsSpaces(text: string): string {
+  const pieces: string[] = [];
+  let copied = 0;
+  let lineStart = 0;
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) {
+    const nextEnd = text.indexOf("\n", at + 1);
+    const line = text.slice(lineStart, at).trim();
+    const next = text.slice(at + 1, nextEnd < 0 ? text.length : nextEnd);
+    if (line.length >= MIN_WRAPPED_LINE && next.trim() && !ENDS_CLAUSE.test(line) && !STARTS_BLOCK.test(line) && !STARTS_BLOCK.test(next)) {
+      const breakStart = text[at - 1] === "\r" ? at - 1 : at;
+      pieces.push(text.slice(copied, breakStart), " ".repeat(at + 1 - breakStart));
+      copied = at + 1;
+    }
+    lineStart = at + 1;
+  }
+  return copied ? pieces.join("") + text.slice(copied) : text;
 }
 
 /** [start, end) cut into pieces of at most MAX_SENTENCE_CHARS. */

@@ -91,6 +91,36 @@ describe("chunker", () => {
     expect(Math.max(...sentenceSpans(long).map((s) => s.end - s.start))).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
   });
 
+  it("When text is wrapped to a width, Then a sentence runs on over its lines, while short lines, list items, headings and sentence ends still break", () => {
+    const text = [
+      "The contractor, Baxter & Sons, confirmed that work will start on 14 April",
+      "and take about eleven weeks. During the works the north entrance will be",
+      "Closed for deliveries too.",
+      "Parking",
+      "Staff can use the new shelter by the east entrance, which holds forty",
+      "- bikes in racks",
+      "## Budget",
+      "The approved budget is 480,000 pounds.",
+      "Baxter & Sons, Leeds",
+      "West Yorkshire",
+    ].join("\r\n");
+    const split = (options?: { wrappedLines: boolean }) => sentenceSpans(text, 0, text.length, options).map((s) => text.slice(s.start, s.end).replace(/\r\n/g, " | "));
+    expect(split()).toEqual([
+      "The contractor, Baxter & Sons, confirmed that work will start on 14 April | and take about eleven weeks.",
+      // A capital after a wrapped line does not break it either: only the line's own ending does.
+      "During the works the north entrance will be | Closed for deliveries too.",
+      "Parking",
+      "Staff can use the new shelter by the east entrance, which holds forty",
+      "- bikes in racks",
+      "## Budget",
+      "The approved budget is 480,000 pounds.",
+      "Baxter & Sons, Leeds",
+      "West Yorkshire",
+    ]);
+    // Where every line break is meant (an answer), each line ends a sentence.
+    expect(split({ wrappedLines: false })[0]).toBe("The contractor, Baxter & Sons, confirmed that work will start on 14 April");
+  });
+
   it("When a list item starts with an enumerator, Then the enumerator stays with its sentence", () => {
     const text = "Recommendations:\n  1. A political vision for museums\n  2. Financial investments";
     expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual([

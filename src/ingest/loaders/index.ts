@@ -13,11 +13,14 @@ import { loadPdf } from "./pdf.js";
 
 /**
  * Each loader with its version, which every file record names ("txt@2"). Raise a version when its loader changes what
- * it makes of a file (text, title, sections, pages): the next build then reads that loader's files again, although
- * their contents have not changed, instead of keeping the chunks the old loader made of them.
+ * it makes of a file (text, title, sections, pages), or when what is made of its text changes (its sentences, so its
+ * chunks): the next build then reads that loader's files again, although their contents have not changed, instead of
+ * keeping the chunks made of them before.
  */
-const TXT = { load: loadTxt, version: "txt@2" }; // 2: a short line standing alone starts a section (a heading)
-const MARKDOWN = { load: loadMarkdown, version: "markdown@1" };
+// txt 2: a short line standing alone starts a section (a heading). txt 3, markdown 2: a sentence runs on over lines
+// wrapped to a width (sentences.ts), so chunks no longer end at such a line's end.
+const TXT = { load: loadTxt, version: "txt@3" };
+const MARKDOWN = { load: loadMarkdown, version: "markdown@2" };
 const HTML = { load: loadHtml, version: "html@2" }; // 2: the page's navigation, header and footer are left out
 const PDF = { load: loadPdf, version: "pdf@2" }; // 2: wrapped lines joined into paragraphs, headings, no running header or footer
 const BY_TYPE: Record<string, { load: Loader; version: string }> = { ".txt": TXT, ".text": TXT, ".md": MARKDOWN, ".markdown": MARKDOWN, ".html": HTML, ".htm": HTML, ".pdf": PDF };
