@@ -76,6 +76,11 @@ describe("loaders", () => {
     expect(loadHtml(Buffer.from(html), "r.html").text).toBe("Annual report\n\nBy the board.\n\nSales rose.\n\nPage 1");
   });
 
+  it("When an HTML page has a table, Then each row is a line and its cells are set apart, not run together", () => {
+    const html = "<p>Hotel limits:</p><table><tr><th>City</th><th>Limit</th></tr><tr><td>London</td><td>140 pounds</td></tr><tr> <td>Leeds</td> <td><b>95</b> pounds</td></tr></table>";
+    expect(loadHtml(Buffer.from(html), "limits.html").text).toBe("Hotel limits:\n\nCity | Limit\n\nLondon | 140 pounds\n\nLeeds | 95 pounds");
+  });
+
   it("When an HTML page has no <title>, Then its first <h1> is the title", () => {
     expect(loadHtml(Buffer.from("<h1>Annual report</h1><p>Text.</p>"), "r.html").title).toBe("Annual report");
   });

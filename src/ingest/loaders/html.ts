@@ -13,6 +13,10 @@ const BLOCK = new Set([
   "section", "summary", "table", "tr", "ul",
 ]);
 const HEADING = /^h([1-6])$/;
+// A table's cells stand on one line (a row is a block), set apart as in a Markdown table: "London | 140 pounds", not
+// "London140 pounds".
+const CELL = new Set(["td", "th"]);
+const CELL_SEPARATOR = " | ";
 // Page chrome, not the document: navigation always; on a page that marks where its content is (a <main> or an
 // <article>), a header or footer of the page as a whole — HTML's banner and contentinfo (a <header> inside an
 // <article>, <section> or <main> is that part's own). A page marking no content may well head itself with its title
@@ -78,6 +82,7 @@ export function loadHtml(content: Buffer, source: string): SourceDocument {
     if (element.name === "title" || element.name === "head") pageTitle ||= titleIn(element);
     if (INVISIBLE.has(element.name) || isHidden(element) || isPageChrome(element, marksContent)) continue;
     if (isBlock) out.newline(element.name === "br" ? 1 : 2);
+    if (CELL.has(element.name) && followsCell(element)) out.write(CELL_SEPARATOR);
     if (heading) {
       const level = Number(heading[1]);
       while (headings.length && headings[headings.length - 1]!.level >= level) headings.pop();
@@ -119,6 +124,14 @@ function hasContentElement(roots: AnyNode[]): boolean {
     const element = node as Element;
     if (CONTENT.has(element.name) || element.attribs.role?.trim().toLowerCase() === "main") return true;
     for (const child of element.children) stack.push(child);
+  }
+  return false;
+}
+
+/** Whether a cell comes after another cell of its row (text between them aside). */
+function followsCell(element: Element): boolean {
+  for (let sibling = element.prev; sibling; sibling = sibling.prev) {
+    if (sibling.type === "tag") return CELL.has((sibling as Element).name);
   }
   return false;
 }

@@ -21,7 +21,8 @@ import { loadPdf } from "./pdf.js";
 // wrapped to a width (sentences.ts), so chunks no longer end at such a line's end.
 const TXT = { load: loadTxt, version: "txt@3" };
 const MARKDOWN = { load: loadMarkdown, version: "markdown@2" };
-const HTML = { load: loadHtml, version: "html@2" }; // 2: the page's navigation, header and footer are left out
+// html 2: the page's navigation, header and footer are left out. html 3: a table's cells are set apart.
+const HTML = { load: loadHtml, version: "html@3" };
 const PDF = { load: loadPdf, version: "pdf@2" }; // 2: wrapped lines joined into paragraphs, headings, no running header or footer
 const BY_TYPE: Record<string, { load: Loader; version: string }> = { ".txt": TXT, ".text": TXT, ".md": MARKDOWN, ".markdown": MARKDOWN, ".html": HTML, ".htm": HTML, ".pdf": PDF };
 
