@@ -176,6 +176,7 @@ export async function createServices(config: Config, logger: Logger, overrides: 
       retriever,
       similarity: embeddingSimilarity(queryEmbedder),
       thesaurus: WordNet.bundled(),
+      lexicon: WordNet.bundled(),
       ...operatedModel(answering, config, metrics),
       onAnswered: (result) => {
         metrics.answers.inc({ outcome: result.outcome });

@@ -30,6 +30,7 @@ import { packPassages } from "./context-budget.js";
 import { answeredByOpenings, type Assessment, assess, type DecisionCalibration } from "./decision.js";
 import { type RankingModel, type SentenceEvidence, type SentenceSimilarity, weighEvidence } from "./evidence.js";
 import { extractiveDraft } from "./extractive.js";
+import { correctSpelling, type Lexicon } from "./spelling.js";
 import type { Thesaurus } from "./synonyms.js";
 import { asksForMore, type ChatTurn, HeuristicRewriter, notYetSaid, type QuestionRewriter } from "./follow-up.js";
 import { asksAboutDocuments, documentPassages, openingPassages, sectionAsked } from "./overview.js";
@@ -55,6 +56,8 @@ export interface AskDependencies {
   similarity?: SentenceSimilarity;
   /** Synonyms that count as the question's words in evidence (WordNet in production). */
   thesaurus?: Thesaurus;
+  /** English words, so that a misspelt word is searched as the word the documents use (spelling.ts); without it, as written. */
+  lexicon?: Lexicon;
   /** Told about every finished answer, streamed or not (metrics count abstentions with it). */
   onAnswered?: (result: AskResult) => void;
 }
@@ -144,10 +147,11 @@ export async function* askStream(input: AskInput, deps: AskDependencies, signal?
 export async function weighQuestion(input: AskInput, deps: AskDependencies, signal?: AbortSignal): Promise<Prepared> {
   const snapshot = deps.index.current;
   const t0 = performance.now();
-  const query = input.history?.length
+  const asked = input.history?.length
     ? await (deps.rewriter ?? defaultRewriter).rewrite(input.question, input.history, signal)
     : input.question;
   const t1 = performance.now();
+  const query = deps.lexicon ? await correctSpelling(asked, deps.lexicon, (text) => snapshot.keywords.idfFor(text)) : asked;
   const k = input.k ?? deps.defaultK;
   const aboutDocuments = asksAboutDocuments(query);
   const ranked: Passage[] = aboutDocuments

@@ -31,6 +31,8 @@ const DETACHMENTS: Record<PartOfSpeech, [string, string][]> = {
 };
 
 let bundled: WordNet | undefined;
+// The lexicographer file of people's names and other nouns for persons, as data.noun numbers it.
+const NOUN_PERSON = "18";
 
 export class WordNet {
   private readonly firstSense = new Map<PartOfSpeech, Map<string, number>>();
@@ -70,6 +72,25 @@ export class WordNet {
     return [...out];
   }
 
+  /** Whether the word (lower case) is an English word in any of its forms ("expenses", "held"). */
+  knows(word: string): boolean {
+    return PARTS_OF_SPEECH.some((pos) => this.lemma(word, pos) !== undefined);
+  }
+
+  /**
+   * Whether the word is known only as someone's name: its most frequent sense is a person (WordNet's lexicographer
+   * file noun.person) spelt with a capital ("crosby", "samuel"), and it is no verb, adjective or adverb. Places and
+   * days ("britain", "christmas") are not people.
+   */
+  namesPerson(word: string): boolean {
+    if (PARTS_OF_SPEECH.some((pos) => pos !== "noun" && this.lemma(word, pos) !== undefined)) return false;
+    const lemma = this.lemma(word, "noun");
+    if (lemma === undefined) return false;
+    const fields = this.synsetFields("noun", this.firstSense.get("noun")!.get(lemma)!);
+    const spelt = this.wordsOf(fields).find((w) => w.toLowerCase() === lemma);
+    return fields[1] === NOUN_PERSON && spelt !== undefined && /^\p{Lu}/u.test(spelt);
+  }
+
   private lemma(word: string, pos: PartOfSpeech): string | undefined {
     const lemmas = this.firstSense.get(pos)!;
     if (lemmas.has(word)) return word;
@@ -82,18 +103,26 @@ export class WordNet {
     return undefined;
   }
 
-  /** The words of the synset at `offset` in `data.<pos>`: "offset lex_filenum ss_type w_cnt word lex_id …", w_cnt in hex. */
+  /** The words of the synset at `offset` in `data.<pos>`, in lower case. */
   private synset(pos: PartOfSpeech, offset: number): string[] {
+    return this.wordsOf(this.synsetFields(pos, offset)).map((w) => w.toLowerCase());
+  }
+
+  /** The fields of the synset at `offset` in `data.<pos>`: "offset lex_filenum ss_type w_cnt word lex_id …". */
+  private synsetFields(pos: PartOfSpeech, offset: number): string[] {
     const key = `${pos}:${offset}`;
-    let words = this.synsets.get(key);
-    if (!words) {
-      const fields = readLine(path.join(this.dir, `data.${pos}`), offset).split(" ");
-      const count = Number.parseInt(fields[3]!, 16);
-      // Adjective lemmas may carry a syntactic marker: "galore(ip)".
-      words = Array.from({ length: count }, (_, i) => fields[4 + 2 * i]!.replace(/\(\w+\)$/, "").toLowerCase());
-      this.synsets.set(key, words);
+    let fields = this.synsets.get(key);
+    if (!fields) {
+      fields = readLine(path.join(this.dir, `data.${pos}`), offset).split(" ");
+      this.synsets.set(key, fields);
     }
-    return words;
+    return fields;
+  }
+
+  /** A synset's words as spelt (w_cnt in hex); adjective lemmas may carry a syntactic marker: "galore(ip)". */
+  private wordsOf(fields: string[]): string[] {
+    const count = Number.parseInt(fields[3]!, 16);
+    return Array.from({ length: count }, (_, i) => fields[4 + 2 * i]!.replace(/\(\w+\)$/, ""));
   }
 }
 
