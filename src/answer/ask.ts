@@ -151,7 +151,8 @@ export async function weighQuestion(input: AskInput, deps: AskDependencies, sign
     ? await (deps.rewriter ?? defaultRewriter).rewrite(input.question, input.history, signal)
     : input.question;
   const t1 = performance.now();
-  const query = deps.lexicon ? await correctSpelling(asked, deps.lexicon, (text) => snapshot.keywords.idfFor(text)) : asked;
+  const askedIdf = await snapshot.keywords.idfFor(asked);
+  const query = deps.lexicon ? await correctSpelling(asked, askedIdf, deps.lexicon, (text) => snapshot.keywords.idfFor(text)) : asked;
   const k = input.k ?? deps.defaultK;
   const aboutDocuments = asksAboutDocuments(query);
   const ranked: Passage[] = aboutDocuments
@@ -159,7 +160,7 @@ export async function weighQuestion(input: AskInput, deps: AskDependencies, sign
     : (await deps.retriever.retrieve(snapshot, query, { k, mode: deps.mode })).map((r, i) => ({ n: i + 1, chunk: r.chunk, score: r.score }));
   const { packed, leftOut } = packPassages(ranked, deps.contextTokenBudget ?? Number.POSITIVE_INFINITY);
   const weighed = await weighEvidence(query, packed, {
-    idf: await snapshot.keywords.idfFor(query),
+    idf: query === asked ? askedIdf : await snapshot.keywords.idfFor(query),
     similarity: deps.similarity,
     ranking: deps.ranking,
     thesaurus: deps.thesaurus,

@@ -38,9 +38,12 @@ const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
 // No term is ever this (terms are letters and digits): its IDF is that of a term no document holds.
 const NO_TERM = "\u0000";
 
-/** The question with each misspelt word replaced by the word the documents use; the question itself when none is. */
-export async function correctSpelling(question: string, lexicon: Lexicon, idfFor: IdfLookup): Promise<string> {
-  const idf = await idfFor(question);
+/**
+ * The question with each misspelt word replaced by the word the documents use; the question itself when none is.
+ * `idf` holds the IDFs of the question's own terms (the caller has them: evidence reads them too); `idfFor` is asked
+ * only when a word is misspelt, for its candidates.
+ */
+export async function correctSpelling(question: string, idf: (term: string) => number, lexicon: Lexicon, idfFor: IdfLookup): Promise<string> {
   const unknownIdf = idf(NO_TERM);
   const inDocuments = (lookup: (term: string) => number, word: string) => terms(word).every((t) => lookup(t) < unknownIdf);
   const misspelt = [...question.matchAll(/\p{L}+/gu)].filter(([word]) => {
