@@ -73,6 +73,8 @@ export interface Sentence {
   end: number;
   text: string;
   listItem: boolean;
+  /** The question the document asks just before this sentence, which it answers (an FAQ's answer); unset otherwise. */
+  answers?: string;
 }
 
 /**
@@ -83,16 +85,38 @@ export interface Sentence {
  */
 export function chunkSentences(chunk: Chunk): Sentence[] {
   const out: Sentence[] = [];
+  let asked: string | undefined;
   for (const span of sentenceSpans(chunk.text)) {
     let start = span.start;
     const bullet = BULLET.exec(chunk.text.slice(start, span.end));
     if (bullet) start += bullet[0].length;
-    // A sentence of hard-wrapped text runs over lines (sentences.ts); quoted, it is one line.
-    const text = chunk.text.slice(start, span.end).split("\n").map((line) => line.trim()).join(" ");
-    if (isHeading(lineAround(chunk.text, span.start, span.end), chunk)) continue;
-    if (terms(text).length) out.push({ start: chunk.start + start, end: chunk.start + span.end, text, listItem: bullet !== null });
+    const text = readable(chunk.text.slice(start, span.end));
+    // A question the document asks (an FAQ's "Q: How long can I keep a book?", a heading that asks) is no answer:
+    // quoted, it answered "How many books can I take out?" with "Q: How many books can I borrow?". The sentence after
+    // it answers it, and holds its words for the question asked here.
+    const asks = text.trimEnd().endsWith("?");
+    if (isHeading(lineAround(chunk.text, span.start, span.end), chunk) || asks) {
+      asked = asks ? text : undefined;
+      continue;
+    }
+    if (!terms(text).length) continue;
+    out.push({ start: chunk.start + start, end: chunk.start + span.end, text, listItem: bullet !== null, ...(asked !== undefined && { answers: asked }) });
+    asked = undefined;
   }
   return out;
+}
+
+// Bold and underline marks of Markdown ("**Q: Can I print?**"), and an FAQ's label of its answer ("A: Yes.").
+const EMPHASIS = /\*\*|__/g;
+const ANSWER_LABEL = /^(?:A|Answer)\s*:\s*/i;
+
+/**
+ * A sentence as it is quoted: on one line (a sentence of hard-wrapped text runs over lines, sentences.ts), without
+ * Markdown's bold marks and an FAQ's answer label.
+ */
+function readable(raw: string): string {
+  const text = raw.split("\n").map((line) => line.trim()).join(" ").replace(EMPHASIS, "").trim();
+  return text.replace(ANSWER_LABEL, "");
 }
 
 // A Markdown ATX heading line; an HTML heading reaches the text as a line of its own, equal to its title.
@@ -146,7 +170,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     chunkSentences(chunk).map((sentence, position) => {
       const sentenceTermList = terms(sentence.text);
       const sentenceTerms = new Set(sentenceTermList);
-      const heldTerms = held(sentence.text, sentenceTermList);
+      const heldTerms = held(sentence.answers ? `${sentence.text} ${sentence.answers}` : sentence.text, sentence.answers ? undefined : sentenceTermList);
       return {
         n,
         source: chunk.source,

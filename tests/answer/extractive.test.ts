@@ -25,6 +25,17 @@ describe("evidence and the extractive answer", () => {
     expect(chunkSentences(chunk).map((s) => s.text)).toEqual(["Employees are reimbursed at 45 pence per mile."]);
   });
 
+  it("When a document asks a question and answers it (an FAQ), Then the question is not evidence, and its answer holds its words, quoted without Markdown's bold or the answer's label", async () => {
+    const text = "**Q: How many books can I borrow?**\nA: Members can borrow up to 12 items at a time.\n\n## Can I print?\n\nYes, for 10p a page.";
+    const chunk = { id: "faq.md#0", source: "faq.md", title: "FAQ", headingPath: ["Can I print?"], text, start: 0, end: text.length };
+    expect(chunkSentences(chunk).map((s) => [s.text, s.answers])).toEqual([
+      ["Members can borrow up to 12 items at a time.", "Q: How many books can I borrow?"],
+      ["Yes, for 10p a page.", "## Can I print?"],
+    ]);
+    const [best] = await weighEvidence("How many books can I borrow?", [{ n: 1, score: 1, chunk }], { idf, ranking: TEST_RANKING });
+    expect(best).toMatchObject({ text: "Members can borrow up to 12 items at a time.", coverage: 1 });
+  });
+
   it("When a quoted line does not end as a sentence ends, Then it has a line of its own and keeps its citation through verification", async () => {
     const passages = passagesOf("Opening hours Tuesday to Sunday", "The museum opens at ten on Tuesday to Sunday and closes at six.");
     const evidence = await weighEvidence("What are the opening hours on Sunday?", passages, { idf, ranking: TEST_RANKING });
