@@ -14,16 +14,18 @@ import { loadPdf } from "./pdf.js";
 /**
  * Each loader with its version, which every file record names ("txt@2"). Raise a version when its loader changes what
  * it makes of a file (text, title, sections, pages), or when what is made of its text changes (its sentences, so its
- * chunks): the next build then reads that loader's files again, although their contents have not changed, instead of
+ * chunks; its index terms): the next build then reads that loader's files again, although their contents have not changed, instead of
  * keeping the chunks made of them before.
  */
 // txt 2: a short line standing alone starts a section (a heading). txt 3, markdown 2: a sentence runs on over lines
-// wrapped to a width (sentences.ts), so chunks no longer end at such a line's end.
-const TXT = { load: loadTxt, version: "txt@3" };
-const MARKDOWN = { load: loadMarkdown, version: "markdown@2" };
-// html 2: the page's navigation, header and footer are left out. html 3: a table's cells are set apart.
-const HTML = { load: loadHtml, version: "html@3" };
-const PDF = { load: loadPdf, version: "pdf@2" }; // 2: wrapped lines joined into paragraphs, headings, no running header or footer
+// wrapped to a width (sentences.ts), so chunks no longer end at such a line's end. html 2: the page's navigation,
+// header and footer are left out; html 3: a table's cells are set apart. pdf 2: lines rebuilt into paragraphs and
+// headings, no running header or footer. txt 4, markdown 3, html 4, pdf 3: a hyphenated compound is also indexed
+// joined ("Wi-Fi" as "wifi", tokenize.ts).
+const TXT = { load: loadTxt, version: "txt@4" };
+const MARKDOWN = { load: loadMarkdown, version: "markdown@3" };
+const HTML = { load: loadHtml, version: "html@4" };
+const PDF = { load: loadPdf, version: "pdf@3" };
 const BY_TYPE: Record<string, { load: Loader; version: string }> = { ".txt": TXT, ".text": TXT, ".md": MARKDOWN, ".markdown": MARKDOWN, ".html": HTML, ".htm": HTML, ".pdf": PDF };
 
 /** Loaders by lower-case file extension. */
