@@ -8,7 +8,7 @@
  * amount for "what price"). Both the extractive answerer and the confidence
  * score read this, so they agree on what counts as evidence.
  */
-import { sentenceSpans } from "../ingest/sentences.js";
+import { type Span, sentenceSpans } from "../ingest/sentences.js";
 import type { RankingModel, SentenceFeature } from "../core/answer-calibration.js";
 import type { Chunk } from "../core/types.js";
 import { terms, words } from "../retrieval/tokenize.js";
@@ -90,12 +90,13 @@ export function chunkSentences(chunk: Chunk): Sentence[] {
     let start = span.start;
     const bullet = BULLET.exec(chunk.text.slice(start, span.end));
     if (bullet) start += bullet[0].length;
-    const text = readable(chunk.text.slice(start, span.end));
+    const line = lineAround(chunk.text, span.start, span.end);
+    const text = tableRow(chunk.text, span, line) ?? readable(chunk.text.slice(start, span.end));
     // A question the document asks (an FAQ's "Q: How long can I keep a book?", a heading that asks) is no answer:
     // quoted, it answered "How many books can I take out?" with "Q: How many books can I borrow?". The sentence after
     // it answers it, and holds its words for the question asked here.
     const asks = text.trimEnd().endsWith("?");
-    if (isHeading(lineAround(chunk.text, span.start, span.end), chunk) || asks) {
+    if (isHeading(line, chunk) || asks) {
       asked = asks ? text : undefined;
       continue;
     }
@@ -104,6 +105,43 @@ export function chunkSentences(chunk: Chunk): Sentence[] {
     asked = undefined;
   }
   return out;
+}
+
+/** A table's row as cells: "| London | 140 pounds |" (Markdown) or "London | 140 pounds" (an HTML table's row). */
+function cellsOf(line: string): string[] | undefined {
+  const trimmed = line.trim();
+  if (!trimmed.includes("|")) return undefined;
+  const cells = trimmed.replace(/^\|/, "").replace(/\|$/, "").split("|").map((cell) => cell.trim());
+  return cells.length >= 2 ? cells : undefined;
+}
+
+const DELIMITER_CELL = /^:?-{3,}:?$/;
+
+/**
+ * A sentence that is a whole row of a table, with each cell named by its column: "City: London; Limit per night: 140
+ * pounds". Alone, "| London | 140 pounds |" says neither what 140 pounds is nor answers "What is the hotel limit in
+ * London?" in its words. The header is the first row of the table, when the passage holds it; without it (and for
+ * the header itself) the cells are quoted as they are, between bars only. A Markdown delimiter row ("| --- |") is no
+ * row: undefined, and it has no words to quote.
+ */
+function tableRow(text: string, span: Span, line: string): string | undefined {
+  const cells = text.slice(span.start, span.end).trim() === line.trim() ? cellsOf(line) : undefined;
+  if (!cells || cells.every((cell) => DELIMITER_CELL.test(cell))) return undefined;
+  // Back over the rows before this one (blank lines between them too: an HTML table's rows are blocks) to the first.
+  let header: string[] | undefined;
+  let lineStart = text.lastIndexOf("\n", span.start - 1) + 1;
+  while (lineStart > 0) {
+    const previousStart = text.lastIndexOf("\n", lineStart - 2) + 1;
+    const previous = text.slice(previousStart, lineStart - 1);
+    if (previous.trim()) {
+      const previousCells = cellsOf(previous);
+      if (!previousCells) break;
+      if (!previousCells.every((cell) => DELIMITER_CELL.test(cell))) header = previousCells;
+    }
+    lineStart = previousStart;
+  }
+  if (!header || header.length !== cells.length) return readable(cells.join(" | "));
+  return readable(cells.map((cell, i) => (header[i] ? `${header[i]}: ${cell}` : cell)).join("; "));
 }
 
 // Bold and underline marks of Markdown ("**Q: Can I print?**"), and an FAQ's label of its answer ("A: Yes.").
