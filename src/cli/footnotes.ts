@@ -14,8 +14,10 @@ import { citedSentence, locateSentence } from "../web/client/answer-text.js";
 // A quoted passage longer than this is cut, so a footnote stays a line or two.
 const MAX_QUOTE_CHARS = 240;
 
-export function formatAnswer(result: AskResult): string {
+/** The answer to `question` for a terminal; what was searched is said when it was not the question as typed (spelling.ts). */
+export function formatAnswer(result: AskResult, question: string): string {
   const lines = [result.answer];
+  if (result.query !== question) lines.push("", `(Searched for: ${result.query})`);
   if (result.outcome === "uncertain") lines.push("", "(Uncertain: no passage answers this clearly; the closest ones are listed.)");
   if (result.citations.length) lines.push("", ...result.citations.map((c) => footnote(c, result.answer)));
   return lines.join("\n");

@@ -66,7 +66,7 @@ export function createProgram(): Command {
       const result = options.url
         ? await postJson<AskResult>(options.url, "ask", input)
         : await withLocalServices(async (services) => (await import("../answer/ask.js")).answerQuestion(input, services.ask));
-      console.log(options.json ? JSON.stringify(result, null, 2) : formatAnswer(result));
+      console.log(options.json ? JSON.stringify(result, null, 2) : formatAnswer(result, input.question));
       process.exitCode = result.outcome === "not_found" ? EXIT.notFound : EXIT.answered;
     });
 

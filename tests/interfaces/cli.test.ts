@@ -75,6 +75,13 @@ describe("grounded-rag command line", () => {
     expect(result).toMatchObject({ outcome: expect.stringMatching(/^(answered|uncertain)$/), citations: [expect.objectContaining({ n: 1, source: SOURCE })] });
   });
 
+  it("When a question has a misspelt word, Then the answer is followed by what was searched", async () => {
+    const run = await cli("ask", "--url", server.url, "Where did the forum take plase?");
+    expect(run.stdout).toContain("Hangzhou");
+    expect(run.stdout).toContain("(Searched for: Where did the forum take place?)");
+    expect((await cli("ask", "--url", server.url, QUESTION)).stdout).not.toContain("Searched for");
+  });
+
   it("When the documents do not say, Then it prints the abstention and exits 1", async () => {
     const run = await cli("ask", "--url", server.url, "What pressure should an espresso machine brew at?");
     expect(run.code).toBe(1);

@@ -79,6 +79,19 @@ describe.skipIf(chromiumMissing)("chat page in a browser", () => {
     await page.context().close();
   });
 
+  it("When a question has a misspelt word, Then the answer says what was searched; a question searched as typed says nothing of it", async () => {
+    const page = await openChat();
+    const corrected = await askInChat(page, "Where did the forum take plase?");
+    // The query is in a <q>, whose quotation marks the browser draws.
+    await expect(corrected.locator(".answer-searched").innerText()).resolves.toBe("Searched for: Where did the forum take place?");
+    await expect(corrected.innerText()).resolves.toContain("Hangzhou");
+    await page.context().close();
+    const another = await openChat();
+    const asTyped = await askInChat(another, ANSWERABLE);
+    expect(await asTyped.locator(".answer-searched").count()).toBe(0);
+    await another.context().close();
+  });
+
   it("When a document contains markup, Then the answer, the passage and the source page show it literally and no dialog fires", async () => {
     const page = await openChat();
     const dialogs = watchDialogs(page);

@@ -1,7 +1,8 @@
 /**
  * @module answer-view
  * One exchange in the conversation: the question, then the answer as it
- * streams in, each `[n]` a button opening its passage. Knows five endings:
+ * streams in, each `[n]` a button opening its passage, and what was searched
+ * when it was not the question as typed. Knows five endings:
  * answered, uncertain and not found (each styled apart, with a label saying
  * which it is), stopped and failed.
  */
@@ -59,6 +60,11 @@ export class AnswerView {
     const label = OUTCOME_LABELS[outcome];
     if (label) this.bubble.prepend(h("p", { class: "answer-label" }, label));
     this.settle();
+  }
+
+  /** Says what was searched when it was not the question as typed (a misspelt word searched as the documents' word). */
+  searchedFor(query: string): void {
+    this.bubble.append(h("p", { class: "answer-searched" }, "Searched for: ", h("q", {}, query)));
   }
 
   stopped(): void {

@@ -125,7 +125,8 @@ export class Chat {
     const controller = new AbortController();
     this.setPending(controller);
     try {
-      const result = await askQuestion(this.options.base, { question, history: this.history.turns() }, controller.signal, {
+      const turns = this.history.turns();
+      const result = await askQuestion(this.options.base, { question, history: turns }, controller.signal, {
         onPassages: (passages) => view.showPassages(passages),
         onToken: (text) => {
           view.appendToken(text);
@@ -133,6 +134,8 @@ export class Chat {
         },
       });
       view.finish(result);
+      // A first question is searched as typed unless a misspelt word was corrected; a follow-up's rewrite is not shown.
+      if (!turns.length && result.query !== question) view.searchedFor(result.query);
       view.element.append(feedbackControls(this.options.base, result.id));
       this.history.add({ question, answer: result.answer, outcome: result.outcome, abstained: result.abstained, citations: result.citations });
     } catch (error) {

@@ -60,6 +60,7 @@ export const CHAT_CSS = `${BASE_CSS}
 .answer.failed { background: transparent; border: 1px solid var(--error); }
 .answer.failed .answer-note { color: var(--error); }
 .answer-note { color: var(--muted); font-size: .9rem; }
+.answer-searched { color: var(--muted); font-size: .8rem; margin-top: .35rem; }
 .answer-text:not(:empty) + .answer-note { margin-top: .35rem; }
 .nowrap { white-space: nowrap; }
 .cite { border: 0; background: none; padding: 0 .1em; color: var(--accent); font-size: .78em; font-weight: 650; vertical-align: super; line-height: 1; text-decoration: underline; }
