@@ -13,7 +13,7 @@ import "dotenv/config";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { MultiBar, Presets } from "cli-progress";
-import { chunkSentences } from "../src/answer/evidence.js";
+import { chunkSentences } from "../src/answer/chunk-sentences.js";
 import { BUNDLED_CALIBRATION, type Calibration, loadConfig } from "../src/config.js";
 import { createEmbedder } from "../src/embeddings/index.js";
 import { LOCAL_USE_ID } from "../src/embeddings/local-use.js";

@@ -18,7 +18,8 @@
 import type { Chunk, IndexSnapshot } from "../core/types.js";
 import { terms, words } from "../retrieval/tokenize.js";
 import { closingPunctuation } from "./closing-punctuation.js";
-import { chunkSentences, type SentenceEvidence } from "./evidence.js";
+import { chunkSentences } from "./chunk-sentences.js";
+import type { SentenceEvidence } from "./evidence.js";
 import type { Passage } from "./types.js";
 
 // The topic runs to the end of the question (closing punctuation trimmed by withoutClosing).

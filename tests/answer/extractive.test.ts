@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ABSTENTION_MESSAGE } from "../../src/answer/types.js";
 import { expectedAnswerType, holdsAnswerType, namesAnotherRole } from "../../src/answer/answer-type.js";
-import { chunkSentences, weighEvidence, type SentenceSimilarity } from "../../src/answer/evidence.js";
+import { chunkSentences } from "../../src/answer/chunk-sentences.js";
+import { weighEvidence, type SentenceSimilarity } from "../../src/answer/evidence.js";
 import { ExtractiveAnswerer, pickSentences } from "../../src/answer/extractive.js";
 import { verifyCitations } from "../../src/answer/verify-citations.js";
 import { assessmentOf, passagesOf, TEST_RANKING } from "./passages.js";

@@ -5,7 +5,7 @@ import { chunkDocument } from "../../src/ingest/chunker.js";
 import { loadCorpus } from "../../src/ingest/load-corpus.js";
 import { loadHtml } from "../../src/ingest/loaders/html.js";
 import { loadTxt } from "../../src/ingest/loaders/txt.js";
-import { chunkSentences } from "../../src/answer/evidence.js";
+import { chunkSentences } from "../../src/answer/chunk-sentences.js";
 import type { ParsedFile } from "../../src/ingest/parse-file.js";
 import { makeTempDir } from "../helpers/test-server.js";
 

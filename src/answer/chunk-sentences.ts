@@ -1,0 +1,120 @@
+/**
+ * @module chunk-sentences
+ * The sentences of a passage as evidence reads and an answer quotes them: with
+ * their offsets in the document, on one line, without list bullets, Markdown's
+ * bold marks or an FAQ's "A:" label, and a table's row with its cells named by
+ * their columns. Headings and the questions a document asks are not among
+ * them: they say what a passage is about, not what it says.
+ */
+import type { Chunk } from "../core/types.js";
+import { type Span, sentenceSpans } from "../ingest/sentences.js";
+import { terms } from "../retrieval/tokenize.js";
+
+const BULLET = /^(?:[•\-*–·▪◦]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/u;
+
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+  listItem: boolean;
+  /** The question the document asks just before this sentence, which it answers (an FAQ's answer); unset otherwise. */
+  answers?: string;
+}
+
+/**
+ * The sentences of a chunk as evidence sees them (list bullets stripped), with document offsets. Headings are left
+ * out: a title says what a passage is about, not what it says, and quoted as an answer it answers nothing ("# Amnesia:
+ * The Dark Descent [1]" for "when did amnesia the dark descent come out" — 19 % of NQ-open answers quoted one). Its
+ * words still count for the passage (contextCoverage reads the heading path).
+ */
+export function chunkSentences(chunk: Chunk): Sentence[] {
+  const out: Sentence[] = [];
+  let asked: string | undefined;
+  for (const span of sentenceSpans(chunk.text)) {
+    let start = span.start;
+    const bullet = BULLET.exec(chunk.text.slice(start, span.end));
+    if (bullet) start += bullet[0].length;
+    const line = lineAround(chunk.text, span.start, span.end);
+    const text = tableRow(chunk.text, span, line) ?? readable(chunk.text.slice(start, span.end));
+    // A question the document asks (an FAQ's "Q: How long can I keep a book?", a heading that asks) is no answer:
+    // quoted, it answered "How many books can I take out?" with "Q: How many books can I borrow?". The sentence after
+    // it answers it, and holds its words for the question asked here.
+    const asks = text.trimEnd().endsWith("?");
+    if (isHeading(line, chunk) || asks) {
+      asked = asks ? text : undefined;
+      continue;
+    }
+    if (!terms(text).length) continue;
+    out.push({ start: chunk.start + start, end: chunk.start + span.end, text, listItem: bullet !== null, ...(asked !== undefined && { answers: asked }) });
+    asked = undefined;
+  }
+  return out;
+}
+
+/** A table's row as cells: "| London | 140 pounds |" (Markdown) or "London | 140 pounds" (an HTML table's row). */
+function cellsOf(line: string): string[] | undefined {
+  const trimmed = line.trim();
+  if (!trimmed.includes("|")) return undefined;
+  const cells = trimmed.replace(/^\|/, "").replace(/\|$/, "").split("|").map((cell) => cell.trim());
+  return cells.length >= 2 ? cells : undefined;
+}
+
+const DELIMITER_CELL = /^:?-{3,}:?$/;
+
+/**
+ * A sentence that is a whole row of a table, with each cell named by its column: "City: London; Limit per night: 140
+ * pounds". Alone, "| London | 140 pounds |" says neither what 140 pounds is nor answers "What is the hotel limit in
+ * London?" in its words. The header is the first row of the table, when the passage holds it; without it (and for
+ * the header itself) the cells are quoted as they are, between bars only. A Markdown delimiter row ("| --- |") is no
+ * row: undefined, and it has no words to quote.
+ */
+function tableRow(text: string, span: Span, line: string): string | undefined {
+  const cells = text.slice(span.start, span.end).trim() === line.trim() ? cellsOf(line) : undefined;
+  if (!cells || cells.every((cell) => DELIMITER_CELL.test(cell))) return undefined;
+  // Back over the rows before this one (blank lines between them too: an HTML table's rows are blocks) to the first.
+  let header: string[] | undefined;
+  let lineStart = text.lastIndexOf("\n", span.start - 1) + 1;
+  while (lineStart > 0) {
+    const previousStart = text.lastIndexOf("\n", lineStart - 2) + 1;
+    const previous = text.slice(previousStart, lineStart - 1);
+    if (previous.trim()) {
+      const previousCells = cellsOf(previous);
+      if (!previousCells) break;
+      if (!previousCells.every((cell) => DELIMITER_CELL.test(cell))) header = previousCells;
+    }
+    lineStart = previousStart;
+  }
+  if (!header || header.length !== cells.length) return readable(cells.join(" | "));
+  return readable(cells.map((cell, i) => (header[i] ? `${header[i]}: ${cell}` : cell)).join("; "));
+}
+
+// Bold and underline marks of Markdown ("**Q: Can I print?**"), and an FAQ's label of its answer ("A: Yes.").
+const EMPHASIS = /\*\*|__/g;
+const ANSWER_LABEL = /^(?:A|Answer)\s*:\s*/i;
+
+/**
+ * A sentence as it is quoted: on one line (a sentence of hard-wrapped text runs over lines, sentences.ts), without
+ * Markdown's bold marks and an FAQ's answer label.
+ */
+function readable(raw: string): string {
+  const text = raw.split("\n").map((line) => line.trim()).join(" ").replace(EMPHASIS, "").trim();
+  return text.replace(ANSWER_LABEL, "");
+}
+
+// A Markdown ATX heading line; an HTML heading reaches the text as a line of its own, equal to its title.
+const ATX_HEADING = /^#{1,6}[ \t]/;
+
+/**
+ * The whole line a sentence stands on: a numbered heading ("4. Mileage") is two sentences to the splitter, and
+ * neither is the heading by itself.
+ */
+function lineAround(text: string, start: number, end: number): string {
+  const lineEnd = text.indexOf("\n", end);
+  return text.slice(text.lastIndexOf("\n", start - 1) + 1, lineEnd < 0 ? text.length : lineEnd);
+}
+
+/** A heading line, or the line a plain-text document's title was read from (when it does not end like a sentence). */
+function isHeading(text: string, chunk: Chunk): boolean {
+  const line = text.trim();
+  return ATX_HEADING.test(line) || chunk.headingPath.includes(line) || (line === chunk.title && !/[.!?]$/.test(line));
+}
