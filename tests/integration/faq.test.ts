@@ -3,12 +3,8 @@
  * answer, not its question. Before, "How many books can I take out?" was answered with the FAQ's questions only
  * ("**Q: How many books can I borrow [1]? **Q: How long can I keep a book [1]?").
  */
-import { rm } from "node:fs/promises";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AskResult } from "../../src/answer/ask.js";
-import { startTestServer, type TestServer } from "../helpers/test-server.js";
-import { writeCorpus } from "../reindex/fixtures.js";
+import { describe, expect, it } from "vitest";
+import { serveCorpus } from "./served-corpus.js";
 
 const FAQ = `# Library FAQ
 
@@ -23,24 +19,16 @@ A: Free wifi is available throughout the building.
 `;
 
 describe("an FAQ", () => {
-  let server: TestServer;
-  let corpusDir: string;
-  beforeAll(async () => {
-    corpusDir = await writeCorpus({ "faq.md": FAQ });
-    server = await startTestServer({ corpusDir });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await rm(path.dirname(corpusDir), { recursive: true, force: true });
-  });
+  const served = serveCorpus({ "faq.md": FAQ });
 
   it("When a question is asked that the FAQ asks too, Then the FAQ's answer is quoted, without its question, bold marks or label", async () => {
-    for (const [question, answer] of [
+    const quoted: [string, string][] = [
       ["How many books can I take out?", "Members can borrow up to 12 items at a time, including up to 4 DVDs [1]."],
       ["How long can I keep a book?", "The loan period is three weeks [1]."],
       ["Is there wifi?", "Free wifi is available throughout the building [1]."],
-    ]) {
-      const result = (await (await server.post("/ask", { question })).json()) as AskResult;
+    ];
+    for (const [question, answer] of quoted) {
+      const result = await served.ask(question);
       expect(result.answer, question).toContain(answer);
       expect(result.answer, question).not.toMatch(/Q:|\*\*|A:/);
     }

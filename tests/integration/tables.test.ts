@@ -3,12 +3,8 @@
  * columns. Before, "| Manchester | 110 pounds |" was quoted as it stands, and an HTML row's cells ran together
  * ("Manchester110 pounds").
  */
-import { rm } from "node:fs/promises";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AskResult } from "../../src/answer/ask.js";
-import { startTestServer, type TestServer } from "../helpers/test-server.js";
-import { writeCorpus } from "../reindex/fixtures.js";
+import { describe, expect, it } from "vitest";
+import { serveCorpus } from "./served-corpus.js";
 
 const HOTELS = `# Hotel limits
 
@@ -25,20 +21,10 @@ const MILEAGE = `<html><head><title>Mileage rates</title></head><body><main><h1>
 </table></main></body></html>`;
 
 describe("tables", () => {
-  let server: TestServer;
-  let corpusDir: string;
-  beforeAll(async () => {
-    corpusDir = await writeCorpus({ "hotels.md": HOTELS, "mileage.html": MILEAGE });
-    server = await startTestServer({ corpusDir });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await rm(path.dirname(corpusDir), { recursive: true, force: true });
-  });
+  const served = serveCorpus({ "hotels.md": HOTELS, "mileage.html": MILEAGE });
 
   it("When a question is answered by a table's row, Then the row is quoted with its cells named by their columns", async () => {
-    const ask = async (question: string) => (await (await server.post("/ask", { question })).json()) as AskResult;
-    expect((await ask("What is the hotel limit in Manchester?")).answer).toContain("City: Manchester; Limit per night: 110 pounds [1]");
-    expect((await ask("What is the mileage rate for a bicycle?")).answer).toContain("Vehicle: Bicycle; Rate per mile: 20p [1]");
+    expect((await served.ask("What is the hotel limit in Manchester?")).answer).toContain("City: Manchester; Limit per night: 110 pounds [1]");
+    expect((await served.ask("What is the mileage rate for a bicycle?")).answer).toContain("Vehicle: Bicycle; Rate per mile: 20p [1]");
   });
 });

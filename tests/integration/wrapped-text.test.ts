@@ -3,12 +3,8 @@
  * bundled model: a sentence running over lines is quoted whole, on one line. Before, every line ended a sentence and
  * the answer quoted "… will start on 14 April [1]" without the rest.
  */
-import { rm } from "node:fs/promises";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AskResult } from "../../src/answer/ask.js";
-import { startTestServer, type TestServer } from "../helpers/test-server.js";
-import { writeCorpus } from "../reindex/fixtures.js";
+import { describe, expect, it } from "vitest";
+import { serveCorpus } from "./served-corpus.js";
 
 const NOTES = `Facilities committee
 
@@ -33,23 +29,13 @@ evening from September, and that a vegetarian dish will be served every day.
 `;
 
 describe("text wrapped to a width", () => {
-  let server: TestServer;
-  let corpusDir: string;
-  beforeAll(async () => {
-    corpusDir = await writeCorpus({ "notes.txt": NOTES, "minutes.md": MINUTES });
-    server = await startTestServer({ corpusDir });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await rm(path.dirname(corpusDir), { recursive: true, force: true });
-  });
+  const served = serveCorpus({ "notes.txt": NOTES, "minutes.md": MINUTES });
 
   it("When a question is answered by a sentence wrapped over lines, Then the whole sentence is quoted on one line, in a .txt and a .md alike", async () => {
-    const ask = async (question: string) => (await (await server.post("/ask", { question })).json()) as AskResult;
-    const start = await ask("When will the contractor start work?");
+    const start = await served.ask("When will the contractor start work?");
     expect(start.answer).toContain("The contractor, Baxter & Sons, confirmed that work will start on 14 April and take about eleven weeks [1].");
     expect(start.citations[0]!.source).toBe("notes.txt");
-    const canteen = await ask("How late is the staff canteen open?");
+    const canteen = await served.ask("How late is the staff canteen open?");
     expect(canteen.answer).toContain("The board agreed that the staff canteen will stay open until seven in the evening from September, and that a vegetarian dish will be served every day [1].");
     expect(canteen.citations[0]!.source).toBe("minutes.md");
   });
