@@ -111,17 +111,20 @@ function rawSpans(text: string, from: number, to: number, wrappedLines: boolean)
   return spans;
 }
 
-// A line this long that breaks mid-sentence was wrapped to a width; a shorter one was broken on purpose (an address,
-// a verse, a heading).
-const MIN_WRAPPED_LINE = 30;
+// A line this long that breaks mid-sentence was wrapped to a width (text is wrapped at 60–80 characters); a shorter one
+// was broken on purpose ("Monday to Friday: 7:00 to 18:00" above "Saturday: 8:00 to 16:00", an address, a heading),
+// unless the next line goes on in lower case: then it is the sentence going on, whatever the line's length (a passage
+// may start mid-line, its first line then looking short: "A deposit of 20% is" | "required when ordering.").
+const MIN_WRAPPED_LINE = 50;
+const GOES_ON = /^\s*\p{Ll}/u;
 const ENDS_CLAUSE = /[.!?:;]["'”’)\]]*$/u;
 // Lines that start a block of their own in plain text and Markdown: a heading, a quote, a table row, a code fence, a
 // list item.
 const STARTS_BLOCK = /^\s*(?:#|>|\||```|~~~|[-*+•▪◦–]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s)/u;
 
 /**
- * The text with each line break that only wraps a line (after a long line that ends mid-sentence, before a line that
- * starts no block of its own) as a space, CR and LF alike, so offsets stay as they are. Line by line, by hand: a
+ * The text with each line break that only wraps a line (after a long line that ends mid-sentence, or before one going
+ * on in lower case; before a line that starts no block of its own) as a space, CR and LF alike, so offsets stay as they are. Line by line, by hand: a
  * pattern looking back over a line's length would retry from every position.
  */
 function withWrapsAsSpaces(text: string): string {
@@ -132,7 +135,8 @@ function withWrapsAsSpaces(text: string): string {
     const nextEnd = text.indexOf("\n", at + 1);
     const line = text.slice(lineStart, at).trim();
     const next = text.slice(at + 1, nextEnd < 0 ? text.length : nextEnd);
-    if (line.length >= MIN_WRAPPED_LINE && next.trim() && !ENDS_CLAUSE.test(line) && !STARTS_BLOCK.test(line) && !STARTS_BLOCK.test(next)) {
+    const wrapped = line.length >= MIN_WRAPPED_LINE || GOES_ON.test(next);
+    if (wrapped && line && next.trim() && !ENDS_CLAUSE.test(line) && !STARTS_BLOCK.test(line) && !STARTS_BLOCK.test(next)) {
       const breakStart = text[at - 1] === "\r" ? at - 1 : at;
       pieces.push(text.slice(copied, breakStart), " ".repeat(at + 1 - breakStart));
       copied = at + 1;

@@ -103,6 +103,10 @@ describe("chunker", () => {
       "The approved budget is 480,000 pounds.",
       "Baxter & Sons, Leeds",
       "West Yorkshire",
+      "Monday to Friday: 7:00 to 18:00",
+      "Saturday: 8:00 to 16:00",
+      "A deposit of 20% is",
+      "required when ordering.",
     ].join("\r\n");
     const split = (options?: { wrappedLines: boolean }) => sentenceSpans(text, 0, text.length, options).map((s) => text.slice(s.start, s.end).replace(/\r\n/g, " | "));
     expect(split()).toEqual([
@@ -116,6 +120,11 @@ describe("chunker", () => {
       "The approved budget is 480,000 pounds.",
       "Baxter & Sons, Leeds",
       "West Yorkshire",
+      // Short lines broken on purpose…
+      "Monday to Friday: 7:00 to 18:00",
+      "Saturday: 8:00 to 16:00",
+      // …but a line going on in lower case goes on the sentence (a passage starting mid-line makes its first line short).
+      "A deposit of 20% is | required when ordering.",
     ]);
     // Where every line break is meant (an answer), each line ends a sentence.
     expect(split({ wrappedLines: false })[0]).toBe("The contractor, Baxter & Sons, confirmed that work will start on 14 April");
