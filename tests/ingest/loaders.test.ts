@@ -26,7 +26,7 @@ describe("loaders", () => {
     expect(chunks.find((c) => c.text.includes("Adults"))!.headingPath).toEqual(["Visiting", "Tickets"]);
   });
 
-  it("When plain text has a short line standing alone, written like a heading, Then it starts a section and is not quoted as a sentence", () => {
+  it("When plain text has a short line after a blank one, written like a heading, Then it starts a section and is not quoted as a sentence", () => {
     const text = [
       "Visiting the museum",
       "",
@@ -44,11 +44,15 @@ describe("loaders", () => {
       "",
       "Getting here",
       "By bus from the station.",
+      "",
+      "Museum of Glass",
+      "Harbour Road",
     ].join("\r\n");
     const doc = loadTxt(Buffer.from(text), "visit.txt");
     expect(doc.title).toBe("Visiting the museum");
-    // Not the title line again, not a line with a colon or digits or closing punctuation, not a line followed by text.
-    expect(doc.sections.map((s) => s.headingPath)).toEqual([[], ["Tickets and prices"]]);
+    // Not the title line again, not a line with a colon or digits or closing punctuation; a heading's text may follow
+    // on the next line ("Getting here"), but lines that all read like headings are an address, not a heading.
+    expect(doc.sections.map((s) => s.headingPath)).toEqual([[], ["Tickets and prices"], ["Getting here"]]);
     expect(doc.text.slice(doc.sections[1]!.start)).toMatch(/^Tickets and prices\r\n/);
     const chunks = chunkDocument(doc, { size: 480, overlap: 80 });
     const prices = chunks.find((c) => c.text.includes("Adults"))!;
@@ -56,7 +60,8 @@ describe("loaders", () => {
     expect(chunks.find((c) => c.text.includes("Welcome"))!.text).not.toContain("Tickets");
     const sentences = chunks.flatMap((c) => chunkSentences(c).map((s) => s.text));
     expect(sentences).not.toContain("Tickets and prices");
-    expect(sentences).toEqual(expect.arrayContaining(["Opening hours: 10 to 17", "24 April 2025", "Adults pay 12 euros."]));
+    expect(sentences).toEqual(expect.arrayContaining(["Opening hours: 10 to 17", "24 April 2025", "Adults pay 12 euros.", "Museum of Glass", "Harbour Road"]));
+    expect(sentences).not.toContain("Getting here");
   });
 
   it("When an HTML page marks its content, Then its navigation, page header and footer are left out, and a header of the content is kept", () => {

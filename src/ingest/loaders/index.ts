@@ -21,8 +21,8 @@ import { loadPdf } from "./pdf.js";
 // wrapped to a width (sentences.ts), so chunks no longer end at such a line's end. html 2: the page's navigation,
 // header and footer are left out; html 3: a table's cells are set apart. pdf 2: lines rebuilt into paragraphs and
 // headings, no running header or footer. txt 4, markdown 3, html 4, pdf 3: a hyphenated compound is also indexed
-// joined ("Wi-Fi" as "wifi", tokenize.ts).
-const TXT = { load: loadTxt, version: "txt@4" };
+// joined ("Wi-Fi" as "wifi", tokenize.ts). txt 5: a heading's text may follow on the very next line.
+const TXT = { load: loadTxt, version: "txt@5" };
 const MARKDOWN = { load: loadMarkdown, version: "markdown@3" };
 const HTML = { load: loadHtml, version: "html@4" };
 const PDF = { load: loadPdf, version: "pdf@3" };

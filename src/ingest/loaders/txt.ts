@@ -10,10 +10,11 @@ const MAX_HEADING_CHARS = 100;
 const HEADING_LINE = /^\p{Lu}[^\d:.!?;,]*[^\d:.!?;,\s]$/u;
 
 /**
- * Plain text: the first line is the title when it is short enough to be one. A later short line standing alone
- * between blank lines, written like a heading (HEADING_LINE), starts a section, as a Markdown heading would: chunks
- * do not run across it, it names the passages under it, and it is not quoted as an answer ("NEMO's thoughts on AI [1]"
- * answered nothing).
+ * Plain text: the first line is the title when it is short enough to be one. A later short line written like a
+ * heading (HEADING_LINE), after a blank line, starts a section, as a Markdown heading would: chunks do not run across
+ * it, it names the passages under it, and it is not quoted as an answer ("NEMO's thoughts on AI [1]" answered nothing).
+ * Its text may follow on the next line ("Opening hours" above "Monday to Friday: 7:00 to 18:00"), unless that line
+ * reads like a heading too: lines of that kind together are an address or a verse, not a heading and its text.
  */
 export function loadTxt(content: Buffer, source: string): SourceDocument {
   const text = decodeText(content, source);
@@ -31,7 +32,9 @@ function plainHeadings(lines: string[], titleLine: number): Section[] {
   let offset = 0;
   lines.forEach((line, i) => {
     const heading = line.trim();
-    if (i > titleLine && blank(i - 1) && blank(i + 1) && isHeading(heading)) sections.push({ start: offset, headingPath: [heading] });
+    if (i > titleLine && blank(i - 1) && isHeading(heading) && (blank(i + 1) || !isHeading(lines[i + 1]!.trim()))) {
+      sections.push({ start: offset, headingPath: [heading] });
+    }
     offset += line.length + 1;
   });
   if (sections.length) sections.unshift({ start: 0, headingPath: [] });
