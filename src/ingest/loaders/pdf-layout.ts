@@ -100,17 +100,27 @@ export function reflowPdf(pages: LaidOutPage[]): ReflowedText {
   for (const [i, block] of blocks.entries()) {
     if (text) text += "\n\n";
     const start = text.length;
-    block.lines.forEach((line, i) => {
-      if (i > 0) {
-        const broken = /\p{L}-$/u.test(text) && /^\p{Ll}/u.test(line);
-        text = broken ? text.slice(0, -1) : `${text} `;
+    // The paragraph's lines, each tested against the line before it only (testing the text so far would cost its length
+    // for every line): a word broken at a line's end loses its hyphen, other lines are joined by a space.
+    const pieces: string[] = [];
+    let length = start;
+    block.lines.forEach((line, j) => {
+      const before = pieces.at(-1);
+      if (before !== undefined && /\p{L}-$/u.test(before) && /^\p{Ll}/u.test(line)) {
+        pieces[pieces.length - 1] = before.slice(0, -1);
+        length--;
+      } else if (before !== undefined) {
+        pieces.push(" ");
+        length++;
       }
-      const number = block.pages[i]!;
-      const span = pageSpans.get(number) ?? { number, start: text.length, end: text.length };
-      text += line;
-      span.end = text.length;
+      const number = block.pages[j]!;
+      const span = pageSpans.get(number) ?? { number, start: length, end: length };
+      pieces.push(line);
+      length += line.length;
+      span.end = length;
       pageSpans.set(number, span);
     });
+    text += pieces.join("");
     const level = levelOf(block, i);
     if (level === undefined) continue;
     const title = block.lines.join(" ");

@@ -60,8 +60,8 @@ function linesOf(items: TextItem[]): LaidOutLine[] {
     }
     ended = item.hasEOL;
   }
-  for (const l of lines) l.text = l.text.trim();
-  return lines.filter((l) => l.text);
+  for (const l of lines) l.text = l.text.trimEnd();
+  return lines;
 }
 
 function describePdfError(error: unknown): string {
