@@ -61,6 +61,9 @@ function cellsOf(line: string): string[] | undefined {
 
 const DELIMITER_CELL = /^:?-{3,}:?$/;
 
+/** A Markdown table's delimiter row ("| --- | :---: |"): no row of the table. */
+const isDelimiterRow = (cells: string[]) => cells.every((cell) => DELIMITER_CELL.test(cell));
+
 /**
  * A sentence that is a whole row of a table, with each cell named by its column: "City: London; Limit per night: 140
  * pounds". Alone, "| London | 140 pounds |" says neither what 140 pounds is nor answers "What is the hotel limit in
@@ -70,7 +73,7 @@ const DELIMITER_CELL = /^:?-{3,}:?$/;
  */
 function tableRow(text: string, span: Span, line: string): string | undefined {
   const cells = text.slice(span.start, span.end).trim() === line.trim() ? cellsOf(line) : undefined;
-  if (!cells || cells.every((cell) => DELIMITER_CELL.test(cell))) return undefined;
+  if (!cells || isDelimiterRow(cells)) return undefined;
   // Back over the rows before this one (blank lines between them too: an HTML table's rows are blocks) to the first.
   let header: string[] | undefined;
   let lineStart = text.lastIndexOf("\n", span.start - 1) + 1;
@@ -80,7 +83,7 @@ function tableRow(text: string, span: Span, line: string): string | undefined {
     if (previous.trim()) {
       const previousCells = cellsOf(previous);
       if (!previousCells) break;
-      if (!previousCells.every((cell) => DELIMITER_CELL.test(cell))) header = previousCells;
+      if (!isDelimiterRow(previousCells)) header = previousCells;
     }
     lineStart = previousStart;
   }

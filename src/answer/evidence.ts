@@ -98,7 +98,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     chunkSentences(chunk).map((sentence, position) => {
       const sentenceTermList = terms(sentence.text);
       const sentenceTerms = new Set(sentenceTermList);
-      const heldTerms = held(sentence.answers ? `${sentence.text} ${sentence.answers}` : sentence.text, sentence.answers ? undefined : sentenceTermList);
+      const heldTerms = sentence.answers ? held(`${sentence.text} ${sentence.answers}`) : held(sentence.text, sentenceTermList);
       return {
         n,
         source: chunk.source,

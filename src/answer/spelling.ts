@@ -57,9 +57,12 @@ export async function correctSpelling(question: string, idf: (term: string) => n
   let corrected = "";
   let copied = 0;
   for (const match of misspelt) {
-    const used = candidates.get(match[0])!.filter((c) => terms(c).length > 0 && inDocuments(candidateIdf, c));
+    const used = candidates
+      .get(match[0])!
+      .filter((c) => terms(c).length > 0 && inDocuments(candidateIdf, c))
+      .map((word) => ({ word, idf: candidateIdf(terms(word)[0]!) }));
     if (!used.length) continue;
-    const commonest = used.reduce((best, c) => (candidateIdf(terms(c)[0]!) < candidateIdf(terms(best)[0]!) ? c : best));
+    const commonest = used.reduce((best, c) => (c.idf < best.idf ? c : best)).word;
     corrected += question.slice(copied, match.index) + (/^\p{Lu}/u.test(match[0]) ? commonest[0]!.toUpperCase() + commonest.slice(1) : commonest);
     copied = match.index + match[0].length;
   }

@@ -124,8 +124,8 @@ const STARTS_BLOCK = /^\s*(?:#|>|\||```|~~~|[-*+•▪◦–]\s|\(?\d{1,3}[.)]\s
 
 /**
  * The text with each line break that only wraps a line (after a long line that ends mid-sentence, or before one going
- * on in lower case; before a line that starts no block of its own) as a space, CR and LF alike, so offsets stay as they are. Line by line, by hand: a
- * pattern looking back over a line's length would retry from every position.
+ * on in lower case; before a line that starts no block of its own) as a space, CR and LF alike, so offsets stay as
+ * they are. Line by line, by hand: a pattern looking back over a line's length would retry from every position.
  */
 function withWrapsAsSpaces(text: string): string {
   const pieces: string[] = [];

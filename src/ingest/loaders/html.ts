@@ -53,7 +53,9 @@ export function loadHtml(content: Buffer, source: string): SourceDocument {
   // Each entry is a node to visit, or the element whose children are done (its closing tag).
   const stack: { node: AnyNode; closing: boolean }[] = [];
   const roots = $.root().contents().toArray();
-  const marksContent = hasContentElement(roots);
+  // Asked only when a header or footer is met outside a section: most pages are walked once.
+  let marksContent: boolean | undefined;
+  const pageMarksContent = () => (marksContent ??= hasContentElement(roots));
   for (let i = roots.length - 1; i >= 0; i--) stack.push({ node: roots[i]!, closing: false });
   while (stack.length) {
     const { node, closing } = stack.pop()!;
@@ -80,7 +82,7 @@ export function loadHtml(content: Buffer, source: string): SourceDocument {
       continue;
     }
     if (element.name === "title" || element.name === "head") pageTitle ||= titleIn(element);
-    if (INVISIBLE.has(element.name) || isHidden(element) || isPageChrome(element, marksContent)) continue;
+    if (INVISIBLE.has(element.name) || isHidden(element) || isPageChrome(element, pageMarksContent)) continue;
     if (isBlock) out.newline(element.name === "br" ? 1 : 2);
     if (CELL.has(element.name) && followsCell(element)) out.write(CELL_SEPARATOR);
     if (heading) {
@@ -105,14 +107,14 @@ function titleIn(element: Element): string {
   return title ? boundedTitle(title.children.map((c) => (c.type === "text" ? c.data : "")).join("")) : "";
 }
 
-function isPageChrome(element: Element, marksContent: boolean): boolean {
+function isPageChrome(element: Element, pageMarksContent: () => boolean): boolean {
   const role = element.attribs.role?.trim().toLowerCase() ?? "";
   if (element.name === "nav" || NAVIGATION_ROLES.has(role)) return true;
-  if (!marksContent || (element.name !== "header" && element.name !== "footer" && !PAGE_LEVEL_ROLES.has(role))) return false;
+  if (element.name !== "header" && element.name !== "footer" && !PAGE_LEVEL_ROLES.has(role)) return false;
   for (let parent = element.parent; parent; parent = parent.parent) {
     if (parent.type === "tag" && SECTIONING.has((parent as Element).name)) return false;
   }
-  return true;
+  return pageMarksContent();
 }
 
 /** Whether the page has a <main>, an <article> or an element of role main (walked with a stack, as the page is). */

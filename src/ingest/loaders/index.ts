@@ -14,8 +14,8 @@ import { loadPdf } from "./pdf.js";
 /**
  * Each loader with its version, which every file record names ("txt@2"). Raise a version when its loader changes what
  * it makes of a file (text, title, sections, pages), or when what is made of its text changes (its sentences, so its
- * chunks; its index terms): the next build then reads that loader's files again, although their contents have not changed, instead of
- * keeping the chunks made of them before.
+ * chunks; its index terms): the next build then reads that loader's files again, although their contents have not
+ * changed, instead of keeping the chunks made of them before.
  */
 // txt 2: a short line standing alone starts a section (a heading). txt 3, markdown 2: a sentence runs on over lines
 // wrapped to a width (sentences.ts), so chunks no longer end at such a line's end. html 2: the page's navigation,
