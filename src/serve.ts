@@ -1,8 +1,9 @@
 /**
  * @module serve
  * Serving, as `npm start` and `grounded-rag serve` both do it: build the
- * services once from the config, listen, optionally watch the corpus, and
- * hand the process's signals to the lifecycle.
+ * services once from the config, listen, bring the index up to date with the
+ * corpus, optionally watch the corpus, and hand the process's signals to the
+ * lifecycle.
  */
 import type { Config } from "./config.js";
 import { manageLifecycle } from "./lifecycle.js";
@@ -20,7 +21,14 @@ export async function serve(config: Config, options: { watch: boolean }): Promis
   const watcher = options.watch
     ? watchCorpus({ corpusDir: config.corpusDir, debounceMs: config.reindex.debounceMs, reindexer: services.reindexer, logger })
     : undefined;
+  // SOURCE_URLS: one reindex right after start-up, with a crawl, and the corpus is built with it.
   const sourceRefresh = config.sources.urls.length ? refreshSources(services.reindexer, config.sources.refreshMinutes) : undefined;
+  // The documents may have changed while the server was down, or a newer loader may read them differently: the index
+  // follows without an operator, built in the background while the index on disk serves. Not with pgvector: that
+  // index is shared by every replica, and a replica's CORPUS_DIR need not hold the corpus (`npm run ingest` builds it).
+  if (!sourceRefresh && config.vectorStore.kind === "hnsw") {
+    services.reindexer.reindex({ reason: "start-up: catch up with the corpus" }).catch(() => undefined);
+  }
   manageLifecycle({
     server: running.server,
     logger,

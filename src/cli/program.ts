@@ -38,7 +38,7 @@ export function createProgram(): Command {
 
   program
     .command("serve")
-    .description("serve the API, the chat page, /v1 (OpenAI-compatible) and /mcp; builds the index first if there is none")
+    .description("serve the API, the chat page, /v1 (OpenAI-compatible) and /mcp; builds the index, or brings it up to date, as it starts")
     .option("--watch", "reindex when the corpus changes (WATCH_CORPUS=1)")
     .option("--port <port>", "port to listen on (PORT)")
     .option("--host <host>", "interface to bind (HOST)")

@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { EventEmitter } from "node:events";
-import { cp, rm } from "node:fs/promises";
+import { cp, mkdir, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { Writable } from "node:stream";
@@ -138,6 +138,49 @@ describe("Graceful shutdown of the real process", () => {
     const lines = child.stderr.filter((line) => line.trim());
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/RATE_LIMIT_MAX="lots"/);
+  });
+});
+
+describe("Start-up brings the index up to date", () => {
+  it("When documents were added and removed while the server was down, Then it serves the old index at once and follows the corpus in the background", async () => {
+    const dir = await makeTempDir("rag-catch-up-");
+    const corpusDir = path.join(dir, "corpus");
+    const env = { PORT: "0", HOST: "127.0.0.1", CORPUS_DIR: corpusDir, INDEX_DIR: path.join(dir, "index"), EMBEDDING_WORKERS: "0", LOG_LEVEL: "info" };
+    const search = async (url: string, query: string) => {
+      const response = await fetch(`${url}/search`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, mode: "keyword" }) });
+      return ((await response.json()) as { results: { source: string }[] }).results.map((r) => r.source);
+    };
+    try {
+      await mkdir(corpusDir);
+      await writeFile(path.join(corpusDir, "ferries.md"), "# Ferries\n\nThe island ferry leaves the harbour at 7:15 every morning.\n");
+      await writeFile(path.join(corpusDir, "buses.md"), "# Buses\n\nThe airport bus stops at the station every twenty minutes.\n");
+      const first = startMain(env);
+      try {
+        await waitFor(() => logLines(first).find((line) => line.url), "the first start to listen", 90_000);
+        first.process.kill("SIGTERM");
+        expect(await first.exited).toBe(0);
+      } finally {
+        first.process.kill("SIGKILL");
+      }
+
+      await writeFile(path.join(corpusDir, "trams.md"), "# Trams\n\nThe harbour tram runs until midnight on weekdays.\n");
+      await rm(path.join(corpusDir, "buses.md"));
+      const second = startMain(env);
+      try {
+        const url = await waitFor(() => logLines(second).find((line) => line.url)?.url, "the second start to listen", 90_000);
+        await waitFor(() => logLines(second).find((line) => line.msg === "index published"), "the catch-up to publish", 90_000);
+        const messages = logLines(second).map((line) => line.msg);
+        // Listening came first: the index on disk served while the corpus was read again.
+        expect(messages.findIndex((m) => m.startsWith("serving on"))).toBeLessThan(messages.indexOf("reindex started"));
+        expect(await search(url, "harbour tram midnight")).toContain("trams.md");
+        expect(await search(url, "airport bus station")).not.toContain("buses.md");
+        expect(await search(url, "island ferry")).toContain("ferries.md");
+      } finally {
+        second.process.kill("SIGKILL");
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -87,10 +87,13 @@ class Crawl {
       this.report.removed.push(url);
     }
     await store.save({ pages: this.next, failures: this.report.failed, crawledAt: new Date().toISOString() });
-    this.options.logger.info(
-      { fetched: this.report.fetched.length, notModified: this.report.notModified.length, removed: this.report.removed.length, failed: this.report.failed.length },
-      "crawled SOURCE_URLS",
-    );
+    // Every reindex crawls, to drop the pages of a site no longer in SOURCE_URLS; without any, there is nothing to say.
+    if (urls.length || this.report.removed.length) {
+      this.options.logger.info(
+        { fetched: this.report.fetched.length, notModified: this.report.notModified.length, removed: this.report.removed.length, failed: this.report.failed.length },
+        "crawled SOURCE_URLS",
+      );
+    }
     return this.report;
   }
 
