@@ -182,18 +182,23 @@ const FRAMING_WORDS = new Set(
 );
 // "Besides chairing NEMO, what other…": what the question sets aside is not what the answer must contain.
 const EXCLUSION = /\b(?:besides|apart from|aside from|other than|except(?: for)?|in addition to)\b[^,;?]*[,;]/giu;
+// "What does TOIL mean?", "What does MSC stand for?", "What is the meaning of habib?": a definition answers it, and
+// need not say "mean" ("TOIL: Time off in lieu", "Time off in lieu (TOIL) is …").
+const ASKED_MEANING = /^\W*(?:what (?:does|do|did) (.+?) (?:mean|stand for)|what is the (?:meaning|definition) of (.+?)|define (.+?))\W*$/iu;
 // Stems this long or longer match their extensions: "direct" ~ "director", "chair" ~ "chairperson".
 const MIN_VARIANT_PREFIX = 5;
 
 /**
  * The question's content terms, each with its IDF. Framing words, a leading exclusion clause ("besides X,") and the
  * words naming the kind of answer asked for ("which country", the "long" of "how long") are not content: an answering
- * sentence need not hold them.
+ * sentence need not hold them, nor the "mean" of a question asking what a term means.
  */
 function contentTerms(question: string, idf: Idf): Map<string, number> {
   const weights = new Map<string, number>();
   const type = expectedAnswerType(question);
-  for (const word of words(withoutDegreeWord(question.replace(EXCLUSION, " ")))) {
+  const meaningOf = ASKED_MEANING.exec(question);
+  const asked = meaningOf ? (meaningOf[1] ?? meaningOf[2] ?? meaningOf[3]!) : question;
+  for (const word of words(withoutDegreeWord(asked.replace(EXCLUSION, " ")))) {
     if (FRAMING_WORDS.has(word) || namesAnswerType(word, type)) continue;
     for (const t of terms(word)) weights.set(t, idf(t));
   }

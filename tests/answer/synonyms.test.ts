@@ -61,4 +61,15 @@ describe("words naming the kind of answer asked for", () => {
     expect(other!.coverage).toBeLessThan(1);
     expect(other!.focus).toBe(0);
   });
+
+  it("When a question asks what a term means or stands for, Then a definition that does not say 'mean' covers it", async () => {
+    const passages = passagesOf("TOIL: Time off in lieu, taken later for hours worked beyond your contract.");
+    for (const question of ["What does TOIL mean?", "what does toil stand for", "What is the meaning of TOIL?", "Define TOIL"]) {
+      const [sentence] = await weighEvidence(question, passages, options);
+      expect(sentence!.coverage, question).toBe(1);
+    }
+    // Asked otherwise, "mean" is content the sentence must hold.
+    const [other] = await weighEvidence("Does TOIL mean extra pay?", passages, options);
+    expect(other!.coverage).toBeLessThan(1);
+  });
 });

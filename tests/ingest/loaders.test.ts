@@ -86,6 +86,13 @@ describe("loaders", () => {
     expect(loadHtml(Buffer.from(html), "limits.html").text).toBe("Hotel limits:\n\nCity | Limit\n\nLondon | 140 pounds\n\nLeeds | 95 pounds");
   });
 
+  it("When an HTML page has a definition list, Then each term stands on one line with its definition, not alone", () => {
+    const html = "<dl><dt>PTO</dt><dd>Paid time off.</dd><dt>Hot desk:</dt> <dd>A desk nobody owns.</dd><dd>Book it a day ahead.</dd><dt>TOIL</dt><dt>Lieu time</dt><dd>Time off for extra hours.</dd></dl>";
+    expect(loadHtml(Buffer.from(html), "glossary.html").text).toBe(
+      "PTO: Paid time off.\n\nHot desk: A desk nobody owns.\n\nBook it a day ahead.\n\nTOIL\n\nLieu time: Time off for extra hours.",
+    );
+  });
+
   it("When an HTML page has no <title>, Then its first <h1> is the title", () => {
     expect(loadHtml(Buffer.from("<h1>Annual report</h1><p>Text.</p>"), "r.html").title).toBe("Annual report");
   });

@@ -17,6 +17,9 @@ const HEADING = /^h([1-6])$/;
 // "London140 pounds".
 const CELL = new Set(["td", "th"]);
 const CELL_SEPARATOR = " | ";
+// A definition list's term and its definition stand on one line, "PTO: Paid time off …": each on a line of its own,
+// the term alone was a sentence, quoted as the answer to "What is PTO?".
+const TERM_SEPARATOR = ": ";
 // Page chrome, not the document: navigation always; on a page that marks where its content is (a <main> or an
 // <article>), a header or footer of the page as a whole — HTML's banner and contentinfo (a <header> inside an
 // <article>, <section> or <main> is that part's own). A page marking no content may well head itself with its title
@@ -78,13 +81,15 @@ export function loadHtml(content: Buffer, source: string): SourceDocument {
           if (open.level === 1 && !firstH1) firstH1 = open.title;
         }
       }
-      if (isBlock) out.newline(element.name === "br" ? 1 : 2);
+      if (isBlock && !(element.name === "dt" && nextTagName(element) === "dd")) out.newline(element.name === "br" ? 1 : 2);
       continue;
     }
     if (element.name === "title" || element.name === "head") pageTitle ||= titleIn(element);
     if (INVISIBLE.has(element.name) || isHidden(element) || isPageChrome(element, pageMarksContent)) continue;
-    if (isBlock) out.newline(element.name === "br" ? 1 : 2);
-    if (CELL.has(element.name) && followsCell(element)) out.write(CELL_SEPARATOR);
+    const definesTerm = element.name === "dd" && previousTagName(element) === "dt";
+    if (definesTerm) out.write(out.since(out.length - 1) === ":" ? " " : TERM_SEPARATOR);
+    else if (isBlock) out.newline(element.name === "br" ? 1 : 2);
+    if (CELL.has(element.name) && CELL.has(previousTagName(element) ?? "")) out.write(CELL_SEPARATOR);
     if (heading) {
       const level = Number(heading[1]);
       while (headings.length && headings[headings.length - 1]!.level >= level) headings.pop();
@@ -130,12 +135,16 @@ function hasContentElement(roots: AnyNode[]): boolean {
   return false;
 }
 
-/** Whether a cell comes after another cell of its row (text between them aside). */
-function followsCell(element: Element): boolean {
-  for (let sibling = element.prev; sibling; sibling = sibling.prev) {
-    if (sibling.type === "tag") return CELL.has((sibling as Element).name);
-  }
-  return false;
+/** The name of the element before this one among its siblings (text between them aside). */
+function previousTagName(element: Element): string | undefined {
+  for (let sibling = element.prev; sibling; sibling = sibling.prev) if (sibling.type === "tag") return (sibling as Element).name;
+  return undefined;
+}
+
+/** The name of the element after this one among its siblings (text between them aside). */
+function nextTagName(element: Element): string | undefined {
+  for (let sibling = element.next; sibling; sibling = sibling.next) if (sibling.type === "tag") return (sibling as Element).name;
+  return undefined;
 }
 
 function isHidden(element: Element): boolean {

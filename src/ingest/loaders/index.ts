@@ -24,7 +24,7 @@ import { loadPdf } from "./pdf.js";
 // joined ("Wi-Fi" as "wifi", tokenize.ts). txt 5: a heading's text may follow on the very next line.
 const TXT = { load: loadTxt, version: "txt@5" };
 const MARKDOWN = { load: loadMarkdown, version: "markdown@3" };
-const HTML = { load: loadHtml, version: "html@4" };
+const HTML = { load: loadHtml, version: "html@5" };
 const PDF = { load: loadPdf, version: "pdf@3" };
 const BY_TYPE: Record<string, { load: Loader; version: string }> = { ".txt": TXT, ".text": TXT, ".md": MARKDOWN, ".markdown": MARKDOWN, ".html": HTML, ".htm": HTML, ".pdf": PDF };
 
