@@ -238,7 +238,7 @@ function grounded(prepared: Prepared, draft: AnswerDraft): { draft: AnswerDraft;
   if (draft.abstained) return { draft, verified: { answer: draft.answer, unsupported: [] } };
   const verified = verifyCitations(draft.answer, prepared.passages);
   if (CITATION.test(verified.answer)) return { draft, verified };
-  const closest = extractiveDraft(prepared.evidence, true, draft.model);
+  const closest = extractiveDraft(prepared.query, prepared.evidence, true, draft.model);
   if (closest.abstained) {
     return { draft: { ...draft, answer: ABSTENTION_MESSAGE, cited: [], abstained: true }, verified: { answer: ABSTENTION_MESSAGE, unsupported: verified.unsupported } };
   }

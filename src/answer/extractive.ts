@@ -23,14 +23,16 @@ const RUNNER_UP_RATIO = 0.3;
 // A sentence opening with a word that points back ("He is best known for playing Nikko") says nothing on its own:
 // the sentence before it in its passage, which names what it points to, is quoted with it. On NQ-open questions the
 // answer then holds a gold answer more often (see pickSentences).
+// A question asking for a procedure: "How do I install the printer?", "how to reset my password", "What are the steps …".
+const ASKS_HOW_TO = /^\W*(?:how (?:do|can|could|should|would|must) (?:i|we|you|one)\b|how to\b)|\bsteps?\b/iu;
 const POINTS_BACK = /^(?:he|she|it|they|his|her|its|their|this|these|those)\b/iu;
 
 export class ExtractiveAnswerer implements Answerer {
   readonly model = "extractive";
 
-  async answer({ evidence, assessment }: AnswerInput): Promise<AnswerDraft> {
+  async answer({ question, evidence, assessment }: AnswerInput): Promise<AnswerDraft> {
     if (assessment.openings) return openingsDraft(assessment.openings, evidence, this.model);
-    return extractiveDraft(evidence, assessment.outcome === "uncertain", this.model);
+    return extractiveDraft(question, evidence, assessment.outcome === "uncertain", this.model);
   }
 }
 
@@ -45,9 +47,9 @@ function openingsDraft(openings: Passage[], evidence: SentenceEvidence[], model:
 }
 
 /** The best sentences as an answer, or, when `uncertain`, as the closest passage (ask.ts introduces it as such). */
-export function extractiveDraft(evidence: SentenceEvidence[], uncertain: boolean, model: string): AnswerDraft {
+export function extractiveDraft(question: string, evidence: SentenceEvidence[], uncertain: boolean, model: string): AnswerDraft {
   // A sentence sharing no term with the question (pickSentences' last resort) is the closest passage at most, whatever the assessment says.
-  return quotedDraft(pickSentences(evidence), uncertain || !bestSentence(evidence), model);
+  return quotedDraft(pickSentences(question, evidence), uncertain || !bestSentence(evidence), model);
 }
 
 function quotedDraft(chosen: SentenceEvidence[], uncertain: boolean, model: string): AnswerDraft {
@@ -64,7 +66,8 @@ function quotedDraft(chosen: SentenceEvidence[], uncertain: boolean, model: stri
 /**
  * The best sentence; when it ends with a colon, the list it introduces (the
  * list items after it in the same document, whichever passages hold them, else
- * the sentences that follow it); otherwise the best sentence first, then close
+ * the sentences that follow it); when it is a step of a list and the question
+ * asks how to do something, the whole list (steps); otherwise the best sentence first, then close
  * runners-up in document order, each chosen sentence preceded by the one it
  * points back to (antecedent). Best first, since the first sentence is the one
  * read: in document order instead, the first quoted sentence held the gold
@@ -72,7 +75,7 @@ function quotedDraft(chosen: SentenceEvidence[], uncertain: boolean, model: stri
  * and 8 of the seed set's 15; best first, 71.2 %, 81.8 % and 12 of 15
  * (`npm run eval`, 2026-12-04).
  */
-export function pickSentences(evidence: SentenceEvidence[]): SentenceEvidence[] {
+export function pickSentences(question: string, evidence: SentenceEvidence[]): SentenceEvidence[] {
   const best = bestSentence(evidence);
   // No sentence shares a term with the question, yet retrieval passed the gate: "Can I take pictures?" found under the
   // heading "Can I take photographs?", "How do I get there?" under "Getting here". The best-ranked sentence is shown
@@ -83,10 +86,33 @@ export function pickSentences(evidence: SentenceEvidence[]): SentenceEvidence[] 
     const items = following.filter((s) => s.listItem);
     return [best, ...(items.length ? items : following)].slice(0, 1 + MAX_LIST_ITEMS);
   }
+  if (best.listItem && ASKS_HOW_TO.test(question)) {
+    const steps = listAround(best, evidence);
+    if (steps.length > 1) return steps;
+  }
   // The evidence is ranked best first, so the first close sentence is the best one.
   const close = uniqueByPosition(evidence.filter((s) => s.score >= best.score * RUNNER_UP_RATIO && s.coverage > 0)).slice(0, MAX_SENTENCES);
   const ordered = [best, ...close.slice(1).sort((a, b) => (a.n === b.n ? a.start - b.start : 0))];
   return uniqueByPosition(ordered.flatMap((s) => [...antecedent(s, evidence), s]));
+}
+
+/**
+ * The list `item` is in, as its passage holds it, in order: the items around it (a sentence between two items is part
+ * of the one before), led by the sentence introducing them when it ends with a colon. One step alone answers "How do
+ * I install the printer?" no better than "Search for the driver and click Install [1]".
+ */
+function listAround(item: SentenceEvidence, evidence: SentenceEvidence[]): SentenceEvidence[] {
+  const byPosition = new Map(evidence.filter((s) => s.n === item.n).map((s) => [s.position, s]));
+  const inList = (position: number) => byPosition.get(position)?.listItem || (byPosition.get(position - 1) !== undefined && byPosition.get(position + 1)?.listItem);
+  let first = item.position;
+  while (first > 0 && inList(first - 1)) first--;
+  let last = item.position;
+  while (inList(last + 1)) last++;
+  const introduction = byPosition.get(first - 1);
+  if (introduction?.text.trimEnd().endsWith(":")) first--;
+  const list: SentenceEvidence[] = [];
+  for (let position = first; position <= last && list.length < 1 + MAX_LIST_ITEMS; position++) list.push(byPosition.get(position)!);
+  return list;
 }
 
 /**
@@ -109,7 +135,8 @@ function antecedent(sentence: SentenceEvidence, evidence: SentenceEvidence[]): S
 function formatAnswer(chosen: SentenceEvidence[]): string {
   const [first, ...rest] = chosen;
   if (!first) return "";
-  const isList = first.text.trimEnd().endsWith(":");
+  const isList = first.text.trimEnd().endsWith(":") || (first.listItem && rest.some((s) => s.listItem));
+  if (isList && first.listItem) return chosen.map((s) => `- ${citeSentence(s.text, s.n)}`).join("\n");
   let answer = citeSentence(first.text, first.n);
   let previous = first;
   for (const s of rest) {

@@ -166,6 +166,7 @@ export function riskCoverage(outcomes: QaOutcome[]): { threshold: number; covera
 export interface FitQuestion {
   /** The set the question comes from. */
   set: string;
+  question: string;
   answerable: boolean;
   answers: string[];
   goldRetrieved: boolean;
@@ -179,6 +180,7 @@ export async function fitQuestions(set: string, services: Services, questions: Q
     const prepared = await weighQuestion({ question: q.question }, services.ask);
     out.push({
       set,
+      question: q.question,
       answerable: q.answerable,
       answers: q.answers,
       goldRetrieved: goldRetrieved(q, [...prepared.passages, ...prepared.leftOut].map((p) => p.chunk)),
@@ -223,7 +225,7 @@ export interface FitSample {
 export function fitSamples(questions: FitQuestion[], ranking: RankingModel): FitSample[] {
   return questions.map((q) => {
     const evidence = rankEvidence(q.evidence, ranking);
-    const draft = extractiveDraft(evidence, false, "extractive");
+    const draft = extractiveDraft(q.question, evidence, false, "extractive");
     return {
       set: q.set,
       features: decisionFeatures(evidence, q.passages),

@@ -68,7 +68,7 @@ describe("evidence and the extractive answer", () => {
       "3. A European innovation hub.",
     );
     const evidence = await weighEvidence("What are NEMO's three recommendations for policy makers?", passages, { idf, ranking: TEST_RANKING });
-    const chosen = pickSentences(evidence).map((s) => s.text);
+    const chosen = pickSentences("What are NEMO's three recommendations for policy makers?", evidence).map((s) => s.text);
     expect(chosen).toEqual([
       "NEMO made three recommendations for policy makers:",
       "A political vision for museums.",
@@ -85,6 +85,28 @@ describe("evidence and the extractive answer", () => {
     ]);
   });
 
+  it("When a question asks how to do something and the best sentence is a step of a list, Then the answer quotes the whole list, in order", async () => {
+    const [passage] = passagesOf(
+      "## Installing the printer driver\n\n1. Open the Company Portal on your laptop.\n2. Search for the Brother driver and click Install. It takes a minute.\n3. Restart your laptop.\n\nToner is in the cupboard.",
+    );
+    const passages = [{ ...passage!, chunk: { ...passage!.chunk, headingPath: ["Installing the printer driver"] } }];
+    const question = "How do I install the printer driver?";
+    const evidence = await weighEvidence(question, passages, { idf, ranking: TEST_RANKING });
+    expect(evidence[0]!.listItem).toBe(true);
+    const draft = await new ExtractiveAnswerer().answer({ question, passages, evidence, assessment: assessmentOf() });
+    expect(draft.answer.split("\n")).toEqual([
+      "- Open the Company Portal on your laptop [1].",
+      "- Search for the Brother driver and click Install [1].",
+      "- It takes a minute [1].",
+      "- Restart your laptop [1].",
+    ]);
+    expect(verifyCitations(draft.answer, passages).answer).toBe(draft.answer);
+    // Asked for one fact, not a procedure, the list is not quoted whole.
+    const which = "Which portal has the Brother driver?";
+    const factEvidence = await weighEvidence(which, passages, { idf, ranking: TEST_RANKING });
+    expect(pickSentences(which, factEvidence).length).toBeLessThan(4);
+  });
+
   it("When the best sentence opens by pointing back, Then the sentence before it in its passage is quoted first", async () => {
     const passages = passagesOf("Patrick Walshe was an American actor. He is best known for playing Nikko in The Wizard of Oz.", "Nikko leads the Winged Monkeys.");
     const evidence = await weighEvidence("who plays nikko in the wizard of oz", passages, { idf, ranking: TEST_RANKING });
@@ -96,13 +118,13 @@ describe("evidence and the extractive answer", () => {
   it("When a close runner-up stands before the best sentence in its passage, Then the best sentence is still quoted first", async () => {
     const passages = passagesOf("The museum forum met in a large hall. The museum forum took place in Hangzhou, China.");
     const evidence = await weighEvidence("Where did the museum forum take place?", passages, { idf, ranking: TEST_RANKING });
-    expect(pickSentences(evidence).map((s) => s.text)).toEqual(["The museum forum took place in Hangzhou, China.", "The museum forum met in a large hall."]);
+    expect(pickSentences("Where did the museum forum take place?", evidence).map((s) => s.text)).toEqual(["The museum forum took place in Hangzhou, China.", "The museum forum met in a large hall."]);
   });
 
   it("When the best sentence names its subject, Then no sentence before it is added", async () => {
     const passages = passagesOf("Tickets sold out early. The forum took place in Hangzhou, China.", "Tickets sold out early. It took place in Hangzhou, China.");
     const evidence = await weighEvidence("Where did the forum take place?", passages, { idf, ranking: TEST_RANKING });
-    expect(pickSentences(evidence).map((s) => `${s.n}: ${s.text}`)).toEqual(["1: The forum took place in Hangzhou, China.", "2: Tickets sold out early.", "2: It took place in Hangzhou, China."]);
+    expect(pickSentences("Where did the forum take place?", evidence).map((s) => `${s.n}: ${s.text}`)).toEqual(["1: The forum took place in Hangzhou, China.", "2: Tickets sold out early.", "2: It took place in Hangzhou, China."]);
   });
 
   it("When a passage opens with its heading, Then the heading is not quoted as an answer, though its words still count for the passage", async () => {

@@ -22,6 +22,7 @@ function questions(count: number): FitQuestion[] {
     const covering = 0.6 + (i % 4) / 10;
     return {
       set: "synthetic",
+      question: `question ${i}`,
       answerable: true,
       answers: [answer],
       goldRetrieved: true,
