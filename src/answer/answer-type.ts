@@ -46,6 +46,14 @@ export function withoutDegreeWord(question: string): string {
   return question.replace(HOW_DEGREE, "how");
 }
 
+// A question asking for a procedure: "How do I install the printer?", "how to reset my password", "What are the steps …".
+const HOW_TO = /^\W*(?:how (?:do|can|could|should|would|must) (?:i|we|you|one)\b|how to\b)|\bsteps?\b/iu;
+
+/** Whether the question asks how to do something: its answer is a procedure (a list's steps, a block of commands). */
+export function asksHowTo(question: string): boolean {
+  return HOW_TO.test(question);
+}
+
 /** True when `word` (lower case) names the kind of answer a question of `type` asks for. */
 export function namesAnswerType(word: string, type: AnswerType): boolean {
   return TYPE_NOUNS[type]?.test(word) ?? false;

@@ -16,7 +16,10 @@ export interface Sentence {
   start: number;
   end: number;
   text: string;
+  /** An item of a list, or a line of a code block: quoted on a line of its own, and with its list for a procedure. */
   listItem: boolean;
+  /** A line of a code block. */
+  code?: true;
   /** The question the document asks just before this sentence, which it answers (an FAQ's answer); unset otherwise. */
   answers?: string;
 }
@@ -30,7 +33,18 @@ export interface Sentence {
 export function chunkSentences(chunk: Chunk): Sentence[] {
   const out: Sentence[] = [];
   let asked: string | undefined;
+  const lineKind = fencedLines(chunk.text);
   for (const span of sentenceSpans(chunk.text)) {
+    const kind = lineKind(span.start);
+    // A fence ("```bash") is markup. A line of code is quoted as written, on a line of its own, and goes with the
+    // block's other lines as a list's items go together: "How do I install it?" is answered by the commands.
+    if (kind === "fence") continue;
+    if (kind === "code") {
+      const text = chunk.text.slice(span.start, span.end).trim();
+      if (terms(text).length) out.push({ start: chunk.start + span.start, end: chunk.start + span.end, text, listItem: true, code: true });
+      asked = undefined;
+      continue;
+    }
     let start = span.start;
     const bullet = BULLET.exec(chunk.text.slice(start, span.end));
     if (bullet) start += bullet[0].length;
@@ -49,6 +63,27 @@ export function chunkSentences(chunk: Chunk): Sentence[] {
     asked = undefined;
   }
   return out;
+}
+
+const FENCE = /^\s*(?:```|~~~)/;
+
+/**
+ * Whether the line at an offset is a code fence, a line of code between two fences, or neither. Read from the chunk
+ * alone: a chunk that opens inside a code block reads its first lines as prose.
+ */
+function fencedLines(text: string): (offset: number) => "fence" | "code" | undefined {
+  const lines: { end: number; kind: "fence" | "code" | undefined }[] = [];
+  let inside = false;
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf("\n", start);
+    const end = newline < 0 ? text.length : newline;
+    const fence = FENCE.test(text.slice(start, end));
+    lines.push({ end, kind: fence ? "fence" : inside ? "code" : undefined });
+    if (fence) inside = !inside;
+    start = end + 1;
+  }
+  if (!lines.some((line) => line.kind === "fence")) return () => undefined;
+  return (offset) => lines.find((line) => offset <= line.end)?.kind;
 }
 
 /** A table's row as cells: "| London | 140 pounds |" (Markdown) or "London | 140 pounds" (an HTML table's row). */

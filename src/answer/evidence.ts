@@ -12,7 +12,7 @@ import type { RankingModel, SentenceFeature } from "../core/answer-calibration.j
 import { terms, words } from "../retrieval/tokenize.js";
 import { acronymTerms } from "./acronyms.js";
 import { chunkSentences } from "./chunk-sentences.js";
-import { expectedAnswerType, holdsAnswerType, namesAnotherRole, namesAnswerType, withoutDegreeWord } from "./answer-type.js";
+import { asksHowTo, expectedAnswerType, holdsAnswerType, namesAnotherRole, namesAnswerType, withoutDegreeWord } from "./answer-type.js";
 import { predict } from "./logistic-model.js";
 import { synonymTerms, type Thesaurus } from "./synonyms.js";
 import type { Passage } from "./types.js";
@@ -22,8 +22,10 @@ export interface SentenceEvidence {
   n: number;
   /** The document it is in; `start`/`end` are offsets in it. */
   source: string;
-  /** True for an item of a numbered or bulleted list (its marker is not part of `text`). */
+  /** True for an item of a numbered or bulleted list (its marker is not part of `text`) or a line of code. */
   listItem: boolean;
+  /** True for a line of a code block (evidence only for a question asking how to do something). */
+  code: boolean;
   /** Offsets in the source document. */
   start: number;
   end: number;
@@ -94,8 +96,11 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const passageTerms = passages.map(({ chunk }) => held(`${chunk.text} ${chunk.headingPath.join(" ")}`));
   const retrievedCoverage = coverageOf(new Set(passageTerms.flatMap((set) => [...set])));
 
+  // A line of code answers how to do something ("npm install"), and is no answer to what a thing is.
+  const procedure = asksHowTo(question);
   const candidates = passages.flatMap(({ n, chunk, score }, p) =>
-    chunkSentences(chunk).map((sentence, position) => {
+    chunkSentences(chunk).flatMap((sentence, position) => {
+      if (sentence.code && !procedure) return [];
       const sentenceTermList = terms(sentence.text);
       const sentenceTerms = new Set(sentenceTermList);
       const heldTerms = sentence.answers ? held(`${sentence.text} ${sentence.answers}`) : held(sentence.text, sentenceTermList);
@@ -103,6 +108,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         n,
         source: chunk.source,
         ...sentence,
+        code: Boolean(sentence.code),
         position,
         passageScore: score,
         coverage: coverageOf(heldTerms),

@@ -8,6 +8,7 @@
  * "What do the documents say about X?"; the documents: "What is this document
  * about?") is answered by quoting them (overview.ts).
  */
+import { asksHowTo } from "./answer-type.js";
 import { closingPunctuation } from "./closing-punctuation.js";
 import { bestSentence, type SentenceEvidence } from "./evidence.js";
 import { openingOf } from "./overview.js";
@@ -23,8 +24,6 @@ const RUNNER_UP_RATIO = 0.3;
 // A sentence opening with a word that points back ("He is best known for playing Nikko") says nothing on its own:
 // the sentence before it in its passage, which names what it points to, is quoted with it. On NQ-open questions the
 // answer then holds a gold answer more often (see pickSentences).
-// A question asking for a procedure: "How do I install the printer?", "how to reset my password", "What are the steps …".
-const ASKS_HOW_TO = /^\W*(?:how (?:do|can|could|should|would|must) (?:i|we|you|one)\b|how to\b)|\bsteps?\b/iu;
 const POINTS_BACK = /^(?:he|she|it|they|his|her|its|their|this|these|those)\b/iu;
 
 export class ExtractiveAnswerer implements Answerer {
@@ -86,12 +85,13 @@ export function pickSentences(question: string, evidence: SentenceEvidence[]): S
     const items = following.filter((s) => s.listItem);
     return [best, ...(items.length ? items : following)].slice(0, 1 + MAX_LIST_ITEMS);
   }
-  if (best.listItem && ASKS_HOW_TO.test(question)) {
-    const steps = listAround(best, evidence);
-    if (steps.length > 1) return steps;
-  }
   // The evidence is ranked best first, so the first close sentence is the best one.
   const close = uniqueByPosition(evidence.filter((s) => s.score >= best.score * RUNNER_UP_RATIO && s.coverage > 0)).slice(0, MAX_SENTENCES);
+  const step = asksHowTo(question) ? close.find((s) => s.listItem) : undefined;
+  if (step) {
+    const steps = listAround(step, evidence);
+    if (steps.length > 1) return uniqueByPosition(step === best ? steps : [best, ...steps]);
+  }
   const ordered = [best, ...close.slice(1).sort((a, b) => (a.n === b.n ? a.start - b.start : 0))];
   return uniqueByPosition(ordered.flatMap((s) => [...antecedent(s, evidence), s]));
 }
@@ -128,23 +128,24 @@ function antecedent(sentence: SentenceEvidence, evidence: SentenceEvidence[]): S
 
 /**
  * Sentences run on as prose; a list keeps one item per line, so that each item is a sentence of its own with its own
- * citation. So does a quoted line that does not end as a sentence ends ("Opening hours 9-17", a table row, a menu):
- * run on, it would read as the start of the next sentence, and the citation check, taking the two for one, would keep
- * it without its own citation.
+ * citation: the items a sentence ending with a colon introduces, and items of a list (steps, a block's commands)
+ * quoted together. So does a quoted line that does not end as a sentence ends ("Opening hours 9-17", a table row, a
+ * menu): run on, it would read as the start of the next sentence, and the citation check, taking the two for one,
+ * would keep it without its own citation.
  */
 function formatAnswer(chosen: SentenceEvidence[]): string {
-  const [first, ...rest] = chosen;
-  if (!first) return "";
-  const isList = first.text.trimEnd().endsWith(":") || (first.listItem && rest.some((s) => s.listItem));
-  if (isList && first.listItem) return chosen.map((s) => `- ${citeSentence(s.text, s.n)}`).join("\n");
-  let answer = citeSentence(first.text, first.n);
-  let previous = first;
-  for (const s of rest) {
-    const ownLine = isList || !closingPunctuation(previous.text.trimEnd()).hasStop;
-    answer += ownLine ? `\n${isList ? "- " : ""}${citeSentence(s.text, s.n)}` : ` ${citeSentence(s.text, s.n)}`;
-    previous = s;
-  }
-  return answer;
+  const introducesList = chosen[0]?.text.trimEnd().endsWith(":") ?? false;
+  const items = chosen.filter((s) => s.listItem).length;
+  const isItem = (i: number) => (introducesList ? i > 0 : chosen[i]!.listItem && items > 1);
+  return chosen
+    .map((s, i) => {
+      const cited = citeSentence(s.text, s.n);
+      if (isItem(i)) return `${i > 0 ? "\n" : ""}- ${cited}`;
+      if (i === 0) return cited;
+      const ownLine = isItem(i - 1) || !closingPunctuation(chosen[i - 1]!.text.trimEnd()).hasStop;
+      return `${ownLine ? "\n" : " "}${cited}`;
+    })
+    .join("");
 }
 
 /** "It was in Hangzhou." → "It was in Hangzhou [1]." — the marker sits before the closing punctuation. */

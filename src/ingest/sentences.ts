@@ -120,6 +120,7 @@ const GOES_ON = /^\s*\p{Ll}/u;
 const ENDS_CLAUSE = /[.!?:;]["'”’)\]]*$/u;
 // Lines that start a block of their own in plain text and Markdown: a heading, a quote, a table row, a code fence, a
 // list item.
+const CODE_FENCE = /^(?:```|~~~)/;
 const STARTS_BLOCK = /^\s*(?:#|>|\||```|~~~|[-*+•▪◦–]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s)/u;
 
 /**
@@ -131,12 +132,15 @@ function withWrapsAsSpaces(text: string): string {
   const pieces: string[] = [];
   let copied = 0;
   let lineStart = 0;
+  // Inside a fenced code block every line break is one: "git clone …" | "cd tidewater" are two commands.
+  let inCode = false;
   for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) {
     const nextEnd = text.indexOf("\n", at + 1);
     const line = text.slice(lineStart, at).trim();
+    if (CODE_FENCE.test(line)) inCode = !inCode;
     const next = text.slice(at + 1, nextEnd < 0 ? text.length : nextEnd);
     const wrapped = line.length >= MIN_WRAPPED_LINE || GOES_ON.test(next);
-    if (wrapped && line && next.trim() && !ENDS_CLAUSE.test(line) && !STARTS_BLOCK.test(line) && !STARTS_BLOCK.test(next)) {
+    if (!inCode && wrapped && line && next.trim() && !ENDS_CLAUSE.test(line) && !STARTS_BLOCK.test(line) && !STARTS_BLOCK.test(next)) {
       const breakStart = text[at - 1] === "\r" ? at - 1 : at;
       pieces.push(text.slice(copied, breakStart), " ".repeat(at + 1 - breakStart));
       copied = at + 1;

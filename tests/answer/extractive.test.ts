@@ -97,7 +97,7 @@ describe("evidence and the extractive answer", () => {
     expect(draft.answer.split("\n")).toEqual([
       "- Open the Company Portal on your laptop [1].",
       "- Search for the Brother driver and click Install [1].",
-      "- It takes a minute [1].",
+      "It takes a minute [1].",
       "- Restart your laptop [1].",
     ]);
     expect(verifyCitations(draft.answer, passages).answer).toBe(draft.answer);
@@ -105,6 +105,19 @@ describe("evidence and the extractive answer", () => {
     const which = "Which portal has the Brother driver?";
     const factEvidence = await weighEvidence(which, passages, { idf, ranking: TEST_RANKING });
     expect(pickSentences(which, factEvidence).length).toBeLessThan(4);
+  });
+
+  it("When a question asks how to do something and a code block holds the commands, Then they are quoted one per line; asked what the thing is, no line of code is evidence", async () => {
+    const [passage] = passagesOf("Tidewater syncs tide tables into a local database.\n\n```bash\ngit clone https://example.org/tidewater.git\ncd tidewater\nnpm install\n```");
+    const passages = [passage!];
+    const question = "How do I install tidewater?";
+    const evidence = await weighEvidence(question, passages, { idf, ranking: TEST_RANKING });
+    const draft = await new ExtractiveAnswerer().answer({ question, passages, evidence, assessment: assessmentOf() });
+    expect(draft.answer.split("\n")).toEqual(["Tidewater syncs tide tables into a local database [1].", "- git clone https://example.org/tidewater.git [1]", "- cd tidewater [1]", "- npm install [1]"]);
+    expect(verifyCitations(draft.answer, passages).answer).toBe(draft.answer);
+
+    const what = await weighEvidence("What is tidewater?", passages, { idf, ranking: TEST_RANKING });
+    expect(what.map((s) => s.text)).toEqual(["Tidewater syncs tide tables into a local database."]);
   });
 
   it("When the best sentence opens by pointing back, Then the sentence before it in its passage is quoted first", async () => {

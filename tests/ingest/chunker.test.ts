@@ -130,6 +130,19 @@ describe("chunker", () => {
     expect(split({ wrappedLines: false })[0]).toBe("The contractor, Baxter & Sons, confirmed that work will start on 14 April");
   });
 
+  it("When a fenced code block holds commands, Then each of its lines is a sentence, lower case or not, and the prose after it wraps as before", () => {
+    const text = "Install it with:\n\n```bash\ngit clone https://example.org/tidewater.git\ncd tidewater\nnpm install\n```\n\nThe first sync of ten years of tide tables takes about twenty\nminutes on a laptop.";
+    expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end).replace(/\n/g, " | "))).toEqual([
+      "Install it with:",
+      "```bash",
+      "git clone https://example.org/tidewater.git",
+      "cd tidewater",
+      "npm install",
+      "```",
+      "The first sync of ten years of tide tables takes about twenty | minutes on a laptop.",
+    ]);
+  });
+
   it("When a list item starts with an enumerator, Then the enumerator stays with its sentence", () => {
     const text = "Recommendations:\n  1. A political vision for museums\n  2. Financial investments";
     expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual([

@@ -21,9 +21,11 @@ import { loadPdf } from "./pdf.js";
 // wrapped to a width (sentences.ts), so chunks no longer end at such a line's end. html 2: the page's navigation,
 // header and footer are left out; html 3: a table's cells are set apart. pdf 2: lines rebuilt into paragraphs and
 // headings, no running header or footer. txt 4, markdown 3, html 4, pdf 3: a hyphenated compound is also indexed
-// joined ("Wi-Fi" as "wifi", tokenize.ts). txt 5: a heading's text may follow on the very next line.
-const TXT = { load: loadTxt, version: "txt@5" };
-const MARKDOWN = { load: loadMarkdown, version: "markdown@3" };
+// joined ("Wi-Fi" as "wifi", tokenize.ts). txt 5: a heading's text may follow on the very next line. txt 6, markdown 4:
+// the lines of a fenced code block are never read as wrapped ("cd tidewater" after "git clone …" is a command). html
+// 5: a definition list's term stands on one line with its definition.
+const TXT = { load: loadTxt, version: "txt@6" };
+const MARKDOWN = { load: loadMarkdown, version: "markdown@4" };
 const HTML = { load: loadHtml, version: "html@5" };
 const PDF = { load: loadPdf, version: "pdf@3" };
 const BY_TYPE: Record<string, { load: Loader; version: string }> = { ".txt": TXT, ".text": TXT, ".md": MARKDOWN, ".markdown": MARKDOWN, ".html": HTML, ".htm": HTML, ".pdf": PDF };
