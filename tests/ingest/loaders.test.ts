@@ -93,6 +93,11 @@ describe("loaders", () => {
     );
   });
 
+  it("When an HTML page has preformatted code, Then its lines are kept, between fences, where other text is collapsed", () => {
+    const html = "<p>Run   these:</p><pre><code>git clone https://example.org/t.git\ncd t\n\nnpm   install\n</code></pre><p>Then start it.</p>";
+    expect(loadHtml(Buffer.from(html), "install.html").text).toBe("Run these:\n\n```\ngit clone https://example.org/t.git\ncd t\nnpm install\n```\n\nThen start it.");
+  });
+
   it("When an HTML page has no <title>, Then its first <h1> is the title", () => {
     expect(loadHtml(Buffer.from("<h1>Annual report</h1><p>Text.</p>"), "r.html").title).toBe("Annual report");
   });

@@ -20,6 +20,9 @@ const CELL_SEPARATOR = " | ";
 // A definition list's term and its definition stand on one line, "PTO: Paid time off …": each on a line of its own,
 // the term alone was a sentence, quoted as the answer to "What is PTO?".
 const TERM_SEPARATOR = ": ";
+// Preformatted text (<pre>, code) keeps its lines, between fences as in Markdown, so that its lines are read as code,
+// one command per line: collapsed, "git clone … cd t npm install" was one sentence.
+const CODE_FENCE = "```";
 // Page chrome, not the document: navigation always; on a page that marks where its content is (a <main> or an
 // <article>), a header or footer of the page as a whole — HTML's banner and contentinfo (a <header> inside an
 // <article>, <section> or <main> is that part's own). A page marking no content may well head itself with its title
@@ -55,6 +58,8 @@ export function loadHtml(content: Buffer, source: string): SourceDocument {
   let firstH1 = "";
   // Each entry is a node to visit, or the element whose children are done (its closing tag).
   const stack: { node: AnyNode; closing: boolean }[] = [];
+  // Inside <pre>: its lines are kept.
+  let preformatted = 0;
   const roots = $.root().contents().toArray();
   // Asked only when a header or footer is met outside a section: most pages are walked once.
   let marksContent: boolean | undefined;
@@ -63,7 +68,8 @@ export function loadHtml(content: Buffer, source: string): SourceDocument {
   while (stack.length) {
     const { node, closing } = stack.pop()!;
     if (node.type === "text") {
-      out.write(node.data);
+      if (preformatted > 0) out.writeLines(node.data);
+      else out.write(node.data);
       continue;
     }
     if (node.type !== "tag") continue;
@@ -81,6 +87,11 @@ export function loadHtml(content: Buffer, source: string): SourceDocument {
           if (open.level === 1 && !firstH1) firstH1 = open.title;
         }
       }
+      if (element.name === "pre") {
+        preformatted--;
+        out.newline(1);
+        out.write(CODE_FENCE);
+      }
       if (isBlock && !(element.name === "dt" && nextTagName(element) === "dd")) out.newline(element.name === "br" ? 1 : 2);
       continue;
     }
@@ -90,6 +101,11 @@ export function loadHtml(content: Buffer, source: string): SourceDocument {
     if (definesTerm) out.write(out.since(out.length - 1) === ":" ? " " : TERM_SEPARATOR);
     else if (isBlock) out.newline(element.name === "br" ? 1 : 2);
     if (CELL.has(element.name) && CELL.has(previousTagName(element) ?? "")) out.write(CELL_SEPARATOR);
+    if (element.name === "pre") {
+      preformatted++;
+      out.write(CODE_FENCE);
+      out.newline(1);
+    }
     if (heading) {
       const level = Number(heading[1]);
       while (headings.length && headings[headings.length - 1]!.level >= level) headings.pop();
@@ -195,6 +211,15 @@ class TextWriter {
       this.pendingSpace = false;
     }
     if (endsWithSpace) this.pendingSpace = true;
+  }
+
+  /** Preformatted text: each of its lines on a line of its own (white space within a line collapsed, blank lines dropped). */
+  writeLines(data: string): void {
+    const lines = data.split(/\r?\n/);
+    lines.forEach((line, i) => {
+      if (i > 0) this.newline(1);
+      this.write(line);
+    });
   }
 
   newline(count: number): void {
