@@ -119,9 +119,9 @@ const MIN_WRAPPED_LINE = 50;
 const GOES_ON = /^\s*\p{Ll}/u;
 const ENDS_CLAUSE = /[.!?:;]["'”’)\]]*$/u;
 // Lines that start a block of their own in plain text and Markdown: a heading, a quote, a table row, a code fence, a
-// list item.
+// list item, a line led by a label ("Apologies: Mr Olsen" under "Present: Ana Ruiz (chair), …", "ACTION: Tom to …").
 const CODE_FENCE = /^(?:```|~~~)/;
-const STARTS_BLOCK = /^\s*(?:#|>|\||```|~~~|[-*+•▪◦–]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s)/u;
+const STARTS_BLOCK = /^\s*(?:#|>|\||```|~~~|[-*+•▪◦–]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|\p{Lu}[\p{L}'’-]*(?: [\p{L}'’-]+){0,2}:\s)/u;
 
 /**
  * The text with each line break that only wraps a line (after a long line that ends mid-sentence, or before one going

@@ -107,6 +107,8 @@ describe("chunker", () => {
       "Saturday: 8:00 to 16:00",
       "A deposit of 20% is",
       "required when ordering.",
+      "Present: Ana Ruiz (chair), Tom Becker (treasurer), Priya Shah (secretary)",
+      "Apologies: Mr Olsen (head teacher)",
     ].join("\r\n");
     const split = (options?: { wrappedLines: boolean }) => sentenceSpans(text, 0, text.length, options).map((s) => text.slice(s.start, s.end).replace(/\r\n/g, " | "));
     expect(split()).toEqual([
@@ -125,6 +127,9 @@ describe("chunker", () => {
       "Saturday: 8:00 to 16:00",
       // …but a line going on in lower case goes on the sentence (a passage starting mid-line makes its first line short).
       "A deposit of 20% is | required when ordering.",
+      // A line led by a label ("Apologies:") starts anew after a long one.
+      "Present: Ana Ruiz (chair), Tom Becker (treasurer), Priya Shah (secretary)",
+      "Apologies: Mr Olsen (head teacher)",
     ]);
     // Where every line break is meant (an answer), each line ends a sentence.
     expect(split({ wrappedLines: false })[0]).toBe("The contractor, Baxter & Sons, confirmed that work will start on 14 April");

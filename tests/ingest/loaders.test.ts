@@ -47,12 +47,19 @@ describe("loaders", () => {
       "",
       "Museum of Glass",
       "Harbour Road",
+      "",
+      "2. Group visits",
+      "Groups of ten or more book ahead.",
+      "",
+      "1. Bread",
+      "2. Milk",
     ].join("\r\n");
     const doc = loadTxt(Buffer.from(text), "visit.txt");
     expect(doc.title).toBe("Visiting the museum");
     // Not the title line again, not a line with a colon or digits or closing punctuation; a heading's text may follow
     // on the next line ("Getting here"), but lines that all read like headings are an address, not a heading.
-    expect(doc.sections.map((s) => s.headingPath)).toEqual([[], ["Tickets and prices"], ["Getting here"]]);
+    // A section's number may lead it ("2. Group visits"); a numbered list is no heading.
+    expect(doc.sections.map((s) => s.headingPath)).toEqual([[], ["Tickets and prices"], ["Getting here"], ["2. Group visits"]]);
     expect(doc.text.slice(doc.sections[1]!.start)).toMatch(/^Tickets and prices\r\n/);
     const chunks = chunkDocument(doc, { size: 480, overlap: 80 });
     const prices = chunks.find((c) => c.text.includes("Adults"))!;

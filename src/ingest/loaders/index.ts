@@ -24,8 +24,9 @@ import { loadPdf } from "./pdf.js";
 // joined ("Wi-Fi" as "wifi", tokenize.ts). txt 5: a heading's text may follow on the very next line. txt 6, markdown 4:
 // the lines of a fenced code block are never read as wrapped ("cd tidewater" after "git clone …" is a command). html
 // 5: a definition list's term stands on one line with its definition. html 6: <pre> keeps its lines, between fences.
-const TXT = { load: loadTxt, version: "txt@6" };
-const MARKDOWN = { load: loadMarkdown, version: "markdown@4" };
+// txt 7: a numbered heading ("1. Winter fair"); txt 7, markdown 5: a line led by a label ("Apologies: …") is no wrap.
+const TXT = { load: loadTxt, version: "txt@7" };
+const MARKDOWN = { load: loadMarkdown, version: "markdown@5" };
 const HTML = { load: loadHtml, version: "html@6" };
 const PDF = { load: loadPdf, version: "pdf@3" };
 const BY_TYPE: Record<string, { load: Loader; version: string }> = { ".txt": TXT, ".text": TXT, ".md": MARKDOWN, ".markdown": MARKDOWN, ".html": HTML, ".htm": HTML, ".pdf": PDF };

@@ -7,7 +7,8 @@ const MAX_HEADING_WORDS = 10;
 const MAX_HEADING_CHARS = 100;
 // A capital first, no closing punctuation, and neither digits nor a colon: a line of content standing alone
 // ("Opening hours: 9–17", "24 April 2025", "Thank you.") stays content, and is still quoted as an answer.
-const HEADING_LINE = /^\p{Lu}[^\d:.!?;,]*[^\d:.!?;,\s]$/u;
+// A section's number may lead it ("1. Winter fair", "2.3 Costs"), as in minutes and reports.
+const HEADING_LINE = /^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?\p{Lu}[^\d:.!?;,]*[^\d:.!?;,\s]$/u;
 
 /**
  * Plain text: the first line is the title when it is short enough to be one. A later short line written like a
