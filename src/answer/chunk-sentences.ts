@@ -18,6 +18,8 @@ export interface Sentence {
   text: string;
   /** An item of a list, or a line of a code block: quoted on a line of its own, and with its list for a procedure. */
   listItem: boolean;
+  /** A sentence of a list item after its first one. */
+  continuesItem?: true;
   /** A line of a code block. */
   code?: true;
   /** The question the document asks just before this sentence, which it answers (an FAQ's answer); unset otherwise. */
@@ -59,7 +61,16 @@ export function chunkSentences(chunk: Chunk): Sentence[] {
       continue;
     }
     if (!terms(text).length) continue;
-    out.push({ start: chunk.start + start, end: chunk.start + span.end, text, listItem: bullet !== null, ...(asked !== undefined && { answers: asked }) });
+    // A sentence after the first of an item, on its line ("2. Tap Submit. Your manager is told by email."), is the item's too.
+    const continuesItem = !bullet && BULLET.test(line.trimStart());
+    out.push({
+      start: chunk.start + start,
+      end: chunk.start + span.end,
+      text,
+      listItem: bullet !== null || continuesItem,
+      ...(continuesItem && { continuesItem }),
+      ...(asked !== undefined && { answers: asked }),
+    });
     asked = undefined;
   }
   return out;

@@ -26,6 +26,8 @@ export interface SentenceEvidence {
   listItem: boolean;
   /** True for a line of a code block (evidence only for a question asking how to do something). */
   code: boolean;
+  /** True for a sentence of a list item after its first one (quoted on the item's line). */
+  continuesItem?: boolean;
   /** Offsets in the source document. */
   start: number;
   end: number;

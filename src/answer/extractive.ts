@@ -17,6 +17,8 @@ import { ABSTENTION_MESSAGE, type AnswerDraft, type AnswerInput, type Answerer, 
 // Three, not two: on NQ-open fit questions a third close sentence often holds what the question asked.
 const MAX_SENTENCES = 3;
 const MAX_LIST_ITEMS = 4;
+// A procedure is quoted whole up to this many steps: a step left out leaves the reader stuck.
+const MAX_STEPS = 8;
 // A runner-up joins the answer when the ranking thinks it at least 0.3 times as likely as the best one to hold the
 // answer: on the NQ-open and SQuAD fit questions that keeps answers as long as before the ranking was fitted
 // (2.3 sentences, ~320 characters), and most of the gain goes to picking the right ones.
@@ -83,7 +85,7 @@ export function pickSentences(question: string, evidence: SentenceEvidence[]): S
   if (best.text.trimEnd().endsWith(":")) {
     const following = uniqueByPosition(evidence.filter((s) => s.source === best.source && s.start > best.start)).sort((a, b) => a.start - b.start);
     const items = following.filter((s) => s.listItem);
-    return [best, ...(items.length ? items : following)].slice(0, 1 + MAX_LIST_ITEMS);
+    return items.length ? [best, ...upToItems(items, MAX_LIST_ITEMS)] : [best, ...following].slice(0, 1 + MAX_LIST_ITEMS);
   }
   // The evidence is ranked best first, so the first close sentence is the best one.
   const close = uniqueByPosition(evidence.filter((s) => s.score >= best.score * RUNNER_UP_RATIO && s.coverage > 0)).slice(0, MAX_SENTENCES);
@@ -97,13 +99,13 @@ export function pickSentences(question: string, evidence: SentenceEvidence[]): S
 }
 
 /**
- * The list `item` is in, as its passage holds it, in order: the items around it (a sentence between two items is part
- * of the one before), led by the sentence introducing them when it ends with a colon. One step alone answers "How do
- * I install the printer?" no better than "Search for the driver and click Install [1]".
+ * The list `item` is in, as its passage holds it, in order: the items around it, led by the sentence introducing them
+ * when it ends with a colon. One step alone answers "How do I install the printer?" no better than "Search for the
+ * driver and click Install [1]".
  */
 function listAround(item: SentenceEvidence, evidence: SentenceEvidence[]): SentenceEvidence[] {
   const byPosition = new Map(evidence.filter((s) => s.n === item.n).map((s) => [s.position, s]));
-  const inList = (position: number) => byPosition.get(position)?.listItem || (byPosition.get(position - 1) !== undefined && byPosition.get(position + 1)?.listItem);
+  const inList = (position: number) => byPosition.get(position)?.listItem === true;
   let first = item.position;
   while (first > 0 && inList(first - 1)) first--;
   let last = item.position;
@@ -111,8 +113,15 @@ function listAround(item: SentenceEvidence, evidence: SentenceEvidence[]): Sente
   const introduction = byPosition.get(first - 1);
   if (introduction?.text.trimEnd().endsWith(":")) first--;
   const list: SentenceEvidence[] = [];
-  for (let position = first; position <= last && list.length < 1 + MAX_LIST_ITEMS; position++) list.push(byPosition.get(position)!);
-  return list;
+  for (let position = first; position <= last; position++) list.push(byPosition.get(position)!);
+  return upToItems(list, MAX_STEPS);
+}
+
+/** The first `max` items of a list, each with the sentences that go on from it: an item is not cut from its second sentence. */
+function upToItems(list: SentenceEvidence[], max: number): SentenceEvidence[] {
+  let items = 0;
+  const end = list.findIndex((s) => s.listItem && !s.continuesItem && ++items > max);
+  return end < 0 ? list : list.slice(0, end);
 }
 
 /**
@@ -140,6 +149,7 @@ function formatAnswer(chosen: SentenceEvidence[]): string {
   return chosen
     .map((s, i) => {
       const cited = citeSentence(s.text, s.n);
+      if (isItem(i) && s.continuesItem && isItem(i - 1)) return ` ${cited}`;
       if (isItem(i)) return `${i > 0 ? "\n" : ""}- ${cited}`;
       if (i === 0) return cited;
       const ownLine = isItem(i - 1) || !closingPunctuation(chosen[i - 1]!.text.trimEnd()).hasStop;

@@ -72,6 +72,7 @@ describe("evidence and the extractive answer", () => {
     expect(chosen).toEqual([
       "NEMO made three recommendations for policy makers:",
       "A political vision for museums.",
+      "It is needed for trust.",
       "Financial investments in the cultural domain.",
       "A European innovation hub.",
     ]);
@@ -79,7 +80,7 @@ describe("evidence and the extractive answer", () => {
     expect(draft.cited).toEqual([1, 2, 3, 4]);
     expect(draft.answer.split("\n")).toEqual([
       "NEMO made three recommendations for policy makers [1]:",
-      "- A political vision for museums [2].",
+      "- A political vision for museums [2]. It is needed for trust [2].",
       "- Financial investments in the cultural domain [3].",
       "- A European innovation hub [4].",
     ]);
@@ -96,8 +97,7 @@ describe("evidence and the extractive answer", () => {
     const draft = await new ExtractiveAnswerer().answer({ question, passages, evidence, assessment: assessmentOf() });
     expect(draft.answer.split("\n")).toEqual([
       "- Open the Company Portal on your laptop [1].",
-      "- Search for the Brother driver and click Install [1].",
-      "It takes a minute [1].",
+      "- Search for the Brother driver and click Install [1]. It takes a minute [1].",
       "- Restart your laptop [1].",
     ]);
     expect(verifyCitations(draft.answer, passages).answer).toBe(draft.answer);
