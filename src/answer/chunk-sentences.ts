@@ -7,6 +7,7 @@
  * them: they say what a passage is about, not what it says.
  */
 import type { Chunk } from "../core/types.js";
+import { endsWithStop } from "../ingest/closing-punctuation.js";
 import { type Span, sentenceSpans } from "../ingest/sentences.js";
 import { terms } from "../retrieval/tokenize.js";
 
@@ -165,5 +166,5 @@ function lineAround(text: string, start: number, end: number): string {
 /** A heading line, or the line a plain-text document's title was read from (when it does not end like a sentence). */
 function isHeading(text: string, chunk: Chunk): boolean {
   const line = text.trim();
-  return ATX_HEADING.test(line) || chunk.headingPath.includes(line) || (line === chunk.title && !/[.!?]$/.test(line));
+  return ATX_HEADING.test(line) || chunk.headingPath.includes(line) || (line === chunk.title && !endsWithStop(line, ".!?"));
 }

@@ -9,7 +9,7 @@
  * about?") is answered by quoting them (overview.ts).
  */
 import { asksHowTo } from "./answer-type.js";
-import { closingPunctuation } from "./closing-punctuation.js";
+import { closingPunctuation, endsWithStop } from "../ingest/closing-punctuation.js";
 import { bestSentence, type SentenceEvidence } from "./evidence.js";
 import { openingOf } from "./overview.js";
 import { ABSTENTION_MESSAGE, type AnswerDraft, type AnswerInput, type Answerer, type Passage } from "./types.js";
@@ -152,7 +152,7 @@ function formatAnswer(chosen: SentenceEvidence[]): string {
       if (isItem(i) && s.continuesItem && isItem(i - 1)) return ` ${cited}`;
       if (isItem(i)) return `${i > 0 ? "\n" : ""}- ${cited}`;
       if (i === 0) return cited;
-      const ownLine = isItem(i - 1) || !closingPunctuation(chosen[i - 1]!.text.trimEnd()).hasStop;
+      const ownLine = isItem(i - 1) || !endsWithStop(chosen[i - 1]!.text);
       return `${ownLine ? "\n" : " "}${cited}`;
     })
     .join("");

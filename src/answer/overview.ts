@@ -17,7 +17,7 @@
  */
 import type { Chunk, IndexSnapshot } from "../core/types.js";
 import { terms, words } from "../retrieval/tokenize.js";
-import { closingPunctuation } from "./closing-punctuation.js";
+import { endsWithStop } from "../ingest/closing-punctuation.js";
 import { chunkSentences } from "./chunk-sentences.js";
 import type { SentenceEvidence } from "./evidence.js";
 import type { Passage } from "./types.js";
@@ -122,5 +122,5 @@ const PROSE_WORDS = 3;
  * it is about.
  */
 function isProse(text: string): boolean {
-  return closingPunctuation(text.trimEnd()).hasStop && words(text).length >= PROSE_WORDS;
+  return endsWithStop(text) && words(text).length >= PROSE_WORDS;
 }

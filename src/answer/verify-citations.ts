@@ -11,7 +11,7 @@
  * no supplied passage.
  */
 import { sentenceSpans, type Span } from "../ingest/sentences.js";
-import { closingPunctuation } from "./closing-punctuation.js";
+import { closingPunctuation } from "../ingest/closing-punctuation.js";
 import { terms } from "../retrieval/tokenize.js";
 import type { Passage } from "./types.js";
 

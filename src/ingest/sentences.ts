@@ -21,6 +21,7 @@
  */
 
 import { isStopWord } from "../retrieval/tokenize.js";
+import { endsWithStop } from "./closing-punctuation.js";
 
 export interface Span {
   start: number;
@@ -117,7 +118,6 @@ function rawSpans(text: string, from: number, to: number, wrappedLines: boolean)
 // may start mid-line, its first line then looking short: "A deposit of 20% is" | "required when ordering.").
 const MIN_WRAPPED_LINE = 50;
 const GOES_ON = /^\s*\p{Ll}/u;
-const ENDS_CLAUSE = /[.!?:;]["'”’)\]]*$/u;
 // Lines that start a block of their own in plain text and Markdown: a heading, a quote, a table row, a code fence, a
 // list item, a line led by a label ("Apologies: Mr Olsen" under "Present: Ana Ruiz (chair), …", "ACTION: Tom to …").
 const CODE_FENCE = /^(?:```|~~~)/;
@@ -140,7 +140,7 @@ function withWrapsAsSpaces(text: string): string {
     if (CODE_FENCE.test(line)) inCode = !inCode;
     const next = text.slice(at + 1, nextEnd < 0 ? text.length : nextEnd);
     const wrapped = line.length >= MIN_WRAPPED_LINE || GOES_ON.test(next);
-    if (!inCode && wrapped && line && next.trim() && !ENDS_CLAUSE.test(line) && !STARTS_BLOCK.test(line) && !STARTS_BLOCK.test(next)) {
+    if (!inCode && wrapped && line && next.trim() && !endsWithStop(line) && !STARTS_BLOCK.test(line) && !STARTS_BLOCK.test(next)) {
       const breakStart = text[at - 1] === "\r" ? at - 1 : at;
       pieces.push(text.slice(copied, breakStart), " ".repeat(at + 1 - breakStart));
       copied = at + 1;

@@ -24,6 +24,7 @@
  * text with offsets a citation can point into.
  */
 import type { Page, Section } from "../types.js";
+import { endsWithStop } from "../closing-punctuation.js";
 
 export interface LaidOutLine {
   text: string;
@@ -57,8 +58,9 @@ const LIST_ITEM = /^(?:[•▪◦·*–-]|\(?(?:\d{1,2}|[a-z])[.)])\s/u;
 // "2. Booking travel", "3.1 Hotels": a numbered title, set at the body's size in many documents.
 const NUMBERED_TITLE = /^\d{1,2}(?:\.\d{1,2})*\.?\s+\p{Lu}/u;
 const MAX_TITLE_WORDS = 10;
-const ENDS_SENTENCE = /[.!?:]["'”’)\]]*$/u;
-const ENDS_CLAUSE = /[.!?:;,]["'”’)\]]*$/u;
+// A line ending a sentence may end its paragraph (not one ending with ";"); a title ends with no punctuation at all.
+const SENTENCE_STOPS = ".!?:";
+const ANY_STOP = ".!?:;,";
 // A paragraph break is a gap this much wider than the usual spacing of the body's lines.
 const PARAGRAPH_GAP = 1.35;
 // Sizes within this share of each other are one size (rounding in the PDF).
@@ -162,11 +164,11 @@ function paragraphs(pages: LaidOutPage[], body: { bodySize: number; pitch: numbe
 function startsParagraph(before: LaidOutLine, line: LaidOutLine, newPage: boolean, { bodySize, pitch, rightEdge }: { bodySize: number; pitch: number; rightEdge: number }): boolean {
   if (!sameSize(before.size, line.size) || LIST_ITEM.test(line.text) || isNumberedTitle(before.text) || isNumberedTitle(line.text)) return true;
   // On the next page a paragraph goes on only mid-sentence, and only with a line that could not start one.
-  if (newPage) return ENDS_SENTENCE.test(before.text) || !/^\p{Ll}/u.test(line.text);
+  if (newPage) return endsWithStop(before.text, SENTENCE_STOPS) || !/^\p{Ll}/u.test(line.text);
   const gap = before.y - line.y;
   if (gap <= 0 || gap > pitch * PARAGRAPH_GAP) return true;
   if (!sameSize(line.size, bodySize)) return false;
-  return ENDS_SENTENCE.test(before.text) && before.right < rightEdge * SHORT_LINE;
+  return endsWithStop(before.text, SENTENCE_STOPS) && before.right < rightEdge * SHORT_LINE;
 }
 
 /**
@@ -200,7 +202,7 @@ function withoutRunningLines(pages: LaidOutPage[]): LaidOutPage[] {
 
 /** "2. Booking travel": numbered, a few words, no closing punctuation (a numbered list item may be one too). */
 function isNumberedTitle(text: string): boolean {
-  return NUMBERED_TITLE.test(text) && !ENDS_CLAUSE.test(text) && text.split(/\s+/).length <= MAX_TITLE_WORDS;
+  return NUMBERED_TITLE.test(text) && !endsWithStop(text, ANY_STOP) && text.split(/\s+/).length <= MAX_TITLE_WORDS;
 }
 
 function sameSize(a: number, b: number): boolean {

@@ -1,0 +1,34 @@
+/**
+ * @module closing-punctuation
+ * How a line or a sentence ends: where its closing punctuation starts ("… Hangzhou." → before the "."), so that a
+ * citation marker can go in front of it, and whether it ends with a stop of a given set. The one place that reads
+ * endings: where a sentence ends (the answer's citations), whether a line ends a clause (a wrapped line does not),
+ * and whether a PDF line ends a paragraph each ask it with their own stops. Scanned backwards by hand: the regular
+ * expression it replaces (`/[.!?:;]+["'”’)]*$/`) is retried at every start position and took seconds on a long run of
+ * dots.
+ */
+
+/** The stops a sentence or a clause may end with. */
+export const CLAUSE_STOPS = ".!?:;";
+const CLOSERS = new Set(['"', "'", "”", "’", ")", "]"]);
+
+export interface ClosingPunctuation {
+  /** Index where the trailing stops and closing quotes/brackets begin (`text.length` when there are none). */
+  start: number;
+  /** Whether at least one stop is among them. */
+  hasStop: boolean;
+}
+
+/** The longest suffix of `text` made of stops (`stops`, each one character) followed by closing quotes or brackets. */
+export function closingPunctuation(text: string, stops = CLAUSE_STOPS): ClosingPunctuation {
+  let start = text.length;
+  while (start > 0 && CLOSERS.has(text[start - 1]!)) start--;
+  const closersStart = start;
+  while (start > 0 && stops.includes(text[start - 1]!)) start--;
+  return { start, hasStop: start < closersStart };
+}
+
+/** Whether `text` ends with one of `stops`, closing quotes or brackets aside ("… 2025.”"). */
+export function endsWithStop(text: string, stops = CLAUSE_STOPS): boolean {
+  return closingPunctuation(text.trimEnd(), stops).hasStop;
+}
