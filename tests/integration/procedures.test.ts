@@ -1,0 +1,69 @@
+/**
+ * How-to questions and definitions over HTTP with the bundled model, on the kinds of document a new user brought: a
+ * printer guide with numbered steps, a README with a fenced block of commands, a help page with <pre> code, a
+ * glossary written as an HTML definition list. Before, one step was quoted with an unrelated sentence, commands ran
+ * into one sentence ("git clone … cd tidewater npm install"), and "What is PTO?" was answered "PTO [1]".
+ */
+import { describe, expect, it } from "vitest";
+import { serveCorpus } from "./served-corpus.js";
+
+const PRINTER = `# Setting up the office printer
+
+The office printer is on the second floor, next to the kitchen.
+
+## Installing the printer driver
+
+1. Open the Company Portal on your laptop.
+2. Search for the printer driver and click Install. It takes a minute.
+3. Restart your laptop when the portal asks you to.
+
+On a Mac, the printer is added automatically after the restart.
+`;
+
+const README = `# Tidewater
+
+Tidewater syncs tide tables into a local SQLite database and serves them over HTTP.
+
+## Installation
+
+\`\`\`bash
+git clone https://example.org/tidewater.git
+cd tidewater
+npm install
+\`\`\`
+`;
+
+const GLOSSARY = `<html><head><title>Glossary</title></head><body><main><h1>Glossary</h1><dl>
+<dt>PTO</dt><dd>Paid time off: holiday, sick days and personal days together.</dd>
+<dt>TOIL</dt><dd>Time off in lieu: hours worked beyond your contract, taken later as time off.</dd>
+</dl><h2>Resetting the VPN client</h2><pre><code>vpnctl reset
+vpnctl connect --profile office</code></pre></main></body></html>`;
+
+describe("procedures and definitions", () => {
+  const served = serveCorpus({ "printer.md": PRINTER, "README.md": README, "glossary.html": GLOSSARY });
+  const lines = async (question: string) => (await served.ask(question)).answer.split("\n").filter((line) => line.startsWith("- "));
+
+  it("When asked how to do something that numbered steps describe, Then every step is quoted, in order, each with its citation", async () => {
+    expect(await lines("How do I install the printer driver?")).toEqual([
+      expect.stringMatching(/^- Open the Company Portal on your laptop \[\d\]\.$/),
+      expect.stringMatching(/^- Search for the printer driver and click Install \[\d\]\. It takes a minute \[\d\]\.$/),
+      expect.stringMatching(/^- Restart your laptop when the portal asks you to \[\d\]\.$/),
+    ]);
+  });
+
+  it("When asked how to install what a README's code block installs, Then its commands are quoted one per line, from Markdown and from HTML <pre>", async () => {
+    expect(await lines("How do I install tidewater?")).toEqual([
+      expect.stringMatching(/^- git clone https:\/\/example\.org\/tidewater\.git \[\d\]$/),
+      expect.stringMatching(/^- cd tidewater \[\d\]$/),
+      expect.stringMatching(/^- npm install \[\d\]$/),
+    ]);
+    expect(await lines("How do I reset the VPN client?")).toEqual([expect.stringMatching(/^- vpnctl reset \[\d\]$/), expect.stringMatching(/^- vpnctl connect --profile office \[\d\]$/)]);
+    // Asked what it is, the commands are no answer.
+    expect((await served.ask("What is tidewater?")).answer).not.toMatch(/git clone|npm install/);
+  });
+
+  it("When asked what a glossary's term is or means, Then its definition is quoted with the term", async () => {
+    expect((await served.ask("What is PTO?")).answer).toContain("PTO: Paid time off: holiday, sick days and personal days together [");
+    expect((await served.ask("What does TOIL mean?")).answer).toContain("TOIL: Time off in lieu: hours worked beyond your contract");
+  });
+});
