@@ -18,6 +18,7 @@ import { openIndex } from "./ingest/open-index.js";
 import { ParseWorkers } from "./ingest/parse-workers.js";
 import type { Logger } from "./logger.js";
 import { embeddingSimilarity } from "./answer/similarity.js";
+import { withMeasuredNouns } from "./answer/synonyms.js";
 import { WordNet } from "./answer/wordnet.js";
 import { memoizeQueries } from "./embeddings/query-memo.js";
 import { meterAnswerer, meterRewriter } from "./observability/metered-answerer.js";
@@ -139,6 +140,7 @@ export async function createServices(config: Config, logger: Logger, overrides: 
       denseWeight: config.retrieval.denseWeight,
       fusion: config.retrieval.fusion,
       mmrLambda: config.retrieval.mmrLambda,
+      expandKeywords: withMeasuredNouns(WordNet.bundled()),
     }),
     metrics,
   );

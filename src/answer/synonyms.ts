@@ -2,7 +2,8 @@
  * @module synonyms
  * A question's words and their synonyms stand for each other in evidence:
  * people ask about the "worries" or "topics" of what a document calls its
- * "concerns" or "themes". For one question, which of its terms a text holds
+ * "concerns" or "themes", and an adjective is found in what it measures: "how
+ * heavy" in "Weight: 0.9 kg". For one question, which of its terms a text holds
  * through a synonym (a multi-word synonym counts when all its terms are there:
  * "take place").
  */
@@ -11,23 +12,46 @@ import { terms, words } from "../retrieval/tokenize.js";
 /** Other words for a word's usual sense (WordNet behind it in production). */
 export interface Thesaurus {
   synonyms(word: string): string[];
+  /** The nouns an adjective is a value of: "heavy" → "weight". */
+  attributes(word: string): string[];
 }
 
 /** For one question: the question terms a set of text terms holds through synonyms only; empty when none apply. */
 export function synonymTerms(question: string, thesaurus: Thesaurus | undefined): (held: Set<string>) => string[] {
   if (!thesaurus) return () => [];
   const alternatives: [string, string[][]][] = [];
+  const measured = new Set(measuredAdjectives(question));
   for (const word of new Set(words(question))) {
     if (/\d/.test(word)) continue;
     // A stop word has no term.
     const [term] = terms(word);
     if (term === undefined) continue;
-    const phrases = thesaurus
-      .synonyms(word)
+    const phrases = [...thesaurus.synonyms(word), ...(measured.has(word) ? thesaurus.attributes(word) : [])]
       .map((synonym) => terms(synonym))
       .filter((phrase) => phrase.length > 0 && !phrase.includes(term));
     if (phrases.length) alternatives.push([term, phrases]);
   }
   if (!alternatives.length) return () => [];
   return (held) => alternatives.filter(([, phrases]) => phrases.some((phrase) => phrase.every((t) => held.has(t)))).map(([term]) => term);
+}
+
+// "How heavy is it?": the adjective after "how" asks for a measure of what it names. Not "how many" or "how much":
+// they ask for a count or an amount (answer-type.ts), and WordNet's "numerousness" names nothing a document says.
+const HOW_ADJECTIVE = /\bhow (?!many\b|much\b)(\p{L}+)/giu;
+
+/** The adjectives a question asks a measure of ("heavy" in "how heavy is it"), lower case. */
+function measuredAdjectives(question: string): string[] {
+  return [...question.matchAll(HOW_ADJECTIVE)].map(([, adjective]) => adjective!.toLowerCase());
+}
+
+/**
+ * How keyword search should see a question: with the nouns that the adjective of a "how heavy / tall / old …"
+ * question measures ("weight", "height", "age"), which a specification names where the question does not ("Weight:
+ * 0.9 kg" for "How heavy is it?", found by no word of the question before).
+ */
+export function withMeasuredNouns(thesaurus: Thesaurus): (question: string) => string {
+  return (question) => {
+    const nouns = measuredAdjectives(question).flatMap((adjective) => thesaurus.attributes(adjective));
+    return nouns.length ? `${question} ${[...new Set(nouns)].join(" ")}` : question;
+  };
 }

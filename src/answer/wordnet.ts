@@ -72,6 +72,23 @@ export class WordNet {
     return [...out];
   }
 
+  /**
+   * The nouns the adjective's most frequent sense is a value of (WordNet's attribute pointers): "heavy" → "weight",
+   * "tall" → "stature", "height", "old" → "age". A specification says "Weight: 0.9 kg" where people ask "how heavy".
+   */
+  attributes(word: string): string[] {
+    const lemma = this.lemma(word, "adj");
+    if (lemma === undefined) return [];
+    const fields = this.synsetFields("adj", this.firstSense.get("adj")!.get(lemma)!);
+    let at = 4 + 2 * Number.parseInt(fields[3]!, 16);
+    const pointers = Number(fields[at++]);
+    const out: string[] = [];
+    for (let i = 0; i < pointers; i++, at += 4) {
+      if (fields[at] === "=") out.push(...this.synset("noun", Number(fields[at + 1])).map((w) => w.replace(/_/g, " ")));
+    }
+    return out;
+  }
+
   /** Whether the word (lower case) is an English word in any of its forms ("expenses", "held"). */
   knows(word: string): boolean {
     return PARTS_OF_SPEECH.some((pos) => this.lemma(word, pos) !== undefined);

@@ -23,6 +23,8 @@ export interface RetrieverOptions {
   rrfK?: number;
   /** MMR trade-off between relevance (1) and novelty (0); undefined or 1 disables MMR. */
   mmrLambda?: number;
+  /** Words keyword search adds to a query (the measures a "how heavy" question asks for); the dense side embeds the query as asked. */
+  expandKeywords?: (query: string) => string;
 }
 
 // Each list is over-fetched so that fusion can promote a chunk ranked low by one signal.
@@ -41,7 +43,7 @@ export class HybridRetriever implements Retriever {
     // Documents say "Nigeria" where people ask about "the Nigerian": keyword search gets the country too.
     const [dense, keyword] = await Promise.all([
       mode === "keyword" ? [] : this.dense(snapshot, query, fetch),
-      mode === "dense" ? [] : snapshot.keywords.search(withCountriesOfDemonyms(query), fetch),
+      mode === "dense" ? [] : snapshot.keywords.search(this.keywordQuery(query), fetch),
     ]);
 
     const fused = this.fuse(mode, dense, keyword).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
@@ -75,6 +77,15 @@ export class HybridRetriever implements Retriever {
     return this.options.fusion === "rrf"
       ? fuseRanks(dense, keyword, this.options.rrfK ?? DEFAULT_RRF_K)
       : fuseWeighted(dense, keyword, this.options.denseWeight);
+  }
+
+  /**
+   * What keyword search looks for: words the documents use where the question does not, added here and not to the
+   * embedded query (a sentence encoder reads added words as a different question).
+   */
+  private keywordQuery(query: string): string {
+    const expanded = withCountriesOfDemonyms(query);
+    return this.options.expandKeywords ? this.options.expandKeywords(expanded) : expanded;
   }
 
   private async dense(snapshot: IndexSnapshot, query: string, k: number) {

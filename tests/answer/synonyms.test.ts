@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { weighEvidence } from "../../src/answer/evidence.js";
-import { synonymTerms } from "../../src/answer/synonyms.js";
+import { synonymTerms, withMeasuredNouns } from "../../src/answer/synonyms.js";
 import { WordNet } from "../../src/answer/wordnet.js";
 import { BUNDLED_CALIBRATION } from "../../src/config.js";
 import { terms } from "../../src/retrieval/tokenize.js";
@@ -35,6 +35,21 @@ describe("WordNet synonyms in evidence", () => {
     expect(concerns(withSynonyms).coverage).toBe(1);
     expect(concerns(without).coverage).toBeLessThan(1);
     expect(opportunities(withSynonyms).coverage).toBe(opportunities(without).coverage);
+  });
+});
+
+describe("measures asked for by an adjective", () => {
+  it("When a question asks how heavy, tall or old something is, Then a sentence naming the weight, height or age covers the adjective; elsewhere it does not", async () => {
+    expect(wordnet.attributes("heavy")).toEqual(["weight"]);
+    expect(wordnet.attributes("tall")).toContain("height");
+    const passages = passagesOf("Weight: 0.9 kg empty.");
+    const [sentence] = await weighEvidence("How heavy is the jug?", passages, { ...options, thesaurus: wordnet, idf: (t: string) => (t === "jug" ? 0 : 1) });
+    expect(sentence!.coverage).toBe(1);
+    const [other] = await weighEvidence("Is the jug heavy?", passages, { ...options, thesaurus: wordnet, idf: (t: string) => (t === "jug" ? 0 : 1) });
+    expect(other!.coverage).toBe(0);
+    // Keyword search looks for the measure too; "how many" asks for a count, not for WordNet's "numerousness".
+    expect(withMeasuredNouns(wordnet)("How heavy is it?")).toBe("How heavy is it? weight");
+    expect(withMeasuredNouns(wordnet)("How many stalls are there?")).toBe("How many stalls are there?");
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * How-to questions and definitions over HTTP with the bundled model, on the kinds of document a new user brought: a
  * printer guide with numbered steps, a README with a fenced block of commands, a help page with <pre> code, a
- * glossary written as an HTML definition list. Before, one step was quoted with an unrelated sentence, commands ran
- * into one sentence ("git clone … cd tidewater npm install"), and "What is PTO?" was answered "PTO [1]".
+ * glossary written as an HTML definition list, a product's specifications. Before, one step was quoted with an
+ * unrelated sentence, commands ran into one sentence ("git clone … cd tidewater npm install"), "What is PTO?" was
+ * answered "PTO [1]", and "How heavy is it?" found nothing.
  */
 import { describe, expect, it } from "vitest";
 import { serveCorpus } from "./served-corpus.js";
@@ -33,6 +34,17 @@ npm install
 \`\`\`
 `;
 
+const SPECIFICATIONS = `AquaPure 300 water filter jug - user manual
+
+Specifications
+Capacity: 3 litres (1.6 litres of filtered water)
+Filter life: 2 months or 150 litres, whichever comes first
+Weight: 0.9 kg empty
+
+Cleaning
+The jug and lid are dishwasher safe (top rack only).
+`;
+
 const GLOSSARY = `<html><head><title>Glossary</title></head><body><main><h1>Glossary</h1><dl>
 <dt>PTO</dt><dd>Paid time off: holiday, sick days and personal days together.</dd>
 <dt>TOIL</dt><dd>Time off in lieu: hours worked beyond your contract, taken later as time off.</dd>
@@ -40,7 +52,7 @@ const GLOSSARY = `<html><head><title>Glossary</title></head><body><main><h1>Glos
 vpnctl connect --profile office</code></pre></main></body></html>`;
 
 describe("procedures and definitions", () => {
-  const served = serveCorpus({ "printer.md": PRINTER, "README.md": README, "glossary.html": GLOSSARY });
+  const served = serveCorpus({ "printer.md": PRINTER, "README.md": README, "glossary.html": GLOSSARY, "aquapure.txt": SPECIFICATIONS });
   const lines = async (question: string) => (await served.ask(question)).answer.split("\n").filter((line) => line.startsWith("- "));
 
   it("When asked how to do something that numbered steps describe, Then every step is quoted, in order, each with its citation", async () => {
@@ -65,5 +77,11 @@ describe("procedures and definitions", () => {
   it("When asked what a glossary's term is or means, Then its definition is quoted with the term", async () => {
     expect((await served.ask("What is PTO?")).answer).toContain("PTO: Paid time off: holiday, sick days and personal days together [");
     expect((await served.ask("What does TOIL mean?")).answer).toContain("TOIL: Time off in lieu: hours worked beyond your contract");
+  });
+
+  it("When asked how heavy something is, Then the specification naming its weight is found and quoted (no word of the question is in it)", async () => {
+    const result = await served.ask("How heavy is it?");
+    expect(result.outcome).not.toBe("not_found");
+    expect(result.answer).toMatch(/^Weight: 0\.9 kg empty \[\d\]/m);
   });
 });
