@@ -17,7 +17,7 @@
 import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { baseForm } from "../retrieval/irregular-verbs.js";
+import { nounBase, verbBase } from "../retrieval/irregular-forms.js";
 
 const PARTS_OF_SPEECH = ["noun", "verb", "adj", "adv"] as const;
 type PartOfSpeech = (typeof PARTS_OF_SPEECH)[number];
@@ -111,7 +111,8 @@ export class WordNet {
   private lemma(word: string, pos: PartOfSpeech): string | undefined {
     const lemmas = this.firstSense.get(pos)!;
     if (lemmas.has(word)) return word;
-    if (pos === "verb" && lemmas.has(baseForm(word))) return baseForm(word);
+    if (pos === "verb" && lemmas.has(verbBase(word))) return verbBase(word);
+    if (pos === "noun" && lemmas.has(nounBase(word))) return nounBase(word);
     for (const [suffix, ending] of DETACHMENTS[pos]) {
       if (!word.endsWith(suffix) || word.length <= suffix.length + 1) continue;
       const candidate = word.slice(0, -suffix.length) + ending;

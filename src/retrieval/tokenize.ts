@@ -2,11 +2,12 @@
  * @module tokenize
  * The one tokenizer behind keyword search, answer-sentence scoring and
  * confidence: Unicode-normalised, lower-cased, accent-folded words, English
- * stop words dropped, irregular past forms reduced to their base ("took" →
- * "take"), Porter-stemmed (the `stemmer` package).
+ * stop words dropped, irregular past forms and plurals reduced to their base
+ * ("took" → "take", "children" → "child"), Porter-stemmed (the `stemmer`
+ * package).
  */
 import { stemmer } from "stemmer";
-import { baseForm } from "./irregular-verbs.js";
+import { baseForm } from "./irregular-forms.js";
 
 // A compact English stop list (Lucene's classic list plus question words and auxiliaries).
 const STOP_WORDS = new Set(

@@ -14,4 +14,12 @@ describe("terms", () => {
     expect(terms("well-known author")).toEqual(["well", "know", "author"]);
     expect(terms("the 2019-2020 season, call 0113-496-0000")).toEqual(["2019", "2020", "season", "call", "0113", "496", "0000"]);
   });
+
+  it("When a word is an irregular past form or plural, Then its term is its base's, so the question's form finds the document's", () => {
+    expect(terms("Children under 12 enter free")[0]).toBe(terms("child")[0]);
+    expect(terms("men and women")).toEqual([...terms("man"), ...terms("woman")]);
+    expect(terms("It took place in Cairo")[0]).toBe(terms("take")[0]);
+    // A plural that is also a verb keeps its own term: "she lives in Leeds" is no "life".
+    expect(terms("lives")).not.toEqual(terms("life"));
+  });
 });

@@ -1,0 +1,43 @@
+/**
+ * Past forms of common English irregular verbs and plurals of irregular nouns,
+ * mapped to their base form. Porter stemming leaves "took" and "take" (or
+ * "held" and "hold", "children" and "child") apart, so a question in the
+ * present ("where did it take place?") would miss the document's past tense
+ * ("took place"), and "Are kids free?" the children of "Children under 12
+ * enter free", without this.
+ */
+const PAST_FORMS: Record<string, string> = {};
+const PLURALS: Record<string, string> = {};
+for (const line of `arise arose arisen|be was were been|bear bore borne|become became|begin began begun|bring brought|build built|buy bought
+  catch caught|choose chose chosen|come came|do did done|draw drew drawn|drive drove driven|eat ate eaten|fall fell fallen
+  feel felt|fight fought|find found|fly flew flown|forget forgot forgotten|get got gotten|give gave given|go went gone
+  grow grew grown|hang hung|have had|hear heard|hide hid hidden|hold held|keep kept|know knew known|lay laid|lead led
+  lend lent|lose lost|make made|mean meant|meet met|pay paid|rise rose risen|run ran|say said|see saw seen
+  seek sought|sell sold|send sent|shake shook shaken|shoot shot|show showed shown|sing sang sung|sink sank sunk|sit sat
+  speak spoke spoken|spend spent|stand stood|steal stole stolen|strike struck|swim swam swum|take took taken|teach taught
+  tear tore torn|tell told|think thought|throw threw thrown|understand understood|wake woke woken|wear wore worn|win won
+  write wrote written|undertake undertook undertaken|overtake overtook overtaken|withdraw withdrew withdrawn`.split("|")) {
+  const [base, ...forms] = line.trim().split(/\s+/);
+  for (const form of forms) PAST_FORMS[form] = base!;
+}
+// Not "lives" or "leaves", which are also verbs ("she lives in Leeds"), nor "people", a word of its own.
+for (const line of `child children|man men|woman women|foot feet|tooth teeth|mouse mice|goose geese|ox oxen|wife wives|knife knives
+  half halves|shelf shelves|wolf wolves|loaf loaves|thief thieves`.split("|")) {
+  const [base, plural] = line.trim().split(/\s+/);
+  PLURALS[plural!] = base!;
+}
+
+/** The base form of an irregular past form or plural ("took" → "take", "children" → "child"); other words unchanged. */
+export function baseForm(word: string): string {
+  return PAST_FORMS[word] ?? PLURALS[word] ?? word;
+}
+
+/** The base form of an irregular past form ("took" → "take"); other words unchanged. */
+export function verbBase(word: string): string {
+  return PAST_FORMS[word] ?? word;
+}
+
+/** The singular of an irregular plural ("children" → "child"); other words unchanged. */
+export function nounBase(word: string): string {
+  return PLURALS[word] ?? word;
+}
