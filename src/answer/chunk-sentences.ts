@@ -8,7 +8,7 @@
  */
 import type { Chunk } from "../core/types.js";
 import { endsWithStop } from "../ingest/closing-punctuation.js";
-import { type Span, sentenceSpans } from "../ingest/sentences.js";
+import { isCodeFence, type Span, sentenceSpans } from "../ingest/sentences.js";
 import { terms } from "../retrieval/tokenize.js";
 
 const BULLET = /^(?:[•\-*–·▪◦]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/u;
@@ -77,8 +77,6 @@ export function chunkSentences(chunk: Chunk): Sentence[] {
   return out;
 }
 
-const FENCE = /^\s*(?:```|~~~)/;
-
 /**
  * Whether the line at an offset is a code fence, a line of code between two fences, or neither. Read from the chunk
  * alone: a chunk that opens inside a code block reads its first lines as prose.
@@ -89,7 +87,7 @@ function fencedLines(text: string): (offset: number) => "fence" | "code" | undef
   for (let start = 0; start <= text.length; ) {
     const newline = text.indexOf("\n", start);
     const end = newline < 0 ? text.length : newline;
-    const fence = FENCE.test(text.slice(start, end));
+    const fence = isCodeFence(text.slice(start, end));
     lines.push({ end, kind: fence ? "fence" : inside ? "code" : undefined });
     if (fence) inside = !inside;
     start = end + 1;

@@ -120,7 +120,12 @@ const MIN_WRAPPED_LINE = 50;
 const GOES_ON = /^\s*\p{Ll}/u;
 // Lines that start a block of their own in plain text and Markdown: a heading, a quote, a table row, a code fence, a
 // list item, a line led by a label ("Apologies: Mr Olsen" under "Present: Ana Ruiz (chair), …", "ACTION: Tom to …").
-const CODE_FENCE = /^(?:```|~~~)/;
+const CODE_FENCE = /^\s*(?:```|~~~)/;
+
+/** Whether a line opens or closes a fenced code block (Markdown's ``` or ~~~). */
+export function isCodeFence(line: string): boolean {
+  return CODE_FENCE.test(line);
+}
 const STARTS_BLOCK = /^\s*(?:#|>|\||```|~~~|[-*+•▪◦–]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|\p{Lu}[\p{L}'’-]*(?: [\p{L}'’-]+){0,2}:\s)/u;
 
 /**
@@ -137,7 +142,7 @@ function withWrapsAsSpaces(text: string): string {
   for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) {
     const nextEnd = text.indexOf("\n", at + 1);
     const line = text.slice(lineStart, at).trim();
-    if (CODE_FENCE.test(line)) inCode = !inCode;
+    if (isCodeFence(line)) inCode = !inCode;
     const next = text.slice(at + 1, nextEnd < 0 ? text.length : nextEnd);
     const wrapped = line.length >= MIN_WRAPPED_LINE || GOES_ON.test(next);
     if (!inCode && wrapped && line && next.trim() && !endsWithStop(line) && !STARTS_BLOCK.test(line) && !STARTS_BLOCK.test(next)) {
