@@ -26,7 +26,9 @@ export async function serve(config: Config, options: { watch: boolean }): Promis
   // The documents may have changed while the server was down, or a newer loader may read them differently: the index
   // follows without an operator, built in the background while the index on disk serves. Not with pgvector: that
   // index is shared by every replica, and a replica's CORPUS_DIR need not hold the corpus (`npm run ingest` builds it).
-  if (!sourceRefresh && config.vectorStore.kind === "hnsw") {
+  // Not when the index was built from the corpus since this process started (there was none): it is up to date.
+  const builtSinceStart = Date.parse(services.index.current.manifest.builtAt) >= Date.now() - process.uptime() * 1000;
+  if (!sourceRefresh && config.vectorStore.kind === "hnsw" && !builtSinceStart) {
     services.reindexer.reindex({ reason: "start-up: catch up with the corpus" }).catch(() => undefined);
   }
   manageLifecycle({

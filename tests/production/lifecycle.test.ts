@@ -159,6 +159,8 @@ describe("Start-up brings the index up to date", () => {
         await waitFor(() => logLines(first).find((line) => line.url), "the first start to listen", 90_000);
         first.process.kill("SIGTERM");
         expect(await first.exited).toBe(0);
+        // The index it built from the corpus at start-up is up to date: no second build.
+        expect(logLines(first).map((line) => line.msg)).not.toContain("reindex started");
       } finally {
         first.process.kill("SIGKILL");
       }
