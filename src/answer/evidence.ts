@@ -22,6 +22,8 @@ export interface SentenceEvidence {
   n: number;
   /** The document it is in; `start`/`end` are offsets in it. */
   source: string;
+  /** The section it is in: its passage's heading path, one heading per line ("" before any heading). */
+  section: string;
   /** True for an item of a numbered or bulleted list (its marker is not part of `text`) or a line of code. */
   listItem: boolean;
   /** True for a line of a code block (evidence only for a question asking how to do something). */
@@ -109,6 +111,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
       return {
         n,
         source: chunk.source,
+        section: chunk.headingPath.join("\n"),
         ...sentence,
         code: Boolean(sentence.code),
         position,

@@ -84,8 +84,10 @@ export function pickSentences(question: string, evidence: SentenceEvidence[]): S
   // as the closest passage (such evidence is never confident: the decision reads it as none), rather than nothing.
   if (!best) return evidence.slice(0, 1);
   if (best.text.trimEnd().endsWith(":")) {
-    const following = uniqueByPosition(evidence.filter((s) => s.source === best.source && s.start > best.start)).sort((a, b) => a.start - b.start);
-    const items = following.filter((s) => s.listItem);
+    // What follows it in its section: the next section's list is not the one it introduces.
+    const following = uniqueByPosition(evidence.filter((s) => s.source === best.source && s.section === best.section && s.start > best.start)).sort((a, b) => a.start - b.start);
+    const prose = following.findIndex((s) => !s.listItem);
+    const items = prose < 0 ? following : following.slice(0, prose);
     return items.length ? [best, ...upToItems(items, MAX_LIST_ITEMS)] : [best, ...following].slice(0, 1 + MAX_LIST_ITEMS);
   }
   // The evidence is ranked best first, so the first close sentence is the best one.

@@ -48,7 +48,10 @@ The jug and lid are dishwasher safe (top rack only).
 const GLOSSARY = `<html><head><title>Glossary</title></head><body><main><h1>Glossary</h1><dl>
 <dt>PTO</dt><dd>Paid time off: holiday, sick days and personal days together.</dd>
 <dt>TOIL</dt><dd>Time off in lieu: hours worked beyond your contract, taken later as time off.</dd>
-</dl><h2>Resetting the VPN client</h2><pre><code>vpnctl reset
+</dl><h2>How do I reset my password?</h2><p>You can reset it yourself:</p><ol><li>Go to reset.example.org.</li>
+<li>Enter your staff number and answer two security questions.</li><li>Choose a new password of at least 14 characters.</li></ol>
+<h2>Connecting to the guest network</h2><ul><li>Select the network NW-Guest.</li><li>Accept the terms.</li></ul>
+<h2>Resetting the VPN client</h2><pre><code>vpnctl reset
 vpnctl connect --profile office</code></pre></main></body></html>`;
 
 describe("procedures and definitions", () => {
@@ -61,6 +64,16 @@ describe("procedures and definitions", () => {
       expect.stringMatching(/^- Search for the printer driver and click Install \[\d\]\. It takes a minute \[\d\]\.$/),
       expect.stringMatching(/^- Restart your laptop when the portal asks you to \[\d\]\.$/),
     ]);
+  });
+
+  it("When the steps are an HTML list introduced by a line ending with a colon, Then that list is quoted, and not the next section's", async () => {
+    const answer = (await served.ask("How do I reset my password?")).answer;
+    expect(answer.split("\n").filter((line) => line.startsWith("- "))).toEqual([
+      expect.stringMatching(/^- Go to reset\.example\.org \[\d\]\.$/),
+      expect.stringMatching(/^- Enter your staff number and answer two security questions \[\d\]\.$/),
+      expect.stringMatching(/^- Choose a new password of at least 14 characters \[\d\]\.$/),
+    ]);
+    expect(answer).not.toContain("NW-Guest");
   });
 
   it("When asked how to install what a README's code block installs, Then its commands are quoted one per line, from Markdown and from HTML <pre>", async () => {

@@ -60,6 +60,7 @@ export function loadHtml(content: Buffer, source: string): SourceDocument {
   const stack: { node: AnyNode; closing: boolean }[] = [];
   // Inside <pre>: its lines are kept.
   let preformatted = 0;
+  const itemNumbers = new Map<Element, number>();
   const roots = $.root().contents().toArray();
   // Asked only when a header or footer is met outside a section: most pages are walked once.
   let marksContent: boolean | undefined;
@@ -101,6 +102,7 @@ export function loadHtml(content: Buffer, source: string): SourceDocument {
     if (definesTerm) out.write(out.since(out.length - 1) === ":" ? " " : TERM_SEPARATOR);
     else if (isBlock) out.newline(element.name === "br" ? 1 : 2);
     if (CELL.has(element.name) && CELL.has(previousTagName(element) ?? "")) out.write(CELL_SEPARATOR);
+    if (element.name === "li") out.write(`${listMarker(element, itemNumbers)} `);
     if (element.name === "pre") {
       preformatted++;
       out.write(CODE_FENCE);
@@ -149,6 +151,20 @@ function hasContentElement(roots: AnyNode[]): boolean {
     for (const child of element.children) stack.push(child);
   }
   return false;
+}
+
+/**
+ * A list item's marker, as Markdown writes it: "1." (counting from an <ol>'s `start`) or "-". Without it the items of
+ * a list were lines like any other, and "How do I reset my password?" got one step, not the list. Items are met in
+ * document order, so each <ol>'s next number is kept (`numbers`) rather than its earlier items counted again.
+ */
+function listMarker(item: Element, numbers: Map<Element, number>): string {
+  const list = item.parent?.type === "tag" ? (item.parent as Element) : undefined;
+  if (list?.name !== "ol") return "-";
+  const start = Number.parseInt(list.attribs.start ?? "", 10);
+  const number = numbers.get(list) ?? (Number.isFinite(start) ? start : 1);
+  numbers.set(list, number + 1);
+  return `${number}.`;
 }
 
 /** The name of the element before this one among its siblings (text between them aside). */
