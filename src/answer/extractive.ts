@@ -86,8 +86,8 @@ export function pickSentences(question: string, evidence: SentenceEvidence[]): S
   if (best.text.trimEnd().endsWith(":")) {
     // What follows it in its section: the next section's list is not the one it introduces.
     const following = uniqueByPosition(evidence.filter((s) => s.source === best.source && s.section === best.section && s.start > best.start)).sort((a, b) => a.start - b.start);
-    const prose = following.findIndex((s) => !s.listItem);
-    const items = prose < 0 ? following : following.slice(0, prose);
+    // Not only the items right after it: an item may be explained by a paragraph of its own before the next one.
+    const items = following.filter((s) => s.listItem);
     return items.length ? [best, ...upToItems(items, MAX_LIST_ITEMS)] : [best, ...following].slice(0, 1 + MAX_LIST_ITEMS);
   }
   // The evidence is ranked best first, so the first close sentence is the best one.
