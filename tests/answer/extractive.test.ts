@@ -86,6 +86,20 @@ describe("evidence and the extractive answer", () => {
     ]);
   });
 
+  it("When a list's items are each explained by a paragraph, or another section holds a list, Then the line introducing the list quotes its own items only", async () => {
+    const text = "NEMO made three recommendations:\n\n1. A political vision.\n   Museums are pillars of trust.\n2. Financial investments.\n   Resources must be allocated.\n3. An innovation hub.";
+    const [passage] = passagesOf(text);
+    const other = passagesOf("- Select the network NW-Guest.\n- Accept the terms.")[0]!;
+    const passages = [passage!, { ...other, n: 2, chunk: { ...other.chunk, source: passage!.chunk.source, start: text.length + 20, headingPath: ["Guest network"] } }];
+    const evidence = await weighEvidence("What are NEMO's three recommendations?", passages, { idf, ranking: TEST_RANKING });
+    expect(pickSentences("What are NEMO's three recommendations?", evidence).map((s) => s.text)).toEqual([
+      "NEMO made three recommendations:",
+      "A political vision.",
+      "Financial investments.",
+      "An innovation hub.",
+    ]);
+  });
+
   it("When a question asks how to do something and the best sentence is a step of a list, Then the answer quotes the whole list, in order", async () => {
     const [passage] = passagesOf(
       "## Installing the printer driver\n\n1. Open the Company Portal on your laptop.\n2. Search for the Brother driver and click Install. It takes a minute.\n3. Restart your laptop.\n\nToner is in the cupboard.",
