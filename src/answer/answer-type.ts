@@ -46,8 +46,9 @@ export function withoutDegreeWord(question: string): string {
   return question.replace(HOW_DEGREE, "how");
 }
 
-// A question asking for a procedure: "How do I install the printer?", "how to reset my password", "What are the steps …".
-const HOW_TO = /^\W*(?:how (?:do|can|could|should|would|must) (?:i|we|you|one)\b|how to\b)|\bsteps?\b/iu;
+// A question asking for a procedure: "How do I install the printer?", "how to reset my password", "What are the steps …",
+// "What command installs it?".
+const HOW_TO = /^\W*(?:how (?:do|can|could|should|would|must) (?:i|we|you|one)\b|how to\b)|\b(?:steps?|commands?)\b/iu;
 
 /** Whether the question asks how to do something: its answer is a procedure (a list's steps, a block of commands). */
 export function asksHowTo(question: string): boolean {

@@ -82,6 +82,8 @@ describe("procedures and definitions", () => {
       expect.stringMatching(/^- cd tidewater \[\d\]$/),
       expect.stringMatching(/^- npm install \[\d\]$/),
     ]);
+    // Asked for the command, likewise: without the code lines a table row of settings was answered, confidently.
+    expect(await lines("What command installs tidewater?")).toEqual(expect.arrayContaining([expect.stringMatching(/^- npm install \[\d\]$/)]));
     expect(await lines("How do I reset the VPN client?")).toEqual([expect.stringMatching(/^- vpnctl reset \[\d\]$/), expect.stringMatching(/^- vpnctl connect --profile office \[\d\]$/)]);
     // Asked what it is, the commands are no answer.
     expect((await served.ask("What is tidewater?")).answer).not.toMatch(/git clone|npm install/);
