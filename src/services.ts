@@ -29,7 +29,7 @@ import { Reindexer } from "./reindex/reindexer.js";
 import type { Express } from "express";
 import { createApp, type OperationsDependencies } from "./server/app.js";
 import type { SearchDependencies } from "./answer/search.js";
-import { HybridRetriever } from "./retrieval/retriever.js";
+import { HybridRetriever, type RetrieverOptions } from "./retrieval/retriever.js";
 import type { AdminDependencies } from "./server/routes/admin.js";
 import { CorpusDocuments } from "./documents/corpus-documents.js";
 import { DocumentCatalog } from "./documents/document-catalog.js";
@@ -62,6 +62,14 @@ export interface Services {
   insights: Insights;
   /** Releases what the services hold (the embedding and parse worker threads, database connections). */
   close(): Promise<void>;
+}
+
+/**
+ * The hybrid retriever the product searches with, for the given fusion settings: the one `npm start` serves, and the
+ * one the eval chooses the dense weight for. Keyword search also looks for what a "how heavy" question measures.
+ */
+export function productRetriever(embedder: Embedder, fusion: Pick<RetrieverOptions, "denseWeight" | "fusion" | "mmrLambda">): HybridRetriever {
+  return new HybridRetriever({ embedder, ...fusion, expandKeywords: withMeasuredNouns(WordNet.bundled()) });
 }
 
 // Answers and /search requests that name no mode use both dense and keyword search.
@@ -135,13 +143,7 @@ export async function createServices(config: Config, logger: Logger, overrides: 
   // Retrieval and sentence ranking both embed the question: the second is a memo hit.
   const queryEmbedder = memoizeQueries(embedder);
   const retriever = timeRetriever(
-    new HybridRetriever({
-      embedder: queryEmbedder,
-      denseWeight: config.retrieval.denseWeight,
-      fusion: config.retrieval.fusion,
-      mmrLambda: config.retrieval.mmrLambda,
-      expandKeywords: withMeasuredNouns(WordNet.bundled()),
-    }),
+    productRetriever(queryEmbedder, { denseWeight: config.retrieval.denseWeight, fusion: config.retrieval.fusion, mmrLambda: config.retrieval.mmrLambda }),
     metrics,
   );
   const pages = new PageStore(config.indexDir);

@@ -13,10 +13,7 @@
  * 2026-12-05). Not kept: real questions over prose are what the fit is for.
  */
 import type { Embedder } from "../embeddings/types.js";
-import { withMeasuredNouns } from "../answer/synonyms.js";
-import { WordNet } from "../answer/wordnet.js";
-import { HybridRetriever } from "../retrieval/retriever.js";
-import type { Services } from "../services.js";
+import { productRetriever, type Services } from "../services.js";
 import { goldRetrieved } from "./qa.js";
 import type { QaQuestion } from "./qa-sets.js";
 
@@ -41,7 +38,7 @@ export async function fitDenseWeight(
     const answerable = questions.filter((q) => q.answerable);
     total += answerable.length;
     for (const weight of DENSE_WEIGHTS) {
-      const retriever = new HybridRetriever({ embedder, denseWeight: weight, fusion: "weighted", expandKeywords: withMeasuredNouns(WordNet.bundled()) });
+      const retriever = productRetriever(embedder, { denseWeight: weight, fusion: "weighted" });
       for (const q of answerable) {
         const top = await retriever.retrieve(snapshot, q.question, { k, mode: "hybrid" });
         if (goldRetrieved(q, top.map((r) => r.chunk))) hits[weight] = (hits[weight] ?? 0) + 1;

@@ -118,14 +118,15 @@ function rawSpans(text: string, from: number, to: number, wrappedLines: boolean)
 // may start mid-line, its first line then looking short: "A deposit of 20% is" | "required when ordering.").
 const MIN_WRAPPED_LINE = 50;
 const GOES_ON = /^\s*\p{Ll}/u;
-// Lines that start a block of their own in plain text and Markdown: a heading, a quote, a table row, a code fence, a
-// list item, a line led by a label ("Apologies: Mr Olsen" under "Present: Ana Ruiz (chair), …", "ACTION: Tom to …").
 const CODE_FENCE = /^\s*(?:```|~~~)/;
 
 /** Whether a line opens or closes a fenced code block (Markdown's ``` or ~~~). */
 export function isCodeFence(line: string): boolean {
   return CODE_FENCE.test(line);
 }
+
+// Lines that start a block of their own in plain text and Markdown: a heading, a quote, a table row, a code fence, a
+// list item, a line led by a label ("Apologies: Mr Olsen" under "Present: Ana Ruiz (chair), …", "ACTION: Tom to …").
 const STARTS_BLOCK = /^\s*(?:#|>|\||```|~~~|[-*+•▪◦–]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|\p{Lu}[\p{L}'’-]*(?: [\p{L}'’-]+){0,2}:\s)/u;
 
 /**
