@@ -17,12 +17,17 @@ import { namesCountry } from "../retrieval/gazetteer.js";
 import { isStopWord, words } from "../retrieval/tokenize.js";
 
 /** "count" asks how many of something ("how many", "number of"); "number" any other quantity ("how long", "how much"). */
-export type AnswerType = "count" | "number" | "date" | "amount" | "role" | "person" | "country" | "place" | "any";
+export type AnswerType = "count" | "number" | "date" | "amount" | "role" | "person" | "organisation" | "country" | "place" | "any";
 
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|hundreds|thousands?|millions?|billions?|half|twice|several|few)\b/i;
 const MONTHS = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(tember)?|oct(ober)?|nov(ember)?|dec(ember)?|spring|summer|autumn|fall|winter|century|centuries|decade|today|yesterday|ago)\b/i;
 /** Nouns that ask for a role ("what position does she hold"); they name the answer's type, not its content. */
 const ROLE_NOUNS = /\b(position|positions|role|roles|job|jobs|title|occupation|profession|post)\b/i;
+// Kinds of organisation a question asks for by name: "which museum does she direct", "what team did he play for". The
+// answer names one ("the Casa del Alabado Museum", "the Chicago Bulls"), so a sentence naming nothing new has none.
+const ORGANISATION_NOUNS =
+  "(?:museum|gallery|galleries|university|universities|college|school|company|companies|firm|team|club|band|party|parties|organi[sz]ation|institution|institute|agency|agencies|hospital|bank|church|airline|newspaper|magazine|network|channel|brand|studio|label|publisher|manufacturer|ministry|charity|charities|foundation|association|society|societies|library|libraries|theatre|theater|hotel|restaurant|store|shop|supplier|vendor|provider)s?";
+
 /**
  * Nouns that name the kind of answer asked for ("which country", "what year",
  * "in which city"): the answer says "Egypt" or "2025", not "country" or "year",
@@ -33,6 +38,7 @@ const TYPE_NOUNS: Partial<Record<AnswerType, RegExp>> = {
   date: /^(year|years|date|dates|day|days|month|months|time|century|centuries|decade|decades|period)$/,
   country: /^(country|countries|nation|nations)$/,
   place: /^(city|cities|town|towns|place|places|region|regions|state|states|continent|location|locations|venue|venues)$/,
+  organisation: new RegExp(`^(?:${ORGANISATION_NOUNS})$`),
   number: /^(number|percentage|percent|proportion|amount|share|fraction)$/,
   count: /^(number)$/,
 };
@@ -154,6 +160,11 @@ const WHAT_IS_THE_PLACE = /\b(?:what|which) (?:is|are|was|were) the (?:\w+ )?(?:
 // company pay full salary during sick leave?", which asks whether).
 const ASKED_PAY = /\b(?:what|how much|how high)\b[^?]*\b(?:salary|salaries|wages?|allowances?|pay rates?)\b/;
 
+// "which museum", "what football team", "which Australian institution"; not "what do museums need", whose word between is
+// the question's verb.
+const WHICH_ORGANISATION = new RegExp(`\\b(?:what|which) (?:([\\p{L}-]+) )?${ORGANISATION_NOUNS}\\b`, "gu");
+const asksOrganisation = (q: string) => [...q.matchAll(WHICH_ORGANISATION)].some(([, between]) => between === undefined || !isStopWord(between));
+
 export function expectedAnswerType(question: string): AnswerType {
   const q = question.toLowerCase();
   const searchStyle = !WH_WORD.test(q);
@@ -168,6 +179,7 @@ export function expectedAnswerType(question: string): AnswerType {
   if (/\bwhere\b|\b(what|which|in which|in what) (city|cities|town|place|region|state|continent)\b/.test(q) || WHAT_IS_THE_PLACE.test(q) || (searchStyle && /\b(location|venue)\b/.test(q))) {
     return "place";
   }
+  if (asksOrganisation(q)) return "organisation";
   if (
     /^(?:\W*)(?:and\s+)?(?:who|whom|whose)\b|\b(?:who|whom|whose) (?:is|was|were|are|did|does|do|has|had|will|won|wrote|sang|sings|plays|played|led|leads|founded|invented|discovered)\b/.test(q) ||
     (searchStyle && SEARCHED_PERSON.test(q))
@@ -214,7 +226,7 @@ const newLocative = (text: string, questionWords: ReadonlySet<string>) =>
 
 export function holdsAnswerType(text: string, type: AnswerType, questionWords: ReadonlySet<string> = new Set()): boolean {
   if (type === "country") return namesCountry(text);
-  if (type === "person") return newNames(text, questionWords);
+  if (type === "person" || type === "organisation") return newNames(text, questionWords);
   if (type === "place") return newNames(text, questionWords) || newLocative(text, questionWords);
   if (type === "amount") return AMOUNT.test(text) && (newNumber(text, NUMBER, questionWords) || /\bfree\b/i.test(text) || NUMBER_WORDS.test(text));
   if (type === "role") return ROLE.test(text);

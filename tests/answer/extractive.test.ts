@@ -204,7 +204,7 @@ describe("answer types", () => {
     expect(expectedAnswerType("How long is probation?")).toBe("number");
     expect(expectedAnswerType("When were the recommendations first presented?")).toBe("date");
     expect(expectedAnswerType("In which year was it founded?")).toBe("date");
-    expect(expectedAnswerType("Which museum does Ore Disu direct?")).toBe("any");
+    expect(expectedAnswerType("What does the museum display?")).toBe("any");
     expect(holdsAnswerType("They were presented on 20 March 2024.", "date")).toBe(true);
     expect(holdsAnswerType("They were presented at a conference.", "date")).toBe(false);
     expect(expectedAnswerType("What is the salary of a manager?")).toBe("amount");
@@ -303,5 +303,16 @@ describe("answer types for who and where", () => {
     expect(holdsAnswerType("The urinary bladder sits in the pelvis.", "place", bladder)).toBe(true);
     expect(holdsAnswerType("The urinary bladder stores urine.", "place", bladder)).toBe(false);
     expect(holdsAnswerType("The urinary bladder is described in the bladder article.", "place", bladder)).toBe(false);
+  });
+
+  it("When a question asks which museum, team or company, Then only a sentence naming one the question does not can answer it", () => {
+    expect(expectedAnswerType("Which museum does Ore Disu direct?")).toBe("organisation");
+    expect(expectedAnswerType("what football team did he play for")).toBe("organisation");
+    expect(expectedAnswerType("Which Australian institution took part in the panel?")).toBe("organisation");
+    // The word between is the question's verb: museums are what it is about, not what it asks for.
+    expect(expectedAnswerType("What do museums need for AI?")).toBe("any");
+    const question = new Set(["which", "museum", "does", "ore", "disu", "direct"]);
+    expect(holdsAnswerType("Ore Disu (Director, Nigerian Museum of Lagos) spoke last.", "organisation", question)).toBe(true);
+    expect(holdsAnswerType("Ore Disu directs a museum in the city.", "organisation", question)).toBe(false);
   });
 });
