@@ -6,16 +6,21 @@
 
 export const SPLIT_SEED = 5;
 
-/** Deterministic shuffle (mulberry32), so the article split is the same on every run. */
-export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
+/** Deterministic numbers in [0, 1) (mulberry32), the same on every run for a seed. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
-  const random = () => {
+  return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** Deterministic shuffle, so the article split is the same on every run. */
+export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
+  const random = seededRandom(seed);
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rankEvidence, type SentenceEvidence } from "../../src/answer/evidence.js";
-import { answerThreshold, crossFitted, type FitQuestion, fitDecision, fitRanking, fitSamples } from "../../src/eval/qa.js";
+import { answerThreshold, baggedAnswerThreshold, crossFitted, type FitQuestion, fitDecision, fitRanking, fitSamples } from "../../src/eval/qa.js";
 import { passagesOf } from "../answer/passages.js";
 
 /** A retrieved sentence with the given evidence, the rest neutral. */
@@ -88,6 +88,25 @@ describe("the answer threshold, answer by answer", () => {
       { score: 0.7, right: true },
     ];
     expect(answerThreshold(judged, targets)).toBe(0.9);
+  });
+});
+
+describe("the answer threshold over resamples", () => {
+  const targets = { answerPrecision: 0.88 };
+  // 500 answers, scores 1.000, 0.999, …, wrong more often further down (4 % at the top, 19 % at the bottom), spread evenly.
+  const judged = Array.from({ length: 500 }, (_, i) => ({ score: 1 - i / 1000, right: (i * 37) % 100 >= (0.04 + (0.15 * i) / 500) * 100 }));
+  // The same with answer 183 (near the bar) judged the other way.
+  const changed = judged.map((answer, i) => (i === 183 ? { ...answer, right: !answer.right } : answer));
+
+  it("When one answer beside the bar changes, Then the rule on the answers as given jumps, and its median over resamples barely moves", () => {
+    expect(Math.abs(answerThreshold(changed, targets) - answerThreshold(judged, targets))).toBeGreaterThan(0.05);
+    expect(Math.abs(baggedAnswerThreshold(changed, targets) - baggedAnswerThreshold(judged, targets))).toBeLessThan(0.02);
+  });
+
+  it("When the answers are the same, Then so is the threshold (the resamples are seeded), and it is one of their confidences", () => {
+    expect(baggedAnswerThreshold(judged, targets)).toBe(baggedAnswerThreshold([...judged], targets));
+    expect(judged.map((a) => a.score)).toContain(baggedAnswerThreshold(judged, targets));
+    expect(baggedAnswerThreshold([], targets)).toBe(1);
   });
 });
 
