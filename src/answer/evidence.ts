@@ -196,18 +196,22 @@ const EXCLUSION = /\b(?:besides|apart from|aside from|other than|except(?: for)?
 // "What does TOIL mean?", "What does MSC stand for?", "What is the meaning of habib?": a definition answers it, and
 // need not say "mean" ("TOIL: Time off in lieu", "Time off in lieu (TOIL) is …").
 const ASKED_MEANING = /^\W*(?:what (?:does|do|did) (.+?) (?:mean|stand for)|what is the (?:meaning|definition) of (.+?)|define (.+?))\W*$/iu;
+// "How long does a refund take?", "How long does the filter last?": the verb asks for a duration ("within 5–7 working
+// days", "Filter life: 2 months") and need not be said; "take" had been found in "return", its noun's synonym.
+const ASKED_DURATION = /^\W*how long (?:does|do|did|will|would|should|can|could) (.+?) (?:take|last)\W*$/iu;
 // Stems this long or longer match their extensions: "direct" ~ "director", "chair" ~ "chairperson".
 const MIN_VARIANT_PREFIX = 5;
 
 /**
  * The question's content terms, each with its IDF. Framing words, a leading exclusion clause ("besides X,") and the
  * words naming the kind of answer asked for ("which country", the "long" of "how long") are not content: an answering
- * sentence need not hold them, nor the "mean" of a question asking what a term means.
+ * sentence need not hold them, nor the "mean" of a question asking what a term means, nor the "take" of one asking
+ * how long something takes.
  */
 function contentTerms(question: string, idf: Idf): Map<string, number> {
   const weights = new Map<string, number>();
   const type = expectedAnswerType(question);
-  const meaningOf = ASKED_MEANING.exec(question);
+  const meaningOf = ASKED_MEANING.exec(question) ?? ASKED_DURATION.exec(question);
   const asked = meaningOf ? (meaningOf[1] ?? meaningOf[2] ?? meaningOf[3]!) : question;
   for (const word of words(withoutDegreeWord(asked.replace(EXCLUSION, " ")))) {
     if (FRAMING_WORDS.has(word) || namesAnswerType(word, type)) continue;

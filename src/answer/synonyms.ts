@@ -8,25 +8,32 @@
  * "take place").
  */
 import { terms, words } from "../retrieval/tokenize.js";
+import type { PartOfSpeech } from "./wordnet.js";
 
 /** Other words for a word's usual sense (WordNet behind it in production). */
 export interface Thesaurus {
-  synonyms(word: string): string[];
+  synonyms(word: string, only?: PartOfSpeech): string[];
   /** The nouns an adjective is a value of: "heavy" → "weight". */
   attributes(word: string): string[];
 }
+
+// A word after one of these is a noun, and only its noun's synonyms count: "a refund" is no "return", which the verb
+// "refund" is.
+const DETERMINER = /^(?:a|an|the|my|your|our|their|his|her|its|this|that|these|those|any|some|no|each|every)$/;
 
 /** For one question: the question terms a set of text terms holds through synonyms only; empty when none apply. */
 export function synonymTerms(question: string, thesaurus: Thesaurus | undefined): (held: Set<string>) => string[] {
   if (!thesaurus) return () => [];
   const alternatives: [string, string[][]][] = [];
   const measured = new Set(measuredAdjectives(question));
-  for (const word of new Set(words(question))) {
+  const asked = words(question);
+  const nouns = new Set(asked.filter((_, i) => i > 0 && DETERMINER.test(asked[i - 1]!)));
+  for (const word of new Set(asked)) {
     if (/\d/.test(word)) continue;
     // A stop word has no term.
     const [term] = terms(word);
     if (term === undefined) continue;
-    const phrases = [...thesaurus.synonyms(word), ...(measured.has(word) ? thesaurus.attributes(word) : [])]
+    const phrases = [...thesaurus.synonyms(word, nouns.has(word) ? "noun" : undefined), ...(measured.has(word) ? thesaurus.attributes(word) : [])]
       .map((synonym) => terms(synonym))
       .filter((phrase) => phrase.length > 0 && !phrase.includes(term));
     if (phrases.length) alternatives.push([term, phrases]);

@@ -20,7 +20,7 @@ import path from "node:path";
 import { nounBase, verbBase } from "../retrieval/irregular-forms.js";
 
 const PARTS_OF_SPEECH = ["noun", "verb", "adj", "adv"] as const;
-type PartOfSpeech = (typeof PARTS_OF_SPEECH)[number];
+export type PartOfSpeech = (typeof PARTS_OF_SPEECH)[number];
 
 /** Regular inflections back to a lemma, per part of speech (WordNet's "morphy" detachment rules). */
 const DETACHMENTS: Record<PartOfSpeech, [string, string][]> = {
@@ -61,10 +61,13 @@ export class WordNet {
     return bundled;
   }
 
-  /** Other words for the word's most frequent sense in each part of speech it has, in lower case ("take place" for multi-word lemmas). */
-  synonyms(word: string): string[] {
+  /**
+   * Other words for the word's most frequent sense in each part of speech it has, or in the one given, in lower case
+   * ("take place" for multi-word lemmas).
+   */
+  synonyms(word: string, only?: PartOfSpeech): string[] {
     const out = new Set<string>();
-    for (const pos of PARTS_OF_SPEECH) {
+    for (const pos of only ? [only] : PARTS_OF_SPEECH) {
       const lemma = this.lemma(word, pos);
       if (lemma === undefined) continue;
       for (const w of this.synset(pos, this.firstSense.get(pos)!.get(lemma)!)) if (w !== lemma) out.add(w.replace(/_/g, " "));

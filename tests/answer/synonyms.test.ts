@@ -25,6 +25,12 @@ describe("WordNet synonyms in evidence", () => {
     expect(held(new Set(terms("They take it")))).toEqual([]);
   });
 
+  it("When a question word follows a determiner, Then it is a noun, and only its noun's synonyms count", () => {
+    // The verb "refund" is "return"; "a refund" is not what "start a return" speaks of.
+    expect(synonymTerms("Can I get a refund?", wordnet)(new Set(terms("Start a return within 30 days")))).toEqual([]);
+    expect(synonymTerms("Can you refund me?", wordnet)(new Set(terms("We return your money")))).toEqual(terms("refund"));
+  });
+
   it("When evidence is weighed with WordNet, Then a sentence saying 'concerns' covers a question about 'worries', and one saying neither does not", async () => {
     const passages = passagesOf("NEMO notes key concerns regarding data privacy.", "NEMO notes key opportunities for museums.");
     const question = "What worries does NEMO have?";
