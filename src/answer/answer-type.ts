@@ -39,7 +39,7 @@ const TYPE_NOUNS: Partial<Record<AnswerType, RegExp>> = {
   country: /^(country|countries|nation|nations)$/,
   place: /^(city|cities|town|towns|place|places|region|regions|state|states|continent|location|locations|venue|venues)$/,
   organisation: new RegExp(`^(?:${ORGANISATION_NOUNS})$`),
-  number: /^(number|percentage|percent|proportion|amount|share|fraction)$/,
+  number: /^(number|percentage|percent|proportion|amount|share|fraction|version|versions)$/,
   count: /^(number)$/,
 };
 
@@ -165,12 +165,15 @@ const ASKED_PAY = /\b(?:what|how much|how high)\b[^?]*\b(?:salary|salaries|wages
 const WHICH_ORGANISATION = new RegExp(`\\b(?:what|which) (?:([\\p{L}-]+) )?${ORGANISATION_NOUNS}\\b`, "gu");
 const asksOrganisation = (q: string) => [...q.matchAll(WHICH_ORGANISATION)].some(([, between]) => between === undefined || !isStopWord(between));
 
+// "Which Node version do I need?", "what version of SQLite": a version is a number ("Node.js 20 or newer").
+const ASKED_VERSION = /\b(?:what|which) (?:[\p{L}\p{N}.+#-]+ )?versions?\b/u;
+
 export function expectedAnswerType(question: string): AnswerType {
   const q = question.toLowerCase();
   const searchStyle = !WH_WORD.test(q);
   if (/\b(price|cost|fee|fare|charge)s?\b|\bhow much (does|do|did|is|was|will)\b.*\b(cost|charge|pay)\b/.test(q) || ASKED_PAY.test(q)) return "amount";
   if (/\bhow many\b|\bwhat number\b/.test(q) || WHAT_IS_THE_NUMBER.test(q) || (searchStyle && SEARCHED_NUMBER.test(q))) return "count";
-  if (withoutDegreeWord(q) !== q || /\bwhat (percentage|percent|proportion|amount|share|fraction)\b/.test(q)) return "number";
+  if (withoutDegreeWord(q) !== q || /\bwhat (percentage|percent|proportion|amount|share|fraction)\b/.test(q) || ASKED_VERSION.test(q)) return "number";
   if (/\b(what|which)\b/.test(q) && ROLE_NOUNS.test(q)) return "role";
   if (/\bwhen\b|\b(what|which|in which|in what) (year|date|day|month|time|century|decade|period)\b/.test(q) || WHAT_IS_THE_DATE.test(q) || (searchStyle && /\bdates?\b/.test(q))) {
     return "date";

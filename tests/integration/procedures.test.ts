@@ -25,6 +25,15 @@ const README = `# Tidewater
 
 Tidewater syncs tide tables into a local SQLite database and serves them over HTTP.
 
+## Requirements
+
+- Node.js 20 or newer
+- SQLite 3.40 or newer
+
+## Running the tests
+
+Run \`npm test\`. The tests need Docker, because they start a throwaway database server.
+
 ## Installation
 
 \`\`\`bash
@@ -98,5 +107,11 @@ describe("procedures and definitions", () => {
     const result = await served.ask("How heavy is it?");
     expect(result.outcome).not.toBe("not_found");
     expect(result.answer).toMatch(/^Weight: 0\.9 kg empty \[\d\]/m);
+  });
+
+  it("When asked which version is needed, Then the sentence naming a version answers it, not one that only shares 'need'", async () => {
+    const { answer, outcome } = await served.ask("Which Node version do I need?");
+    expect(answer).toMatch(/^Node\.js 20 or newer/);
+    expect(outcome).toBe("answered");
   });
 });
