@@ -8,6 +8,7 @@
  * "What do the documents say about X?"; the documents: "What is this document
  * about?") is answered by quoting them (overview.ts).
  */
+import { terms } from "../retrieval/tokenize.js";
 import { asksHowTo } from "./answer-type.js";
 import { closingPunctuation, endsWithStop } from "../ingest/closing-punctuation.js";
 import { bestSentence, type SentenceEvidence } from "./evidence.js";
@@ -19,6 +20,8 @@ const MAX_SENTENCES = 3;
 const MAX_LIST_ITEMS = 4;
 // A procedure is quoted whole up to this many steps: a step left out leaves the reader stuck.
 const MAX_STEPS = 8;
+// A procedure told in sentences under a heading naming it is quoted from its start, this many sentences at most.
+const MAX_SECTION_SENTENCES = 3;
 // A runner-up joins the answer when the ranking thinks it at least 0.3 times as likely as the best one to hold the
 // answer: on the NQ-open and SQuAD fit questions that keeps answers as long as before the ranking was fitted
 // (2.3 sentences, ~320 characters), and most of the gain goes to picking the right ones.
@@ -69,7 +72,9 @@ function quotedDraft(chosen: SentenceEvidence[], uncertain: boolean, model: stri
  * list items after it in the same document, whichever passages hold them, else
  * the sentences that follow it); when the question asks how to do something and
  * the best sentence or a close runner-up is a step of a list (or a line of
- * code), the best sentence and that whole list; otherwise the best sentence
+ * code), the best sentence and that whole list; when it asks how and the best
+ * sentence opens a section whose heading names the task, that section's
+ * opening (sectionNamedBy); otherwise the best sentence
  * first, then close runners-up in document order, each chosen sentence preceded by the one it
  * points back to (antecedent). Best first, since the first sentence is the one
  * read: in document order instead, the first quoted sentence held the gold
@@ -92,11 +97,14 @@ export function pickSentences(question: string, evidence: SentenceEvidence[]): S
   }
   // The evidence is ranked best first, so the first close sentence is the best one.
   const close = uniqueByPosition(evidence.filter((s) => s.score >= best.score * RUNNER_UP_RATIO && s.coverage > 0)).slice(0, MAX_SENTENCES);
-  const step = asksHowTo(question) ? close.find((s) => s.listItem) : undefined;
+  const procedure = asksHowTo(question);
+  const step = procedure ? close.find((s) => s.listItem) : undefined;
   if (step) {
     const steps = listAround(step, evidence);
     if (steps.length > 1) return uniqueByPosition(step === best ? steps : [best, ...steps]);
   }
+  const section = procedure ? sectionNamedBy(question, best, evidence) : undefined;
+  if (section) return section;
   const ordered = [best, ...close.slice(1).sort((a, b) => (a.n === b.n ? a.start - b.start : 0))];
   return uniqueByPosition(ordered.flatMap((s) => [...antecedent(s, evidence), s]));
 }
@@ -118,6 +126,21 @@ function listAround(item: SentenceEvidence, evidence: SentenceEvidence[]): Sente
   const list: SentenceEvidence[] = [];
   for (let position = first; position <= last; position++) list.push(byPosition.get(position)!);
   return upToItems(list, MAX_STEPS);
+}
+
+/**
+ * For a question asking how to do something: the opening sentences of the best sentence's section, in order, when
+ * its heading names what the question asks how to do ("How do I clean the table?" under "Cleaning": "Wipe with a soft,
+ * damp cloth and dry straight away. Do not use furniture polish sprays …"). A section that is not a list still
+ * describes the procedure as a whole; its best sentence alone ("Do not use …") is a step out of it. Undefined when the
+ * heading shares no term with the question, or the best sentence is past the opening.
+ */
+function sectionNamedBy(question: string, best: SentenceEvidence, evidence: SentenceEvidence[]): SentenceEvidence[] | undefined {
+  const heading = best.section.split("\n").at(-1) ?? "";
+  const asked = new Set(terms(question));
+  if (!terms(heading).some((t) => asked.has(t))) return undefined;
+  const opening = uniqueByPosition(evidence.filter((s) => s.n === best.n)).sort((a, b) => a.position - b.position).slice(0, MAX_SECTION_SENTENCES);
+  return opening.includes(best) && opening.length > 1 ? opening : undefined;
 }
 
 /** The first `max` items of a list, each with the sentences that go on from it: an item is not cut from its second sentence. */

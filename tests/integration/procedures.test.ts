@@ -54,6 +54,17 @@ Cleaning
 The jug and lid are dishwasher safe (top rack only).
 `;
 
+const CARE = `Caring for your oak furniture
+
+Solid oak is a natural material. It moves with the seasons and darkens slowly in sunlight.
+
+Cleaning
+Wipe with a soft, damp cloth and dry straight away. Do not use furniture polish sprays, bleach or steam cleaners: they strip the oil finish.
+
+Oiling
+Re-oil every 6 to 12 months with a hard-wax oil. Apply a thin coat with a lint-free cloth, leave it for 15 minutes, then buff off the excess.
+`;
+
 const GLOSSARY = `<html><head><title>Glossary</title></head><body><main><h1>Glossary</h1><dl>
 <dt>PTO</dt><dd>Paid time off: holiday, sick days and personal days together.</dd>
 <dt>TOIL</dt><dd>Time off in lieu: hours worked beyond your contract, taken later as time off.</dd>
@@ -64,7 +75,7 @@ const GLOSSARY = `<html><head><title>Glossary</title></head><body><main><h1>Glos
 vpnctl connect --profile office</code></pre></main></body></html>`;
 
 describe("procedures and definitions", () => {
-  const served = serveCorpus({ "printer.md": PRINTER, "README.md": README, "glossary.html": GLOSSARY, "aquapure.txt": SPECIFICATIONS });
+  const served = serveCorpus({ "printer.md": PRINTER, "README.md": README, "glossary.html": GLOSSARY, "aquapure.txt": SPECIFICATIONS, "oak-care.txt": CARE });
   const lines = async (question: string) => (await served.ask(question)).answer.split("\n").filter((line) => line.startsWith("- "));
 
   it("When asked how to do something that numbered steps describe, Then every step is quoted, in order, each with its citation", async () => {
@@ -113,5 +124,10 @@ describe("procedures and definitions", () => {
     const { answer, outcome } = await served.ask("Which Node version do I need?");
     expect(answer).toMatch(/^Node\.js 20 or newer/);
     expect(outcome).toBe("answered");
+  });
+
+  it("When asked how to do something that a section names and tells in sentences, Then the section is quoted from its start, not its best sentence alone", async () => {
+    const answer = (await served.ask("How do I clean the table?")).answer;
+    expect(answer).toMatch(/(?:^|: )Wipe with a soft, damp cloth and dry straight away \[\d\]\. Do not use furniture polish sprays/);
   });
 });
