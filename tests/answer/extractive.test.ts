@@ -183,6 +183,9 @@ describe("evidence and the extractive answer", () => {
 describe("answer types", () => {
   it("When a question asks for a price, Then only a sentence with an amount can answer it", () => {
     expect(expectedAnswerType("What is the ticket price for the Grand Egyptian Museum?")).toBe("amount");
+    // "How much is …" asks what it costs; "how much water is …" a quantity.
+    expect(expectedAnswerType("How much is the trip?")).toBe("amount");
+    expect(expectedAnswerType("how much water is in the lake")).toBe("number");
     expect(holdsAnswerType("Gehane Nabil directs the Grand Egyptian Museum Learning Center.", "amount")).toBe(false);
     expect(holdsAnswerType("Tickets cost EGP 1,200 for foreign adults.", "amount")).toBe(true);
     expect(holdsAnswerType("Entry is $25.", "amount")).toBe(true);
