@@ -16,13 +16,18 @@ for (const line of `arise arose arisen|be was were been|bear bore borne|become b
   seek sought|sell sold|send sent|shake shook shaken|shoot shot|show showed shown|sing sang sung|sink sank sunk|sit sat
   speak spoke spoken|spend spent|stand stood|steal stole stolen|strike struck|swim swam swum|take took taken|teach taught
   tear tore torn|tell told|think thought|throw threw thrown|understand understood|wake woke woken|wear wore worn|win won
-  write wrote written|undertake undertook undertaken|overtake overtook overtaken|withdraw withdrew withdrawn`.split("|")) {
+  write wrote written|undertake undertook undertaken|overtake overtook overtaken|withdraw withdrew withdrawn
+  break broke broken|freeze froze frozen|bite bitten|blow blew blown|ride rode ridden|ring rang rung|sleep slept
+  swear swore sworn|sweep swept|bleed bled|breed bred|deal dealt|dig dug|flee fled|forbid forbade forbidden
+  forgive forgave forgiven|mistake mistook mistaken|shrink shrank shrunk|weave wove woven|shine shone|beat beaten
+  drink drank drunk|swing swung|cling clung|undergo underwent undergone|withhold withheld|uphold upheld
+  overcome overcame|foresee foresaw foreseen|rewrite rewrote rewritten|rebuild rebuilt|spin spun|stick stuck`.split(/[|\n]/)) {
   const [base, ...forms] = line.trim().split(/\s+/);
   for (const form of forms) PAST_FORMS[form] = base!;
 }
 // Not "lives" or "leaves", which are also verbs ("she lives in Leeds"), nor "people", a word of its own.
 for (const line of `child children|man men|woman women|foot feet|tooth teeth|mouse mice|goose geese|ox oxen|wife wives|knife knives
-  half halves|shelf shelves|wolf wolves|loaf loaves|thief thieves`.split("|")) {
+  half halves|shelf shelves|wolf wolves|loaf loaves|thief thieves`.split(/[|\n]/)) {
   const [base, plural] = line.trim().split(/\s+/);
   PLURALS[plural!] = base!;
 }

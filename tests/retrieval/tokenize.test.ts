@@ -19,6 +19,10 @@ describe("terms", () => {
     expect(terms("Children under 12 enter free")[0]).toBe(terms("child")[0]);
     expect(terms("men and women")).toEqual([...terms("man"), ...terms("woman")]);
     expect(terms("It took place in Cairo")[0]).toBe(terms("take")[0]);
+    expect(terms("Memberships can be frozen")[1]).toBe(terms("freeze")[0]);
+    expect(terms("it arrived broken")[1]).toBe(terms("break")[0]);
+    // Each form maps to its own verb: "write" is not "win", nor "caught" "buy" (a line of the table once ran into the next).
+    expect(terms("write caught halves")).toEqual([...terms("write"), ...terms("catch"), ...terms("half")]);
     // A plural that is also a verb keeps its own term: "she lives in Leeds" is no "life".
     expect(terms("lives")).not.toEqual(terms("life"));
   });
