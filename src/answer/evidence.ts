@@ -102,8 +102,9 @@ export async function weighEvidence(question: string, passages: Passage[], optio
 
   // A line of code answers how to do something ("npm install"), and is no answer to what a thing is.
   const procedure = asksHowTo(question);
-  const candidates = passages.flatMap(({ n, chunk, score }, p) =>
-    chunkSentences(chunk).flatMap((sentence, position) => {
+  const candidates = passages.flatMap(({ n, chunk, score }, p) => {
+    const section = chunk.headingPath.join("\n");
+    return chunkSentences(chunk).flatMap((sentence, position) => {
       if (sentence.code && !procedure) return [];
       const sentenceTermList = terms(sentence.text);
       const sentenceTerms = new Set(sentenceTermList);
@@ -111,7 +112,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
       return {
         n,
         source: chunk.source,
-        section: chunk.headingPath.join("\n"),
+        section,
         ...sentence,
         code: Boolean(sentence.code),
         position,
@@ -125,8 +126,8 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         focus: focusTerm === undefined ? 0 : holdsTerm(heldTerms, focusTerm) ? 1 : holdsTerm(passageTerms[p]!, focusTerm) ? 0.5 : 0,
         phraseMatch: phraseMatch(questionPairs, sentenceTermList),
       };
-    }),
-  );
+    });
+  });
   const similarities = options.similarity && candidates.length ? await options.similarity(question, candidates.map((c) => c.text)) : [];
 
   return rankEvidence(
