@@ -42,11 +42,29 @@ export function acronymTerms(question: string): (text: string) => string[] {
     const found: string[] = [];
     for (const token of text.match(INITIALISM) ?? []) found.push(...(phrases.get(token.toLowerCase()) ?? []));
     if (initialisms.length) {
-      const initials = contentWords(text)
-        .map((w) => w[0])
-        .join("");
-      for (const x of initialisms) if (initials.includes(x)) found.push(...terms(x));
+      const initials = phraseInitials(text);
+      for (const x of initialisms) if (initials.some((phrase) => phrase.includes(x))) found.push(...terms(x));
     }
     return found;
   };
 }
+
+// What parts a text into phrases: punctuation other than a word's own apostrophe or hyphen.
+const PHRASE_BREAK = /[^\p{L}\p{N}\s'’-]+/u;
+
+/**
+ * The initials of each phrase of a text, its content words in order: a phrase spelled out stands within punctuation,
+ * and an initialism in it is not spelled out. Read across the whole text, "Service: Express (UK); Cost" had "e" and
+ * "u" next to each other, and answered a question about the EU.
+ */
+function phraseInitials(text: string): string[] {
+  return text.split(PHRASE_BREAK).map((phrase) =>
+    (phrase.match(/[\p{L}\p{N}]+/gu) ?? [])
+      .filter((word) => !INITIALISM_WORD.test(word))
+      .flatMap((word) => contentWords(word))
+      .map((w) => w[0])
+      .join(""),
+  );
+}
+
+const INITIALISM_WORD = /^\p{Lu}{2,6}$/u;

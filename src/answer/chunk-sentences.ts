@@ -25,6 +25,8 @@ export interface Sentence {
   code?: true;
   /** The question the document asks just before this sentence, which it answers (an FAQ's answer); unset otherwise. */
   answers?: string;
+  /** A row of a table, its cells named by their columns. */
+  tableRow?: true;
 }
 
 /**
@@ -52,7 +54,8 @@ export function chunkSentences(chunk: Chunk): Sentence[] {
     const bullet = BULLET.exec(chunk.text.slice(start, span.end));
     if (bullet) start += bullet[0].length;
     const line = lineAround(chunk.text, span.start, span.end);
-    const text = tableRow(chunk.text, span, line) ?? readable(chunk.text.slice(start, span.end));
+    const row = tableRow(chunk.text, span, line);
+    const text = row ?? readable(chunk.text.slice(start, span.end));
     // A question the document asks (an FAQ's "Q: How long can I keep a book?", a heading that asks) is no answer:
     // quoted, it answered "How many books can I take out?" with "Q: How many books can I borrow?". The sentence after
     // it answers it, and holds its words for the question asked here.
@@ -71,6 +74,7 @@ export function chunkSentences(chunk: Chunk): Sentence[] {
       listItem: bullet !== null || continuesItem,
       ...(continuesItem && { continuesItem }),
       ...(asked !== undefined && { answers: asked }),
+      ...(row !== undefined && { tableRow: true as const }),
     });
     asked = undefined;
   }

@@ -98,6 +98,13 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     return found;
   };
   const passageTerms = passages.map(({ chunk }) => held(`${chunk.text} ${chunk.headingPath.join(" ")}`));
+  // A table's row is a record of its own: its context is the passage without the other rows. "How much is express
+  // delivery to the EU?" is not answered by an "Express (UK)" row beside an "EU" row.
+  const rowContextTerms = passages.map(({ chunk }) => {
+    const sentences = chunkSentences(chunk);
+    if (!sentences.some((s) => s.tableRow)) return undefined;
+    return held(`${sentences.filter((s) => !s.tableRow).map((s) => s.text).join(" ")} ${chunk.headingPath.join(" ")}`);
+  });
   const retrievedCoverage = coverageOf(new Set(passageTerms.flatMap((set) => [...set])));
 
   // A line of code answers how to do something ("npm install"), and is no answer to what a thing is.
@@ -109,6 +116,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
       const sentenceTermList = terms(sentence.text);
       const sentenceTerms = new Set(sentenceTermList);
       const heldTerms = sentence.answers ? held(`${sentence.text} ${sentence.answers}`) : held(sentence.text, sentenceTermList);
+      const context = (sentence.tableRow && rowContextTerms[p]) || passageTerms[p]!;
       return {
         n,
         source: chunk.source,
@@ -118,12 +126,12 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         position,
         passageScore: score,
         coverage: coverageOf(heldTerms),
-        contextCoverage: coverageOf(new Set([...heldTerms, ...passageTerms[p]!])),
+        contextCoverage: coverageOf(new Set([...heldTerms, ...context])),
         retrievedCoverage,
         typed: type !== "any",
         typeMatch: holdsAnswerType(sentence.text, type, questionWords) && !anotherRole(sentence.text),
         novelty: sentenceTerms.size ? [...sentenceTerms].filter((t) => !questionTerms.has(t)).length / sentenceTerms.size : 0,
-        focus: focusTerm === undefined ? 0 : holdsTerm(heldTerms, focusTerm) ? 1 : holdsTerm(passageTerms[p]!, focusTerm) ? 0.5 : 0,
+        focus: focusTerm === undefined ? 0 : holdsTerm(heldTerms, focusTerm) ? 1 : holdsTerm(context, focusTerm) ? 0.5 : 0,
         phraseMatch: phraseMatch(questionPairs, sentenceTermList),
       };
     });

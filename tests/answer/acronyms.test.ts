@@ -19,6 +19,12 @@ describe("a phrase and its initialism", () => {
     expect(held("The European network of museums recommends nothing.")).toEqual([]);
   });
 
+  it("When the initials fall across punctuation or on another initialism, Then they spell nothing out", () => {
+    const held = acronymTerms("How much does express delivery to the EU cost?");
+    expect(held("Service: Express (UK); Cost: £6.95")).toEqual([]);
+    expect(held("Shipping to the European Union costs £9.95")).toEqual(["eu"]);
+  });
+
   it("When evidence is weighed, Then a sentence saying AI covers a question about artificial intelligence ", async () => {
     const passages = passagesOf("The forum opened on a sunny day.", "NEMO sees AI as an opportunity for museums.");
     const evidence = await weighEvidence("What did the speakers say about artificial intelligence?", passages, { idf: () => 1, ranking: BUNDLED_CALIBRATION.ranking });

@@ -52,3 +52,22 @@ describe("how long something takes or lasts", () => {
     expect((await served.ask("How long does the filter last?")).answer).toContain("2 months or 150 litres");
   });
 });
+
+const GYM = `<html><head><title>Membership terms</title></head><body><h1>Membership terms</h1>
+<h2>Memberships and prices</h2>
+<table><tr><th>Membership</th><th>Monthly</th><th>Includes</th></tr>
+<tr><td>Off-peak</td><td>£22</td><td>Gym and pool, weekdays before 4pm and weekends</td></tr>
+<tr><td>Full</td><td>£34</td><td>Gym, pool and all classes, any time</td></tr>
+<tr><td>Student</td><td>£18</td><td>Gym and pool, any time, with a valid student card</td></tr></table>
+</body></html>`;
+
+describe("a table's rows", () => {
+  const served = serveCorpus({ "gym-terms.html": GYM });
+
+  it("When a question joins what two rows say, Then neither row answers it confidently", async () => {
+    // The off-peak row names no classes; the full row's classes are not the off-peak membership's.
+    const result = await served.ask("Does the off-peak membership include classes?");
+    expect(result.answer).toContain("Off-peak");
+    expect(result.outcome).toBe("uncertain");
+  });
+});
