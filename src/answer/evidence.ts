@@ -100,8 +100,9 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const passageTerms = passages.map(({ chunk }) => held(`${chunk.text} ${chunk.headingPath.join(" ")}`));
   // A table's row is a record of its own: its context is the passage without the other rows. "How much is express
   // delivery to the EU?" is not answered by an "Express (UK)" row beside an "EU" row.
-  const rowContextTerms = passages.map(({ chunk }) => {
-    const sentences = chunkSentences(chunk);
+  const sentencesOf = passages.map(({ chunk }) => chunkSentences(chunk));
+  const rowContextTerms = passages.map(({ chunk }, p) => {
+    const sentences = sentencesOf[p]!;
     if (!sentences.some((s) => s.tableRow)) return undefined;
     return held(`${sentences.filter((s) => !s.tableRow).map((s) => s.text).join(" ")} ${chunk.headingPath.join(" ")}`);
   });
@@ -111,7 +112,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const procedure = asksHowTo(question);
   const candidates = passages.flatMap(({ n, chunk, score }, p) => {
     const section = chunk.headingPath.join("\n");
-    return chunkSentences(chunk).flatMap((sentence, position) => {
+    return sentencesOf[p]!.flatMap((sentence, position) => {
       if (sentence.code && !procedure) return [];
       const sentenceTermList = terms(sentence.text);
       const sentenceTerms = new Set(sentenceTermList);
