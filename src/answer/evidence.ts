@@ -98,8 +98,8 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     return found;
   };
   const passageTerms = passages.map(({ chunk }) => held(`${chunk.text} ${chunk.headingPath.join(" ")}`));
-  // A table's row is a record of its own: its context is the passage without the other rows. "How much is express
-  // delivery to the EU?" is not answered by an "Express (UK)" row beside an "EU" row.
+  // A table's row is a record of its own: its context is the passage without the other rows. "Does the off-peak
+  // membership include classes?" is not answered by the off-peak row because the full membership's row names classes.
   const sentencesOf = passages.map(({ chunk }) => chunkSentences(chunk));
   const rowContextTerms = passages.map(({ chunk }, p) => {
     const sentences = sentencesOf[p]!;

@@ -8,7 +8,9 @@
  * "take place").
  */
 import { terms, words } from "../retrieval/tokenize.js";
-import type { PartOfSpeech } from "./wordnet.js";
+
+/** WordNet's parts of speech: a word's usual sense is read in each, or in the one its place in a question shows. */
+export type PartOfSpeech = "noun" | "verb" | "adj" | "adv";
 
 /** Other words for a word's usual sense (WordNet behind it in production). */
 export interface Thesaurus {

@@ -18,9 +18,9 @@ import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { nounBase, verbBase } from "../retrieval/irregular-forms.js";
+import type { PartOfSpeech, Thesaurus } from "./synonyms.js";
 
-const PARTS_OF_SPEECH = ["noun", "verb", "adj", "adv"] as const;
-export type PartOfSpeech = (typeof PARTS_OF_SPEECH)[number];
+const PARTS_OF_SPEECH: readonly PartOfSpeech[] = ["noun", "verb", "adj", "adv"];
 
 /** Regular inflections back to a lemma, per part of speech (WordNet's "morphy" detachment rules). */
 const DETACHMENTS: Record<PartOfSpeech, [string, string][]> = {
@@ -34,7 +34,7 @@ let bundled: WordNet | undefined;
 // The lexicographer file of people's names and other nouns for persons, as data.noun numbers it.
 const NOUN_PERSON = "18";
 
-export class WordNet {
+export class WordNet implements Thesaurus {
   private readonly firstSense = new Map<PartOfSpeech, Map<string, number>>();
   private readonly synsets = new Map<string, string[]>();
 
