@@ -4,9 +4,9 @@
  * word, or a noun: "what year", "forum location", "number of episodes"), and whether
  * a sentence could hold one: a sentence without any number cannot say "how
  * many", one without a date cannot say "when", one without an amount cannot
- * give a price, one naming no role (CEO, director, …) cannot say "what position",
- * one naming nobody new (no capitalised name beyond the question's own
- * words) cannot say "who", one naming nowhere new (no such name, nor a place
+ * give a price ("how much is the trip"), one naming no role (CEO, director, …)
+ * cannot say "what position", one naming nobody new (no capitalised name beyond
+ * the question's own words) cannot say "who" nor "which museum / team / company", one naming nowhere new (no such name, nor a place
  * after a preposition: "in the pelvis") cannot say "where", and one naming no
  * country (or its people: "Egyptian") cannot say "which country". A sentence
  * that names the role a question asks about only as another role ("Deputy

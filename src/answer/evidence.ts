@@ -42,7 +42,7 @@ export interface SentenceEvidence {
   retrievedCoverage: number;
   /** Cosine similarity of sentence and question embeddings; 0 when no embedder was given. */
   similarity: number;
-  /** True when the question asks for a kind of answer (a number, date, amount, role, person, country or place). */
+  /** True when the question asks for a kind of answer (a number, date, amount, role, person, organisation, country or place). */
   typed: boolean;
   /** False when the question asks for a kind of answer and the sentence has none, or names the role asked about only as another ("Deputy Director", or held at another organisation: namesAnotherRole). */
   typeMatch: boolean;
