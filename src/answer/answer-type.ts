@@ -6,8 +6,9 @@
  * many", one without a date cannot say "when", one without an amount cannot
  * give a price ("how much is the trip"), one naming no role (CEO, director, …)
  * cannot say "what position", one naming nobody new (no capitalised name beyond
- * the question's own words) cannot say "who" nor "which museum / team / company", one naming nowhere new (no such name, nor a place
- * after a preposition: "in the pelvis") cannot say "where", and one naming no
+ * the question's own words) cannot say "who" nor "which museum / team /
+ * company", one naming nowhere new (no such name, nor a place after a
+ * preposition: "in the pelvis") cannot say "where", and one naming no
  * country (or its people: "Egyptian") cannot say "which country". A sentence
  * that names the role a question asks about only as another role ("Deputy
  * Director" for "who is the director of …") answers another question.
