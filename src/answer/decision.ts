@@ -86,6 +86,10 @@ export function answeredByOpenings(evidence: SentenceEvidence[], passages: Passa
  * without it cannot clearly answer — no date for "when", a deputy director for "who is the director" — so its
  * outcome is at most `uncertain`, however confident the model is about the rest.
  */
+// Not also "unambiguous": holding a best sentence at most `uncertain` when another document has a sentence as well
+// covered, of the same kind, and ranked at least half as high ("When is it open?" over a garden's and a gym's pages)
+// demoted 27 of NQ-open's confident check answers, 23 of them right (`npm run eval`, 2026-12-05): on Wikipedia,
+// another article saying the same is agreement, not ambiguity.
 export function holdsKindAsked(features: Pick<DecisionFeatures, "typed" | "typeMatch">): boolean {
   return features.typed === 0 || features.typeMatch === 1;
 }
