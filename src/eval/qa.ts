@@ -266,11 +266,19 @@ function logisticModel(names: readonly DecisionFeature[], samples: FitSample[], 
  * retrieved (should pass) against unanswerable ones (should not); its
  * threshold lets `gateRecall` of the first through. The confidence: fitted on
  * whether the extractive answer held a gold answer; its threshold is the
- * lowest confidence from which the answers among `judged` scored alike are
- * `answerPrecision` right (answerThreshold). `judged` defaults to the samples as these models
+ * median, over resamples of the answers among `judged`, of the lowest
+ * confidence from which answers scored alike are `answerPrecision` right
+ * (baggedAnswerThreshold). `judged` defaults to the samples as these models
  * score them; `crossFitted` gives scores from models that never saw the question.
  */
 export function fitDecision(samples: FitSample[], targets: DecisionTargets, judged?: JudgedAnswer[]): DecisionCalibration {
+  const models = fitDecisionModels(samples, targets);
+  const answerFrom = baggedAnswerThreshold(judged ?? judge(samples, models, targets), targets);
+  return { ...models, answerFrom: round(answerFrom, 6) };
+}
+
+/** The gate and confidence models and the gate's threshold: all of the decision but the answer threshold. */
+function fitDecisionModels(samples: FitSample[], targets: DecisionTargets): Omit<DecisionCalibration, "answerFrom"> {
   const gateSamples = samples.filter((s) => !s.answerable || s.goldRetrieved);
   const relevance = logisticModel(RELEVANCE_FEATURES, gateSamples, (s) => s.answerable);
   const passing = samples
@@ -278,10 +286,8 @@ export function fitDecision(samples: FitSample[], targets: DecisionTargets, judg
     .map((s) => predict(relevance, s.features))
     .sort((a, b) => a - b);
   const notFoundBelow = passing.length ? passing[Math.floor((1 - targets.gateRecall) * passing.length)]! * (1 - 1e-6) : 0;
-
   const confidence = logisticModel(DECISION_FEATURES, samples, (s) => s.goldInAnswer);
-  const answerFrom = baggedAnswerThreshold(judged ?? judge(samples, { relevance, confidence, notFoundBelow }, targets), targets);
-  return { relevance, confidence, notFoundBelow: round(notFoundBelow, 6), answerFrom: round(answerFrom, 6) };
+  return { relevance, confidence, notFoundBelow: round(notFoundBelow, 6) };
 }
 
 /** A fit question's extractive answer as a decision scored it: its confidence, and whether it held a gold answer. */
@@ -310,7 +316,8 @@ export function crossFitted(questions: FitQuestion[], targets: DecisionTargets, 
   for (let fold = 0; fold < folds; fold++) {
     const train = questions.filter((_, i) => i % folds !== fold);
     const ranking = fitRanking(train);
-    const decision = fitDecision(fitSamples(train, ranking), targets);
+    // Only the models: each fold's own answer threshold would go unused.
+    const decision = fitDecisionModels(fitSamples(train, ranking), targets);
     judged.push(...judge(fitSamples(questions.filter((_, i) => i % folds === fold), ranking), decision, targets));
   }
   return judged;
