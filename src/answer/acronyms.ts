@@ -59,12 +59,8 @@ const PHRASE_BREAK = /[^\p{L}\p{N}\s'’-]+/u;
  */
 function phraseInitials(text: string): string[] {
   return text.split(PHRASE_BREAK).map((phrase) =>
-    (phrase.match(/[\p{L}\p{N}]+/gu) ?? [])
-      .filter((word) => !INITIALISM_WORD.test(word))
-      .flatMap((word) => contentWords(word))
+    contentWords(phrase.replace(INITIALISM, " "))
       .map((w) => w[0])
       .join(""),
   );
 }
-
-const INITIALISM_WORD = /^\p{Lu}{2,6}$/u;

@@ -88,7 +88,7 @@ export function pickSentences(question: string, evidence: SentenceEvidence[]): S
   // heading "Can I take photographs?", "How do I get there?" under "Getting here". The best-ranked sentence is shown
   // as the closest passage (such evidence is never confident: the decision reads it as none), rather than nothing.
   if (!best) return evidence.slice(0, 1);
-  if (best.text.trimEnd().endsWith(":")) {
+  if (introducesList(best)) {
     // What follows it in its section: the next section's list is not the one it introduces.
     const following = uniqueByPosition(evidence.filter((s) => s.source === best.source && s.section === best.section && s.start > best.start)).sort((a, b) => a.start - b.start);
     // Not only the items right after it: an item may be explained by a paragraph of its own before the next one.
@@ -109,6 +109,9 @@ export function pickSentences(question: string, evidence: SentenceEvidence[]): S
   return uniqueByPosition(ordered.flatMap((s) => [...antecedent(s, evidence), s]));
 }
 
+/** A sentence ending with a colon: the items after it are what it says ("You will need:"). */
+const introducesList = (sentence: SentenceEvidence) => sentence.text.trimEnd().endsWith(":");
+
 /**
  * The list `item` is in, as its passage holds it, in order: the items around it, led by the sentence introducing them
  * when it ends with a colon. One step alone answers "How do I install the printer?" no better than "Search for the
@@ -122,7 +125,7 @@ function listAround(item: SentenceEvidence, evidence: SentenceEvidence[]): Sente
   let last = item.position;
   while (inList(last + 1)) last++;
   const introduction = byPosition.get(first - 1);
-  if (introduction?.text.trimEnd().endsWith(":")) first--;
+  if (introduction && introducesList(introduction)) first--;
   const list: SentenceEvidence[] = [];
   for (let position = first; position <= last; position++) list.push(byPosition.get(position)!);
   return upToItems(list, MAX_STEPS);
@@ -169,9 +172,9 @@ function antecedent(sentence: SentenceEvidence, evidence: SentenceEvidence[]): S
  * would keep it without its own citation.
  */
 function formatAnswer(chosen: SentenceEvidence[]): string {
-  const introducesList = chosen[0]?.text.trimEnd().endsWith(":") ?? false;
+  const listed = chosen[0] !== undefined && introducesList(chosen[0]);
   const items = chosen.filter((s) => s.listItem).length;
-  const isItem = (i: number) => (introducesList ? i > 0 : chosen[i]!.listItem && items > 1);
+  const isItem = (i: number) => (listed ? i > 0 : chosen[i]!.listItem && items > 1);
   return chosen
     .map((s, i) => {
       const cited = citeSentence(s.text, s.n);
