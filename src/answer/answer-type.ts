@@ -21,7 +21,10 @@ import { isStopWord, words } from "../retrieval/tokenize.js";
 export type AnswerType = "count" | "number" | "date" | "amount" | "role" | "person" | "organisation" | "country" | "place" | "any";
 
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|hundreds|thousands?|millions?|billions?|half|twice|several|few)\b/i;
-const MONTHS = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(tember)?|oct(ober)?|nov(ember)?|dec(ember)?|spring|summer|autumn|fall|winter|century|centuries|decade|today|yesterday|ago)\b/i;
+// Words that say when: months, seasons, days of the week ("Monday to Friday", "at weekends") and parts of the day.
+const DATE_WORDS = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(tember)?|oct(ober)?|nov(ember)?|dec(ember)?|spring|summer|autumn|fall|winter|century|centuries|decade|today|yesterday|ago|tomorrow|tonight|(mon|tues|wednes|thurs|fri|satur|sun)days?|weekdays?|weekends?|mornings?|afternoons?|evenings?|noon|midday|midnight)\b/i;
+// A time of day by the clock: "4pm", "10.30 am", "9 a.m.".
+const CLOCK_TIME = /(?<![\p{L}\d])\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\p{L})/iu;
 /** Nouns that ask for a role ("what position does she hold"); they name the answer's type, not its content. */
 const ROLE_NOUNS = /\b(position|positions|role|roles|job|jobs|title|occupation|profession|post)\b/i;
 // Kinds of organisation a question asks for by name: "which museum does she direct", "what team did he play for". The
@@ -219,7 +222,8 @@ const NUMBER = /(?<![\p{L}\d])\d+/gu;
 // A number that counts something: not a sum of money ("Office chairs can be claimed up to £150" says how much, not how many).
 const COUNT = /(?<![\p{L}\d$€£¥₹,.])\d+/gu;
 // A year ("1939", "the 1990s", "AD 800") or a time of day ("4:05"); a day of the month comes with its month's name.
-const DATE_NUMBER = /(?<![\p{L}\d,.])(?:\d{3,4}s?|\d{1,2}:\d{2})(?![\p{L}\d])/gu;
+// Not a sum of money ("£285"), nor a group of a number written in groups ("01603 555 210", a telephone number).
+const DATE_NUMBER = /(?<![\p{L}\d,.$€£¥₹]|\d )(?:\d{3,4}s?|\d{1,2}:\d{2})(?![\p{L}\d]| \d)/gu;
 
 /** A number of the text that the question does not already use: "2018" does not say when the 2018 World Cup began. */
 const newNumber = (text: string, pattern: RegExp, questionWords: ReadonlySet<string>) => saysNew(text, pattern, questionWords, ([found]) => /^\d+/.exec(found)![0]);
@@ -239,6 +243,6 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type === "role") return ROLE.test(text);
   if (type === "number") return newNumber(text, NUMBER, questionWords) || NUMBER_WORDS.test(text);
   if (type === "count") return newNumber(text, COUNT, questionWords) || NUMBER_WORDS.test(text);
-  if (type === "date") return newNumber(text, DATE_NUMBER, questionWords) || MONTHS.test(text);
+  if (type === "date") return newNumber(text, DATE_NUMBER, questionWords) || DATE_WORDS.test(text) || CLOCK_TIME.test(text);
   return true;
 }

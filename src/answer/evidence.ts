@@ -98,14 +98,26 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     return found;
   };
   const passageTerms = passages.map(({ chunk }) => held(`${chunk.text} ${chunk.headingPath.join(" ")}`));
-  // A table's row is a record of its own: its context is the passage without the other rows. "Does the off-peak
-  // membership include classes?" is not answered by the off-peak row because the full membership's row names classes.
+  // A table's row is a record of its own. Its context is the passage without the rows, and without what any row tells
+  // rows apart by: "Does the off-peak membership include classes?" is not answered by the off-peak row because the
+  // full membership's row names classes, nor "How much is express delivery to the EU?" by the Express (UK) row because
+  // the page's prose mentions the EU.
   const sentencesOf = passages.map(({ chunk }) => chunkSentences(chunk));
+  const rowsHeld = sentencesOf.map((sentences) => sentences.map((s) => (s.tableRow ? held(s.text) : undefined)));
   const rowContextTerms = passages.map(({ chunk }, p) => {
     const sentences = sentencesOf[p]!;
     if (!sentences.some((s) => s.tableRow)) return undefined;
-    return held(`${sentences.filter((s) => !s.tableRow).map((s) => s.text).join(" ")} ${chunk.headingPath.join(" ")}`);
+    const rowTerms = new Set(rowsHeld[p]!.flatMap((terms) => [...(terms ?? [])]));
+    const context = held(`${sentences.filter((s) => !s.tableRow).map((s) => s.text).join(" ")} ${chunk.headingPath.join(" ")}`);
+    return new Set([...context].filter((t) => !rowTerms.has(t)));
   });
+  // A row without a term of the question that another row of its table holds is another record than the one asked
+  // for: the EU's row, not Express (UK)'s, says what delivery to the EU costs — and neither answers express delivery
+  // to the EU. It has no answer of the kind asked for, as a sentence naming the role at another organisation has not.
+  const anotherRow = (p: number, position: number, heldTerms: Set<string>) =>
+    [...content.keys()].some(
+      (term) => !holdsTerm(heldTerms, term) && rowsHeld[p]!.some((row, other) => other !== position && row !== undefined && holdsTerm(row, term)),
+    );
   const retrievedCoverage = coverageOf(new Set(passageTerms.flatMap((set) => [...set])));
 
   // A line of code answers how to do something ("npm install"), and is no answer to what a thing is.
@@ -130,7 +142,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         contextCoverage: coverageOf(new Set([...heldTerms, ...context])),
         retrievedCoverage,
         typed: type !== "any",
-        typeMatch: holdsAnswerType(sentence.text, type, questionWords) && !anotherRole(sentence.text),
+        typeMatch: holdsAnswerType(sentence.text, type, questionWords) && !anotherRole(sentence.text) && !(sentence.tableRow && anotherRow(p, position, heldTerms)),
         novelty: sentenceTerms.size ? [...sentenceTerms].filter((t) => !questionTerms.has(t)).length / sentenceTerms.size : 0,
         focus: focusTerm === undefined ? 0 : holdsTerm(heldTerms, focusTerm) ? 1 : holdsTerm(context, focusTerm) ? 0.5 : 0,
         phraseMatch: phraseMatch(questionPairs, sentenceTermList),

@@ -231,6 +231,15 @@ describe("answer types", () => {
     expect(holdsAnswerType("About 1,000 people came.", "date")).toBe(false);
   });
 
+  it("When a sentence says a day of the week or a clock time, Then it says when; a telephone number or a price does not", () => {
+    expect(holdsAnswerType("Gym and pool, weekdays before 4pm and weekends.", "date")).toBe(true);
+    expect(holdsAnswerType("The library opens at 9.30 am.", "date")).toBe(true);
+    expect(holdsAnswerType("Bins are collected on Tuesdays.", "date")).toBe(true);
+    expect(holdsAnswerType("In an emergency, call the school office on 01603 555 210.", "date")).toBe(false);
+    expect(holdsAnswerType("The trip costs £285 per child.", "date")).toBe(false);
+    expect(holdsAnswerType("Our shop is at 12 Mill Lane.", "date")).toBe(false);
+  });
+
   it("When the only number of a sentence is one the question uses, Then it does not answer how many or when", () => {
     const question = new Set(["when", "did", "the", "2018", "world", "cup", "start"]);
     expect(holdsAnswerType("The 2018 World Cup was held in Russia.", "date", question)).toBe(false);

@@ -71,3 +71,31 @@ describe("a table's rows", () => {
     expect(result.outcome).toBe("uncertain");
   });
 });
+
+const SHIPPING = `# Delivery
+
+| Service | Cost | Delivery time |
+| --- | --- | --- |
+| Standard (UK) | £3.95, free over £50 | 3–5 working days |
+| Express (UK) | £6.95 | Next working day if ordered before 2pm |
+| EU | £9.95 | 5–10 working days |
+
+We do not ship outside the UK and the EU.
+`;
+
+describe("a table's record", () => {
+  const served = serveCorpus({ "delivery.md": SHIPPING });
+
+  it("When a question names what one row is about, Then that row answers it", async () => {
+    const result = await served.ask("How much is delivery to the EU?");
+    expect(result.outcome).toBe("answered");
+    expect(result.answer).toMatch(/^Service: EU; Cost: £9\.95/);
+  });
+
+  it("When a question names what two rows are about, Then neither answers it confidently, though the prose mentions both", async () => {
+    // Express is the UK's; the EU has a row of its own. The page's "the UK and the EU" is no row's context.
+    const result = await served.ask("How much does express delivery to the EU cost?");
+    expect(result.outcome).toBe("uncertain");
+    expect(result.answer).toContain("£9.95");
+  });
+});
