@@ -20,7 +20,8 @@ import { isStopWord, words } from "../retrieval/tokenize.js";
 /** "count" asks how many of something ("how many", "number of"); "number" any other quantity ("how long", "how much"). */
 export type AnswerType = "count" | "number" | "date" | "amount" | "role" | "person" | "organisation" | "country" | "place" | "any";
 
-const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|hundreds|thousands?|millions?|billions?|half|twice|several|few)\b/i;
+// "Once a week" says how often as "twice a year" does; "once you have joined" says when, not how many.
+const NUMBER_WORDS = /\b(once(?= (?:a|an|per|every)\b)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|hundreds|thousands?|millions?|billions?|half|twice|several|few)\b/i;
 // Words that say when: months, seasons, days of the week ("Monday to Friday", "at weekends") and parts of the day.
 const DATE_WORDS = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(tember)?|oct(ober)?|nov(ember)?|dec(ember)?|spring|summer|autumn|fall|winter|century|centuries|decade|today|yesterday|ago|tomorrow|tonight|(mon|tues|wednes|thurs|fri|satur|sun)days?|weekdays?|weekends?|mornings?|afternoons?|evenings?|noon|midday|midnight)\b/i;
 // A time of day by the clock: "4pm", "10.30 am", "9 a.m.".

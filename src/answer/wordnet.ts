@@ -21,6 +21,8 @@ import { nounBase, verbBase } from "../retrieval/irregular-forms.js";
 import type { PartOfSpeech, Thesaurus } from "./synonyms.js";
 
 const PARTS_OF_SPEECH: readonly PartOfSpeech[] = ["noun", "verb", "adj", "adv"];
+// A pointer's part of speech as data files spell it ("s": an adjective satellite, in data.adj).
+const POINTER_POS: Record<string, PartOfSpeech> = { n: "noun", v: "verb", a: "adj", s: "adj", r: "adv" };
 
 /** Regular inflections back to a lemma, per part of speech (WordNet's "morphy" detachment rules). */
 const DETACHMENTS: Record<PartOfSpeech, [string, string][]> = {
@@ -63,16 +65,36 @@ export class WordNet implements Thesaurus {
 
   /**
    * Other words for the word's most frequent sense in each part of speech it has, or in the one given, in lower case
-   * ("take place" for multi-word lemmas).
+   * ("take place" for multi-word lemmas), and the words derived from the word in that sense where its stem does not
+   * reach them ("died" → "death", "wrote" → "writer", "won" → "winner"): "when did he die" is covered by "his death".
+   * Derivations measured with a full refit (`npm run eval`, 2026-12-05): NQ-open's check answers holding a gold answer
+   * 76.0 → 76.7 %, and at a fixed threshold of 0.60 its confident answers 763 at 0.823 → 769 at 0.831.
    */
   synonyms(word: string, only?: PartOfSpeech): string[] {
     const out = new Set<string>();
     for (const pos of only ? [only] : PARTS_OF_SPEECH) {
       const lemma = this.lemma(word, pos);
       if (lemma === undefined) continue;
-      for (const w of this.synset(pos, this.firstSense.get(pos)!.get(lemma)!)) if (w !== lemma) out.add(w.replace(/_/g, " "));
+      const fields = this.synsetFields(pos, this.firstSense.get(pos)!.get(lemma)!);
+      for (const w of this.wordsOf(fields).map((w) => w.toLowerCase())) if (w !== lemma) out.add(w.replace(/_/g, " "));
+      for (const w of this.derivations(fields, lemma)) if (w !== lemma) out.add(w.replace(/_/g, " "));
     }
     return [...out];
+  }
+
+  /** The words derivationally related to the lemma in its synset (WordNet's "+" pointers): "approve" → "approval". */
+  private derivations(fields: string[], lemma: string): string[] {
+    const index = this.wordsOf(fields).findIndex((w) => w.toLowerCase() === lemma) + 1;
+    let at = 4 + 2 * Number.parseInt(fields[3]!, 16);
+    const pointers = Number(fields[at++]);
+    const out: string[] = [];
+    for (let i = 0; i < pointers; i++, at += 4) {
+      if (fields[at] !== "+" || Number.parseInt(fields[at + 3]!.slice(0, 2), 16) !== index) continue;
+      const target = this.synsetFields(POINTER_POS[fields[at + 2]!]!, Number(fields[at + 1]));
+      const word = this.wordsOf(target)[Number.parseInt(fields[at + 3]!.slice(2), 16) - 1];
+      if (word) out.push(word.toLowerCase());
+    }
+    return out;
   }
 
   /**

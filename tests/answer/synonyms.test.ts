@@ -19,6 +19,12 @@ describe("WordNet synonyms in evidence", () => {
     expect(wordnet.synonyms("Havu")).toEqual([]);
   });
 
+  it("When a word's stem does not reach the words derived from it, Then they count as its own: 'death' for 'died', 'writer' for 'wrote'", () => {
+    expect(wordnet.synonyms("died")).toContain("death");
+    expect(wordnet.synonyms("wrote")).toContain("writer");
+    expect(synonymTerms("When did she die?", wordnet)(new Set(terms("Her death in 1901 ended the reign")))).toEqual(terms("die"));
+  });
+
   it("When a text holds a synonym of a question word, Then it holds that word's term; a multi-word synonym needs all its words", () => {
     const held = synonymTerms("What happened?", wordnet);
     expect(held(new Set(terms("It took place in March")))).toEqual(terms("happened"));
