@@ -11,14 +11,13 @@ import { answerQuestion, weighQuestion } from "../answer/ask.js";
 import { DECISION_FEATURES, type DecisionCalibration, type DecisionFeatures, decisionFeatures, holdsKindAsked, type LogisticModel } from "../answer/decision.js";
 import { type RankingModel, rankEvidence, type SentenceEvidence, sentenceFeatures } from "../answer/evidence.js";
 import { extractiveDraft } from "../answer/extractive.js";
-import { predict } from "../answer/logistic-model.js";
+import { predict, sigmoid } from "../answer/logistic-model.js";
 import type { AnswerOutcome, Passage } from "../answer/types.js";
 import { type DecisionFeature, RELEVANCE_FEATURES, SENTENCE_FEATURES, type SentenceFeature } from "../core/answer-calibration.js";
 import type { Services } from "../services.js";
 import { fitLogistic } from "./logistic.js";
 import type { QaQuestion } from "./qa-sets.js";
 import type { Progress } from "./scifact.js";
-import { SPLIT_SEED, seededRandom } from "./splits.js";
 
 /** SQuAD-style normalisation (NFKC, lower case, accents, punctuation and articles dropped, spaces collapsed). */
 export function normalizeAnswer(text: string): string {
@@ -265,15 +264,15 @@ function logisticModel(names: readonly DecisionFeature[], samples: FitSample[], 
  * The relevance gate: fitted on answerable questions whose passage was
  * retrieved (should pass) against unanswerable ones (should not); its
  * threshold lets `gateRecall` of the first through. The confidence: fitted on
- * whether the extractive answer held a gold answer; its threshold is the
- * median, over resamples of the answers among `judged`, of the lowest
- * confidence from which answers scored alike are `answerPrecision` right
- * (baggedAnswerThreshold). `judged` defaults to the samples as these models
- * score them; `crossFitted` gives scores from models that never saw the question.
+ * whether the extractive answer held a gold answer; its threshold is the lowest
+ * confidence of the answers among `judged` from which a curve fitted to them
+ * says an answer is `answerPrecision` right (answerThreshold). `judged`
+ * defaults to the samples as these models score them; `crossFitted` gives
+ * scores from models that never saw the question.
  */
 export function fitDecision(samples: FitSample[], targets: DecisionTargets, judged?: JudgedAnswer[]): DecisionCalibration {
   const models = fitDecisionModels(samples, targets);
-  const answerFrom = baggedAnswerThreshold(judged ?? judge(samples, models, targets), targets);
+  const answerFrom = answerThreshold(judged ?? judge(samples, models, targets), targets);
   return { ...models, answerFrom: round(answerFrom, 6) };
 }
 
@@ -324,73 +323,40 @@ export function crossFitted(questions: FitQuestion[], targets: DecisionTargets, 
 }
 
 /**
- * The lowest confidence from which answers are `answerPrecision` right answer by answer, not on average: the fit
- * answers' rightness against their confidence, made non-decreasing (isotonic regression), is read as how often an
- * answer at that confidence is right. 1 when no confidence reaches it.
+ * The lowest confidence from which answers are `answerPrecision` right answer by answer, not on average: how often an
+ * answer is right is read as a smooth function of its confidence, a logistic curve over the confidence's logit fitted
+ * to the fit answers (Platt's calibration), and the threshold is the lowest fit confidence where that curve reaches
+ * the bar. 1 when none does.
  *
  * Why not the average: on NQ-open the cross-fitted precision has long flat runs, and the lowest threshold whose
  * answers above it were 85 % right on average (by a Wilson lower bound) fell anywhere on one: at 0.797 with stop 28's
  * answers, at 0.685 once an answer also quoted the sentence a pronoun points back to (confident answers to NQ-open's
  * check questions 137 → 518, their precision 0.898 → 0.834, and "Who is the Director-General of UNESCO?" answered
- * with the Hungarian National Museum's Director-General). Answer by answer, a run is in or out as a whole, by its own
- * precision. It still moves when a run's precision sits near the bar: a run of 229 answers between confidences 0.747
- * and 0.825 was 0.864 right before sentences stopped ending at initials ("Edward D." | "Taussig") and 0.882 after,
- * which took the threshold from 0.812 to 0.747.
+ * with the Hungarian National Museum's Director-General).
+ *
+ * Why a curve of two parameters and not the answers' own steps (isotonic regression, used before): answer by answer,
+ * a run of answers is in or out as a whole, so the threshold jumped when one answer lifted or sank a run past the bar
+ * (a run of 229 answers went from 0.864 to 0.882 right when sentences stopped ending at initials, and the threshold
+ * from 0.812 to 0.747). Its median over 401 bootstrap resamples still jumped with a refit: 0.729 → 0.784 when WordNet
+ * derivations were added, though at fixed thresholds the check sets' answers were about the same. On the same
+ * cross-fitted answers this curve gives 0.772 and 0.773, and 0.782 for both of two earlier sets of answers on which
+ * the isotonic rule gave 0.759 and 0.740 (`npm run eval`, 2026-12-05).
  */
 export function answerThreshold(judged: JudgedAnswer[], targets: Pick<DecisionTargets, "answerPrecision">): number {
-  const levels = isotonicLevels([...judged].sort((a, b) => a.score - b.score));
-  return levels.find((level) => level.precision >= targets.answerPrecision)?.from ?? 1;
-}
-
-// Bootstrap resamples of the fit answers; odd, so that their median threshold is one of theirs.
-export const THRESHOLD_RESAMPLES = 401;
-
-/**
- * The answer threshold: the median of `answerThreshold` over bootstrap resamples of the fit answers (drawn with
- * replacement, as many as there are; seeded, so the same on every run). On the answers as given, the rule jumps when
- * one answer beside the bar changes: a run of answers is in or out as a whole, and one answer can lift or sink its
- * precision past the bar. A change that moved no answer of a check set at fixed thresholds (keyword search also looking
- * for synonyms of words no document uses, measured and not kept) took it from 0.7585 to 0.7401, and NQ-open's confident
- * check answers from 373 to 437. The median of the resamples stays where most of them put it: 0.7586 and 0.7620 on
- * the same two sets of answers (`npm run eval`, 2026-12-05). Their mean was as steady but higher (about 0.776): it
- * would have answered 315 of NQ-open's check questions confidently instead of 366, at the same precision.
- */
-export function baggedAnswerThreshold(judged: JudgedAnswer[], targets: Pick<DecisionTargets, "answerPrecision">): number {
   if (!judged.length) return 1;
-  const random = seededRandom(SPLIT_SEED);
-  const thresholds = Array.from({ length: THRESHOLD_RESAMPLES }, () =>
-    answerThreshold(
-      Array.from(judged, () => judged[Math.floor(random() * judged.length)]!),
-      targets,
-    ),
-  ).sort((a, b) => a - b);
-  return thresholds[(THRESHOLD_RESAMPLES - 1) / 2]!;
+  const fit = fitLogistic(
+    judged.map((a) => [logit(a.score)]),
+    judged.map((a) => a.right),
+    { l2: 0 },
+  );
+  const rightness = (score: number) => sigmoid(fit.intercept + fit.weights[0]! * logit(score));
+  return judged.map((a) => a.score).sort((a, b) => a - b).find((score) => rightness(score) >= targets.answerPrecision) ?? 1;
 }
 
-/**
- * Pool-adjacent-violators over answers sorted by confidence: runs of answers, each run's share of right answers no
- * lower than the run before it. By hand: a dozen lines, where a library would bring a numeric stack for one loop.
- */
-function isotonicLevels(ascending: JudgedAnswer[]): { from: number; precision: number }[] {
-  type Run = { from: number; to: number; right: number; count: number };
-  const precision = (run: Run) => run.right / run.count;
-  const runs: Run[] = [];
-  for (const answer of ascending) {
-    const last = runs.at(-1);
-    // Equal confidences are one run: the threshold cannot part them.
-    if (last?.to === answer.score) {
-      last.right += Number(answer.right);
-      last.count++;
-    } else runs.push({ from: answer.score, to: answer.score, right: Number(answer.right), count: 1 });
-    while (runs.length > 1 && precision(runs.at(-2)!) > precision(runs.at(-1)!)) {
-      const merged = runs.pop()!;
-      const into = runs.at(-1)!;
-      into.to = merged.to;
-      into.right += merged.right;
-      into.count += merged.count;
-    }
-  }
-  return runs.map((run) => ({ from: run.from, precision: precision(run) }));
+/** The log-odds of a confidence, kept off 0 and 1, where they are infinite. */
+function logit(p: number): number {
+  const q = Math.min(Math.max(p, 1e-9), 1 - 1e-9);
+  return Math.log(q / (1 - q));
 }
 
 function round(x: number, digits = 4): number {

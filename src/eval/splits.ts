@@ -7,7 +7,7 @@
 export const SPLIT_SEED = 5;
 
 /** Deterministic numbers in [0, 1) (mulberry32), the same on every run for a seed. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rankEvidence, type SentenceEvidence } from "../../src/answer/evidence.js";
-import { answerThreshold, baggedAnswerThreshold, crossFitted, type FitQuestion, fitDecision, fitRanking, fitSamples } from "../../src/eval/qa.js";
+import { answerThreshold, crossFitted, type FitQuestion, fitDecision, fitRanking, fitSamples } from "../../src/eval/qa.js";
 import { passagesOf } from "../answer/passages.js";
 
 /** A retrieved sentence with the given evidence, the rest neutral. */
@@ -56,57 +56,50 @@ describe("fitting the sentence ranking", () => {
 
 describe("the answer threshold, answer by answer", () => {
   const targets = { answerPrecision: 0.88 };
-  // Scores 1.000, 0.999, … with the answers at `wrong` (positions from the top) wrong.
-  const judgedWith = (count: number, wrong: Set<number>) => Array.from({ length: count }, (_, i) => ({ score: 1 - i / 1000, right: !wrong.has(i) }));
+  const logit = (p: number) => Math.log(p / (1 - p));
+  const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+  // 2,000 answers whose confidences' logits run evenly from -2 to 3, right as often as 0.5 + 1.2 · logit says (spread
+  // evenly, by the golden ratio's multiples): right 88 % of the time at a confidence of sigmoid((logit(0.88) - 0.5) / 1.2).
+  const onCurve = (flip?: number) =>
+    Array.from({ length: 2000 }, (_, i) => {
+      const score = sigmoid(-2 + (5 * i) / 1999);
+      const right = ((i * 0.6180339887) % 1) < sigmoid(0.5 + 1.2 * logit(score));
+      return { score, right: i === flip ? !right : right };
+    });
+  const bar = sigmoid((logit(0.88) - 0.5) / 1.2);
 
-  it("When a few wrong answers sit among many right ones further up, Then they do not stop the threshold below them", () => {
-    // 30 right answers, then 5 wrong, then 60 right: answers below the wrong ones are right as often as the bar asks.
-    const judged = judgedWith(95, new Set([30, 31, 32, 33, 34]));
-    expect(answerThreshold(judged, targets)).toBe(judged[94]!.score);
+  it("When rightness rises with confidence, Then the threshold is where answers become right as often as the bar asks, not where those above are on average", () => {
+    const judged = onCurve();
+    expect(answerThreshold(judged, targets)).toBeCloseTo(bar, 2);
+    // On average, the answers above a much lower confidence are already 88 % right.
+    const above = judged.filter((a) => a.score >= 0.6);
+    expect(above.filter((a) => a.right).length / above.length).toBeGreaterThan(0.88);
+    expect(answerThreshold(judged, targets)).toBeGreaterThan(0.7);
   });
 
-  it("When the lowest answers are wrong, Then the threshold is the lowest confidence above them", () => {
-    const sinking = judgedWith(60, new Set([50, 51, 52, 53, 54, 55, 56, 57, 58, 59]));
-    expect(answerThreshold(sinking, targets)).toBe(sinking[49]!.score);
-    expect(answerThreshold(judgedWith(60, new Set(Array.from({ length: 60 }, (_, i) => i))), targets)).toBe(1);
+  it("When one answer beside the bar is judged the other way, Then the threshold barely moves", () => {
+    const judged = onCurve();
+    const beside = judged.findIndex((a) => a.score >= bar);
+    expect(Math.abs(answerThreshold(onCurve(beside), targets) - answerThreshold(judged, targets))).toBeLessThan(0.005);
   });
 
-  it("When precision is a plateau below a more precise top, Then the whole plateau is answered or none of it, by where the bar stands", () => {
-    // 40 answers right 95 % of the time above 350 right 6 times in 7 (0.857), evenly.
-    const wrong = new Set([5, 25, ...Array.from({ length: 50 }, (_, i) => 40 + 7 * i)]);
-    const judged = judgedWith(390, wrong);
-    expect(answerThreshold(judged, { answerPrecision: 0.88 })).toBe(judged[39]!.score);
-    expect(answerThreshold(judged, { answerPrecision: 0.85 })).toBe(judged[389]!.score);
+  it("When every answer is right, Then the threshold is the lowest confidence; when none is, or there are none, it is 1", () => {
+    const judged = onCurve();
+    expect(answerThreshold(judged.map((a) => ({ ...a, right: true })), targets)).toBe(judged[0]!.score);
+    expect(answerThreshold(judged.map((a) => ({ ...a, right: false })), targets)).toBe(1);
+    expect(answerThreshold([], targets)).toBe(1);
   });
 
-  it("When answers share a confidence, Then the threshold does not part them", () => {
+  it("When answers are few, Then the threshold is still one of their confidences", () => {
     const judged = [
+      { score: 0.95, right: true },
       { score: 0.9, right: true },
       { score: 0.8, right: true },
       { score: 0.8, right: false },
-      { score: 0.8, right: false },
-      { score: 0.7, right: true },
+      { score: 0.7, right: false },
+      { score: 0.6, right: false },
     ];
-    expect(answerThreshold(judged, targets)).toBe(0.9);
-  });
-});
-
-describe("the answer threshold over resamples", () => {
-  const targets = { answerPrecision: 0.88 };
-  // 500 answers, scores 1.000, 0.999, …, wrong more often further down (4 % at the top, 19 % at the bottom), spread evenly.
-  const judged = Array.from({ length: 500 }, (_, i) => ({ score: 1 - i / 1000, right: (i * 37) % 100 >= (0.04 + (0.15 * i) / 500) * 100 }));
-  // The same with answer 183 (near the bar) judged the other way.
-  const changed = judged.map((answer, i) => (i === 183 ? { ...answer, right: !answer.right } : answer));
-
-  it("When one answer beside the bar changes, Then the rule on the answers as given jumps, and its median over resamples barely moves", () => {
-    expect(Math.abs(answerThreshold(changed, targets) - answerThreshold(judged, targets))).toBeGreaterThan(0.05);
-    expect(Math.abs(baggedAnswerThreshold(changed, targets) - baggedAnswerThreshold(judged, targets))).toBeLessThan(0.02);
-  });
-
-  it("When the answers are the same, Then so is the threshold (the resamples are seeded), and it is one of their confidences", () => {
-    expect(baggedAnswerThreshold(judged, targets)).toBe(baggedAnswerThreshold([...judged], targets));
-    expect(judged.map((a) => a.score)).toContain(baggedAnswerThreshold(judged, targets));
-    expect(baggedAnswerThreshold([], targets)).toBe(1);
+    expect(judged.map((a) => a.score)).toContain(answerThreshold(judged, targets));
   });
 });
 
