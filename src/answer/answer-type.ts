@@ -3,7 +3,8 @@
  * The kind of answer a question asks for, read from its wording (a question
  * word, or a noun: "what year", "forum location", "number of episodes"), and whether
  * a sentence could hold one: a sentence without any number cannot say "how
- * many", one without a date cannot say "when", one without an amount cannot
+ * many" (nor one whose numbers are lengths of time "how much water"), one
+ * without a date cannot say "when", one without an amount cannot
  * give a price ("how much is the trip"), one naming no role (CEO, director, …)
  * cannot say "what position", one naming nobody new (no capitalised name beyond
  * the question's own words) cannot say "who" nor "which museum / team /
@@ -17,7 +18,10 @@
 import { namesCountry } from "../retrieval/gazetteer.js";
 import { isStopWord, words } from "../retrieval/tokenize.js";
 
-/** "count" asks how many of something ("how many", "number of"); "number" any other quantity ("how long", "how much"). */
+/**
+ * "count" asks how many or how much of something ("how many visitors", "number of", "how much water"); "number" any other
+ * quantity ("how long", "how much longer", "what percentage").
+ */
 export type AnswerType = "count" | "number" | "date" | "amount" | "role" | "person" | "organisation" | "country" | "place" | "any";
 
 // "Once a week" says how often as "twice a year" does; "once you have joined" says when, not how many.
@@ -173,6 +177,13 @@ const asksOrganisation = (q: string) => [...q.matchAll(WHICH_ORGANISATION)].some
 // "Which Node version do I need?", "what version of SQLite": a version is a number ("Node.js 20 or newer").
 const ASKED_VERSION = /\b(?:what|which) (?:[\p{L}\p{N}.+#-]+ )?versions?\b/u;
 
+// "How much water does it use?": how much of a thing, as "how many" asks of things that are counted. Not "how much
+// does it cost" nor "how much longer", nor of money (an amount, above).
+const HOW_MUCH_OF = /\bhow much (?!(?:is|are|was|were|does|do|did|will|would|can|could|should|has|have|had|more|less|longer|later|earlier|time|money|cash)\b)[a-z]/;
+
+// "How many years did he reign?", "how many hours": a length of time, not a count of things.
+const HOW_MANY_UNITS_OF_TIME = /\bhow (?:many|much) (?:seconds|minutes|hours|days|nights|weeks|months|years|decades|centuries|degrees)\b/;
+
 // "How much is the trip?", "how much are tickets": what something costs. Not "how much water is …", a quantity.
 const ASKED_PRICE = /\bhow much (?:is|are|was|were)\b/;
 
@@ -180,7 +191,8 @@ export function expectedAnswerType(question: string): AnswerType {
   const q = question.toLowerCase();
   const searchStyle = !WH_WORD.test(q);
   if (/\b(price|cost|fee|fare|charge)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q)) return "amount";
-  if (/\bhow many\b|\bwhat number\b/.test(q) || WHAT_IS_THE_NUMBER.test(q) || (searchStyle && SEARCHED_NUMBER.test(q))) return "count";
+  if (HOW_MANY_UNITS_OF_TIME.test(q)) return "number";
+  if (/\bhow many\b|\bwhat number\b/.test(q) || HOW_MUCH_OF.test(q) || WHAT_IS_THE_NUMBER.test(q) || (searchStyle && SEARCHED_NUMBER.test(q))) return "count";
   if (withoutDegreeWord(q) !== q || /\bwhat (percentage|percent|proportion|amount|share|fraction)\b/.test(q) || ASKED_VERSION.test(q)) return "number";
   if (/\b(what|which)\b/.test(q) && ROLE_NOUNS.test(q)) return "role";
   if (/\bwhen\b|\b(what|which|in which|in what) (year|date|day|month|time|century|decade|period)\b/.test(q) || WHAT_IS_THE_DATE.test(q) || (searchStyle && /\bdates?\b/.test(q))) {
@@ -226,6 +238,18 @@ const COUNT = /(?<![\p{L}\d$€£¥₹,.])\d+/gu;
 // Not a sum of money ("£285"), nor a group of a number written in groups ("01603 555 210", a telephone number).
 const DATE_NUMBER = /(?<![\p{L}\d,.$€£¥₹]|\d )(?:\d{3,4}s?|\d{1,2}:\d{2})(?![\p{L}\d]| \d)/gu;
 
+// A length of time or a temperature after a number: "3 hours 15 minutes", "a 2-year warranty", "50°C".
+const TIME_OR_DEGREES = /^\s*-?\s*(?:°|degrees?\b|(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|decades?|centuries)\b)/i;
+
+/**
+ * A number of the text that counts something the question does not already use. A length of time or a temperature
+ * counts no visitors and no water: "Eco 50°C takes 3 hours 15 minutes and uses the least water" says nothing of how
+ * much water. (A question counting units of time, "how many years", asks for a "number".)
+ */
+function newCount(text: string, questionWords: ReadonlySet<string>): boolean {
+  return saysNew(text, COUNT, questionWords, (match) => (TIME_OR_DEGREES.test(text.slice(match.index! + match[0].length)) ? undefined : match[0]));
+}
+
 /** A number of the text that the question does not already use: "2018" does not say when the 2018 World Cup began. */
 const newNumber = (text: string, pattern: RegExp, questionWords: ReadonlySet<string>) => saysNew(text, pattern, questionWords, ([found]) => /^\d+/.exec(found)![0]);
 
@@ -243,7 +267,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type === "amount") return AMOUNT.test(text) && (newNumber(text, NUMBER, questionWords) || /\bfree\b/i.test(text) || NUMBER_WORDS.test(text));
   if (type === "role") return ROLE.test(text);
   if (type === "number") return newNumber(text, NUMBER, questionWords) || NUMBER_WORDS.test(text);
-  if (type === "count") return newNumber(text, COUNT, questionWords) || NUMBER_WORDS.test(text);
+  if (type === "count") return newCount(text, questionWords) || NUMBER_WORDS.test(text);
   if (type === "date") return newNumber(text, DATE_NUMBER, questionWords) || DATE_WORDS.test(text) || CLOCK_TIME.test(text);
   return true;
 }

@@ -183,9 +183,9 @@ describe("evidence and the extractive answer", () => {
 describe("answer types", () => {
   it("When a question asks for a price, Then only a sentence with an amount can answer it", () => {
     expect(expectedAnswerType("What is the ticket price for the Grand Egyptian Museum?")).toBe("amount");
-    // "How much is …" asks what it costs; "how much water is …" a quantity.
+    // "How much is …" asks what it costs; "how much water is …" how much of a thing, as "how many" does.
     expect(expectedAnswerType("How much is the trip?")).toBe("amount");
-    expect(expectedAnswerType("how much water is in the lake")).toBe("number");
+    expect(expectedAnswerType("how much water is in the lake")).toBe("count");
     expect(holdsAnswerType("Gehane Nabil directs the Grand Egyptian Museum Learning Center.", "amount")).toBe(false);
     expect(holdsAnswerType("Tickets cost EGP 1,200 for foreign adults.", "amount")).toBe(true);
     expect(holdsAnswerType("Entry is $25.", "amount")).toBe(true);
@@ -229,6 +229,17 @@ describe("answer types", () => {
     expect(holdsAnswerType("It was popular in the 1990s.", "date")).toBe(true);
     expect(holdsAnswerType("The eclipse began at 4:05 p.m. on the coast.", "date")).toBe(true);
     expect(holdsAnswerType("About 1,000 people came.", "date")).toBe(false);
+  });
+
+  it("When a question asks how much of a thing, Then a length of time or a temperature does not say it; how many years asks for a length of time", () => {
+    const question = new Set(["how", "much", "water", "does", "the", "eco", "programme", "use"]);
+    expect(expectedAnswerType("How much water does the eco programme use?")).toBe("count");
+    expect(holdsAnswerType("Eco 50°C takes 3 hours 15 minutes and uses the least water and energy.", "count", question)).toBe(false);
+    expect(holdsAnswerType("Eco 50°C uses 9 litres of water.", "count", question)).toBe(true);
+    expect(holdsAnswerType("The museum was open for 300 days.", "count")).toBe(false);
+    expect(expectedAnswerType("How many years did he reign?")).toBe("number");
+    expect(holdsAnswerType("He reigned for 45 years.", "number")).toBe(true);
+    expect(expectedAnswerType("How much longer will it take?")).toBe("number");
   });
 
   it("When a sentence says a day of the week or a clock time, Then it says when; a telephone number or a price does not", () => {
