@@ -49,6 +49,8 @@ const TYPE_NOUNS: Partial<Record<AnswerType, RegExp>> = {
   place: /^(city|cities|town|towns|place|places|region|regions|state|states|continent|location|locations|venue|venues)$/,
   organisation: new RegExp(`^(?:${ORGANISATION_NOUNS})$`),
   number: /^(number|percentage|percent|proportion|amount|share|fraction|version|versions)$/,
+  // "crown price", "what is the fee for …": "Private fee: from £650" answers a price, and "£6.95" a cost.
+  amount: /^(price|prices|cost|costs|fee|fees|fare|fares|charge|charges)$/,
   count: /^(number)$/,
 };
 

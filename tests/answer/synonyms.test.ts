@@ -66,6 +66,13 @@ describe("measures asked for by an adjective", () => {
 });
 
 describe("words naming the kind of answer asked for", () => {
+  it("When a question asks for a price, Then a sentence giving the sum covers it without the word 'price'", async () => {
+    const passages = passagesOf("Treatment: Crown; Private fee: from £650.", "Crowns are made in our own laboratory.");
+    const [sentence] = await weighEvidence("crown price", passages, options);
+    expect(sentence!.text).toContain("£650");
+    expect(sentence!.coverage).toBe(1);
+  });
+
   it("When a question asks which country, Then a sentence naming one covers it without the word 'country'", async () => {
     const passages = passagesOf("The forum took place in Cairo, Egypt.");
     const [sentence] = await weighEvidence("In which country did the forum take place?", passages, options);
