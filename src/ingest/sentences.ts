@@ -66,7 +66,34 @@ export function sentenceSpans(text: string, from = 0, to = text.length, { wrappe
       i++;
     } else merged.push(span);
   }
-  return joinAbbreviations(text, merged);
+  return joinTableRows(text, joinAbbreviations(text, merged));
+}
+
+/**
+ * Spans joined where they share a line of a table ("| `bucket` | none | The bucket snapshots are written to. Required. |"):
+ * a row is a record, read and quoted whole, whatever full stops its cells hold (within the length bound). Each span
+ * is looked at around its own ends only, so a long text costs no more than its length.
+ */
+function joinTableRows(text: string, spans: Span[]): Span[] {
+  const joined: Span[] = [];
+  let inRow = false;
+  for (const span of spans) {
+    const last = joined.at(-1);
+    if (last && inRow && !text.slice(last.end, span.start).includes("\n") && span.end - last.start <= MAX_SENTENCE_CHARS) {
+      last.end = span.end;
+      continue;
+    }
+    joined.push({ ...span });
+    inRow = opensRow(text, span.start);
+  }
+  return joined;
+}
+
+/** Whether the span at `start` opens a table's row: a bar with nothing but indentation before it on its line. */
+function opensRow(text: string, start: number): boolean {
+  if (text[start] !== "|") return false;
+  for (let at = start - 1; at >= 0 && text[at] !== "\n"; at--) if (text[at] !== " " && text[at] !== "\t") return false;
+  return true;
 }
 
 /** Spans joined to the next where one ends with an initial or a title and the next opens with a name or a number (within the length bound). */

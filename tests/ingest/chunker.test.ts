@@ -75,6 +75,20 @@ describe("chunker", () => {
     ]);
   });
 
+  it("When a table's cell holds full stops, Then its row is still one sentence, and prose beside the table splits as before", () => {
+    const text = "Settings are read from a file. Restart after a change.\n\n| Setting | Meaning |\n| --- | --- |\n| `bucket` | Where snapshots go. Required. |\n| `retention_days` | Days kept. |\n\nSee above. Done.";
+    expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      "Settings are read from a file.",
+      "Restart after a change.",
+      "| Setting | Meaning |",
+      "| --- | --- |",
+      "| `bucket` | Where snapshots go. Required. |",
+      "| `retention_days` | Days kept. |",
+      "See above.",
+      "Done.",
+    ]);
+  });
+
   it("When a name has initials or a title, Then the sentence does not end at its full stop, but a sentence after a capital letter still does", () => {
     const split = (text: string) => sentenceSpans(text).map((s) => text.slice(s.start, s.end));
     expect(split("Commander Edward D. Taussig of USS Bennington landed on Wake. It was 1899.")).toEqual([

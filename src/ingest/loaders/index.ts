@@ -27,10 +27,11 @@ import { loadPdf } from "./pdf.js";
 // txt 7: a numbered heading ("1. Winter fair"); txt 7, markdown 5: a line led by a label ("Apologies: …") is no wrap.
 // txt 8, markdown 6, html 7, pdf 4: an irregular plural is indexed as its singular ("children" as "child"). html 8: a
 // list item is written with its marker ("1.", "-"), as in Markdown. txt 9, markdown 7, html 9, pdf 5: more irregular
-// past forms are indexed as their verb ("frozen" as "freeze", "broken" as "break").
+// past forms are indexed as their verb ("frozen" as "freeze", "broken" as "break"). markdown 8, html 10: a table's row
+// is one sentence, whatever full stops its cells hold.
 const TXT = { load: loadTxt, version: "txt@9" };
-const MARKDOWN = { load: loadMarkdown, version: "markdown@7" };
-const HTML = { load: loadHtml, version: "html@9" };
+const MARKDOWN = { load: loadMarkdown, version: "markdown@8" };
+const HTML = { load: loadHtml, version: "html@10" };
 const PDF = { load: loadPdf, version: "pdf@5" };
 const BY_TYPE: Record<string, { load: Loader; version: string }> = { ".txt": TXT, ".text": TXT, ".md": MARKDOWN, ".markdown": MARKDOWN, ".html": HTML, ".htm": HTML, ".pdf": PDF };
 
