@@ -107,7 +107,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const rowContextTerms = passages.map(({ chunk }, p) => {
     const sentences = sentencesOf[p]!;
     if (!sentences.some((s) => s.tableRow)) return undefined;
-    const rowTerms = new Set(rowsHeld[p]!.flatMap((terms) => [...(terms ?? [])]));
+    const rowTerms = new Set(rowsHeld[p]!.flatMap((row) => [...(row ?? [])]));
     const context = held(`${sentences.filter((s) => !s.tableRow).map((s) => s.text).join(" ")} ${chunk.headingPath.join(" ")}`);
     return new Set([...context].filter((t) => !rowTerms.has(t)));
   });
