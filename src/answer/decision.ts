@@ -56,6 +56,10 @@ export function decisionFeatures(evidence: SentenceEvidence[], passages: Passage
     typeMatch: best?.typed && best.typeMatch ? 1 : 0,
     novelty: best?.novelty ?? 0,
     focus: best?.focus ?? 0,
+    // The question's most specific term is missing from the quoted sentence but held by another of its passage: the
+    // passage speaks of what was asked, the sentence of something beside it ("the guest Wi-Fi password" for "What
+    // is the VPN password?", "Run a backup" for "How do I restore a backup?").
+    focusElsewhere: best && best.focus < 1 && evidence.some((s) => s !== best && s.n === best.n && s.focus === 1) ? 1 : 0,
     phraseMatch: best?.phraseMatch ?? 0,
     topScore: passages[0]?.score ?? 0,
     // How far the first passage stands ahead of the second: on NQ-open fit questions, a clear first passage is more often answered right.

@@ -18,6 +18,7 @@ export const DECISION_FEATURES = [
   "typeMatch",
   "novelty",
   "focus",
+  "focusElsewhere",
   "phraseMatch",
   "topScore",
   "topMargin",

@@ -39,6 +39,21 @@ describe("the answer decision", () => {
     expect(decisionFeatures([unrelated, ...evidence], passages)).toMatchObject({ coverage: quoted.coverage, typeMatch: 1, answerScore: quoted.score });
   });
 
+  it("When the quoted sentence lacks the question's most specific term and another sentence of its passage holds it, Then the decision reads that as focusElsewhere", async () => {
+    const idfOf = (term: string) => (term === "vpn" ? 3 : 1);
+    const features = async (...texts: string[]) => {
+      const passages = passagesOf(...texts);
+      const evidence = await weighEvidence("What is the VPN password?", passages, { idf: idfOf, ranking: TEST_RANKING });
+      // The guest network's sentence is the one quoted, as the ranking may put it first.
+      const quoted = evidence.find((s) => s.text.startsWith("The guest"))!;
+      return decisionFeatures([quoted, ...evidence.filter((s) => s !== quoted)], passages);
+    };
+    const sameSection = await features("The guest Wi-Fi password changes every Monday. Connect to the VPN before opening internal systems.");
+    expect(sameSection).toMatchObject({ focus: 0.5, focusElsewhere: 1 });
+    // Held in another passage only, it is no sign that this passage answers beside the question.
+    expect(await features("The guest Wi-Fi password changes every Monday.", "Connect to the VPN before opening internal systems.")).toMatchObject({ focus: 0, focusElsewhere: 0 });
+  });
+
   it("When the best sentence lacks the kind of answer asked for, Then the outcome is at most uncertain however confident the model is", async () => {
     // A model that does not read the answer type at all: only the rule keeps the deputy from answering for the director.
     const blind: DecisionCalibration = { ...CALIBRATION, confidence: { intercept: -6, weights: { coverage: 9 } } };
