@@ -66,8 +66,9 @@ export function fuseRanks(dense: Hit[], keyword: Hit[], k: number): FusedHit[] {
  * holds every match, so its last is no background score; big corpora unchanged): the workplace set lost "Why is my
  * coffee watery?" and, at 0.70, its confident answers went from 24 at 0.833 to 22 at 0.773. Nor with the keyword
  * list's range at least half its best score (near-equal hits, such as three chunks that each hold "filling" once,
- * stay near-equal instead of the longest getting 0): refitted (`npm run eval`, 2026-12-05), the fit questions' best
- * hit@5 was the same (95.7 % at 0.30), NQ-open's check hit@5 went from 95.0 % to 95.2 %, SciFact was unchanged, and
+ * stay near-equal instead of the longest getting 0): refitted (`npm run eval`, 2026-12-05, on the eval's indexes as
+ * they were then kept, not built afresh), the fit questions' best hit@5 was the same (95.7 % at 0.30), NQ-open's check
+ * hit@5 went from 95.0 % to 95.2 %, SciFact was unchanged, and
  * the workplace set lost "Why is my coffee watery?" again (84.4 → 82.2 %) and two confident answers, the paraphrase
  * set one.
  */

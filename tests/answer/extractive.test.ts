@@ -240,6 +240,9 @@ describe("answer types", () => {
     expect(expectedAnswerType("How many years did he reign?")).toBe("number");
     expect(holdsAnswerType("He reigned for 45 years.", "number")).toBe(true);
     expect(expectedAnswerType("How much longer will it take?")).toBe("number");
+    // "How often" is answered by how many times a while, a number word or not; "once you have joined" says when.
+    expect(holdsAnswerType("Clean the filter once a week.", "number")).toBe(true);
+    expect(holdsAnswerType("Once you have joined, book online.", "number")).toBe(false);
   });
 
   it("When a sentence says a day of the week or a clock time, Then it says when; a telephone number or a price does not", () => {
