@@ -72,6 +72,22 @@ export function asksHowTo(question: string): boolean {
   return HOW_TO.test(question);
 }
 
+// The verb of a how-to question: "How do I restore a backup?", "how to descale the machine". Not a verb that names
+// no action of its own ("How do I get to the station?", "how to make a claim"): the answer need not repeat it.
+const ASKED_ACTION = /^\W*how (?:do|can|could|should|would|must) (?:i|we|you|one) (\p{L}+)|^\W*how to (\p{L}+)/iu;
+const GENERAL_VERBS = new Set("get make do have go use find know see take put keep give let be start stop try deal".split(" "));
+
+/**
+ * The action a how-to question asks the procedure for, lower case: "restore" in "How do I restore a backup?". Its
+ * answer is a procedure for that action, and a procedure for another ("Run a backup of a folder:") is no answer of
+ * the kind asked for.
+ */
+export function askedAction(question: string): string | undefined {
+  const match = ASKED_ACTION.exec(question);
+  const verb = (match?.[1] ?? match?.[2])?.toLowerCase();
+  return verb && !GENERAL_VERBS.has(verb) && !isStopWord(verb) ? verb : undefined;
+}
+
 /** True when `word` (lower case) names the kind of answer a question of `type` asks for. */
 export function namesAnswerType(word: string, type: AnswerType): boolean {
   return TYPE_NOUNS[type]?.test(word) ?? false;

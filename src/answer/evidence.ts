@@ -12,7 +12,7 @@ import type { RankingModel, SentenceFeature } from "../core/answer-calibration.j
 import { terms, words } from "../retrieval/tokenize.js";
 import { acronymTerms } from "./acronyms.js";
 import { chunkSentences } from "./chunk-sentences.js";
-import { asksHowTo, expectedAnswerType, holdsAnswerType, namesAnotherRole, namesAnswerType, withoutDegreeWord } from "./answer-type.js";
+import { askedAction, asksHowTo, expectedAnswerType, holdsAnswerType, namesAnotherRole, namesAnswerType, withoutDegreeWord } from "./answer-type.js";
 import { predict } from "./logistic-model.js";
 import { synonymTerms, type Thesaurus } from "./synonyms.js";
 import type { Passage } from "./types.js";
@@ -118,6 +118,11 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     [...content.keys()].some(
       (term) => !holdsTerm(heldTerms, term) && rowsHeld[p]!.some((row, other) => other !== position && row !== undefined && holdsTerm(row, term)),
     );
+  // A how-to question's action ("restore") is the kind of answer it asks for: where a passage names the action, its
+  // sentences that do not describe another procedure ("Run a backup of a folder:" for "How do I restore a backup?").
+  // Where no sentence of the passage names it, the passage may still say how, in other words.
+  const [action] = terms(askedAction(question) ?? "");
+  const namesAction = sentencesOf.map((sentences) => action !== undefined && sentences.some((s) => holdsTerm(held(s.text), action)));
   const retrievedCoverage = coverageOf(new Set(passageTerms.flatMap((set) => [...set])));
 
   // A line of code answers how to do something ("npm install"), and is no answer to what a thing is.
@@ -141,8 +146,12 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         coverage: coverageOf(heldTerms),
         contextCoverage: coverageOf(new Set([...heldTerms, ...context])),
         retrievedCoverage,
-        typed: type !== "any",
-        typeMatch: holdsAnswerType(sentence.text, type, questionWords) && !anotherRole(sentence.text) && !(sentence.tableRow && anotherRow(p, position, heldTerms)),
+        typed: type !== "any" || action !== undefined,
+        typeMatch:
+          holdsAnswerType(sentence.text, type, questionWords) &&
+          !anotherRole(sentence.text) &&
+          !(sentence.tableRow && anotherRow(p, position, heldTerms)) &&
+          !(namesAction[p] && !holdsTerm(heldTerms, action!)),
         novelty: sentenceTerms.size ? [...sentenceTerms].filter((t) => !questionTerms.has(t)).length / sentenceTerms.size : 0,
         focus: focusTerm === undefined ? 0 : holdsTerm(heldTerms, focusTerm) ? 1 : holdsTerm(context, focusTerm) ? 0.5 : 0,
         phraseMatch: phraseMatch(questionPairs, sentenceTermList),

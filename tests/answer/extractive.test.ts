@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ABSTENTION_MESSAGE } from "../../src/answer/types.js";
-import { expectedAnswerType, holdsAnswerType, namesAnotherRole } from "../../src/answer/answer-type.js";
+import { askedAction, expectedAnswerType, holdsAnswerType, namesAnotherRole } from "../../src/answer/answer-type.js";
 import { chunkSentences } from "../../src/answer/chunk-sentences.js";
 import { weighEvidence, type SentenceSimilarity } from "../../src/answer/evidence.js";
 import { ExtractiveAnswerer, pickSentences } from "../../src/answer/extractive.js";
@@ -127,7 +127,8 @@ describe("evidence and the extractive answer", () => {
     const question = "How do I install tidewater?";
     const evidence = await weighEvidence(question, passages, { idf, ranking: TEST_RANKING });
     const draft = await new ExtractiveAnswerer().answer({ question, passages, evidence, assessment: assessmentOf() });
-    expect(draft.answer.split("\n")).toEqual(["Tidewater syncs tide tables into a local database [1].", "- git clone https://example.org/tidewater.git [1]", "- cd tidewater [1]", "- npm install [1]"]);
+    // The sentence before the block says what tidewater is, not how to install it: the commands are the answer.
+    expect(draft.answer.split("\n")).toEqual(["- git clone https://example.org/tidewater.git [1]", "- cd tidewater [1]", "- npm install [1]"]);
     expect(verifyCitations(draft.answer, passages).answer).toBe(draft.answer);
 
     const what = await weighEvidence("What is tidewater?", passages, { idf, ranking: TEST_RANKING });
@@ -243,6 +244,22 @@ describe("answer types", () => {
     // "How often" is answered by how many times a while, a number word or not; "once you have joined" says when.
     expect(holdsAnswerType("Clean the filter once a week.", "number")).toBe(true);
     expect(holdsAnswerType("Once you have joined, book online.", "number")).toBe(false);
+  });
+
+  it("When a how-to question names an action, Then a procedure for another action in the same passage has no answer of the kind asked for", async () => {
+    expect(askedAction("How do I restore a backup?")).toBe("restore");
+    expect(askedAction("how to descale the coffee machine")).toBe("descale");
+    expect(askedAction("How do I get to the station?")).toBeUndefined();
+    const usage = "Run a backup of a folder:\n\n```bash\nsnapkeep backup ~/Documents\n```\n\nRestore the latest snapshot into a new folder:\n\n```bash\nsnapkeep restore --latest\n```";
+    const evidence = await weighEvidence("How do I restore a backup?", passagesOf(usage), { idf, ranking: TEST_RANKING });
+    const kind = (start: string) => evidence.find((s) => s.text.startsWith(start))!;
+    expect(kind("Run a backup")).toMatchObject({ typed: true, typeMatch: false });
+    expect(kind("snapkeep backup")).toMatchObject({ typed: true, typeMatch: false });
+    expect(kind("Restore the latest")).toMatchObject({ typed: true, typeMatch: true });
+    expect(kind("snapkeep restore")).toMatchObject({ typed: true, typeMatch: true });
+    // A passage that never names the action may still say how, in other words: nothing in it is held against it.
+    const other = await weighEvidence("How do I restore a backup?", passagesOf("Copy the snapshot folder back to its place."), { idf, ranking: TEST_RANKING });
+    expect(other[0]!.typeMatch).toBe(true);
   });
 
   it("When a sentence says a day of the week or a clock time, Then it says when; a telephone number or a price does not", () => {
