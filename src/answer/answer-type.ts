@@ -27,7 +27,12 @@ export type AnswerType = "count" | "number" | "date" | "amount" | "role" | "pers
 // "Once a week" says how often as "twice a year" does; "once you have joined" says when, not how many.
 const NUMBER_WORDS = /\b(once(?= (?:a|an|per|every)\b)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|hundreds|thousands?|millions?|billions?|half|twice|several|few)\b/i;
 // Words that say when: months, seasons, days of the week ("Monday to Friday", "at weekends") and parts of the day.
-const DATE_WORDS = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(tember)?|oct(ober)?|nov(ember)?|dec(ember)?|spring|summer|autumn|fall|winter|century|centuries|decade|today|yesterday|ago|tomorrow|tonight|(mon|tues|wednes|thurs|fri|satur|sun)days?|weekdays?|weekends?|mornings?|afternoons?|evenings?|noon|midday|midnight)\b/i;
+// "May" and "March" count only with their capital (CAPITALISED_MONTHS): "devices may be used", "they march".
+const DATE_WORDS = /\b(jan(uary)?|feb(ruary)?|apr(il)?|june?|july?|aug(ust)?|sep(tember)?|oct(ober)?|nov(ember)?|dec(ember)?|spring|summer|autumn|fall|winter|century|centuries|decade|today|yesterday|ago|tomorrow|tonight|(mon|tues|wednes|thurs|fri|satur|sun)days?|weekdays?|weekends?|mornings?|afternoons?|evenings?|noon|midday|midnight)\b/i;
+const CAPITALISED_MONTHS = /\b(?:Mar(?:ch)?|May)\b/;
+// When, as a time from now or a recurrence: "within 5–7 working days", "after six months", "every four years".
+const RELATIVE_TIME =
+  /\b(?:within|after|every|in|before)\s+(?:about\s+|around\s+|up to\s+)?(?:\d+(?:\s*[–-]\s*\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|a few|several)\s+(?:working\s+|business\s+|calendar\s+)?(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?)\b/i;
 // A time of day by the clock: "4pm", "10.30 am", "9 a.m.".
 const CLOCK_TIME = /(?<![\p{L}\d])\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\p{L})/iu;
 /** Nouns that ask for a role ("what position does she hold"); they name the answer's type, not its content. */
@@ -286,6 +291,8 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type === "role") return ROLE.test(text);
   if (type === "number") return newNumber(text, NUMBER, questionWords) || NUMBER_WORDS.test(text);
   if (type === "count") return newCount(text, questionWords) || NUMBER_WORDS.test(text);
-  if (type === "date") return newNumber(text, DATE_NUMBER, questionWords) || DATE_WORDS.test(text) || CLOCK_TIME.test(text);
+  if (type === "date") {
+    return newNumber(text, DATE_NUMBER, questionWords) || DATE_WORDS.test(text) || CAPITALISED_MONTHS.test(text) || CLOCK_TIME.test(text) || RELATIVE_TIME.test(text);
+  }
   return true;
 }

@@ -58,6 +58,11 @@ export interface SentenceEvidence {
   phraseMatch: number;
   /** The sentence's place in its passage, 0 for the first. */
   position: number;
+  /**
+   * True when the heading of the sentence's own section, below the document's title, holds a term of the question:
+   * under "Tickets", "Adults pay 12 euros" answers "How much is a ticket?" without saying "ticket".
+   */
+  namedBySection: boolean;
   /** The retrieval score of the sentence's passage (fused, 0..1). */
   passageScore: number;
   /** How likely the sentence is to hold the answer (the fitted ranking), 0..1; answer sentences are picked by it. */
@@ -129,6 +134,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const procedure = asksHowTo(question);
   const candidates = passages.flatMap(({ n, chunk, score }, p) => {
     const section = chunk.headingPath.join("\n");
+    const namedBySection = chunk.headingPath.length > 1 && coverageOf(held(chunk.headingPath.at(-1)!)) > 0;
     return sentencesOf[p]!.flatMap((sentence, position) => {
       if (sentence.code && !procedure) return [];
       const sentenceTermList = terms(sentence.text);
@@ -142,6 +148,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         ...sentence,
         code: Boolean(sentence.code),
         position,
+        namedBySection,
         passageScore: score,
         coverage: coverageOf(heldTerms),
         contextCoverage: coverageOf(new Set([...heldTerms, ...context])),
@@ -187,13 +194,14 @@ export function sentenceFeatures(s: SentenceEvidence): Record<SentenceFeature, n
 }
 
 /**
- * The sentence an answer is built on: the best-ranked one that shares a term with the question. One sharing none is
- * not quoted as its answer, however the ranking placed it, and the decision weighs the sentence that is quoted. When
- * none shares a term there is none: the decision reads the evidence as empty, and the extractive answer shows the
- * best-ranked sentence only as the closest passage (pickSentences).
+ * The sentence an answer is built on: the best-ranked one that shares a term with the question, itself or through
+ * its section's own heading ("Adults pay 12 euros" under "Tickets"). One sharing none is not quoted as its answer,
+ * however the ranking placed it, and the decision weighs the sentence that is quoted. When none shares a term there
+ * is none: the decision reads the evidence as empty, and the extractive answer shows the best-ranked sentence only as
+ * the closest passage (pickSentences).
  */
 export function bestSentence(evidence: SentenceEvidence[]): SentenceEvidence | undefined {
-  return evidence.find((s) => s.coverage > 0);
+  return evidence.find((s) => s.coverage > 0 || s.namedBySection);
 }
 
 /** The sentences scored by `ranking`, best first (ties: earlier in the document first). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ABSTENTION_MESSAGE } from "../../src/answer/types.js";
 import { askedAction, expectedAnswerType, holdsAnswerType, namesAnotherRole } from "../../src/answer/answer-type.js";
 import { chunkSentences } from "../../src/answer/chunk-sentences.js";
-import { weighEvidence, type SentenceSimilarity } from "../../src/answer/evidence.js";
+import { bestSentence, weighEvidence, type SentenceSimilarity } from "../../src/answer/evidence.js";
 import { ExtractiveAnswerer, pickSentences } from "../../src/answer/extractive.js";
 import { verifyCitations } from "../../src/answer/verify-citations.js";
 import { assessmentOf, passagesOf, TEST_RANKING } from "./passages.js";
@@ -269,6 +269,23 @@ describe("answer types", () => {
     expect(holdsAnswerType("In an emergency, call the school office on 01603 555 210.", "date")).toBe(false);
     expect(holdsAnswerType("The trip costs £285 per child.", "date")).toBe(false);
     expect(holdsAnswerType("Our shop is at 12 Mill Lane.", "date")).toBe(false);
+    // A time from now or a recurrence says when; a length of time alone does not, nor the verb "may".
+    expect(holdsAnswerType("Refunds usually show up within 5–7 working days.", "date")).toBe(true);
+    expect(holdsAnswerType("Laptops are replaced every four years.", "date")).toBe(true);
+    expect(holdsAnswerType("He served for 3 years.", "date")).toBe(false);
+    expect(holdsAnswerType("Personal devices may be used for email.", "date")).toBe(false);
+    expect(holdsAnswerType("It opened in May.", "date")).toBe(true);
+  });
+
+  it("When a sentence sits under a heading that names the question's subject, Then it may be quoted as the answer without naming it", async () => {
+    const chunk = (heading: string, text: string) => ({ ...passagesOf(text)[0]!, chunk: { ...passagesOf(text)[0]!.chunk, headingPath: ["Visiting the garden", heading] } });
+    const tickets = [chunk("Tickets", "Adults pay 12 euros, students 8 euros.")];
+    const evidence = await weighEvidence("How much is a ticket?", tickets, { idf, ranking: TEST_RANKING });
+    expect(evidence[0]!.coverage).toBe(0);
+    expect(bestSentence(evidence)?.text).toBe("Adults pay 12 euros, students 8 euros.");
+    // The document's title alone is no section: every sentence of the document is under it.
+    const titled = [{ ...tickets[0]!, chunk: { ...tickets[0]!.chunk, headingPath: ["Tickets"] } }];
+    expect(bestSentence(await weighEvidence("How much is a ticket?", titled, { idf, ranking: TEST_RANKING }))).toBeUndefined();
   });
 
   it("When the only number of a sentence is one the question uses, Then it does not answer how many or when", () => {
