@@ -9,14 +9,16 @@
 import { stemmer } from "stemmer";
 import { baseForm } from "./irregular-forms.js";
 
-// A compact English stop list (Lucene's classic list plus question words and auxiliaries).
+// A compact English stop list (Lucene's classic list plus question words, auxiliaries and the indefinite pronouns: in
+// "How long do I have to return something?", "something" is the rarest word, and no answer says it).
 const STOP_WORDS = new Set(
   `a about above after again against all am an and any are as at be because been before being below between both but by
   can could did do does doing down during each few for from further had has have having he her here hers herself him
   himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other
   our ours ourselves out over own same she should so some such than that the their theirs them themselves then there
   these they this those through to too under until up very was we were what when where which while who whom why will
-  with would you your yours yourself yourselves s t also per via according`.split(/\s+/),
+  with would you your yours yourself yourselves s t also per via according something anything everything someone anyone
+  everyone somebody anybody everybody somewhere anywhere everywhere`.split(/\s+/),
 );
 
 const WORD = /[\p{L}\p{N}]+/gu;

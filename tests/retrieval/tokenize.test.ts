@@ -10,6 +10,11 @@ describe("terms", () => {
     expect(terms("IL‑6 levels")).toEqual(["il", "6", "il6", "level"]);
   });
 
+  it("When a question says something, anything or anyone, Then that is no term: no answer says it", () => {
+    expect(terms("How long do I have to return something?")).toEqual(terms("How long do I have to return?"));
+    expect(terms("Can anyone bring anything?")).toEqual(terms("bring"));
+  });
+
   it("When a compound's parts are long words or numbers alone, Then it is only its parts", () => {
     expect(terms("well-known author")).toEqual(["well", "know", "author"]);
     expect(terms("the 2019-2020 season, call 0113-496-0000")).toEqual(["2019", "2020", "season", "call", "0113", "496", "0000"]);

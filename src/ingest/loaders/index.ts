@@ -28,11 +28,12 @@ import { loadPdf } from "./pdf.js";
 // txt 8, markdown 6, html 7, pdf 4: an irregular plural is indexed as its singular ("children" as "child"). html 8: a
 // list item is written with its marker ("1.", "-"), as in Markdown. txt 9, markdown 7, html 9, pdf 5: more irregular
 // past forms are indexed as their verb ("frozen" as "freeze", "broken" as "break"). markdown 8, html 10: a table's row
-// is one sentence, whatever full stops its cells hold.
-const TXT = { load: loadTxt, version: "txt@9" };
-const MARKDOWN = { load: loadMarkdown, version: "markdown@8" };
-const HTML = { load: loadHtml, version: "html@10" };
-const PDF = { load: loadPdf, version: "pdf@5" };
+// is one sentence, whatever full stops its cells hold. txt 10, markdown 9, html 11, pdf 6: the indefinite pronouns
+// ("something", "anyone") are stop words.
+const TXT = { load: loadTxt, version: "txt@10" };
+const MARKDOWN = { load: loadMarkdown, version: "markdown@9" };
+const HTML = { load: loadHtml, version: "html@11" };
+const PDF = { load: loadPdf, version: "pdf@6" };
 const BY_TYPE: Record<string, { load: Loader; version: string }> = { ".txt": TXT, ".text": TXT, ".md": MARKDOWN, ".markdown": MARKDOWN, ".html": HTML, ".htm": HTML, ".pdf": PDF };
 
 /** Loaders by lower-case file extension. */
