@@ -3,8 +3,8 @@
  * The kind of answer a question asks for, read from its wording (a question
  * word, or a noun: "what year", "forum location", "number of episodes"), and whether
  * a sentence could hold one: a sentence without any number cannot say "how
- * many" (nor one whose numbers are lengths of time "how much water"), one
- * without a date cannot say "when", one without an amount cannot
+ * many" (nor one whose numbers are only lengths of time, "how much water"),
+ * one without a date cannot say "when", one without an amount cannot
  * give a price ("how much is the trip"), one naming no role (CEO, director, …)
  * cannot say "what position", one naming nobody new (no capitalised name beyond
  * the question's own words) cannot say "who" nor "which museum / team /
