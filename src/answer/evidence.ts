@@ -108,11 +108,13 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // full membership's row names classes, nor "How much is express delivery to the EU?" by the Express (UK) row because
   // the page's prose mentions the EU.
   const sentencesOf = passages.map(({ chunk }) => chunkSentences(chunk));
-  const rowsHeld = sentencesOf.map((sentences) => sentences.map((s) => (s.tableRow ? held(s.text) : undefined)));
+  // Each sentence's terms, and what it holds of the question, read once: the rows, the action and the candidates use them.
+  const termsOf = sentencesOf.map((sentences) => sentences.map((s) => terms(s.text)));
+  const heldOf = sentencesOf.map((sentences, p) => sentences.map((s, i) => held(s.text, termsOf[p]![i])));
   const rowContextTerms = passages.map(({ chunk }, p) => {
     const sentences = sentencesOf[p]!;
     if (!sentences.some((s) => s.tableRow)) return undefined;
-    const rowTerms = new Set(rowsHeld[p]!.flatMap((row) => [...(row ?? [])]));
+    const rowTerms = new Set(sentences.flatMap((s, i) => (s.tableRow ? [...heldOf[p]![i]!] : [])));
     const context = held(`${sentences.filter((s) => !s.tableRow).map((s) => s.text).join(" ")} ${chunk.headingPath.join(" ")}`);
     return new Set([...context].filter((t) => !rowTerms.has(t)));
   });
@@ -121,13 +123,13 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // to the EU. It has no answer of the kind asked for, as a sentence naming the role at another organisation has not.
   const anotherRow = (p: number, position: number, heldTerms: Set<string>) =>
     [...content.keys()].some(
-      (term) => !holdsTerm(heldTerms, term) && rowsHeld[p]!.some((row, other) => other !== position && row !== undefined && holdsTerm(row, term)),
+      (term) => !holdsTerm(heldTerms, term) && sentencesOf[p]!.some((s, other) => other !== position && s.tableRow && holdsTerm(heldOf[p]![other]!, term)),
     );
   // A how-to question's action ("restore") is the kind of answer it asks for: where a passage names the action, its
   // sentences that do not describe another procedure ("Run a backup of a folder:" for "How do I restore a backup?").
   // Where no sentence of the passage names it, the passage may still say how, in other words.
   const [action] = terms(askedAction(question) ?? "");
-  const namesAction = sentencesOf.map((sentences) => action !== undefined && sentences.some((s) => holdsTerm(held(s.text), action)));
+  const namesAction = heldOf.map((sentences) => action !== undefined && sentences.some((found) => holdsTerm(found, action)));
   const retrievedCoverage = coverageOf(new Set(passageTerms.flatMap((set) => [...set])));
 
   // A line of code answers how to do something ("npm install"), and is no answer to what a thing is.
@@ -137,9 +139,9 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     const namedBySection = chunk.headingPath.length > 1 && coverageOf(held(chunk.headingPath.at(-1)!)) > 0;
     return sentencesOf[p]!.flatMap((sentence, position) => {
       if (sentence.code && !procedure) return [];
-      const sentenceTermList = terms(sentence.text);
+      const sentenceTermList = termsOf[p]![position]!;
       const sentenceTerms = new Set(sentenceTermList);
-      const heldTerms = sentence.answers ? held(`${sentence.text} ${sentence.answers}`) : held(sentence.text, sentenceTermList);
+      const heldTerms = sentence.answers ? held(`${sentence.text} ${sentence.answers}`) : heldOf[p]![position]!;
       const context = (sentence.tableRow && rowContextTerms[p]) || passageTerms[p]!;
       return {
         n,
