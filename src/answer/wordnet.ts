@@ -76,15 +76,17 @@ export class WordNet implements Thesaurus {
       const lemma = this.lemma(word, pos);
       if (lemma === undefined) continue;
       const fields = this.synsetFields(pos, this.firstSense.get(pos)!.get(lemma)!);
-      for (const w of this.wordsOf(fields).map((w) => w.toLowerCase())) if (w !== lemma) out.add(w.replace(/_/g, " "));
-      for (const w of this.derivations(fields, lemma)) if (w !== lemma) out.add(w.replace(/_/g, " "));
+      const words = this.wordsOf(fields).map((w) => w.toLowerCase());
+      for (const w of [...words, ...this.derivations(fields, words.indexOf(lemma) + 1)]) if (w !== lemma) out.add(w.replace(/_/g, " "));
     }
     return [...out];
   }
 
-  /** The words derivationally related to the lemma in its synset (WordNet's "+" pointers): "approve" → "approval". */
-  private derivations(fields: string[], lemma: string): string[] {
-    const index = this.wordsOf(fields).findIndex((w) => w.toLowerCase() === lemma) + 1;
+  /**
+   * The words derivationally related to the synset's `index`-th word (from 1; WordNet's "+" pointers name their source
+   * word so): "approve" → "approval".
+   */
+  private derivations(fields: string[], index: number): string[] {
     let at = 4 + 2 * Number.parseInt(fields[3]!, 16);
     const pointers = Number(fields[at++]);
     const out: string[] = [];
