@@ -30,9 +30,13 @@ const NUMBER_WORDS = /\b(once(?= (?:a|an|per|every)\b)|one|two|three|four|five|s
 // "May" and "March" count only with their capital (CAPITALISED_MONTHS): "devices may be used", "they march".
 const DATE_WORDS = /\b(jan(uary)?|feb(ruary)?|apr(il)?|june?|july?|aug(ust)?|sep(tember)?|oct(ober)?|nov(ember)?|dec(ember)?|spring|summer|autumn|fall|winter|century|centuries|decade|today|yesterday|ago|tomorrow|tonight|(mon|tues|wednes|thurs|fri|satur|sun)days?|weekdays?|weekends?|mornings?|afternoons?|evenings?|noon|midday|midnight)\b/i;
 const CAPITALISED_MONTHS = /\b(?:Mar(?:ch)?|May)\b/;
+// Units of time, as a pattern's alternatives.
+const TIME_UNITS = "seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?";
 // When, as a time from now or a recurrence: "within 5–7 working days", "after six months", "every four years".
-const RELATIVE_TIME =
-  /\b(?:within|after|every|in|before)\s+(?:about\s+|around\s+|up to\s+)?(?:\d+(?:\s*[–-]\s*\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|a few|several)\s+(?:working\s+|business\s+|calendar\s+)?(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?)\b/i;
+const RELATIVE_TIME = new RegExp(
+  `\\b(?:within|after|every|in|before)\\s+(?:about\\s+|around\\s+|up to\\s+)?(?:\\d+(?:\\s*[–-]\\s*\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|a few|several)\\s+(?:working\\s+|business\\s+|calendar\\s+)?(?:${TIME_UNITS})\\b`,
+  "i",
+);
 // A time of day by the clock: "4pm", "10.30 am", "9 a.m.".
 const CLOCK_TIME = /(?<![\p{L}\d])\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\p{L})/iu;
 /** Nouns that ask for a role ("what position does she hold"); they name the answer's type, not its content. */
@@ -262,7 +266,7 @@ const COUNT = /(?<![\p{L}\d$€£¥₹,.])\d+/gu;
 const DATE_NUMBER = /(?<![\p{L}\d,.$€£¥₹]|\d )(?:\d{3,4}s?|\d{1,2}:\d{2})(?![\p{L}\d]| \d)/gu;
 
 // A length of time or a temperature after a number: "3 hours 15 minutes", "a 2-year warranty", "50°C".
-const TIME_OR_DEGREES = /^\s*-?\s*(?:°|degrees?\b|(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|decades?|centuries)\b)/i;
+const TIME_OR_DEGREES = new RegExp(`^\\s*-?\\s*(?:°|degrees?\\b|(?:${TIME_UNITS}|secs?|mins?|hrs?|decades?|centuries)\\b)`, "i");
 
 /**
  * A number of the text that counts something the question does not already use. A length of time or a temperature
