@@ -68,7 +68,8 @@ export interface Services {
  * The hybrid retriever the product searches with, for the given fusion settings: the one `npm start` serves, and the
  * one the eval chooses the dense weight for. Keyword search also looks for what a "how heavy" question measures. It
  * keeps the "long" of "how long", which evidence does not count: dropped from keyword search too, it cost NQ-open's
- * check hit@5 one question (94.99 → 94.9 %) and changed nothing else (`npm run eval`, 2026-12-05).
+ * check hit@5 one question (94.99 → 94.9 %) and changed nothing else (`npm run eval`, 2026-12-05, on the eval's
+ * indexes as they were then kept, not built afresh).
  */
 export function productRetriever(embedder: Embedder, fusion: Pick<RetrieverOptions, "denseWeight" | "fusion" | "mmrLambda">): HybridRetriever {
   return new HybridRetriever({ embedder, ...fusion, expandKeywords: withMeasuredNouns(WordNet.bundled()) });
