@@ -22,7 +22,7 @@ import { isStopWord, words } from "../retrieval/tokenize.js";
  * "count" asks how many or how much of something ("how many visitors", "number of", "how much water"); "number" any other
  * quantity ("how long", "how much longer", "what percentage").
  */
-export type AnswerType = "count" | "number" | "date" | "amount" | "role" | "person" | "organisation" | "country" | "place" | "any";
+export type AnswerType = "count" | "number" | "date" | "amount" | "role" | "person" | "organisation" | "country" | "place" | "phone" | "email" | "url" | "any";
 
 // "Once a week" says how often as "twice a year" does; "once you have joined" says when, not how many.
 const NUMBER_WORDS = /\b(once(?= (?:a|an|per|every)\b)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|hundreds|thousands?|millions?|billions?|half|twice|several|few)\b/i;
@@ -61,6 +61,11 @@ const TYPE_NOUNS: Partial<Record<AnswerType, RegExp>> = {
   // "crown price", "what is the fee for …": "Private fee: from £650" answers a price, and "£6.95" a cost.
   amount: /^(price|prices|cost|costs|fee|fees|fare|fares|charge|charges)$/,
   count: /^(number)$/,
+  // "What is the help desk phone number?" is answered by "Call extension 4400", "the e-mail address" by "email
+  // help@…", "the website" by "shop.example". "Phone" and "e-mail" stay: the answer says them, or "call" (a synonym).
+  phone: /^(number|numbers|no)$/,
+  email: /^(address|addresses)$/,
+  url: /^(website|websites|site|address|url|urls|homepage|page|link)$/,
 };
 
 // "How long", "how many": the word after "how" names the kind of answer (a length of time, a count), as "country" does in
@@ -204,6 +209,19 @@ const asksOrganisation = (q: string) => [...q.matchAll(WHICH_ORGANISATION)].some
 // "Which Node version do I need?", "what version of SQLite": a version is a number ("Node.js 20 or newer").
 const ASKED_VERSION = /\b(?:what|which) (?:[\p{L}\p{N}.+#-]+ )?versions?\b/u;
 
+// Contact details asked for: "what is the help desk phone number", "what number do I call", "the support e-mail
+// address", "what is their website", or searched for ("library phone number"). Not "can I read work email on my
+// phone", which asks whether, nor "what do mobile numbers start with", which asks about them.
+const WHAT_IS_THE = String.raw`\b(?:what|which)(?:['’]s| is| are| was| were) (?:the |their |your |its |his |her |our )?(?:[\p{L}\d'’-]+ ){0,3}`;
+const PHONE_WORDS = "(?:phone|telephone|mobile|cell|fax|contact|hotline|helpline|emergency) (?:number|no)";
+const ASKED_PHONE = new RegExp(
+  `${WHAT_IS_THE}${PHONE_WORDS}s?\\b|\\b(?:what|which) (?:number|extension) (?:do|should|can|must) (?:i|we|you|they) (?:call|ring|dial)\\b|\\bnumbers? to (?:call|ring|dial)\\b`,
+  "u",
+);
+const SEARCHED_PHONE = new RegExp(`^\\W*(?:[\\p{L}\\d'’-]+ ){0,4}${PHONE_WORDS}\\W*$`, "u");
+const ASKED_EMAIL = new RegExp(`\\be-?mail address(?:es)?\\b|${WHAT_IS_THE}e-?mails?(?=\\W*$| (?:for|of|to|at)\\b)`, "u");
+const ASKED_URL = new RegExp(`${WHAT_IS_THE}(?:website|web site|web address|url|homepage|web page)s?\\b|\\bwebsite address\\b`, "u");
+
 // "How much water does it use?": how much of a thing, as "how many" asks of things that are counted. Not "how much
 // does it cost" nor "how much longer", nor of money (an amount, above).
 const HOW_MUCH_OF = /\bhow much (?!(?:is|are|was|were|does|do|did|will|would|can|could|should|has|have|had|more|less|longer|later|earlier|time|money|cash)\b)[a-z]/;
@@ -217,6 +235,9 @@ const ASKED_PRICE = /\bhow much (?:is|are|was|were)\b/;
 export function expectedAnswerType(question: string): AnswerType {
   const q = question.toLowerCase();
   const searchStyle = !WH_WORD.test(q);
+  if (ASKED_PHONE.test(q) || (searchStyle && SEARCHED_PHONE.test(q))) return "phone";
+  if (ASKED_EMAIL.test(q)) return "email";
+  if (ASKED_URL.test(q)) return "url";
   if (/\b(price|cost|fee|fare|charge)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q)) return "amount";
   if (HOW_MANY_UNITS_OF_TIME.test(q)) return "number";
   if (/\bhow many\b|\bwhat number\b/.test(q) || HOW_MUCH_OF.test(q) || WHAT_IS_THE_NUMBER.test(q) || (searchStyle && SEARCHED_NUMBER.test(q))) return "count";
@@ -287,7 +308,33 @@ const LOCATIVE = /\b(?:in|at|on|near|inside|within|between|into|onto|under|benea
 const newLocative = (text: string, questionWords: ReadonlySet<string>) =>
   saysNew(text, LOCATIVE, questionWords, ([, place]) => (isStopWord(place!.toLowerCase()) ? undefined : place!.toLowerCase()));
 
+// Contact details. A telephone number: international ("+44 20 7946 0000"), with its area code in brackets, national
+// ("0113 496 0000"), in three groups ("555-123-4567"), or any number called or dialled ("extension 4400", "Tel: 4400").
+const PHONE_NUMBER = new RegExp(
+  [
+    String.raw`\+\d{1,3}[\s.-]?\(?\d{1,5}\)?(?:[\s.-]?\d{2,5}){1,4}`,
+    String.raw`\(\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,4}`,
+    String.raw`(?<![\p{L}\d.,$€£¥₹-])0\d{2,4}[\s-]\d{3,4}(?:[\s-]\d{3,4})?(?![\p{L}\d])`,
+    String.raw`(?<![\p{L}\d.,-])\d{3}[-.]\d{3}[-.]\d{4}(?![\p{L}\d])`,
+    String.raw`\b(?:ext(?:ension)?\.?|tel(?:ephone)?\.?|phone|call|ring|dial)\s*:?\s*(?:on\s+)?\d{3,}`,
+  ].join("|"),
+  "iu",
+);
+const EMAIL_ADDRESS = /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+/u;
+const WEB_ADDRESS = /\bhttps?:\/\/\S+|\bwww\.[\p{L}\d-]+\.\S+|(?<![@\p{L}\d.-])[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:com|org|net|gov|edu|io|info|eu|uk|example)(?:\/\S*)?(?![\p{L}\d])/iu;
+const everywhere = (pattern: RegExp) => new RegExp(pattern.source, `${pattern.flags}g`);
+const CONTACT_DETAILS = [EMAIL_ADDRESS, WEB_ADDRESS, PHONE_NUMBER].map(everywhere);
+const EMAIL_ADDRESSES = CONTACT_DETAILS[0]!;
+
+/** The text without its contact details, e-mail addresses first (their digits are no telephone number). */
+const withoutContactDetails = (text: string) => CONTACT_DETAILS.reduce((rest, pattern) => rest.replace(pattern, " "), text);
+
 export function holdsAnswerType(text: string, type: AnswerType, questionWords: ReadonlySet<string> = new Set()): boolean {
+  if (type === "email") return EMAIL_ADDRESS.test(text);
+  if (type === "phone") return PHONE_NUMBER.test(text.replace(EMAIL_ADDRESSES, " "));
+  if (type === "url") return WEB_ADDRESS.test(text.replace(EMAIL_ADDRESSES, " "));
+  // The digits of "0113 496 0000" count nothing and date nothing.
+  if (type !== "any") text = withoutContactDetails(text);
   if (type === "country") return namesCountry(text);
   if (type === "person" || type === "organisation") return newNames(text, questionWords);
   if (type === "place") return newNames(text, questionWords) || newLocative(text, questionWords);

@@ -295,6 +295,38 @@ describe("answer types", () => {
     expect(holdsAnswerType("The 2018 World Cup final was played in 2018 by 2 teams.", "number", question)).toBe(true);
     expect(holdsAnswerType("The 2018 World Cup was held in Russia.", "number", question)).toBe(false);
   });
+
+  it("When a question asks for a telephone number, an e-mail address or a website, Then only a sentence giving one answers it, and its digits count nothing", async () => {
+    expect(expectedAnswerType("What is the help desk phone number?")).toBe("phone");
+    expect(expectedAnswerType("What's the library’s phone number?")).toBe("phone");
+    expect(expectedAnswerType("What number do I call for IT?")).toBe("phone");
+    expect(expectedAnswerType("help desk phone number")).toBe("phone");
+    expect(expectedAnswerType("What is the email address of the library?")).toBe("email");
+    expect(expectedAnswerType("What's the support email?")).toBe("email");
+    expect(expectedAnswerType("What is the website of the shop?")).toBe("url");
+    // Asking whether, or about the numbers themselves, asks for none.
+    expect(expectedAnswerType("Can I read work email on my own phone?")).toBe("any");
+    expect(expectedAnswerType("What is the email policy?")).toBe("any");
+    expect(expectedAnswerType("what do mobile numbers start with in the uk")).toBe("any");
+
+    const contact = "Call extension 4400 or email helpdesk@northwind.example.";
+    expect(holdsAnswerType(contact, "phone")).toBe(true);
+    expect(holdsAnswerType(contact, "email")).toBe(true);
+    expect(holdsAnswerType("Urgent problems go to the on-call engineer on 0113 496 0000.", "phone")).toBe(true);
+    expect(holdsAnswerType("Call +44 20 7946 0000 or (555) 123-4567.", "phone")).toBe(true);
+    expect(holdsAnswerType("The help desk is staffed from 8:00 to 18:00.", "phone")).toBe(false);
+    expect(holdsAnswerType("It ran from 23-25 April 2025.", "phone")).toBe(false);
+    expect(holdsAnswerType("Reset your password at reset.northwind.example.", "url")).toBe(true);
+    expect(holdsAnswerType("Write to help@riverside-library.example.", "url")).toBe(false);
+    // A telephone number counts nothing: it does not say how many laptops.
+    expect(holdsAnswerType("Report a lost laptop on 0113 496 0000.", "count")).toBe(false);
+    expect(holdsAnswerType("Report a lost laptop on 0113 496 0000 within 24 hours.", "number")).toBe(true);
+
+    const evidence = await weighEvidence("What is the help desk phone number?", passagesOf(`The help desk is staffed from 8:00 to 18:00 on working days. ${contact}`), { idf, ranking: TEST_RANKING });
+    const call = evidence.find((s) => s.text.startsWith("Call"))!;
+    expect(call).toMatchObject({ typed: true, typeMatch: true });
+    expect(evidence.find((s) => s.text.startsWith("The help desk"))).toMatchObject({ typed: true, typeMatch: false });
+  });
 });
 
 describe("uncertain answers", () => {
