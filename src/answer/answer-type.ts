@@ -59,7 +59,7 @@ const TYPE_NOUNS: Partial<Record<AnswerType, RegExp>> = {
   organisation: new RegExp(`^(?:${ORGANISATION_NOUNS})$`),
   number: /^(number|percentage|percent|proportion|amount|share|fraction|version|versions)$/,
   // "crown price", "what is the fee for …": "Private fee: from £650" answers a price, and "£6.95" a cost.
-  amount: /^(price|prices|cost|costs|fee|fees|fare|fares|charge|charges)$/,
+  amount: /^(price|prices|cost|costs|fee|fees|fare|fares|charge|charges|fine|fines|rent|rents|deposit|deposits)$/,
   count: /^(number)$/,
   // "What is the help desk phone number?" is answered by "Call extension 4400", "the e-mail address" by "email
   // help@…", "the website" by "shop.example". "Phone" and "e-mail" stay: the answer says them, or "call" (a synonym).
@@ -108,6 +108,8 @@ export function namesAnswerType(word: string, type: AnswerType): boolean {
 }
 
 const ROLE = /\b(ceo|cfo|cto|chair\w*|president|vice|director\w*|head|manager|minister|secretary|professor|lecturer|founder|co-founder|member|officer|chief|editor|curator|coordinator|leader|dean|governor|mayor|chancellor|treasurer|ambassador|advisor|adviser|partner|owner|captain|coach|senator|judge|king|queen)\b/i;
+// A sum of nothing: "there are no fines on children's books", "no charge".
+const NOTHING_TO_PAY = /\bno (?:fines?|fees?|charges?|cost|rent|deposit)\b/i;
 const AMOUNT = /[$€£¥₹]|\b(free|usd|eur|gbp|dollars?|euros?|pounds?|yen|cents?|francs?|marks?|krona|kronor|rupees?|costs?|priced?|charges?|fees?)\b/i;
 
 // Words that make a role another one: the deputy director is not the director. Not "former" or "co-": the former
@@ -232,13 +234,17 @@ const HOW_MANY_UNITS_OF_TIME = /\bhow (?:many|much) (?:seconds|minutes|hours|day
 // "How much is the trip?", "how much are tickets": what something costs. Not "how much water is …", a quantity.
 const ASKED_PRICE = /\bhow much (?:is|are|was|were)\b/;
 
+// A sum asked for by what it is for: "what is the fine for a late book", "what is the rent". Not "when was the fine
+// imposed", nor "is it fine to …".
+const ASKED_SUM = new RegExp(`${WHAT_IS_THE}(?:fines?|rents?|deposits?)\\b`, "u");
+
 export function expectedAnswerType(question: string): AnswerType {
   const q = question.toLowerCase();
   const searchStyle = !WH_WORD.test(q);
   if (ASKED_PHONE.test(q) || (searchStyle && SEARCHED_PHONE.test(q))) return "phone";
   if (ASKED_EMAIL.test(q)) return "email";
   if (ASKED_URL.test(q)) return "url";
-  if (/\b(price|cost|fee|fare|charge)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q)) return "amount";
+  if (/\b(price|cost|fee|fare|charge)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q)) return "amount";
   if (HOW_MANY_UNITS_OF_TIME.test(q)) return "number";
   if (/\bhow many\b|\bwhat number\b/.test(q) || HOW_MUCH_OF.test(q) || WHAT_IS_THE_NUMBER.test(q) || (searchStyle && SEARCHED_NUMBER.test(q))) return "count";
   if (withoutDegreeWord(q) !== q || /\bwhat (percentage|percent|proportion|amount|share|fraction)\b/.test(q) || ASKED_VERSION.test(q)) return "number";
@@ -338,7 +344,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type === "country") return namesCountry(text);
   if (type === "person" || type === "organisation") return newNames(text, questionWords);
   if (type === "place") return newNames(text, questionWords) || newLocative(text, questionWords);
-  if (type === "amount") return AMOUNT.test(text) && (newNumber(text, NUMBER, questionWords) || /\bfree\b/i.test(text) || NUMBER_WORDS.test(text));
+  if (type === "amount") return (AMOUNT.test(text) && (newNumber(text, NUMBER, questionWords) || /\bfree\b/i.test(text) || NUMBER_WORDS.test(text))) || NOTHING_TO_PAY.test(text);
   if (type === "role") return ROLE.test(text);
   if (type === "number") return newNumber(text, NUMBER, questionWords) || NUMBER_WORDS.test(text);
   if (type === "count") return newCount(text, questionWords) || NUMBER_WORDS.test(text);

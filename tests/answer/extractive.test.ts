@@ -190,6 +190,13 @@ describe("answer types", () => {
     expect(holdsAnswerType("Gehane Nabil directs the Grand Egyptian Museum Learning Center.", "amount")).toBe(false);
     expect(holdsAnswerType("Tickets cost EGP 1,200 for foreign adults.", "amount")).toBe(true);
     expect(holdsAnswerType("Entry is $25.", "amount")).toBe(true);
+    // A fine, a rent or a deposit is a sum too, and "no fines" says how much: nothing.
+    expect(expectedAnswerType("What is the fine for a late book?")).toBe("amount");
+    expect(expectedAnswerType("What is the deposit?")).toBe("amount");
+    expect(expectedAnswerType("When was the fine imposed?")).toBe("date");
+    expect(expectedAnswerType("Is it fine to bring a dog?")).toBe("any");
+    expect(holdsAnswerType("There are no fines on children's books.", "amount")).toBe(true);
+    expect(holdsAnswerType("Books are lent for three weeks.", "amount")).toBe(false);
   });
 
   it("When a question asks for a position, Then a sentence naming a role answers it and the wording of the exclusion does not count", async () => {
