@@ -89,7 +89,14 @@ export function asksHowTo(question: string): boolean {
 // The verb of a how-to question: "How do I restore a backup?", "how to descale the machine". Not a verb that names
 // no action of its own ("How do I get to the station?", "how to make a claim"): the answer need not repeat it.
 const ASKED_ACTION = /^\W*how (?:do|can|could|should|would|must) (?:i|we|you|one) (\p{L}+)|^\W*how to (\p{L}+)/iu;
-const GENERAL_VERBS = new Set("get make do have go use find know see take put keep give let be start stop try deal".split(" "));
+/**
+ * Verbs that say little of their own: an answer need not repeat them ("Can I bring my dog?" — "Dogs are welcome in the
+ * ground-floor apartments"; "How many days of holiday do I get?" — "Full-time employees have 25 days").
+ */
+export const LIGHT_VERBS = "get make do have go put keep give let bring".split(" ");
+// Not "take": "took place" says where or when the forum was, "met" does not. These name no action a procedure is
+// for either; as nouns ("a bus stop", "the start date") they are still content.
+const GENERAL_VERBS = new Set([...LIGHT_VERBS, ..."take use find know see be start stop try deal".split(" ")]);
 
 /**
  * The action a how-to question asks the procedure for, lower case: "restore" in "How do I restore a backup?". Its

@@ -149,6 +149,16 @@ describe("evidence and the extractive answer", () => {
     expect(pickSentences("Where did the museum forum take place?", evidence).map((s) => s.text)).toEqual(["The museum forum took place in Hangzhou, China.", "The museum forum met in a large hall."]);
   });
 
+  it("When a question's verb says little of its own (get, bring, keep …), Then an answering sentence need not repeat it", async () => {
+    const [dogs] = await weighEvidence("Can I bring my dog?", passagesOf("Dogs are welcome in the ground-floor apartments only."), { idf, ranking: TEST_RANKING });
+    expect(dogs!.coverage).toBe(1);
+    const [holiday] = await weighEvidence("How many days of holiday did I get?", passagesOf("Full-time employees have 25 days of holiday."), { idf, ranking: TEST_RANKING });
+    expect(holiday!.coverage).toBe(1);
+    // A verb that names an action is still asked for.
+    const [restore] = await weighEvidence("Can I restore my files?", passagesOf("Your files are kept for 30 days."), { idf, ranking: TEST_RANKING });
+    expect(restore!.coverage).toBe(0.5);
+  });
+
   it("When the best sentence names its subject, Then no sentence before it is added", async () => {
     const passages = passagesOf("Tickets sold out early. The forum took place in Hangzhou, China.", "Tickets sold out early. It took place in Hangzhou, China.");
     const evidence = await weighEvidence("Where did the forum take place?", passages, { idf, ranking: TEST_RANKING });
