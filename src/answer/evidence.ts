@@ -42,7 +42,7 @@ export interface SentenceEvidence {
   retrievedCoverage: number;
   /** Cosine similarity of sentence and question embeddings; 0 when no embedder was given. */
   similarity: number;
-  /** True when the question asks for a kind of answer (a number, date, amount, role, person, organisation, country or place). */
+  /** True when the question asks for a kind of answer (a number, date, amount, role, person, organisation, country, place or contact detail) or names the action a how-to asks for. */
   typed: boolean;
   /** False when the question asks for a kind of answer and the sentence has none, or names the role asked about only as another ("Deputy Director", or held at another organisation: namesAnotherRole). */
   typeMatch: boolean;
@@ -63,6 +63,8 @@ export interface SentenceEvidence {
    * under "Tickets", "Adults pay 12 euros" answers "How much is a ticket?" without saying "ticket".
    */
   namedBySection: boolean;
+  /** The heading of the sentence's own section, below the document's title; undefined for a sentence under the title alone. */
+  sectionHeading?: string;
   /** The retrieval score of the sentence's passage (fused, 0..1). */
   passageScore: number;
   /** How likely the sentence is to hold the answer (the fitted ranking), 0..1; answer sentences are picked by it. */
@@ -136,7 +138,8 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const procedure = asksHowTo(question);
   const candidates = passages.flatMap(({ n, chunk, score }, p) => {
     const section = chunk.headingPath.join("\n");
-    const namedBySection = chunk.headingPath.length > 1 && coverageOf(held(chunk.headingPath.at(-1)!)) > 0;
+    const sectionHeading = chunk.headingPath.length > 1 ? chunk.headingPath.at(-1)! : undefined;
+    const namedBySection = sectionHeading !== undefined && coverageOf(held(sectionHeading)) > 0;
     return sentencesOf[p]!.flatMap((sentence, position) => {
       if (sentence.code && !procedure) return [];
       const sentenceTermList = termsOf[p]![position]!;
@@ -151,6 +154,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         code: Boolean(sentence.code),
         position,
         namedBySection,
+        ...(sectionHeading !== undefined && { sectionHeading }),
         passageScore: score,
         coverage: coverageOf(heldTerms),
         contextCoverage: coverageOf(new Set([...heldTerms, ...context])),

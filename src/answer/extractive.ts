@@ -173,18 +173,29 @@ function antecedent(sentence: SentenceEvidence, evidence: SentenceEvidence[]): S
  */
 function formatAnswer(chosen: SentenceEvidence[]): string {
   const listed = chosen[0] !== undefined && introducesList(chosen[0]);
+  const label = listed ? undefined : listLabel(chosen[0]);
   const items = chosen.filter((s) => s.listItem).length;
-  const isItem = (i: number) => (listed ? i > 0 : chosen[i]!.listItem && items > 1);
-  return chosen
+  const isItem = (i: number) => (listed ? i > 0 : chosen[i]!.listItem && (items > 1 || label !== undefined));
+  return (label ?? "") + chosen
     .map((s, i) => {
       const cited = citeSentence(s.text, s.n);
       if (isItem(i) && s.continuesItem && isItem(i - 1)) return ` ${cited}`;
-      if (isItem(i)) return `${i > 0 ? "\n" : ""}- ${cited}`;
+      if (isItem(i)) return `${i > 0 || label ? "\n" : ""}- ${cited}`;
       if (i === 0) return cited;
       const ownLine = isItem(i - 1) || !endsWithStop(chosen[i - 1]!.text);
       return `${ownLine ? "\n" : " "}${cited}`;
     })
     .join("");
+}
+
+/**
+ * A list item quoted without the sentence introducing its list reads as a claim of its own: "Pre-existing medical
+ * conditions, unless you declared them …" under "What is not covered" answers "Are pre-existing conditions covered?"
+ * the other way round. Its section's heading says what the list is, and leads it as its introduction would.
+ */
+function listLabel(first: SentenceEvidence | undefined): string | undefined {
+  if (!first?.listItem || first.code || first.sectionHeading === undefined) return undefined;
+  return citeSentence(`${first.sectionHeading.replace(/[\s:.]+$/u, "")}:`, first.n);
 }
 
 /** "It was in Hangzhou." → "It was in Hangzhou [1]." — the marker sits before the closing punctuation. */

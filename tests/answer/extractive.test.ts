@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ABSTENTION_MESSAGE } from "../../src/answer/types.js";
+import { ABSTENTION_MESSAGE, type Passage } from "../../src/answer/types.js";
 import { askedAction, expectedAnswerType, holdsAnswerType, namesAnotherRole } from "../../src/answer/answer-type.js";
 import { chunkSentences } from "../../src/answer/chunk-sentences.js";
 import { bestSentence, weighEvidence, type SentenceSimilarity } from "../../src/answer/evidence.js";
@@ -84,6 +84,24 @@ describe("evidence and the extractive answer", () => {
       "- Financial investments in the cultural domain [3].",
       "- A European innovation hub [4].",
     ]);
+  });
+
+  it("When a list item is quoted without the line introducing its list, Then its section's heading leads it, verified with it", async () => {
+    const text = "- Pre-existing medical conditions, unless you declared them.\n- Winter sports, unless you added the extension.";
+    const [passage] = passagesOf(text);
+    const underHeading = (...headingPath: string[]) => [{ ...passage!, chunk: { ...passage!.chunk, title: "Policy summary", headingPath } }];
+    const question = "Are pre-existing conditions covered?";
+    const answerUnder = async (passages: Passage[]) => {
+      const evidence = await weighEvidence(question, passages, { idf, ranking: TEST_RANKING });
+      const draft = await new ExtractiveAnswerer().answer({ question, passages, evidence, assessment: assessmentOf() });
+      return verifyCitations(draft.answer, passages).answer;
+    };
+    expect((await answerUnder(underHeading("Policy summary", "What is not covered"))).split("\n")).toEqual([
+      "What is not covered [1]:",
+      "- Pre-existing medical conditions, unless you declared them [1].",
+    ]);
+    // Under the document's title alone, there is no section to name.
+    expect(await answerUnder(underHeading("Policy summary"))).toBe("Pre-existing medical conditions, unless you declared them [1].");
   });
 
   it("When a list's items are each explained by a paragraph, or another section holds a list, Then the line introducing the list quotes its own items only", async () => {
