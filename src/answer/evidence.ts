@@ -138,7 +138,9 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const procedure = asksHowTo(question);
   const candidates = passages.flatMap(({ n, chunk, score }, p) => {
     const section = chunk.headingPath.join("\n");
-    const sectionHeading = chunk.headingPath.length > 1 ? chunk.headingPath.at(-1)! : undefined;
+    // A plain-text document's headings are sections below its title line, which is no heading: compared, not counted.
+    const lastHeading = chunk.headingPath.at(-1);
+    const sectionHeading = lastHeading !== undefined && lastHeading !== chunk.title ? lastHeading : undefined;
     const namedBySection = sectionHeading !== undefined && coverageOf(held(sectionHeading)) > 0;
     return sentencesOf[p]!.flatMap((sentence, position) => {
       if (sentence.code && !procedure) return [];

@@ -74,7 +74,8 @@ function quotedDraft(chosen: SentenceEvidence[], uncertain: boolean, model: stri
  * the best sentence or a close runner-up is a step of a list (or a line of
  * code), the best sentence and that whole list; when it asks how and the best
  * sentence opens a section whose heading names the task, that section's
- * opening (sectionNamedBy); otherwise the best sentence
+ * opening (sectionNamedBy); when the best sentence is a list item and the question asks about its section as a
+ * whole, that list (asksForSection); otherwise the best sentence
  * first, then close runners-up in document order, each chosen sentence preceded by the one it
  * points back to (antecedent). Best first, since the first sentence is the one
  * read: in document order instead, the first quoted sentence held the gold
@@ -94,6 +95,10 @@ export function pickSentences(question: string, evidence: SentenceEvidence[]): S
     // Not only the items right after it: an item may be explained by a paragraph of its own before the next one.
     const items = following.filter((s) => s.listItem);
     return items.length ? [best, ...upToItems(items, MAX_LIST_ITEMS)] : [best, ...following].slice(0, 1 + MAX_LIST_ITEMS);
+  }
+  if (best.listItem && !best.code && asksForSection(question, best)) {
+    const list = listAround(best, evidence);
+    if (list.length > 1) return upToItems(list, MAX_LIST_ITEMS);
   }
   // The evidence is ranked best first, so the first close sentence is the best one.
   const close = uniqueByPosition(evidence.filter((s) => s.score >= best.score * RUNNER_UP_RATIO && s.coverage > 0)).slice(0, MAX_SENTENCES);
@@ -144,6 +149,17 @@ function sectionNamedBy(question: string, best: SentenceEvidence, evidence: Sent
   if (!terms(heading).some((t) => asked.has(t))) return undefined;
   const opening = uniqueByPosition(evidence.filter((s) => s.n === best.n)).sort((a, b) => a.position - b.position).slice(0, MAX_SECTION_SENTENCES);
   return opening.includes(best) && opening.length > 1 ? opening : undefined;
+}
+
+/**
+ * Whether the question asks about a section as a whole ("What's new in Tallyho 3.0?", "What are the known issues?")
+ * rather than about one item of it ("Is drug use covered?" under "What is not covered"): every term of the question is
+ * in the sentence's headings. Its list is then the answer, not the item that ranked best.
+ */
+function asksForSection(question: string, sentence: SentenceEvidence): boolean {
+  const asked = terms(question);
+  const headings = new Set(terms(sentence.section));
+  return asked.length > 0 && asked.every((t) => headings.has(t));
 }
 
 /** The first `max` items of a list, each with the sentences that go on from it: an item is not cut from its second sentence. */

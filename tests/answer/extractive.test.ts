@@ -100,6 +100,13 @@ describe("evidence and the extractive answer", () => {
       "What is not covered [1]:",
       "- Pre-existing medical conditions, unless you declared them [1].",
     ]);
+    // Asked about the section as a whole, its list is the answer.
+    const whole = underHeading("Policy summary", "What is not covered");
+    const evidence = await weighEvidence("What is not covered?", whole, { idf, ranking: TEST_RANKING });
+    expect(pickSentences("What is not covered?", evidence).map((s) => s.text)).toEqual([
+      "Pre-existing medical conditions, unless you declared them.",
+      "Winter sports, unless you added the extension.",
+    ]);
     // Under the document's title alone, there is no section to name.
     expect(await answerUnder(underHeading("Policy summary"))).toBe("Pre-existing medical conditions, unless you declared them [1].");
   });
@@ -128,6 +135,7 @@ describe("evidence and the extractive answer", () => {
     expect(evidence[0]!.listItem).toBe(true);
     const draft = await new ExtractiveAnswerer().answer({ question, passages, evidence, assessment: assessmentOf() });
     expect(draft.answer.split("\n")).toEqual([
+      "Installing the printer driver [1]:",
       "- Open the Company Portal on your laptop [1].",
       "- Search for the Brother driver and click Install [1]. It takes a minute [1].",
       "- Restart your laptop [1].",
@@ -319,8 +327,11 @@ describe("answer types", () => {
     expect(evidence[0]!.coverage).toBe(0);
     expect(bestSentence(evidence)?.text).toBe("Adults pay 12 euros, students 8 euros.");
     // The document's title alone is no section: every sentence of the document is under it.
-    const titled = [{ ...tickets[0]!, chunk: { ...tickets[0]!.chunk, headingPath: ["Tickets"] } }];
+    const titled = [{ ...tickets[0]!, chunk: { ...tickets[0]!.chunk, title: "Tickets", headingPath: ["Tickets"] } }];
     expect(bestSentence(await weighEvidence("How much is a ticket?", titled, { idf, ranking: TEST_RANKING }))).toBeUndefined();
+    // A plain-text document's headings are sections below its title line, which is not among them.
+    const plainText = [{ ...tickets[0]!, chunk: { ...tickets[0]!.chunk, title: "Visiting the garden", headingPath: ["Tickets"] } }];
+    expect(bestSentence(await weighEvidence("How much is a ticket?", plainText, { idf, ranking: TEST_RANKING }))?.text).toBe("Adults pay 12 euros, students 8 euros.");
   });
 
   it("When the only number of a sentence is one the question uses, Then it does not answer how many or when", () => {
