@@ -180,6 +180,9 @@ describe("evidence and the extractive answer", () => {
     expect(dogs!.coverage).toBe(1);
     const [holiday] = await weighEvidence("How many days of holiday did I get?", passagesOf("Full-time employees have 25 days of holiday."), { idf, ranking: TEST_RANKING });
     expect(holiday!.coverage).toBe(1);
+    // Asked what, the verb acts on the answer: "bring" tells the sentence that answers from the one that does not.
+    const joining = await weighEvidence("What do I need to bring to join?", passagesOf("Children under 16 need a parent to sign their form. Bring a photo ID."), { idf, ranking: TEST_RANKING });
+    expect(joining.find((s) => s.text === "Bring a photo ID.")!.coverage).toBeGreaterThan(0);
     // A verb that names an action is still asked for.
     const [restore] = await weighEvidence("Can I restore my files?", passagesOf("Your files are kept for 30 days."), { idf, ranking: TEST_RANKING });
     expect(restore!.coverage).toBe(0.5);
