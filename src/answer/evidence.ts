@@ -131,6 +131,9 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // sentences that do not describe another procedure ("Run a backup of a folder:" for "How do I restore a backup?").
   // Where no sentence of the passage names it, the passage may still say how, in other words.
   const [action] = terms(askedAction(question) ?? "");
+  // What a section's heading must name to answer for its sentences: the question's subject, not only the action a
+  // how-to asks for. "Cleaning" over a filter jug's manual does not say how to clean the table.
+  const subjectCoverageOf = questionCoverage(new Map([...content].filter(([term]) => term !== action)));
   const namesAction = heldOf.map((sentences) => action !== undefined && sentences.some((found) => holdsTerm(found, action)));
   const retrievedCoverage = coverageOf(new Set(passageTerms.flatMap((set) => [...set])));
 
@@ -141,7 +144,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     // A plain-text document's headings are sections below its title line, which is no heading: compared, not counted.
     const lastHeading = chunk.headingPath.at(-1);
     const sectionHeading = lastHeading !== undefined && lastHeading !== chunk.title ? lastHeading : undefined;
-    const namedBySection = sectionHeading !== undefined && coverageOf(held(sectionHeading)) > 0;
+    const namedBySection = sectionHeading !== undefined && subjectCoverageOf(held(sectionHeading)) > 0;
     return sentencesOf[p]!.flatMap((sentence, position) => {
       if (sentence.code && !procedure) return [];
       const sentenceTermList = termsOf[p]![position]!;

@@ -122,7 +122,8 @@ describe("procedures and definitions", () => {
 
   it("When asked which version is needed, Then the sentence naming a version answers it, not one that only shares 'need'", async () => {
     const { answer, outcome } = await served.ask("Which Node version do I need?");
-    expect(answer).toMatch(/^Node\.js 20 or newer/);
+    // The requirement is a list item: its section's heading leads it.
+    expect(answer).toMatch(/^Requirements \[\d\]:\n- Node\.js 20 or newer/);
     expect(outcome).toBe("answered");
   });
 

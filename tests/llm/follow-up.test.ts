@@ -117,9 +117,11 @@ describe("tell me more (offline)", () => {
 
   it("When the reader keeps asking for more, Then each answer searches the first question, quotes only sentences not said before, and ends in not_found", async () => {
     const question = "What concerns does NEMO raise about AI?";
+    // What leads a list ("NEMO's thoughts on AI [1]:", its section's heading) may lead new items again; the items may not repeat.
     const quoted = (answer: string) =>
       answer
         .split("\n")
+        .filter((line, i, lines) => !(/\[\d+\]:$/.test(line) && lines[i + 1]?.startsWith("- ")))
         .flatMap((line) => line.split(/\s*\[\d+\][.:]?\s*/))
         .map((s) => s.replace(/^(?:- |.*closest passage says:\s*|The documents also say:\s*)/, "").trim())
         .filter(Boolean);
