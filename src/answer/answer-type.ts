@@ -55,7 +55,7 @@ const TYPE_NOUNS: Partial<Record<AnswerType, RegExp>> = {
   role: ROLE_NOUNS,
   date: /^(year|years|date|dates|day|days|month|months|time|century|centuries|decade|decades|period)$/,
   country: /^(country|countries|nation|nations)$/,
-  place: /^(city|cities|town|towns|place|places|region|regions|state|states|continent|location|locations|venue|venues)$/,
+  place: /^(city|cities|town|towns|place|places|region|regions|state|states|continent|location|locations|venue|venues|address|addresses)$/,
   organisation: new RegExp(`^(?:${ORGANISATION_NOUNS})$`),
   number: /^(number|percentage|percent|proportion|amount|share|fraction|version|versions)$/,
   // "crown price", "what is the fee for …": "Private fee: from £650" answers a price, and "£6.95" a cost.
@@ -204,7 +204,9 @@ const SEARCHED_PERSON =
 // The same nouns as the head of a what-question: "what is the total number of …", "what was the release date of …".
 const WHAT_IS_THE_NUMBER = /\b(?:what|which) (?:is|are|was|were) the (?:total |minimum |maximum |current |average |exact )?number of\b/;
 const WHAT_IS_THE_DATE = /\b(?:what|which) (?:is|are|was|were) the (?:\w+ )?dates?\b(?! palm)/;
-const WHAT_IS_THE_PLACE = /\b(?:what|which) (?:is|are|was|were) the (?:\w+ )?(?:location|venue)s?\b/;
+const WHAT_IS_THE_PLACE = /\b(?:what|which) (?:is|are|was|were) the (?:\w+ )?(?:location|venue)s?\b|\b(?:what|which)(?:['’]s| is| are| was) (?:the |their |your |its |our )?(?:[\p{L}\d'’-]+ ){0,2}address(?:es)?\b/u;
+// "library address", "head office address": a short search for where something is (not "the state of the nation address").
+const SEARCHED_ADDRESS = /^\W*(?:[\p{L}\d'’-]+ ){1,3}address\W*$/u;
 
 // What someone is paid, asked for: "what is the salary of a manager", "how much is the daily allowance" (not "does the
 // company pay full salary during sick leave?", which asks whether).
@@ -260,7 +262,7 @@ export function expectedAnswerType(question: string): AnswerType {
     return "date";
   }
   if (/\b(what|which|in which|in what|from which|from what) (country|countries|nation|nations)\b/.test(q)) return "country";
-  if (/\bwhere\b|\b(what|which|in which|in what) (city|cities|town|place|region|state|continent)\b/.test(q) || WHAT_IS_THE_PLACE.test(q) || (searchStyle && /\b(location|venue)\b/.test(q))) {
+  if (/\bwhere\b|\b(what|which|in which|in what) (city|cities|town|place|region|state|continent)\b/.test(q) || WHAT_IS_THE_PLACE.test(q) || (searchStyle && (/\b(location|venue)\b/.test(q) || SEARCHED_ADDRESS.test(q)))) {
     return "place";
   }
   if (asksOrganisation(q)) return "organisation";

@@ -353,6 +353,10 @@ describe("answer types", () => {
     expect(expectedAnswerType("What is the email address of the library?")).toBe("email");
     expect(expectedAnswerType("What's the support email?")).toBe("email");
     expect(expectedAnswerType("What is the website of the shop?")).toBe("url");
+    // A postal address is a place; a search for one is short ("library address"), not a speech ("the state of the nation address").
+    expect(expectedAnswerType("What is the library's address?")).toBe("place");
+    expect(expectedAnswerType("library address")).toBe("place");
+    expect(expectedAnswerType("time of the state of the nation address")).toBe("any");
     // Asking whether, or about the numbers themselves, asks for none.
     expect(expectedAnswerType("Can I read work email on my own phone?")).toBe("any");
     expect(expectedAnswerType("What is the email policy?")).toBe("any");
