@@ -2,12 +2,15 @@ import { describe, expect, it } from "vitest";
 import { terms } from "../../src/retrieval/tokenize.js";
 
 describe("terms", () => {
-  it("When a compound is hyphenated with a short or numbered part, Then it is also a term joined, after its parts, so the way people type it finds it", () => {
+  it("When a compound is hyphenated with a short or numbered part or a particle, Then it is also a term joined, after its parts, so the way people type it finds it", () => {
     expect(terms("Wi-Fi network")).toEqual(["wi", "fi", "wifi", "network"]);
     expect(terms("wifi")).toEqual(["wifi"]);
     expect(terms("e-mail")).toContain(terms("email")[0]);
     expect(terms("log-in page")).toEqual(["log", "login", "page"]);
     expect(terms("IL‑6 levels")).toEqual(["il", "6", "il6", "level"]);
+    // A particle is a stop word: "check-out" is "check" and "checkout", and "checkout time" finds it.
+    expect(terms("check-out time")).toEqual(["check", "checkout", "time"]);
+    expect(terms("checkout")).toEqual(["checkout"]);
   });
 
   it("When a question says something, anything or anyone, Then that is no term: no answer says it", () => {
