@@ -211,7 +211,7 @@ function formatAnswer(chosen: SentenceEvidence[]): string {
  */
 function listLabel(first: SentenceEvidence | undefined): string | undefined {
   if (!first?.listItem || first.code || first.sectionHeading === undefined) return undefined;
-  return citeSentence(`${first.sectionHeading.replace(/[\s:.]+$/u, "")}:`, first.n);
+  return citeSentence(`${first.sectionHeading.replace(/[\s:.?!]+$/u, "")}:`, first.n);
 }
 
 /** "It was in Hangzhou." → "It was in Hangzhou [1]." — the marker sits before the closing punctuation. */

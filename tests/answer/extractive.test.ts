@@ -100,6 +100,8 @@ describe("evidence and the extractive answer", () => {
       "What is not covered [1]:",
       "- Pre-existing medical conditions, unless you declared them [1].",
     ]);
+    // A heading asking a question leads its list as a statement would.
+    expect((await answerUnder(underHeading("Policy summary", "What is not covered?"))).split("\n")[0]).toBe("What is not covered [1]:");
     // Asked about the section as a whole, its list is the answer.
     const whole = underHeading("Policy summary", "What is not covered");
     const evidence = await weighEvidence("What is not covered?", whole, { idf, ranking: TEST_RANKING });
