@@ -74,8 +74,8 @@ function quotedDraft(chosen: SentenceEvidence[], uncertain: boolean, model: stri
  * the best sentence or a close runner-up is a step of a list (or a line of
  * code), the best sentence and that whole list; when it asks how and the best
  * sentence opens a section whose heading names the task, that section's
- * opening (sectionNamedBy); when the best sentence is a list item and the question asks about its section as a
- * whole, that list (asksForSection); otherwise the best sentence
+ * opening (sectionNamedBy); when the question asks about the best sentence's section as a whole, its list, or
+ * its opening (asksForSection); otherwise the best sentence
  * first, then close runners-up in document order, each chosen sentence preceded by the one it
  * points back to (antecedent). Best first, since the first sentence is the one
  * read: in document order instead, the first quoted sentence held the gold
@@ -96,9 +96,9 @@ export function pickSentences(question: string, evidence: SentenceEvidence[]): S
     const items = following.filter((s) => s.listItem);
     return items.length ? [best, ...upToItems(items, MAX_LIST_ITEMS)] : [best, ...following].slice(0, 1 + MAX_LIST_ITEMS);
   }
-  if (best.listItem && !best.code && asksForSection(question, best)) {
-    const list = listAround(best, evidence);
-    if (list.length > 1) return upToItems(list, MAX_LIST_ITEMS);
+  if (!best.code && !best.typed && asksForSection(question, best)) {
+    const whole = best.listItem ? upToItems(listAround(best, evidence), MAX_LIST_ITEMS) : linesOrOpening(best, evidence);
+    if (whole && whole.length > 1) return whole;
   }
   // The evidence is ranked best first, so the first close sentence is the best one.
   const close = uniqueByPosition(evidence.filter((s) => s.score >= best.score * RUNNER_UP_RATIO && s.coverage > 0)).slice(0, MAX_SENTENCES);
@@ -147,14 +147,29 @@ function sectionNamedBy(question: string, best: SentenceEvidence, evidence: Sent
   const heading = best.section.split("\n").at(-1) ?? "";
   const asked = new Set(terms(question));
   if (!terms(heading).some((t) => asked.has(t))) return undefined;
-  const opening = uniqueByPosition(evidence.filter((s) => s.n === best.n)).sort((a, b) => a.position - b.position).slice(0, MAX_SECTION_SENTENCES);
+  return openingWith(best, evidence, MAX_SECTION_SENTENCES);
+}
+
+/** The first `max` sentences of the best sentence's passage, in order, when they include it; else undefined. */
+function openingWith(best: SentenceEvidence, evidence: SentenceEvidence[], max: number): SentenceEvidence[] | undefined {
+  const opening = uniqueByPosition(evidence.filter((s) => s.n === best.n)).sort((a, b) => a.position - b.position).slice(0, max);
   return opening.includes(best) && opening.length > 1 ? opening : undefined;
+}
+
+/**
+ * A section asked about as a whole, when it is no list: its lines, as many as a list's steps, when none ends as a
+ * sentence ends ("Ingredients": "225g unsalted butter, softened", "4 eggs" …); else its opening sentences.
+ */
+function linesOrOpening(best: SentenceEvidence, evidence: SentenceEvidence[]): SentenceEvidence[] | undefined {
+  const lines = openingWith(best, evidence, MAX_STEPS);
+  return lines?.every((s) => !endsWithStop(s.text)) ? lines : openingWith(best, evidence, MAX_SECTION_SENTENCES);
 }
 
 /**
  * Whether the question asks about a section as a whole ("What's new in Tallyho 3.0?", "What are the known issues?")
  * rather than about one item of it ("Is drug use covered?" under "What is not covered"): every term of the question is
- * in the sentence's headings. Its list is then the answer, not the item that ranked best.
+ * in the sentence's headings. Its list, or its opening, is then the answer, not the sentence that ranked best — unless
+ * the question asks for a kind of answer (when, where, who …): "where are the Organ Mountains" asks one fact of them.
  */
 function asksForSection(question: string, sentence: SentenceEvidence): boolean {
   const asked = terms(question);

@@ -109,6 +109,11 @@ describe("evidence and the extractive answer", () => {
       "Pre-existing medical conditions, unless you declared them.",
       "Winter sports, unless you added the extension.",
     ]);
+    // A section of lines that are no sentences is quoted as such, line by line.
+    const [lines] = passagesOf("225g unsalted butter\n\n4 eggs\n\n225g self-raising flour");
+    const ingredients = [{ ...lines!, chunk: { ...lines!.chunk, title: "Lemon cake", headingPath: ["Ingredients"] } }];
+    const listed = await weighEvidence("What are the ingredients?", ingredients, { idf, ranking: TEST_RANKING });
+    expect(pickSentences("What are the ingredients?", listed).map((s) => s.text)).toEqual(["225g unsalted butter", "4 eggs", "225g self-raising flour"]);
     // Under the document's title alone, there is no section to name.
     expect(await answerUnder(underHeading("Policy summary"))).toBe("Pre-existing medical conditions, unless you declared them [1].");
   });

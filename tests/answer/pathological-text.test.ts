@@ -20,7 +20,7 @@ function timed<T>(work: () => T | Promise<T>): Promise<{ value: T; ms: number }>
 describe("answering over pathological text", () => {
   it("When the sentence to quote holds a run of 30,000 dots, Then it is cited at once", async () => {
     const text = `The forum met in Hangzhou${DOTS} and Paris`;
-    const evidence = [{ n: 1, source: "doc.txt", listItem: false, start: 0, end: text.length, text, coverage: 1, score: 1 } as SentenceEvidence];
+    const evidence = [{ n: 1, source: "doc.txt", section: "", listItem: false, start: 0, end: text.length, text, coverage: 1, score: 1 } as SentenceEvidence];
     const { value, ms } = await timed(() => new ExtractiveAnswerer().answer({ question: "Where?", passages: [], evidence, assessment: assessmentOf() }));
     expect(value.answer).toBe(`${text} [1]`);
     const ending = await new ExtractiveAnswerer().answer({ question: "Where?", passages: [], evidence: [{ ...evidence[0]!, text: `In Hangzhou${DOTS}` }], assessment: assessmentOf() });
