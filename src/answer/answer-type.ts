@@ -335,7 +335,9 @@ const PHONE_NUMBER = new RegExp(
   ].join("|"),
   "iu",
 );
-const EMAIL_ADDRESS = /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+/u;
+// From the start of a run of the characters an address may hold only: tried from within a long run as well, the
+// pattern would read the rest of the run at every character of it.
+const EMAIL_ADDRESS = /(?<![\p{L}\d._%+-])[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+/u;
 const WEB_ADDRESS = /\bhttps?:\/\/\S+|\bwww\.[\p{L}\d-]+\.\S+|(?<![@\p{L}\d.-])[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:com|org|net|gov|edu|io|info|eu|uk|example)(?:\/\S*)?(?![\p{L}\d])/iu;
 const everywhere = (pattern: RegExp) => new RegExp(pattern.source, `${pattern.flags}g`);
 const CONTACT_DETAILS = [EMAIL_ADDRESS, WEB_ADDRESS, PHONE_NUMBER].map(everywhere);

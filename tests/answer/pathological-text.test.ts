@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import type { SentenceEvidence } from "../../src/answer/evidence.js";
 import { ExtractiveAnswerer } from "../../src/answer/extractive.js";
+import { holdsAnswerType } from "../../src/answer/answer-type.js";
 import { verifyCitations } from "../../src/answer/verify-citations.js";
 import { assessmentOf, passagesOf } from "./passages.js";
 
@@ -18,6 +19,13 @@ function timed<T>(work: () => T | Promise<T>): Promise<{ value: T; ms: number }>
 }
 
 describe("answering over pathological text", () => {
+  it("When a sentence is one 60,000-character word, Then whether it holds a contact detail or a date is read at once", async () => {
+    const word = "a".repeat(60_000);
+    const { value, ms } = await timed(() => (["email", "phone", "url", "date"] as const).map((type) => holdsAnswerType(word, type)));
+    expect(value).toEqual([false, false, false, false]);
+    expect(ms).toBeLessThan(1000);
+  });
+
   it("When the sentence to quote holds a run of 30,000 dots, Then it is cited at once", async () => {
     const text = `The forum met in Hangzhou${DOTS} and Paris`;
     const evidence = [{ n: 1, source: "doc.txt", section: "", listItem: false, start: 0, end: text.length, text, coverage: 1, score: 1 } as SentenceEvidence];
