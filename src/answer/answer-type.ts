@@ -29,6 +29,7 @@ const NUMBER_WORDS = /\b(once(?= (?:a|an|per|every)\b)|one|two|three|four|five|s
 // Words that say when: months, seasons, days of the week ("Monday to Friday", "at weekends") and parts of the day.
 // "May" and "March" count only with their capital (CAPITALISED_MONTHS): "devices may be used", "they march".
 const DATE_WORDS = /\b(jan(uary)?|feb(ruary)?|apr(il)?|june?|july?|aug(ust)?|sep(tember)?|oct(ober)?|nov(ember)?|dec(ember)?|spring|summer|autumn|fall|winter|century|centuries|decade|today|yesterday|ago|tomorrow|tonight|(mon|tues|wednes|thurs|fri|satur|sun)days?|weekdays?|weekends?|mornings?|afternoons?|evenings?|noon|midday|midnight)\b/i;
+const NUMBER_WORDS_EVERYWHERE = new RegExp(NUMBER_WORDS.source, "gi");
 const CAPITALISED_MONTHS = /\b(?:Mar(?:ch)?|May)\b/;
 // Units of time, as a pattern's alternatives.
 const TIME_UNITS = "seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?";
@@ -310,7 +311,9 @@ const TIME_OR_DEGREES = new RegExp(`^\\s*-?\\s*(?:°|degrees?\\b|(?:${TIME_UNITS
  * much water. (A question counting units of time, "how many years", asks for a "number".)
  */
 function newCount(text: string, questionWords: ReadonlySet<string>): boolean {
-  return saysNew(text, COUNT, questionWords, (match) => (TIME_OR_DEGREES.test(text.slice(match.index! + match[0].length)) ? undefined : match[0]));
+  const counts = (match: RegExpMatchArray) => !TIME_OR_DEGREES.test(text.slice(match.index! + match[0].length));
+  // In words as in digits: "the public computers for one hour a day" counts no computers.
+  return saysNew(text, COUNT, questionWords, (match) => (counts(match) ? match[0] : undefined)) || [...text.matchAll(NUMBER_WORDS_EVERYWHERE)].some(counts);
 }
 
 /** A number of the text that the question does not already use: "2018" does not say when the 2018 World Cup began. */
@@ -358,7 +361,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type === "amount") return (AMOUNT.test(text) && (newNumber(text, NUMBER, questionWords) || /\bfree\b/i.test(text) || NUMBER_WORDS.test(text))) || NOTHING_TO_PAY.test(text);
   if (type === "role") return ROLE.test(text);
   if (type === "number") return newNumber(text, NUMBER, questionWords) || NUMBER_WORDS.test(text);
-  if (type === "count") return newCount(text, questionWords) || NUMBER_WORDS.test(text);
+  if (type === "count") return newCount(text, questionWords);
   if (type === "date") {
     return newNumber(text, DATE_NUMBER, questionWords) || DATE_WORDS.test(text) || CAPITALISED_MONTHS.test(text) || CLOCK_TIME.test(text) || RELATIVE_TIME.test(text);
   }

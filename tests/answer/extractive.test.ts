@@ -289,6 +289,9 @@ describe("answer types", () => {
     const question = new Set(["how", "much", "water", "does", "the", "eco", "programme", "use"]);
     expect(expectedAnswerType("How much water does the eco programme use?")).toBe("count");
     expect(holdsAnswerType("Eco 50°C takes 3 hours 15 minutes and uses the least water and energy.", "count", question)).toBe(false);
+    // In words as in digits: "one hour a day" counts no computers; "twelve computers" does.
+    expect(holdsAnswerType("Members can use the public computers for one hour a day.", "count")).toBe(false);
+    expect(holdsAnswerType("The library has twelve public computers.", "count")).toBe(true);
     expect(holdsAnswerType("Eco 50°C uses 9 litres of water.", "count", question)).toBe(true);
     expect(holdsAnswerType("The museum was open for 300 days.", "count")).toBe(false);
     expect(expectedAnswerType("How many years did he reign?")).toBe("number");
