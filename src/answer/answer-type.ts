@@ -305,13 +305,22 @@ const DATE_NUMBER = /(?<![\p{L}\d,.$€£¥₹]|\d )(?:\d{3,4}s?|\d{1,2}:\d{2})(
 // A length of time or a temperature after a number: "3 hours 15 minutes", "a 2-year warranty", "50°C".
 const TIME_OR_DEGREES = new RegExp(`^\\s*-?\\s*(?:°|degrees?\\b|(?:${TIME_UNITS}|secs?|mins?|hrs?|decades?|centuries)\\b)`, "i");
 
+// A sum of money after a number: "10p per page", "50 cents".
+const MONEY_UNIT = /^\s?(?:p|pence|cents?|euros?|pounds?|dollars?|usd|eur|gbp)\b/i;
+// A capitalised word before a number within a sentence: the number is part of a name ("Year 1", "Apollo 11", "Room 4").
+const NAMED_BEFORE = /[\p{L}\d,;:)]\s+\p{Lu}[\p{L}.-]*\s$/u;
+
 /**
  * A number of the text that counts something the question does not already use. A length of time or a temperature
  * counts no visitors and no water: "Eco 50°C takes 3 hours 15 minutes and uses the least water" says nothing of how
- * much water. (A question counting units of time, "how many years", asks for a "number".)
+ * much water. (A question counting units of time, "how many years", asks for a "number".) Nor does a sum of money
+ * ("Printing costs 10p per page" counts no computers) or a number in a name ("children in Year 1" counts no children).
  */
 function newCount(text: string, questionWords: ReadonlySet<string>): boolean {
-  const counts = (match: RegExpMatchArray) => !TIME_OR_DEGREES.test(text.slice(match.index! + match[0].length));
+  const counts = (match: RegExpMatchArray) => {
+    const after = text.slice(match.index! + match[0].length);
+    return !TIME_OR_DEGREES.test(after) && !MONEY_UNIT.test(after) && !NAMED_BEFORE.test(text.slice(Math.max(0, match.index! - 40), match.index!));
+  };
   // In words as in digits: "the public computers for one hour a day" counts no computers.
   return saysNew(text, COUNT, questionWords, (match) => (counts(match) ? match[0] : undefined)) || [...text.matchAll(NUMBER_WORDS_EVERYWHERE)].some(counts);
 }

@@ -292,6 +292,10 @@ describe("answer types", () => {
     // In words as in digits: "one hour a day" counts no computers; "twelve computers" does.
     expect(holdsAnswerType("Members can use the public computers for one hour a day.", "count")).toBe(false);
     expect(holdsAnswerType("The library has twelve public computers.", "count")).toBe(true);
+    // Nor does a sum of money count, nor a number in a name.
+    expect(holdsAnswerType("Printing costs 10p per page and 50p per colour page.", "count")).toBe(false);
+    expect(holdsAnswerType("All children in Reception, Year 1 and Year 2 receive a free school meal.", "count")).toBe(false);
+    expect(holdsAnswerType("Apollo 11 carried 3 astronauts.", "count")).toBe(true);
     expect(holdsAnswerType("Eco 50°C uses 9 litres of water.", "count", question)).toBe(true);
     expect(holdsAnswerType("The museum was open for 300 days.", "count")).toBe(false);
     expect(expectedAnswerType("How many years did he reign?")).toBe("number");
