@@ -335,6 +335,10 @@ describe("answer types", () => {
     expect(holdsAnswerType("He served for 3 years.", "date")).toBe(false);
     expect(holdsAnswerType("Personal devices may be used for email.", "date")).toBe(false);
     expect(holdsAnswerType("It opened in May.", "date")).toBe(true);
+    // "Spring" and "fall" say when as seasons only.
+    expect(holdsAnswerType("It reopens in the spring.", "date")).toBe(true);
+    expect(holdsAnswerType("Prices fall when demand drops.", "date")).toBe(false);
+    expect(holdsAnswerType("A spring holds the lid shut.", "date")).toBe(false);
   });
 
   it("When a sentence sits under a heading that names the question's subject, Then it may be quoted as the answer without naming it", async () => {
