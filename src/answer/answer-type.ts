@@ -26,11 +26,11 @@ export type AnswerType = "count" | "number" | "date" | "amount" | "role" | "pers
 
 // "Once a week" says how often as "twice a year" does; "once you have joined" says when, not how many.
 const NUMBER_WORDS = /\b(once(?= (?:a|an|per|every)\b)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|hundreds|thousands?|millions?|billions?|half|twice|several|few)\b/i;
+const NUMBER_WORDS_EVERYWHERE = new RegExp(NUMBER_WORDS.source, "gi");
 // Words that say when: months, seasons (spring and fall: SEASON_OF_TWO_MEANINGS), days of the week ("Monday to
 // Friday", "at weekends") and parts of the day.
 // "May" and "March" count only with their capital (CAPITALISED_MONTHS): "devices may be used", "they march".
 const DATE_WORDS = /\b(jan(uary)?|feb(ruary)?|apr(il)?|june?|july?|aug(ust)?|sep(tember)?|oct(ober)?|nov(ember)?|dec(ember)?|summer|autumn|winter|century|centuries|decade|today|yesterday|ago|tomorrow|tonight|(mon|tues|wednes|thurs|fri|satur|sun)days?|weekdays?|weekends?|mornings?|afternoons?|evenings?|noon|midday|midnight)\b/i;
-const NUMBER_WORDS_EVERYWHERE = new RegExp(NUMBER_WORDS.source, "gi");
 const CAPITALISED_MONTHS = /\b(?:Mar(?:ch)?|May)\b/;
 // "Spring" and "fall" say when only as seasons ("in the spring", "every fall", "spring 2024"): "prices fall", "a spring".
 const SEASON_OF_TWO_MEANINGS = /\b(?:(?:in|during|by|until|this|next|last|every|each|early|late|mid)\s+(?:the\s+)?(?:early\s+|late\s+)?(?:spring|fall)\b|(?:spring|fall)\s+(?:of\s+)?\d{4}\b)/i;

@@ -237,11 +237,11 @@ function phraseMatch(pairs: [string, string][], sentence: string[]): number {
   return pairs.filter(close).length / pairs.length;
 }
 
-// Words that frame a question ("what kind of", "besides", "which type") rather than say what it is about.
 // "What do I need to bring?", "which documents should I keep": a what-question asks for what its verb acts on.
 const ASKED_OBJECT = /^\W*(?:what|which)\b/iu;
 // In any of their forms ("got", "brought"): the terms the light verbs reduce to.
 const LIGHT_VERB_TERMS = new Set(LIGHT_VERBS.flatMap((verb) => terms(verb)));
+// Words that frame a question ("what kind of", "besides", "which type") rather than say what it is about.
 const FRAMING_WORDS = new Set(
   "besides apart except kind kinds type types sort sorts name names named called exactly specific specifically particular mention mentioned describe described main hold holds".split(" "),
 );
