@@ -197,8 +197,8 @@ function antecedent(sentence: SentenceEvidence, evidence: SentenceEvidence[]): S
 
 /**
  * Sentences run on as prose; a list keeps one item per line, so that each item is a sentence of its own with its own
- * citation: the items a sentence ending with a colon introduces, and items of a list (steps, a block's commands)
- * quoted together. So does a quoted line that does not end as a sentence ends ("Opening hours 9-17", a table row, a
+ * citation: the items a sentence ending with a colon introduces, the items its section's heading leads where no such
+ * sentence is quoted (listLabel), and items of a list (steps, a block's commands) quoted together. So does a quoted line that does not end as a sentence ends ("Opening hours 9-17", a table row, a
  * menu): run on, it would read as the start of the next sentence, and the citation check, taking the two for one,
  * would keep it without its own citation.
  */
