@@ -26,7 +26,9 @@ export type AnswerType = "count" | "number" | "date" | "amount" | "role" | "pers
 
 // "Once a week" says how often as "twice a year" does; "once you have joined" says when, not how many.
 const NUMBER_WORDS = /\b(once(?= (?:a|an|per|every)\b)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|hundreds|thousands?|millions?|billions?|half|twice|several|few)\b/i;
-const NUMBER_WORDS_EVERYWHERE = new RegExp(NUMBER_WORDS.source, "gi");
+/** The pattern, matching every occurrence (for `matchAll` and `replace`). */
+const everywhere = (pattern: RegExp) => new RegExp(pattern.source, `${pattern.flags}g`);
+const NUMBER_WORDS_EVERYWHERE = everywhere(NUMBER_WORDS);
 // Words that say when: months, seasons (spring and fall: SEASON_OF_TWO_MEANINGS), days of the week ("Monday to
 // Friday", "at weekends") and parts of the day.
 // "May" and "March" count only with their capital (CAPITALISED_MONTHS): "devices may be used", "they march".
@@ -354,9 +356,8 @@ const PHONE_NUMBER = new RegExp(
 // pattern would read the rest of the run at every character of it.
 const EMAIL_ADDRESS = /(?<![\p{L}\d._%+-])[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+/u;
 const WEB_ADDRESS = /\bhttps?:\/\/\S+|\bwww\.[\p{L}\d-]+\.\S+|(?<![@\p{L}\d.-])[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:com|org|net|gov|edu|io|info|eu|uk|example)(?:\/\S*)?(?![\p{L}\d])/iu;
-const everywhere = (pattern: RegExp) => new RegExp(pattern.source, `${pattern.flags}g`);
-const CONTACT_DETAILS = [EMAIL_ADDRESS, WEB_ADDRESS, PHONE_NUMBER].map(everywhere);
-const EMAIL_ADDRESSES = CONTACT_DETAILS[0]!;
+const EMAIL_ADDRESSES = everywhere(EMAIL_ADDRESS);
+const CONTACT_DETAILS = [EMAIL_ADDRESSES, everywhere(WEB_ADDRESS), everywhere(PHONE_NUMBER)];
 
 /** The text without its contact details, e-mail addresses first (their digits are no telephone number). */
 const withoutContactDetails = (text: string) => CONTACT_DETAILS.reduce((rest, pattern) => rest.replace(pattern, " "), text);
