@@ -87,16 +87,9 @@ export class WordNet implements Thesaurus {
    * word so): "approve" → "approval".
    */
   private derivations(fields: string[], index: number): string[] {
-    let at = 4 + 2 * Number.parseInt(fields[3]!, 16);
-    const pointers = Number(fields[at++]);
-    const out: string[] = [];
-    for (let i = 0; i < pointers; i++, at += 4) {
-      if (fields[at] !== "+" || Number.parseInt(fields[at + 3]!.slice(0, 2), 16) !== index) continue;
-      const target = this.synsetFields(POINTER_POS[fields[at + 2]!]!, Number(fields[at + 1]));
-      const word = this.wordsOf(target)[Number.parseInt(fields[at + 3]!.slice(2), 16) - 1];
-      if (word) out.push(word.toLowerCase());
-    }
-    return out;
+    return pointersOf(fields)
+      .filter((p) => p.symbol === "+" && p.source === index)
+      .flatMap((p) => this.wordsOf(this.synsetFields(p.pos, p.offset))[p.target - 1]?.toLowerCase() ?? []);
   }
 
   /**
@@ -107,13 +100,9 @@ export class WordNet implements Thesaurus {
     const lemma = this.lemma(word, "adj");
     if (lemma === undefined) return [];
     const fields = this.synsetFields("adj", this.firstSense.get("adj")!.get(lemma)!);
-    let at = 4 + 2 * Number.parseInt(fields[3]!, 16);
-    const pointers = Number(fields[at++]);
-    const out: string[] = [];
-    for (let i = 0; i < pointers; i++, at += 4) {
-      if (fields[at] === "=") out.push(...this.synset("noun", Number(fields[at + 1])).map((w) => w.replace(/_/g, " ")));
-    }
-    return out;
+    return pointersOf(fields)
+      .filter((p) => p.symbol === "=")
+      .flatMap((p) => this.synset("noun", p.offset).map((w) => w.replace(/_/g, " ")));
   }
 
   /** Whether the word (lower case) is an English word in any of its forms ("expenses", "held"). */
@@ -169,6 +158,31 @@ export class WordNet implements Thesaurus {
     const count = Number.parseInt(fields[3]!, 16);
     return Array.from({ length: count }, (_, i) => fields[4 + 2 * i]!.replace(/\(\w+\)$/, ""));
   }
+}
+
+/** One of a synset's pointers: its symbol ("+" derivation, "=" attribute …), its target synset, and the words it links (from 1; 0 for the whole synset). */
+interface Pointer {
+  symbol: string;
+  offset: number;
+  pos: PartOfSpeech;
+  source: number;
+  target: number;
+}
+
+/** A synset's pointers, read from its fields after the words: "p_cnt" then "symbol offset pos source/target" each. */
+function pointersOf(fields: string[]): Pointer[] {
+  let at = 4 + 2 * Number.parseInt(fields[3]!, 16);
+  const count = Number(fields[at++]);
+  return Array.from({ length: count }, (_, i) => {
+    const [symbol, offset, pos, sourceTarget] = fields.slice(at + 4 * i, at + 4 * i + 4) as [string, string, string, string];
+    return {
+      symbol,
+      offset: Number(offset),
+      pos: POINTER_POS[pos]!,
+      source: Number.parseInt(sourceTarget.slice(0, 2), 16),
+      target: Number.parseInt(sourceTarget.slice(2), 16),
+    };
+  });
 }
 
 function readLine(file: string, offset: number): string {
