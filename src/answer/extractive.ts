@@ -68,20 +68,15 @@ function quotedDraft(chosen: SentenceEvidence[], uncertain: boolean, model: stri
 }
 
 /**
- * The best sentence; when it ends with a colon, the list it introduces (the
- * list items after it in the same document, whichever passages hold them, else
- * the sentences that follow it); when the question asks how to do something and
- * the best sentence or a close runner-up is a step of a list (or a line of
- * code), the best sentence and that whole list; when it asks how and the best
- * sentence opens a section whose heading names the task, that section's
- * opening (sectionNamedBy); when the question asks about the best sentence's section as a whole, its list, or
- * its opening (asksForSection); otherwise the best sentence
- * first, then close runners-up in document order, each chosen sentence preceded by the one it
- * points back to (antecedent). Best first, since the first sentence is the one
- * read: in document order instead, the first quoted sentence held the gold
- * answer of 69.7 % of NQ-open's check answers that held one, 67.1 % of SQuAD's
- * and 8 of the seed set's 15; best first, 71.2 %, 81.8 % and 12 of 15
- * (`npm run eval`, 2026-12-04).
+ * The best sentence; when it ends with a colon, the list it introduces (the list items after it in the same document,
+ * whichever passages hold them, else the sentences that follow it); when the question asks about the best sentence's
+ * section as a whole, its list, or its opening (asksForSection); when the question asks how to do something and the
+ * best sentence or a close runner-up is a step of a list (or a line of code), the best sentence and that whole list;
+ * when it asks how and the best sentence opens a section whose heading names the task, that section's opening
+ * (sectionNamedBy); otherwise the best sentence first, then close runners-up in document order, each chosen sentence
+ * preceded by the one it points back to (antecedent). Best first, since the first sentence is the one read: in document
+ * order instead, the first quoted sentence held the gold answer of 69.7 % of NQ-open's check answers that held one,
+ * 67.1 % of SQuAD's and 8 of the seed set's 15; best first, 71.2 %, 81.8 % and 12 of 15 (`npm run eval`, 2026-12-04).
  */
 export function pickSentences(question: string, evidence: SentenceEvidence[]): SentenceEvidence[] {
   const best = bestSentence(evidence);

@@ -68,9 +68,8 @@ export function fuseRanks(dense: Hit[], keyword: Hit[], k: number): FusedHit[] {
  * list's range at least half its best score (near-equal hits, such as three chunks that each hold "filling" once,
  * stay near-equal instead of the longest getting 0): refitted (`npm run eval`, 2026-12-05, on the eval's indexes as
  * they were then kept, not built afresh), the fit questions' best hit@5 was the same (95.7 % at 0.30), NQ-open's check
- * hit@5 went from 95.0 % to 95.2 %, SciFact was unchanged, and
- * the workplace set lost "Why is my coffee watery?" again (84.4 → 82.2 %) and two confident answers, the paraphrase
- * set one.
+ * hit@5 went from 95.0 % to 95.2 %, SciFact was unchanged, and the workplace set lost "Why is my coffee watery?"
+ * again (84.4 → 82.2 %) and two confident answers, the paraphrase set one.
  */
 function normaliser(scores: number[]): (score: number) => number {
   if (!scores.length) return () => 0;
