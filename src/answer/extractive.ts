@@ -205,7 +205,7 @@ function formatAnswer(chosen: SentenceEvidence[]): string {
   return (label ?? "") + chosen
     .map((s, i) => {
       const cited = citeSentence(s.text, s.n);
-      if (isItem(i) && s.continuesItem && isItem(i - 1)) return ` ${cited}`;
+      if (isItem(i) && s.continuesItem && i > 0 && isItem(i - 1)) return ` ${cited}`;
       if (isItem(i)) return `${i > 0 || label ? "\n" : ""}- ${cited}`;
       if (i === 0) return cited;
       const ownLine = isItem(i - 1) || !endsWithStop(chosen[i - 1]!.text);

@@ -116,6 +116,13 @@ describe("evidence and the extractive answer", () => {
     expect(pickSentences("What are the ingredients?", listed).map((s) => s.text)).toEqual(["225g unsalted butter", "4 eggs", "225g self-raising flour"]);
     // Under the document's title alone, there is no section to name.
     expect(await answerUnder(underHeading("Policy summary"))).toBe("Pre-existing medical conditions, unless you declared them [1].");
+    // The quote may open with an item's second sentence, which continues no item quoted before it.
+    const [junior] = passagesOf("- Standard: gym, pool and classes, £42 a month.\n- Junior: gym and pool, £18 a month. Juniors under 14 must be supervised by an adult.");
+    const membership = [{ ...junior!, chunk: { ...junior!.chunk, title: "Membership terms", headingPath: ["Membership terms", "Membership types"] } }];
+    const supervised = "Must juniors under 14 be supervised by an adult?";
+    const juniorEvidence = await weighEvidence(supervised, membership, { idf, ranking: TEST_RANKING });
+    const draft = await new ExtractiveAnswerer().answer({ question: supervised, passages: membership, evidence: juniorEvidence, assessment: assessmentOf() });
+    expect(draft.answer.split("\n")).toEqual(["Membership types [1]:", "- Juniors under 14 must be supervised by an adult [1]."]);
   });
 
   it("When a list's items are each explained by a paragraph, or another section holds a list, Then the line introducing the list quotes its own items only", async () => {
