@@ -20,6 +20,7 @@ import type { Logger } from "./logger.js";
 import { embeddingSimilarity } from "./answer/similarity.js";
 import { withMeasuredNouns } from "./answer/synonyms.js";
 import { WordNet } from "./answer/wordnet.js";
+import { withDaysOfTheWeek } from "./answer/days-of-the-week.js";
 import { memoizeQueries } from "./embeddings/query-memo.js";
 import { meterAnswerer, meterRewriter } from "./observability/metered-answerer.js";
 import { Metrics } from "./observability/metrics.js";
@@ -182,7 +183,7 @@ export async function createServices(config: Config, logger: Logger, overrides: 
       index,
       retriever,
       similarity: embeddingSimilarity(queryEmbedder),
-      thesaurus: WordNet.bundled(),
+      thesaurus: withDaysOfTheWeek(WordNet.bundled()),
       lexicon: WordNet.bundled(),
       ...operatedModel(answering, config, metrics),
       onAnswered: (result) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { weighEvidence } from "../../src/answer/evidence.js";
 import { synonymTerms, withMeasuredNouns } from "../../src/answer/synonyms.js";
 import { WordNet } from "../../src/answer/wordnet.js";
+import { withDaysOfTheWeek } from "../../src/answer/days-of-the-week.js";
 import { BUNDLED_CALIBRATION } from "../../src/config.js";
 import { terms } from "../../src/retrieval/tokenize.js";
 import { passagesOf } from "./passages.js";
@@ -47,6 +48,20 @@ describe("WordNet synonyms in evidence", () => {
     expect(concerns(withSynonyms).coverage).toBe(1);
     expect(concerns(without).coverage).toBeLessThan(1);
     expect(opportunities(withSynonyms).coverage).toBe(opportunities(without).coverage);
+  });
+});
+
+describe("days of the week", () => {
+  it("When a question names a day, Then a text saying the part of the week it falls in holds it; the other part does not", () => {
+    const calendar = withDaysOfTheWeek(wordnet);
+    const saturday = synonymTerms("Are you open on Saturdays?", calendar);
+    expect(saturday(new Set(terms("Closed at weekends")))).toEqual(terms("Saturdays"));
+    expect(saturday(new Set(terms("Open 9-17 on weekdays")))).toEqual([]);
+    const tuesday = synonymTerms("What time do you open on Tuesday?", calendar);
+    expect(tuesday(new Set(terms("Open 9-17 on weekdays")))).toEqual(terms("Tuesday"));
+    expect(tuesday(new Set(terms("Open Monday to Friday from 9:00")))).toEqual(terms("Tuesday"));
+    expect(tuesday(new Set(terms("Open Monday and Wednesday")))).toEqual([]);
+    expect(synonymTerms("Are you open on Saturdays?", wordnet)(new Set(terms("Closed at weekends")))).toEqual([]);
   });
 });
 
