@@ -39,7 +39,9 @@ export function chunkSentences(chunk: Chunk): Sentence[] {
   const out: Sentence[] = [];
   let asked: string | undefined;
   const lineKind = fencedLines(chunk.text);
-  for (const span of sentenceSpans(chunk.text)) {
+  const spans = sentenceSpans(chunk.text);
+  const unbulleted = unbulletedItems(chunk, spans);
+  for (const span of spans) {
     const kind = lineKind(span.start);
     // A fence ("```bash") is markup. A line of code is quoted as written, on a line of its own, and goes with the
     // block's other lines as a list's items go together: "How do I install it?" is answered by the commands.
@@ -65,13 +67,15 @@ export function chunkSentences(chunk: Chunk): Sentence[] {
       continue;
     }
     if (!terms(text).length) continue;
-    // A sentence after the first of an item, on its line ("2. Tap Submit. Your manager is told by email."), is the item's too.
-    const continuesItem = !bullet && BULLET.test(line.trimStart());
+    // A sentence after the first of an item, on its line ("2. Tap Submit. Your manager is told by email."), is the item's
+    // too, with or without a bullet.
+    const item = bullet ? "item" : BULLET.test(line.trimStart()) ? "continues" : unbulleted(span);
+    const continuesItem = item === "continues";
     out.push({
       start: chunk.start + start,
       end: chunk.start + span.end,
       text,
-      listItem: bullet !== null || continuesItem,
+      listItem: item !== undefined,
       ...(continuesItem && { continuesItem }),
       ...(asked !== undefined && { answers: asked }),
       ...(row !== undefined && { tableRow: true as const }),
@@ -79,6 +83,41 @@ export function chunkSentences(chunk: Chunk): Sentence[] {
     asked = undefined;
   }
   return out;
+}
+
+/**
+ * Lists written without bullets, one item per line: under "What is not covered", the lines "Normal wear, such as
+ * scratches." and "Loss or theft." are a list's items as much as bulleted ones. Quoted alone, "Loss or theft." answers
+ * "Is theft covered?" the other way round, unless its section's heading leads it (extractive.ts); and a recipe's
+ * method is its lines. A list is a run of lines, with no blank line between them, that each end as a sentence ends,
+ * at least two of them a single sentence: lines of prose separated by single line breaks (paragraphs of several
+ * sentences each) are no list. Lines that do not end as sentences end ("225g unsalted butter") are quoted line by line
+ * already. A heading, a question (an FAQ's), a bulleted item or a table's row is no such line. For a sentence: "item" when it opens such a
+ * line, "continues" when it follows on its line, else undefined.
+ */
+function unbulletedItems(chunk: Chunk, spans: Span[]): (span: Span) => "item" | "continues" | undefined {
+  const text = chunk.text;
+  const lines: { start: number; end: number; spans: Span[]; listable: boolean }[] = [];
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf("\n", start);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, end).trim();
+    const on = spans.filter((span) => span.start >= start && span.start < end);
+    const whole = on.length > 0 && text.slice(on[0]!.start, on.at(-1)!.end).trim() === line;
+    lines.push({ start, end, spans: on, listable: whole && endsWithStop(line) && !line.endsWith("?") && !BULLET.test(line) && !cellsOf(line) && !isHeading(line, chunk) });
+    start = end + 1;
+  }
+  const items = new Map<number, "item" | "continues">();
+  for (let first = 0; first < lines.length; ) {
+    let last = first;
+    while (lines[last]?.listable) last++;
+    const run = lines.slice(first, last);
+    if (run.filter((line) => line.spans.length === 1).length >= 2) {
+      for (const line of run) line.spans.forEach((span, i) => items.set(span.start, i === 0 ? "item" : "continues"));
+    }
+    first = Math.max(last, first + 1);
+  }
+  return (span) => items.get(span.start);
 }
 
 /**

@@ -205,7 +205,7 @@ function formatAnswer(chosen: SentenceEvidence[]): string {
   return (label ?? "") + chosen
     .map((s, i) => {
       const cited = citeSentence(s.text, s.n);
-      if (isItem(i) && s.continuesItem && i > 0 && isItem(i - 1)) return ` ${cited}`;
+      if (isItem(i) && s.continuesItem && i > 0 && isItem(i - 1) && follows(chosen[i - 1]!, s)) return ` ${cited}`;
       if (isItem(i)) return `${i > 0 || label ? "\n" : ""}- ${cited}`;
       if (i === 0) return cited;
       const ownLine = isItem(i - 1) || !endsWithStop(chosen[i - 1]!.text);
@@ -213,6 +213,9 @@ function formatAnswer(chosen: SentenceEvidence[]): string {
     })
     .join("");
 }
+
+/** Whether `next` is the sentence right after `sentence` in its passage (an item's next sentence goes on its line). */
+const follows = (sentence: SentenceEvidence, next: SentenceEvidence) => sentence.n === next.n && next.position === sentence.position + 1;
 
 /**
  * A list item quoted without the sentence introducing its list reads as a claim of its own: "Pre-existing medical

@@ -91,9 +91,9 @@ describe("evidence and the extractive answer", () => {
     const [passage] = passagesOf(text);
     const underHeading = (...headingPath: string[]) => [{ ...passage!, chunk: { ...passage!.chunk, title: "Policy summary", headingPath } }];
     const question = "Are pre-existing conditions covered?";
-    const answerUnder = async (passages: Passage[]) => {
-      const evidence = await weighEvidence(question, passages, { idf, ranking: TEST_RANKING });
-      const draft = await new ExtractiveAnswerer().answer({ question, passages, evidence, assessment: assessmentOf() });
+    const answerUnder = async (passages: Passage[], asked = question) => {
+      const evidence = await weighEvidence(asked, passages, { idf, ranking: TEST_RANKING });
+      const draft = await new ExtractiveAnswerer().answer({ question: asked, passages, evidence, assessment: assessmentOf() });
       return verifyCitations(draft.answer, passages).answer;
     };
     expect((await answerUnder(underHeading("Policy summary", "What is not covered"))).split("\n")).toEqual([
@@ -116,6 +116,34 @@ describe("evidence and the extractive answer", () => {
     expect(pickSentences("What are the ingredients?", listed).map((s) => s.text)).toEqual(["225g unsalted butter", "4 eggs", "225g self-raising flour"]);
     // Under the document's title alone, there is no section to name.
     expect(await answerUnder(underHeading("Policy summary"))).toBe("Pre-existing medical conditions, unless you declared them [1].");
+    // Lines written without bullets, each a sentence, are a list as well; a paragraph of sentences is not.
+    const [unbulleted] = passagesOf("Accidental damage, such as drops.\nNormal wear, such as scratches.\nLoss or theft.");
+    expect(await answerUnder([{ ...unbulleted!, chunk: { ...unbulleted!.chunk, title: "Warranty", headingPath: ["What is not covered"] } }], "Is theft covered?")).toBe(
+      "What is not covered [1]:\n- Loss or theft [1].",
+    );
+    // A recipe's method: a line of two sentences is an item too, its second sentence going on from its first.
+    const [method] = passagesOf("Heat the oven to 180C. Line a tin with paper.\nBeat the butter and sugar.\nBake for 45 minutes.");
+    expect(chunkSentences(method!.chunk).map((s) => [s.text, s.listItem, s.continuesItem ?? false])).toEqual([
+      ["Heat the oven to 180C.", true, false],
+      ["Line a tin with paper.", true, true],
+      ["Beat the butter and sugar.", true, false],
+      ["Bake for 45 minutes.", true, false],
+    ]);
+    // Quoted after another item, an item's second sentence starts a line of its own: it does not go on from that item.
+    const methodPassages = [{ ...method!, chunk: { ...method!.chunk, headingPath: ["Method"] } }];
+    const weighed = await weighEvidence("How long do I bake it in the tin?", methodPassages, { idf, ranking: TEST_RANKING });
+    const ranked = ["Bake for 45 minutes.", "Line a tin with paper."].map((text, i) => ({ ...weighed.find((s) => s.text === text)!, score: 0.5 - i / 100 }));
+    const baking = await new ExtractiveAnswerer().answer({ question: "How long do I bake it in the tin?", passages: methodPassages, evidence: ranked, assessment: assessmentOf() });
+    expect(baking.answer.split("\n")).toEqual(["Method [1]:", "- Bake for 45 minutes [1].", "- Line a tin with paper [1]."]);
+    // Paragraphs of several sentences each, or questions and answers, are no list.
+    const [paragraphs] = passagesOf("Contact support by phone. Have your receipt ready.\nWe collect the laptop. Repairs take a week.");
+    const [faq] = passagesOf("How long can I keep a book?\nThree weeks.\nCan I renew it?\nYes, twice.");
+    expect([...chunkSentences(paragraphs!.chunk), ...chunkSentences(faq!.chunk)].some((s) => s.listItem)).toBe(false);
+    const [prose] = passagesOf("Accidental damage is not covered. Loss or theft is not covered.\n\nRepairs take a week.");
+    const proseUnder = [{ ...prose!, chunk: { ...prose!.chunk, title: "Warranty", headingPath: ["What is not covered"] } }];
+    const fromProse = await answerUnder(proseUnder, "Is theft covered?");
+    expect(fromProse).toMatch(/^Loss or theft is not covered \[1\]\./);
+    expect(fromProse).not.toContain("\n");
     // The quote may open with an item's second sentence, which continues no item quoted before it.
     const [junior] = passagesOf("- Standard: gym, pool and classes, £42 a month.\n- Junior: gym and pool, £18 a month. Juniors under 14 must be supervised by an adult.");
     const membership = [{ ...junior!, chunk: { ...junior!.chunk, title: "Membership terms", headingPath: ["Membership terms", "Membership types"] } }];
