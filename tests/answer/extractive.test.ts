@@ -144,13 +144,13 @@ describe("evidence and the extractive answer", () => {
     const fromProse = await answerUnder(proseUnder, "Is theft covered?");
     expect(fromProse).toMatch(/^Loss or theft is not covered \[1\]\./);
     expect(fromProse).not.toContain("\n");
-    // The quote may open with an item's second sentence, which continues no item quoted before it.
+    // An item's second sentence is quoted after the item's first, which it goes on from.
     const [junior] = passagesOf("- Standard: gym, pool and classes, £42 a month.\n- Junior: gym and pool, £18 a month. Juniors under 14 must be supervised by an adult.");
     const membership = [{ ...junior!, chunk: { ...junior!.chunk, title: "Membership terms", headingPath: ["Membership terms", "Membership types"] } }];
     const supervised = "Must juniors under 14 be supervised by an adult?";
     const juniorEvidence = await weighEvidence(supervised, membership, { idf, ranking: TEST_RANKING });
     const draft = await new ExtractiveAnswerer().answer({ question: supervised, passages: membership, evidence: juniorEvidence, assessment: assessmentOf() });
-    expect(draft.answer.split("\n")).toEqual(["Membership types [1]:", "- Juniors under 14 must be supervised by an adult [1]."]);
+    expect(draft.answer.split("\n")).toEqual(["Membership types [1]:", "- Junior: gym and pool, £18 a month [1]. Juniors under 14 must be supervised by an adult [1]."]);
   });
 
   it("When a list's items are each explained by a paragraph, or another section holds a list, Then the line introducing the list quotes its own items only", async () => {
