@@ -336,6 +336,10 @@ const newNumber = (text: string, pattern: RegExp, questionWords: ReadonlySet<str
 // A place named by a common noun after a preposition of place: "in the pelvis", "behind the eye" (anatomy, a building).
 const LOCATIVE = /\b(?:in|at|on|near|inside|within|between|into|onto|under|beneath|behind|above|below|across|along|around|throughout)\s+(?:(?:the|a|an|its|their|his|her)\s+)?([\p{L}-]+)/giu;
 
+// Where a file or folder is: a path ("~/.tallyctl.toml", "/var/log/app", "C:\\Program Files\\App") or a settings
+// file's name ("settings.json"). Software documents answer "Where is the config file?" so, in lower case.
+const FILE_PATH = /(?<![\p{L}\d/])(?:~|\.{1,2})?\/[\w.-]+(?:\/[\w.-]+)*|\b[A-Z]:\\\S*|\b[\w-]+\.(?:toml|ya?ml|json|ini|conf|cfg|env|log|xml|plist)\b/u;
+
 /** A place after a preposition of place that the question does not already name. */
 const newLocative = (text: string, questionWords: ReadonlySet<string>) =>
   saysNew(text, LOCATIVE, questionWords, ([, place]) => (isStopWord(place!.toLowerCase()) ? undefined : place!.toLowerCase()));
@@ -370,7 +374,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type !== "any") text = withoutContactDetails(text);
   if (type === "country") return namesCountry(text);
   if (type === "person" || type === "organisation") return newNames(text, questionWords);
-  if (type === "place") return newNames(text, questionWords) || newLocative(text, questionWords);
+  if (type === "place") return newNames(text, questionWords) || newLocative(text, questionWords) || FILE_PATH.test(text);
   if (type === "amount") return (AMOUNT.test(text) && (newNumber(text, NUMBER, questionWords) || /\bfree\b/i.test(text) || NUMBER_WORDS.test(text))) || NOTHING_TO_PAY.test(text);
   if (type === "role") return ROLE.test(text);
   if (type === "number") return newNumber(text, NUMBER, questionWords) || NUMBER_WORDS.test(text);

@@ -501,6 +501,12 @@ describe("answer types for who and where", () => {
     expect(holdsAnswerType("The urinary bladder sits in the pelvis.", "place", bladder)).toBe(true);
     expect(holdsAnswerType("The urinary bladder stores urine.", "place", bladder)).toBe(false);
     expect(holdsAnswerType("The urinary bladder is described in the bladder article.", "place", bladder)).toBe(false);
+    // Where a file or folder is: its path or a settings file's name, which software documents write in lower case.
+    const config = new Set(["where", "is", "the", "config", "file"]);
+    for (const path of ["tallyctl reads its settings from `~/.tallyctl.toml`.", "Logs are written to /var/log/app.", "Edit c:\\app\\app.ini first.", "your settings live in settings.json."]) {
+      expect(holdsAnswerType(path, "place", config)).toBe(true);
+    }
+    for (const notPath of ["it is open 24/7, and/or at 30 km/h.", "run tallyctl init to create the file."]) expect(holdsAnswerType(notPath, "place", config)).toBe(false);
   });
 
   it("When a question asks which museum, team or company, Then only a sentence naming one the question does not can answer it", () => {
