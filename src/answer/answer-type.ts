@@ -366,6 +366,16 @@ const CONTACT_DETAILS = [EMAIL_ADDRESSES, everywhere(WEB_ADDRESS), everywhere(PH
 /** The text without its contact details, e-mail addresses first (their digits are no telephone number). */
 const withoutContactDetails = (text: string) => CONTACT_DETAILS.reduce((rest, pattern) => rest.replace(pattern, " "), text);
 
+/**
+ * How keyword search should see a question asking for a telephone number, an e-mail address or a website: with
+ * "contact", the heading documents give them under ("Contact", "Contact us"). Beside the address itself a document
+ * seldom says "email": "What's your email?" found nothing over "… on 0345 600 1234 or at help@greenleaf.example".
+ */
+export function withContactWord(question: string): string {
+  const type = expectedAnswerType(question);
+  return type === "phone" || type === "email" || type === "url" ? `${question} contact` : question;
+}
+
 export function holdsAnswerType(text: string, type: AnswerType, questionWords: ReadonlySet<string> = new Set()): boolean {
   if (type === "email") return EMAIL_ADDRESS.test(text);
   if (type === "phone") return PHONE_NUMBER.test(text.replace(EMAIL_ADDRESSES, " "));
