@@ -92,19 +92,22 @@ export function chunkSentences(chunk: Chunk): Sentence[] {
  * method is its lines. A list is a run of lines, with no blank line between them, that each end as a sentence ends,
  * at least two of them a single sentence: lines of prose separated by single line breaks (paragraphs of several
  * sentences each) are no list. Lines that do not end as sentences end ("225g unsalted butter") are quoted line by line
- * already. A heading, a question (an FAQ's), a bulleted item or a table's row is no such line. For a sentence: "item" when it opens such a
- * line, "continues" when it follows on its line, else undefined.
+ * already. A heading, a question (an FAQ's), a bulleted item or a table's row is no such line. For a sentence: "item"
+ * when it opens such a line, "continues" when it follows on its line, else undefined.
  */
 function unbulletedItems(chunk: Chunk, spans: Span[]): (span: Span) => "item" | "continues" | undefined {
   const text = chunk.text;
-  const lines: { start: number; end: number; spans: Span[]; listable: boolean }[] = [];
+  const lines: { spans: Span[]; listable: boolean }[] = [];
+  let next = 0;
   for (let start = 0; start <= text.length; ) {
     const newline = text.indexOf("\n", start);
     const end = newline < 0 ? text.length : newline;
     const line = text.slice(start, end).trim();
-    const on = spans.filter((span) => span.start >= start && span.start < end);
+    // The sentences starting on this line (the spans are in order).
+    const on: Span[] = [];
+    while (next < spans.length && spans[next]!.start <= end) on.push(spans[next++]!);
     const whole = on.length > 0 && text.slice(on[0]!.start, on.at(-1)!.end).trim() === line;
-    lines.push({ start, end, spans: on, listable: whole && endsWithStop(line) && !line.endsWith("?") && !BULLET.test(line) && !cellsOf(line) && !isHeading(line, chunk) });
+    lines.push({ spans: on, listable: whole && endsWithStop(line) && !line.endsWith("?") && !BULLET.test(line) && !cellsOf(line) && !isHeading(line, chunk) });
     start = end + 1;
   }
   const items = new Map<number, "item" | "continues">();
