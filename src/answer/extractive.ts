@@ -179,6 +179,9 @@ function upToItems(list: SentenceEvidence[], max: number): SentenceEvidence[] {
   return end < 0 ? list : list.slice(0, end);
 }
 
+/** Whether `next` is the sentence right after `sentence` in its passage. */
+const follows = (sentence: SentenceEvidence, next: SentenceEvidence) => sentence.n === next.n && next.position === sentence.position + 1;
+
 /**
  * What `sentence` needs before it to be read right: the sentence before it in its passage when it opens by pointing
  * back to it; for a list item's later sentence, the item's earlier ones ("Juniors under 14 must be supervised" goes on
@@ -187,7 +190,7 @@ function upToItems(list: SentenceEvidence[], max: number): SentenceEvidence[] {
  * About 7 % of NQ-open answers gain a sentence.
  */
 function antecedent(sentence: SentenceEvidence, evidence: SentenceEvidence[]): SentenceEvidence[] {
-  const before = (s: SentenceEvidence) => evidence.find((e) => e.n === s.n && e.position === s.position - 1);
+  const before = (s: SentenceEvidence) => evidence.find((e) => follows(e, s));
   if (sentence.continuesItem) {
     const item: SentenceEvidence[] = [];
     for (let s = before(sentence); s?.listItem; s = s.continuesItem ? before(s) : undefined) item.unshift(s);
@@ -201,9 +204,10 @@ function antecedent(sentence: SentenceEvidence, evidence: SentenceEvidence[]): S
 /**
  * Sentences run on as prose; a list keeps one item per line, so that each item is a sentence of its own with its own
  * citation: the items a sentence ending with a colon introduces, the items its section's heading leads where no such
- * sentence is quoted (listLabel), and items of a list (steps, a block's commands) quoted together. So does a quoted line that does not end as a sentence ends ("Opening hours 9-17", a table row, a
- * menu): run on, it would read as the start of the next sentence, and the citation check, taking the two for one,
- * would keep it without its own citation.
+ * sentence is quoted (listLabel), and items of a list (steps, a block's commands) quoted together; an item's later
+ * sentence goes on its line only right after it. A quoted line that does not end as a sentence ends ("Opening hours
+ * 9-17", a table row, a menu) has a line of its own too: run on, it would read as the start of the next sentence, and
+ * the citation check, taking the two for one, would keep it without its own citation.
  */
 function formatAnswer(chosen: SentenceEvidence[]): string {
   const listed = chosen[0] !== undefined && introducesList(chosen[0]);
@@ -221,9 +225,6 @@ function formatAnswer(chosen: SentenceEvidence[]): string {
     })
     .join("");
 }
-
-/** Whether `next` is the sentence right after `sentence` in its passage (an item's next sentence goes on its line). */
-const follows = (sentence: SentenceEvidence, next: SentenceEvidence) => sentence.n === next.n && next.position === sentence.position + 1;
 
 /**
  * A list item quoted without the sentence introducing its list reads as a claim of its own: "Pre-existing medical
