@@ -97,19 +97,15 @@ export function chunkSentences(chunk: Chunk): Sentence[] {
  */
 function unbulletedItems(chunk: Chunk, spans: Span[]): (span: Span) => "item" | "continues" | undefined {
   const text = chunk.text;
-  const lines: { spans: Span[]; listable: boolean }[] = [];
   let next = 0;
-  for (let start = 0; start <= text.length; ) {
-    const newline = text.indexOf("\n", start);
-    const end = newline < 0 ? text.length : newline;
+  const lines = lineBounds(text).map(({ start, end }) => {
     const line = text.slice(start, end).trim();
     // The sentences starting on this line (the spans are in order).
     const on: Span[] = [];
     while (next < spans.length && spans[next]!.start <= end) on.push(spans[next++]!);
     const whole = on.length > 0 && text.slice(on[0]!.start, on.at(-1)!.end).trim() === line;
-    lines.push({ spans: on, listable: whole && endsWithStop(line) && !line.endsWith("?") && !BULLET.test(line) && !cellsOf(line) && !isHeading(line, chunk) });
-    start = end + 1;
-  }
+    return { spans: on, listable: whole && endsWithStop(line) && !line.endsWith("?") && !BULLET.test(line) && !cellsOf(line) && !isHeading(line, chunk) };
+  });
   const items = new Map<number, "item" | "continues">();
   for (let first = 0; first < lines.length; ) {
     let last = first;
@@ -128,18 +124,27 @@ function unbulletedItems(chunk: Chunk, spans: Span[]): (span: Span) => "item" | 
  * alone: a chunk that opens inside a code block reads its first lines as prose.
  */
 function fencedLines(text: string): (offset: number) => "fence" | "code" | undefined {
-  const lines: { end: number; kind: "fence" | "code" | undefined }[] = [];
   let inside = false;
+  const lines = lineBounds(text).map(({ start, end }) => {
+    const fence = isCodeFence(text.slice(start, end));
+    const kind = fence ? ("fence" as const) : inside ? ("code" as const) : undefined;
+    if (fence) inside = !inside;
+    return { end, kind };
+  });
+  if (!lines.some((line) => line.kind === "fence")) return () => undefined;
+  return (offset) => lines.find((line) => offset <= line.end)?.kind;
+}
+
+/** A text's lines as offsets: each from its first character to its line break, or to the text's end. */
+function lineBounds(text: string): { start: number; end: number }[] {
+  const lines: { start: number; end: number }[] = [];
   for (let start = 0; start <= text.length; ) {
     const newline = text.indexOf("\n", start);
     const end = newline < 0 ? text.length : newline;
-    const fence = isCodeFence(text.slice(start, end));
-    lines.push({ end, kind: fence ? "fence" : inside ? "code" : undefined });
-    if (fence) inside = !inside;
+    lines.push({ start, end });
     start = end + 1;
   }
-  if (!lines.some((line) => line.kind === "fence")) return () => undefined;
-  return (offset) => lines.find((line) => offset <= line.end)?.kind;
+  return lines;
 }
 
 /** A table's row as cells: "| London | 140 pounds |" (Markdown) or "London | 140 pounds" (an HTML table's row). */
