@@ -253,6 +253,14 @@ const ASKED_PRICE = /\bhow much (?:is|are|was|were)\b/;
 // imposed", nor "is it fine to …".
 const ASKED_SUM = new RegExp(`${WHAT_IS_THE}(?:fines?|rents?|deposits?)\\b`, "u");
 
+/**
+ * Whether the question asks for a kind of answer (a date, a number, a person …) or names the action a how-to asks
+ * for: one fact, or one procedure, rather than what a section says as a whole.
+ */
+export function asksForKind(question: string): boolean {
+  return expectedAnswerType(question) !== "any" || askedAction(question) !== undefined;
+}
+
 export function expectedAnswerType(question: string): AnswerType {
   const q = question.toLowerCase();
   const searchStyle = !WH_WORD.test(q);

@@ -14,6 +14,7 @@ import { acronymTerms } from "./acronyms.js";
 import { chunkSentences } from "./chunk-sentences.js";
 import { askedAction, asksHowTo, expectedAnswerType, holdsAnswerType, LIGHT_VERBS, namesAnotherRole, namesAnswerType, withoutDegreeWord } from "./answer-type.js";
 import { predict } from "./logistic-model.js";
+import { asksWhatIsNot, saysWhatIsNot } from "./negation.js";
 import { synonymTerms, type Thesaurus } from "./synonyms.js";
 import type { Passage } from "./types.js";
 
@@ -42,9 +43,9 @@ export interface SentenceEvidence {
   retrievedCoverage: number;
   /** Cosine similarity of sentence and question embeddings; 0 when no embedder was given. */
   similarity: number;
-  /** True when the question asks for a kind of answer (a number, date, amount, role, person, organisation, country, place or contact detail) or names the action a how-to asks for. */
+  /** True when the question asks for a kind of answer (a number, date, amount, role, person, organisation, country, place or contact detail), names the action a how-to asks for, or asks what is not so ("What is not covered?"). */
   typed: boolean;
-  /** False when the question asks for a kind of answer and the sentence has none, or names the role asked about only as another ("Deputy Director", or held at another organisation: namesAnotherRole). */
+  /** False when the question asks for a kind of answer and the sentence has none, or names the role asked about only as another ("Deputy Director", or held at another organisation: namesAnotherRole), or the question asks what is not so and neither the sentence nor its headings say anything is (negation.ts). */
   typeMatch: boolean;
   /** Share of the sentence's content terms that the question does not use: an answer says something new, 0..1. */
   novelty: number;
@@ -98,6 +99,8 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const viaAcronyms = acronymTerms(question);
   const viaSynonyms = synonymTerms(question, options.thesaurus);
   const anotherRole = namesAnotherRole(question);
+  // "What is not covered?" asks for what a sentence, or its section's heading, says is not so.
+  const negated = asksWhatIsNot(question);
   // What a text holds of the question: its terms, "AI" counting for "artificial intelligence" and back, "concerns" for "worries".
   const held = (text: string, textTerms: string[] = terms(text)) => {
     const found = new Set([...textTerms, ...viaAcronyms(text)]);
@@ -164,12 +167,13 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         coverage: coverageOf(heldTerms),
         contextCoverage: coverageOf(new Set([...heldTerms, ...context])),
         retrievedCoverage,
-        typed: type !== "any" || action !== undefined,
+        typed: type !== "any" || action !== undefined || negated,
         typeMatch:
           holdsAnswerType(sentence.text, type, questionWords) &&
           !anotherRole(sentence.text) &&
           !(sentence.tableRow && anotherRow(p, position, heldTerms)) &&
-          !(namesAction[p] && !holdsTerm(heldTerms, action!)),
+          !(namesAction[p] && !holdsTerm(heldTerms, action!)) &&
+          !(negated && !saysWhatIsNot(`${sentence.text}\n${section}`)),
         novelty: sentenceTerms.size ? [...sentenceTerms].filter((t) => !questionTerms.has(t)).length / sentenceTerms.size : 0,
         focus: focusTerm === undefined ? 0 : holdsTerm(heldTerms, focusTerm) ? 1 : holdsTerm(context, focusTerm) ? 0.5 : 0,
         phraseMatch: phraseMatch(questionPairs, sentenceTermList),

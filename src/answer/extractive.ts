@@ -9,7 +9,7 @@
  * about?") is answered by quoting them (overview.ts).
  */
 import { terms } from "../retrieval/tokenize.js";
-import { asksHowTo } from "./answer-type.js";
+import { asksForKind, asksHowTo } from "./answer-type.js";
 import { closingPunctuation, endsWithStop } from "../ingest/closing-punctuation.js";
 import { bestSentence, type SentenceEvidence } from "./evidence.js";
 import { openingOf } from "./overview.js";
@@ -91,7 +91,7 @@ export function pickSentences(question: string, evidence: SentenceEvidence[]): S
     const items = following.filter((s) => s.listItem);
     return items.length ? [best, ...upToItems(items, MAX_LIST_ITEMS)] : [best, ...following].slice(0, 1 + MAX_LIST_ITEMS);
   }
-  if (!best.code && !best.typed && asksForSection(question, best)) {
+  if (!best.code && !asksForKind(question) && asksForSection(question, best)) {
     const whole = best.listItem ? upToItems(listAround(best, evidence), MAX_LIST_ITEMS) : linesOrOpening(best, evidence);
     if (whole && whole.length > 1) return whole;
   }

@@ -65,6 +65,23 @@ describe("the answer decision", () => {
     expect(assess(await weighEvidence("Who is the director of the Casa del Alabado museum?", director, { idf, ranking: TEST_RANKING }), director, blind).outcome).toBe("answered");
     expect(outcomeOf(0.5, 0.99, CALIBRATION, false)).toBe("uncertain");
   });
+
+  it("When a question asks what is not so, Then only a sentence saying what is not so, itself or by its section's heading, has the kind of answer asked for", async () => {
+    const blind: DecisionCalibration = { ...CALIBRATION, confidence: { intercept: -6, weights: { coverage: 9 } } };
+    const decide = async (question: string, passages = passagesOf("Your laptop is covered for 24 months.")) =>
+      assess(await weighEvidence(question, passages, { idf, ranking: TEST_RANKING }), passages, blind);
+    // "not" is no term: without the rule the cover itself answers what is not covered.
+    expect((await decide("What is not covered?")).outcome).toBe("uncertain");
+    expect((await decide("What isn't covered?")).outcome).toBe("uncertain");
+    expect((await decide("What is covered?")).outcome).toBe("answered");
+    expect((await decide("What is not covered?", passagesOf("Loss or theft is not covered."))).outcome).toBe("answered");
+    // "or not" offers both sides.
+    expect((await decide("Is the laptop covered or not?")).outcome).toBe("answered");
+    const section = passagesOf("Loss or theft of the laptop, when covered by home insurance.");
+    section[0]!.chunk.headingPath = ["Warranty", "What is not covered"];
+    const [item] = await weighEvidence("What is not covered?", section, { idf, ranking: TEST_RANKING });
+    expect(item).toMatchObject({ typed: true, typeMatch: true });
+  });
 });
 
 describe("phrase match", () => {

@@ -1,0 +1,21 @@
+/**
+ * @module negation
+ * Whether a question asks what is not so ("What is not covered?", "Which things can't go in the blue bin?"), and
+ * whether a sentence, or the headings it stands under, says what is not so. Search and coverage drop "not" as a stop
+ * word, so without this "What is not covered?" reads as "What is covered?" and is answered by the cover it sets aside.
+ */
+
+// "no" before a number is an abbreviation ("symphony no 40"); "or not" offers both sides ("whether or not").
+const ASKS_NOT = /(?<!\bor )\b(?:not|never|cannot)\b|n['’]t\b|\bno\b(?!\.?\s*\d)/iu;
+// A sentence also says what is not so by what it leaves out or forbids: "Exclusions", "except", "is prohibited".
+const SAYS_NOT = new RegExp(`${ASKS_NOT.source}|\\b(?:without|none|nor|neither|nothing|nobody|except|excluding|exclu(?:ded?|des|sions?)|prohibit\\w*|forbidden|banned|unless)\\b`, "iu");
+
+/** True for a question about what is not so; its answer must say so (saysWhatIsNot). */
+export function asksWhatIsNot(question: string): boolean {
+  return ASKS_NOT.test(question);
+}
+
+/** True when the text says what is not so, what is left out or what is forbidden. */
+export function saysWhatIsNot(text: string): boolean {
+  return SAYS_NOT.test(text);
+}
