@@ -22,6 +22,7 @@ import { withMeasuredNouns } from "./answer/synonyms.js";
 import { withContactWord } from "./answer/answer-type.js";
 import { WordNet } from "./answer/wordnet.js";
 import { withDaysOfTheWeek } from "./answer/days-of-the-week.js";
+import { withEventVerbs } from "./answer/event-verbs.js";
 import { memoizeQueries } from "./embeddings/query-memo.js";
 import { meterAnswerer, meterRewriter } from "./observability/metered-answerer.js";
 import { Metrics } from "./observability/metrics.js";
@@ -186,7 +187,7 @@ export async function createServices(config: Config, logger: Logger, overrides: 
       index,
       retriever,
       similarity: embeddingSimilarity(queryEmbedder),
-      thesaurus: withDaysOfTheWeek(WordNet.bundled()),
+      thesaurus: withEventVerbs(withDaysOfTheWeek(WordNet.bundled())),
       lexicon: WordNet.bundled(),
       ...operatedModel(answering, config, metrics),
       onAnswered: (result) => {

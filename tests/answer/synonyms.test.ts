@@ -3,6 +3,7 @@ import { weighEvidence } from "../../src/answer/evidence.js";
 import { synonymTerms, withMeasuredNouns } from "../../src/answer/synonyms.js";
 import { WordNet } from "../../src/answer/wordnet.js";
 import { withDaysOfTheWeek } from "../../src/answer/days-of-the-week.js";
+import { withEventVerbs } from "../../src/answer/event-verbs.js";
 import { BUNDLED_CALIBRATION } from "../../src/config.js";
 import { terms } from "../../src/retrieval/tokenize.js";
 import { passagesOf } from "./passages.js";
@@ -62,6 +63,18 @@ describe("days of the week", () => {
     expect(tuesday(new Set(terms("Open Monday to Friday from 9:00")))).toEqual(terms("Tuesday"));
     expect(tuesday(new Set(terms("Open Monday and Wednesday")))).toEqual([]);
     expect(synonymTerms("Are you open on Saturdays?", wordnet)(new Set(terms("Closed at weekends")))).toEqual([]);
+  });
+});
+
+describe("events held, hosted or staged", () => {
+  it("When a question asks when or where an event was held or hosted, Then a text saying it took place holds the verb; WordNet alone does not", () => {
+    const events = withEventVerbs(wordnet);
+    const tookPlace = new Set(terms("The forum took place in Hangzhou on 24 April 2025"));
+    expect(synonymTerms("When was the forum held?", events)(tookPlace)).toEqual(terms("held"));
+    expect(synonymTerms("What city hosted the forum?", events)(tookPlace)).toEqual(terms("hosted"));
+    expect(synonymTerms("When was the forum held?", wordnet)(tookPlace)).toEqual([]);
+    // A noun is no event verb: "the hold" of a ship, "a host" of reasons.
+    expect(events.synonyms("host", "noun")).not.toContain("take place");
   });
 });
 
