@@ -44,6 +44,8 @@ const RELATIVE_TIME = new RegExp(
   "i",
 );
 // A time of day by the clock: "4pm", "10.30 am", "9 a.m.".
+// A day of the month by its ordinal alone: "payable on the 1st of each month", "by the 15th"; not "on the 3rd floor".
+const DAY_OF_MONTH = /\b(?:on|by|from|until|before|after)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?!of\b)\p{L})/iu;
 const CLOCK_TIME = /(?<![\p{L}\d])\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\p{L})/iu;
 /** Nouns that ask for a role ("what position does she hold"); they name the answer's type, not its content. */
 const ROLE_NOUNS = /\b(position|positions|role|roles|job|jobs|title|occupation|profession|post)\b/i;
@@ -404,6 +406,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
       CAPITALISED_MONTHS.test(text) ||
       SEASON_OF_TWO_MEANINGS.test(text) ||
       CLOCK_TIME.test(text) ||
+      DAY_OF_MONTH.test(text) ||
       RELATIVE_TIME.test(text)
     );
   }

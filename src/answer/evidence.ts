@@ -287,10 +287,12 @@ function contentTerms(question: string, idf: Idf): Map<string, number> {
   const meaningOf = ASKED_MEANING.exec(question) ?? ASKED_DURATION.exec(question);
   const asked = meaningOf ? (meaningOf[1] ?? meaningOf[2] ?? meaningOf[3]!) : question;
   const lightVerbsCount = ASKED_OBJECT.test(question);
-  for (const word of words(withoutDegreeWord(asked.replace(EXCLUSION, " ")))) {
-    if (FRAMING_WORDS.has(word) || namesAnswerType(word, type)) continue;
-    for (const t of terms(word)) if (lightVerbsCount || !LIGHT_VERB_TERMS.has(t)) weights.set(t, idf(t));
-  }
+  const asking = words(withoutDegreeWord(asked.replace(EXCLUSION, " "))).filter((word) => !FRAMING_WORDS.has(word));
+  // A word naming the kind of answer is no content ("the fee for a late book" is answered by "£1 a day"), unless it is
+  // all the question names: "How much is the rent?" asks for the sum the rent is, and "A deposit of £1,325" is not it.
+  const termsOf = (list: string[]) => list.flatMap((word) => terms(word)).filter((t) => lightVerbsCount || !LIGHT_VERB_TERMS.has(t));
+  const content = termsOf(asking.filter((word) => !namesAnswerType(word, type)));
+  for (const t of content.length ? content : termsOf(asking)) weights.set(t, idf(t));
   return weights;
 }
 

@@ -280,6 +280,17 @@ describe("answer types", () => {
     expect(holdsAnswerType("Books are lent for three weeks.", "amount")).toBe(false);
   });
 
+  it("When the word naming the sum is all a question names, Then it is the question's content: the rent's sentence answers 'How much is the rent?', not the deposit's", async () => {
+    const passages = passagesOf("A deposit of £1,325 is held by the agent. The rent is £1,150 per calendar month.");
+    const [rent] = await weighEvidence("How much is the rent?", passages, { idf, ranking: TEST_RANKING });
+    expect(rent).toMatchObject({ text: "The rent is £1,150 per calendar month.", coverage: 1 });
+    const [deposit] = await weighEvidence("How much is the deposit?", passages, { idf, ranking: TEST_RANKING });
+    expect(deposit).toMatchObject({ text: "A deposit of £1,325 is held by the agent.", coverage: 1 });
+    // Beside other words it is no content: the fee for a late book is answered by a sum, whatever it is called.
+    const [fee] = await weighEvidence("What is the fee for a late book?", passagesOf("A late book costs £1 a day."), { idf, ranking: TEST_RANKING });
+    expect(fee!.coverage).toBe(1);
+  });
+
   it("When a question asks for a position, Then a sentence naming a role answers it and the wording of the exclusion does not count", async () => {
     expect(expectedAnswerType("Besides chairing the board, what other position does Ana Lee hold?")).toBe("role");
     expect(holdsAnswerType("Ana Lee is also the CEO of Lee Foods.", "role")).toBe(true);
@@ -369,6 +380,9 @@ describe("answer types", () => {
     expect(holdsAnswerType("Laptops are replaced every four years.", "date")).toBe(true);
     expect(holdsAnswerType("He served for 3 years.", "date")).toBe(false);
     expect(holdsAnswerType("Personal devices may be used for email.", "date")).toBe(false);
+    // A day of the month by its ordinal: "the 1st of each month"; not a floor or a place in a race.
+    expect(holdsAnswerType("The rent is payable in advance on the 1st of each month.", "date")).toBe(true);
+    expect(holdsAnswerType("The office is on the 3rd floor.", "date")).toBe(false);
     expect(holdsAnswerType("It opened in May.", "date")).toBe(true);
     // "Spring" and "fall" say when as seasons only.
     expect(holdsAnswerType("It reopens in the spring.", "date")).toBe(true);
