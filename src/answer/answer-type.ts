@@ -43,9 +43,9 @@ const RELATIVE_TIME = new RegExp(
   `\\b(?:within|after|every|in|before)\\s+(?:about\\s+|around\\s+|up to\\s+)?(?:\\d+(?:\\s*[–-]\\s*\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|a few|several)\\s+(?:working\\s+|business\\s+|calendar\\s+)?(?:${TIME_UNITS})\\b`,
   "i",
 );
-// A time of day by the clock: "4pm", "10.30 am", "9 a.m.".
 // A day of the month by its ordinal alone: "payable on the 1st of each month", "by the 15th"; not "on the 3rd floor".
 const DAY_OF_MONTH = /\b(?:on|by|from|until|before|after)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?!of\b)\p{L})/iu;
+// A time of day by the clock: "4pm", "10.30 am", "9 a.m.".
 const CLOCK_TIME = /(?<![\p{L}\d])\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\p{L})/iu;
 /** Nouns that ask for a role ("what position does she hold"); they name the answer's type, not its content. */
 const ROLE_NOUNS = /\b(position|positions|role|roles|job|jobs|title|occupation|profession|post)\b/i;

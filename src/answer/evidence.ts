@@ -154,6 +154,9 @@ export async function weighEvidence(question: string, passages: Passage[], optio
       const sentenceTerms = new Set(sentenceTermList);
       const heldTerms = sentence.answers ? held(`${sentence.text} ${sentence.answers}`) : heldOf[p]![position]!;
       const context = (sentence.tableRow && rowContextTerms[p]) || passageTerms[p]!;
+      // A row of another record than the one asked for, whatever the question asks for: "Does the off-peak membership
+      // include classes?" is not answered by the row naming no classes when the full membership's row names them.
+      const anotherRecord = Boolean(sentence.tableRow) && anotherRow(p, position, heldTerms);
       return {
         n,
         source: chunk.source,
@@ -167,11 +170,11 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         coverage: coverageOf(heldTerms),
         contextCoverage: coverageOf(new Set([...heldTerms, ...context])),
         retrievedCoverage,
-        typed: type !== "any" || action !== undefined || negated,
+        typed: type !== "any" || action !== undefined || negated || anotherRecord,
         typeMatch:
           holdsAnswerType(sentence.text, type, questionWords) &&
           !anotherRole(sentence.text) &&
-          !(sentence.tableRow && anotherRow(p, position, heldTerms)) &&
+          !anotherRecord &&
           !(namesAction[p] && !holdsTerm(heldTerms, action!)) &&
           !(negated && !saysWhatIsNot(`${sentence.text}\n${section}`)),
         novelty: sentenceTerms.size ? [...sentenceTerms].filter((t) => !questionTerms.has(t)).length / sentenceTerms.size : 0,
