@@ -250,7 +250,7 @@ const ASKED_OBJECT = /^\W*(?:what|which)\b/iu;
 const LIGHT_VERB_TERMS = new Set(LIGHT_VERBS.flatMap((verb) => terms(verb)));
 // Words that frame a question ("what kind of", "besides", "which type") rather than say what it is about.
 const FRAMING_WORDS = new Set(
-  "besides apart except kind kinds type types sort sorts name names named called exactly specific specifically particular mention mentioned describe described main hold holds".split(" "),
+  "besides apart except kind kinds type types sort sorts topic topics subject subjects theme themes name names named called exactly specific specifically particular mention mentioned describe described main hold holds".split(" "),
 );
 // "Besides chairing NEMO, what other…": what the question sets aside is not what the answer must contain.
 const EXCLUSION = /\b(?:besides|apart from|aside from|other than|except(?: for)?|in addition to)\b[^,;?]*[,;]/giu;

@@ -291,6 +291,14 @@ describe("answer types", () => {
     expect(fee!.coverage).toBe(1);
   });
 
+  it("When a question asks what topics or kinds of thing, Then those words frame it: the answer names the topics, not the word", async () => {
+    // "topics" is in no document: as content, its IDF would outweigh "panel" and "discuss" together.
+    const rare = (t: string) => (t.startsWith("topic") ? 5 : 1);
+    const passages = passagesOf("The panel discussed how museums can harness digital technologies.");
+    const [sentence] = await weighEvidence("What topics did the panel discuss?", passages, { idf: rare, ranking: TEST_RANKING });
+    expect(sentence!.coverage).toBe(1);
+  });
+
   it("When a question asks for a position, Then a sentence naming a role answers it and the wording of the exclusion does not count", async () => {
     expect(expectedAnswerType("Besides chairing the board, what other position does Ana Lee hold?")).toBe("role");
     expect(holdsAnswerType("Ana Lee is also the CEO of Lee Foods.", "role")).toBe(true);
