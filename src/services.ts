@@ -19,7 +19,7 @@ import { ParseWorkers } from "./ingest/parse-workers.js";
 import type { Logger } from "./logger.js";
 import { embeddingSimilarity } from "./answer/similarity.js";
 import { withMeasuredNouns } from "./answer/synonyms.js";
-import { withContactWord } from "./answer/answer-type.js";
+import { withContactWord, withoutDegreeWord } from "./answer/answer-type.js";
 import { WordNet } from "./answer/wordnet.js";
 import { withDaysOfTheWeek } from "./answer/days-of-the-week.js";
 import { withEventVerbs } from "./answer/event-verbs.js";
@@ -77,7 +77,7 @@ export interface Services {
  */
 export function productRetriever(embedder: Embedder, fusion: Pick<RetrieverOptions, "denseWeight" | "fusion" | "mmrLambda">): HybridRetriever {
   const withMeasures = withMeasuredNouns(WordNet.bundled());
-  return new HybridRetriever({ embedder, ...fusion, expandKeywords: (question) => withContactWord(withMeasures(question)) });
+  return new HybridRetriever({ embedder, ...fusion, expandKeywords: (question) => withoutDegreeWord(withContactWord(withMeasures(question))) });
 }
 
 // Answers and /search requests that name no mode use both dense and keyword search.

@@ -86,7 +86,7 @@ export function pickSentences(question: string, evidence: SentenceEvidence[]): S
   if (!best) return evidence.slice(0, 1);
   if (introducesList(best)) {
     // What follows it in its section: the next section's list is not the one it introduces.
-    const following = uniqueByPosition(evidence.filter((s) => s.source === best.source && s.section === best.section && s.start > best.start)).sort((a, b) => a.start - b.start);
+    const following = quotedOnce(evidence.filter((s) => s.source === best.source && s.section === best.section && s.start > best.start)).sort((a, b) => a.start - b.start);
     // Not only the items right after it: an item may be explained by a paragraph of its own before the next one.
     const items = following.filter((s) => s.listItem);
     return items.length ? [best, ...upToItems(items, MAX_LIST_ITEMS)] : [best, ...following].slice(0, 1 + MAX_LIST_ITEMS);
@@ -96,17 +96,17 @@ export function pickSentences(question: string, evidence: SentenceEvidence[]): S
     if (whole && whole.length > 1) return whole;
   }
   // The evidence is ranked best first, so the first close sentence is the best one.
-  const close = uniqueByPosition(evidence.filter((s) => s.score >= best.score * RUNNER_UP_RATIO && s.coverage > 0)).slice(0, MAX_SENTENCES);
+  const close = quotedOnce(evidence.filter((s) => s.score >= best.score * RUNNER_UP_RATIO && s.coverage > 0)).slice(0, MAX_SENTENCES);
   const procedure = asksHowTo(question);
   const step = procedure ? close.find((s) => s.listItem) : undefined;
   if (step) {
     const steps = listAround(step, evidence);
-    if (steps.length > 1) return uniqueByPosition(step === best ? steps : [best, ...steps]);
+    if (steps.length > 1) return quotedOnce(step === best ? steps : [best, ...steps]);
   }
   const section = procedure ? sectionNamedBy(question, best, evidence) : undefined;
   if (section) return section;
   const ordered = [best, ...close.slice(1).sort((a, b) => (a.n === b.n ? a.start - b.start : 0))];
-  return uniqueByPosition(ordered.flatMap((s) => [...antecedent(s, evidence), s]));
+  return quotedOnce(ordered.flatMap((s) => [...antecedent(s, evidence), s]));
 }
 
 /** A sentence ending with a colon: the items after it are what it says ("You will need:"). */
@@ -147,7 +147,7 @@ function sectionNamedBy(question: string, best: SentenceEvidence, evidence: Sent
 
 /** The first `max` sentences of the best sentence's passage, in order, when they include it; else undefined. */
 function openingWith(best: SentenceEvidence, evidence: SentenceEvidence[], max: number): SentenceEvidence[] | undefined {
-  const opening = uniqueByPosition(evidence.filter((s) => s.n === best.n)).sort((a, b) => a.position - b.position).slice(0, max);
+  const opening = quotedOnce(evidence.filter((s) => s.n === best.n)).sort((a, b) => a.position - b.position).slice(0, max);
   return opening.includes(best) && opening.length > 1 ? opening : undefined;
 }
 
@@ -242,13 +242,20 @@ function citeSentence(text: string, n: number): string {
   return closing.hasStop ? `${text.slice(0, closing.start)} [${n}]${text.slice(closing.start)}` : `${text} [${n}]`;
 }
 
-// Overlapping chunks repeat sentences; the same sentence is quoted once.
-function uniqueByPosition(sentences: SentenceEvidence[]): SentenceEvidence[] {
-  const seen = new Set<string>();
+/**
+ * Overlapping chunks repeat sentences, and documents repeat each other (a policy copied into two pages, a footer on
+ * every page): a sentence is quoted once, from the first document quoting it. Within one document the same words at
+ * another place are another sentence ("Press OK." as a procedure's second and fifth steps).
+ */
+function quotedOnce(sentences: SentenceEvidence[]): SentenceEvidence[] {
+  const positions = new Set<string>();
+  const sourceOf = new Map<string, string>();
   return sentences.filter((s) => {
-    const key = `${s.source}:${s.start}:${s.text}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const position = `${s.source}:${s.start}:${s.text}`;
+    const words = s.text.replace(/\s+/g, " ").trim().toLowerCase();
+    if (positions.has(position) || (sourceOf.get(words) ?? s.source) !== s.source) return false;
+    positions.add(position);
+    sourceOf.set(words, sourceOf.get(words) ?? s.source);
     return true;
   });
 }

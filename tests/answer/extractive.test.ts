@@ -10,6 +10,16 @@ import { assessmentOf, passagesOf, TEST_RANKING } from "./passages.js";
 const idf = () => 1;
 
 describe("evidence and the extractive answer", () => {
+  it("When two documents hold the same sentence, Then it is quoted once, from the first; one document's repeated step stays", async () => {
+    const [school, copy] = passagesOf("A fine of £80 may be issued by the council.", "A fine of  £80 may be issued by the council.");
+    const passages = [school!, { ...copy!, chunk: { ...copy!.chunk, source: "copy.txt" } }];
+    const evidence = await weighEvidence("Who issues the fine?", passages, { idf, ranking: TEST_RANKING });
+    expect(pickSentences("Who issues the fine?", evidence).map((s) => s.source)).toEqual(["doc.txt"]);
+    const [steps] = passagesOf("1. Press OK.\n2. Enter the code.\n3. Press OK.");
+    const procedure = await weighEvidence("How do I enter the code?", [steps!], { idf, ranking: TEST_RANKING });
+    expect(pickSentences("How do I enter the code?", procedure).map((s) => s.text)).toEqual(["Press OK.", "Enter the code.", "Press OK."]);
+  });
+
   it("When two sentences cover the question equally, Then the one closer in meaning is quoted", async () => {
     const passages = passagesOf("Petra Havu chairs NEMO and moderated the panel.", "Petra Havu is also the CEO of the Finnish Museums Association.");
     // A fake embedder: the second sentence is the close one.

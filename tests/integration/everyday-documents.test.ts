@@ -1,6 +1,7 @@
 /**
  * Questions a new user asked of everyday documents, over HTTP with the bundled model: a plain-text warranty whose
- * exclusions are lines without bullets, a shop's contact paragraph, a CLI tool's README and a centre's opening hours.
+ * exclusions are lines without bullets, a shop's contact paragraph, a CLI tool's README, a centre's opening hours, and
+ * a school's fine among pages saying "too much" and "grind fine".
  * Each answer had been wrong in a way a reader could be misled by, or had found nothing.
  */
 import { describe, expect, it } from "vitest";
@@ -65,5 +66,29 @@ describe("everyday documents", () => {
     // Without "weekend" for Saturday the same sentence was only the closest passage (uncertain, 0.65).
     expect(result.outcome).toBe("answered");
     expect(result.answer).toBe("The shop is open from 9:00 to 17:30 on weekdays and from 10:00 to 16:00 at weekends [1].");
+  });
+});
+
+const SCHOOL = `Oakfield Primary School: absence
+
+Holidays in term time are not authorised, and a fine of £80 may be issued by the council.
+`;
+
+// "much" in five sections, "fine" in six: searched for as a word, "much" is the rarer and its sections come first.
+const PLANTS = `# Plant care
+
+${["water", "sun", "fertiliser", "wind", "shade"].map((thing) => `## ${thing}\n\nYellow leaves can mean too much ${thing}.\n`).join("\n")}`;
+
+const GRINDING = `# Grinding coffee
+
+${["espresso", "moka pot", "aeropress", "turkish coffee", "pour-over"].map((method) => `## ${method}\n\nFor ${method}, grind the beans fine. Use freshly roasted beans, weigh them before you start and clean the grinder afterwards.\n`).join("\n")}`;
+
+describe("how much, how many, how long", () => {
+  const served = serveCorpus({ "school.txt": SCHOOL, "plants.md": PLANTS, "grinding.md": GRINDING });
+
+  it("When a question asks how much something is, Then keyword search looks for the thing, not for 'much'", async () => {
+    const result = await served.ask("How much is the fine?");
+    expect(result.outcome).not.toBe("not_found");
+    expect(result.answer).toContain("a fine of £80");
   });
 });
