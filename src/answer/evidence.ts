@@ -43,9 +43,18 @@ export interface SentenceEvidence {
   retrievedCoverage: number;
   /** Cosine similarity of sentence and question embeddings; 0 when no embedder was given. */
   similarity: number;
-  /** True when the question asks for a kind of answer (a number, date, amount, role, person, organisation, country, place or contact detail), names the action a how-to asks for, or asks what is not so ("What is not covered?"). */
+  /**
+   * True when the question asks for a kind of answer (a number, date, amount, role, person, organisation, country,
+   * place or contact detail), names the action a how-to asks for, or asks what is not so ("What is not covered?"); and
+   * for a table row of another record than the one asked for, whatever the question asks.
+   */
   typed: boolean;
-  /** False when the question asks for a kind of answer and the sentence has none, or names the role asked about only as another ("Deputy Director", or held at another organisation: namesAnotherRole), or the question asks what is not so and neither the sentence nor its headings say anything is (negation.ts). */
+  /**
+   * False when the question asks for a kind of answer and the sentence has none, or names the role asked about only as
+   * another ("Deputy Director", or held at another organisation: namesAnotherRole), or is a table row of another record
+   * than the one asked for, or the question asks what is not so and neither the sentence nor its headings say anything
+   * is (negation.ts).
+   */
   typeMatch: boolean;
   /** Share of the sentence's content terms that the question does not use: an answer says something new, 0..1. */
   novelty: number;
@@ -248,7 +257,7 @@ function phraseMatch(pairs: [string, string][], sentence: string[]): number {
 const ASKED_OBJECT = /^\W*(?:what|which)\b/iu;
 // In any of their forms ("got", "brought"): the terms the light verbs reduce to.
 const LIGHT_VERB_TERMS = new Set(LIGHT_VERBS.flatMap((verb) => terms(verb)));
-// Words that frame a question ("what kind of", "besides", "which type") rather than say what it is about.
+// Words that frame a question ("what kind of", "besides", "which type", "what topics") rather than say what it is about.
 const FRAMING_WORDS = new Set(
   "besides apart except kind kinds type types sort sorts topic topics subject subjects theme themes name names named called exactly specific specifically particular mention mentioned describe described main hold holds".split(" "),
 );

@@ -252,10 +252,10 @@ function quotedOnce(sentences: SentenceEvidence[]): SentenceEvidence[] {
   const sourceOf = new Map<string, string>();
   return sentences.filter((s) => {
     const position = `${s.source}:${s.start}:${s.text}`;
-    const words = s.text.replace(/\s+/g, " ").trim().toLowerCase();
-    if (positions.has(position) || (sourceOf.get(words) ?? s.source) !== s.source) return false;
+    const said = s.text.replace(/\s+/g, " ").trim().toLowerCase();
+    if (positions.has(position) || (sourceOf.get(said) ?? s.source) !== s.source) return false;
     positions.add(position);
-    sourceOf.set(words, sourceOf.get(words) ?? s.source);
+    sourceOf.set(said, sourceOf.get(said) ?? s.source);
     return true;
   });
 }
