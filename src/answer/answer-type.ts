@@ -9,7 +9,7 @@
  * cannot say "what position", one naming nobody new (no capitalised name beyond
  * the question's own words) cannot say "who" nor "which museum / team /
  * company", one naming nowhere new (no such name, nor a place after a
- * preposition: "in the pelvis") cannot say "where", one naming no
+ * preposition: "in the pelvis") cannot say "where", and one naming no
  * country (or its people: "Egyptian") cannot say "which country", and one
  * saying nothing of what one may, must not or only may do cannot say whether
  * one may ("Can I bring my dog?", "Is smoking allowed?"). A sentence
