@@ -10,9 +10,7 @@
  * the question's own words) cannot say "who" nor "which museum / team /
  * company", one naming nowhere new (no such name, nor a place after a
  * preposition: "in the pelvis") cannot say "where", and one naming no
- * country (or its people: "Egyptian") cannot say "which country", and one
- * saying nothing of what one may, must not or only may do cannot say whether
- * one may ("Can I bring my dog?", "Is smoking allowed?"). A sentence
+ * country (or its people: "Egyptian") cannot say "which country". A sentence
  * that names the role a question asks about only as another role ("Deputy
  * Director" for "who is the director of …") answers another question.
  */
@@ -24,21 +22,7 @@ import { isStopWord, words } from "../retrieval/tokenize.js";
  * "count" asks how many or how much of something ("how many visitors", "number of", "how much water"); "number" any other
  * quantity ("how long", "how much longer", "what percentage").
  */
-export type AnswerType =
-  | "count"
-  | "number"
-  | "date"
-  | "amount"
-  | "role"
-  | "person"
-  | "organisation"
-  | "country"
-  | "place"
-  | "phone"
-  | "email"
-  | "url"
-  | "permission"
-  | "any";
+export type AnswerType = "count" | "number" | "date" | "amount" | "role" | "person" | "organisation" | "country" | "place" | "phone" | "email" | "url" | "any";
 
 // "Once a week" says how often as "twice a year" does; "once you have joined" says when, not how many.
 const NUMBER_WORDS = /\b(once(?= (?:a|an|per|every)\b)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|hundreds|thousands?|millions?|billions?|half|twice|several|few)\b/i;
@@ -90,8 +74,6 @@ const TYPE_NOUNS: Partial<Record<AnswerType, RegExp>> = {
   phone: /^(number|numbers|no)$/,
   email: /^(address|addresses)$/,
   url: /^(website|websites|site|address|url|urls|homepage|page|link)$/,
-  // "Is smoking allowed?" is answered by "Do not smoke inside", which says no without the word.
-  permission: /^(allowed|permitted)$/,
 };
 
 // "How long", "how many": the word after "how" names the kind of answer (a length of time, a count), as "country" does in
@@ -259,12 +241,6 @@ const SEARCHED_PHONE = new RegExp(`^\\W*(?:[\\p{L}\\d'’-]+ ){0,4}${PHONE_WORDS
 const ASKED_EMAIL = new RegExp(`\\be-?mail address(?:es)?\\b|${WHAT_IS_THE}e-?mails?(?=\\W*$| (?:for|of|to|at)\\b)`, "u");
 const ASKED_URL = new RegExp(`${WHAT_IS_THE}(?:website|web site|web address|url|homepage|web page)s?\\b|\\bwebsite address\\b`, "u");
 
-// Whether one may: "Can I bring my dog?", "May we park here?", "Am I allowed to …", "Is smoking permitted?". Not "can you
-// tell me …", a request, nor "what can I …", which asks what.
-const ASKED_PERMISSION = /^\W*(?:can|could|may) (?:i|we)\b|\b(?:allowed|permitted)\b/;
-// What says whether one may: a permission, a prohibition or a condition ("may", "must not", "only", "never", "up to").
-const PERMISSION = /\b(?:may|can|cannot|must|mustn['’]t|can['’]t|not|never|only|allowed|permitted|prohibited|forbidden|banned|free to|up to|unless|need|needs|required)\b/i;
-
 // "How much water does it use?": how much of a thing, as "how many" asks of things that are counted. Not "how much
 // does it cost" nor "how much longer", nor of money (an amount, above).
 const HOW_MUCH_OF = /\bhow much (?!(?:is|are|was|were|does|do|did|will|would|can|could|should|has|have|had|more|less|longer|later|earlier|time|money|cash)\b)[a-z]/;
@@ -306,7 +282,6 @@ export function expectedAnswerType(question: string): AnswerType {
     return "place";
   }
   if (asksOrganisation(q)) return "organisation";
-  if (searchStyle && ASKED_PERMISSION.test(q)) return "permission";
   if (
     /^(?:\W*)(?:and\s+)?(?:who|whom|whose)\b|\b(?:who|whom|whose) (?:is|was|were|are|did|does|do|has|had|will|won|wrote|sang|sings|plays|played|led|leads|founded|invented|discovered)\b/.test(q) ||
     (searchStyle && SEARCHED_PERSON.test(q))
@@ -422,7 +397,6 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type === "place") return newNames(text, questionWords) || newLocative(text, questionWords) || FILE_PATH.test(text);
   if (type === "amount") return (AMOUNT.test(text) && (newNumber(text, NUMBER, questionWords) || /\bfree\b/i.test(text) || NUMBER_WORDS.test(text))) || NOTHING_TO_PAY.test(text);
   if (type === "role") return ROLE.test(text);
-  if (type === "permission") return PERMISSION.test(text);
   if (type === "number") return newNumber(text, NUMBER, questionWords) || NUMBER_WORDS.test(text);
   if (type === "count") return newCount(text, questionWords);
   if (type === "date") {
