@@ -111,8 +111,8 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // "What is not covered?" asks for what a sentence, or its section's heading, says is not so. That only caps the
   // outcome and marks the ranking's typeMismatch: putting such sentences first for the answer (measured, `npm run
   // eval`, 2026-12-05) quoted a warranty's exclusions, but over fifteen documents answered "What does the travel
-  // insurance not cover?" confidently with a table row whose excess is "none", and two NQ-open and SQuAD answers lost
-  // their gold ("when did the us not go to the olympics": the US "boycotted" them).
+  // insurance not cover?" confidently with a table row whose excess is "none", and an NQ-open and a SQuAD answer lost
+  // their gold ("when did the us not go to the olympics", "What didn't Newton's mechanics affect?").
   const negated = asksWhatIsNot(question);
   // What a text holds of the question: its terms, "AI" counting for "artificial intelligence" and back, "concerns" for "worries".
   const held = (text: string, textTerms: string[] = terms(text)) => {
