@@ -7,8 +7,9 @@
 
 // "no" before a number is an abbreviation ("symphony no 40"); "or not" offers both sides ("whether or not").
 const ASKS_NOT = /(?<!\bor )\b(?:not|never|cannot)\b|n['’]t\b|\bno\b(?!\.?\s*\d)/iu;
-// A sentence also says what is not so by what it leaves out or forbids: "Exclusions", "except", "is prohibited".
-const SAYS_NOT = new RegExp(`${ASKS_NOT.source}|\\b(?:without|none|nor|neither|nothing|nobody|except|excluding|exclu(?:ded?|des|sions?)|prohibit\\w*|forbidden|banned|unless)\\b`, "iu");
+// A sentence also says what is not so by what it leaves out or forbids: "Exclusions", "except", "is prohibited". Not
+// "none", a table's value for nothing to pay ("Travel delay | £20 | none" says what is covered).
+const SAYS_NOT = new RegExp(`${ASKS_NOT.source}|\\b(?:without|nor|neither|nothing|nobody|except|excluding|exclu(?:ded?|des|sions?)|prohibit\\w*|forbidden|banned|unless)\\b`, "iu");
 
 /** True for a question about what is not so; its answer must say so (saysWhatIsNot). */
 export function asksWhatIsNot(question: string): boolean {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assess, type DecisionCalibration, decisionFeatures, outcomeOf } from "../../src/answer/decision.js";
 import { weighEvidence } from "../../src/answer/evidence.js";
+import { saysWhatIsNot } from "../../src/answer/negation.js";
 import { passagesOf, TEST_RANKING } from "./passages.js";
 
 const idf = () => 1;
@@ -81,6 +82,9 @@ describe("the answer decision", () => {
     section[0]!.chunk.headingPath = ["Warranty", "What is not covered"];
     const [item] = await weighEvidence("What is not covered?", section, { idf, ranking: TEST_RANKING });
     expect(item).toMatchObject({ typed: true, typeMatch: true });
+    // A table's "none" is a value, not an exclusion.
+    expect(saysWhatIsNot("Cover: Travel delay; Limit: £20 per 12 hours; Excess: none")).toBe(false);
+    expect(saysWhatIsNot("Claims arising from alcohol are excluded.")).toBe(true);
   });
 });
 
