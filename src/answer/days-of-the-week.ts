@@ -4,17 +4,14 @@
  * hours say "at weekends", and "on Tuesday" where they say "on weekdays" or "Monday to Friday". Written by hand, not
  * read from WordNet: WordNet's Saturday is a "weekday" (any day but Sunday), which is not what opening hours mean.
  */
-import type { Thesaurus } from "./synonyms.js";
+import { type Thesaurus, withMoreSynonyms } from "./synonyms.js";
 
 const WORKING_DAYS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday"]);
 const WEEKEND_DAYS = new Set(["saturday", "sunday"]);
 
 /** The thesaurus, with the parts of the week ("weekend", "weekday", "Monday to Friday") among a day's synonyms. */
 export function withDaysOfTheWeek(thesaurus: Thesaurus): Thesaurus {
-  return {
-    synonyms: (word, only) => [...thesaurus.synonyms(word, only), ...partsOfTheWeek(word)],
-    attributes: (word) => thesaurus.attributes(word),
-  };
+  return withMoreSynonyms(thesaurus, partsOfTheWeek);
 }
 
 function partsOfTheWeek(word: string): string[] {

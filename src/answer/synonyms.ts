@@ -54,6 +54,17 @@ function measuredAdjectives(question: string): string[] {
 }
 
 /**
+ * The thesaurus with `more` among a word's synonyms: hand-written additions where WordNet's usual sense is not what
+ * documents mean (days-of-the-week.ts, event-verbs.ts).
+ */
+export function withMoreSynonyms(thesaurus: Thesaurus, more: (word: string, only?: PartOfSpeech) => string[]): Thesaurus {
+  return {
+    synonyms: (word, only) => [...thesaurus.synonyms(word, only), ...more(word, only)],
+    attributes: (word) => thesaurus.attributes(word),
+  };
+}
+
+/**
  * How keyword search should see a question: with the nouns that the adjective of a "how heavy / tall / old …"
  * question measures ("weight", "height", "age"), which a specification names where the question does not ("Weight:
  * 0.9 kg" for "How heavy is it?", found by no word of the question before).
