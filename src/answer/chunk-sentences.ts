@@ -38,9 +38,10 @@ export interface Sentence {
 export function chunkSentences(chunk: Chunk): Sentence[] {
   const out: Sentence[] = [];
   let asked: string | undefined;
-  const lineKind = fencedLines(chunk.text);
+  const lines = lineBounds(chunk.text);
+  const lineKind = fencedLines(chunk.text, lines);
   const spans = sentenceSpans(chunk.text);
-  const unbulleted = unbulletedItems(chunk, spans);
+  const unbulleted = unbulletedItems(chunk, lines, spans);
   for (const span of spans) {
     const kind = lineKind(span.start);
     // A fence ("```bash") is markup. A line of code is quoted as written, on a line of its own, and goes with the
@@ -95,10 +96,10 @@ export function chunkSentences(chunk: Chunk): Sentence[] {
  * already. A heading, a question (an FAQ's), a bulleted item or a table's row is no such line. For a sentence: "item"
  * when it opens such a line, "continues" when it follows on its line, else undefined.
  */
-function unbulletedItems(chunk: Chunk, spans: Span[]): (span: Span) => "item" | "continues" | undefined {
+function unbulletedItems(chunk: Chunk, bounds: LineBounds[], spans: Span[]): (span: Span) => "item" | "continues" | undefined {
   const text = chunk.text;
   let next = 0;
-  const lines = lineBounds(text).map(({ start, end }) => {
+  const lines = bounds.map(({ start, end }) => {
     const line = text.slice(start, end).trim();
     // The sentences starting on this line (the spans are in order).
     const on: Span[] = [];
@@ -123,9 +124,9 @@ function unbulletedItems(chunk: Chunk, spans: Span[]): (span: Span) => "item" | 
  * Whether the line at an offset is a code fence, a line of code between two fences, or neither. Read from the chunk
  * alone: a chunk that opens inside a code block reads its first lines as prose.
  */
-function fencedLines(text: string): (offset: number) => "fence" | "code" | undefined {
+function fencedLines(text: string, bounds: LineBounds[]): (offset: number) => "fence" | "code" | undefined {
   let inside = false;
-  const lines = lineBounds(text).map(({ start, end }) => {
+  const lines = bounds.map(({ start, end }) => {
     const fence = isCodeFence(text.slice(start, end));
     const kind = fence ? ("fence" as const) : inside ? ("code" as const) : undefined;
     if (fence) inside = !inside;
@@ -135,9 +136,15 @@ function fencedLines(text: string): (offset: number) => "fence" | "code" | undef
   return (offset) => lines.find((line) => offset <= line.end)?.kind;
 }
 
-/** A text's lines as offsets: each from its first character to its line break, or to the text's end. */
-function lineBounds(text: string): { start: number; end: number }[] {
-  const lines: { start: number; end: number }[] = [];
+/** A line of a text as offsets: from its first character to its line break, or to the text's end. */
+interface LineBounds {
+  start: number;
+  end: number;
+}
+
+/** A text's lines, read once for both the code fences and the lists without bullets. */
+function lineBounds(text: string): LineBounds[] {
+  const lines: LineBounds[] = [];
   for (let start = 0; start <= text.length; ) {
     const newline = text.indexOf("\n", start);
     const end = newline < 0 ? text.length : newline;

@@ -12,7 +12,7 @@ import type { RankingModel, SentenceFeature } from "../core/answer-calibration.j
 import { terms, words } from "../retrieval/tokenize.js";
 import { acronymTerms } from "./acronyms.js";
 import { chunkSentences } from "./chunk-sentences.js";
-import { askedAction, asksHowTo, expectedAnswerType, holdsAnswerType, LIGHT_VERBS, namesAnotherRole, namesAnswerType, withoutDegreeWord } from "./answer-type.js";
+import { type AnswerType, askedAction, asksHowTo, expectedAnswerType, holdsAnswerType, LIGHT_VERBS, namesAnotherRole, namesAnswerType, withoutDegreeWord } from "./answer-type.js";
 import { predict } from "./logistic-model.js";
 import { asksWhatIsNot, saysWhatIsNot } from "./negation.js";
 import { synonymTerms, type Thesaurus } from "./synonyms.js";
@@ -98,9 +98,9 @@ export interface EvidenceOptions {
 
 /** Every sentence of the passages, scored as evidence for the question, best first. */
 export async function weighEvidence(question: string, passages: Passage[], options: EvidenceOptions): Promise<SentenceEvidence[]> {
-  const content = contentTerms(question, options.idf);
-  const coverageOf = questionCoverage(content);
   const type = expectedAnswerType(question);
+  const content = contentTerms(question, type, options.idf);
+  const coverageOf = questionCoverage(content);
   const questionWords = new Set(words(question));
   const questionTerms = new Set(terms(question));
   const questionPairs = termPairs(question);
@@ -297,9 +297,8 @@ const MIN_VARIANT_PREFIX = 5;
  * Innovation and Integrity conference?"): the word the documents lack is as often what they do not say as a
  * paraphrase of what they do.
  */
-function contentTerms(question: string, idf: Idf): Map<string, number> {
+function contentTerms(question: string, type: AnswerType, idf: Idf): Map<string, number> {
   const weights = new Map<string, number>();
-  const type = expectedAnswerType(question);
   const meaningOf = ASKED_MEANING.exec(question) ?? ASKED_DURATION.exec(question);
   const asked = meaningOf ? (meaningOf[1] ?? meaningOf[2] ?? meaningOf[3]!) : question;
   const lightVerbsCount = ASKED_OBJECT.test(question);
