@@ -125,7 +125,7 @@ export function namesAnswerType(word: string, type: AnswerType): boolean {
 const ROLE = /\b(ceo|cfo|cto|chair\w*|president|vice|director\w*|head|manager|minister|secretary|professor|lecturer|founder|co-founder|member|officer|chief|editor|curator|coordinator|leader|dean|governor|mayor|chancellor|treasurer|ambassador|advisor|adviser|partner|owner|captain|coach|senator|judge|king|queen)\b/i;
 // A sum of nothing: "there are no fines on children's books", "no charge".
 const NOTHING_TO_PAY = /\bno (?:fines?|fees?|charges?|cost|rent|deposit)\b/i;
-const AMOUNT = /[$€£¥₹]|\b(free|usd|eur|gbp|dollars?|euros?|pounds?|yen|cents?|francs?|marks?|krona|kronor|rupees?|costs?|priced?|charges?|fees?)\b/i;
+const AMOUNT = /[$€£¥₹]|\b(free|usd|eur|gbp|dollars?|euros?|pounds?|yen|cents?|francs?|marks?|krona|kronor|rupees?|costs?|priced?|charge[sd]?|charging|fees?)\b/i;
 
 // Words that make a role another one: the deputy director is not the director. Not "former" or "co-": the former
 // captain was the captain ("What school was Walter Camp a captain for?"), and a co-founder founded.

@@ -9,7 +9,7 @@
  * score read this, so they agree on what counts as evidence.
  */
 import type { RankingModel, SentenceFeature } from "../core/answer-calibration.js";
-import { terms, words } from "../retrieval/tokenize.js";
+import { joinedCompounds, terms, words } from "../retrieval/tokenize.js";
 import { acronymTerms } from "./acronyms.js";
 import { chunkSentences } from "./chunk-sentences.js";
 import { type AnswerType, askedAction, asksHowTo, expectedAnswerType, holdsAnswerType, LIGHT_VERBS, namesAnotherRole, namesAnswerType, withoutDegreeWord } from "./answer-type.js";
@@ -302,12 +302,18 @@ function contentTerms(question: string, type: AnswerType, idf: Idf): Map<string,
   const meaningOf = ASKED_MEANING.exec(question) ?? ASKED_DURATION.exec(question);
   const asked = meaningOf ? (meaningOf[1] ?? meaningOf[2] ?? meaningOf[3]!) : question;
   const lightVerbsCount = ASKED_OBJECT.test(question);
-  const asking = words(withoutDegreeWord(asked.replace(EXCLUSION, " "))).filter((word) => !FRAMING_WORDS.has(word));
+  const askedText = withoutDegreeWord(asked.replace(EXCLUSION, " "));
+  const asking = words(askedText).filter((word) => !FRAMING_WORDS.has(word));
   // A word naming the kind of answer is no content ("the fee for a late book" is answered by "£1 a day"), unless it is
   // all the question names: "How much is the rent?" asks for the sum the rent is, and "A deposit of £1,325" is not it.
   const termsOf = (list: string[]) => list.flatMap((word) => terms(word)).filter((t) => lightVerbsCount || !LIGHT_VERB_TERMS.has(t));
   const content = termsOf(asking.filter((word) => !namesAnswerType(word, type)));
   for (const t of content.length ? content : termsOf(asking)) weights.set(t, idf(t));
+  // A hyphenated word is asked whole ("e-bike", found in "electric bike" through short-forms.ts), not by its letter.
+  for (const { joined, letters } of joinedCompounds(askedText)) {
+    weights.set(joined, idf(joined));
+    for (const letter of letters) weights.delete(letter);
+  }
   return weights;
 }
 

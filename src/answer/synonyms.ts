@@ -23,6 +23,8 @@ export interface Thesaurus {
 // "refund" is.
 const DETERMINER = /^(?:a|an|the|my|your|our|their|his|her|its|this|that|these|those|any|some|no|each|every)$/;
 
+const HYPHENATED = /\p{L}+(?:-\p{L}+)+/gu;
+
 /** For one question: the question terms a set of text terms holds through synonyms only; empty when none apply. */
 export function synonymTerms(question: string, thesaurus: Thesaurus | undefined): (held: Set<string>) => string[] {
   if (!thesaurus) return () => [];
@@ -30,7 +32,9 @@ export function synonymTerms(question: string, thesaurus: Thesaurus | undefined)
   const measured = new Set(measuredAdjectives(question));
   const asked = words(question);
   const nouns = new Set(asked.filter((_, i) => i > 0 && DETERMINER.test(asked[i - 1]!)));
-  for (const word of new Set(asked)) {
+  // A hyphenated word is also asked whole, as its joined term is indexed: "e-bike" as "ebike".
+  const joined = [...question.matchAll(HYPHENATED)].map(([word]) => word.toLowerCase().replace(/-/g, ""));
+  for (const word of new Set([...asked, ...joined])) {
     if (/\d/.test(word)) continue;
     // A stop word has no term.
     const [term] = terms(word);

@@ -54,9 +54,28 @@ export function terms(text: string): string[] {
   for (const [compound] of fold(text).matchAll(HYPHENATED)) {
     const parts = compound.split(HYPHEN);
     for (const word of parts) if (!STOP_WORDS.has(word)) out.push(stem(word));
-    if (parts.length > 1 && /\p{L}/u.test(compound) && parts.some((part) => part.length <= 2 || /\d/.test(part) || STOP_WORDS.has(part))) out.push(stem(parts.join("")));
+    const joined = joinedTerm(compound, parts);
+    if (joined !== undefined) out.push(joined);
   }
   return out;
+}
+
+/**
+ * The terms the text's hyphenated compounds are joined into ("ebik" for "e-bike"), each with the terms of its parts of
+ * one letter, which name nothing alone (the "e" of "e-bike"): a question's words are read one by one, its compounds
+ * whole only here.
+ */
+export function joinedCompounds(text: string): { joined: string; letters: string[] }[] {
+  return [...fold(text).matchAll(HYPHENATED)].flatMap(([compound]) => {
+    const parts = compound.split(HYPHEN);
+    const joined = joinedTerm(compound, parts);
+    return joined === undefined ? [] : [{ joined, letters: parts.filter((part) => /^\p{L}$/u.test(part) && !STOP_WORDS.has(part)).map(stem) }];
+  });
+}
+
+function joinedTerm(compound: string, parts: string[]): string | undefined {
+  const joins = parts.length > 1 && /\p{L}/u.test(compound) && parts.some((part) => part.length <= 2 || /\d/.test(part) || STOP_WORDS.has(part));
+  return joins ? stem(parts.join("")) : undefined;
 }
 
 function stem(word: string): string {

@@ -288,6 +288,8 @@ describe("answer types", () => {
     expect(expectedAnswerType("Is it fine to bring a dog?")).toBe("any");
     expect(holdsAnswerType("There are no fines on children's books.", "amount")).toBe(true);
     expect(holdsAnswerType("Books are lent for three weeks.", "amount")).toBe(false);
+    // A sum charged in the hire's own units: "late return fee" had been answered 0.89 with the lost bike's £1,200 beside it.
+    expect(holdsAnswerType("Bikes returned after closing time are charged an extra half day.", "amount")).toBe(true);
   });
 
   it("When the word naming the sum is all a question names, Then it is the question's content: the rent's sentence answers 'How much is the rent?', not the deposit's", async () => {

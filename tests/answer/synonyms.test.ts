@@ -4,6 +4,7 @@ import { synonymTerms, withMeasuredNouns } from "../../src/answer/synonyms.js";
 import { WordNet } from "../../src/answer/wordnet.js";
 import { withDaysOfTheWeek } from "../../src/answer/days-of-the-week.js";
 import { withEventVerbs } from "../../src/answer/event-verbs.js";
+import { withFullForms, withShortForms } from "../../src/answer/short-forms.js";
 import { BUNDLED_CALIBRATION } from "../../src/config.js";
 import { terms } from "../../src/retrieval/tokenize.js";
 import { passagesOf } from "./passages.js";
@@ -75,6 +76,36 @@ describe("events held, hosted or staged", () => {
     expect(synonymTerms("When was the forum held?", wordnet)(tookPlace)).toEqual([]);
     // A noun is no event verb: "the hold" of a ship, "a host" of reasons.
     expect(events.synonyms("host", "noun")).not.toContain("take place");
+  });
+});
+
+describe("short forms", () => {
+  const shortForms = withShortForms(wordnet);
+
+  it("When a question writes a short form ('ID', 'e-bike'), Then a text spelling it out holds it, and the other way round; WordNet alone does not", () => {
+    const identification = new Set(terms("You must show photo identification when you collect the bike"));
+    expect(synonymTerms("Do I need ID?", shortForms)(identification)).toEqual(terms("ID"));
+    expect(synonymTerms("Do I need ID?", wordnet)(identification)).toEqual([]);
+    expect(synonymTerms("Do I need identification?", shortForms)(new Set(terms("Bring a photo ID")))).toEqual(terms("identification"));
+    // A hyphenated word is asked whole: its joined term is held through "electric bike".
+    expect(synonymTerms("Can I hire an e-bike?", shortForms)(new Set(terms("Riders must be 16 to hire an electric bike")))).toEqual(["ebik"]);
+  });
+
+  it("When a question asks about an e-bike, Then a sentence about an electric bike covers all of it, its 'e' counting for nothing", async () => {
+    const passages = passagesOf("A deposit of £100 is taken for each electric bike.");
+    const [sentence] = await weighEvidence("How much is the e-bike deposit?", passages, { ...options, thesaurus: shortForms });
+    expect(sentence!.coverage).toBe(1);
+    const [without] = await weighEvidence("How much is the e-bike deposit?", passages, { ...options, thesaurus: wordnet });
+    expect(without!.coverage).toBeLessThan(1);
+  });
+
+  it("When a question uses a short form, Then keyword search also looks for what it stands for", () => {
+    expect(withFullForms("Do I need ID?")).toBe("Do I need ID? identification identity card");
+    expect(withFullForms("Can I hire an e-bike?")).toBe("Can I hire an e-bike? electric bike electric bicycle");
+    // Not the other way round: a short form is rare, and would rank whatever passage writes it first.
+    expect(withFullForms("Is identification needed?")).toBe("Is identification needed?");
+    expect(withFullForms("What docs do I need?")).toBe("What docs do I need? document documentation");
+    expect(withFullForms("Where is the station?")).toBe("Where is the station?");
   });
 });
 

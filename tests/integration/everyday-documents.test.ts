@@ -92,3 +92,40 @@ describe("how much, how many, how long", () => {
     expect(result.answer).toContain("a fine of £80");
   });
 });
+
+const BIKE_HIRE = `# Riverside Bike Hire: Terms and Conditions
+
+## Prices
+
+| Bike | Half day | Full day |
+| --- | --- | --- |
+| City bike | £12 | £20 |
+| Electric bike | £25 | £40 |
+
+## Deposit and identification
+
+A deposit of £100 is taken by card for each electric bike and £50 for any other bike. You must show photo identification, such as a passport or driving licence, when you collect the bike.
+
+## Late returns and damage
+
+Bikes returned after closing time are charged an extra half day. If a bike is lost or stolen, the hirer pays the full replacement cost, up to £1,200 for an electric bike.
+`;
+
+describe("short forms and sums in words", () => {
+  const served = serveCorpus({ "bike-hire.md": BIKE_HIRE, "school.txt": SCHOOL, "plants.md": PLANTS });
+
+  it("When a question writes a short form ('ID', 'e-bike'), Then the sentence spelling it out answers it", async () => {
+    // Before, "ID" was no word of any document: the deposit's sentence came back as the closest passage (uncertain, 0.39).
+    const id = await served.ask("Do I need ID?");
+    expect(id.answer).toContain("You must show photo identification");
+    // And "e-bike" was found only through "bike", its "e" weighing as much as a word no document holds (uncertain, 0.40).
+    const ebike = await served.ask("How much is the e-bike deposit?");
+    expect(ebike.outcome).toBe("answered");
+    expect(ebike.answer).toMatch(/^A deposit of £100 is taken by card for each electric bike/);
+  });
+
+  it("When a sum is said as what is charged ('charged an extra half day'), Then it answers a question asking for the fee, not a sum of another thing beside it", async () => {
+    const result = await served.ask("late return fee");
+    expect(result.answer).toMatch(/^Bikes returned after closing time are charged an extra half day \[1\]\./);
+  });
+});
