@@ -16,7 +16,7 @@
  */
 
 import { namesCountry } from "../retrieval/gazetteer.js";
-import { isStopWord, words } from "../retrieval/tokenize.js";
+import { isStopWord, terms, words } from "../retrieval/tokenize.js";
 
 /**
  * "count" asks how many or how much of something ("how many visitors", "number of", "how much water"); "number" any other
@@ -125,7 +125,9 @@ export function namesAnswerType(word: string, type: AnswerType): boolean {
 const ROLE = /\b(ceo|cfo|cto|chair\w*|president|vice|director\w*|head|manager|minister|secretary|professor|lecturer|founder|co-founder|member|officer|chief|editor|curator|coordinator|leader|dean|governor|mayor|chancellor|treasurer|ambassador|advisor|adviser|partner|owner|captain|coach|senator|judge|king|queen)\b/i;
 // A sum of nothing: "there are no fines on children's books", "no charge".
 const NOTHING_TO_PAY = /\bno (?:fines?|fees?|charges?|cost|rent|deposit)\b/i;
-const AMOUNT = /[$€£¥₹]|\b(free|usd|eur|gbp|dollars?|euros?|pounds?|yen|cents?|francs?|marks?|krona|kronor|rupees?|costs?|priced?|charge[sd]?|charging|fees?)\b/i;
+// Money named in words, as a sum's unit ("50 cents", "10 pence") or beside it ("EUR 40").
+const CURRENCY_WORDS = "usd|eur|gbp|sek|nok|dkk|chf|jpy|aud|cad|inr|dollars?|euros?|pounds?|pence|cents?|yen|francs?|krona|kronor|rupees?";
+const AMOUNT = new RegExp(`[$€£¥₹]|\\b(?:free|${CURRENCY_WORDS}|marks?|costs?|priced?|charge[sd]?|charging|fees?)\\b`, "i");
 
 // Words that make a role another one: the deputy director is not the director. Not "former" or "co-": the former
 // captain was the captain ("What school was Walter Camp a captain for?"), and a co-founder founded.
@@ -140,13 +142,15 @@ const ROLE_QUALIFIER = /\b(deputy|vice|assistant|associate|acting|interim|honora
  * asked about. The question is read once; the test runs for every retrieved sentence.
  */
 export function namesAnotherRole(question: string): (text: string) => boolean {
-  const asked = words(question);
+  const onlySetAside = namesOnlyRoleSetAside(question);
+  const asked = words(question.replace(EXCLUSION, " "));
   const roleAt = asked.findIndex((w) => ROLE.test(w));
-  if (roleAt < 0 || asked.some((w) => ROLE_QUALIFIER.test(`${w} `))) return () => false;
+  if (roleAt < 0 || asked.some((w) => ROLE_QUALIFIER.test(`${w} `))) return onlySetAside;
   const roles = asked.filter((w) => ROLE.test(w));
   const holder = holderWords(asked, roleAt);
   const otherWords = asked.filter((w) => !isStopWord(w) && !ROLE.test(w));
   return (text) => {
+    if (onlySetAside(text)) return true;
     // Folded as the question's words are (tokenize.words): "María" is "maria"; `lower` keeps `folded`'s offsets.
     const folded = text.normalize("NFKD").replace(/\p{M}+/gu, "");
     const lower = folded.toLowerCase();
@@ -164,6 +168,24 @@ export function namesAnotherRole(question: string): (text: string) => boolean {
       if (!others.length) return mentions.every(another);
       return another(mentions.reduce((a, b) => (distance(b) < distance(a) ? b : a)));
     });
+  };
+}
+
+/** "Besides chairing NEMO, what other…": what the question sets aside is not what the answer must contain. */
+export const EXCLUSION = /\b(?:besides|apart from|aside from|other than|except(?: for)?|in addition to)\b[^,;?]*[,;]/giu;
+const ROLES = everywhere(ROLE);
+
+/**
+ * For a question setting a role aside ("Besides chairing NEMO, what other position does Petra Havu hold?"): whether a
+ * sentence names no role but that one ("NEMO Chairperson Petra Havu moderated …"). It says what the question already
+ * knows, not the other role asked for ("the CEO of the Finnish Museums Association").
+ */
+function namesOnlyRoleSetAside(question: string): (text: string) => boolean {
+  const setAside = [...question.matchAll(EXCLUSION)].flatMap(([clause]) => words(clause).filter((w) => ROLE.test(w))).flatMap((w) => terms(w));
+  if (!setAside.length) return () => false;
+  return (text) => {
+    const named = [...text.matchAll(ROLES)].flatMap(([role]) => terms(role));
+    return named.length > 0 && named.every((role) => setAside.some((aside) => role.startsWith(aside) || aside.startsWith(role)));
   };
 }
 
@@ -325,8 +347,8 @@ const DATE_NUMBER = /(?<![\p{L}\d,.$€£¥₹]|\d )(?:\d{3,4}s?|\d{1,2}:\d{2})(
 // A length of time or a temperature after a number: "3 hours 15 minutes", "a 2-year warranty", "50°C".
 const TIME_OR_DEGREES = new RegExp(`^\\s*-?\\s*(?:°|degrees?\\b|(?:${TIME_UNITS}|secs?|mins?|hrs?|decades?|centuries)\\b)`, "i");
 
-// A sum of money after a number: "10p per page", "50 cents".
-const MONEY_UNIT = /^\s?(?:p|pence|cents?|euros?|pounds?|dollars?|usd|eur|gbp)\b/i;
+// A sum of money after a number: "10p per page", "50 cents". Not "marks": "50 marks" are as often an exam's as a currency's.
+const MONEY_UNIT = new RegExp(`^\\s?(?:p|${CURRENCY_WORDS})\\b`, "i");
 // A capitalised word before a number within a sentence: the number is part of a name ("Year 1", "Apollo 11", "Room 4").
 const NAMED_BEFORE = /[\p{L}\d,;:)]\s+\p{Lu}[\p{L}.-]*\s$/u;
 

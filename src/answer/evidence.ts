@@ -12,7 +12,7 @@ import type { RankingModel, SentenceFeature } from "../core/answer-calibration.j
 import { joinedCompounds, terms, words } from "../retrieval/tokenize.js";
 import { acronymTerms } from "./acronyms.js";
 import { chunkSentences } from "./chunk-sentences.js";
-import { type AnswerType, askedAction, asksHowTo, expectedAnswerType, holdsAnswerType, LIGHT_VERBS, namesAnotherRole, namesAnswerType, withoutDegreeWord } from "./answer-type.js";
+import { type AnswerType, askedAction, asksHowTo, EXCLUSION, expectedAnswerType, holdsAnswerType, LIGHT_VERBS, namesAnotherRole, namesAnswerType, withoutDegreeWord } from "./answer-type.js";
 import { predict } from "./logistic-model.js";
 import { asksWhatIsNot, saysWhatIsNot } from "./negation.js";
 import { synonymTerms, type Thesaurus } from "./synonyms.js";
@@ -265,8 +265,6 @@ const LIGHT_VERB_TERMS = new Set(LIGHT_VERBS.flatMap((verb) => terms(verb)));
 const FRAMING_WORDS = new Set(
   "besides apart except kind kinds type types sort sorts topic topics subject subjects theme themes name names named called exactly specific specifically particular mention mentioned describe described main hold holds".split(" "),
 );
-// "Besides chairing NEMO, what other…": what the question sets aside is not what the answer must contain.
-const EXCLUSION = /\b(?:besides|apart from|aside from|other than|except(?: for)?|in addition to)\b[^,;?]*[,;]/giu;
 // "What does TOIL mean?", "What does MSC stand for?", "What is the meaning of habib?": a definition answers it, and
 // need not say "mean" ("TOIL: Time off in lieu", "Time off in lieu (TOIL) is …").
 const ASKED_MEANING = /^\W*(?:what (?:does|do|did) (.+?) (?:mean|stand for)|what is the (?:meaning|definition) of (.+?)|define (.+?))\W*$/iu;

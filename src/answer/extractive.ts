@@ -73,7 +73,7 @@ function quotedDraft(chosen: SentenceEvidence[], uncertain: boolean, model: stri
  * section as a whole, its list, or its opening (asksForSection); when the question asks how to do something and the
  * best sentence or a close runner-up is a step of a list (or a line of code), the best sentence and that whole list;
  * when it asks how and the best sentence opens a section whose heading names the task, that section's opening
- * (sectionNamedBy); otherwise the best sentence first, then close runners-up in document order, each chosen sentence
+ * (taskSection); otherwise the best sentence first, then close runners-up in document order, each chosen sentence
  * preceded by the one it points back to (antecedent). Best first, since the first sentence is the one read: in document
  * order instead, the first quoted sentence held the gold answer of 69.7 % of NQ-open's check answers that held one,
  * 67.1 % of SQuAD's and 8 of the seed set's 15; best first, 71.2 %, 81.8 % and 12 of 15 (`npm run eval`, 2026-12-04).
@@ -103,7 +103,7 @@ export function pickSentences(question: string, evidence: SentenceEvidence[]): S
     const steps = listAround(step, evidence);
     if (steps.length > 1) return quotedOnce(step === best ? steps : [best, ...steps]);
   }
-  const section = procedure ? sectionNamedBy(question, best, evidence) : undefined;
+  const section = procedure ? taskSection(question, best, evidence) : undefined;
   if (section) return section;
   const ordered = [best, ...close.slice(1).sort((a, b) => (a.n === b.n ? a.start - b.start : 0))];
   return quotedOnce(ordered.flatMap((s) => [...antecedent(s, evidence), s]));
@@ -136,9 +136,10 @@ function listAround(item: SentenceEvidence, evidence: SentenceEvidence[]): Sente
  * its heading names what the question asks how to do ("How do I clean the table?" under "Cleaning": "Wipe with a soft,
  * damp cloth and dry straight away. Do not use furniture polish sprays …"). A section that is not a list still
  * describes the procedure as a whole; its best sentence alone ("Do not use …") is a step out of it. Undefined when the
- * heading shares no term with the question, or the best sentence is past the opening.
+ * heading shares no term with the question, or the best sentence is past the opening. The heading may name the task
+ * by its action alone; evidence's `namedBySection` asks the opposite, a heading naming the question's subject.
  */
-function sectionNamedBy(question: string, best: SentenceEvidence, evidence: SentenceEvidence[]): SentenceEvidence[] | undefined {
+function taskSection(question: string, best: SentenceEvidence, evidence: SentenceEvidence[]): SentenceEvidence[] | undefined {
   const heading = best.section.split("\n").at(-1) ?? "";
   const asked = new Set(terms(question));
   if (!terms(heading).some((t) => asked.has(t))) return undefined;

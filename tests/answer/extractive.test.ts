@@ -290,6 +290,7 @@ describe("answer types", () => {
     expect(holdsAnswerType("Books are lent for three weeks.", "amount")).toBe(false);
     // A sum charged in the hire's own units: "late return fee" had been answered 0.89 with the lost bike's £1,200 beside it.
     expect(holdsAnswerType("Bikes returned after closing time are charged an extra half day.", "amount")).toBe(true);
+    expect(holdsAnswerType("Students attend with a valid card; others pay 2,400 SEK.", "amount")).toBe(true);
   });
 
   it("When the word naming the sum is all a question names, Then it is the question's content: the rent's sentence answers 'How much is the rent?', not the deposit's", async () => {
@@ -504,6 +505,18 @@ describe("the role asked about", () => {
     expect(namesAnotherRole("Who is the CEO of NEMO?")("Petra Havu is also the CEO of the Finnish Museums Association.")).toBe(true);
     // A role named without where it is held says nothing against it.
     expect(namesAnotherRole("Who is the chair of NEMO?")("Petra Havu is the chair.")).toBe(false);
+  });
+
+  it("When a question sets a role aside ('Besides chairing NEMO, what other position …'), Then a sentence naming no role but that one does not answer it", async () => {
+    const question = "Besides chairing NEMO, what other position does Petra Havu hold?";
+    expect(namesAnotherRole(question)("On 24 April 2025, NEMO Chairperson Petra Havu moderated a panel.")).toBe(true);
+    expect(namesAnotherRole(question)("Petra Havu, who is also the CEO of the Finnish Museums Association, was invited.")).toBe(false);
+    expect(namesAnotherRole(question)("Petra Havu chairs NEMO and is the CEO of the Finnish Museums Association.")).toBe(false);
+    // Asked without setting it aside, the chair is the answer.
+    expect(namesAnotherRole("What position does Petra Havu hold at NEMO?")("NEMO Chairperson Petra Havu moderated a panel.")).toBe(false);
+    const passages = passagesOf("On 24 April 2025, NEMO Chairperson Petra Havu moderated a panel.", "Petra Havu, who is also the CEO of the Finnish Museums Association, was invited.");
+    const [best] = await weighEvidence(question, passages, { idf, ranking: TEST_RANKING });
+    expect(best!.text).toContain("CEO");
   });
 });
 
