@@ -18,6 +18,15 @@ describe("terms", () => {
     expect(terms("Can anyone bring anything?")).toEqual(terms("bring"));
   });
 
+  it("When a question uses a contraction, Then it has the words of its long form: no 'm' in 'I'm', no 'don' in 'don't', no 'win' in 'won't'", () => {
+    expect(terms("Can I take ibuprofen if I'm pregnant?")).toEqual(terms("Can I take ibuprofen if I am pregnant?"));
+    expect(terms("What if you're late and don't have ID?")).toEqual(terms("What if you are late and do not have ID?"));
+    expect(terms("It won't start, I've tried, I'll call, I'd wait, they’re gone")).toEqual(["start", "tri", "call", "wait", "go"]);
+    expect(terms("who won the cup")).toEqual(terms("who win the cup"));
+    // A name's apostrophe is no contraction.
+    expect(terms("O'Donnell's report")).toEqual(["o", "donnel", "report"]);
+  });
+
   it("When a compound's parts are long words or numbers alone, Then it is only its parts", () => {
     expect(terms("well-known author")).toEqual(["well", "know", "author"]);
     expect(terms("the 2019-2020 season, call 0113-496-0000")).toEqual(["2019", "2020", "season", "call", "0113", "496", "0000"]);
