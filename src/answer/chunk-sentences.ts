@@ -58,6 +58,8 @@ export function chunkSentences(chunk: Chunk): Sentence[] {
     if (bullet) start += bullet[0].length;
     const line = lineAround(chunk.text, span.start, span.end);
     const row = tableRow(chunk.text, span, line);
+    // A table's header is what its rows are named by, no statement.
+    if (row === null) continue;
     const text = row ?? readable(chunk.text.slice(start, span.end));
     // A question the document asks (an FAQ's "Q: How long can I keep a book?", a heading that asks) is no answer:
     // quoted, it answered "How many books can I take out?" with "Q: How many books can I borrow?". The sentence after
@@ -170,11 +172,11 @@ const isDelimiterRow = (cells: string[]) => cells.every((cell) => DELIMITER_CELL
 /**
  * A sentence that is a whole row of a table, with each cell named by its column: "City: London; Limit per night: 140
  * pounds". Alone, "| London | 140 pounds |" says neither what 140 pounds is nor answers "What is the hotel limit in
- * London?" in its words. The header is the first row of the table, when the passage holds it; without it (and for
- * the header itself) the cells are quoted as they are, between bars only. A Markdown delimiter row ("| --- |") is no
- * row: undefined, and it has no words to quote.
+ * London?" in its words. The header is the first row of the table, when the passage holds it; without it the cells
+ * are quoted as they are, between bars only. The header itself is null (no sentence: headsRows). A Markdown delimiter
+ * row ("| --- |") is no row: undefined, and it has no words to quote.
  */
-function tableRow(text: string, span: Span, line: string): string | undefined {
+function tableRow(text: string, span: Span, line: string): string | null | undefined {
   const cells = text.slice(span.start, span.end).trim() === line.trim() ? cellsOf(line) : undefined;
   if (!cells || isDelimiterRow(cells)) return undefined;
   // Back over the rows before this one (blank lines between them too: an HTML table's rows are blocks) to the first.
@@ -190,8 +192,20 @@ function tableRow(text: string, span: Span, line: string): string | undefined {
     }
     lineStart = previousStart;
   }
+  if (!header && headsRows(text, span.end, cells)) return null;
   if (!header || header.length !== cells.length) return readable(cells.join(" | "));
   return readable(cells.map((cell, i) => (header[i] ? `${header[i]}: ${cell}` : cell)).join("; "));
+}
+
+/**
+ * Whether the first row of a table heads the rows after it (a Markdown delimiter row follows it, or a row of as many
+ * cells): its cells name their columns in every row, and quoted alone ("Plan | Price per user per month | Storage")
+ * they answer nothing.
+ */
+function headsRows(text: string, end: number, cells: string[]): boolean {
+  const next = text.slice(end).split("\n").find((line) => line.trim());
+  const nextCells = next === undefined ? undefined : cellsOf(next);
+  return nextCells !== undefined && (isDelimiterRow(nextCells) || nextCells.length === cells.length);
 }
 
 // Bold and underline marks of Markdown ("**Q: Can I print?**"), and an FAQ's label of its answer ("A: Yes.").
