@@ -31,6 +31,8 @@ export interface SentenceEvidence {
   code: boolean;
   /** True for a sentence of a list item after its first one (quoted on the item's line). */
   continuesItem?: boolean;
+  /** True for a row of a table, its cells named by their columns. */
+  tableRow?: true;
   /** Offsets in the source document. */
   start: number;
   end: number;

@@ -96,7 +96,7 @@ export function pickSentences(question: string, evidence: SentenceEvidence[]): S
     if (whole && whole.length > 1) return whole;
   }
   // The evidence is ranked best first, so the first close sentence is the best one.
-  const close = quotedOnce(evidence.filter((s) => s.score >= best.score * RUNNER_UP_RATIO && s.coverage > 0)).slice(0, MAX_SENTENCES);
+  const close = quotedOnce(evidence.filter((s) => s.score >= best.score * RUNNER_UP_RATIO && s.coverage > 0 && !otherRecord(s, best))).slice(0, MAX_SENTENCES);
   const procedure = asksHowTo(question);
   const step = procedure ? close.find((s) => s.listItem) : undefined;
   if (step) {
@@ -108,6 +108,12 @@ export function pickSentences(question: string, evidence: SentenceEvidence[]): S
   const ordered = [best, ...close.slice(1).sort((a, b) => (a.n === b.n ? a.start - b.start : 0))];
   return quotedOnce(ordered.flatMap((s) => [...antecedent(s, evidence), s]));
 }
+
+/**
+ * A table's row without the kind of answer asked for, beside a best sentence with it: another record than the one
+ * asked about ("Plan: Free; … Storage: 2 GB" after the Business row for "How much storage does Business have?").
+ */
+const otherRecord = (sentence: SentenceEvidence, best: SentenceEvidence) => Boolean(sentence.tableRow) && sentence.typed && !sentence.typeMatch && best.typeMatch;
 
 /** A sentence ending with a colon: the items after it are what it says ("You will need:"). */
 const introducesList = (sentence: SentenceEvidence) => sentence.text.trimEnd().endsWith(":");

@@ -28,3 +28,26 @@ describe("tables", () => {
     expect((await served.ask("What is the mileage rate for a bicycle?")).answer).toContain("Vehicle: Bicycle; Rate per mile: 20p [1]");
   });
 });
+
+const PLANS = `# Notely: Plans and billing FAQ
+
+## Which plans are there?
+
+| Plan | Price per user per month | Storage | Version history |
+| --- | --- | --- | --- |
+| Free | £0 | 2 GB | 7 days |
+| Plus | £4 | 100 GB | 90 days |
+| Business | £9 | 1 TB | unlimited |
+
+All plans include unlimited notes and the mobile apps for iOS and Android.
+`;
+
+describe("a table's other records", () => {
+  const served = serveCorpus({ "plans.md": PLANS, "hotels.md": HOTELS });
+
+  it("When a row answers, Then neither the table's header nor the rows of other records are quoted after it", async () => {
+    const result = await served.ask("How much storage does Business have?");
+    // Before: "Plan | Price per user per month | Storage | Version history [1]" (the header), or the Free plan's row.
+    expect(result.answer).toBe("Plan: Business; Price per user per month: £9; Storage: 1 TB; Version history: unlimited [1]");
+  });
+});
