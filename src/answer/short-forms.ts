@@ -9,7 +9,8 @@
 import { type Thesaurus, withMoreSynonyms } from "./synonyms.js";
 
 // Each short form (as one word, a hyphen left out: "e-bike" is asked as "ebike"; a plural is read as its singular, and
-// what it stands for is found in any form) with the words it stands for.
+// what it stands for is found in any form) with the words it stands for. "mins" and "hrs" stand alone: their singulars
+// are ambiguous (above).
 const SHORT_FORMS: Record<string, string[]> = {
   id: ["identification", "identity card"],
   ebike: ["electric bike", "electric bicycle"],

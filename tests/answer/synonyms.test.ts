@@ -34,6 +34,13 @@ describe("WordNet synonyms in evidence", () => {
     expect(held(new Set(terms("They take it")))).toEqual([]);
   });
 
+  it("When question words go together as one (a WordNet collocation: 'call off', 'put off'), Then a text saying what they mean together holds them", () => {
+    expect(synonymTerms("Can I call off my booking?", wordnet)(new Set(terms("You can cancel free of charge")))).toEqual(terms("call off"));
+    expect(synonymTerms("Can I put off my appointment?", wordnet)(new Set(terms("Appointments can be postponed once")))).toEqual(terms("put off"));
+    // Apart, the words mean what they do alone: "call" is no "cancel".
+    expect(synonymTerms("Can I call the office?", wordnet)(new Set(terms("You can cancel free of charge")))).toEqual([]);
+  });
+
   it("When a question word follows a determiner, Then it is a noun, and only its noun's synonyms count", () => {
     // The verb "refund" is "return"; "a refund" is not what "start a return" speaks of.
     expect(synonymTerms("Can I get a refund?", wordnet)(new Set(terms("Start a return within 30 days")))).toEqual([]);
