@@ -1,6 +1,7 @@
 /**
  * @module ask
- * The question-answering use case: rewrite a follow-up → retrieve → pack the
+ * The question-answering use case: read the question without its pleasantries
+ * ("Hi, could you tell me …", pleasantries.ts) → rewrite a follow-up → retrieve → pack the
  * passages into the token budget → weigh the evidence and assess it (decision.ts)
  * → not found, or answer → verify every citation → renumber the cited passages
  * in order of use (uncited passages follow as context, numbered after them).
@@ -10,8 +11,9 @@
  * the passages and decides itself whether they answer (it may abstain); the
  * extractive answerer follows the assessment's confidence (`answered` or
  * `uncertain`). A question about a section by name, or about the documents as
- * a whole ("What is this document about?", which is not searched: its passages
- * are the documents' openings), is answered by openings (overview.ts).
+ * a whole ("What is this document about?", or a greeting alone, which is not
+ * searched: its passages are the documents' openings), is answered by openings
+ * (overview.ts).
  * Either way an answer none of whose sentences keeps a citation after
  * verification is not presented as grounded: it becomes `uncertain`, quoting
  * the closest passage.
@@ -34,6 +36,7 @@ import { correctSpelling, type Lexicon } from "./spelling.js";
 import type { Thesaurus } from "./synonyms.js";
 import { asksForMore, type ChatTurn, HeuristicRewriter, notYetSaid, type QuestionRewriter } from "./follow-up.js";
 import { asksAboutDocuments, documentPassages, openingPassages, sectionAsked } from "./overview.js";
+import { greets, withoutPleasantries } from "./pleasantries.js";
 import { streamAnswer, streamDraft, verifiedPieces } from "./streaming.js";
 import { ABSTENTION_MESSAGE, type AnswerDraft, type AnswerOutcome, MORE_PREFIX, UNCERTAIN_PREFIX, type Answerer, type Passage } from "./types.js";
 import { verifyCitations } from "./verify-citations.js";
@@ -113,6 +116,8 @@ interface Prepared {
   more: boolean;
   /** For a question about the documents as a whole: how many documents the index holds. */
   documentCount?: number;
+  /** The question was a greeting alone ("Hi!"): the overview is greeted back. */
+  greeting?: true;
 }
 
 export async function answerQuestion(input: AskInput, deps: AskDependencies, signal?: AbortSignal): Promise<AskResult> {
@@ -147,9 +152,8 @@ export async function* askStream(input: AskInput, deps: AskDependencies, signal?
 export async function weighQuestion(input: AskInput, deps: AskDependencies, signal?: AbortSignal): Promise<Prepared> {
   const snapshot = deps.index.current;
   const t0 = performance.now();
-  const asked = input.history?.length
-    ? await (deps.rewriter ?? defaultRewriter).rewrite(input.question, input.history, signal)
-    : input.question;
+  const message = withoutPleasantries(input.question);
+  const asked = input.history?.length ? await (deps.rewriter ?? defaultRewriter).rewrite(message, input.history, signal) : message;
   const t1 = performance.now();
   const askedIdf = await snapshot.keywords.idfFor(asked);
   const query = deps.lexicon ? await correctSpelling(asked, askedIdf, deps.lexicon, (text) => snapshot.keywords.idfFor(text)) : asked;
@@ -176,10 +180,13 @@ export async function weighQuestion(input: AskInput, deps: AskDependencies, sign
     timings: { rewrite: input.history?.length ? t1 - t0 : undefined, retrieve: performance.now() - t1 },
     more,
     ...(aboutDocuments && { documentCount: snapshot.manifest.documentCount }),
+    ...(greets(query) && { greeting: true as const }),
   };
 }
 
 const defaultRewriter = new HeuristicRewriter();
+// Before the overview a greeting is answered with: what the documents are about, and so what can be asked.
+const GREETING_REPLY = "Hello! I answer questions from these documents:";
 
 /** A question about a section by name, or about the documents, is answered by openings; any other is assessed on its evidence. */
 function assessment(query: string, aboutDocuments: boolean, passages: Passage[], evidence: SentenceEvidence[], decision: DecisionCalibration): Assessment {
@@ -210,6 +217,7 @@ function finish(prepared: Prepared, answered: AnswerDraft, answerMs: number): As
     const first = openings === 1 ? "The first" : `The first ${openings}`;
     shown.answer = `${first} of ${prepared.documentCount.toLocaleString("en")} documents, by file name:\n${shown.answer}`;
   }
+  if (!draft.abstained && prepared.greeting) shown.answer = `${GREETING_REPLY}\n${shown.answer}`;
   return {
     id: randomUUID(),
     ...shown,

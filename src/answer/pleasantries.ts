@@ -1,0 +1,44 @@
+/**
+ * @module pleasantries
+ * What a chat message says around its question: "Hi, when was the forum held?", "Could you tell me who moderated the
+ * panel?", "… please", "Thanks!". None of it is asked about, yet each word weighed as a term of the question: "hi" and
+ * "tell", which no answer says, were the rarest terms of their questions, and "Who moderated the panel?" went from
+ * answered (0.76) to uncertain (0.13) when asked "Could you tell me who moderated the panel?". The question is read
+ * without them; a greeting said alone is answered as "What can I ask?" is (overview.ts).
+ */
+
+// Words a question opens with.
+const QUESTION_OPENING = "(?:who|whom|whose|what|whats|when|where|which|why|how|can|could|do|does|did|is|are|was|were|will|would|should|may|i)";
+// "Hi", "hello there", "good morning".
+export const GREETING_SOURCE = String.raw`(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day))(?:,?\s+there)?`;
+const GREETING = new RegExp(`^${GREETING_SOURCE}$`, "iu");
+// A greeting before the question, set apart by punctuation ("Hi, when …", "Hello! Can you …") or followed by a word
+// that opens a question ("hey what is …"; not "hello world").
+const LEADING_GREETING = new RegExp(`^\\s*${GREETING_SOURCE}(?:\\s*[,!.:;-]+\\s*|\\s+(?=${QUESTION_OPENING}\\b))(?=\\S)`, "iu");
+// Thanks after the question: "… held? Thanks", "…, thank you very much!".
+const TRAILING_THANKS = /[\s,.!]*\b(?:thanks|thank you|thx|cheers|many thanks)(?: (?:so|very) much)?(?: in advance)?[\s.!]*$/iu;
+// "Please …", "can you please …", "…, please": not a "please" inside what is asked ("the 'please call' sign").
+const PLEASE = /^\s*please\b,?\s*|(?<=\b(?:can|could|would|will) you )please\s+|,?\s*\bplease(?=[\s?.!]*$)/giu;
+// A question asked about: "could you tell me who …", "do you know when …", "I'd like to know where …". Not "tell me
+// about X" (overview.ts), nor "tell me why" alone, which may be what is searched for (a song's title).
+const INDIRECT = /^\s*(?:(?:can|could|would|will) you (?:tell|show) me|(?:can|could|would|will) you let me know|do you know|does anyone know|i(?:'d| would) like to know|i want to know|i was wondering)\s+(?=(?:who|whom|whose|what|when|where|which|why|how|if|whether)\b)/iu;
+
+// "Can you tell me about X?" asks what "Tell me about X" asks (overview.ts).
+const ASKED_TO_TELL_ABOUT = /^\s*(?:can|could|would|will) you (?=(?:tell|show) me about\b)/iu;
+
+/** Whether the message is a greeting alone ("Hi!", "Good morning"). */
+export function greets(message: string): boolean {
+  return GREETING.test(message.trim().replace(/[\s?.!]+$/u, ""));
+}
+
+/**
+ * The question a chat message asks, without a greeting before it, thanks after it, "please" anywhere, or the "could you
+ * tell me" that asks it: "Hello! Could you please tell me when the forum was held? Thanks" → "when the forum was held?".
+ * A message that is nothing else ("Thanks!") is left as it is.
+ */
+export function withoutPleasantries(message: string): string {
+  if (greets(message)) return message;
+  const polite = message.replace(LEADING_GREETING, "").replace(TRAILING_THANKS, "").replace(PLEASE, "").replace(/\s{2,}/g, " ");
+  const question = polite.replace(INDIRECT, "").replace(ASKED_TO_TELL_ABOUT, "").trim();
+  return question || message;
+}
