@@ -21,7 +21,7 @@ const TRAILING_THANKS = /[\s,.!]*\b(?:thanks|thank you|thx|cheers|many thanks)(?
 const PLEASE = /^\s*please\b,?\s*|(?<=\b(?:can|could|would|will) you )please\s+|,?\s*\bplease(?=[\s?.!]*$)/giu;
 // A question asked about: "could you tell me who …", "do you know when …", "I'd like to know where …". Not "tell me
 // about X" (overview.ts), nor "tell me why" alone, which may be what is searched for (a song's title).
-const INDIRECT = /^\s*(?:(?:can|could|would|will) you (?:tell|show) me|(?:can|could|would|will) you let me know|do you know|does anyone know|i(?:'d| would) like to know|i want to know|i was wondering)\s+(?=(?:who|whom|whose|what|when|where|which|why|how|if|whether)\b)/iu;
+const INDIRECT = /^\s*(?:(?:can|could|would|will) you (?:tell|show) me|(?:can|could|would|will) you let me know|do you know|does anyone know|i(?:['’]d| would) like to know|i want to know|i was wondering)\s+(?=(?:who|whom|whose|what|when|where|which|why|how|if|whether)\b)/iu;
 
 // "Can you tell me about X?" asks what "Tell me about X" asks (overview.ts).
 const ASKED_TO_TELL_ABOUT = /^\s*(?:can|could|would|will) you (?=(?:tell|show) me about\b)/iu;
@@ -32,8 +32,8 @@ export function greets(message: string): boolean {
 }
 
 /**
- * The question a chat message asks, without a greeting before it, thanks after it, "please" anywhere, or the "could you
- * tell me" that asks it: "Hello! Could you please tell me when the forum was held? Thanks" → "when the forum was held?".
+ * The question a chat message asks, without a greeting before it, thanks after it, a "please" around it, or the "could
+ * you tell me" that asks it: "Hello! Could you please tell me when the forum was held? Thanks" → "when the forum was held?".
  * A message that is nothing else ("Thanks!") is left as it is.
  */
 export function withoutPleasantries(message: string): string {

@@ -11,6 +11,7 @@ describe("pleasantries", () => {
     expect(withoutPleasantries("Do you know if the museum is open on Monday?")).toBe("if the museum is open on Monday?");
     expect(withoutPleasantries("Hi there, I'd like to know where the venue is, thank you very much!")).toBe("where the venue is");
     expect(withoutPleasantries("Please give me the opening hours")).toBe("give me the opening hours");
+    expect(withoutPleasantries("I’d like to know where the venue is")).toBe("where the venue is");
     expect(withoutPleasantries("Can you tell me about the tickets?")).toBe("tell me about the tickets?");
   });
 
