@@ -15,7 +15,7 @@ import { chunkSentences } from "./chunk-sentences.js";
 import { type AnswerType, askedAction, asksHowTo, EXCLUSION, expectedAnswerType, holdsAnswerType, LIGHT_VERBS, namesAnotherRole, namesAnswerType, withoutDegreeWord } from "./answer-type.js";
 import { predict } from "./logistic-model.js";
 import { asksWhatIsNot, saysWhatIsNot } from "./negation.js";
-import { synonymTerms, type Thesaurus } from "./synonyms.js";
+import { synonymTerms, type Thesaurus, verbsApart } from "./synonyms.js";
 import type { Passage } from "./types.js";
 
 export interface SentenceEvidence {
@@ -117,8 +117,10 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // their gold ("when did the us not go to the olympics", "What didn't Newton's mechanics affect?").
   const negated = asksWhatIsNot(question);
   // What a text holds of the question: its terms, "AI" counting for "artificial intelligence" and back, "concerns" for "worries".
+  const apart = verbsApart(question, options.thesaurus);
   const held = (text: string, textTerms: string[] = terms(text)) => {
     const found = new Set([...textTerms, ...viaAcronyms(text)]);
+    for (const verb of apart(text)) found.delete(verb);
     for (const t of viaSynonyms(found)) found.add(t);
     return found;
   };

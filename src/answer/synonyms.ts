@@ -7,7 +7,7 @@
  * through a synonym (a multi-word synonym counts when all its terms are there:
  * "take place").
  */
-import { terms, words } from "../retrieval/tokenize.js";
+import { isStopWord, terms, words } from "../retrieval/tokenize.js";
 
 /** WordNet's parts of speech: a word's usual sense is read in each, or in the one its place in a question shows. */
 export type PartOfSpeech = "noun" | "verb" | "adj" | "adv";
@@ -56,6 +56,29 @@ export function synonymTerms(question: string, thesaurus: Thesaurus | undefined)
   }
   if (!alternatives.length) return () => [];
   return (held) => alternatives.filter(([, phrases]) => phrases.some((phrase) => phrase.every((t) => held.has(t)))).flatMap(([asking]) => asking);
+}
+
+/**
+ * For one question: whether a text says the verb of each of its phrasal verbs ("call off", "put off": WordNet's verb
+ * of a verb and a particle, the verb not after a determiner or a possessive: "the party's take on" is a noun) only
+ * apart from its particle. "Call us on 01233 555 019" says nothing of calling off an appointment, and its "call" is
+ * then no word of the question: the terms to leave out of what the text holds.
+ */
+export function verbsApart(question: string, thesaurus: Thesaurus | undefined): (text: string) => string[] {
+  if (!thesaurus) return () => [];
+  const asked = words(question);
+  const phrasal = asked.slice(1).flatMap((particle, i) => {
+    const [verb] = terms(asked[i]!);
+    const before = asked[i - 1];
+    const noun = before !== undefined && (DETERMINER.test(before) || before === "s");
+    return verb !== undefined && !noun && isStopWord(particle) && thesaurus.synonyms(`${asked[i]}_${particle}`, "verb").length ? [{ verb, particle }] : [];
+  });
+  if (!phrasal.length) return () => [];
+  return (text) => {
+    const said = words(text);
+    const together = ({ verb, particle }: { verb: string; particle: string }) => said.some((word, i) => said[i + 1] === particle && terms(word)[0] === verb);
+    return phrasal.filter((p) => !together(p)).map(({ verb }) => verb);
+  };
 }
 
 // WordNet's collocations of two or three words, looked up as it writes them ("call_off"). Measured with a full refit

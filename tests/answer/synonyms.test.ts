@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { weighEvidence } from "../../src/answer/evidence.js";
-import { synonymTerms, withMeasuredNouns } from "../../src/answer/synonyms.js";
+import { synonymTerms, verbsApart, withMeasuredNouns } from "../../src/answer/synonyms.js";
 import { WordNet } from "../../src/answer/wordnet.js";
 import { withDaysOfTheWeek } from "../../src/answer/days-of-the-week.js";
 import { withEventVerbs } from "../../src/answer/event-verbs.js";
@@ -39,6 +39,14 @@ describe("WordNet synonyms in evidence", () => {
     expect(synonymTerms("Can I put off my appointment?", wordnet)(new Set(terms("Appointments can be postponed once")))).toEqual(terms("put off"));
     // Apart, the words mean what they do alone: "call" is no "cancel".
     expect(synonymTerms("Can I call the office?", wordnet)(new Set(terms("You can cancel free of charge")))).toEqual([]);
+  });
+
+  it("When a question asks with a phrasal verb ('call off'), Then a text saying the verb apart from its particle does not hold it; a noun is no phrasal verb", () => {
+    const callOff = verbsApart("Can I call off my appointment?", wordnet);
+    expect(callOff("If you have toothache, call us on 01233 555 019")).toEqual(terms("call"));
+    expect(callOff("You can call off an appointment by phone")).toEqual([]);
+    expect(verbsApart("Can I call the office?", wordnet)("Call us on 01233 555 019")).toEqual([]);
+    expect(verbsApart("What's the party's take on history?", wordnet)("They take it on trust")).toEqual([]);
   });
 
   it("When a question word follows a determiner, Then it is a noun, and only its noun's synonyms count", () => {
