@@ -11,7 +11,7 @@
  * the passages and decides itself whether they answer (it may abstain); the
  * extractive answerer follows the assessment's confidence (`answered` or
  * `uncertain`). A question about a section by name, or about the documents as
- * a whole ("What is this document about?", or a greeting alone, which is not
+ * a whole ("What is this document about?", or a greeting or thanks alone, which is not
  * searched: its passages are the documents' openings), is answered by openings
  * (overview.ts).
  * Either way an answer none of whose sentences keeps a citation after
@@ -36,7 +36,7 @@ import { correctSpelling, type Lexicon } from "./spelling.js";
 import type { Thesaurus } from "./synonyms.js";
 import { asksForMore, type ChatTurn, HeuristicRewriter, notYetSaid, type QuestionRewriter } from "./follow-up.js";
 import { asksAboutDocuments, documentPassages, openingPassages, sectionAsked } from "./overview.js";
-import { greets, withoutPleasantries } from "./pleasantries.js";
+import { smallTalk, withoutPleasantries } from "./pleasantries.js";
 import { streamAnswer, streamDraft, verifiedPieces } from "./streaming.js";
 import { ABSTENTION_MESSAGE, type AnswerDraft, type AnswerOutcome, MORE_PREFIX, UNCERTAIN_PREFIX, type Answerer, type Passage } from "./types.js";
 import { verifyCitations } from "./verify-citations.js";
@@ -116,8 +116,8 @@ interface Prepared {
   more: boolean;
   /** For a question about the documents as a whole: how many documents the index holds. */
   documentCount?: number;
-  /** The question was a greeting alone ("Hi!"): the overview is greeted back. */
-  greeting?: true;
+  /** The question was a greeting or thanks alone ("Hi!", "Thanks!"): the overview follows a reply in kind. */
+  smallTalk?: "greeting" | "thanks";
 }
 
 export async function answerQuestion(input: AskInput, deps: AskDependencies, signal?: AbortSignal): Promise<AskResult> {
@@ -159,6 +159,7 @@ export async function weighQuestion(input: AskInput, deps: AskDependencies, sign
   const query = deps.lexicon ? await correctSpelling(asked, askedIdf, deps.lexicon, (text) => snapshot.keywords.idfFor(text)) : asked;
   const k = input.k ?? deps.defaultK;
   const aboutDocuments = asksAboutDocuments(query);
+  const talk = smallTalk(query);
   const ranked: Passage[] = aboutDocuments
     ? await documentPassages(snapshot, k)
     : (await deps.retriever.retrieve(snapshot, query, { k, mode: deps.mode })).map((r, i) => ({ n: i + 1, chunk: r.chunk, score: r.score }));
@@ -180,13 +181,13 @@ export async function weighQuestion(input: AskInput, deps: AskDependencies, sign
     timings: { rewrite: input.history?.length ? t1 - t0 : undefined, retrieve: performance.now() - t1 },
     more,
     ...(aboutDocuments && { documentCount: snapshot.manifest.documentCount }),
-    ...(greets(query) && { greeting: true as const }),
+    ...(talk && { smallTalk: talk }),
   };
 }
 
 const defaultRewriter = new HeuristicRewriter();
-// Before the overview a greeting is answered with: what the documents are about, and so what can be asked.
-const GREETING_REPLY = "Hello! I answer questions from these documents:";
+// Before the overview (what the documents are about, and so what can be asked), a reply in kind.
+const SMALL_TALK_REPLY = { greeting: "Hello! I answer questions from these documents:", thanks: "You're welcome! I answer questions from these documents:" };
 
 /** A question about a section by name, or about the documents, is answered by openings; any other is assessed on its evidence. */
 function assessment(query: string, aboutDocuments: boolean, passages: Passage[], evidence: SentenceEvidence[], decision: DecisionCalibration): Assessment {
@@ -217,7 +218,7 @@ function finish(prepared: Prepared, answered: AnswerDraft, answerMs: number): As
     const first = openings === 1 ? "The first" : `The first ${openings}`;
     shown.answer = `${first} of ${prepared.documentCount.toLocaleString("en")} documents, by file name:\n${shown.answer}`;
   }
-  if (!draft.abstained && prepared.greeting) shown.answer = `${GREETING_REPLY}\n${shown.answer}`;
+  if (!draft.abstained && prepared.smallTalk) shown.answer = `${SMALL_TALK_REPLY[prepared.smallTalk]}\n${shown.answer}`;
   return {
     id: randomUUID(),
     ...shown,

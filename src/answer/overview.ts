@@ -15,7 +15,7 @@
  *   back `not_found`); what answers it is where each document begins. Its
  *   passages are the documents' openings (documentPassages), not a search's.
  */
-import { GREETING_SOURCE } from "./pleasantries.js";
+import { SMALL_TALK_SOURCE } from "./pleasantries.js";
 import type { Chunk, IndexSnapshot } from "../core/types.js";
 import { terms, words } from "../retrieval/tokenize.js";
 import { endsWithStop } from "../ingest/closing-punctuation.js";
@@ -38,10 +38,10 @@ const ABOUT_THE_DOCUMENTS = new RegExp(
       String.raw`what(?:\s+topics|\s+subjects)?\s+(?:do|does)\s+${THE_DOCUMENTS}\s+(?:say|cover|contain|discuss|talk about|deal with)`,
       String.raw`(?:(?:can|could) you\s+|please\s+)?(?:summari[sz]e|sum up|describe|give (?:me |us )?(?:a |an )?(?:summary|overview) of|tell (?:me|us) about)\s+${THE_DOCUMENTS}`,
       String.raw`what can (?:i|we) ask(?: you)?(?: about)?`,
-      // Asked what it can do, for help, or greeted, it says what it can answer from.
+      // Asked what it can do, for help, greeted or thanked, it says what it can answer from.
       String.raw`what can you do(?: for me)?`,
       String.raw`help(?: me)?`,
-      GREETING_SOURCE,
+      SMALL_TALK_SOURCE,
       // Said with nothing before it (a follow-up is made standalone first, so "what is it about?" there names its topic).
       String.raw`what(?:'s|’s|\s+is)\s+(?:this|it)\s+(?:all\s+)?about`,
       String.raw`(?:give (?:me |us )?)?(?:a |an )?(?:short |brief |quick )?(?:summary|overview)`,
@@ -54,7 +54,7 @@ const ABOUT_THE_DOCUMENTS = new RegExp(
 // the first holding a sentence is its opening. Past the openings, the passages go on with what follows them.
 const LEADING_CHUNKS_PAST_K = 3;
 
-/** Whether the question asks what the documents as a whole are about ("What is this document about?"), or greets (pleasantries.ts). */
+/** Whether the question asks what the documents as a whole are about ("What is this document about?"), or is small talk (pleasantries.ts). */
 export function asksAboutDocuments(question: string): boolean {
   return ABOUT_THE_DOCUMENTS.test(withoutClosing(question.trimStart()));
 }

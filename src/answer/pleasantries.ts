@@ -4,14 +4,19 @@
  * panel?", "… please", "Thanks!". None of it is asked about, yet each word weighed as a term of the question: "hi" and
  * "tell", which no answer says, were the rarest terms of their questions, and "Who moderated the panel?" went from
  * answered (0.76) to uncertain (0.13) when asked "Could you tell me who moderated the panel?". The question is read
- * without them; a greeting said alone is answered as "What can I ask?" is (overview.ts).
+ * without them; a greeting or thanks said alone is answered as "What can I ask?" is (overview.ts).
  */
 
 // Words a question opens with.
 const QUESTION_OPENING = "(?:who|whom|whose|what|whats|when|where|which|why|how|can|could|do|does|did|is|are|was|were|will|would|should|may|i)";
 // "Hi", "hello there", "good morning".
-export const GREETING_SOURCE = String.raw`(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day))(?:,?\s+there)?`;
+const GREETING_SOURCE = String.raw`(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day))(?:,?\s+there)?`;
 const GREETING = new RegExp(`^${GREETING_SOURCE}$`, "iu");
+// "Thanks", "ok, thank you very much", "great, thanks for your help".
+const THANKS_SOURCE = String.raw`(?:(?:ok(?:ay)?|great|perfect|cool|brilliant|lovely)[,!.]?\s+)?(?:thanks|thank you|thx|cheers|many thanks)(?: (?:so|very) much)?(?: for (?:your|the) help)?`;
+const THANKS = new RegExp(`^${THANKS_SOURCE}$`, "iu");
+/** A greeting or thanks said alone, as a pattern's source (overview.ts answers it as "What can I ask?"). */
+export const SMALL_TALK_SOURCE = `(?:${GREETING_SOURCE}|${THANKS_SOURCE})`;
 // A greeting before the question, set apart by punctuation ("Hi, when …", "Hello! Can you …") or followed by a word
 // that opens a question ("hey what is …"; not "hello world").
 const LEADING_GREETING = new RegExp(`^\\s*${GREETING_SOURCE}(?:\\s*[,!.:;-]+\\s*|\\s+(?=${QUESTION_OPENING}\\b))(?=\\S)`, "iu");
@@ -26,9 +31,10 @@ const INDIRECT = /^\s*(?:(?:can|could|would|will) you (?:tell|show) me|(?:can|co
 // "Can you tell me about X?" asks what "Tell me about X" asks (overview.ts).
 const ASKED_TO_TELL_ABOUT = /^\s*(?:can|could|would|will) you (?=(?:tell|show) me about\b)/iu;
 
-/** Whether the message is a greeting alone ("Hi!", "Good morning"). */
-export function greets(message: string): boolean {
-  return GREETING.test(message.trim().replace(/[\s?.!]+$/u, ""));
+/** Whether the message is a greeting alone ("Hi!", "Good morning") or thanks alone ("Thanks!"); undefined for anything else. */
+export function smallTalk(message: string): "greeting" | "thanks" | undefined {
+  const said = message.trim().replace(/[\s?.!]+$/u, "");
+  return GREETING.test(said) ? "greeting" : THANKS.test(said) ? "thanks" : undefined;
 }
 
 /**
@@ -37,7 +43,7 @@ export function greets(message: string): boolean {
  * A message that is nothing else ("Thanks!") is left as it is.
  */
 export function withoutPleasantries(message: string): string {
-  if (greets(message)) return message;
+  if (smallTalk(message)) return message;
   const polite = message.replace(LEADING_GREETING, "").replace(TRAILING_THANKS, "").replace(PLEASE, "").replace(/\s{2,}/g, " ");
   const question = polite.replace(INDIRECT, "").replace(ASKED_TO_TELL_ABOUT, "").trim();
   return question || message;

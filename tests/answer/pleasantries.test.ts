@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { asksAboutDocuments } from "../../src/answer/overview.js";
-import { greets, withoutPleasantries } from "../../src/answer/pleasantries.js";
+import { smallTalk, withoutPleasantries } from "../../src/answer/pleasantries.js";
 
 describe("pleasantries", () => {
   it("When a chat message greets, thanks, says please or asks 'could you tell me', Then the question is read without it", () => {
@@ -21,11 +21,15 @@ describe("pleasantries", () => {
     }
   });
 
-  it("When a message is a greeting alone, or asks for help or what it can do, Then it asks what the documents are about", () => {
-    for (const message of ["hi", "Hello!", "good morning", "Hi there", "help", "What can you do?"]) expect(asksAboutDocuments(message), message).toBe(true);
-    expect(greets("Hi!")).toBe(true);
-    expect(greets("help")).toBe(false);
-    expect(greets("hi, when is the forum?")).toBe(false);
+  it("When a message is a greeting or thanks alone, or asks for help or what it can do, Then it asks what the documents are about", () => {
+    for (const message of ["hi", "Hello!", "good morning", "Hi there", "help", "What can you do?", "Thanks!", "ok, thank you very much", "great, thanks for your help"]) {
+      expect(asksAboutDocuments(message), message).toBe(true);
+    }
+    expect(smallTalk("Hi!")).toBe("greeting");
+    expect(smallTalk("Thank you!")).toBe("thanks");
+    expect(smallTalk("help")).toBeUndefined();
+    expect(smallTalk("hi, when is the forum?")).toBeUndefined();
     expect(asksAboutDocuments("hello world")).toBe(false);
+    expect(asksAboutDocuments("thanks to whom was the forum held")).toBe(false);
   });
 });

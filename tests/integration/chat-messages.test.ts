@@ -1,7 +1,7 @@
 /**
  * Questions written as chat messages, over HTTP with the bundled model: with a greeting, "please", thanks or "could you
- * tell me" around them they are answered as the bare question is; a greeting alone is greeted back with what the
- * documents are about.
+ * tell me" around them they are answered as the bare question is; a greeting or thanks alone is replied to in kind,
+ * with what the documents are about.
  */
 import { describe, expect, it } from "vitest";
 import { serveCorpus } from "./served-corpus.js";
@@ -34,12 +34,16 @@ describe("chat messages", () => {
     }
   });
 
-  it("When a message is a greeting alone, Then it is greeted back with what each document is about", async () => {
+  it("When a message is a greeting or thanks alone, Then it is replied to in kind, with what each document is about", async () => {
     const result = await served.ask("Hi!");
     expect(result.outcome).toBe("answered");
     const [greeting, ...openings] = result.answer.split("\n");
     expect(greeting).toBe("Hello! I answer questions from these documents:");
     expect(openings).toHaveLength(2);
     expect(result.citations.map((c) => c.source).sort()).toEqual(["forum.md", "library.md"]);
+    // Thanks alone had been not_found ("I could not find this in the documents."), and a content gap.
+    const thanks = await served.ask("Thanks!");
+    expect(thanks.outcome).toBe("answered");
+    expect(thanks.answer.split("\n")[0]).toBe("You're welcome! I answer questions from these documents:");
   });
 });
