@@ -9,7 +9,8 @@
  */
 import { isStopWord, terms, words } from "../retrieval/tokenize.js";
 import type { SentenceEvidence } from "./evidence.js";
-import { asksAboutDocuments, withoutClosing } from "./overview.js";
+import { withoutClosing } from "../ingest/closing-punctuation.js";
+import { asksAboutDocuments } from "./overview.js";
 
 export interface ChatTurn {
   role: "user" | "assistant";

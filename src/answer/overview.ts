@@ -15,6 +15,7 @@
  *   back `not_found`); what answers it is where each document begins. Its
  *   passages are the documents' openings (documentPassages), not a search's.
  */
+import { withoutClosing } from "../ingest/closing-punctuation.js";
 import { SMALL_TALK_SOURCE } from "./pleasantries.js";
 import type { Chunk, IndexSnapshot } from "../core/types.js";
 import { terms, words } from "../retrieval/tokenize.js";
@@ -84,13 +85,6 @@ export function openingPassages(passages: Passage[]): Passage[] {
 export function overviewTopic(question: string): string | undefined {
   const topic = OVERVIEW.exec(question)?.[1];
   return topic === undefined ? undefined : withoutClosing(topic);
-}
-
-/** The text without closing question marks, stops and spaces: trimmed by hand, as a pattern doing it would retry them from every position. */
-export function withoutClosing(text: string): string {
-  let end = text.length;
-  while (end > 0 && /[\s?.!]/u.test(text[end - 1]!)) end--;
-  return text.slice(0, end);
 }
 
 /** For "What do the documents say about X?", the best-ranked passage holding a sentence that is titled X; else undefined. */

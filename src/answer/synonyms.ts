@@ -7,7 +7,7 @@
  * through a synonym (a multi-word synonym counts when all its terms are there:
  * "take place").
  */
-import { isStopWord, terms, words } from "../retrieval/tokenize.js";
+import { isStopWord, joinedCompounds, terms, words } from "../retrieval/tokenize.js";
 
 /** WordNet's parts of speech: a word's usual sense is read in each, or in the one its place in a question shows. */
 export type PartOfSpeech = "noun" | "verb" | "adj" | "adv";
@@ -23,8 +23,6 @@ export interface Thesaurus {
 // "refund" is.
 const DETERMINER = /^(?:a|an|the|my|your|our|their|his|her|its|this|that|these|those|any|some|no|each|every)$/;
 
-const HYPHENATED = /\p{L}+(?:-\p{L}+)+/gu;
-
 /** For one question: the question terms a set of text terms holds through synonyms only; empty when none apply. */
 export function synonymTerms(question: string, thesaurus: Thesaurus | undefined): (held: Set<string>) => string[] {
   if (!thesaurus) return () => [];
@@ -37,8 +35,8 @@ export function synonymTerms(question: string, thesaurus: Thesaurus | undefined)
     const phrases = synonyms.map((synonym) => terms(synonym)).filter((phrase) => phrase.length > 0 && !phrase.some((t) => asking.includes(t)));
     if (phrases.length) alternatives.push([asking, phrases]);
   };
-  // A hyphenated word is also asked whole, as its joined term is indexed: "e-bike" as "ebike".
-  const joined = [...question.matchAll(HYPHENATED)].map(([word]) => word.toLowerCase().replace(/-/g, ""));
+  // A hyphenated word whose joined term is indexed is also asked whole: "e-bike" as "ebike".
+  const joined = joinedCompounds(question).map(({ word }) => word);
   for (const word of new Set([...asked, ...joined])) {
     if (/\d/.test(word)) continue;
     // A stop word has no term.

@@ -3,9 +3,10 @@
  * How a line or a sentence ends: where its closing punctuation starts ("… Hangzhou." → before the "."), so that a
  * citation marker can go in front of it, and whether it ends with a stop of a given set. The one place that reads
  * endings: where a sentence ends (the answer's citations), whether a line ends a clause (a wrapped line does not),
- * and whether a PDF line ends a paragraph each ask it with their own stops. Scanned backwards by hand: the regular
- * expression it replaces (`/[.!?:;]+["'”’)]*$/`) is retried at every start position and took seconds on a long run of
- * dots.
+ * and whether a PDF line ends a paragraph each ask it with their own stops; a question is read without its closing
+ * punctuation (withoutClosing), and a chat message without the thanks it ends with. Scanned backwards by hand: the
+ * regular expression it replaces (`/[.!?:;]+["'”’)]*$/`) is retried at every start position and took seconds on a
+ * long run of dots.
  */
 
 /** The stops a sentence or a clause may end with. */
@@ -31,4 +32,16 @@ export function closingPunctuation(text: string, stops = CLAUSE_STOPS): ClosingP
 /** Whether `text` ends with one of `stops`, closing quotes or brackets aside ("… 2025.”"). */
 export function endsWithStop(text: string, stops = CLAUSE_STOPS): boolean {
   return closingPunctuation(text.trimEnd(), stops).hasStop;
+}
+
+/** The text without the characters matching `char` (one character at a time) at its end, trimmed by hand as above. */
+export function withoutTrailing(text: string, char: RegExp): string {
+  let end = text.length;
+  while (end > 0 && char.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
+/** The text without closing question marks, stops and spaces ("What is it about?" → "What is it about"). */
+export function withoutClosing(text: string): string {
+  return withoutTrailing(text, /[\s?.!]/u);
 }

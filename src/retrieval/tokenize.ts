@@ -78,15 +78,15 @@ export function terms(text: string): string[] {
 }
 
 /**
- * The terms the text's hyphenated compounds are joined into ("ebik" for "e-bike"), each with the terms of its parts of
- * one letter, which name nothing alone (the "e" of "e-bike"): a question's words are read one by one, its compounds
- * whole only here.
+ * The text's hyphenated compounds that are also indexed joined: each as one word ("ebike" for "e-bike", folded), its
+ * term ("ebik"), and the terms of its parts of one letter, which name nothing alone (the "e" of "e-bike"). A
+ * question's words are read one by one, its compounds whole only here.
  */
-export function joinedCompounds(text: string): { joined: string; letters: string[] }[] {
+export function joinedCompounds(text: string): { word: string; joined: string; letters: string[] }[] {
   return [...fold(text).matchAll(HYPHENATED)].flatMap(([compound]) => {
     const parts = compound.split(HYPHEN);
     const joined = joinedTerm(compound, parts);
-    return joined === undefined ? [] : [{ joined, letters: parts.filter((part) => /^\p{L}$/u.test(part) && !STOP_WORDS.has(part)).map(stem) }];
+    return joined === undefined ? [] : [{ word: parts.join(""), joined, letters: parts.filter((part) => /^\p{L}$/u.test(part) && !STOP_WORDS.has(part)).map(stem) }];
   });
 }
 

@@ -10,6 +10,9 @@ import { ExtractiveAnswerer } from "../../src/answer/extractive.js";
 import { holdsAnswerType } from "../../src/answer/answer-type.js";
 import { verifyCitations } from "../../src/answer/verify-citations.js";
 import { terms } from "../../src/retrieval/tokenize.js";
+import { withoutPleasantries } from "../../src/answer/pleasantries.js";
+import { synonymTerms } from "../../src/answer/synonyms.js";
+import { WordNet } from "../../src/answer/wordnet.js";
 import { assessmentOf, passagesOf } from "./passages.js";
 
 const DOTS = ".".repeat(30_000);
@@ -32,6 +35,20 @@ describe("answering over pathological text", () => {
     const { value, ms } = await timed(() => terms(`${"a".repeat(60_000)} don't`));
     expect(value).toHaveLength(1);
     expect(ms).toBeLessThan(1000);
+  });
+
+  it("When a question holds a run of 30,000 spaces or dots, or a 30,000-letter word, Then its pleasantries and synonyms are read at once", async () => {
+    // Thanks and "please" had been looked for from every position of the run: 20 s for 50,000 spaces. (The API takes
+    // questions of 2,000 characters at most; the function itself has no bound.)
+    const spaces = await timed(() => withoutPleasantries(`Where is it${" ".repeat(30_000)}x, thanks`));
+    expect(spaces.value).toBe(`Where is it x`);
+    const dots = await timed(() => withoutPleasantries(`Where is it${". ".repeat(15_000)}x please`));
+    expect(dots.value.endsWith("x")).toBe(true);
+    // A hyphenated word had been looked for from every letter of a long word.
+    WordNet.bundled();
+    const word = await timed(() => synonymTerms(`What is ${"a".repeat(30_000)}?`, WordNet.bundled()));
+    expect(word.value(new Set())).toEqual([]);
+    expect(spaces.ms + dots.ms + word.ms).toBeLessThan(1000);
   });
 
   it("When the sentence to quote holds a run of 30,000 dots, Then it is cited at once", async () => {
