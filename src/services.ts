@@ -72,10 +72,9 @@ export interface Services {
  * The hybrid retriever the product searches with, for the given fusion settings: the one `npm start` serves, and the
  * one the eval chooses the dense weight for. Keyword search also looks for what a "how heavy" question measures, for
  * what a short form stands for ("ID": "identification", short-forms.ts), and for "contact" when a question asks for a
- * telephone number, an e-mail address or a website (withContactWord). It
- * leaves out the word after "how" that names the kind of answer ("much", "many", "long"), as evidence does: over
- * fifteen everyday documents "How much is the fine?" was `not_found`, "much" ("too much water") being rarer there than
- * "fine". Measured twice with NQ-open, each time one question fewer in its check questions' top 5 and nothing else
+ * telephone number, an e-mail address or a website (withContactWord). It leaves out the word after "how" that names
+ * the kind of answer ("much", "many", "long"), as evidence does: over fifteen everyday documents "How much is the
+ * fine?" was `not_found`, "much" ("too much water") being rarer there than "fine". Measured twice with NQ-open, each time one question fewer in its check questions' top 5 and nothing else
  * changed: "long" alone (94.99 → 94.9 %, on the eval's indexes as then kept), and every such word (95.35 → 95.26 %,
  * `npm run eval`, 2026-12-05, built afresh); kept the second time, for the documents people ask about.
  */

@@ -39,15 +39,17 @@ for (const [short, full] of Object.entries(SHORT_FORMS)) {
   for (const words of full) if (!words.includes(" ")) FULL_FORMS.set(words, [...(FULL_FORMS.get(words) ?? []), short]);
 }
 
-/** What a word (hyphens left out) stands for, or is the short form of; empty when neither. */
+/** A word as the lists name it: lower case, hyphens left out ("e-bike" → "ebike"). */
+const keyOf = (word: string) => word.toLowerCase().replace(/-/g, "");
+
+/** What a word stands for, or is the short form of; empty when neither. */
 function otherForms(word: string): string[] {
-  const key = word.toLowerCase().replace(/-/g, "");
-  return fullForms(key) ?? FULL_FORMS.get(key) ?? FULL_FORMS.get(key.replace(/s$/, "")) ?? [];
+  const key = keyOf(word);
+  return shortFormOf(key) ?? FULL_FORMS.get(key) ?? FULL_FORMS.get(key.replace(/s$/, "")) ?? [];
 }
 
-/** What a short form stands for ("ID", "docs", "e-bike"); undefined for any other word. */
-function fullForms(word: string): string[] | undefined {
-  const key = word.toLowerCase().replace(/-/g, "");
+/** What a short form (its key, or its key's singular: "docs") stands for; undefined for any other word. */
+function shortFormOf(key: string): string[] | undefined {
   return SHORT_FORMS[key] ?? SHORT_FORMS[key.replace(/s$/, "")];
 }
 
@@ -65,6 +67,6 @@ const WORD = /\p{L}+(?:-\p{L}+)*/gu;
  * year" searched for "yr" too would rank first whatever passage happens to write it.
  */
 export function withFullForms(question: string): string {
-  const more = [...question.matchAll(WORD)].flatMap(([word]) => fullForms(word) ?? []);
+  const more = [...question.matchAll(WORD)].flatMap(([word]) => shortFormOf(keyOf(word)) ?? []);
   return more.length ? `${question} ${[...new Set(more)].join(" ")}` : question;
 }
