@@ -32,8 +32,27 @@ export async function createTestDatabase(serverUrl = POSTGRES_URL): Promise<Test
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    close: () => withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    close: () => withClient(serverUrl, (client) => dropWhenIdle(client, name)),
   };
+}
+
+// How long a dropped database's connections may take to close on their own before they are ended.
+const DRAIN_MS = 2000;
+const DRAIN_POLL_MS = 50;
+
+/**
+ * Drops the database once the connections to it have closed, or after DRAIN_MS, ending those left. A pool's `end()`
+ * resolves before its connections have closed: dropped at once WITH (FORCE), a connection still closing was terminated
+ * by the server, and its client threw the termination (57P01) as an uncaught exception, failing a run whose tests had
+ * all passed.
+ */
+async function dropWhenIdle(client: pg.Client, name: string): Promise<void> {
+  for (let waited = 0; waited < DRAIN_MS; waited += DRAIN_POLL_MS) {
+    const { rows } = await client.query<{ open: number }>("SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = $1", [name]);
+    if (rows[0]!.open === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
+  }
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 
 async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
