@@ -29,6 +29,7 @@ import { type CitedPassage, passageView } from "../core/views.js";
 import type { Retriever, SearchMode } from "../retrieval/types.js";
 import type { IndexHolder } from "../store/index-holder.js";
 import { packPassages } from "./context-budget.js";
+import { withTableHeaders } from "./table-headers.js";
 import { answeredByOpenings, type Assessment, assess, type DecisionCalibration } from "./decision.js";
 import { type RankingModel, type SentenceEvidence, type SentenceSimilarity, weighEvidence } from "./evidence.js";
 import { extractiveDraft } from "./extractive.js";
@@ -162,7 +163,7 @@ export async function weighQuestion(input: AskInput, deps: AskDependencies, sign
   const talk = smallTalk(query);
   const ranked: Passage[] = aboutDocuments
     ? await documentPassages(snapshot, k)
-    : (await deps.retriever.retrieve(snapshot, query, { k, mode: deps.mode })).map((r, i) => ({ n: i + 1, chunk: r.chunk, score: r.score }));
+    : await withTableHeaders(snapshot, (await deps.retriever.retrieve(snapshot, query, { k, mode: deps.mode })).map((r, i) => ({ n: i + 1, chunk: r.chunk, score: r.score })));
   const { packed, leftOut } = packPassages(ranked, deps.contextTokenBudget ?? Number.POSITIVE_INFINITY);
   const weighed = await weighEvidence(query, packed, {
     idf: query === asked ? askedIdf : await snapshot.keywords.idfFor(query),

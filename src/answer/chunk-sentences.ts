@@ -10,6 +10,7 @@ import type { Chunk } from "../core/types.js";
 import { endsWithStop } from "../ingest/closing-punctuation.js";
 import { isCodeFence, type Span, sentenceSpans } from "../ingest/sentences.js";
 import { terms } from "../retrieval/tokenize.js";
+import { cellsOf, headsRows, isDelimiterRow, rowsAbove } from "./tables.js";
 
 const BULLET = /^(?:[•\-*–·▪◦]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/u;
 
@@ -33,9 +34,10 @@ export interface Sentence {
  * The sentences of a chunk as evidence sees them (list bullets stripped), with document offsets. Headings are left
  * out: a title says what a passage is about, not what it says, and quoted as an answer it answers nothing ("# Amnesia:
  * The Dark Descent [1]" for "when did amnesia the dark descent come out" — 19 % of NQ-open answers quoted one). Its
- * words still count for the passage (contextCoverage reads the heading path).
+ * words still count for the passage (contextCoverage reads the heading path). `tableHeader`: the header of a table
+ * the chunk begins inside of (table-headers.ts), which names the cells of its first rows.
  */
-export function chunkSentences(chunk: Chunk): Sentence[] {
+export function chunkSentences(chunk: Chunk, tableHeader?: string[]): Sentence[] {
   const out: Sentence[] = [];
   let asked: string | undefined;
   const lines = lineBounds(chunk.text);
@@ -57,7 +59,7 @@ export function chunkSentences(chunk: Chunk): Sentence[] {
     const bullet = BULLET.exec(chunk.text.slice(start, span.end));
     if (bullet) start += bullet[0].length;
     const line = lineAround(chunk.text, span.start, span.end);
-    const row = tableRow(chunk.text, span, line);
+    const row = tableRow(chunk.text, span, line, tableHeader);
     // A table's header is what its rows are named by, no statement.
     if (row === null) continue;
     const text = row ?? readable(chunk.text.slice(start, span.end));
@@ -156,56 +158,24 @@ function lineBounds(text: string): LineBounds[] {
   return lines;
 }
 
-/** A table's row as cells: "| London | 140 pounds |" (Markdown) or "London | 140 pounds" (an HTML table's row). */
-function cellsOf(line: string): string[] | undefined {
-  const trimmed = line.trim();
-  if (!trimmed.includes("|")) return undefined;
-  const cells = trimmed.replace(/^\|/, "").replace(/\|$/, "").split("|").map((cell) => cell.trim());
-  return cells.length >= 2 ? cells : undefined;
-}
-
-const DELIMITER_CELL = /^:?-{3,}:?$/;
-
-/** A Markdown table's delimiter row ("| --- | :---: |"): no row of the table. */
-const isDelimiterRow = (cells: string[]) => cells.every((cell) => DELIMITER_CELL.test(cell));
-
 /**
  * A sentence that is a whole row of a table, with each cell named by its column: "City: London; Limit per night: 140
  * pounds". Alone, "| London | 140 pounds |" says neither what 140 pounds is nor answers "What is the hotel limit in
- * London?" in its words. The header is the first row of the table, when the passage holds it; without it the cells
- * are quoted as they are, between bars only. The header itself is null (no sentence: headsRows). A Markdown delimiter
+ * London?" in its words. The header is the first row of the table, when the passage holds it, or `continuedHeader`
+ * for rows the passage begins with (cut from a table begun before it); without one the cells are quoted as they are,
+ * between bars only. The header itself is null (no sentence: headsRows). A Markdown delimiter
  * row ("| --- |") is no row: undefined, and it has no words to quote.
  */
-function tableRow(text: string, span: Span, line: string): string | null | undefined {
+function tableRow(text: string, span: Span, line: string, continuedHeader?: string[]): string | null | undefined {
   const cells = text.slice(span.start, span.end).trim() === line.trim() ? cellsOf(line) : undefined;
   if (!cells || isDelimiterRow(cells)) return undefined;
-  // Back over the rows before this one (blank lines between them too: an HTML table's rows are blocks) to the first.
-  let header: string[] | undefined;
-  let lineStart = text.lastIndexOf("\n", span.start - 1) + 1;
-  while (lineStart > 0) {
-    const previousStart = text.lastIndexOf("\n", lineStart - 2) + 1;
-    const previous = text.slice(previousStart, lineStart - 1);
-    if (previous.trim()) {
-      const previousCells = cellsOf(previous);
-      if (!previousCells) break;
-      if (!isDelimiterRow(previousCells)) header = previousCells;
-    }
-    lineStart = previousStart;
-  }
+  const { first, reachesStart } = rowsAbove(text, text.lastIndexOf("\n", span.start - 1) + 1);
+  // A passage cut from inside a long table: its first row is no header, and the table's own names its cells.
+  const header = reachesStart && continuedHeader ? continuedHeader : first?.cells;
   if (!header && headsRows(text, span.end, cells)) return null;
   if (!header || header.length !== cells.length) return readable(cells.join(" | "));
-  return readable(cells.map((cell, i) => (header[i] ? `${header[i]}: ${cell}` : cell)).join("; "));
-}
-
-/**
- * Whether the first row of a table heads the rows after it (a Markdown delimiter row follows it, or a row of as many
- * cells): its cells name their columns in every row, and quoted alone ("Plan | Price per user per month | Storage")
- * they answer nothing.
- */
-function headsRows(text: string, end: number, cells: string[]): boolean {
-  const next = text.slice(end).split("\n").find((line) => line.trim());
-  const nextCells = next === undefined ? undefined : cellsOf(next);
-  return nextCells !== undefined && (isDelimiterRow(nextCells) || nextCells.length === cells.length);
+  // An empty cell says nothing: "Notes:" with nothing after it had ended the row as a list's introduction ends.
+  return readable(cells.flatMap((cell, i) => (!cell ? [] : header[i] ? [`${header[i]}: ${cell}`] : [cell])).join("; "));
 }
 
 // Bold and underline marks of Markdown ("**Q: Can I print?**"), and an FAQ's label of its answer ("A: Yes.").

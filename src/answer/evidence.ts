@@ -129,7 +129,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // rows apart by: "Does the off-peak membership include classes?" is not answered by the off-peak row because the
   // full membership's row names classes, nor "How much is express delivery to the EU?" by the Express (UK) row because
   // the page's prose mentions the EU.
-  const sentencesOf = passages.map(({ chunk }) => chunkSentences(chunk));
+  const sentencesOf = passages.map(({ chunk, tableHeader }) => chunkSentences(chunk, tableHeader));
   // Each sentence's terms, and what it holds of the question, read once: the rows, the action and the candidates use them.
   const termsOf = sentencesOf.map((sentences) => sentences.map((s) => terms(s.text)));
   const heldOf = sentencesOf.map((sentences, p) => sentences.map((s, i) => held(s.text, termsOf[p]![i])));
@@ -143,9 +143,16 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // A row without a term of the question that another row of its table holds is another record than the one asked
   // for: the EU's row, not Express (UK)'s, says what delivery to the EU costs — and neither answers express delivery
   // to the EU. It has no answer of the kind asked for, as a sentence naming the role at another organisation has not.
+  // A term of the document's title or the table's headings is what every row is about, not what tells rows apart: the
+  // F28 row of a boiler's fault codes saying "gas not reaching the boiler" does not make F22's another record for "My
+  // boiler shows F22, what does that mean?".
+  const titleTerms = passages.map(({ chunk }) => held(`${chunk.title} ${chunk.headingPath.join(" ")}`));
   const anotherRow = (p: number, position: number, heldTerms: Set<string>) =>
     [...content.keys()].some(
-      (term) => !holdsTerm(heldTerms, term) && sentencesOf[p]!.some((s, other) => other !== position && s.tableRow && holdsTerm(heldOf[p]![other]!, term)),
+      (term) =>
+        !holdsTerm(heldTerms, term) &&
+        !holdsTerm(titleTerms[p]!, term) &&
+        sentencesOf[p]!.some((s, other) => other !== position && s.tableRow && holdsTerm(heldOf[p]![other]!, term)),
     );
   // A how-to question's action ("restore") is the kind of answer it asks for: where a passage names the action, its
   // sentences that do not describe another procedure ("Run a backup of a folder:" for "How do I restore a backup?").

@@ -84,13 +84,7 @@ export function pickSentences(question: string, evidence: SentenceEvidence[]): S
   // heading "Can I take photographs?", "How do I get there?" under "Getting here". The best-ranked sentence is shown
   // as the closest passage (such evidence is never confident: the decision reads it as none), rather than nothing.
   if (!best) return evidence.slice(0, 1);
-  if (introducesList(best)) {
-    // What follows it in its section: the next section's list is not the one it introduces.
-    const following = quotedOnce(evidence.filter((s) => s.source === best.source && s.section === best.section && s.start > best.start)).sort((a, b) => a.start - b.start);
-    // Not only the items right after it: an item may be explained by a paragraph of its own before the next one.
-    const items = following.filter((s) => s.listItem);
-    return items.length ? [best, ...upToItems(items, MAX_LIST_ITEMS)] : [best, ...following].slice(0, 1 + MAX_LIST_ITEMS);
-  }
+  if (introducesList(best)) return withList(best, evidence);
   if (!best.code && !asksForKind(question) && asksForSection(question, best)) {
     const whole = best.listItem ? upToItems(listAround(best, evidence), MAX_LIST_ITEMS) : linesOrOpening(best, evidence);
     if (whole && whole.length > 1) return whole;
@@ -106,7 +100,22 @@ export function pickSentences(question: string, evidence: SentenceEvidence[]): S
   const section = procedure ? taskSection(question, best, evidence) : undefined;
   if (section) return section;
   const ordered = [best, ...close.slice(1).sort((a, b) => (a.n === b.n ? a.start - b.start : 0))];
-  return quotedOnce(ordered.flatMap((s) => [...antecedent(s, evidence), s]));
+  // A runner-up ending with a colon is quoted with what it introduces: "IF YOU SMELL GAS:" alone says nothing.
+  return quotedOnce(ordered.flatMap((s) => (s !== best && introducesList(s) ? withList(s, evidence) : [...antecedent(s, evidence), s])));
+}
+
+/**
+ * A sentence ending with a colon and the list it introduces: the list items after it in the same document, whichever
+ * passages hold them, else the sentences that follow it.
+ */
+function withList(introduction: SentenceEvidence, evidence: SentenceEvidence[]): SentenceEvidence[] {
+  // What follows it in its section: the next section's list is not the one it introduces.
+  const following = quotedOnce(
+    evidence.filter((s) => s.source === introduction.source && s.section === introduction.section && s.start > introduction.start),
+  ).sort((a, b) => a.start - b.start);
+  // Not only the items right after it: an item may be explained by a paragraph of its own before the next one.
+  const items = following.filter((s) => s.listItem);
+  return items.length ? [introduction, ...upToItems(items, MAX_LIST_ITEMS)] : [introduction, ...following].slice(0, 1 + MAX_LIST_ITEMS);
 }
 
 /**

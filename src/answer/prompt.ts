@@ -34,9 +34,11 @@ Rules:
  * however spaced, loses its "<", and attribute values lose their quotes and
  * angle brackets. No document can close the wrapper or open a new one.
  */
-export function formatPassage({ n, chunk }: Passage): string {
+export function formatPassage({ n, chunk, tableHeader }: Passage): string {
   const where = [chunk.title, ...chunk.headingPath].filter(Boolean).join(" › ");
-  const body = neutraliseTags(promptText(chunk.text));
+  // A passage cut from inside a table is shown under the table's header, which names its columns.
+  const header = tableHeader ? `| ${tableHeader.join(" | ")} |\n|${" --- |".repeat(tableHeader.length)}\n` : "";
+  const body = neutraliseTags(promptText(header + chunk.text));
   const source = `${chunk.source}${chunk.page ? ` p.${chunk.page}` : ""}`;
   return `<passage n="${n}" source="${quoteAttribute(source)}" title="${quoteAttribute(where)}">\n${body}\n</passage>`;
 }

@@ -7,6 +7,8 @@ export interface Passage {
   n: number;
   chunk: Chunk;
   score: number;
+  /** The header of the table the chunk begins inside of, read from the document above it (table-headers.ts). */
+  tableHeader?: string[];
 }
 
 /** What an answerer produces: text with [n] markers, and which passage numbers it cites. */

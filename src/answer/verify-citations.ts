@@ -48,7 +48,7 @@ export interface VerifyOptions {
 
 export function verifyCitations(answer: string, passages: Passage[], options: VerifyOptions = {}): VerifiedAnswer {
   const thresholds = { minSupport: options.minSupport ?? MIN_SUPPORT, clearlyBetterBy: options.clearlyBetterBy ?? CLEARLY_BETTER_BY };
-  const passageTerms = new Map(passages.map((p) => [p.n, new Set(terms(`${p.chunk.title} ${p.chunk.headingPath.join(" ")} ${p.chunk.text}`))]));
+  const passageTerms = new Map(passages.map((p) => [p.n, new Set(terms(`${p.chunk.title} ${p.chunk.headingPath.join(" ")} ${p.tableHeader?.join(" ") ?? ""} ${p.chunk.text}`))]));
   const unsupported: string[] = [];
   let verified = "";
   let last = 0;

@@ -154,11 +154,16 @@ export function isCodeFence(line: string): boolean {
 
 // Lines that start a block of their own in plain text and Markdown: a heading, a quote, a table row, a code fence, a
 // list item, a line led by a label ("Apologies: Mr Olsen" under "Present: Ana Ruiz (chair), …", "ACTION: Tom to …").
-const STARTS_BLOCK = /^\s*(?:#|>|\||```|~~~|[-*+•▪◦–]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|\p{Lu}[\p{L}'’-]*(?: [\p{L}'’-]+){0,2}:\s)/u;
+const LIST_MARKER = String.raw`(?:[-*+•▪◦–]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s`;
+const LIST_ITEM = new RegExp(`^${LIST_MARKER}`, "u");
+const STARTS_BLOCK = new RegExp(String.raw`^\s*(?:#|>|\||${"```"}|~~~|${LIST_MARKER}|\p{Lu}[\p{L}'’-]*(?: [\p{L}'’-]+){0,2}:\s)`, "u");
+const indent = (line: string) => line.length - line.trimStart().length;
+const CAPITAL_FIRST = /^\s*\p{Lu}/u;
 
 /**
  * The text with each line break that only wraps a line (after a long line that ends mid-sentence, or before one going
- * on in lower case; before a line that starts no block of its own) as a space, CR and LF alike, so offsets stay as
+ * on in lower case; after a line that starts no block of its own, or a list item's line with the next indented under
+ * it; before a line that starts no block of its own) as a space, CR and LF alike, so offsets stay as
  * they are. Line by line, by hand: a pattern looking back over a line's length would retry from every position.
  */
 function withWrapsAsSpaces(text: string): string {
@@ -173,7 +178,12 @@ function withWrapsAsSpaces(text: string): string {
     if (isCodeFence(line)) inCode = !inCode;
     const next = text.slice(at + 1, nextEnd < 0 ? text.length : nextEnd);
     const wrapped = line.length >= MIN_WRAPPED_LINE || GOES_ON.test(next);
-    if (!inCode && wrapped && line && next.trim() && !endsWithStop(line) && !STARTS_BLOCK.test(line) && !STARTS_BLOCK.test(next)) {
+    // A list item wraps onto lines indented under its text ("  - Leave … Service on" | "    0800 111 999, free"), not
+    // in capitals: "2. Financial investments …" above "    Financial resources must be allocated …" is a heading's item
+    // and its paragraph.
+    const itemGoesOn = LIST_ITEM.test(line) && indent(next) > indent(text.slice(lineStart, at)) && !CAPITAL_FIRST.test(next);
+    const opensBlock = STARTS_BLOCK.test(line) && !itemGoesOn;
+    if (!inCode && wrapped && line && next.trim() && !endsWithStop(line) && !opensBlock && !STARTS_BLOCK.test(next)) {
       const breakStart = text[at - 1] === "\r" ? at - 1 : at;
       pieces.push(text.slice(copied, breakStart), " ".repeat(at + 1 - breakStart));
       copied = at + 1;

@@ -149,6 +149,24 @@ describe("chunker", () => {
     expect(split({ wrappedLines: false })[0]).toBe("The contractor, Baxter & Sons, confirmed that work will start on 14 April");
   });
 
+  it("When a list item wraps onto lines indented under it, Then it runs on over them, unless the indented line starts anew in capitals", () => {
+    const text = [
+      "IF YOU SMELL GAS:",
+      "  - Open doors and windows.",
+      "  - Leave the property and call the National Gas Emergency Service on",
+      "    0800 111 999, free, 24 hours a day.",
+      "  2. Financial investments to apply AI successfully in the Public Cultural Domain",
+      "    Financial resources must be allocated for infrastructure.",
+    ].join("\n");
+    expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end).replace(/\n\s*/g, " | "))).toEqual([
+      "IF YOU SMELL GAS:",
+      "- Open doors and windows.",
+      "- Leave the property and call the National Gas Emergency Service on | 0800 111 999, free, 24 hours a day.",
+      "2. Financial investments to apply AI successfully in the Public Cultural Domain",
+      "Financial resources must be allocated for infrastructure.",
+    ]);
+  });
+
   it("When a fenced code block holds commands, Then each of its lines is a sentence, lower case or not, and the prose after it wraps as before", () => {
     const text = "Install it with:\n\n```bash\ngit clone https://example.org/tidewater.git\ncd tidewater\nnpm install\n```\n\nThe first sync of ten years of tide tables takes about twenty\nminutes on a laptop.";
     expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end).replace(/\n/g, " | "))).toEqual([

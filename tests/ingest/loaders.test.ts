@@ -72,6 +72,43 @@ describe("loaders", () => {
     expect(sentences).not.toContain("Getting here");
   });
 
+  it("When plain text frames or underlines a heading with rule lines, Then it starts a section", () => {
+    const text = ["BOILER GUIDE", "", "-----------------", "1. SAFETY FIRST", "-----------------", "", "Fit a CO alarm.", "", "Warranty", "========", "Seven years."].join("\n");
+    const doc = loadTxt(Buffer.from(text), "boiler.txt");
+    expect(doc.sections.map((s) => s.headingPath)).toEqual([[], ["1. SAFETY FIRST"], ["Warranty"]]);
+    const sentences = chunkDocument(doc, { size: 480, overlap: 80 }).flatMap((c) => chunkSentences(c).map((s) => s.text));
+    expect(sentences).toEqual(["Fit a CO alarm.", "Seven years."]);
+  });
+
+  it("When plain text sets a table out in columns under dashes, Then it is written as a Markdown table, wrapped cells joined to their row", () => {
+    const text = [
+      "Membership options",
+      "",
+      "  Plan             Monthly price   Access",
+      "  --------------   -------------   --------------------",
+      "  Flex             GBP 39.99       All opening hours",
+      "  Off-Peak         GBP 24.99       Weekdays 9:30 am - 4:00 pm,",
+      "                                   weekends all day",
+      "  Duo (two people, GBP 64.99       All opening hours",
+      "  same address)",
+      "",
+      "Prices include VAT.  Fees are  paid monthly.",
+    ].join("\n");
+    const doc = loadTxt(Buffer.from(text), "terms.txt");
+    expect(doc.text.split("\n").slice(2, 7)).toEqual([
+      "| Plan | Monthly price | Access |",
+      "| --- | --- | --- |",
+      "| Flex | GBP 39.99 | All opening hours |",
+      "| Off-Peak | GBP 24.99 | Weekdays 9:30 am - 4:00 pm, weekends all day |",
+      "| Duo (two people, same address) | GBP 64.99 | All opening hours |",
+    ]);
+    const sentences = chunkDocument(doc, { size: 480, overlap: 80 }).flatMap((c) => chunkSentences(c).map((s) => s.text));
+    expect(sentences).toContain("Plan: Off-Peak; Monthly price: GBP 24.99; Access: Weekdays 9:30 am - 4:00 pm, weekends all day");
+    // Without a row set out in the columns under the dashes (a word across an edge), the text is left as it is.
+    const ragged = ["Name   Price", "----   -----", "Flexible 39.99"].join("\n");
+    expect(loadTxt(Buffer.from(ragged), "ragged.txt").text).toBe(ragged);
+  });
+
   it("When an HTML page marks its content, Then its navigation, page header and footer are left out, and a header of the content is kept", () => {
     const html = `<html><head><title>IT help</title></head><body>
       <header><a href="/">Intranet</a> <div role="search">Search the intranet</div></header>

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { chunkDocument } from "../../src/ingest/chunker.js";
 import { loadHtml } from "../../src/ingest/loaders/html.js";
 import { loadMarkdown } from "../../src/ingest/loaders/markdown.js";
+import { loadTxt } from "../../src/ingest/loaders/txt.js";
 import { MAX_SENTENCE_CHARS, sentenceSpans } from "../../src/ingest/sentences.js";
 
 function timed<T>(work: () => T): { value: T; ms: number } {
@@ -52,6 +53,14 @@ describe("loaders and sentences on pathological input", () => {
     expect(doc.text).toBe("Visible title\n\nOpen dialog.\n\nShown text.");
     expect(doc.title).toBe("Visible title");
     expect(doc.sections.at(-1)!.headingPath).toEqual(["Visible title"]);
+  });
+
+  it("When plain text holds 25,000 header-and-dashes pairs that end in a ragged line, Then each line is read once", () => {
+    // Each pair starts a table that runs to the end; read anew from every header, that was 25,000 × 50,000 lines.
+    const text = `${Array.from({ length: 50_000 }, (_, i) => (i % 2 ? "--   --" : "ab   cd")).join("\n")}\nabcdefgh`;
+    const { value, ms } = timed(() => loadTxt(Buffer.from(text), "columns.txt"));
+    expect(value.text.startsWith("| ab | cd |\n| --- | --- |\n| ab | cd |\n| -- | -- |")).toBe(true);
+    expect(ms).toBeLessThan(3000);
   });
 
   it("When a text holds 50,000 short sentences, Then they are split in time proportional to the text", () => {

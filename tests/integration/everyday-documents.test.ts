@@ -183,3 +183,35 @@ describe("phrasal verbs", () => {
     expect(result.outcome).not.toBe("answered");
   });
 });
+
+const BOILER_SAFETY = `THERMACORE COMBI BOILER USER GUIDE
+
+Please read this guide and keep it near the boiler. Installation, servicing and
+repairs must only be carried out by a Gas Safe registered engineer.
+
+------------------------------------------------------------------------
+1. SAFETY FIRST
+------------------------------------------------------------------------
+
+IF YOU SMELL GAS:
+  - Do not use light switches, electrical appliances or naked flames.
+  - Open doors and windows.
+  - Turn off the gas supply at the meter (the emergency control valve).
+  - Leave the property and call the National Gas Emergency Service on
+    0800 111 999, free, 24 hours a day.
+
+Carbon monoxide (CO) can kill. Fit an audible CO alarm in the same room as
+the boiler.
+`;
+
+describe("lists introduced by a line", () => {
+  const served = serveCorpus({ "boiler.txt": BOILER_SAFETY });
+
+  it("When the line introducing a list is quoted after another sentence, Then its items come with it, an item wrapped onto an indented line whole", async () => {
+    const result = await served.ask("I can smell gas near the boiler, what should I do?");
+    // Before: "IF YOU SMELL GAS: Installation, servicing and repairs must …", its list left out; and the last item ended at
+    // "Service on", its number on the next line read as a sentence of its own.
+    expect(result.answer).toContain("IF YOU SMELL GAS [");
+    expect(result.answer).toContain("- Leave the property and call the National Gas Emergency Service on 0800 111 999, free, 24 hours a day [");
+  });
+});

@@ -51,3 +51,56 @@ describe("a table's other records", () => {
     expect(result.answer).toBe("Plan: Business; Price per user per month: £9; Storage: 1 TB; Version history: unlimited [1]");
   });
 });
+
+// Long enough to be cut into chunks of 480 characters: the motorcycle's row is in a later chunk than the header.
+const RATES = `# Travel and expenses policy
+
+## Allowances and rates
+
+| Item | Rate | Notes |
+|---|---|---|
+| Breakfast (if not included in hotel) | £8.50 | Only when leaving home before 6:30 am |
+| Lunch | £12.00 | Only on trips of more than 5 hours |
+| Evening meal | £28.00 | Only when staying overnight or returning after 8:00 pm |
+| Overnight incidentals | £5.00 per night | No receipt needed |
+| Mileage, own car — first 10,000 miles in the tax year | 45p per mile | Business miles only |
+| Mileage, own car — above 10,000 miles | 25p per mile | |
+| Mileage, motorcycle | 24p per mile | |
+| Mileage, bicycle | 20p per mile | |
+| Passenger supplement | 5p per mile per passenger | Passenger must be a colleague on the same business trip |
+
+Meal limits are per person, per meal, and cannot be added together or moved between days.
+`;
+
+const FAULT_CODES = `THERMACORE COMBI BOILER USER GUIDE
+
+------------------------------------------------------------
+4. FAULT CODES
+------------------------------------------------------------
+
+  Code   Meaning                              What you can do
+  ----   ----------------------------------   ---------------------------
+  F22    Low water pressure                   Top up the pressure
+  F28    No ignition / gas not reaching       Check other gas appliances;
+         the boiler                           then reset once
+  F61    Control board fault                  Call an engineer
+`;
+
+describe("a long table", () => {
+  const served = serveCorpus({ "expenses.md": RATES, "boiler.txt": FAULT_CODES });
+
+  it("When a row is in a later passage than the table's header, Then its cells are still named by the header, and an empty cell is left out", async () => {
+    const result = await served.ask("What is the mileage rate for a motorcycle?");
+    // Before: "Mileage, own car — above 10,000 miles: Mileage, motorcycle; 25p per mile: 24p per mile" (the passage's
+    // first row read as the header), or "…; Notes [1]:" introducing the rows after it as a list.
+    expect(result.answer).toContain("Item: Mileage, motorcycle; Rate: 24p per mile [1]");
+    expect(result.answer).not.toContain("Notes");
+  });
+
+  it("When plain text sets a table out in columns, Then a row is quoted with its cells named, whatever other row names the document's subject", async () => {
+    const result = await served.ask("My boiler shows F22, what does that mean?");
+    // Before: "F22    Low water pressure   Top up the pressure F28 No ignition …" as one sentence.
+    expect(result.answer).toContain("Code: F22; Meaning: Low water pressure; What you can do: Top up the pressure [1]");
+    expect(result.answer).not.toContain("F28");
+  });
+});

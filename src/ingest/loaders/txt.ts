@@ -1,5 +1,6 @@
 import type { Section, SourceDocument } from "../types.js";
 import { decodeText } from "./decode-text.js";
+import { withFixedWidthTables } from "./fixed-width-tables.js";
 import { titleFromFileName } from "./titles.js";
 
 const MAX_TITLE_LENGTH = 150;
@@ -9,16 +10,20 @@ const MAX_HEADING_CHARS = 100;
 // ("Opening hours: 9–17", "24 April 2025", "Thank you.") stays content, and is still quoted as an answer.
 // A section's number may lead it ("1. Winter fair", "2.3 Costs"), as in minutes and reports.
 const HEADING_LINE = /^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?\p{Lu}[^\d:.!?;,]*[^\d:.!?;,\s]$/u;
+// A line drawn across the page ("-----", "=====", "*****"): plain text frames or underlines its headings with them.
+const RULE_LINE = /^([-=*_~#])\1{2,}$/;
 
 /**
  * Plain text: the first line is the title when it is short enough to be one. A later short line written like a
  * heading (HEADING_LINE), after a blank line, starts a section, as a Markdown heading would: chunks do not run across
  * it, it names the passages under it, and it is not quoted as an answer ("NEMO's thoughts on AI [1]" answered nothing).
+ * A rule line drawn above or below it stands for the blank line ("-----\n1. SAFETY FIRST\n-----", "Warranty\n====").
  * Its text may follow on the next line ("Opening hours" above "Monday to Friday: 7:00 to 18:00"), unless that line
- * reads like a heading too: lines of that kind together are an address or a verse, not a heading and its text.
+ * reads like a heading too: lines of that kind together are an address or a verse, not a heading and its text. A table
+ * set out in columns is written as Markdown's (fixed-width-tables.ts).
  */
 export function loadTxt(content: Buffer, source: string): SourceDocument {
-  const text = decodeText(content, source);
+  const text = withFixedWidthTables(decodeText(content, source));
   const lines = text.split("\n");
   const titleLine = lines.findIndex((line) => line.trim());
   const firstLine = lines[titleLine]?.trim() ?? "";
@@ -28,7 +33,7 @@ export function loadTxt(content: Buffer, source: string): SourceDocument {
 
 /** Sections started by heading lines after the title line (`lines` are the text's, split at "\n"). */
 function plainHeadings(lines: string[], titleLine: number): Section[] {
-  const blank = (i: number) => i < 0 || i >= lines.length || !lines[i]!.trim();
+  const blank = (i: number) => i < 0 || i >= lines.length || !lines[i]!.trim() || RULE_LINE.test(lines[i]!.trim());
   const sections: Section[] = [];
   let offset = 0;
   lines.forEach((line, i) => {
