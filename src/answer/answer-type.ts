@@ -229,6 +229,10 @@ const WH_WORD = /\b(who|whom|whose|what|whats|when|where|which|why|how)\b/;
 // release date in india", "season 2 this is us number of episodes" (NQ-open holds such queries from real searches).
 const SEARCHED_NUMBER = /(?<!\b(?:a|the same|large|small|great|growing|limited) )\bnumber of\b|\btotal (?:strength|count)\b/;
 // "third president of the united states", "winner of the royal rumble", "original cast of …", "panel moderator".
+// People asked for by the name of their role: "what's the finance director's name?", "the name of the head teacher".
+const PERSON_ROLES =
+  "(?:director|manager|head|headteacher|teacher|principal|chair|chairman|chairwoman|chairperson|president|ceo|owner|landlord|landlady|officer|co-?ordinator|doctor|consultant|secretary|treasurer|leader|captain|coach|author|founder|host|speaker|moderator|instructor|trainer|nurse|supervisor|engineer|minister|mayor|editor|curator|dean|governor|clerk|administrator|advis[eo]r|representative|organi[sz]er)";
+const ASKED_PERSON_NAME = new RegExp(`\\bname of (?:the |our |my |your |their |his |her )?(?:[\\w-]+ ){0,3}${PERSON_ROLES}s?\\b|\\b${PERSON_ROLES}(?:'s|’s|s'|s’)? names?\\b`);
 const SEARCHED_PERSON =
   /^\W*(?:the |an? )?(?:\w+ )?(?:winner|president|leader|founder|author|director|ceo|captain|inventor|chairman|chairperson|coach|composer|moderator|host)s? of\b|\bcast\b(?![- ](?:iron|off|away|out|a|an|the|into|in)\b)|\b(?:winner|founder|author|director|ceo|moderator|host|speaker|panell?ist)s?\W*$/;
 // The same nouns as the head of a what-question: "what is the total number of …", "what was the release date of …".
@@ -306,7 +310,8 @@ export function expectedAnswerType(question: string): AnswerType {
   if (asksOrganisation(q)) return "organisation";
   if (
     /^(?:\W*)(?:and\s+)?(?:who|whom|whose)\b|\b(?:who|whom|whose) (?:is|was|were|are|did|does|do|has|had|will|won|wrote|sang|sings|plays|played|led|leads|founded|invented|discovered)\b/.test(q) ||
-    (searchStyle && SEARCHED_PERSON.test(q))
+    (searchStyle && SEARCHED_PERSON.test(q)) ||
+    ASKED_PERSON_NAME.test(q)
   ) {
     return "person";
   }
@@ -334,7 +339,13 @@ function saysNew(text: string, pattern: RegExp, questionWords: ReadonlySet<strin
 }
 
 /** Capitalised words of the text that the question does not already use (lower-cased). */
-const newNames = (text: string, questionWords: ReadonlySet<string>) => saysNew(text, NAME, questionWords, ([name]) => name.toLowerCase().replace(/['’]s$/u, ""));
+const newNames = (text: string, questionWords: ReadonlySet<string>) =>
+  saysNew(text, NAME, questionWords, ([name]) => {
+    // A capital after a colon or a table's cell name starts the cell ("Who approves: Over £1,000"), and a stop word in
+    // capitals ("Over", "Who") names nobody.
+    const word = name.toLowerCase().replace(/['’]s$/u, "");
+    return isStopWord(word) ? undefined : word;
+  });
 
 // A number that stands on its own: digits inside a name ("H2G2", "CO2", "F1") count nothing and date nothing.
 const NUMBER = /(?<![\p{L}\d])\d+/gu;

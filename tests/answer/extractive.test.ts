@@ -6,6 +6,7 @@ import { bestSentence, weighEvidence, type SentenceSimilarity } from "../../src/
 import { ExtractiveAnswerer, pickSentences } from "../../src/answer/extractive.js";
 import { verifyCitations } from "../../src/answer/verify-citations.js";
 import { assessmentOf, passagesOf, TEST_RANKING } from "./passages.js";
+import { words } from "../../src/retrieval/tokenize.js";
 
 const idf = () => 1;
 
@@ -554,6 +555,16 @@ describe("answer types for who and where", () => {
       expect(holdsAnswerType(path, "place", config)).toBe(true);
     }
     for (const notPath of ["it is open 24/7, and/or at 30 km/h.", "run tallyctl init to create the file."]) expect(holdsAnswerType(notPath, "place", config)).toBe(false);
+  });
+
+  it("When a question asks for the name of someone by their role, Then a person is asked for, and a capitalised stop word or a cell's name is no one's name", () => {
+    expect(expectedAnswerType("what's the finance director's name?")).toBe("person");
+    expect(expectedAnswerType("name of the year 3 class teacher")).toBe("person");
+    expect(expectedAnswerType("What is the name of the panel Havu moderated?")).toBe("any");
+    const question = new Set(words("what's the finance director's name?"));
+    // A table's row: "Over" starts a cell, "Who approves" names a column; neither is a person.
+    expect(holdsAnswerType("Claim value: Over £1,000; Who approves: Finance Director", "person", question)).toBe(false);
+    expect(holdsAnswerType("The Finance Director is Maria Lopez.", "person", question)).toBe(true);
   });
 
   it("When a question asks which museum, team or company, Then only a sentence naming one the question does not can answer it", () => {
