@@ -19,10 +19,10 @@ import { namesCountry } from "../retrieval/gazetteer.js";
 import { isStopWord, terms, words } from "../retrieval/tokenize.js";
 
 /**
- * "count" asks how many or how much of something ("how many visitors", "number of", "how much water"); "number" any other
- * quantity ("how long", "how much longer", "what percentage").
+ * "count" asks how many or how much of something ("how many visitors", "number of", "how much water"); "length" how long
+ * (a time or a distance); "number" any other quantity ("how much longer", "how old", "what percentage").
  */
-export type AnswerType = "count" | "number" | "date" | "amount" | "role" | "person" | "organisation" | "country" | "place" | "phone" | "email" | "url" | "any";
+export type AnswerType = "count" | "length" | "number" | "date" | "amount" | "role" | "person" | "organisation" | "country" | "place" | "phone" | "email" | "url" | "any";
 
 // "Once a week" says how often as "twice a year" does; "once you have joined" says when, not how many.
 const NUMBER_WORDS = /\b(once(?= (?:a|an|per|every)\b)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|hundreds|thousands?|millions?|billions?|half|twice|several|few)\b/i;
@@ -297,6 +297,7 @@ export function expectedAnswerType(question: string): AnswerType {
   if (ASKED_URL.test(q)) return "url";
   if (/\b(price|cost|fee|fare|charge)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q)) return "amount";
   if (HOW_MANY_UNITS_OF_TIME.test(q)) return "number";
+  if (/\bhow long\b/.test(q)) return "length";
   if (/\bhow many\b|\bwhat number\b/.test(q) || HOW_MUCH_OF.test(q) || WHAT_IS_THE_NUMBER.test(q) || (searchStyle && SEARCHED_NUMBER.test(q))) return "count";
   if (withoutDegreeWord(q) !== q || /\bwhat (percentage|percent|proportion|amount|share|fraction)\b/.test(q) || ASKED_VERSION.test(q)) return "number";
   if (/\b(what|which)\b/.test(q) && ROLE_NOUNS.test(q)) return "role";
@@ -342,21 +343,38 @@ function saysNew(text: string, pattern: RegExp, questionWords: ReadonlySet<strin
 const newNames = (text: string, questionWords: ReadonlySet<string>) =>
   saysNew(text, NAME, questionWords, ([name]) => {
     // A capital after a colon or a table's cell name starts the cell ("Who approves: Over £1,000"), and a stop word in
-    // capitals ("Over", "Who") names nobody.
-    const word = name.toLowerCase().replace(/['’]s$/u, "");
-    return isStopWord(word) ? undefined : word;
+    // capitals ("Over", "Who") names nobody, nor does a day or a month ("Waste Services: 0300 123 7720, Monday to Friday"
+    // answered "Who is the waste services manager?").
+    // A sentence's full stop is no part of its last name ("reviewed by the Waste Services Manager.").
+    const word = name.toLowerCase().replace(/\.+$/u, "").replace(/['’]s$/u, "");
+    return isStopWord(word) || DATE_WORD.test(word) ? undefined : word;
   });
+const DATE_WORD = new RegExp(`^(?:${DATE_WORDS.source}|march|may)$`, "i");
 
-// A number that stands on its own: digits inside a name ("H2G2", "CO2", "F1") count nothing and date nothing.
-const NUMBER = /(?<![\p{L}\d])\d+/gu;
+// A number that stands on its own: digits inside a name ("H2G2", "CO2", "F1", "HR-09") count nothing and date nothing.
+const NUMBER = /(?<![\p{L}\d]|\p{L}-)\d+/gu;
 // A number that counts something: not a sum of money ("Office chairs can be claimed up to £150" says how much, not how many).
-const COUNT = /(?<![\p{L}\d$€£¥₹,.])\d+/gu;
+const COUNT = /(?<![\p{L}\d$€£¥₹,.]|\p{L}-)\d+/gu;
 // A year ("1939", "the 1990s", "AD 800") or a time of day ("4:05"); a day of the month comes with its month's name.
 // Not a sum of money ("£285"), nor a group of a number written in groups ("01603 555 210", a telephone number).
 const DATE_NUMBER = /(?<![\p{L}\d,.$€£¥₹]|\d )(?:\d{3,4}s?|\d{1,2}:\d{2})(?![\p{L}\d]| \d)/gu;
 
 // A length of time or a temperature after a number: "3 hours 15 minutes", "a 2-year warranty", "50°C".
 const TIME_OR_DEGREES = new RegExp(`^\\s*-?\\s*(?:°|degrees?\\b|(?:${TIME_UNITS}|secs?|mins?|hrs?|decades?|centuries)\\b)`, "i");
+
+// How long: a number of units of time or of distance ("55–65 minutes", "a 2-year warranty", "six months", "an hour",
+// "6,650 km"). Any number had done, and "one small upgrade" answered "How long does the banana bread take?", a
+// temperature "How long … in the oven?".
+const HOW_MANY = String.raw`(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|several|few|couple of|half an?)`;
+const LENGTH = new RegExp(
+  String.raw`(?<![\p{L}\d,.])${HOW_MANY}(?:\s*(?:[–-]|to|or)\s*${HOW_MANY})?(?:\s+and a half)?[\s-]*(?:${TIME_UNITS}|secs?|mins?|hrs?|decades?|centuries|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m|ft|feet|foot|inch(?:es)?|cm|mm|yards?|light[\s-]years?)(?![\p{L}\d])`,
+  "iu",
+);
+const YEAR = /(?<![\p{L}\d,.$€£¥₹])(?:1[0-9]\d{2}|20\d{2})(?![\p{L}\d])/u;
+// A span of years, or a time since a year: "from 1939 to 1945", "from 4 August 1915 until November 1918", "1914–1918",
+// "since 1988"; or no end: "lifetime protection", "for life".
+const SPAN_OF_YEARS =
+  /\b(?:from|between)\s[^.;:]{0,20}?\b\d{3,4}\s+(?:to|and|until|till|through)\s[^.;:]{0,20}?\b\d{3,4}\b|\b\d{4}\s*[–-]\s*\d{2,4}\b|\bsince\s+(?:(?:the\s+)?(?:early\s+|late\s+|mid-?)?\d{3,4}s?|\p{L}+\s+\d{3,4})\b|\b(?:lifetime|for life|permanent(?:ly)?|indefinite(?:ly)?)\b/iu;
 
 // A sum of money after a number: "10p per page", "50 cents". Not "marks": "50 marks" are as often an exam's as a currency's.
 const MONEY_UNIT = new RegExp(`^\\s?(?:p|${CURRENCY_WORDS})\\b`, "i");
@@ -435,6 +453,8 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type === "place") return newNames(text, questionWords) || newLocative(text, questionWords) || FILE_PATH.test(text);
   if (type === "amount") return (AMOUNT.test(text) && (newNumber(text, NUMBER, questionWords) || /\bfree\b/i.test(text) || NUMBER_WORDS.test(text))) || NOTHING_TO_PAY.test(text);
   if (type === "role") return ROLE.test(text);
+  // "How long have we been celebrating Pi Day?" asks since when: "In 1988, the earliest known … celebration".
+  if (type === "length") return LENGTH.test(text) || SPAN_OF_YEARS.test(text) || (questionWords.has("been") && YEAR.test(text));
   if (type === "number") return newNumber(text, NUMBER, questionWords) || NUMBER_WORDS.test(text);
   if (type === "count") return newCount(text, questionWords);
   if (type === "date") {

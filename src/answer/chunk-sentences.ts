@@ -13,6 +13,10 @@ import { terms } from "../retrieval/tokenize.js";
 import { cellsOf, headsRows, isDelimiterRow, rowsAbove } from "./tables.js";
 
 const BULLET = /^(?:[•\-*–·▪◦]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/u;
+// A clause's number in a policy or contract ("1.3 Maternity leave is covered …", "3.2.1 Requests must …"): a label,
+// not part of what the clause says, and no number it answers with ("how many weeks of paternity leave" is not "1.3").
+// Before a capital only: "1.5 litres of water" starts with a quantity.
+const CLAUSE_NUMBER = /^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=\p{Lu})/u;
 
 export interface Sentence {
   start: number;
@@ -58,6 +62,7 @@ export function chunkSentences(chunk: Chunk, tableHeader?: string[]): Sentence[]
     let start = span.start;
     const bullet = BULLET.exec(chunk.text.slice(start, span.end));
     if (bullet) start += bullet[0].length;
+    else start += CLAUSE_NUMBER.exec(chunk.text.slice(start, span.end))?.[0].length ?? 0;
     const line = lineAround(chunk.text, span.start, span.end);
     const row = tableRow(chunk.text, span, line, tableHeader);
     // A table's header is what its rows are named by, no statement.

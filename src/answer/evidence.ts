@@ -280,8 +280,9 @@ const FRAMING_WORDS = new Set(
 // need not say "mean" ("TOIL: Time off in lieu", "Time off in lieu (TOIL) is …").
 const ASKED_MEANING = /^\W*(?:what (?:does|do|did) (.+?) (?:mean|stand for)|what is the (?:meaning|definition) of (.+?)|define (.+?))\W*$/iu;
 // "How long does a refund take?", "How long does the filter last?": the verb asks for a duration ("within 5–7 working
-// days", "Filter life: 2 months") and need not be said; "take" had been found in "return", its noun's synonym.
-const ASKED_DURATION = /^\W*how long (?:does|do|did|will|would|should|can|could) (.+?) (?:take|last)\W*$/iu;
+// days", "Filter life: 2 months") and need not be said; "take" had been found in "return", its noun's synonym. What
+// follows the verb is asked too ("How long does the bread take in the oven?").
+const ASKED_DURATION = /^\W*how long (?:does|do|did|will|would|should|can|could) (.+?) (?:take|last)(?: (.+?))?\W*$/iu;
 // Stems this long or longer match their extensions: "direct" ~ "director", "chair" ~ "chairperson".
 const MIN_VARIANT_PREFIX = 5;
 
@@ -308,8 +309,7 @@ const MIN_VARIANT_PREFIX = 5;
  */
 function contentTerms(question: string, type: AnswerType, idf: Idf): Map<string, number> {
   const weights = new Map<string, number>();
-  const meaningOf = ASKED_MEANING.exec(question) ?? ASKED_DURATION.exec(question);
-  const asked = meaningOf ? (meaningOf[1] ?? meaningOf[2] ?? meaningOf[3]!) : question;
+  const asked = askedPart(question);
   const lightVerbsCount = ASKED_OBJECT.test(question);
   const askedText = withoutDegreeWord(asked.replace(EXCLUSION, " "));
   const asking = words(askedText).filter((word) => !FRAMING_WORDS.has(word));
@@ -324,6 +324,14 @@ function contentTerms(question: string, type: AnswerType, idf: Idf): Map<string,
     for (const letter of letters) weights.delete(letter);
   }
   return weights;
+}
+
+/** What a question asking what a term means, or how long something takes, asks about: the term, or the thing. */
+function askedPart(question: string): string {
+  const meaning = ASKED_MEANING.exec(question);
+  if (meaning) return meaning[1] ?? meaning[2] ?? meaning[3]!;
+  const duration = ASKED_DURATION.exec(question);
+  return duration ? [duration[1], duration[2]].filter(Boolean).join(" ") : question;
 }
 
 /**

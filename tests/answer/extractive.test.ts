@@ -326,7 +326,7 @@ describe("answer types", () => {
 
   it("When a question asks how many or when, Then a sentence needs a number or a date", () => {
     expect(expectedAnswerType("How many visitors came last year?")).toBe("count");
-    expect(expectedAnswerType("How long is probation?")).toBe("number");
+    expect(expectedAnswerType("How long is probation?")).toBe("length");
     expect(expectedAnswerType("When were the recommendations first presented?")).toBe("date");
     expect(expectedAnswerType("In which year was it founded?")).toBe("date");
     expect(expectedAnswerType("What does the museum display?")).toBe("any");
@@ -565,6 +565,37 @@ describe("answer types for who and where", () => {
     // A table's row: "Over" starts a cell, "Who approves" names a column; neither is a person.
     expect(holdsAnswerType("Claim value: Over £1,000; Who approves: Finance Director", "person", question)).toBe(false);
     expect(holdsAnswerType("The Finance Director is Maria Lopez.", "person", question)).toBe(true);
+  });
+
+  it("When a question asks who, Then a sentence's full stop, a day or a month does not make a word someone's name", () => {
+    const question = new Set(words("who is the waste services manager"));
+    // "Manager." had been a name the question does not use, and "Monday" and "Friday" names.
+    expect(holdsAnswerType("You can ask for your complaint to be reviewed by the Waste Services Manager.", "person", question)).toBe(false);
+    expect(holdsAnswerType("Waste Services: 0300 123 7720, Monday to Friday 8:30am to 5pm.", "person", question)).toBe(false);
+    expect(holdsAnswerType("The Waste Services Manager is Dana Whitfield.", "person", question)).toBe(true);
+  });
+
+  it("When a question asks how long, Then only a length of time or distance, a span of years, or a year since which, answers it", () => {
+    expect(expectedAnswerType("how long does the banana bread take in the oven")).toBe("length");
+    const asked = new Set(words("how long does the banana bread take"));
+    // Any number had answered: "one small upgrade", a temperature.
+    expect(holdsAnswerType("This is the banana bread my grandmother made every Sunday, with one small upgrade.", "length", asked)).toBe(false);
+    expect(holdsAnswerType("Heat the oven to 180°C (160°C fan) / 350°F / Gas Mark 4.", "length", asked)).toBe(false);
+    for (const length of ["Bake for 55–65 minutes.", "It comes with a 7-year warranty.", "It takes two and a half hours.", "The Nile is 6,650 km long.", "Warsaw was occupied from 4 August 1915 until November 1918.", "It provided lifetime protection."]) {
+      expect(holdsAnswerType(length, "length", asked)).toBe(true);
+    }
+    const since = new Set(words("how long have we been celebrating pi day"));
+    expect(holdsAnswerType("In 1988, the earliest known celebration of Pi Day was organized by Larry Shaw.", "length", since)).toBe(true);
+    expect(holdsAnswerType("In 1988, the earliest known celebration of Pi Day was organized by Larry Shaw.", "length", asked)).toBe(false);
+  });
+
+  it("When a number is part of a code ('HR-09') or a clause's label ('1.3'), Then it counts nothing", () => {
+    const question = new Set(words("how many weeks paternity leave do I get"));
+    expect(holdsAnswerType("Paternity leave is covered by the Family Leave Policy (HR-09), not by this policy.", "count", question)).toBe(false);
+    const [sentence] = chunkSentences({ id: "c", source: "leave.txt", title: "Leave", headingPath: [], text: "1.3 Maternity and paternity leave are covered by the Family Leave Policy.", start: 0, end: 73 });
+    expect(sentence!.text).toBe("Maternity and paternity leave are covered by the Family Leave Policy.");
+    const [quantity] = chunkSentences({ id: "d", source: "recipe.txt", title: "Recipe", headingPath: [], text: "1.5 litres of water are added.", start: 0, end: 30 });
+    expect(quantity!.text).toBe("1.5 litres of water are added.");
   });
 
   it("When a question asks which museum, team or company, Then only a sentence naming one the question does not can answer it", () => {

@@ -30,6 +30,13 @@ describe("answering over pathological text", () => {
     expect(ms).toBeLessThan(1000);
   });
 
+  it("When a sentence is 25,000 numbers joined by commas, Then whether it says how long is read at once", async () => {
+    // Tried from the digit after every comma, the length pattern took 5 s for this.
+    const { value, ms } = await timed(() => holdsAnswerType("1,".repeat(25_000), "length"));
+    expect(value).toBe(false);
+    expect(ms).toBeLessThan(1000);
+  });
+
   it("When a document holds one 60,000-letter word, Then its terms are read at once, its contractions undone as anywhere", async () => {
     // Undoing "n't" had been tried from every letter of the word: 3.5 s for this one.
     const { value, ms } = await timed(() => terms(`${"a".repeat(60_000)} don't`));
