@@ -3,7 +3,7 @@ import { ABSTENTION_MESSAGE, type Passage } from "../../src/answer/types.js";
 import { askedAction, expectedAnswerType, holdsAnswerType, namesAnotherRole } from "../../src/answer/answer-type.js";
 import { chunkSentences } from "../../src/answer/chunk-sentences.js";
 import { bestSentence, weighEvidence, type SentenceSimilarity } from "../../src/answer/evidence.js";
-import { ExtractiveAnswerer, pickSentences } from "../../src/answer/extractive.js";
+import { ExtractiveAnswerer, extractiveDraft, pickSentences } from "../../src/answer/extractive.js";
 import { verifyCitations } from "../../src/answer/verify-citations.js";
 import { assessmentOf, passagesOf, TEST_RANKING } from "./passages.js";
 import { words } from "../../src/retrieval/tokenize.js";
@@ -19,6 +19,15 @@ describe("evidence and the extractive answer", () => {
     const [steps] = passagesOf("1. Press OK.\n2. Enter the code.\n3. Press OK.");
     const procedure = await weighEvidence("How do I enter the code?", [steps!], { idf, ranking: TEST_RANKING });
     expect(pickSentences("How do I enter the code?", procedure).map((s) => s.text)).toEqual(["Press OK.", "Enter the code.", "Press OK."]);
+  });
+
+  it("When the answer is uncertain, Then runners-up half as close as a confident answer's are quoted too", async () => {
+    const [passage] = passagesOf("The fine is issued by the council. The council's fines office is in Leeds.");
+    const weighed = await weighEvidence("Who issues the fine?", [passage!], { idf, ranking: TEST_RANKING });
+    // The second sentence a fifth as likely as the first: under a confident answer's bar (0.3), over an uncertain one's.
+    const evidence = weighed.map((s, i) => ({ ...s, score: i === 0 ? 0.8 : 0.16 }));
+    expect(extractiveDraft("Who issues the fine?", evidence, false, "extractive").answer).toBe("The fine is issued by the council [1].");
+    expect(extractiveDraft("Who issues the fine?", evidence, true, "extractive").answer).toBe("The fine is issued by the council [1]. The council's fines office is in Leeds [1].");
   });
 
   it("When two sentences cover the question equally, Then the one closer in meaning is quoted", async () => {
