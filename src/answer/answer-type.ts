@@ -339,6 +339,8 @@ function saysNew(text: string, pattern: RegExp, questionWords: ReadonlySet<strin
   return false;
 }
 
+const THE_CAPITALISED = /\bthe\s+\p{Lu}[\p{L}'’.-]*/gu;
+
 /** Capitalised words of the text that the question does not already use (lower-cased). */
 const newNames = (text: string, questionWords: ReadonlySet<string>) =>
   saysNew(text, NAME, questionWords, ([name]) => {
@@ -449,7 +451,9 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   // The digits of "0113 496 0000" count nothing and date nothing.
   if (type !== "any") text = withoutContactDetails(text);
   if (type === "country") return namesCountry(text);
-  if (type === "person" || type === "organisation") return newNames(text, questionWords);
+  // Someone is named without "the": "the Chair" and "the AGM" name a role and a meeting, not who.
+  if (type === "person") return newNames(text.replace(THE_CAPITALISED, " "), questionWords);
+  if (type === "organisation") return newNames(text, questionWords);
   if (type === "place") return newNames(text, questionWords) || newLocative(text, questionWords) || FILE_PATH.test(text);
   if (type === "amount") return (AMOUNT.test(text) && (newNumber(text, NUMBER, questionWords) || /\bfree\b/i.test(text) || NUMBER_WORDS.test(text))) || NOTHING_TO_PAY.test(text);
   if (type === "role") return ROLE.test(text);

@@ -77,6 +77,8 @@ export interface SentenceEvidence {
   namedBySection: boolean;
   /** The heading of the sentence's own section, below the document's title; undefined for a sentence under the title alone. */
   sectionHeading?: string;
+  /** The heading its section is under, below the document's title ("4.1.3 — 22 April 2024" above "Fixed"), if any. */
+  parentHeading?: string;
   /** The retrieval score of the sentence's passage (fused, 0..1). */
   passageScore: number;
   /** How likely the sentence is to hold the answer (the fitted ranking), 0..1; answer sentences are picked by it. */
@@ -171,6 +173,8 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     // A plain-text document's headings are sections below its title line, which is no heading: compared, not counted.
     const lastHeading = chunk.headingPath.at(-1);
     const sectionHeading = lastHeading !== undefined && lastHeading !== chunk.title ? lastHeading : undefined;
+    const aboveSection = chunk.headingPath.at(-2);
+    const parentHeading = sectionHeading !== undefined && aboveSection !== undefined && aboveSection !== chunk.title ? aboveSection : undefined;
     const namedBySection = sectionHeading !== undefined && subjectCoverageOf(held(sectionHeading)) > 0;
     return sentencesOf[p]!.flatMap((sentence, position) => {
       if (sentence.code && !procedure) return [];
@@ -190,6 +194,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         position,
         namedBySection,
         ...(sectionHeading !== undefined && { sectionHeading }),
+        ...(parentHeading !== undefined && { parentHeading }),
         passageScore: score,
         coverage: coverageOf(heldTerms),
         contextCoverage: coverageOf(new Set([...heldTerms, ...context])),

@@ -257,8 +257,14 @@ function formatAnswer(chosen: SentenceEvidence[]): string {
  */
 function listLabel(first: SentenceEvidence | undefined): string | undefined {
   if (!first?.listItem || first.code || first.sectionHeading === undefined) return undefined;
-  return citeSentence(`${first.sectionHeading.replace(/[\s:.?!]+$/u, "")}:`, first.n);
+  const heading = first.sectionHeading.replace(/[\s:.?!]+$/u, "");
+  // A heading of a word or two ("Fixed", "Known issues") says what the list is only under its own: "4.1.3 — 22 April
+  // 2024 › Fixed", not one version's fixes for another's.
+  const label = first.parentHeading !== undefined && heading.split(/\s+/).length <= SHORT_HEADING_WORDS ? `${first.parentHeading} › ${heading}` : heading;
+  return citeSentence(`${label}:`, first.n);
 }
+
+const SHORT_HEADING_WORDS = 2;
 
 /** "It was in Hangzhou." → "It was in Hangzhou [1]." — the marker sits before the closing punctuation. */
 function citeSentence(text: string, n: number): string {

@@ -156,7 +156,9 @@ export function isCodeFence(line: string): boolean {
 // list item, a line led by a label ("Apologies: Mr Olsen" under "Present: Ana Ruiz (chair), …", "ACTION: Tom to …").
 const LIST_MARKER = String.raw`(?:[-*+•▪◦–]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s`;
 const LIST_ITEM = new RegExp(`^${LIST_MARKER}`, "u");
-const STARTS_BLOCK = new RegExp(String.raw`^\s*(?:#|>|\||${"```"}|~~~|${LIST_MARKER}|\p{Lu}[\p{L}'’-]*(?: [\p{L}'’-]+){0,2}:\s)`, "u");
+const LABEL = String.raw`\p{Lu}[\p{L}'’-]*(?: [\p{L}'’-]+){0,2}:\s`;
+const LABEL_LINE = new RegExp(`^${LABEL}`, "u");
+const STARTS_BLOCK = new RegExp(String.raw`^\s*(?:#|>|\||${"```"}|~~~|${LIST_MARKER}|${LABEL})`, "u");
 const indent = (line: string) => line.length - line.trimStart().length;
 const CAPITAL_FIRST = /^\s*\p{Lu}/u;
 
@@ -182,7 +184,11 @@ function withWrapsAsSpaces(text: string): string {
     // in capitals: "2. Financial investments …" above "    Financial resources must be allocated …" is a heading's item
     // and its paragraph.
     const itemGoesOn = LIST_ITEM.test(line) && indent(next) > indent(text.slice(lineStart, at)) && !CAPITAL_FIRST.test(next);
-    const opensBlock = STARTS_BLOCK.test(line) && !itemGoesOn;
+    // So does a line led by a label, onto a line in lower case or indented under it ("ACTION: Graham Fisher to apply to
+    // the Foundation for" | "a grant of up to £5,000 by 30 April.", "ACTION: Sue Brampton to submit … to" |
+    // "        Westshire District Council by 19 April.").
+    const labelGoesOn = LABEL_LINE.test(line) && (GOES_ON.test(next) || indent(next) > indent(text.slice(lineStart, at)));
+    const opensBlock = STARTS_BLOCK.test(line) && !itemGoesOn && !labelGoesOn;
     if (!inCode && wrapped && line && next.trim() && !endsWithStop(line) && !opensBlock && !STARTS_BLOCK.test(next)) {
       const breakStart = text[at - 1] === "\r" ? at - 1 : at;
       pieces.push(text.slice(copied, breakStart), " ".repeat(at + 1 - breakStart));

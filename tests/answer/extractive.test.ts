@@ -122,6 +122,10 @@ describe("evidence and the extractive answer", () => {
     ]);
     // A heading asking a question leads its list as a statement would.
     expect((await answerUnder(underHeading("Policy summary", "What is not covered?"))).split("\n")[0]).toBe("What is not covered [1]:");
+    // A heading of a word or two says what the list is under the heading above it: one version's fixes, not another's.
+    const [fixes] = passagesOf("- Reminders no longer go off one hour late after the clocks change.");
+    const release = [{ ...fixes!, chunk: { ...fixes!.chunk, title: "Release notes", headingPath: ["Release notes", "4.1.3 — 22 April 2024", "Fixed"] } }];
+    expect((await answerUnder(release, "Do reminders still go off late?")).split("\n")[0]).toBe("4.1.3 — 22 April 2024 › Fixed [1]:");
     // Asked about the section as a whole, its list is the answer.
     const whole = underHeading("Policy summary", "What is not covered");
     const evidence = await weighEvidence("What is not covered?", whole, { idf, ranking: TEST_RANKING });
@@ -582,6 +586,10 @@ describe("answer types for who and where", () => {
     expect(holdsAnswerType("You can ask for your complaint to be reviewed by the Waste Services Manager.", "person", question)).toBe(false);
     expect(holdsAnswerType("Waste Services: 0300 123 7720, Monday to Friday 8:30am to 5pm.", "person", question)).toBe(false);
     expect(holdsAnswerType("The Waste Services Manager is Dana Whitfield.", "person", question)).toBe(true);
+    // "the Chair", "the AGM": a role and a meeting, not who.
+    const successor = new Set(words("who is taking over from Helen Marsh as bookings secretary"));
+    expect(holdsAnswerType("Helen Marsh has told the Chair that she will step down as bookings secretary at the AGM.", "person", successor)).toBe(false);
+    expect(holdsAnswerType("Helen Marsh will be followed by Priya Shah.", "person", successor)).toBe(true);
   });
 
   it("When a question asks how long, Then only a length of time or distance, a span of years, or a year since which, answers it", () => {

@@ -167,6 +167,23 @@ describe("chunker", () => {
     ]);
   });
 
+  it("When a line led by a label wraps onto a line in lower case or indented under it, Then it runs on; a line led by another label starts anew", () => {
+    const text = [
+      "ACTION: Sue Brampton to submit a Temporary Event Notice for the bar to",
+      "        Westshire District Council by 19 April.",
+      "ACTION: Graham Fisher to apply to the Westshire Community Foundation for",
+      "a grant of up to £5,000 by 30 April.",
+      "Present: Ana Ruiz (chair), Tom Becker (treasurer), Priya Shah (secretary)",
+      "Apologies: Mr Olsen (head teacher)",
+    ].join("\n");
+    expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end).replace(/\n\s*/g, " | "))).toEqual([
+      "ACTION: Sue Brampton to submit a Temporary Event Notice for the bar to | Westshire District Council by 19 April.",
+      "ACTION: Graham Fisher to apply to the Westshire Community Foundation for | a grant of up to £5,000 by 30 April.",
+      "Present: Ana Ruiz (chair), Tom Becker (treasurer), Priya Shah (secretary)",
+      "Apologies: Mr Olsen (head teacher)",
+    ]);
+  });
+
   it("When a fenced code block holds commands, Then each of its lines is a sentence, lower case or not, and the prose after it wraps as before", () => {
     const text = "Install it with:\n\n```bash\ngit clone https://example.org/tidewater.git\ncd tidewater\nnpm install\n```\n\nThe first sync of ten years of tide tables takes about twenty\nminutes on a laptop.";
     expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end).replace(/\n/g, " | "))).toEqual([
