@@ -228,11 +228,11 @@ const WH_WORD = /\b(who|whom|whose|what|whats|when|where|which|why|how)\b/;
 // Search-style queries say what they want by a noun, without a question word: "forum location", "fast & furious 8
 // release date in india", "season 2 this is us number of episodes" (NQ-open holds such queries from real searches).
 const SEARCHED_NUMBER = /(?<!\b(?:a|the same|large|small|great|growing|limited) )\bnumber of\b|\btotal (?:strength|count)\b/;
-// "third president of the united states", "winner of the royal rumble", "original cast of …", "panel moderator".
 // People asked for by the name of their role: "what's the finance director's name?", "the name of the head teacher".
 const PERSON_ROLES =
   "(?:director|manager|head|headteacher|teacher|principal|chair|chairman|chairwoman|chairperson|president|ceo|owner|landlord|landlady|officer|co-?ordinator|doctor|consultant|secretary|treasurer|leader|captain|coach|author|founder|host|speaker|moderator|instructor|trainer|nurse|supervisor|engineer|minister|mayor|editor|curator|dean|governor|clerk|administrator|advis[eo]r|representative|organi[sz]er)";
 const ASKED_PERSON_NAME = new RegExp(`\\bname of (?:the |our |my |your |their |his |her )?(?:[\\w-]+ ){0,3}${PERSON_ROLES}s?\\b|\\b${PERSON_ROLES}(?:'s|’s|s'|s’)? names?\\b`);
+// "third president of the united states", "winner of the royal rumble", "original cast of …", "panel moderator".
 const SEARCHED_PERSON =
   /^\W*(?:the |an? )?(?:\w+ )?(?:winner|president|leader|founder|author|director|ceo|captain|inventor|chairman|chairperson|coach|composer|moderator|host)s? of\b|\bcast\b(?![- ](?:iron|off|away|out|a|an|the|into|in)\b)|\b(?:winner|founder|author|director|ceo|moderator|host|speaker|panell?ist)s?\W*$/;
 // The same nouns as the head of a what-question: "what is the total number of …", "what was the release date of …".
@@ -339,19 +339,19 @@ function saysNew(text: string, pattern: RegExp, questionWords: ReadonlySet<strin
   return false;
 }
 
-const THE_CAPITALISED = /\bthe\s+\p{Lu}[\p{L}'’.-]*/gu;
-
 /** Capitalised words of the text that the question does not already use (lower-cased). */
 const newNames = (text: string, questionWords: ReadonlySet<string>) =>
   saysNew(text, NAME, questionWords, ([name]) => {
     // A capital after a colon or a table's cell name starts the cell ("Who approves: Over £1,000"), and a stop word in
     // capitals ("Over", "Who") names nobody, nor does a day or a month ("Waste Services: 0300 123 7720, Monday to Friday"
-    // answered "Who is the waste services manager?").
-    // A sentence's full stop is no part of its last name ("reviewed by the Waste Services Manager.").
+    // answered "Who is the waste services manager?"). A sentence's full stop is no part of its last name ("reviewed by
+    // the Waste Services Manager.").
     const word = name.toLowerCase().replace(/\.+$/u, "").replace(/['’]s$/u, "");
     return isStopWord(word) || DATE_WORD.test(word) ? undefined : word;
   });
 const DATE_WORD = new RegExp(`^(?:${DATE_WORDS.source}|march|may)$`, "i");
+// A capitalised word after "the": a role, a meeting or a body ("the Chair", "the AGM"), not someone's name.
+const THE_CAPITALISED = /\bthe\s+\p{Lu}[\p{L}'’.-]*/gu;
 
 // A number that stands on its own: digits inside a name ("H2G2", "CO2", "F1", "HR-09") count nothing and date nothing.
 const NUMBER = /(?<![\p{L}\d]|\p{L}-)\d+/gu;
