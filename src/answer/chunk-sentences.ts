@@ -189,10 +189,11 @@ const ANSWER_LABEL = /^(?:A|Answer)\s*:\s*/i;
 
 /**
  * A sentence as it is quoted: on one line (a sentence of hard-wrapped text runs over lines, sentences.ts), without
- * Markdown's bold marks and an FAQ's answer label.
+ * Markdown's bold marks, an FAQ's answer label and runs of spaces.
  */
 function readable(raw: string): string {
-  const text = raw.split("\n").map((line) => line.trim()).join(" ").replace(EMPHASIS, "").trim();
+  // Runs of spaces set text out in columns ("Opening balance at 1 January            £8,412.56"); quoted, one does.
+  const text = raw.split("\n").map((line) => line.trim()).join(" ").replace(EMPHASIS, "").replace(/[ \t]{2,}/g, " ").trim();
   return text.replace(ANSWER_LABEL, "");
 }
 

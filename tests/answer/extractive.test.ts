@@ -606,6 +606,12 @@ describe("answer types for who and where", () => {
     expect(holdsAnswerType("In 1988, the earliest known celebration of Pi Day was organized by Larry Shaw.", "length", asked)).toBe(false);
   });
 
+  it("When a line is set out in columns with runs of spaces, Then it is quoted with single spaces", () => {
+    const text = "- Opening balance at 1 January            £8,412.56\n- Hall hire income                        £2,145.00";
+    const sentences = chunkSentences({ id: "c", source: "minutes.txt", title: "Minutes", headingPath: [], text, start: 0, end: text.length });
+    expect(sentences.map((s) => s.text)).toEqual(["Opening balance at 1 January £8,412.56", "Hall hire income £2,145.00"]);
+  });
+
   it("When a number is part of a code ('HR-09') or a clause's label ('1.3'), Then it counts nothing", () => {
     const question = new Set(words("how many weeks paternity leave do I get"));
     expect(holdsAnswerType("Paternity leave is covered by the Family Leave Policy (HR-09), not by this policy.", "count", question)).toBe(false);
