@@ -8,7 +8,7 @@
  */
 import type { Chunk } from "../core/types.js";
 import { endsWithStop } from "../ingest/closing-punctuation.js";
-import { isCodeFence, type Span, sentenceSpans } from "../ingest/sentences.js";
+import { isCodeFence, type Span, sentenceSpans, withoutLeaders } from "../ingest/sentences.js";
 import { terms } from "../retrieval/tokenize.js";
 import { cellsOf, headsRows, isDelimiterRow, rowsAbove } from "./tables.js";
 
@@ -189,12 +189,13 @@ const ANSWER_LABEL = /^(?:A|Answer)\s*:\s*/i;
 
 /**
  * A sentence as it is quoted: on one line (a sentence of hard-wrapped text runs over lines, sentences.ts), without
- * Markdown's bold marks, an FAQ's answer label and runs of spaces.
+ * Markdown's bold marks, an FAQ's answer label, runs of spaces and dot leaders ("Adult .......... £12.00" is "Adult:
+ * £12.00").
  */
 function readable(raw: string): string {
   // Runs of spaces set text out in columns ("Opening balance at 1 January            £8,412.56"); quoted, one does.
   const text = raw.split("\n").map((line) => line.trim()).join(" ").replace(EMPHASIS, "").replace(/[ \t]{2,}/g, " ").trim();
-  return text.replace(ANSWER_LABEL, "");
+  return withoutLeaders(text).replace(ANSWER_LABEL, "");
 }
 
 // A Markdown ATX heading line; an HTML heading reaches the text as a line of its own, equal to its title.

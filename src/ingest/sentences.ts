@@ -120,7 +120,7 @@ function rawSpans(text: string, from: number, to: number, wrappedLines: boolean)
   while (position < to) {
     const windowEnd = Math.min(to, position + WINDOW_CHARS);
     const window = text.slice(position, windowEnd);
-    const segments = [...segmenter.segment(wrappedLines ? withWrapsAsSpaces(window) : window)];
+    const segments = [...segmenter.segment(withLeadersAsSpaces(wrappedLines ? withWrapsAsSpaces(window) : window))];
     if (windowEnd < to && segments.length === 1) {
       // One segment fills the whole window: an over-long sentence. Its first piece is kept; the rest is segmented again.
       const cut = cutPoint(text, position, windowEnd);
@@ -189,7 +189,8 @@ function withWrapsAsSpaces(text: string): string {
     // "        Westshire District Council by 19 April.").
     const labelGoesOn = LABEL_LINE.test(line) && (GOES_ON.test(next) || indent(next) > indent(text.slice(lineStart, at)));
     const opensBlock = STARTS_BLOCK.test(line) && !itemGoesOn && !labelGoesOn;
-    if (!inCode && wrapped && line && next.trim() && !endsWithStop(line) && !opensBlock && !STARTS_BLOCK.test(next)) {
+    const leaders = LEADER.test(line) || LEADER.test(next);
+    if (!inCode && wrapped && line && next.trim() && !endsWithStop(line) && !opensBlock && !STARTS_BLOCK.test(next) && !leaders) {
       const breakStart = text[at - 1] === "\r" ? at - 1 : at;
       pieces.push(text.slice(copied, breakStart), " ".repeat(at + 1 - breakStart));
       copied = at + 1;
@@ -197,6 +198,32 @@ function withWrapsAsSpaces(text: string): string {
     lineStart = at + 1;
   }
   return copied ? pieces.join("") + text.slice(copied) : text;
+}
+
+/**
+ * Dots or underscores leading from a label to its value ("Adult .................. £12.00", "Left dial ........ Central
+ * heating"), or to a blank to fill in ("Signed ............"). Whole runs only: a part of a run is never one, so each run
+ * is read once. A line holding one is a record of its own, never a wrapped line.
+ */
+export const LEADER = /(?<![.…_])(?:\.{4,}|…{2,}|_{4,})(?![.…_])/u;
+const LEADERS = new RegExp(LEADER.source, "gu");
+
+/** The text with each leader as spaces, offsets as they are: the segmenter ends a sentence at a run of dots. */
+function withLeadersAsSpaces(text: string): string {
+  return text.replace(LEADERS, (leader) => " ".repeat(leader.length));
+}
+
+/** A label's leader as a colon ("Adult: £12.00"), and none at the end of a line ("Signed"). By hand, over the spaces around each. */
+export function withoutLeaders(text: string): string {
+  let out = "";
+  let copied = 0;
+  for (const match of text.matchAll(LEADERS)) {
+    let after = match.index + match[0].length;
+    while (after < text.length && (text[after] === " " || text[after] === "\t")) after++;
+    out += text.slice(copied, match.index).trimEnd() + (after < text.length ? ": " : "");
+    copied = after;
+  }
+  return copied ? out + text.slice(copied) : text;
 }
 
 /** [start, end) cut into pieces of at most MAX_SENTENCE_CHARS. */

@@ -606,10 +606,14 @@ describe("answer types for who and where", () => {
     expect(holdsAnswerType("In 1988, the earliest known celebration of Pi Day was organized by Larry Shaw.", "length", asked)).toBe(false);
   });
 
-  it("When a line is set out in columns with runs of spaces, Then it is quoted with single spaces", () => {
+  it("When a line is set out in columns with runs of spaces or dot leaders, Then it is quoted with single spaces, a leader as a colon", () => {
     const text = "- Opening balance at 1 January            £8,412.56\n- Hall hire income                        £2,145.00";
     const sentences = chunkSentences({ id: "c", source: "minutes.txt", title: "Minutes", headingPath: [], text, start: 0, end: text.length });
     expect(sentences.map((s) => s.text)).toEqual(["Opening balance at 1 January £8,412.56", "Hall hire income £2,145.00"]);
+    // Dot leaders are a label's colon, and nothing where a blank is left to fill in.
+    const prices = "Adult .................. £12.00\nSigned ....................";
+    const quoted = chunkSentences({ id: "p", source: "prices.txt", title: "Prices", headingPath: [], text: prices, start: 0, end: prices.length });
+    expect(quoted.map((s) => s.text)).toEqual(["Adult: £12.00", "Signed"]);
   });
 
   it("When a number is part of a code ('HR-09') or a clause's label ('1.3'), Then it counts nothing", () => {

@@ -184,6 +184,16 @@ describe("chunker", () => {
     ]);
   });
 
+  it("When lines lead from a label to its value with dots, Then each line is one sentence, not cut at the dots nor run into the next", () => {
+    const text = ["Adult .................. £12.00", "Child (5-15) ........... £6.00", "  Left dial ........ Central heating temperature (30 to 80 degrees C)", "  Right dial ....... Hot water temperature"].join("\n");
+    expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      "Adult .................. £12.00",
+      "Child (5-15) ........... £6.00",
+      "Left dial ........ Central heating temperature (30 to 80 degrees C)",
+      "Right dial ....... Hot water temperature",
+    ]);
+  });
+
   it("When a fenced code block holds commands, Then each of its lines is a sentence, lower case or not, and the prose after it wraps as before", () => {
     const text = "Install it with:\n\n```bash\ngit clone https://example.org/tidewater.git\ncd tidewater\nnpm install\n```\n\nThe first sync of ten years of tide tables takes about twenty\nminutes on a laptop.";
     expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end).replace(/\n/g, " | "))).toEqual([

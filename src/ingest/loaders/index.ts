@@ -34,10 +34,11 @@ import { loadPdf } from "./pdf.js";
 // "don"). txt 13: a heading framed or underlined by rule lines ("-----"); a table set out in columns is written as
 // Markdown's. txt 13, markdown 12, html 14, pdf 9: a list item runs on over the lines indented under it. txt 14,
 // markdown 13, html 15, pdf 10: so does a line led by a label ("ACTION: …"), onto a line in lower case or indented.
-const TXT = { load: loadTxt, version: "txt@14" };
-const MARKDOWN = { load: loadMarkdown, version: "markdown@13" };
-const HTML = { load: loadHtml, version: "html@15" };
-const PDF = { load: loadPdf, version: "pdf@10" };
+// txt 15, markdown 14, html 16, pdf 11: a line with dot leaders ("Adult ........ £12.00") is one sentence.
+const TXT = { load: loadTxt, version: "txt@15" };
+const MARKDOWN = { load: loadMarkdown, version: "markdown@14" };
+const HTML = { load: loadHtml, version: "html@16" };
+const PDF = { load: loadPdf, version: "pdf@11" };
 const BY_TYPE: Record<string, { load: Loader; version: string }> = { ".txt": TXT, ".text": TXT, ".md": MARKDOWN, ".markdown": MARKDOWN, ".html": HTML, ".htm": HTML, ".pdf": PDF };
 
 /** Loaders by lower-case file extension. */
