@@ -36,11 +36,14 @@ const DATE_WORDS = /\b(jan(uary)?|feb(ruary)?|apr(il)?|june?|july?|aug(ust)?|sep
 const CAPITALISED_MONTHS = /\b(?:Mar(?:ch)?|May)\b/;
 // "Spring" and "fall" say when only as seasons ("in the spring", "every fall", "spring 2024"): "prices fall", "a spring".
 const SEASON_OF_TWO_MEANINGS = /\b(?:(?:in|during|by|until|this|next|last|every|each|early|late|mid)\s+(?:the\s+)?(?:early\s+|late\s+)?(?:spring|fall)\b|(?:spring|fall)\s+(?:of\s+)?\d{4}\b)/i;
-// Units of time, as a pattern's alternatives.
+// Units of time, as a pattern's alternatives; with their short forms and the longer ones, after a number.
 const TIME_UNITS = "seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?";
+const ANY_TIME_UNITS = `${TIME_UNITS}|secs?|mins?|hrs?|decades?|centuries`;
+// The numbers a time from now or a length is said with in words, up to twelve.
+const ONE_TO_TWELVE = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
 // When, as a time from now or a recurrence: "within 5–7 working days", "after six months", "every four years".
 const RELATIVE_TIME = new RegExp(
-  `\\b(?:within|after|every|in|before)\\s+(?:about\\s+|around\\s+|up to\\s+)?(?:\\d+(?:\\s*[–-]\\s*\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|a few|several)\\s+(?:working\\s+|business\\s+|calendar\\s+)?(?:${TIME_UNITS})\\b`,
+  `\\b(?:within|after|every|in|before)\\s+(?:about\\s+|around\\s+|up to\\s+)?(?:\\d+(?:\\s*[–-]\\s*\\d+)?|an?|${ONE_TO_TWELVE}|twenty|thirty|a few|several)\\s+(?:working\\s+|business\\s+|calendar\\s+)?(?:${TIME_UNITS})\\b`,
   "i",
 );
 // A day of the month by its ordinal alone: "payable on the 1st of each month", "by the 15th"; not "on the 3rd floor".
@@ -362,14 +365,14 @@ const COUNT = /(?<![\p{L}\d$€£¥₹,.]|\p{L}-)\d+/gu;
 const DATE_NUMBER = /(?<![\p{L}\d,.$€£¥₹]|\d )(?:\d{3,4}s?|\d{1,2}:\d{2})(?![\p{L}\d]| \d)/gu;
 
 // A length of time or a temperature after a number: "3 hours 15 minutes", "a 2-year warranty", "50°C".
-const TIME_OR_DEGREES = new RegExp(`^\\s*-?\\s*(?:°|degrees?\\b|(?:${TIME_UNITS}|secs?|mins?|hrs?|decades?|centuries)\\b)`, "i");
+const TIME_OR_DEGREES = new RegExp(`^\\s*-?\\s*(?:°|degrees?\\b|(?:${ANY_TIME_UNITS})\\b)`, "i");
 
 // How long: a number of units of time or of distance ("55–65 minutes", "a 2-year warranty", "six months", "an hour",
 // "6,650 km"). Any number had done, and "one small upgrade" answered "How long does the banana bread take?", a
 // temperature "How long … in the oven?".
-const HOW_MANY = String.raw`(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|several|few|couple of|half an?)`;
+const HOW_MANY = String.raw`(?:\d[\d,.]*|an?|${ONE_TO_TWELVE}|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|several|few|couple of|half an?)`;
 const LENGTH = new RegExp(
-  String.raw`(?<![\p{L}\d,.])${HOW_MANY}(?:\s*(?:[–-]|to|or)\s*${HOW_MANY})?(?:\s+and a half)?[\s-]*(?:${TIME_UNITS}|secs?|mins?|hrs?|decades?|centuries|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m|ft|feet|foot|inch(?:es)?|cm|mm|yards?|light[\s-]years?)(?![\p{L}\d])`,
+  String.raw`(?<![\p{L}\d,.])${HOW_MANY}(?:\s*(?:[–-]|to|or)\s*${HOW_MANY})?(?:\s+and a half)?[\s-]*(?:${ANY_TIME_UNITS}|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m|ft|feet|foot|inch(?:es)?|cm|mm|yards?|light[\s-]years?)(?![\p{L}\d])`,
   "iu",
 );
 const YEAR = /(?<![\p{L}\d,.$€£¥₹])(?:1[0-9]\d{2}|20\d{2})(?![\p{L}\d])/u;

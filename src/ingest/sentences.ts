@@ -183,11 +183,12 @@ function withWrapsAsSpaces(text: string): string {
     // A list item wraps onto lines indented under its text ("  - Leave … Service on" | "    0800 111 999, free"), not
     // in capitals: "2. Financial investments …" above "    Financial resources must be allocated …" is a heading's item
     // and its paragraph.
-    const itemGoesOn = LIST_ITEM.test(line) && indent(next) > indent(text.slice(lineStart, at)) && !CAPITAL_FIRST.test(next);
+    const indentedUnder = indent(next) > indent(text.slice(lineStart, at));
+    const itemGoesOn = LIST_ITEM.test(line) && indentedUnder && !CAPITAL_FIRST.test(next);
     // So does a line led by a label, onto a line in lower case or indented under it ("ACTION: Graham Fisher to apply to
     // the Foundation for" | "a grant of up to £5,000 by 30 April.", "ACTION: Sue Brampton to submit … to" |
     // "        Westshire District Council by 19 April.").
-    const labelGoesOn = LABEL_LINE.test(line) && (GOES_ON.test(next) || indent(next) > indent(text.slice(lineStart, at)));
+    const labelGoesOn = LABEL_LINE.test(line) && (GOES_ON.test(next) || indentedUnder);
     const opensBlock = STARTS_BLOCK.test(line) && !itemGoesOn && !labelGoesOn;
     const leaders = LEADER.test(line) || LEADER.test(next);
     if (!inCode && wrapped && line && next.trim() && !endsWithStop(line) && !opensBlock && !STARTS_BLOCK.test(next) && !leaders) {
@@ -205,7 +206,7 @@ function withWrapsAsSpaces(text: string): string {
  * heating"), or to a blank to fill in ("Signed ............"). Whole runs only: a part of a run is never one, so each run
  * is read once. A line holding one is a record of its own, never a wrapped line.
  */
-export const LEADER = /(?<![.…_])(?:\.{4,}|…{2,}|_{4,})(?![.…_])/u;
+const LEADER = /(?<![.…_])(?:\.{4,}|…{2,}|_{4,})(?![.…_])/u;
 const LEADERS = new RegExp(LEADER.source, "gu");
 
 /** The text with each leader as spaces, offsets as they are: the segmenter ends a sentence at a run of dots. */
