@@ -64,7 +64,7 @@ const ORGANISATION_NOUNS =
  */
 const TYPE_NOUNS: Partial<Record<AnswerType, RegExp>> = {
   role: ROLE_NOUNS,
-  date: /^(year|years|date|dates|day|days|month|months|time|century|centuries|decade|decades|period)$/,
+  date: /^(year|years|date|dates|day|days|month|months|time|times|hours|century|centuries|decade|decades|period)$/,
   country: /^(country|countries|nation|nations)$/,
   place: /^(city|cities|town|towns|place|places|region|regions|state|states|continent|location|locations|venue|venues|address|addresses)$/,
   organisation: new RegExp(`^(?:${ORGANISATION_NOUNS})$`),
@@ -90,7 +90,8 @@ export function withoutDegreeWord(question: string): string {
 
 // A question asking for a procedure: "How do I install the printer?", "how to reset my password", "What are the steps …",
 // "What command installs it?".
-const HOW_TO = /^\W*(?:how (?:do|can|could|should|would|must) (?:i|we|you|one)\b|how to\b)|\b(?:steps?|commands?)\b/iu;
+// "best way to install snapshelf", "what's the easiest way to reset my password": a procedure, asked for as a way.
+const HOW_TO = /^\W*(?:how (?:do|can|could|should|would|must) (?:i|we|you|one)\b|how to\b)|\b(?:steps?|commands?)\b|\bways? to\b/iu;
 
 /** Whether the question asks how to do something: its answer is a procedure (a list's steps, a block of commands). */
 export function asksHowTo(question: string): boolean {
@@ -99,7 +100,7 @@ export function asksHowTo(question: string): boolean {
 
 // The verb of a how-to question: "How do I restore a backup?", "how to descale the machine". Not a verb that names
 // no action of its own ("How do I get to the station?", "how to make a claim"): the answer need not repeat it.
-const ASKED_ACTION = /^\W*how (?:do|can|could|should|would|must) (?:i|we|you|one) (\p{L}+)|^\W*how to (\p{L}+)/iu;
+const ASKED_ACTION = /^\W*how (?:do|can|could|should|would|must) (?:i|we|you|one) (\p{L}+)|^\W*how to (\p{L}+)|\bways? to (\p{L}+)/iu;
 /**
  * Verbs that say little of their own: an answer need not repeat them ("Can I bring my dog?" — "Dogs are welcome in the
  * ground-floor apartments"; "How many days of holiday do I get?" — "Full-time employees have 25 days").
@@ -116,7 +117,7 @@ const GENERAL_VERBS = new Set([...LIGHT_VERBS, ..."take use find know see be sta
  */
 export function askedAction(question: string): string | undefined {
   const match = ASKED_ACTION.exec(question);
-  const verb = (match?.[1] ?? match?.[2])?.toLowerCase();
+  const verb = (match?.[1] ?? match?.[2] ?? match?.[3])?.toLowerCase();
   return verb && !GENERAL_VERBS.has(verb) && !isStopWord(verb) ? verb : undefined;
 }
 
@@ -242,6 +243,9 @@ const SEARCHED_PERSON =
 const WHAT_IS_THE_NUMBER = /\b(?:what|which) (?:is|are|was|were) the (?:total |minimum |maximum |current |average |exact )?number of\b/;
 const WHAT_IS_THE_DATE = /\b(?:what|which) (?:is|are|was|were) the (?:\w+ )?dates?\b(?! palm)/;
 const WHAT_IS_THE_PLACE = /\b(?:what|which) (?:is|are|was|were) the (?:\w+ )?(?:location|venue)s?\b|\b(?:what|which)(?:['’]s| is| are| was) (?:the |their |your |its |our )?(?:[\p{L}\d'’-]+ ){0,2}address(?:es)?\b/u;
+// "opening hours", "what are the surgery times?", "blood tests friday times": times of day ("8:00am to 6:30pm").
+const ASKED_HOURS =
+  /\b(?:opening|closing|office|surgery|visiting|collection|session|service|business|clinic|lesson|class|departure|arrival|check-?in|check-?out|delivery|pick-?up|drop-?off) (?:times|hours)\b/;
 // "library address", "head office address": a short search for where something is (not "the state of the nation address").
 const SEARCHED_ADDRESS = /^\W*(?:[\p{L}\d'’-]+ ){1,3}address\W*$/u;
 
@@ -304,7 +308,12 @@ export function expectedAnswerType(question: string): AnswerType {
   if (/\bhow many\b|\bwhat number\b/.test(q) || HOW_MUCH_OF.test(q) || WHAT_IS_THE_NUMBER.test(q) || (searchStyle && SEARCHED_NUMBER.test(q))) return "count";
   if (withoutDegreeWord(q) !== q || /\bwhat (percentage|percent|proportion|amount|share|fraction)\b/.test(q) || ASKED_VERSION.test(q)) return "number";
   if (/\b(what|which)\b/.test(q) && ROLE_NOUNS.test(q)) return "role";
-  if (/\bwhen\b|\b(what|which|in which|in what) (year|date|day|month|time|century|decade|period)\b/.test(q) || WHAT_IS_THE_DATE.test(q) || (searchStyle && /\bdates?\b/.test(q))) {
+  if (
+    /\bwhen\b|\b(what|which|in which|in what) (year|date|day|month|time|century|decade|period)\b/.test(q) ||
+    WHAT_IS_THE_DATE.test(q) ||
+    ASKED_HOURS.test(q) ||
+    (searchStyle && (/\bdates?\b/.test(q) || /\btimes\W*$/.test(q)))
+  ) {
     return "date";
   }
   if (/\b(what|which|in which|in what|from which|from what) (country|countries|nation|nations)\b/.test(q)) return "country";
@@ -348,11 +357,12 @@ const newNames = (text: string, questionWords: ReadonlySet<string>) =>
     // A capital after a colon or a table's cell name starts the cell ("Who approves: Over £1,000"), and a stop word in
     // capitals ("Over", "Who") names nobody, nor does a day or a month ("Waste Services: 0300 123 7720, Monday to Friday"
     // answered "Who is the waste services manager?"). A sentence's full stop is no part of its last name ("reviewed by
-    // the Waste Services Manager.").
+    // the Waste Services Manager."). Nor a holiday ("without a head coach since Christmas" names no one running a team).
     const word = name.toLowerCase().replace(/\.+$/u, "").replace(/['’]s$/u, "");
-    return isStopWord(word) || DATE_WORD.test(word) ? undefined : word;
+    return isStopWord(word) || DATE_WORD.test(word) || HOLIDAY.test(word) ? undefined : word;
   });
 const DATE_WORD = new RegExp(`^(?:${DATE_WORDS.source}|march|may)$`, "i");
+const HOLIDAY = /^(?:christmas|xmas|easter|whitsun|hanukkah|diwali|ramadan|eid|thanksgiving|halloween|boxing|holidays?)$/;
 // A capitalised word after "the": a role, a meeting or a body ("the Chair", "the AGM"), not someone's name.
 const THE_CAPITALISED = /\bthe\s+\p{Lu}[\p{L}'’.-]*/gu;
 
@@ -413,7 +423,13 @@ const FILE_PATH = /(?<![\p{L}\d/])(?:~|\.{1,2})?\/[\w.-]+(?:\/[\w.-]+)*|\b[A-Z]:
 
 /** A place after a preposition of place that the question does not already name. */
 const newLocative = (text: string, questionWords: ReadonlySet<string>) =>
-  saysNew(text, LOCATIVE, questionWords, ([, place]) => (isStopWord(place!.toLowerCase()) ? undefined : place!.toLowerCase()));
+  saysNew(text, LOCATIVE, questionWords, ([, place]) => {
+    // "on Tuesday", "in April", "at night", "over Christmas" say when, not where: "The next committee meeting will be
+    // held on Tuesday 8 April" does not say where it will be held.
+    const word = place!.toLowerCase();
+    return isStopWord(word) || DATE_WORD.test(word) || HOLIDAY.test(word) || TIME_OF_DAY.test(word) ? undefined : word;
+  });
+const TIME_OF_DAY = /^(?:night|nights|dawn|dusk|daytime|lunchtime|teatime|first|last|time|times|once|least|most|short|notice|advance|future|past|present)$/;
 
 // Contact details. A telephone number: international ("+44 20 7946 0000"), with its area code in brackets, national
 // ("0113 496 0000"), in three groups ("555-123-4567"), or any number called or dialled ("extension 4400", "Tel: 4400").

@@ -118,9 +118,13 @@ export function pickSentences(question: string, evidence: SentenceEvidence[], ru
  */
 function withList(introduction: SentenceEvidence, evidence: SentenceEvidence[]): SentenceEvidence[] {
   // What follows it in its section: the next section's list is not the one it introduces.
-  const following = quotedOnce(
+  const inSection = quotedOnce(
     evidence.filter((s) => s.source === introduction.source && s.section === introduction.section && s.start > introduction.start),
   ).sort((a, b) => a.start - b.start);
+  // Nor the list another introduction leads: "If you don't use pipx, a user-level pip install also works:" and its
+  // command are another way than the one "The recommended way to install snapshelf is with pipx:" introduces.
+  const next = inSection.findIndex((s) => !s.listItem && introducesList(s));
+  const following = next < 0 ? inSection : inSection.slice(0, next);
   // Not only the items right after it: an item may be explained by a paragraph of its own before the next one.
   const items = following.filter((s) => s.listItem);
   return items.length ? [introduction, ...upToItems(items, MAX_LIST_ITEMS)] : [introduction, ...following].slice(0, 1 + MAX_LIST_ITEMS);

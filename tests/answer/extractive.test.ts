@@ -227,6 +227,18 @@ describe("evidence and the extractive answer", () => {
     expect(what.map((s) => s.text)).toEqual(["Tidewater syncs tide tables into a local database."]);
   });
 
+  it("When a question asks for the best way to do something, Then it asks how, and a sentence ending with a colon is quoted with its own block of commands, not the next one's", async () => {
+    expect(askedAction("best way to install snapshelf")).toBe("install");
+    const readme =
+      "The recommended way to install snapshelf is with pipx, which keeps it isolated:\n\n```\npipx install snapshelf\n```\n\n" +
+      "If you don't use pipx, a user-level pip install also works:\n\n```\npip install --user snapshelf\n```";
+    const passages = passagesOf(readme);
+    const question = "best way to install snapshelf";
+    const evidence = await weighEvidence(question, passages, { idf, ranking: TEST_RANKING });
+    const draft = await new ExtractiveAnswerer().answer({ question, passages, evidence, assessment: assessmentOf() });
+    expect(draft.answer.split("\n")).toEqual(["The recommended way to install snapshelf is with pipx, which keeps it isolated [1]:", "- pipx install snapshelf [1]"]);
+  });
+
   it("When the best sentence opens by pointing back, Then the sentence before it in its passage is quoted first", async () => {
     const passages = passagesOf("Patrick Walshe was an American actor. He is best known for playing Nikko in The Wizard of Oz.", "Nikko leads the Winged Monkeys.");
     const evidence = await weighEvidence("who plays nikko in the wizard of oz", passages, { idf, ranking: TEST_RANKING });
@@ -590,6 +602,26 @@ describe("answer types for who and where", () => {
     const successor = new Set(words("who is taking over from Helen Marsh as bookings secretary"));
     expect(holdsAnswerType("Helen Marsh has told the Chair that she will step down as bookings secretary at the AGM.", "person", successor)).toBe(false);
     expect(holdsAnswerType("Helen Marsh will be followed by Priya Shah.", "person", successor)).toBe(true);
+  });
+
+  it("When a question asks who or where, Then a holiday names no one, and a day, a month, a holiday or a time after a preposition is no place", () => {
+    const where = new Set(words("where is the next committee meeting being held"));
+    expect(holdsAnswerType("The next committee meeting will be held on Tuesday 8 April 2025 at 7:30pm.", "place", where)).toBe(false);
+    expect(holdsAnswerType("Bins are collected a day late over Christmas and in the summer.", "place", where)).toBe(false);
+    expect(holdsAnswerType("Please book at least two days in advance.", "place", where)).toBe(false);
+    expect(holdsAnswerType("The next committee meeting will be held in the clubhouse on Tuesday.", "place", where)).toBe(true);
+    const who = new Set(words("who are the parents running the under 9s"));
+    expect(holdsAnswerType("The under-9s have been without a head coach since Christmas and are being run by two parents.", "person", who)).toBe(false);
+    expect(holdsAnswerType("The under-9s are being run by two parents, Sam Okafor and Jo Reed.", "person", who)).toBe(true);
+  });
+
+  it("When a query asks for opening hours or times, Then a time of day is asked for, and 'times' or 'hours' need not be said", () => {
+    for (const query of ["blood tests friday times", "riverside urgent treatment centre opening times", "What are the surgery hours on Saturday?", "library opening hours"]) {
+      expect(expectedAnswerType(query)).toBe("date");
+    }
+    expect(expectedAnswerType("how many hours a week do volunteers work")).toBe("number");
+    expect(expectedAnswerType("new york times crossword")).toBe("any");
+    expect(holdsAnswerType("Day: Friday; Doors open: 8:00am to 6:30pm; Notes: Blood tests 8:00am to 11:00am", "date", new Set(words("blood tests friday times")))).toBe(true);
   });
 
   it("When a question asks how long, Then only a length of time or distance, a span of years, or a year since which, answers it", () => {
