@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { chunkDocument } from "../../src/ingest/chunker.js";
 import { loadCorpus } from "../../src/ingest/load-corpus.js";
 import { loadHtml } from "../../src/ingest/loaders/html.js";
+import { loadMarkdown } from "../../src/ingest/loaders/markdown.js";
 import { loadTxt } from "../../src/ingest/loaders/txt.js";
 import { chunkSentences } from "../../src/answer/chunk-sentences.js";
 import type { ParsedFile } from "../../src/ingest/parse-file.js";
@@ -70,6 +71,34 @@ describe("loaders", () => {
     expect(sentences).not.toContain("Tickets and prices");
     expect(sentences).toEqual(expect.arrayContaining(["Opening hours: 10 to 17", "24 April 2025", "Adults pay 12 euros.", "Museum of Glass", "Harbour Road"]));
     expect(sentences).not.toContain("Getting here");
+  });
+
+  it("When a Markdown paragraph opens with a line in bold alone, as FAQs write their questions, Then that line heads a section under the heading it is in", () => {
+    const md = [
+      "# snapshelf",
+      "## Troubleshooting",
+      "**How do I get more detail?**",
+      "Set `SNAPSHELF_LOG_LEVEL=debug`.",
+      "",
+      '**It says "zstd: command not found".**',
+      "Install zstd with your package manager.",
+      "",
+      "**Customer Care:** 0345 071 2290",
+      "",
+      "A paragraph with **bold words** inside.",
+      "**Not a heading** after a line of text.",
+      "## Version history",
+    ].join("\n");
+    const doc = loadMarkdown(Buffer.from(md), "README.md");
+    expect(doc.sections.map((s) => s.headingPath)).toEqual([
+      ["snapshelf"],
+      ["snapshelf", "Troubleshooting"],
+      ["snapshelf", "Troubleshooting", "How do I get more detail?"],
+      ["snapshelf", "Troubleshooting", 'It says "zstd: command not found".'],
+      ["snapshelf", "Version history"],
+    ]);
+    const install = chunkDocument(doc, { size: 480, overlap: 0 }).find((c) => c.text.includes("Install zstd"))!;
+    expect(install.headingPath.at(-1)).toBe('It says "zstd: command not found".');
   });
 
   it("When plain text frames or underlines a heading with rule lines, Then it starts a section", () => {
