@@ -39,11 +39,13 @@ const SEASON_OF_TWO_MEANINGS = /\b(?:(?:in|during|by|until|this|next|last|every|
 // Units of time, as a pattern's alternatives; with their short forms and the longer ones, after a number.
 const TIME_UNITS = "seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?";
 const ANY_TIME_UNITS = `${TIME_UNITS}|secs?|mins?|hrs?|decades?|centuries`;
+// Words between a number and its unit of time: "10 to 15 working days", "7 calendar days", "two full weeks".
+const UNIT_QUALIFIERS = String.raw`(?:(?:working|business|calendar|school|full|clear|whole|consecutive|more|extra|further|additional)\s+)*`;
 // The numbers a time from now or a length is said with in words, up to twelve.
 const ONE_TO_TWELVE = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
 // When, as a time from now or a recurrence: "within 5–7 working days", "after six months", "every four years".
 const RELATIVE_TIME = new RegExp(
-  `\\b(?:within|after|every|in|before)\\s+(?:about\\s+|around\\s+|up to\\s+)?(?:\\d+(?:\\s*[–-]\\s*\\d+)?|an?|${ONE_TO_TWELVE}|twenty|thirty|a few|several)\\s+(?:working\\s+|business\\s+|calendar\\s+)?(?:${TIME_UNITS})\\b`,
+  `\\b(?:within|after|every|in|before)\\s+(?:about\\s+|around\\s+|up to\\s+)?(?:\\d+(?:\\s*[–-]\\s*\\d+)?|an?|${ONE_TO_TWELVE}|twenty|thirty|a few|several)\\s+${UNIT_QUALIFIERS}(?:${TIME_UNITS})\\b`,
   "i",
 );
 // A day of the month by its ordinal alone: "payable on the 1st of each month", "by the 15th"; not "on the 3rd floor".
@@ -246,6 +248,8 @@ const WHAT_IS_THE_PLACE = /\b(?:what|which) (?:is|are|was|were) the (?:\w+ )?(?:
 // "opening hours", "what are the surgery times?", "blood tests friday times": times of day ("8:00am to 6:30pm").
 const ASKED_HOURS =
   /\b(?:opening|closing|office|surgery|visiting|collection|session|service|business|clinic|lesson|class|departure|arrival|check-?in|check-?out|delivery|pick-?up|drop-?off) (?:times|hours)\b/;
+// "Eastfield collection day", "market days": the day something happens, searched for.
+const SEARCHED_DAY = /\b(?:collection|delivery|bin|market|pay|payment|match|training|opening|closing|visiting|recycling|refuse) days?\W*$/;
 // "library address", "head office address": a short search for where something is (not "the state of the nation address").
 const SEARCHED_ADDRESS = /^\W*(?:[\p{L}\d'’-]+ ){1,3}address\W*$/u;
 
@@ -312,7 +316,7 @@ export function expectedAnswerType(question: string): AnswerType {
     /\bwhen\b|\b(what|which|in which|in what) (year|date|day|month|time|century|decade|period)\b/.test(q) ||
     WHAT_IS_THE_DATE.test(q) ||
     ASKED_HOURS.test(q) ||
-    (searchStyle && (/\bdates?\b/.test(q) || /\btimes\W*$/.test(q)))
+    (searchStyle && (/\bdates?\b/.test(q) || /\btimes\W*$/.test(q) || SEARCHED_DAY.test(q)))
   ) {
     return "date";
   }
@@ -375,14 +379,14 @@ const COUNT = /(?<![\p{L}\d$€£¥₹,.]|\p{L}-)\d+/gu;
 const DATE_NUMBER = /(?<![\p{L}\d,.$€£¥₹]|\d )(?:\d{3,4}s?|\d{1,2}:\d{2})(?![\p{L}\d]| \d)/gu;
 
 // A length of time or a temperature after a number: "3 hours 15 minutes", "a 2-year warranty", "50°C".
-const TIME_OR_DEGREES = new RegExp(`^\\s*-?\\s*(?:°|degrees?\\b|(?:${ANY_TIME_UNITS})\\b)`, "i");
+const TIME_OR_DEGREES = new RegExp(`^\\s*-?\\s*${UNIT_QUALIFIERS}(?:°|degrees?\\b|(?:${ANY_TIME_UNITS})\\b)`, "i");
 
 // How long: a number of units of time or of distance ("55–65 minutes", "a 2-year warranty", "six months", "an hour",
 // "6,650 km"). Any number had done, and "one small upgrade" answered "How long does the banana bread take?", a
 // temperature "How long … in the oven?".
 const HOW_MANY = String.raw`(?:\d[\d,.]*|an?|${ONE_TO_TWELVE}|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|several|few|couple of|half an?)`;
 const LENGTH = new RegExp(
-  String.raw`(?<![\p{L}\d,.])${HOW_MANY}(?:\s*(?:[–-]|to|or)\s*${HOW_MANY})?(?:\s+and a half)?[\s-]*(?:${ANY_TIME_UNITS}|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m|ft|feet|foot|inch(?:es)?|cm|mm|yards?|light[\s-]years?)(?![\p{L}\d])`,
+  String.raw`(?<![\p{L}\d,.])${HOW_MANY}(?:\s*(?:[–-]|to|or)\s*${HOW_MANY})?(?:\s+and a half)?[\s-]*${UNIT_QUALIFIERS}(?:${ANY_TIME_UNITS}|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m|ft|feet|foot|inch(?:es)?|cm|mm|yards?|light[\s-]years?)(?![\p{L}\d])`,
   "iu",
 );
 const YEAR = /(?<![\p{L}\d,.$€£¥₹])(?:1[0-9]\d{2}|20\d{2})(?![\p{L}\d])/u;

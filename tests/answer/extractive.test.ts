@@ -622,6 +622,15 @@ describe("answer types for who and where", () => {
     expect(expectedAnswerType("how many hours a week do volunteers work")).toBe("number");
     expect(expectedAnswerType("new york times crossword")).toBe("any");
     expect(holdsAnswerType("Day: Friday; Doors open: 8:00am to 6:30pm; Notes: Blood tests 8:00am to 11:00am", "date", new Set(words("blood tests friday times")))).toBe(true);
+    expect(expectedAnswerType("Eastfield collection day")).toBe("date");
+  });
+
+  it("When a length of time has a word between its number and its unit ('10 to 15 working days'), Then it is still a length, and counts nothing", () => {
+    const asked = new Set(words("how long will my repair take"));
+    expect(holdsAnswerType("Most repairs are completed within 10 to 15 working days.", "length", asked)).toBe(true);
+    expect(holdsAnswerType("Allow two full weeks for delivery.", "length", asked)).toBe(true);
+    expect(holdsAnswerType("Repairs are carried out by our service centre in Northampton.", "length", asked)).toBe(false);
+    expect(holdsAnswerType("Claims are answered within 5 working days.", "count", new Set(words("how many claims are answered")))).toBe(false);
   });
 
   it("When a question asks how long, Then only a length of time or distance, a span of years, or a year since which, answers it", () => {
