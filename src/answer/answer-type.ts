@@ -369,6 +369,19 @@ const DATE_WORD = new RegExp(`^(?:${DATE_WORDS.source}|march|may)$`, "i");
 const HOLIDAY = /^(?:christmas|xmas|easter|whitsun|hanukkah|diwali|ramadan|eid|thanksgiving|halloween|boxing|holidays?)$/;
 // A capitalised word after "the": a role, a meeting or a body ("the Chair", "the AGM"), not someone's name.
 const THE_CAPITALISED = /\bthe\s+\p{Lu}[\p{L}'’.-]*/gu;
+// A name ending in what names a body, a place or an event ("Kettlewood Senior Cup", "Grand Egyptian Museum", "Quay
+// Street"): no one's name, though "Raj confirmed that the first team has reached the semi-final of the Kettlewood
+// Senior Cup" had answered "who is refereeing the cup semi-final" as if it were. Not also a word in capitals (as
+// "the county FA"): NQ-open's "who did virginia cavaliers lose to in basketball this year" lost its confident answer,
+// "UMBC" (`npm run eval -- --only=qa`, 2026-12-05).
+const BODY_NOUNS = (
+  "Museum Gallery University College School Company Club Band Party Organisation Organization Institution Institute Agency Hospital Bank " +
+  "Church Airline Newspaper Magazine Network Channel Studio Publisher Ministry Charity Foundation Association Society Library Theatre " +
+  "Theater Hotel Restaurant Store Shop Cup Trophy League Award Prize Festival Council Centre Center Hall Park Street Road Lane Avenue " +
+  "Square Station Airport Town City County House Court Building Committee Board Department Office Trust Group Fund Service " +
+  "Project Programme Program Act Treaty Declaration"
+).replace(/ /g, "|");
+const NAMED_BODY = new RegExp(`(?:\\p{Lu}[\\p{L}'’.-]*\\s+){0,4}(?:${BODY_NOUNS})(?:s|es)?\\b`, "gu");
 
 // A number that stands on its own: digits inside a name ("H2G2", "CO2", "F1", "HR-09") count nothing and date nothing.
 const NUMBER = /(?<![\p{L}\d]|\p{L}-)\d+/gu;
@@ -475,7 +488,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type !== "any") text = withoutContactDetails(text);
   if (type === "country") return namesCountry(text);
   // Someone is named without "the": "the Chair" and "the AGM" name a role and a meeting, not who.
-  if (type === "person") return newNames(text.replace(THE_CAPITALISED, " "), questionWords);
+  if (type === "person") return newNames(text.replace(THE_CAPITALISED, " ").replace(NAMED_BODY, " "), questionWords);
   if (type === "organisation") return newNames(text, questionWords);
   if (type === "place") return newNames(text, questionWords) || newLocative(text, questionWords) || FILE_PATH.test(text);
   if (type === "amount") return (AMOUNT.test(text) && (newNumber(text, NUMBER, questionWords) || /\bfree\b/i.test(text) || NUMBER_WORDS.test(text))) || NOTHING_TO_PAY.test(text);

@@ -613,6 +613,11 @@ describe("answer types for who and where", () => {
     const who = new Set(words("who are the parents running the under 9s"));
     expect(holdsAnswerType("The under-9s have been without a head coach since Christmas and are being run by two parents.", "person", who)).toBe(false);
     expect(holdsAnswerType("The under-9s are being run by two parents, Sam Okafor and Jo Reed.", "person", who)).toBe(true);
+    // A name ending in what names a body, a place or an event is no one's.
+    const referee = new Set(words("who is refereeing the cup semi-final against Longford Town"));
+    expect(holdsAnswerType("Raj confirmed that the first team has reached the semi-final of the Kettlewood Senior Cup.", "person", referee)).toBe(false);
+    expect(holdsAnswerType("The match is at the Grand Egyptian Museum on Quay Street.", "person", referee)).toBe(false);
+    expect(holdsAnswerType("Raj confirmed that Tom Hale of the Kettlewood Referees Society will referee it.", "person", referee)).toBe(true);
   });
 
   it("When a query asks for opening hours or times, Then a time of day is asked for, and 'times' or 'hours' need not be said", () => {
