@@ -101,6 +101,26 @@ describe("loaders", () => {
     expect(install.headingPath.at(-1)).toBe('It says "zstd: command not found".');
   });
 
+  it("When an HTML FAQ writes its questions as a <summary> or a paragraph in bold alone, Then each heads a section under the heading it is in", () => {
+    const html = `<html><body><h1>Curlew Cottage</h1><h2>FAQ</h2>
+      <details><summary>Can we bring the dog?</summary><p>Up to 2 dogs are welcome.</p></details>
+      <p><strong>What is the wifi password?</strong></p><p>Heather&amp;Gorse22</p>
+      <p>Check-out is <b>by 10am</b>, please.</p>
+      <p><b>${"A whole paragraph set in bold. ".repeat(5)}</b></p>
+      <h2>Bins</h2><p>Collected on Thursdays.</p></body></html>`;
+    const doc = loadHtml(Buffer.from(html), "cottage.html");
+    expect(doc.title).toBe("Curlew Cottage");
+    expect(doc.sections.map((s) => s.headingPath)).toEqual([
+      ["Curlew Cottage"],
+      ["Curlew Cottage", "FAQ"],
+      ["Curlew Cottage", "FAQ", "Can we bring the dog?"],
+      ["Curlew Cottage", "FAQ", "What is the wifi password?"],
+      ["Curlew Cottage", "Bins"],
+    ]);
+    const wifi = chunkDocument(doc, { size: 120, overlap: 0 }).find((c) => c.text.includes("Heather"))!;
+    expect(wifi.headingPath.at(-1)).toBe("What is the wifi password?");
+  });
+
   it("When plain text frames or underlines a heading with rule lines, Then it starts a section", () => {
     const text = ["BOILER GUIDE", "", "-----------------", "1. SAFETY FIRST", "-----------------", "", "Fit a CO alarm.", "", "Warranty", "========", "Seven years."].join("\n");
     const doc = loadTxt(Buffer.from(text), "boiler.txt");

@@ -13,6 +13,11 @@ const BLOCK = new Set([
   "section", "summary", "table", "tr", "ul",
 ]);
 const HEADING = /^h([1-6])$/;
+// Elements that head what follows without being h1–h6, a level below the heading they are under: a <details>'s
+// <summary>, and a paragraph that is one <strong> or <b> alone ("<p><strong>Can I bring my dog?</strong></p>"), as FAQs
+// write their questions (markdown.ts reads a line in bold so too).
+const EMPHASIS = new Set(["strong", "b"]);
+const MAX_EMPHASIS_HEADING = 100;
 // A table's cells stand on one line (a row is a block), set apart as in a Markdown table: "London | 140 pounds", not
 // "London140 pounds".
 const CELL = new Set(["td", "th"]);
@@ -54,7 +59,9 @@ export function loadHtml(content: Buffer, source: string): SourceDocument {
 
   const out = new TextWriter();
   const sections: Section[] = [];
-  const headings: { level: number; title: string; from: number; section: Section }[] = [];
+  const headings: { element: Element; level: number; title: string; from: number; section: Section }[] = [];
+  // The level of the last h1–h6 met: a heading of another kind is one below it.
+  let headingLevel = 0;
   let firstH1 = "";
   // Each entry is a node to visit, or the element whose children are done (its closing tag).
   const stack: { node: AnyNode; closing: boolean }[] = [];
@@ -76,17 +83,14 @@ export function loadHtml(content: Buffer, source: string): SourceDocument {
     if (node.type !== "tag") continue;
     const element = node as Element;
     const isBlock = BLOCK.has(element.name);
-    const heading = HEADING.exec(element.name);
     if (closing) {
-      if (heading) {
-        // The heading's title is the text written inside it, so hidden parts of a heading are left out too.
-        const open = headings.at(-1);
-        if (open && open.from >= 0 && open.level === Number(heading[1])) {
-          open.title = boundedTitle(out.since(open.from));
-          open.from = -1;
-          open.section.headingPath[open.section.headingPath.length - 1] = open.title;
-          if (open.level === 1 && !firstH1) firstH1 = open.title;
-        }
+      // The heading's title is the text written inside it, so hidden parts of a heading are left out too.
+      const open = headings.at(-1);
+      if (open && open.from >= 0 && open.element === element) {
+        open.title = boundedTitle(out.since(open.from));
+        open.from = -1;
+        open.section.headingPath[open.section.headingPath.length - 1] = open.title;
+        if (element.name === "h1" && !firstH1) firstH1 = open.title;
       }
       if (element.name === "pre") {
         preformatted--;
@@ -108,11 +112,13 @@ export function loadHtml(content: Buffer, source: string): SourceDocument {
       out.write(CODE_FENCE);
       out.newline(1);
     }
-    if (heading) {
-      const level = Number(heading[1]);
+    const heading = HEADING.exec(element.name);
+    if (heading) headingLevel = Number(heading[1]);
+    const level = heading ? headingLevel : headsWhatFollows(element) ? headingLevel + 1 : undefined;
+    if (level !== undefined) {
       while (headings.length && headings[headings.length - 1]!.level >= level) headings.pop();
       const section = { start: out.length, headingPath: [...headings.map((h) => h.title), ""] };
-      headings.push({ level, title: "", from: out.length, section });
+      headings.push({ element, level, title: "", from: out.length, section });
       sections.push(section);
     }
     stack.push({ node, closing: true });
@@ -168,6 +174,27 @@ function listMarker(item: Element, numbers: Map<Element, number>): string {
 }
 
 /** The name of the element before this one among its siblings (text between them aside). */
+/** A <details>'s <summary>, or a paragraph that is a short <strong> or <b> alone. */
+function headsWhatFollows(element: Element): boolean {
+  if (element.name === "summary") return element.parent?.type === "tag" && (element.parent as Element).name === "details";
+  if (element.name !== "p") return false;
+  const parts = element.children.filter((child) => child.type !== "text" || child.data.trim() !== "");
+  const [only] = parts;
+  return parts.length === 1 && only!.type === "tag" && EMPHASIS.has((only as Element).name) && textLength(only as Element, MAX_EMPHASIS_HEADING + 1) <= MAX_EMPHASIS_HEADING;
+}
+
+/** The length of the text inside `element`, counted up to `limit` (with a stack: nesting may be deep). */
+function textLength(element: Element, limit: number): number {
+  let length = 0;
+  const pending: AnyNode[] = [...element.children];
+  while (pending.length && length < limit) {
+    const node = pending.pop()!;
+    if (node.type === "text") length += node.data.trim().length;
+    else if (node.type === "tag") pending.push(...(node as Element).children);
+  }
+  return length;
+}
+
 function previousTagName(element: Element): string | undefined {
   for (let sibling = element.prev; sibling; sibling = sibling.prev) if (sibling.type === "tag") return (sibling as Element).name;
   return undefined;
