@@ -20,7 +20,7 @@ import { isStopWord, terms, words } from "../retrieval/tokenize.js";
 
 /**
  * "count" asks how many or how much of something ("how many visitors", "number of", "how much water"); "length" how long
- * (a time or a distance); "number" any other quantity ("how much longer", "how old", "what percentage").
+ * or how far (a time or a distance); "number" any other quantity ("how much longer", "how old", "what percentage").
  */
 export type AnswerType = "count" | "length" | "number" | "date" | "amount" | "role" | "person" | "organisation" | "country" | "place" | "phone" | "email" | "url" | "any";
 
@@ -308,7 +308,9 @@ export function expectedAnswerType(question: string): AnswerType {
   if (ASKED_URL.test(q)) return "url";
   if (/\b(price|cost|fee|fare|charge)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q)) return "amount";
   if (HOW_MANY_UNITS_OF_TIME.test(q)) return "number";
-  if (/\bhow long\b/.test(q)) return "length";
+  // "How far in advance can I book?" is answered by "up to 14 days", "how far is the station?" by "a 10-minute walk":
+  // a length; any number had done ("Kestrel House has 64 desks").
+  if (/\bhow (?:long|far)\b/.test(q)) return "length";
   if (/\bhow many\b|\bwhat number\b/.test(q) || HOW_MUCH_OF.test(q) || WHAT_IS_THE_NUMBER.test(q) || (searchStyle && SEARCHED_NUMBER.test(q))) return "count";
   if (withoutDegreeWord(q) !== q || /\bwhat (percentage|percent|proportion|amount|share|fraction)\b/.test(q) || ASKED_VERSION.test(q)) return "number";
   if (/\b(what|which)\b/.test(q) && ROLE_NOUNS.test(q)) return "role";

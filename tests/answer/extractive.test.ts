@@ -636,6 +636,11 @@ describe("answer types for who and where", () => {
     expect(holdsAnswerType("Allow two full weeks for delivery.", "length", asked)).toBe(true);
     expect(holdsAnswerType("Repairs are carried out by our service centre in Northampton.", "length", asked)).toBe(false);
     expect(holdsAnswerType("Claims are answered within 5 working days.", "count", new Set(words("how many claims are answered")))).toBe(false);
+    // How far ahead or away is a length too, not any number.
+    expect(expectedAnswerType("how far in advance can I book a desk")).toBe("length");
+    const advance = new Set(words("how far in advance can I book a desk"));
+    expect(holdsAnswerType("Kestrel House has 64 desks for 90 staff.", "length", advance)).toBe(false);
+    expect(holdsAnswerType("Desks can be booked up to 14 days ahead.", "length", advance)).toBe(true);
   });
 
   it("When a question asks how long, Then only a length of time or distance, a span of years, or a year since which, answers it", () => {
