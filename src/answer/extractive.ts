@@ -9,7 +9,7 @@
  * about?") is answered by quoting them (overview.ts).
  */
 import { terms } from "../retrieval/tokenize.js";
-import { asksForKind, asksHowTo } from "./answer-type.js";
+import { asksForKind, asksHowTo, expectedAnswerType } from "./answer-type.js";
 import { closingPunctuation, endsWithStop } from "../ingest/closing-punctuation.js";
 import { bestSentence, type SentenceEvidence } from "./evidence.js";
 import { openingOf } from "./overview.js";
@@ -22,6 +22,8 @@ const MAX_LIST_ITEMS = 4;
 const MAX_STEPS = 8;
 // A procedure told in sentences under a heading naming it is quoted from its start, this many sentences at most.
 const MAX_SECTION_SENTENCES = 3;
+// Longer than a line of an address: a heading or a sentence that lost its full stop.
+const MAX_BARE_LINE = 60;
 // A runner-up joins the answer when the ranking thinks it at least 0.3 times as likely as the best one to hold the
 // answer: on the NQ-open and SQuAD fit questions that keeps answers as long as before the ranking was fitted
 // (2.3 sentences, ~320 characters), and most of the gain goes to picking the right ones.
@@ -96,6 +98,12 @@ export function pickSentences(question: string, evidence: SentenceEvidence[], ru
   if (!best.code && !asksForKind(question) && asksForSection(question, best)) {
     const whole = best.listItem ? upToItems(listAround(best, evidence), MAX_LIST_ITEMS) : linesOrOpening(best, evidence);
     if (whole && whole.length > 1) return whole;
+  }
+  // Where something is may be written as lines, an address: "Harlow & Finch Consulting", "4th Floor, Kestrel House",
+  // "27 Navigation Street" … Its first line alone had answered "new office address".
+  if (expectedAnswerType(question) === "place" && isBareLine(best)) {
+    const block = linesAround(best, evidence);
+    if (block.length > 1) return block;
   }
   // The evidence is ranked best first, so the first close sentence is the best one.
   const close = quotedOnce(evidence.filter((s) => s.score >= best.score * runnerUpRatio && s.coverage > 0 && !otherRecord(s, best))).slice(0, MAX_SENTENCES);
@@ -205,6 +213,19 @@ function upToItems(list: SentenceEvidence[], max: number): SentenceEvidence[] {
   let items = 0;
   const end = list.findIndex((s) => s.listItem && !s.continuesItem && ++items > max);
   return end < 0 ? list : list.slice(0, end);
+}
+
+/** A line that does not end as a sentence ends, and is neither a list's item nor a table's row: a line of an address. */
+const isBareLine = (s: SentenceEvidence | undefined) => s !== undefined && !s.listItem && !s.tableRow && s.text.length <= MAX_BARE_LINE && !endsWithStop(s.text);
+
+/** The run of bare lines `line` is in, as its passage holds them, in order (at most MAX_STEPS). */
+function linesAround(line: SentenceEvidence, evidence: SentenceEvidence[]): SentenceEvidence[] {
+  const byPosition = new Map(evidence.filter((s) => s.n === line.n).map((s) => [s.position, s]));
+  let first = line.position;
+  while (first > 0 && isBareLine(byPosition.get(first - 1))) first--;
+  const block: SentenceEvidence[] = [];
+  for (let position = first; isBareLine(byPosition.get(position)) && block.length < MAX_STEPS; position++) block.push(byPosition.get(position)!);
+  return block;
 }
 
 /** Whether `next` is the sentence right after `sentence` in its passage. */

@@ -239,6 +239,16 @@ describe("evidence and the extractive answer", () => {
     expect(draft.answer.split("\n")).toEqual(["The recommended way to install snapshelf is with pipx, which keeps it isolated [1]:", "- pipx install snapshelf [1]"]);
   });
 
+  it("When a question asks where and the best sentence is a line of an address, Then the address is quoted whole, a line at a time", async () => {
+    const passages = passagesOf("## The new address\n\nHarlow & Finch Consulting\n4th Floor, Kestrel House\n27 Navigation Street\nBirmingham B1 2RT\n\nOur switchboard number stays the same.");
+    const question = "kestrel house address";
+    const evidence = await weighEvidence(question, passages, { idf, ranking: TEST_RANKING });
+    expect(pickSentences(question, evidence).map((s) => s.text)).toEqual(["Harlow & Finch Consulting", "4th Floor, Kestrel House", "27 Navigation Street", "Birmingham B1 2RT"]);
+    // Asked for something else, a line is quoted as any sentence is.
+    const phone = "switchboard number";
+    expect(pickSentences(phone, await weighEvidence(phone, passages, { idf, ranking: TEST_RANKING }))[0]!.text).toBe("Our switchboard number stays the same.");
+  });
+
   it("When the best sentence opens by pointing back, Then the sentence before it in its passage is quoted first", async () => {
     const passages = passagesOf("Patrick Walshe was an American actor. He is best known for playing Nikko in The Wizard of Oz.", "Nikko leads the Winged Monkeys.");
     const evidence = await weighEvidence("who plays nikko in the wizard of oz", passages, { idf, ranking: TEST_RANKING });
