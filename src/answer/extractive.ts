@@ -102,7 +102,7 @@ export function pickSentences(question: string, evidence: SentenceEvidence[], ru
   // Where something is may be written as lines, an address: "Harlow & Finch Consulting", "4th Floor, Kestrel House",
   // "27 Navigation Street" … Its first line alone had answered "new office address".
   if (expectedAnswerType(question) === "place" && isBareLine(best)) {
-    const block = linesAround(best, evidence);
+    const block = runAround(best, evidence, isBareLine).slice(0, MAX_STEPS);
     if (block.length > 1) return block;
   }
   // The evidence is ranked best first, so the first close sentence is the best one.
@@ -153,17 +153,23 @@ const introducesList = (sentence: SentenceEvidence) => sentence.text.trimEnd().e
  * driver and click Install [1]".
  */
 function listAround(item: SentenceEvidence, evidence: SentenceEvidence[]): SentenceEvidence[] {
-  const byPosition = new Map(evidence.filter((s) => s.n === item.n).map((s) => [s.position, s]));
-  const inList = (position: number) => byPosition.get(position)?.listItem === true;
-  let first = item.position;
-  while (first > 0 && inList(first - 1)) first--;
-  let last = item.position;
-  while (inList(last + 1)) last++;
-  const introduction = byPosition.get(first - 1);
-  if (introduction && introducesList(introduction)) first--;
-  const list: SentenceEvidence[] = [];
-  for (let position = first; position <= last; position++) list.push(byPosition.get(position)!);
-  return upToItems(list, MAX_STEPS);
+  const list = runAround(item, evidence, (s) => s.listItem);
+  const introduction = evidence.find((s) => s.n === item.n && s.position === list[0]!.position - 1);
+  return upToItems(introduction && introducesList(introduction) ? [introduction, ...list] : list, MAX_STEPS);
+}
+
+/** The run of sentences `inRun` holds for that `sentence` is in, as its passage holds them, in order. */
+function runAround(sentence: SentenceEvidence, evidence: SentenceEvidence[], inRun: (s: SentenceEvidence) => boolean): SentenceEvidence[] {
+  const byPosition = new Map(evidence.filter((s) => s.n === sentence.n).map((s) => [s.position, s]));
+  const holds = (position: number) => {
+    const s = byPosition.get(position);
+    return s !== undefined && inRun(s);
+  };
+  let first = sentence.position;
+  while (first > 0 && holds(first - 1)) first--;
+  const run: SentenceEvidence[] = [];
+  for (let position = first; holds(position); position++) run.push(byPosition.get(position)!);
+  return run;
 }
 
 /**
@@ -216,17 +222,8 @@ function upToItems(list: SentenceEvidence[], max: number): SentenceEvidence[] {
 }
 
 /** A line that does not end as a sentence ends, and is neither a list's item nor a table's row: a line of an address. */
-const isBareLine = (s: SentenceEvidence | undefined) => s !== undefined && !s.listItem && !s.tableRow && s.text.length <= MAX_BARE_LINE && !endsWithStop(s.text);
+const isBareLine = (s: SentenceEvidence) => !s.listItem && !s.tableRow && s.text.length <= MAX_BARE_LINE && !endsWithStop(s.text);
 
-/** The run of bare lines `line` is in, as its passage holds them, in order (at most MAX_STEPS). */
-function linesAround(line: SentenceEvidence, evidence: SentenceEvidence[]): SentenceEvidence[] {
-  const byPosition = new Map(evidence.filter((s) => s.n === line.n).map((s) => [s.position, s]));
-  let first = line.position;
-  while (first > 0 && isBareLine(byPosition.get(first - 1))) first--;
-  const block: SentenceEvidence[] = [];
-  for (let position = first; isBareLine(byPosition.get(position)) && block.length < MAX_STEPS; position++) block.push(byPosition.get(position)!);
-  return block;
-}
 
 /** Whether `next` is the sentence right after `sentence` in its passage. */
 const follows = (sentence: SentenceEvidence, next: SentenceEvidence) => sentence.n === next.n && next.position === sentence.position + 1;
