@@ -74,6 +74,7 @@ const TYPE_NOUNS: Partial<Record<AnswerType, RegExp>> = {
   // "crown price", "what is the fee for …": "Private fee: from £650" answers a price, and "£6.95" a cost.
   amount: /^(price|prices|cost|costs|fee|fees|fare|fares|charge|charges|fine|fines|rent|rents|deposit|deposits)$/,
   count: /^(number)$/,
+  length: /^(length|duration)$/,
   // "What is the help desk phone number?" is answered by "Call extension 4400", "the e-mail address" by "email
   // help@…", "the website" by "shop.example". "Phone" and "e-mail" stay: the answer says them, or "call" (a synonym).
   phone: /^(number|numbers|no)$/,
@@ -243,7 +244,14 @@ const SEARCHED_PERSON =
   /^\W*(?:the |an? )?(?:\w+ )?(?:winner|president|leader|founder|author|director|ceo|captain|inventor|chairman|chairperson|coach|composer|moderator|host)s? of\b|\bcast\b(?![- ](?:iron|off|away|out|a|an|the|into|in)\b)|\b(?:winner|founder|author|director|ceo|moderator|host|speaker|panell?ist)s?\W*$/;
 // The same nouns as the head of a what-question: "what is the total number of …", "what was the release date of …".
 const WHAT_IS_THE_NUMBER = /\b(?:what|which) (?:is|are|was|were) the (?:total |minimum |maximum |current |average |exact )?number of\b/;
-const WHAT_IS_THE_DATE = /\b(?:what|which) (?:is|are|was|were) the (?:\w+ )?dates?\b(?! palm)/;
+const WHAT_IS_THE_DATE = /\b(?:what|which) (?:is|are|was|were) the (?:\w+ )?(?:dates?\b(?! palm)|deadlines?\b)/;
+// "what is the length of the contract", "what's the duration of the course": a length of time or distance.
+const ASKED_LENGTH = /\b(?:what|which)(?:['’]s| is| are| was) the (?:\w+ )?(?:length|duration)\b/;
+// "minimum age for the sauna", "what is the age limit": a number of years.
+const AGE_LIMIT = /\b(?:minimum|maximum|min|max|lower|upper) age\b|\bage limits?\b/;
+// An insurance policy's excess, a sum: "accidental damage excess", "excess for a leaking pipe claim", "what is the
+// excess on my policy" (not "what happens to excess glucose").
+const ASKED_EXCESS = /\bexcess(?:es)?(?=\W*$|\s+(?:for|on|is|are|if|when|per|amount)\b)/;
 const WHAT_IS_THE_PLACE = /\b(?:what|which) (?:is|are|was|were) the (?:\w+ )?(?:location|venue)s?\b|\b(?:what|which)(?:['’]s| is| are| was) (?:the |their |your |its |our )?(?:[\p{L}\d'’-]+ ){0,2}address(?:es)?\b/u;
 // "opening hours", "what are the surgery times?", "blood tests friday times": times of day ("8:00am to 6:30pm").
 const ASKED_HOURS =
@@ -306,19 +314,21 @@ export function expectedAnswerType(question: string): AnswerType {
   if (ASKED_PHONE.test(q) || (searchStyle && SEARCHED_PHONE.test(q))) return "phone";
   if (ASKED_EMAIL.test(q)) return "email";
   if (ASKED_URL.test(q)) return "url";
-  if (/\b(price|cost|fee|fare|charge)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q)) return "amount";
+  if (/\b(price|cost|fee|fare|charge)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q) || ASKED_EXCESS.test(q)) {
+    return "amount";
+  }
   if (HOW_MANY_UNITS_OF_TIME.test(q)) return "number";
   // "How far in advance can I book?" is answered by "up to 14 days", "how far is the station?" by "a 10-minute walk":
   // a length; any number had done ("Kestrel House has 64 desks").
-  if (/\bhow (?:long|far)\b/.test(q)) return "length";
+  if (/\bhow (?:long|far)\b|\bhow much (?:notice|warning)\b/.test(q) || ASKED_LENGTH.test(q) || (searchStyle && /\b(?:length|duration)\b/.test(q))) return "length";
   if (/\bhow many\b|\bwhat number\b/.test(q) || HOW_MUCH_OF.test(q) || WHAT_IS_THE_NUMBER.test(q) || (searchStyle && SEARCHED_NUMBER.test(q))) return "count";
-  if (withoutDegreeWord(q) !== q || /\bwhat (percentage|percent|proportion|amount|share|fraction)\b/.test(q) || ASKED_VERSION.test(q)) return "number";
+  if (withoutDegreeWord(q) !== q || /\bwhat (percentage|percent|proportion|amount|share|fraction)\b/.test(q) || ASKED_VERSION.test(q) || AGE_LIMIT.test(q)) return "number";
   if (/\b(what|which)\b/.test(q) && ROLE_NOUNS.test(q)) return "role";
   if (
     /\bwhen\b|\b(what|which|in which|in what) (year|date|day|month|time|century|decade|period)\b/.test(q) ||
     WHAT_IS_THE_DATE.test(q) ||
     ASKED_HOURS.test(q) ||
-    (searchStyle && (/\bdates?\b/.test(q) || /\btimes\W*$/.test(q) || SEARCHED_DAY.test(q)))
+    (searchStyle && (/\b(?:dates?|deadlines?)\b/.test(q) || /\btimes\W*$/.test(q) || SEARCHED_DAY.test(q)))
   ) {
     return "date";
   }

@@ -653,6 +653,20 @@ describe("answer types for who and where", () => {
     expect(holdsAnswerType("Desks can be booked up to 14 days ahead.", "length", advance)).toBe(true);
   });
 
+  it("When a query asks for an excess, a deadline, an age limit, a length or how much notice, Then it asks for a sum, a date, a number or a length", () => {
+    expect(expectedAnswerType("accidental damage excess")).toBe("amount");
+    expect(expectedAnswerType("excess for a leaking pipe claim")).toBe("amount");
+    expect(expectedAnswerType("what happens to excess glucose in the body")).toBe("any");
+    expect(expectedAnswerType("deadline for packing crates")).toBe("date");
+    expect(expectedAnswerType("what is the deadline for claims")).toBe("date");
+    expect(expectedAnswerType("what happens if I miss the deadline")).toBe("any");
+    expect(expectedAnswerType("minimum age for the sauna")).toBe("number");
+    expect(expectedAnswerType("gym minimum contract length")).toBe("length");
+    expect(expectedAnswerType("what is the duration of the course")).toBe("length");
+    expect(expectedAnswerType("how much notice do I need to give to quit the gym")).toBe("length");
+    expect(holdsAnswerType("Please give at least 48 hours' notice.", "length", new Set(words("how much notice do I need to give")))).toBe(true);
+  });
+
   it("When a question asks how long, Then only a length of time or distance, a span of years, or a year since which, answers it", () => {
     expect(expectedAnswerType("how long does the banana bread take in the oven")).toBe("length");
     const asked = new Set(words("how long does the banana bread take"));
