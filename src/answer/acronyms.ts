@@ -38,15 +38,27 @@ export function acronymTerms(question: string): (text: string) => string[] {
   // The question's own initialisms: "AI" → found where a text spells out a phrase with those initials.
   const initialisms = [...new Set(question.match(INITIALISM) ?? [])].map((x) => x.toLowerCase());
   if (!initialisms.length && !phrases.size) return () => [];
+  const asStopWords = capitalisedStopWords(question);
   return (text) => {
     const found: string[] = [];
-    for (const token of text.match(INITIALISM) ?? []) found.push(...(phrases.get(token.toLowerCase()) ?? []));
+    const tokens: string[] = text.match(INITIALISM) ?? [];
+    for (const token of tokens) found.push(...(phrases.get(token.toLowerCase()) ?? []));
+    for (const x of asStopWords) if (tokens.includes(x)) found.push(x);
     if (initialisms.length) {
       const initials = phraseInitials(text);
       for (const x of initialisms) if (initials.some((phrase) => phrase.includes(x))) found.push(...terms(x));
     }
     return found;
   };
+}
+
+/**
+ * The initialisms of a question that read as stop words in lower case ("IT", "US", "WHO"), as written: terms of their
+ * own, which keyword search and evidence would otherwise drop as "it", "us", "who". "who to contact about IT for the
+ * move" had found no term of "IT equipment and setup: IT Service Desk, extension 2300".
+ */
+export function capitalisedStopWords(question: string): string[] {
+  return [...new Set(question.match(INITIALISM) ?? [])].filter((x) => isStopWord(x.toLowerCase()));
 }
 
 // What parts a text into phrases: punctuation other than a word's own apostrophe or hyphen.

@@ -10,7 +10,7 @@
  */
 import type { RankingModel, SentenceFeature } from "../core/answer-calibration.js";
 import { joinedCompounds, terms, words } from "../retrieval/tokenize.js";
-import { acronymTerms } from "./acronyms.js";
+import { acronymTerms, capitalisedStopWords } from "./acronyms.js";
 import { chunkSentences } from "./chunk-sentences.js";
 import { type AnswerType, askedAction, asksHowTo, EXCLUSION, expectedAnswerType, holdsAnswerType, LIGHT_VERBS, namesAnotherRole, namesAnswerType, withoutDegreeWord } from "./answer-type.js";
 import { predict } from "./logistic-model.js";
@@ -323,6 +323,8 @@ function contentTerms(question: string, type: AnswerType, idf: Idf): Map<string,
   const termsOf = (list: string[]) => list.flatMap((word) => terms(word)).filter((t) => lightVerbsCount || !LIGHT_VERB_TERMS.has(t));
   const content = termsOf(asking.filter((word) => !namesAnswerType(word, type)));
   for (const t of content.length ? content : termsOf(asking)) weights.set(t, idf(t));
+  // No document term is a stop word, so such an initialism weighs as a term no document holds: as much as any.
+  for (const initialism of capitalisedStopWords(askedText)) weights.set(initialism, idf(initialism.toLowerCase()));
   // A hyphenated word is asked whole ("e-bike", found in "electric bike" through short-forms.ts), not by its letter.
   for (const { joined, letters } of joinedCompounds(askedText)) {
     weights.set(joined, idf(joined));

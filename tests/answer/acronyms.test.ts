@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acronymTerms } from "../../src/answer/acronyms.js";
+import { acronymTerms, capitalisedStopWords } from "../../src/answer/acronyms.js";
 import { weighEvidence } from "../../src/answer/evidence.js";
 import { BUNDLED_CALIBRATION } from "../../src/config.js";
 import { terms } from "../../src/retrieval/tokenize.js";
@@ -30,5 +30,19 @@ describe("a phrase and its initialism", () => {
     const evidence = await weighEvidence("What did the speakers say about artificial intelligence?", passages, { idf: () => 1, ranking: BUNDLED_CALIBRATION.ranking });
     const ai = evidence.find((s) => s.text.includes("AI"))!;
     expect(ai.coverage).toBeGreaterThan(0);
+  });
+
+  it("When the question writes a stop word in capitals as an initialism (IT, US), Then it is a term, held only where a text writes it so", async () => {
+    expect(capitalisedStopWords("who to contact about IT for the move")).toEqual(["IT"]);
+    expect(capitalisedStopWords("who do I contact about it")).toEqual([]);
+    const passages = passagesOf(
+      "General questions about the move: Sophie Adeyemi, extension 2214",
+      "IT equipment and setup: IT Service Desk, extension 2300",
+      "It is a short walk from the station.",
+    );
+    const evidence = await weighEvidence("who to contact about IT for the move", passages, { idf: () => 1, ranking: BUNDLED_CALIBRATION.ranking });
+    const coverage = (start: string) => evidence.find((s) => s.text.startsWith(start))!.coverage;
+    expect(coverage("IT equipment")).toBeGreaterThan(0);
+    expect(coverage("It is a short walk")).toBe(0);
   });
 });
