@@ -57,7 +57,7 @@ const ROLE_NOUNS = /\b(position|positions|role|roles|job|jobs|title|occupation|p
 // Kinds of organisation a question asks for by name: "which museum does she direct", "what team did he play for". The
 // answer names one ("the Casa del Alabado Museum", "the Chicago Bulls"), so a sentence naming nothing new has none.
 const ORGANISATION_NOUNS =
-  "(?:museum|gallery|galleries|university|universities|college|school|company|companies|firm|team|club|band|party|parties|organi[sz]ation|institution|institute|agency|agencies|hospital|bank|church|airline|newspaper|magazine|network|channel|brand|studio|label|publisher|manufacturer|ministry|charity|charities|foundation|association|society|societies|library|libraries|theatre|theater|hotel|restaurant|store|shop|supplier|vendor|provider)s?";
+  "(?:museum|gallery|galleries|university|universities|college|school|company|companies|firm|team|club|band|party|parties|organi[sz]ation|institution|institute|agency|agencies|hospital|bank|church|airline|newspaper|magazine|network|channel|brand|studio|label|publisher|manufacturer|ministry|charity|charities|foundation|association|society|societies|library|libraries|theatre|theater|hotel|restaurant|store|shop|supplier|vendor|provider|pharmacy|pharmacies|chemist|clinic|supermarket|pub|cafe|café|bakery|bakeries|garage|gym|dentist)s?";
 
 /**
  * Nouns that name the kind of answer asked for ("which country", "what year",

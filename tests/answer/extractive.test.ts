@@ -630,6 +630,13 @@ describe("answer types for who and where", () => {
     expect(holdsAnswerType("Raj confirmed that Tom Hale of the Kettlewood Referees Society will referee it.", "person", referee)).toBe(true);
   });
 
+  it("When a question asks which pharmacy, gym or café, Then it asks for one by name: a sentence saying only that several are open names none", () => {
+    expect(expectedAnswerType("which pharmacies in Kettlewood are open late")).toBe("organisation");
+    const asked = new Set(words("which pharmacies in Kettlewood are open late"));
+    expect(holdsAnswerType("Several pharmacies in Kettlewood are open late on weekdays.", "organisation", asked)).toBe(false);
+    expect(holdsAnswerType("Boots on the High Street is open until 10pm.", "organisation", asked)).toBe(true);
+  });
+
   it("When a query asks for opening hours or times, Then a time of day is asked for, and 'times' or 'hours' need not be said", () => {
     for (const query of ["blood tests friday times", "riverside urgent treatment centre opening times", "What are the surgery hours on Saturday?", "library opening hours"]) {
       expect(expectedAnswerType(query)).toBe("date");
