@@ -375,10 +375,12 @@ const newNames = (text: string, questionWords: ReadonlySet<string>) =>
     // answered "Who is the waste services manager?"). A sentence's full stop is no part of its last name ("reviewed by
     // the Waste Services Manager."). Nor a holiday ("without a head coach since Christmas" names no one running a team).
     const word = name.toLowerCase().replace(/\.+$/u, "").replace(/['’]s$/u, "");
-    return isStopWord(word) || DATE_WORD.test(word) || HOLIDAY.test(word) ? undefined : word;
+    return isStopWord(word) || saysWhen(word) ? undefined : word;
   });
 const DATE_WORD = new RegExp(`^(?:${DATE_WORDS.source}|march|may)$`, "i");
 const HOLIDAY = /^(?:christmas|xmas|easter|whitsun|hanukkah|diwali|ramadan|eid|thanksgiving|halloween|boxing|holidays?)$/;
+/** A day, a month or a holiday (lower case): a word that says when, not who or where. */
+const saysWhen = (word: string) => DATE_WORD.test(word) || HOLIDAY.test(word);
 // A capitalised word after "the": a role, a meeting or a body ("the Chair", "the AGM"), not someone's name.
 const THE_CAPITALISED = /\bthe\s+\p{Lu}[\p{L}'’.-]*/gu;
 // A name ending in what names a body, a place or an event ("Kettlewood Senior Cup", "Grand Egyptian Museum", "Quay
@@ -456,7 +458,7 @@ const newLocative = (text: string, questionWords: ReadonlySet<string>) =>
     // "on Tuesday", "in April", "at night", "over Christmas" say when, not where: "The next committee meeting will be
     // held on Tuesday 8 April" does not say where it will be held.
     const word = place!.toLowerCase();
-    return isStopWord(word) || DATE_WORD.test(word) || HOLIDAY.test(word) || TIME_OF_DAY.test(word) ? undefined : word;
+    return isStopWord(word) || saysWhen(word) || TIME_OF_DAY.test(word) ? undefined : word;
   });
 const TIME_OF_DAY = /^(?:night|nights|dawn|dusk|daytime|lunchtime|teatime|first|last|time|times|once|least|most|short|notice|advance|future|past|present)$/;
 

@@ -224,7 +224,6 @@ function upToItems(list: SentenceEvidence[], max: number): SentenceEvidence[] {
 /** A line that does not end as a sentence ends, and is neither a list's item nor a table's row: a line of an address. */
 const isBareLine = (s: SentenceEvidence) => !s.listItem && !s.tableRow && s.text.length <= MAX_BARE_LINE && !endsWithStop(s.text);
 
-
 /** Whether `next` is the sentence right after `sentence` in its passage. */
 const follows = (sentence: SentenceEvidence, next: SentenceEvidence) => sentence.n === next.n && next.position === sentence.position + 1;
 

@@ -173,7 +173,6 @@ function listMarker(item: Element, numbers: Map<Element, number>): string {
   return `${number}.`;
 }
 
-/** The name of the element before this one among its siblings (text between them aside). */
 /** A <details>'s <summary>, or a paragraph that is a short <strong> or <b> alone. */
 function headsWhatFollows(element: Element): boolean {
   if (element.name === "summary") return element.parent?.type === "tag" && (element.parent as Element).name === "details";
@@ -195,6 +194,7 @@ function textLength(element: Element, limit: number): number {
   return length;
 }
 
+/** The name of the element before this one among its siblings (text between them aside). */
 function previousTagName(element: Element): string | undefined {
   for (let sibling = element.prev; sibling; sibling = sibling.prev) if (sibling.type === "tag") return (sibling as Element).name;
   return undefined;
