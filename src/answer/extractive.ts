@@ -10,10 +10,11 @@
  */
 import { terms } from "../retrieval/tokenize.js";
 import { asksForKind, asksHowTo, expectedAnswerType } from "./answer-type.js";
-import { closingPunctuation, endsWithStop } from "../ingest/closing-punctuation.js";
+import { endsWithStop } from "../ingest/closing-punctuation.js";
 import { bestSentence, type SentenceEvidence } from "./evidence.js";
 import { openingOf } from "./overview.js";
 import { ABSTENTION_MESSAGE, type AnswerDraft, type AnswerInput, type Answerer, type Passage } from "./types.js";
+import { withCitation } from "./verify-citations.js";
 
 // Three, not two: on NQ-open fit questions a third close sentence often holds what the question asked.
 const MAX_SENTENCES = 3;
@@ -55,7 +56,7 @@ export class ExtractiveAnswerer implements Answerer {
  */
 function openingsDraft(openings: Passage[], evidence: SentenceEvidence[], model: string): AnswerDraft {
   if (openings.length === 1) return quotedDraft(openingOf(openings[0]!, evidence), false, model);
-  const lines = openings.flatMap((passage) => openingOf(passage, evidence, 1).map((first) => `- ${passage.chunk.title}: ${citeSentence(first.text, passage.n)}`));
+  const lines = openings.flatMap((passage) => openingOf(passage, evidence, 1).map((first) => `- ${passage.chunk.title}: ${withCitation(first.text, passage.n)}`));
   return lines.length ? { answer: lines.join("\n"), cited: openings.map((p) => p.n), abstained: false, model } : { answer: ABSTENTION_MESSAGE, cited: [], abstained: true, model };
 }
 
@@ -261,7 +262,7 @@ function formatAnswer(chosen: SentenceEvidence[]): string {
   const isItem = (i: number) => (listed ? i > 0 : chosen[i]!.listItem && (items > 1 || label !== undefined));
   return (label ?? "") + chosen
     .map((s, i) => {
-      const cited = citeSentence(s.text, s.n);
+      const cited = withCitation(s.text, s.n);
       if (isItem(i) && s.continuesItem && i > 0 && isItem(i - 1) && follows(chosen[i - 1]!, s)) return ` ${cited}`;
       if (isItem(i)) return `${i > 0 || label ? "\n" : ""}- ${cited}`;
       if (i === 0) return cited;
@@ -282,16 +283,10 @@ function listLabel(first: SentenceEvidence | undefined): string | undefined {
   // A heading of a word or two ("Fixed", "Known issues") says what the list is only under its own: "4.1.3 — 22 April
   // 2024 › Fixed", not one version's fixes for another's.
   const label = first.parentHeading !== undefined && heading.split(/\s+/).length <= SHORT_HEADING_WORDS ? `${first.parentHeading} › ${heading}` : heading;
-  return citeSentence(`${label}:`, first.n);
+  return withCitation(`${label}:`, first.n);
 }
 
 const SHORT_HEADING_WORDS = 2;
-
-/** "It was in Hangzhou." → "It was in Hangzhou [1]." — the marker sits before the closing punctuation. */
-function citeSentence(text: string, n: number): string {
-  const closing = closingPunctuation(text);
-  return closing.hasStop ? `${text.slice(0, closing.start)} [${n}]${text.slice(closing.start)}` : `${text} [${n}]`;
-}
 
 /**
  * Overlapping chunks repeat sentences, and documents repeat each other (a policy copied into two pages, a footer on

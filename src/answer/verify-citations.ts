@@ -11,7 +11,7 @@
  * no supplied passage.
  */
 import { sentenceSpans, type Span } from "../ingest/sentences.js";
-import { closingPunctuation } from "../ingest/closing-punctuation.js";
+import { citationPoint } from "../ingest/closing-punctuation.js";
 import { terms } from "../retrieval/tokenize.js";
 import type { Passage } from "./types.js";
 
@@ -130,8 +130,8 @@ function keepMarkers(sentence: string, keep: (n: number) => boolean): string {
   return sentence.replace(MARKER, (marker, digits: string) => (keep(Number(digits)) ? marker : "")).trim();
 }
 
-/** The marker goes before the sentence's closing punctuation: "… in Hangzhou [1]." */
-function withCitation(sentence: string, n: number): string {
-  const end = closingPunctuation(sentence).start;
-  return `${sentence.slice(0, end)} [${n}]${sentence.slice(end)}`;
+/** The sentence cited to passage `n`, the marker before its closing punctuation: "… in Hangzhou [1]." (citationPoint). */
+export function withCitation(sentence: string, n: number): string {
+  const at = citationPoint(sentence);
+  return `${sentence.slice(0, at)} [${n}]${sentence.slice(at)}`;
 }

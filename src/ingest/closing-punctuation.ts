@@ -29,6 +29,20 @@ export function closingPunctuation(text: string, stops = CLAUSE_STOPS): ClosingP
   return { start, hasStop: start < closersStart };
 }
 
+// A final dot that belongs to the word before it: a dotted abbreviation ("8 p.m.", "e.g.", "U.S.") or "etc.". It is no
+// closing punctuation a marker can go in front of: "10 a.m. to 8 p.m [1]." had lost the "p.m." a reader looks for.
+const ABBREVIATION_DOT = /(?:(?<![\p{L}.])(?:\p{L}\.){2,}|\betc\.)$/u;
+
+/**
+ * Where a citation marker goes: before the closing punctuation ("… Hangzhou [1]."), or at the end when there is none
+ * or when the last dot is part of an abbreviation ("… to 8 p.m. [1]").
+ */
+export function citationPoint(text: string): number {
+  const closing = closingPunctuation(text);
+  if (!closing.hasStop) return text.length;
+  return ABBREVIATION_DOT.test(text.slice(0, closing.start + 1)) && text[closing.start] === "." ? text.length : closing.start;
+}
+
 /** Whether `text` ends with one of `stops`, closing quotes or brackets aside ("… 2025.”"). */
 export function endsWithStop(text: string, stops = CLAUSE_STOPS): boolean {
   return closingPunctuation(text.trimEnd(), stops).hasStop;

@@ -21,6 +21,13 @@ describe("evidence and the extractive answer", () => {
     expect(pickSentences("How do I enter the code?", procedure).map((s) => s.text)).toEqual(["Press OK.", "Enter the code.", "Press OK."]);
   });
 
+  it("When the quoted sentence ends with an abbreviation's dot, Then the citation follows the dot and the time stays whole", async () => {
+    const [passage] = passagesOf("On Thursdays the cafe is open from 10 a.m. to 8 p.m.");
+    const evidence = await weighEvidence("When does the cafe close on Thursdays?", [passage!], { idf, ranking: TEST_RANKING });
+    expect(extractiveDraft("When does the cafe close on Thursdays?", evidence, false, "extractive").answer).toBe("On Thursdays the cafe is open from 10 a.m. to 8 p.m. [1]");
+    expect(verifyCitations("The cafe closes at 8 p.m. [1]", [passage!]).answer).toBe("The cafe closes at 8 p.m. [1]");
+  });
+
   it("When the answer is uncertain, Then runners-up half as close as a confident answer's are quoted too", async () => {
     const [passage] = passagesOf("The fine is issued by the council. The council's fines office is in Leeds.");
     const weighed = await weighEvidence("Who issues the fine?", [passage!], { idf, ranking: TEST_RANKING });
