@@ -22,7 +22,7 @@ import { isStopWord, terms, words } from "../retrieval/tokenize.js";
  * "count" asks how many or how much of something ("how many visitors", "number of", "how much water"); "length" how long
  * or how far (a time or a distance); "number" any other quantity ("how much longer", "how old", "what percentage").
  */
-export type AnswerType = "count" | "length" | "number" | "date" | "amount" | "role" | "person" | "organisation" | "country" | "place" | "phone" | "email" | "url" | "any";
+export type AnswerType = "count" | "length" | "number" | "date" | "time" | "amount" | "role" | "person" | "organisation" | "country" | "place" | "phone" | "email" | "url" | "any";
 
 // "Once a week" says how often as "twice a year" does; "once you have joined" says when, not how many.
 const NUMBER_WORDS = /\b(once(?= (?:a|an|per|every)\b)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|hundreds|thousands?|millions?|billions?|half|twice|several|few)\b/i;
@@ -52,6 +52,14 @@ const RELATIVE_TIME = new RegExp(
 const DAY_OF_MONTH = /\b(?:on|by|from|until|before|after)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?!of\b)\p{L})/iu;
 // A time of day by the clock: "4pm", "10.30 am", "9 a.m.".
 const CLOCK_TIME = /(?<![\p{L}\d])\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\p{L})/iu;
+const CLOCK_TIMES = everywhere(CLOCK_TIME);
+// A time of day without "am" or "pm": by the 24-hour clock ("10:00 to 16:00", "by 14:00"), by name ("noon", "6 o'clock")
+// or by the part of the day ("the night before collection", "in the morning").
+const TIME_OF_DAY_SAID = /(?<![\p{L}\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|\b(?:noon|midday|midnight|o['’]clock|morning|mornings|afternoon|afternoons|evening|evenings|night|nights|overnight|lunchtime|dawn|dusk|sunrise|sunset)\b/iu;
+// "What time does the museum close on Thursdays?", "what time of day is coursework due": a time of day, not any date.
+// "The museum is also closed on Thanksgiving Day, December 25" had answered it as a date, over "Thursday: 10 a.m. to
+// 9 p.m.". Not a time of year, nor a time zone.
+const WHAT_TIME = /\bwhat time\b(?! (?:of (?:the )?year|zones?|periods?|frames?|spans?|scales?)\b)/;
 /** Nouns that ask for a role ("what position does she hold"); they name the answer's type, not its content. */
 const ROLE_NOUNS = /\b(position|positions|role|roles|job|jobs|title|occupation|profession|post)\b/i;
 // Kinds of organisation a question asks for by name: "which museum does she direct", "what team did he play for". The
@@ -67,6 +75,7 @@ const ORGANISATION_NOUNS =
 const TYPE_NOUNS: Partial<Record<AnswerType, RegExp>> = {
   role: ROLE_NOUNS,
   date: /^(year|years|date|dates|day|days|month|months|time|times|hours|century|centuries|decade|decades|period)$/,
+  time: /^(time|times|hour|hours)$/,
   country: /^(country|countries|nation|nations)$/,
   place: /^(city|cities|town|towns|place|places|region|regions|state|states|continent|location|locations|venue|venues|address|addresses)$/,
   organisation: new RegExp(`^(?:${ORGANISATION_NOUNS})$`),
@@ -249,6 +258,9 @@ const WHAT_IS_THE_NUMBER = /\b(?:what|which) (?:is|are|was|were) the (?:total |m
 const WHAT_IS_THE_DATE = /\b(?:what|which) (?:is|are|was|were) the (?:\w+ )?(?:dates?\b(?! palm)|deadlines?\b)/;
 // "what is the length of the contract", "what's the duration of the course": a length of time or distance.
 const ASKED_LENGTH = /\b(?:what|which)(?:['’]s| is| are| was) the (?:\w+ )?(?:length|duration)\b/;
+// "What discount does the Swan Inn give?", "how much discount": a share or a sum off ("10% off"), not that one is
+// given ("offers a discount to wedding guests"). Not a discount code, which is a word.
+const ASKED_DISCOUNT = /\b(?:what|which|how much|how big an?)\b[^?]*\bdiscounts?\b(?! codes?\b)/;
 // "minimum age for the sauna", "what is the age limit": a number of years.
 const AGE_LIMIT = /\b(?:minimum|maximum|min|max|lower|upper) age\b|\bage limits?\b/;
 // An insurance policy's excess, a sum: "accidental damage excess", "excess for a leaking pipe claim", "what is the
@@ -324,8 +336,9 @@ export function expectedAnswerType(question: string): AnswerType {
   // a length; any number had done ("Kestrel House has 64 desks").
   if (/\bhow (?:long|far)\b|\bhow much (?:notice|warning)\b/.test(q) || ASKED_LENGTH.test(q) || (searchStyle && /\b(?:length|duration)\b/.test(q))) return "length";
   if (/\bhow many\b|\bwhat number\b/.test(q) || HOW_MUCH_OF.test(q) || WHAT_IS_THE_NUMBER.test(q) || (searchStyle && SEARCHED_NUMBER.test(q))) return "count";
-  if (withoutDegreeWord(q) !== q || /\bwhat (percentage|percent|proportion|amount|share|fraction)\b/.test(q) || ASKED_VERSION.test(q) || AGE_LIMIT.test(q)) return "number";
+  if (withoutDegreeWord(q) !== q || /\bwhat (percentage|percent|proportion|amount|share|fraction)\b/.test(q) || ASKED_VERSION.test(q) || AGE_LIMIT.test(q) || ASKED_DISCOUNT.test(q)) return "number";
   if (/\b(what|which)\b/.test(q) && ROLE_NOUNS.test(q)) return "role";
+  if (WHAT_TIME.test(q)) return "time";
   if (
     /\bwhen\b|\b(what|which|in which|in what) (year|date|day|month|time|century|decade|period)\b/.test(q) ||
     WHAT_IS_THE_DATE.test(q) ||
@@ -496,6 +509,15 @@ export function withContactWord(question: string): string {
   return type === "phone" || type === "email" || type === "url" ? `${question} contact` : question;
 }
 
+/**
+ * Whether the text names a sum the question does not: a number beside money ("£285", "10p", "costs 40"), "free", a sum
+ * in words, or nothing to pay. Without its times of day: "If a dog has not been collected by 7:30 p.m. … overnight
+ * boarding rate, charged to your card" says no price of boarding.
+ */
+function saysSum(text: string, questionWords: ReadonlySet<string>): boolean {
+  return (AMOUNT.test(text) && (newNumber(text, NUMBER, questionWords) || /\bfree\b/i.test(text) || NUMBER_WORDS.test(text))) || NOTHING_TO_PAY.test(text);
+}
+
 export function holdsAnswerType(text: string, type: AnswerType, questionWords: ReadonlySet<string> = new Set()): boolean {
   if (type === "email") return EMAIL_ADDRESS.test(text);
   if (type === "phone") return PHONE_NUMBER.test(text.replace(EMAIL_ADDRESSES, " "));
@@ -507,12 +529,13 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type === "person") return newNames(text.replace(THE_CAPITALISED, " ").replace(NAMED_BODY, " "), questionWords);
   if (type === "organisation") return newNames(text, questionWords);
   if (type === "place") return newNames(text, questionWords) || newLocative(text, questionWords) || FILE_PATH.test(text);
-  if (type === "amount") return (AMOUNT.test(text) && (newNumber(text, NUMBER, questionWords) || /\bfree\b/i.test(text) || NUMBER_WORDS.test(text))) || NOTHING_TO_PAY.test(text);
+  if (type === "amount") return saysSum(text.replace(CLOCK_TIMES, " "), questionWords);
   if (type === "role") return ROLE.test(text);
   // "How long have we been celebrating Pi Day?" asks since when: "In 1988, the earliest known … celebration".
   if (type === "length") return LENGTH.test(text) || SPAN_OF_YEARS.test(text) || (questionWords.has("been") && YEAR.test(text));
   if (type === "number") return newNumber(text, NUMBER, questionWords) || NUMBER_WORDS.test(text);
   if (type === "count") return newCount(text, questionWords);
+  if (type === "time") return CLOCK_TIME.test(text) || TIME_OF_DAY_SAID.test(text);
   if (type === "date") {
     return (
       newNumber(text, DATE_NUMBER, questionWords) ||

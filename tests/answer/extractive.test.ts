@@ -654,6 +654,31 @@ describe("answer types for who and where", () => {
     expect(expectedAnswerType("Eastfield collection day")).toBe("date");
   });
 
+  it("When a question asks what time, Then a time of day answers it, not any date", () => {
+    for (const question of ["What time does the museum close on Thursdays?", "what time of day is coursework due", "what time do I have to put my bin out"]) {
+      expect(expectedAnswerType(question)).toBe("time");
+    }
+    expect(expectedAnswerType("what time of year is best to visit")).toBe("date");
+    const asked = new Set(words("What time does the museum close on Thursdays?"));
+    expect(holdsAnswerType("The museum is also closed on Thanksgiving Day, December 25, and January 1.", "time", asked)).toBe(false);
+    expect(holdsAnswerType("Family meetings can be arranged on weekdays.", "time", asked)).toBe(false);
+    for (const said of ["Thursday: 10 a.m. to 9 p.m.", "Core hours are 10:00 to 16:00.", "Put your bin out the night before collection.", "The office closes at noon."]) {
+      expect(holdsAnswerType(said, "time", asked)).toBe(true);
+    }
+    expect(holdsAnswerType("The standard rate is £4.50 for 2 hours.", "time", asked)).toBe(false);
+  });
+
+  it("When a question asks for a sum or a discount, Then a time of day is no sum, and a discount said to be given is no share", () => {
+    const boarding = new Set(words("how much is overnight boarding"));
+    expect(holdsAnswerType("If a dog has not been collected by 7:30 p.m., it will be kept overnight at our boarding rate, charged to your card.", "amount", boarding)).toBe(false);
+    expect(holdsAnswerType("Overnight boarding is charged at $55 per night.", "amount", boarding)).toBe(true);
+    expect(expectedAnswerType("what discount does the Swan Inn give our guests")).toBe("number");
+    expect(expectedAnswerType("what is the hotel discount code")).not.toBe("number");
+    const discount = new Set(words("what discount does the Swan Inn give our guests"));
+    expect(holdsAnswerType("The Swan Inn offers a discount to Hollin Hall wedding guests.", "number", discount)).toBe(false);
+    expect(holdsAnswerType("The Swan Inn gives our guests 15% off.", "number", discount)).toBe(true);
+  });
+
   it("When a length of time has a word between its number and its unit ('10 to 15 working days'), Then it is still a length, and counts nothing", () => {
     const asked = new Set(words("how long will my repair take"));
     expect(holdsAnswerType("Most repairs are completed within 10 to 15 working days.", "length", asked)).toBe(true);
