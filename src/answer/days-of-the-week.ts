@@ -21,3 +21,47 @@ function partsOfTheWeek(word: string): string[] {
   if (WORKING_DAYS.has(day)) return ["weekday", "monday to friday"];
   return [];
 }
+
+const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const DAY = String.raw`(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?`;
+// "Monday to Friday", "Tuesday–Saturday", "Thursday through Sunday": every day from the first to the last.
+const DAY_RANGE = new RegExp(String.raw`\b${DAY}\s*(?:to|until|till|through|thru|[–-])\s*${DAY}\b`, "giu");
+const ONE_DAY = new RegExp(String.raw`\b${DAY}\b`, "giu");
+const EVERY_DAY = /\b(?:daily|every ?day|each day|(?:7|seven) days)\b/iu;
+const PARTS_OF_THE_WEEK: [RegExp, number[]][] = [
+  [/\bweekends?\b/iu, [5, 6]],
+  [/\bweek ?days\b/iu, [0, 1, 2, 3, 4]],
+];
+
+/** The days of the week a text names (0 is Monday): by name, by range, as a part of the week, or every day. */
+function daysNamed(text: string): Set<number> {
+  if (EVERY_DAY.test(text)) return new Set(DAYS.keys());
+  const days = new Set<number>();
+  const rest = text.replace(DAY_RANGE, (_, first: string, last: string) => {
+    const from = DAYS.indexOf(first.toLowerCase());
+    const to = DAYS.indexOf(last.toLowerCase());
+    for (let day = from; ; day = (day + 1) % 7) {
+      days.add(day);
+      if (day === to) break;
+    }
+    return " ";
+  });
+  for (const [, day] of rest.matchAll(ONE_DAY)) days.add(DAYS.indexOf(day!.toLowerCase()));
+  for (const [part, partDays] of PARTS_OF_THE_WEEK) if (part.test(rest)) partDays.forEach((day) => days.add(day));
+  return days;
+}
+
+/**
+ * For a question that names a day of the week ("minimum number of guests for a Friday wedding", "what time does the
+ * café close on Thursday"): whether a text names only other days ("On Saturdays between May and September we ask for a
+ * minimum of 60 adult guests", "Sunday: 11 a.m. to 5 p.m."). It answers for another day. A text naming no day, or the
+ * day asked about within a range or a part of the week, may answer.
+ */
+export function namesAnotherDay(question: string): (text: string) => boolean {
+  const asked = daysNamed(question);
+  if (!asked.size || asked.size === DAYS.length) return () => false;
+  return (text) => {
+    const said = daysNamed(text);
+    return said.size > 0 && ![...asked].some((day) => said.has(day));
+  };
+}

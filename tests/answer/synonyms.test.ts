@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { weighEvidence } from "../../src/answer/evidence.js";
 import { synonymTerms, verbsApart, withMeasuredNouns } from "../../src/answer/synonyms.js";
 import { WordNet } from "../../src/answer/wordnet.js";
-import { withDaysOfTheWeek } from "../../src/answer/days-of-the-week.js";
+import { namesAnotherDay, withDaysOfTheWeek } from "../../src/answer/days-of-the-week.js";
 import { withEventVerbs } from "../../src/answer/event-verbs.js";
 import { withFullForms, withShortForms } from "../../src/answer/short-forms.js";
 import { BUNDLED_CALIBRATION } from "../../src/config.js";
@@ -79,6 +79,19 @@ describe("days of the week", () => {
     expect(tuesday(new Set(terms("Open Monday to Friday from 9:00")))).toEqual(terms("Tuesday"));
     expect(tuesday(new Set(terms("Open Monday and Wednesday")))).toEqual([]);
     expect(synonymTerms("Are you open on Saturdays?", wordnet)(new Set(terms("Closed at weekends")))).toEqual([]);
+  });
+});
+
+describe("another day of the week", () => {
+  it("When a question names a day, Then a text naming only other days answers for another day; a range, a part of the week or every day holds it", () => {
+    const friday = namesAnotherDay("is there a minimum number of guests for a friday wedding");
+    expect(friday("On Saturdays between May and September we ask for a minimum of 60 adult day guests.")).toBe(true);
+    expect(friday("Sunday: 11 a.m. to 5 p.m.")).toBe(true);
+    for (const holds of ["Friday: 10 a.m. to 5 p.m.", "Open Tuesday–Saturday, 10am to 6pm.", "Weddings on weekdays need 40 guests.", "Open daily from 9am.", "A minimum of 60 guests applies."]) {
+      expect(friday(holds)).toBe(false);
+    }
+    expect(namesAnotherDay("are you open at the weekend")("Sunday: 11 a.m. to 5 p.m.")).toBe(false);
+    expect(namesAnotherDay("What time does the museum close?")("Sunday: 11 a.m. to 5 p.m.")).toBe(false);
   });
 });
 
