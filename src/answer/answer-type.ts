@@ -59,6 +59,8 @@ const TIME_OF_DAY_SAID = /(?<![\p{L}\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|\b
 // "What time does the museum close on Thursdays?", "what time of day is coursework due": a time of day, not any date.
 // "The museum is also closed on Thanksgiving Day, December 25" had answered it as a date, over "Thursday: 10 a.m. to
 // 9 p.m.". Not a time of year, nor a time zone.
+// "bag drop closing time", "check out time": the time of day something happens, searched for.
+const SEARCHED_TIME = /\b(?:opening|closing|start(?:ing)?|finish(?:ing)?|departure|arrival|check-?in|check-?out|pick-?up|drop-?off|kick-?off|last entry) time\W*$/;
 const WHAT_TIME = /\bwhat time\b(?! (?:of (?:the )?year|zones?|periods?|frames?|spans?|scales?)\b)/;
 /** Nouns that ask for a role ("what position does she hold"); they name the answer's type, not its content. */
 const ROLE_NOUNS = /\b(position|positions|role|roles|job|jobs|title|occupation|profession|post)\b/i;
@@ -338,7 +340,7 @@ export function expectedAnswerType(question: string): AnswerType {
   if (/\bhow many\b|\bwhat number\b/.test(q) || HOW_MUCH_OF.test(q) || WHAT_IS_THE_NUMBER.test(q) || (searchStyle && SEARCHED_NUMBER.test(q))) return "count";
   if (withoutDegreeWord(q) !== q || /\bwhat (percentage|percent|proportion|amount|share|fraction)\b/.test(q) || ASKED_VERSION.test(q) || AGE_LIMIT.test(q) || ASKED_DISCOUNT.test(q)) return "number";
   if (/\b(what|which)\b/.test(q) && ROLE_NOUNS.test(q)) return "role";
-  if (WHAT_TIME.test(q)) return "time";
+  if (WHAT_TIME.test(q) || (searchStyle && SEARCHED_TIME.test(q))) return "time";
   if (
     /\bwhen\b|\b(what|which|in which|in what) (year|date|day|month|time|century|decade|period)\b/.test(q) ||
     WHAT_IS_THE_DATE.test(q) ||

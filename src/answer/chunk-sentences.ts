@@ -76,7 +76,9 @@ export function chunkSentences(chunk: Chunk, tableHeader?: string[]): Sentence[]
       asked = asks ? text : undefined;
       continue;
     }
-    if (!terms(text).length) continue;
+    // A sentence without a term says nothing, unless it introduces what follows ("You can:"): the list is then the
+    // sentence before it going on.
+    if (!terms(text).length && !text.trimEnd().endsWith(":")) continue;
     // A sentence after the first of an item, on its line ("2. Tap Submit. Your manager is told by email."), is the item's
     // too, with or without a bullet.
     const item = bullet ? "item" : BULLET.test(line.trimStart()) ? "continues" : unbulleted(span);

@@ -8,7 +8,7 @@
  * "What do the documents say about X?"; the documents: "What is this document
  * about?") is answered by quoting them (overview.ts).
  */
-import { terms } from "../retrieval/tokenize.js";
+import { terms, words } from "../retrieval/tokenize.js";
 import { asksForKind, asksHowTo, expectedAnswerType } from "./answer-type.js";
 import { endsWithStop } from "../ingest/closing-punctuation.js";
 import { bestSentence, type SentenceEvidence } from "./evidence.js";
@@ -23,6 +23,8 @@ const MAX_LIST_ITEMS = 4;
 const MAX_STEPS = 8;
 // A procedure told in sentences under a heading naming it is quoted from its start, this many sentences at most.
 const MAX_SECTION_SENTENCES = 3;
+// "You can:", "To do this:", "Options include:": an introduction of this many words at most names no list of its own.
+const MAX_BARE_INTRODUCTION_WORDS = 3;
 // Longer than a line of an address: a heading or a sentence that lost its full stop.
 const MAX_BARE_LINE = 60;
 // A runner-up joins the answer when the ranking thinks it at least 0.3 times as likely as the best one to hold the
@@ -96,6 +98,10 @@ export function pickSentences(question: string, evidence: SentenceEvidence[], ru
   // as the closest passage (such evidence is never confident: the decision reads it as none), rather than nothing.
   if (!best) return evidence.slice(0, 1);
   if (introducesList(best)) return withList(best, evidence);
+  // "If something makes you feel unsafe, please reach out. You can:" — an introduction too short to say what its list
+  // is goes on from the sentence before it, and the list ("contact our Safety Lead, Jordan Mercer …") is how.
+  const next = evidence.find((s) => follows(best, s));
+  if (next && introducesList(next) && words(next.text).length <= MAX_BARE_INTRODUCTION_WORDS) return [best, ...withList(next, evidence)];
   if (!best.code && !asksForKind(question) && asksForSection(question, best)) {
     const whole = best.listItem ? upToItems(listAround(best, evidence), MAX_LIST_ITEMS) : linesOrOpening(best, evidence);
     if (whole && whole.length > 1) return whole;

@@ -28,6 +28,20 @@ describe("evidence and the extractive answer", () => {
     expect(verifyCitations("The cafe closes at 8 p.m. [1]", [passage!]).answer).toBe("The cafe closes at 8 p.m. [1]");
   });
 
+  it("When the best sentence is followed by an introduction too short to name its list ('You can:'), Then the list is quoted with it", async () => {
+    const [passage] = passagesOf(
+      "If something happens that makes you feel unsafe, please reach out. You can:\n- find any staff member in an orange T-shirt;\n- contact our Safety Lead, Jordan Mercer, on (414) 555-0172.\n\nOur code of conduct applies to all event spaces.",
+    );
+    const question = "someone is making me feel unsafe at the event, what should I do";
+    const evidence = await weighEvidence(question, [passage!], { idf, ranking: TEST_RANKING });
+    expect(pickSentences(question, evidence).map((s) => s.text)).toEqual([
+      "If something happens that makes you feel unsafe, please reach out.",
+      "You can:",
+      "find any staff member in an orange T-shirt;",
+      "contact our Safety Lead, Jordan Mercer, on (414) 555-0172.",
+    ]);
+  });
+
   it("When the answer is uncertain, Then runners-up half as close as a confident answer's are quoted too", async () => {
     const [passage] = passagesOf("The fine is issued by the council. The council's fines office is in Leeds.");
     const weighed = await weighEvidence("Who issues the fine?", [passage!], { idf, ranking: TEST_RANKING });
@@ -659,6 +673,7 @@ describe("answer types for who and where", () => {
       expect(expectedAnswerType(question)).toBe("time");
     }
     expect(expectedAnswerType("what time of year is best to visit")).toBe("date");
+    expect(expectedAnswerType("bag drop closing time")).toBe("time");
     const asked = new Set(words("What time does the museum close on Thursdays?"));
     expect(holdsAnswerType("The museum is also closed on Thanksgiving Day, December 25, and January 1.", "time", asked)).toBe(false);
     expect(holdsAnswerType("Family meetings can be arranged on weekdays.", "time", asked)).toBe(false);
