@@ -101,6 +101,14 @@ export interface EvidenceOptions {
   thesaurus?: Thesaurus;
 }
 
+// A sentence opening with a word that points back ("He is best known for playing Nikko", "It is conducted by our
+// Behavior Lead, Marcus Delgado") says nothing on its own: the sentence before it names what it points to. It is
+// weighed with that sentence's terms and quoted after it (extractive.ts's antecedent).
+const POINTS_BACK = /^(?:he|she|it|they|his|her|its|their|this|these|those)\b/iu;
+
+/** Whether a sentence opens by pointing back to the one before it. */
+export const pointsBack = (text: string) => POINTS_BACK.test(text);
+
 /** Every sentence of the passages, scored as evidence for the question, best first. */
 export async function weighEvidence(question: string, passages: Passage[], options: EvidenceOptions): Promise<SentenceEvidence[]> {
   const type = expectedAnswerType(question);
@@ -182,7 +190,10 @@ export async function weighEvidence(question: string, passages: Passage[], optio
       if (sentence.code && !procedure) return [];
       const sentenceTermList = termsOf[p]![position]!;
       const sentenceTerms = new Set(sentenceTermList);
-      const heldTerms = sentence.answers ? held(`${sentence.text} ${sentence.answers}`) : heldOf[p]![position]!;
+      const antecedent = position > 0 && pointsBack(sentence.text) ? sentencesOf[p]![position - 1]! : undefined;
+      // What the sentence says, read with what it answers (an FAQ's question) or points back to.
+      const said = [sentence.answers, antecedent?.text, sentence.text].filter((text) => text !== undefined).join(" ");
+      const heldTerms = said === sentence.text ? heldOf[p]![position]! : held(said);
       const context = (sentence.tableRow && rowContextTerms[p]) || passageTerms[p]!;
       // A row of another record than the one asked for, whatever the question asks for: "Does the off-peak membership
       // include classes?" is not answered by the row naming no classes when the full membership's row names them.
@@ -204,7 +215,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         retrievedCoverage,
         typed: type !== "any" || action !== undefined || negated || anotherRecord,
         typeMatch:
-          holdsAnswerType(sentence.text, type, questionWords) &&
+          holdsAnswerType(antecedent ? `${antecedent.text} ${sentence.text}` : sentence.text, type, questionWords) &&
           !anotherRole(sentence.text) &&
           !anotherRecord &&
           !(namesAction[p] && !holdsTerm(heldTerms, action!)) &&

@@ -11,7 +11,7 @@
 import { terms, words } from "../retrieval/tokenize.js";
 import { asksForKind, asksHowTo, expectedAnswerType } from "./answer-type.js";
 import { endsWithStop } from "../ingest/closing-punctuation.js";
-import { bestSentence, type SentenceEvidence } from "./evidence.js";
+import { bestSentence, pointsBack, type SentenceEvidence } from "./evidence.js";
 import { openingOf } from "./overview.js";
 import { ABSTENTION_MESSAGE, type AnswerDraft, type AnswerInput, type Answerer, type Passage } from "./types.js";
 import { withCitation } from "./verify-citations.js";
@@ -38,10 +38,6 @@ const RUNNER_UP_RATIO = 0.3;
 // three sentences sharing a term with the question) only the workplace set gained more (84.4 to 86.7 %), for answers
 // half as long again as at 0.3.
 const UNCERTAIN_RUNNER_UP_RATIO = 0.15;
-// A sentence opening with a word that points back ("He is best known for playing Nikko") says nothing on its own:
-// the sentence before it in its passage, which names what it points to, is quoted with it. On NQ-open questions the
-// answer then holds a gold answer more often (see pickSentences).
-const POINTS_BACK = /^(?:he|she|it|they|his|her|its|their|this|these|those)\b/iu;
 
 export class ExtractiveAnswerer implements Answerer {
   readonly model = "extractive";
@@ -248,7 +244,7 @@ function antecedent(sentence: SentenceEvidence, evidence: SentenceEvidence[]): S
     for (let s = before(sentence); s?.listItem; s = s.continuesItem ? before(s) : undefined) item.unshift(s);
     return item;
   }
-  if (sentence.position === 0 || !POINTS_BACK.test(sentence.text)) return [];
+  if (sentence.position === 0 || !pointsBack(sentence.text)) return [];
   const previous = before(sentence);
   return previous ? [previous] : [];
 }

@@ -42,6 +42,18 @@ describe("evidence and the extractive answer", () => {
     ]);
   });
 
+  it("When a sentence points back ('It is conducted by …'), Then it is weighed with the sentence before it, and quoted after it", async () => {
+    const [passage] = passagesOf(
+      'Every new dog must complete a free temperament evaluation, which we call a "Meet & Sniff", before attending. It is conducted by our Behavior Lead, Marcus Delgado.',
+    );
+    const question = "Who does the temperament evaluation?";
+    const evidence = await weighEvidence(question, [passage!], { idf, ranking: TEST_RANKING });
+    const conducted = evidence.find((s) => s.text.startsWith("It is conducted"))!;
+    expect(conducted.coverage).toBeGreaterThan(0);
+    expect(conducted.typeMatch).toBe(true);
+    expect(extractiveDraft(question, [conducted], false, "extractive").answer).toContain("Marcus Delgado");
+  });
+
   it("When the answer is uncertain, Then runners-up half as close as a confident answer's are quoted too", async () => {
     const [passage] = passagesOf("The fine is issued by the council. The council's fines office is in Leeds.");
     const weighed = await weighEvidence("Who issues the fine?", [passage!], { idf, ranking: TEST_RANKING });
