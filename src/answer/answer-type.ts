@@ -56,12 +56,12 @@ const CLOCK_TIMES = everywhere(CLOCK_TIME);
 // A time of day without "am" or "pm": by the 24-hour clock ("10:00 to 16:00", "by 14:00"), by name ("noon", "6 o'clock")
 // or by the part of the day ("the night before collection", "in the morning").
 const TIME_OF_DAY_SAID = /(?<![\p{L}\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|\b(?:noon|midday|midnight|o['’]clock|morning|mornings|afternoon|afternoons|evening|evenings|night|nights|overnight|lunchtime|dawn|dusk|sunrise|sunset)\b/iu;
-// "What time does the museum close on Thursdays?", "what time of day is coursework due": a time of day, not any date.
-// "The museum is also closed on Thanksgiving Day, December 25" had answered it as a date, over "Thursday: 10 a.m. to
-// 9 p.m.". Not a time of year, nor a time zone.
 // "bag drop closing time", "check out time": the time of day something happens, searched for.
 const SEARCHED_TIME = /\b(?:opening|closing|start(?:ing)?|finish(?:ing)?|departure|arrival|check-?in|check-?out|pick-?up|drop-?off|kick-?off|last entry) time\W*$/;
-const WHAT_TIME = /\bwhat time\b(?! (?:of (?:the )?year|zones?|periods?|frames?|spans?|scales?)\b)/;
+// "What time does the museum close on Thursdays?", "what time of day is coursework due", "what hours is the pup cam on":
+// a time of day, not any date. "The museum is also closed on Thanksgiving Day, December 25" had answered the first as a
+// date, over "Thursday: 10 a.m. to 9 p.m.". Not a time of year, nor a time zone.
+const WHAT_TIME = /\bwhat (?:time|hours)\b(?! (?:of (?:the )?year|zones?|periods?|frames?|spans?|scales?)\b)/;
 /** Nouns that ask for a role ("what position does she hold"); they name the answer's type, not its content. */
 const ROLE_NOUNS = /\b(position|positions|role|roles|job|jobs|title|occupation|profession|post)\b/i;
 // Kinds of organisation a question asks for by name: "which museum does she direct", "what team did he play for". The
@@ -514,10 +514,12 @@ export function withContactWord(question: string): string {
 /**
  * Whether the text names a sum the question does not: a number beside money ("£285", "10p", "costs 40"), "free", a sum
  * in words, or nothing to pay. Without its times of day: "If a dog has not been collected by 7:30 p.m. … overnight
- * boarding rate, charged to your card" says no price of boarding.
+ * boarding rate, charged to your card" says no price of boarding. A fine or a penalty is never "free": "Blue Badge
+ * holders may park free of charge" says no fine for staying too long in the drop-off bays.
  */
 function saysSum(text: string, questionWords: ReadonlySet<string>): boolean {
-  return (AMOUNT.test(text) && (newNumber(text, NUMBER, questionWords) || /\bfree\b/i.test(text) || NUMBER_WORDS.test(text))) || NOTHING_TO_PAY.test(text);
+  const free = /\bfree\b/i.test(text) && !["fine", "fines", "penalty", "penalties"].some((word) => questionWords.has(word));
+  return (AMOUNT.test(text) && (newNumber(text, NUMBER, questionWords) || free || NUMBER_WORDS.test(text))) || NOTHING_TO_PAY.test(text);
 }
 
 export function holdsAnswerType(text: string, type: AnswerType, questionWords: ReadonlySet<string> = new Set()): boolean {

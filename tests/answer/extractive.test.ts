@@ -686,6 +686,7 @@ describe("answer types for who and where", () => {
     }
     expect(expectedAnswerType("what time of year is best to visit")).toBe("date");
     expect(expectedAnswerType("bag drop closing time")).toBe("time");
+    expect(expectedAnswerType("what hours is the pup cam on")).toBe("time");
     const asked = new Set(words("What time does the museum close on Thursdays?"));
     expect(holdsAnswerType("The museum is also closed on Thanksgiving Day, December 25, and January 1.", "time", asked)).toBe(false);
     expect(holdsAnswerType("Family meetings can be arranged on weekdays.", "time", asked)).toBe(false);
@@ -699,6 +700,9 @@ describe("answer types for who and where", () => {
     const boarding = new Set(words("how much is overnight boarding"));
     expect(holdsAnswerType("If a dog has not been collected by 7:30 p.m., it will be kept overnight at our boarding rate, charged to your card.", "amount", boarding)).toBe(false);
     expect(holdsAnswerType("Overnight boarding is charged at $55 per night.", "amount", boarding)).toBe(true);
+    const fine = new Set(words("what's the fine if I stay longer than 20 minutes in the drop-off bays"));
+    expect(holdsAnswerType("Blue Badge holders may park free of charge in the disabled bays.", "amount", fine)).toBe(false);
+    expect(holdsAnswerType("Entry is free for children under 5.", "amount", new Set(words("how much is entry for a toddler")))).toBe(true);
     expect(expectedAnswerType("what discount does the Swan Inn give our guests")).toBe("number");
     expect(expectedAnswerType("what is the hotel discount code")).not.toBe("number");
     const discount = new Set(words("what discount does the Swan Inn give our guests"));
