@@ -108,6 +108,19 @@ const POINTS_BACK = /^(?:he|she|it|they|his|her|its|their|this|these|those)\b/iu
 
 /** Whether a sentence opens by pointing back to the one before it. */
 export const pointsBack = (text: string) => POINTS_BACK.test(text);
+// "The Meet & Sniff lasts 3 hours. It is held on Tuesdays. It is conducted by Marcus Delgado.": back over this many
+// sentences that point back in turn, to the one naming what they are about.
+const MAX_POINTING_BACK = 2;
+
+/** The sentences `sentence` points back to, in order (`before` gives the one before a sentence): none when it does not point back. */
+export function antecedents<S extends { text: string }>(sentence: S, before: (s: S) => S | undefined): S[] {
+  const chain: S[] = [];
+  for (let s: S | undefined = sentence; chain.length < MAX_POINTING_BACK && s !== undefined && pointsBack(s.text); ) {
+    s = before(s);
+    if (s !== undefined) chain.unshift(s);
+  }
+  return chain;
+}
 
 /** Every sentence of the passages, scored as evidence for the question, best first. */
 export async function weighEvidence(question: string, passages: Passage[], options: EvidenceOptions): Promise<SentenceEvidence[]> {
@@ -190,9 +203,9 @@ export async function weighEvidence(question: string, passages: Passage[], optio
       if (sentence.code && !procedure) return [];
       const sentenceTermList = termsOf[p]![position]!;
       const sentenceTerms = new Set(sentenceTermList);
-      const antecedent = position > 0 && pointsBack(sentence.text) ? sentencesOf[p]![position - 1]! : undefined;
+      const before = antecedents(sentence, (s) => sentencesOf[p]![sentencesOf[p]!.indexOf(s) - 1]).map((s) => s.text);
       // What the sentence says, read with what it answers (an FAQ's question) or points back to.
-      const said = [sentence.answers, antecedent?.text, sentence.text].filter((text) => text !== undefined).join(" ");
+      const said = [sentence.answers, ...before, sentence.text].filter((text) => text !== undefined).join(" ");
       const heldTerms = said === sentence.text ? heldOf[p]![position]! : held(said);
       const context = (sentence.tableRow && rowContextTerms[p]) || passageTerms[p]!;
       // A row of another record than the one asked for, whatever the question asks for: "Does the off-peak membership
@@ -215,7 +228,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         retrievedCoverage,
         typed: type !== "any" || action !== undefined || negated || anotherRecord,
         typeMatch:
-          holdsAnswerType(antecedent ? `${antecedent.text} ${sentence.text}` : sentence.text, type, questionWords) &&
+          holdsAnswerType([...before, sentence.text].join(" "), type, questionWords) &&
           !anotherRole(sentence.text) &&
           !anotherRecord &&
           !(namesAction[p] && !holdsTerm(heldTerms, action!)) &&

@@ -52,6 +52,16 @@ describe("evidence and the extractive answer", () => {
     expect(conducted.coverage).toBeGreaterThan(0);
     expect(conducted.typeMatch).toBe(true);
     expect(extractiveDraft(question, [conducted], false, "extractive").answer).toContain("Marcus Delgado");
+    // Back over a sentence that points back in turn, to the one naming what both are about.
+    const [chained] = passagesOf('Every new dog must complete a free temperament evaluation. It lasts about 3 hours. It is conducted by Marcus Delgado.');
+    const weighed = await weighEvidence(question, [chained!], { idf, ranking: TEST_RANKING });
+    const byDelgado = weighed.find((s) => s.text.startsWith("It is conducted"))!;
+    expect(byDelgado.coverage).toBeGreaterThan(0);
+    expect(pickSentences(question, [byDelgado, ...weighed.filter((s) => s !== byDelgado).map((s) => ({ ...s, score: 0 }))]).map((s) => s.text)).toEqual([
+      "Every new dog must complete a free temperament evaluation.",
+      "It lasts about 3 hours.",
+      "It is conducted by Marcus Delgado.",
+    ]);
   });
 
   it("When the answer is uncertain, Then runners-up half as close as a confident answer's are quoted too", async () => {
