@@ -64,10 +64,18 @@ const SEARCHED_TIME = /\b(?:opening|closing|start(?:ing)?|finish(?:ing)?|departu
 const WHAT_TIME = /\bwhat (?:time|hours)\b(?! (?:of (?:the )?year|zones?|periods?|frames?|spans?|scales?)\b)/;
 /** Nouns that ask for a role ("what position does she hold"); they name the answer's type, not its content. */
 const ROLE_NOUNS = /\b(position|positions|role|roles|job|jobs|title|occupation|profession|post)\b/i;
-// Kinds of organisation a question asks for by name: "which museum does she direct", "what team did he play for". The
-// answer names one ("the Casa del Alabado Museum", "the Chicago Bulls"), so a sentence naming nothing new has none.
-const ORGANISATION_NOUNS =
-  "(?:museum|gallery|galleries|university|universities|college|school|company|companies|firm|team|club|band|party|parties|organi[sz]ation|institution|institute|agency|agencies|hospital|bank|church|airline|newspaper|magazine|network|channel|brand|studio|label|publisher|manufacturer|ministry|charity|charities|foundation|association|society|societies|library|libraries|theatre|theater|hotel|restaurant|store|shop|supplier|vendor|provider|pharmacy|pharmacies|chemist|clinic|supermarket|pub|cafe|café|bakery|bakeries|garage|gym|dentist)s?";
+// Kinds of organisation, in the singular. A question asks for one by name: "which museum does she direct", "what team
+// did he play for". The answer names one ("the Casa del Alabado Museum", "the Chicago Bulls"), so a sentence naming
+// nothing new has none. A name ending in one is a body's, not someone's (NAMED_BODY).
+const ORGANISATION_KINDS = [
+  "museum", "gallery", "university", "college", "school", "company", "firm", "team", "club", "band", "party", "organisation", "organization",
+  "institution", "institute", "agency", "hospital", "bank", "church", "airline", "newspaper", "magazine", "network", "channel", "brand",
+  "studio", "label", "publisher", "manufacturer", "ministry", "charity", "foundation", "association", "society", "library", "theatre",
+  "theater", "hotel", "restaurant", "store", "shop", "supplier", "vendor", "provider", "pharmacy", "chemist", "clinic", "supermarket", "pub",
+  "cafe", "café", "bakery", "garage", "gym", "dentist",
+];
+/** A kind of organisation, in the singular or the plural ("galleries"). */
+const ORGANISATION_NOUNS = `(?:${ORGANISATION_KINDS.map((kind) => (kind.endsWith("y") ? `${kind.slice(0, -1)}(?:y|ies)` : `${kind}s?`)).join("|")})`;
 
 /**
  * Nouns that name the kind of answer asked for ("which country", "what year",
@@ -404,14 +412,14 @@ const THE_CAPITALISED = /\bthe\s+\p{Lu}[\p{L}'’.-]*/gu;
 // Street"): no one's name, though "Raj confirmed that the first team has reached the semi-final of the Kettlewood
 // Senior Cup" had answered "who is refereeing the cup semi-final" as if it were. Not also a word in capitals (as
 // "the county FA"): NQ-open's "who did virginia cavaliers lose to in basketball this year" lost its confident answer,
-// "UMBC" (`npm run eval -- --only=qa`, 2026-12-05).
-const BODY_NOUNS = (
-  "Museum Gallery University College School Company Club Band Party Organisation Organization Institution Institute Agency Hospital Bank " +
-  "Church Airline Newspaper Magazine Network Channel Studio Publisher Ministry Charity Foundation Association Society Library Theatre " +
-  "Theater Hotel Restaurant Store Shop Cup Trophy League Award Prize Festival Council Centre Center Hall Park Street Road Lane Avenue " +
-  "Square Station Airport Town City County House Court Building Committee Board Department Office Trust Group Fund Service " +
-  "Project Programme Program Act Treaty Declaration"
-).replace(/ /g, "|");
+// "UMBC" (`npm run eval -- --only=qa`, 2026-12-05). The kinds of organisation, and of place and event; not "Brand",
+// which is as often a surname ("Russell Brand").
+const BODY_NOUNS = [
+  ...ORGANISATION_KINDS.filter((kind) => kind !== "brand"),
+  ..."cup trophy league award prize festival council centre center hall park street road lane avenue square station airport town city county house court building committee board department office trust group fund service project programme program act treaty declaration".split(" "),
+]
+  .map((kind) => kind[0]!.toUpperCase() + kind.slice(1))
+  .join("|");
 const NAMED_BODY = new RegExp(`(?:\\p{Lu}[\\p{L}'’.-]*\\s+){0,4}(?:${BODY_NOUNS})(?:s|es)?\\b`, "gu");
 
 // A number that stands on its own: digits inside a name ("H2G2", "CO2", "F1", "HR-09") count nothing and date nothing.
