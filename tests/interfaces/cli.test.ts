@@ -72,7 +72,7 @@ describe("grounded-rag command line", () => {
     const run = await cli("ask", "--json", "--url", server.url, QUESTION);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as AskResult;
-    expect(result).toMatchObject({ outcome: expect.stringMatching(/^(answered|uncertain)$/), citations: [expect.objectContaining({ n: 1, source: SOURCE })] });
+    expect(result).toMatchObject({ outcome: expect.stringMatching(/^(answered|uncertain)$/), citations: expect.arrayContaining([expect.objectContaining({ n: 1, source: SOURCE })]) });
   });
 
   it("When a question has a misspelt word, Then the answer is followed by what was searched", async () => {
