@@ -48,6 +48,10 @@ export function chunkSentences(chunk: Chunk, tableHeader?: string[]): Sentence[]
   const lineKind = fencedLines(chunk.text, lines);
   const spans = sentenceSpans(chunk.text);
   const unbulleted = unbulletedItems(chunk, lines, spans);
+  // The list items open above the current one, by indentation, with their labels: "- **Config file**" over
+  // "  - Linux: `/etc/emberdb/ember.conf`". A nested item is read under its label ("Config file › Linux: …"): alone,
+  // "Linux: …" had not answered "config file location linux", and "Config file" was quoted for it.
+  const openItems: { indent: number; label?: string }[] = [];
   for (const span of spans) {
     const kind = lineKind(span.start);
     // A fence ("```bash") is markup. A line of code is quoted as written, on a line of its own, and goes with the
@@ -67,7 +71,7 @@ export function chunkSentences(chunk: Chunk, tableHeader?: string[]): Sentence[]
     const row = tableRow(chunk.text, span, line, tableHeader);
     // A table's header is what its rows are named by, no statement.
     if (row === null) continue;
-    const text = row ?? readable(chunk.text.slice(start, span.end));
+    let text = row ?? readable(chunk.text.slice(start, span.end));
     // A question the document asks (an FAQ's "Q: How long can I keep a book?", a heading that asks) is no answer:
     // quoted, it answered "How many books can I take out?" with "Q: How many books can I borrow?". The sentence after
     // it answers it, and holds its words for the question asked here.
@@ -83,6 +87,8 @@ export function chunkSentences(chunk: Chunk, tableHeader?: string[]): Sentence[]
     // too, with or without a bullet.
     const item = bullet ? "item" : BULLET.test(line.trimStart()) ? "continues" : unbulleted(span);
     const continuesItem = item === "continues";
+    if (bullet) text = underLabel(openItems, line, text);
+    else if (!continuesItem) openItems.length = 0;
     out.push({
       start: chunk.start + start,
       end: chunk.start + span.end,
@@ -95,6 +101,22 @@ export function chunkSentences(chunk: Chunk, tableHeader?: string[]): Sentence[]
     asked = undefined;
   }
   return out;
+}
+
+// A label over nested items: a few words that do not end as a sentence ends ("Config file", "Opening hours:").
+const MAX_LABEL_WORDS = 5;
+
+/**
+ * A bulleted item's text read under the label of the item it is nested in, if that item is a label; `openItems` (the
+ * items open above it, by indentation) is updated with it.
+ */
+function underLabel(openItems: { indent: number; label?: string }[], line: string, text: string): string {
+  const indent = line.length - line.trimStart().length;
+  while (openItems.length && openItems.at(-1)!.indent >= indent) openItems.pop();
+  const parent = openItems.at(-1)?.label;
+  const label = text.replace(/:\s*$/u, "");
+  openItems.push({ indent, ...(!endsWithStop(label, ".!?") && label.split(/\s+/u).length <= MAX_LABEL_WORDS && { label }) });
+  return parent === undefined ? text : `${parent} › ${text}`;
 }
 
 /**

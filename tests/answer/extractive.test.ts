@@ -64,6 +64,15 @@ describe("evidence and the extractive answer", () => {
     ]);
   });
 
+  it("When a list item is nested under an item that is a label ('**Config file**'), Then it is read and quoted under that label", async () => {
+    const [passage] = passagesOf(
+      "### File locations\n\n- **Config file**\n  - Linux: `/etc/emberdb/ember.conf`\n  - Windows: `C:\\ProgramData\\EmberDB\\ember.conf`\n- **Data directory** (Linux): `/var/lib/emberdb`\n- **Log file** (Linux): `/var/log/emberdb/emberd.log`",
+    );
+    const evidence = await weighEvidence("config file location linux", [passage!], { idf, ranking: TEST_RANKING });
+    expect(bestSentence(evidence)!.text).toBe("Config file › Linux: `/etc/emberdb/ember.conf`");
+    expect(evidence.map((s) => s.text)).toContain("Data directory (Linux): `/var/lib/emberdb`");
+  });
+
   it("When the answer is uncertain, Then runners-up half as close as a confident answer's are quoted too", async () => {
     const [passage] = passagesOf("The fine is issued by the council. The council's fines office is in Leeds.");
     const weighed = await weighEvidence("Who issues the fine?", [passage!], { idf, ranking: TEST_RANKING });
