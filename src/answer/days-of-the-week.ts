@@ -4,6 +4,7 @@
  * hours say "at weekends", and "on Tuesday" where they say "on weekdays" or "Monday to Friday". Written by hand, not
  * read from WordNet: WordNet's Saturday is a "weekday" (any day but Sunday), which is not what opening hours mean.
  */
+import { namesAnother } from "./alternatives.js";
 import { type Thesaurus, withMoreSynonyms } from "./synonyms.js";
 
 const WORKING_DAYS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday"]);
@@ -57,11 +58,4 @@ function daysNamed(text: string): Set<number> {
  * minimum of 60 adult guests", "Sunday: 11 a.m. to 5 p.m."). It answers for another day. A text naming no day, or the
  * day asked about within a range or a part of the week, may answer.
  */
-export function namesAnotherDay(question: string): (text: string) => boolean {
-  const asked = daysNamed(question);
-  if (!asked.size || asked.size === DAYS.length) return () => false;
-  return (text) => {
-    const said = daysNamed(text);
-    return said.size > 0 && ![...asked].some((day) => said.has(day));
-  };
-}
+export const namesAnotherDay = namesAnother(daysNamed);
