@@ -15,6 +15,7 @@ import { chunkSentences } from "./chunk-sentences.js";
 import { type AnswerType, askedAction, asksHowTo, EXCLUSION, expectedAnswerType, holdsAnswerType, LIGHT_VERBS, namesAnotherRole, namesAnswerType, withoutDegreeWord } from "./answer-type.js";
 import { predict } from "./logistic-model.js";
 import { namesAnotherDay } from "./days-of-the-week.js";
+import { namesAnotherMonth } from "./months.js";
 import { namesAnotherPlatform } from "./platforms.js";
 import { asksWhatIsNot, saysWhatIsNot } from "./negation.js";
 import { synonymTerms, type Thesaurus, verbsApart } from "./synonyms.js";
@@ -137,6 +138,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const anotherRole = namesAnotherRole(question);
   const anotherDay = namesAnotherDay(question);
   const anotherPlatform = namesAnotherPlatform(question);
+  const anotherMonth = namesAnotherMonth(question);
   // "What is not covered?" asks for what a sentence, or its section's heading, says is not so. That only caps the
   // outcome and marks the ranking's typeMismatch: putting such sentences first for the answer (measured, `npm run
   // eval`, 2026-12-05) quoted a warranty's exclusions, but over fifteen documents answered "What does the travel
@@ -212,9 +214,10 @@ export async function weighEvidence(question: string, passages: Passage[], optio
       const context = (sentence.tableRow && rowContextTerms[p]) || passageTerms[p]!;
       // A row of another record than the one asked for, whatever the question asks for: "Does the off-peak membership
       // include classes?" is not answered by the row naming no classes when the full membership's row names them.
-      // Another table row, or another day of the week or platform than the one asked about: the sentence answers for
-      // something else.
-      const anotherRecord = (Boolean(sentence.tableRow) && anotherRow(p, position, heldTerms)) || anotherDay(sentence.text) || anotherPlatform(sentence.text);
+      // Another table row, or another day of the week, month or platform than the one asked about: the sentence answers
+      // for something else.
+      const anotherRecord =
+        (Boolean(sentence.tableRow) && anotherRow(p, position, heldTerms)) || [anotherDay, anotherMonth, anotherPlatform].some((another) => another(sentence.text));
       return {
         n,
         source: chunk.source,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { namesAnotherMonth } from "../../src/answer/months.js";
 import { namesAnotherPlatform } from "../../src/answer/platforms.js";
 
 describe("another platform", () => {
@@ -11,5 +12,19 @@ describe("another platform", () => {
     }
     expect(namesAnotherPlatform("how do I install it on linux")("On Ubuntu, run `sudo apt install emberdb`.")).toBe(false);
     expect(namesAnotherPlatform("where is the log file")("Log file (Linux): `/var/log/emberdb/emberd.log`")).toBe(false);
+  });
+});
+
+describe("another month", () => {
+  it("When a question names a month or a season, Then a text naming only other months answers for another; a range holds the months between", () => {
+    const winter = namesAnotherMonth("what time does the tip shut in winter");
+    expect(winter("Summer (April to September): 8am to 8pm.")).toBe(true);
+    expect(winter("Winter (October to March): 8am to 4pm.")).toBe(false);
+    expect(winter("The tip is closed on 25 and 26 December.")).toBe(false);
+    const july = namesAnotherMonth("is there a minimum number of guests for a wedding in July");
+    expect(july("On Saturdays between May and September we ask for a minimum of 60 adult day guests.")).toBe(false);
+    expect(july("In January and February the minimum is 40.")).toBe(true);
+    // "may" in lower case is the verb.
+    expect(namesAnotherMonth("may I bring my dog")("Dogs are welcome from June to August.")).toBe(false);
   });
 });
