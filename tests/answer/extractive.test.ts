@@ -73,6 +73,17 @@ describe("evidence and the extractive answer", () => {
     expect(evidence.map((s) => s.text)).toContain("Data directory (Linux): `/var/lib/emberdb`");
   });
 
+  it("When the answer is uncertain and the sentence ranked first has the kind of answer asked for but no word of the question, Then it is shown among the closest", async () => {
+    const passages = passagesOf("Our core hours are 10:00 to 16:00, Monday to Friday.", "Office chairs can be claimed up to £150.");
+    const question = "What time do I have to be in the office?";
+    const weighed = await weighEvidence(question, passages, { idf, ranking: TEST_RANKING });
+    // As the fitted ranking has it: the core hours first, though only the chairs' sentence says "office".
+    const evidence = weighed.map((s) => ({ ...s, score: s.text.startsWith("Our core hours") ? 0.4 : 0.05 })).sort((a, b) => b.score - a.score);
+    expect(evidence[0]!.typeMatch && evidence[0]!.coverage === 0).toBe(true);
+    expect(extractiveDraft(question, evidence, true, "extractive").answer).toContain("10:00 to 16:00");
+    expect(extractiveDraft(question, evidence, false, "extractive").answer).not.toContain("10:00 to 16:00");
+  });
+
   it("When the answer is uncertain, Then runners-up half as close as a confident answer's are quoted too", async () => {
     const [passage] = passagesOf("The fine is issued by the council. The council's fines office is in Leeds.");
     const weighed = await weighEvidence("Who issues the fine?", [passage!], { idf, ranking: TEST_RANKING });
