@@ -115,6 +115,14 @@ export function withoutDegreeWord(question: string): string {
 // "best way to install snapshelf", "what's the easiest way to reset my password": a procedure, asked for as a way.
 const HOW_TO = /^\W*(?:how (?:do|can|could|should|would|must) (?:i|we|you|one)\b|how to\b)|\b(?:steps?|commands?)\b|\bways? to\b/iu;
 
+// "The red oil light came on, what do I do?", "what happens if I hand in late": what follows a condition.
+const WHAT_TO_DO = /\bwhat (?:do|should|can|must) (?:i|we|you) do\b|\bwhat to do\b|\bwhat happens (?:if|when)\b/iu;
+
+/** Whether the question asks what to do, or what happens, in a situation it describes. */
+export function asksWhatToDo(question: string): boolean {
+  return WHAT_TO_DO.test(question);
+}
+
 /** Whether the question asks how to do something: its answer is a procedure (a list's steps, a block of commands). */
 export function asksHowTo(question: string): boolean {
   return HOW_TO.test(question);

@@ -32,6 +32,8 @@ export interface Sentence {
   answers?: string;
   /** A row of a table, its cells named by their columns. */
   tableRow?: true;
+  /** The last sentence of its paragraph (a blank line, or the chunk's end, follows it). */
+  endsParagraph?: true;
 }
 
 /**
@@ -100,8 +102,14 @@ export function chunkSentences(chunk: Chunk, tableHeader?: string[]): Sentence[]
     });
     asked = undefined;
   }
+  out.forEach((sentence, i) => {
+    const next = out[i + 1];
+    if (next === undefined || BLANK_LINE.test(chunk.text.slice(sentence.end - chunk.start, next.start - chunk.start))) sentence.endsParagraph = true;
+  });
   return out;
 }
+
+const BLANK_LINE = /\n[ \t]*\n/;
 
 // A label over nested items: a few words that do not end as a sentence ends ("Config file", "Opening hours:").
 const MAX_LABEL_WORDS = 5;

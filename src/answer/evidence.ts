@@ -36,6 +36,8 @@ export interface SentenceEvidence {
   continuesItem?: boolean;
   /** True for a row of a table, its cells named by their columns. */
   tableRow?: true;
+  /** True for the last sentence of its paragraph. */
+  endsParagraph?: true;
   /** Offsets in the source document. */
   start: number;
   end: number;

@@ -9,7 +9,7 @@
  * about?") is answered by quoting them (overview.ts).
  */
 import { terms, words } from "../retrieval/tokenize.js";
-import { asksForKind, asksHowTo, expectedAnswerType } from "./answer-type.js";
+import { asksForKind, asksHowTo, asksWhatToDo, expectedAnswerType } from "./answer-type.js";
 import { endsWithStop } from "../ingest/closing-punctuation.js";
 import { antecedents, bestSentence, type SentenceEvidence } from "./evidence.js";
 import { openingOf } from "./overview.js";
@@ -125,7 +125,9 @@ export function pickSentences(question: string, evidence: SentenceEvidence[], ru
   }
   const section = procedure ? taskSection(question, best, evidence) : undefined;
   if (section) return section;
-  const ordered = [best, ...close.slice(1).sort((a, b) => (a.n === b.n ? a.start - b.start : 0))];
+  // What to do, or what happens, is said after the situation: "Low engine oil pressure. Stop the engine immediately."
+  const goesOn = asksWhatToDo(question) && !best.endsParagraph && next && !next.listItem ? [next] : [];
+  const ordered = [best, ...goesOn, ...close.slice(1).sort((a, b) => (a.n === b.n ? a.start - b.start : 0))];
   // A runner-up ending with a colon is quoted with what it introduces: "IF YOU SMELL GAS:" alone says nothing.
   return quotedOnce(ordered.flatMap((s) => (s !== best && introducesList(s) ? withList(s, evidence) : [...antecedent(s, evidence), s])));
 }

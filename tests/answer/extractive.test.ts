@@ -84,6 +84,15 @@ describe("evidence and the extractive answer", () => {
     expect(extractiveDraft(question, evidence, false, "extractive").answer).not.toContain("10:00 to 16:00");
   });
 
+  it("When a question asks what to do in a situation, Then the sentence after the one describing it in its paragraph is quoted too", async () => {
+    const [passage] = passagesOf("Low engine oil pressure warning. Stop the engine immediately.\n\nTyre pressure warning: check the tyres at the next stop.");
+    const question = "the oil pressure warning just came on, what do I do";
+    const evidence = await weighEvidence(question, [passage!], { idf, ranking: TEST_RANKING });
+    expect(pickSentences(question, evidence).map((s) => s.text).slice(0, 2)).toEqual(["Low engine oil pressure warning.", "Stop the engine immediately."]);
+    // Not past the paragraph's end, nor for a question that asks no such thing.
+    expect(pickSentences("what is the oil pressure warning", evidence).map((s) => s.text)).not.toContain("Stop the engine immediately.");
+  });
+
   it("When the answer is uncertain, Then runners-up half as close as a confident answer's are quoted too", async () => {
     const [passage] = passagesOf("The fine is issued by the council. The council's fines office is in Leeds.");
     const weighed = await weighEvidence("Who issues the fine?", [passage!], { idf, ranking: TEST_RANKING });
