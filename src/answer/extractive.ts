@@ -62,11 +62,13 @@ function openingsDraft(openings: Passage[], evidence: SentenceEvidence[], model:
 export function extractiveDraft(question: string, evidence: SentenceEvidence[], uncertain: boolean, model: string): AnswerDraft {
   const best = bestSentence(evidence);
   const picked = pickSentences(question, evidence, uncertain ? UNCERTAIN_RUNNER_UP_RATIO : RUNNER_UP_RATIO);
-  // The closest passages include the sentence ranked first when it has the kind of answer asked for, though it shares
-  // no word with the question and so cannot be the answer: "Our core hours are 10:00 to 16:00" for "What time do I have
-  // to be in the office?", where "Office chairs can be claimed up to £150" shares "office".
+  // The closest passages include the sentence ranked first when it has the kind of answer asked for (a time, a sum …;
+  // not a how-to's action, which any sentence of a passage not naming it "has"), though it shares no word with the
+  // question and so cannot be the answer: "Our core hours are 10:00 to 16:00" for "What time do I have to be in the
+  // office?", where "Office chairs can be claimed up to £150" shares "office".
   const [top] = evidence;
-  const closest = uncertain && best && top && top !== best && top.typed && top.typeMatch && !picked.includes(top) ? [top, ...picked] : picked;
+  const asksKind = expectedAnswerType(question) !== "any";
+  const closest = uncertain && asksKind && best && top && top !== best && top.typeMatch && !picked.includes(top) ? [top, ...picked] : picked;
   // A sentence sharing no term with the question (pickSentences' last resort) is the closest passage at most, whatever the assessment says.
   return quotedDraft(closest, uncertain || !best, model);
 }
