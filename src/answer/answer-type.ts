@@ -535,8 +535,17 @@ export function withContactWord(question: string): string {
  */
 function saysSum(text: string, questionWords: ReadonlySet<string>): boolean {
   const free = /\bfree\b/i.test(text) && !["fine", "fines", "penalty", "penalties"].some((word) => questionWords.has(word));
-  return (AMOUNT.test(text) && (newNumber(text, NUMBER, questionWords) || free || NUMBER_WORDS.test(text))) || NOTHING_TO_PAY.test(text);
+  const sum = saysNew(text, MONEY_NUMBER, questionWords, ([found]) => /\d+/.exec(found)![0]);
+  return (AMOUNT.test(text) && (sum || free || NUMBER_WORDS.test(text))) || NOTHING_TO_PAY.test(text);
 }
+
+// A number said as money: beside a currency's sign or name ("£285", "10p", "40 euros"), or soon after what names a
+// sum ("costs 40", "a fee of 15"). Any number of a sentence naming money had done: "park free of charge … on levels 0
+// and 1" named a sum.
+const MONEY_NUMBER = new RegExp(
+  String.raw`[$€£¥₹]\s?\d[\d,.]*|\d[\d,.]*\s?(?:p|${CURRENCY_WORDS})\b|\b(?:${CURRENCY_WORDS})\s?\d[\d,.]*|\b(?:costs?|priced?|charges?d?|fees?|fines?|rents?|deposits?|rates?)\b(?:\s+[\p{L}'’]+){0,3}?\s+\d[\d,.]*`,
+  "giu",
+);
 
 export function holdsAnswerType(text: string, type: AnswerType, questionWords: ReadonlySet<string> = new Set()): boolean {
   if (type === "email") return EMAIL_ADDRESS.test(text);

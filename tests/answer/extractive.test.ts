@@ -741,6 +741,9 @@ describe("answer types for who and where", () => {
     expect(holdsAnswerType("Overnight boarding is charged at $55 per night.", "amount", boarding)).toBe(true);
     const fine = new Set(words("what's the fine if I stay longer than 20 minutes in the drop-off bays"));
     expect(holdsAnswerType("Blue Badge holders may park free of charge in the disabled bays.", "amount", fine)).toBe(false);
+    // A number that is no money beside a word naming money is no sum either.
+    expect(holdsAnswerType("Blue Badge holders may park free of charge in the bays on levels 0 and 1.", "amount", fine)).toBe(false);
+    expect(holdsAnswerType("Overstaying costs a flat 40 and is charged to your card.", "amount", fine)).toBe(true);
     expect(holdsAnswerType("Entry is free for children under 5.", "amount", new Set(words("how much is entry for a toddler")))).toBe(true);
     expect(expectedAnswerType("what discount does the Swan Inn give our guests")).toBe("number");
     expect(expectedAnswerType("what is the hotel discount code")).not.toBe("number");
