@@ -22,3 +22,24 @@ export function namesAnother(named: Alternatives): (question: string) => (text: 
     };
   };
 }
+
+/**
+ * The names of a cycle (the days of the week, the months) a text names, by their numbers: one by one (`one`), by range
+ * (`range`: its first and last name as groups 1 and 2; "Friday to Monday" wraps round the cycle's end) and by the
+ * parts of the cycle `parts` name ("weekend": Saturday and Sunday). `one` and `range` match names as `cycle` spells
+ * them, and are global.
+ */
+export function namedInCycle(text: string, cycle: readonly string[], one: RegExp, range: RegExp, parts: readonly [RegExp, number[]][]): Set<number> {
+  const named = new Set<number>();
+  const rest = text.replace(range, (_, first: string, last: string) => {
+    const to = cycle.indexOf(last.toLowerCase());
+    for (let at = cycle.indexOf(first.toLowerCase()); ; at = (at + 1) % cycle.length) {
+      named.add(at);
+      if (at === to) break;
+    }
+    return " ";
+  });
+  for (const [, name] of rest.matchAll(one)) named.add(cycle.indexOf(name!.toLowerCase()));
+  for (const [part, partOf] of parts) if (part.test(rest)) partOf.forEach((at) => named.add(at));
+  return named;
+}

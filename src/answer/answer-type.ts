@@ -166,6 +166,13 @@ const NOTHING_TO_PAY = /\bno (?:fines?|fees?|charges?|cost|rent|deposit)\b/i;
 // Money named in words, as a sum's unit ("50 cents", "10 pence") or beside it ("EUR 40").
 const CURRENCY_WORDS = "usd|eur|gbp|sek|nok|dkk|chf|jpy|aud|cad|inr|dollars?|euros?|pounds?|pence|cents?|yen|francs?|krona|kronor|rupees?";
 const AMOUNT = new RegExp(`[$€£¥₹]|\\b(?:free|${CURRENCY_WORDS}|marks?|costs?|priced?|charge[sd]?|charging|fees?)\\b`, "i");
+// A number said as money: beside a currency's sign or name ("£285", "10p", "40 euros"), or soon after what names a
+// sum ("costs 40", "a fee of 15"). Any number of a sentence naming money had done: "park free of charge … on levels 0
+// and 1" named a sum.
+const MONEY_NUMBER = new RegExp(
+  String.raw`[$€£¥₹]\s?\d[\d,.]*|\d[\d,.]*\s?(?:p|${CURRENCY_WORDS})\b|\b(?:${CURRENCY_WORDS})\s?\d[\d,.]*|\b(?:costs?|priced?|charges?d?|fees?|fines?|rents?|deposits?|rates?)\b(?:\s+[\p{L}'’]+){0,3}?\s+\d[\d,.]*`,
+  "giu",
+);
 
 // Words that make a role another one: the deputy director is not the director. Not "former" or "co-": the former
 // captain was the captain ("What school was Walter Camp a captain for?"), and a co-founder founded.
@@ -336,8 +343,8 @@ const ASKED_SUM = new RegExp(`${WHAT_IS_THE}(?:fines?|rents?|deposits?)\\b`, "u"
  * Whether the question asks for a kind of answer (a date, a number, a person …) or names the action a how-to asks
  * for: one fact, or one procedure, rather than what a section says as a whole.
  */
-export function asksForKind(question: string): boolean {
-  return expectedAnswerType(question) !== "any" || askedAction(question) !== undefined;
+export function asksForKind(question: string, type = expectedAnswerType(question)): boolean {
+  return type !== "any" || askedAction(question) !== undefined;
 }
 
 export function expectedAnswerType(question: string): AnswerType {
@@ -491,9 +498,11 @@ const newLocative = (text: string, questionWords: ReadonlySet<string>) =>
     // "on Tuesday", "in April", "at night", "over Christmas" say when, not where: "The next committee meeting will be
     // held on Tuesday 8 April" does not say where it will be held.
     const word = place!.toLowerCase();
-    return isStopWord(word) || saysWhen(word) || TIME_OF_DAY.test(word) ? undefined : word;
+    return isStopWord(word) || saysWhen(word) || NO_PLACE.test(word) ? undefined : word;
   });
-const TIME_OF_DAY = /^(?:night|nights|dawn|dusk|daytime|lunchtime|teatime|first|last|time|times|once|least|most|short|notice|advance|future|past|present)$/;
+// Words after a preposition of place that name no place: a time ("at night", "in future") or a manner ("at first",
+// "in advance", "at short notice").
+const NO_PLACE = /^(?:night|nights|dawn|dusk|daytime|lunchtime|teatime|first|last|time|times|once|least|most|short|notice|advance|future|past|present)$/;
 
 // Contact details. A telephone number: international ("+44 20 7946 0000"), with its area code in brackets, national
 // ("0113 496 0000"), in three groups ("555-123-4567"), or any number called or dialled ("extension 4400", "Tel: 4400").
@@ -528,24 +537,17 @@ export function withContactWord(question: string): string {
 }
 
 /**
- * Whether the text names a sum the question does not: a number beside money ("£285", "10p", "costs 40"), "free", a sum
- * in words, or nothing to pay. Without its times of day: "If a dog has not been collected by 7:30 p.m. … overnight
+ * Whether the text names a sum the question does not: a number said as money ("£285", "10p", "costs 40"; MONEY_NUMBER),
+ * "free", a sum in words, or nothing to pay. Without its times of day: "If a dog has not been collected by 7:30 p.m. … overnight
  * boarding rate, charged to your card" says no price of boarding. A fine or a penalty is never "free": "Blue Badge
  * holders may park free of charge" says no fine for staying too long in the drop-off bays.
  */
-function saysSum(text: string, questionWords: ReadonlySet<string>): boolean {
+function saysSum(withTimes: string, questionWords: ReadonlySet<string>): boolean {
+  const text = withTimes.replace(CLOCK_TIMES, " ");
   const free = /\bfree\b/i.test(text) && !["fine", "fines", "penalty", "penalties"].some((word) => questionWords.has(word));
   const sum = saysNew(text, MONEY_NUMBER, questionWords, ([found]) => /\d+/.exec(found)![0]);
   return (AMOUNT.test(text) && (sum || free || NUMBER_WORDS.test(text))) || NOTHING_TO_PAY.test(text);
 }
-
-// A number said as money: beside a currency's sign or name ("£285", "10p", "40 euros"), or soon after what names a
-// sum ("costs 40", "a fee of 15"). Any number of a sentence naming money had done: "park free of charge … on levels 0
-// and 1" named a sum.
-const MONEY_NUMBER = new RegExp(
-  String.raw`[$€£¥₹]\s?\d[\d,.]*|\d[\d,.]*\s?(?:p|${CURRENCY_WORDS})\b|\b(?:${CURRENCY_WORDS})\s?\d[\d,.]*|\b(?:costs?|priced?|charges?d?|fees?|fines?|rents?|deposits?|rates?)\b(?:\s+[\p{L}'’]+){0,3}?\s+\d[\d,.]*`,
-  "giu",
-);
 
 export function holdsAnswerType(text: string, type: AnswerType, questionWords: ReadonlySet<string> = new Set()): boolean {
   if (type === "email") return EMAIL_ADDRESS.test(text);
@@ -558,7 +560,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type === "person") return newNames(text.replace(THE_CAPITALISED, " ").replace(NAMED_BODY, " "), questionWords);
   if (type === "organisation") return newNames(text, questionWords);
   if (type === "place") return newNames(text, questionWords) || newLocative(text, questionWords) || FILE_PATH.test(text);
-  if (type === "amount") return saysSum(text.replace(CLOCK_TIMES, " "), questionWords);
+  if (type === "amount") return saysSum(text, questionWords);
   if (type === "role") return ROLE.test(text);
   // "How long have we been celebrating Pi Day?" asks since when: "In 1988, the earliest known … celebration".
   if (type === "length") return LENGTH.test(text) || SPAN_OF_YEARS.test(text) || (questionWords.has("been") && YEAR.test(text));

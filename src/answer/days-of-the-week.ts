@@ -4,7 +4,7 @@
  * hours say "at weekends", and "on Tuesday" where they say "on weekdays" or "Monday to Friday". Written by hand, not
  * read from WordNet: WordNet's Saturday is a "weekday" (any day but Sunday), which is not what opening hours mean.
  */
-import { namesAnother } from "./alternatives.js";
+import { namedInCycle, namesAnother } from "./alternatives.js";
 import { type Thesaurus, withMoreSynonyms } from "./synonyms.js";
 
 const WORKING_DAYS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday"]);
@@ -36,20 +36,7 @@ const PARTS_OF_THE_WEEK: [RegExp, number[]][] = [
 
 /** The days of the week a text names (0 is Monday): by name, by range, as a part of the week, or every day. */
 function daysNamed(text: string): Set<number> {
-  if (EVERY_DAY.test(text)) return new Set(DAYS.keys());
-  const days = new Set<number>();
-  const rest = text.replace(DAY_RANGE, (_, first: string, last: string) => {
-    const from = DAYS.indexOf(first.toLowerCase());
-    const to = DAYS.indexOf(last.toLowerCase());
-    for (let day = from; ; day = (day + 1) % 7) {
-      days.add(day);
-      if (day === to) break;
-    }
-    return " ";
-  });
-  for (const [, day] of rest.matchAll(ONE_DAY)) days.add(DAYS.indexOf(day!.toLowerCase()));
-  for (const [part, partDays] of PARTS_OF_THE_WEEK) if (part.test(rest)) partDays.forEach((day) => days.add(day));
-  return days;
+  return EVERY_DAY.test(text) ? new Set(DAYS.keys()) : namedInCycle(text, DAYS, ONE_DAY, DAY_RANGE, PARTS_OF_THE_WEEK);
 }
 
 /**

@@ -138,9 +138,8 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const viaAcronyms = acronymTerms(question);
   const viaSynonyms = synonymTerms(question, options.thesaurus);
   const anotherRole = namesAnotherRole(question);
-  const anotherDay = namesAnotherDay(question);
-  const anotherPlatform = namesAnotherPlatform(question);
-  const anotherMonth = namesAnotherMonth(question);
+  // Another day of the week, month or platform than the one asked about (alternatives.ts).
+  const namesAnotherAlternative = [namesAnotherDay, namesAnotherMonth, namesAnotherPlatform].map((another) => another(question));
   // "What is not covered?" asks for what a sentence, or its section's heading, says is not so. That only caps the
   // outcome and marks the ranking's typeMismatch: putting such sentences first for the answer (measured, `npm run
   // eval`, 2026-12-05) quoted a warranty's exclusions, but over fifteen documents answered "What does the travel
@@ -219,7 +218,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
       // Another table row, or another day of the week, month or platform than the one asked about: the sentence answers
       // for something else.
       const anotherRecord =
-        (Boolean(sentence.tableRow) && anotherRow(p, position, heldTerms)) || [anotherDay, anotherMonth, anotherPlatform].some((another) => another(sentence.text));
+        (Boolean(sentence.tableRow) && anotherRow(p, position, heldTerms)) || namesAnotherAlternative.some((another) => another(sentence.text));
       return {
         n,
         source: chunk.source,

@@ -61,14 +61,14 @@ function openingsDraft(openings: Passage[], evidence: SentenceEvidence[], model:
 /** The best sentences as an answer, or, when `uncertain`, as the closest passage (ask.ts introduces it as such). */
 export function extractiveDraft(question: string, evidence: SentenceEvidence[], uncertain: boolean, model: string): AnswerDraft {
   const best = bestSentence(evidence);
-  const picked = pickSentences(question, evidence, uncertain ? UNCERTAIN_RUNNER_UP_RATIO : RUNNER_UP_RATIO);
+  const type = expectedAnswerType(question);
+  const picked = pickSentences(question, evidence, uncertain ? UNCERTAIN_RUNNER_UP_RATIO : RUNNER_UP_RATIO, type);
   // The closest passages include the sentence ranked first when it has the kind of answer asked for (a time, a sum …;
   // not a how-to's action, which any sentence of a passage not naming it "has"), though it shares no word with the
   // question and so cannot be the answer: "Our core hours are 10:00 to 16:00" for "What time do I have to be in the
   // office?", where "Office chairs can be claimed up to £150" shares "office".
   const [top] = evidence;
-  const asksKind = expectedAnswerType(question) !== "any";
-  const closest = uncertain && asksKind && best && top && top !== best && top.typeMatch && !picked.includes(top) ? [top, ...picked] : picked;
+  const closest = uncertain && type !== "any" && best && top && top !== best && top.typeMatch && !picked.includes(top) ? [top, ...picked] : picked;
   // A sentence sharing no term with the question (pickSentences' last resort) is the closest passage at most, whatever the assessment says.
   return quotedDraft(closest, uncertain || !best, model);
 }
@@ -86,17 +86,21 @@ function quotedDraft(chosen: SentenceEvidence[], uncertain: boolean, model: stri
 
 /**
  * The best sentence; when it ends with a colon, the list it introduces (the list items after it in the same document,
- * whichever passages hold them, else the sentences that follow it); when the question asks about the best sentence's
- * section as a whole, its list, or its opening (asksForSection); when the question asks how to do something and the
+ * whichever passages hold them, else the sentences that follow it), also when a bare "You can:" after it leads the
+ * list; when the question asks about the best sentence's section as a whole, its list, or its opening
+ * (asksForSection); when it asks where and the best sentence is a line of an address, the address's lines; when the
+ * question asks how to do something and the
  * best sentence or a close runner-up is a step of a list (or a line of code), the best sentence and that whole list;
  * when it asks how and the best sentence opens a section whose heading names the task, that section's opening
- * (taskSection); otherwise the best sentence first, then close runners-up (at least `runnerUpRatio` times as likely) in
- * document order, each chosen sentence preceded by the one it points back to (antecedent). Best first, since the first
+ * (taskSection); otherwise the best sentence first (and, when the question asks what to do, the sentence after it in
+ * its paragraph), then close runners-up (at least `runnerUpRatio` times as likely) in document order, each chosen
+ * sentence preceded by the one it points back to (antecedent). `type`: the question's expected answer type, read once
+ * by the caller. Best first, since the first
  * sentence is the one read: in document order instead, the first quoted sentence held the gold answer of 69.7 % of
  * NQ-open's check answers that held one, 67.1 % of SQuAD's and 8 of the seed set's 15; best first, 71.2 %, 81.8 % and
  * 12 of 15 (`npm run eval`, 2026-12-04).
  */
-export function pickSentences(question: string, evidence: SentenceEvidence[], runnerUpRatio = RUNNER_UP_RATIO): SentenceEvidence[] {
+export function pickSentences(question: string, evidence: SentenceEvidence[], runnerUpRatio = RUNNER_UP_RATIO, type = expectedAnswerType(question)): SentenceEvidence[] {
   const best = bestSentence(evidence);
   // No sentence shares a term with the question, yet retrieval passed the gate: "Can I take pictures?" found under the
   // heading "Can I take photographs?", "How do I get there?" under "Getting here". The best-ranked sentence is shown
@@ -107,13 +111,13 @@ export function pickSentences(question: string, evidence: SentenceEvidence[], ru
   // is goes on from the sentence before it, and the list ("contact our Safety Lead, Jordan Mercer …") is how.
   const next = evidence.find((s) => follows(best, s));
   if (next && introducesList(next) && words(next.text).length <= MAX_BARE_INTRODUCTION_WORDS) return [best, ...withList(next, evidence)];
-  if (!best.code && !asksForKind(question) && asksForSection(question, best)) {
+  if (!best.code && !asksForKind(question, type) && asksForSection(question, best)) {
     const whole = best.listItem ? upToItems(listAround(best, evidence), MAX_LIST_ITEMS) : linesOrOpening(best, evidence);
     if (whole && whole.length > 1) return whole;
   }
   // Where something is may be written as lines, an address: "Harlow & Finch Consulting", "4th Floor, Kestrel House",
   // "27 Navigation Street" … Its first line alone had answered "new office address".
-  if (expectedAnswerType(question) === "place" && isBareLine(best)) {
+  if (type === "place" && isBareLine(best)) {
     const block = runAround(best, evidence, isBareLine).slice(0, MAX_STEPS);
     if (block.length > 1) return block;
   }
@@ -243,8 +247,9 @@ const follows = (sentence: SentenceEvidence, next: SentenceEvidence) => sentence
 
 /**
  * What `sentence` needs before it to be read right: the sentence before it in its passage when it opens by pointing
- * back to it (and the one before that when it points back too: evidence's `antecedents`); for a list item's later sentence, the item's earlier ones ("Juniors under 14 must be supervised" goes on
- * from "Junior (11 to 17 years): gym and pool, £18 a month"); else nothing. With the first, NQ-open's check answers
+ * back to it (and the one before that when it points back too: evidence's `antecedents`); for a list item's later
+ * sentence, the item's earlier ones ("Juniors under 14 must be supervised" goes on from "Junior (11 to 17 years): gym
+ * and pool, £18 a month"); else nothing. With the first, NQ-open's check answers
  * hold a gold answer 74.7 % of the time, 73.2 % without (`npm run eval`); SQuAD and the corpus/ sets are unchanged.
  * About 7 % of NQ-open answers gain a sentence.
  */

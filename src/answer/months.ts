@@ -4,7 +4,7 @@
  * October") or by season ("in winter"): timetables and prices that change with the year say "Summer (April–September):
  * 8am to 8pm". Seasons are the northern hemisphere's; "spring" and "fall" are left out, as often a spring or to fall.
  */
-import { namesAnother } from "./alternatives.js";
+import { namedInCycle, namesAnother } from "./alternatives.js";
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 // "may" only with its capital: in lower case it is as often the verb ("may I bring a dog?").
@@ -19,19 +19,8 @@ const SEASONS: [RegExp, number[]][] = [
 
 /** The months a text names (0 is January). Read case-insensitively but for "May". */
 function monthsNamed(text: string): Set<number> {
-  const months = new Set<number>();
   const folded = text.replace(/\p{L}+/gu, (word) => (word === "May" ? word : word.toLowerCase()));
-  const rest = folded.replace(MONTH_RANGE, (_, first: string, last: string) => {
-    const to = MONTHS.indexOf(last.toLowerCase());
-    for (let month = MONTHS.indexOf(first.toLowerCase()); ; month = (month + 1) % 12) {
-      months.add(month);
-      if (month === to) break;
-    }
-    return " ";
-  });
-  for (const [, month] of rest.matchAll(ONE_MONTH)) months.add(MONTHS.indexOf(month!.toLowerCase()));
-  for (const [season, seasonMonths] of SEASONS) if (season.test(rest)) seasonMonths.forEach((month) => months.add(month));
-  return months;
+  return namedInCycle(folded, MONTHS, ONE_MONTH, MONTH_RANGE, SEASONS);
 }
 
 /**
