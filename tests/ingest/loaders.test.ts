@@ -101,6 +101,13 @@ describe("loaders", () => {
     expect(install.headingPath.at(-1)).toBe('It says "zstd: command not found".');
   });
 
+  it("When a Markdown file opens with a line in bold before its first heading, Then its title is the heading, not that line", () => {
+    const opensInBold = loadMarkdown(Buffer.from("**Last updated 3 May 2026**\n\n# Tenant handbook\n\nRent is due on the 1st.\n"), "handbook.md");
+    expect(opensInBold.title).toBe("Tenant handbook");
+    const boldOnly = loadMarkdown(Buffer.from("**Draft**\n\nRent is due on the 1st.\n"), "tenant-handbook.md");
+    expect(boldOnly.title).toBe("tenant handbook");
+  });
+
   it("When an HTML FAQ writes its questions as a <summary> or a paragraph in bold alone, Then each heads a section under the heading it is in", () => {
     const html = `<html><body><h1>Curlew Cottage</h1><h2>FAQ</h2>
       <details><summary>Can we bring the dog?</summary><p>Up to 2 dogs are welcome.</p></details>

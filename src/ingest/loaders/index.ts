@@ -36,7 +36,7 @@ import { loadPdf } from "./pdf.js";
 // markdown 13, html 15, pdf 10: so does a line led by a label ("ACTION: …"), onto a line in lower case or indented.
 // txt 15, markdown 14, html 16, pdf 11: a line with dot leaders ("Adult ........ £12.00") is one sentence.
 const TXT = { load: loadTxt, version: "txt@15" };
-const MARKDOWN = { load: loadMarkdown, version: "markdown@15" };
+const MARKDOWN = { load: loadMarkdown, version: "markdown@16" };
 const HTML = { load: loadHtml, version: "html@17" };
 const PDF = { load: loadPdf, version: "pdf@11" };
 const BY_TYPE: Record<string, { load: Loader; version: string }> = { ".txt": TXT, ".text": TXT, ".md": MARKDOWN, ".markdown": MARKDOWN, ".html": HTML, ".htm": HTML, ".pdf": PDF };

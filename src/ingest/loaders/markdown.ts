@@ -29,6 +29,9 @@ export function loadMarkdown(content: Buffer, source: string): SourceDocument {
   let headingLevel = 0;
   // A new paragraph starts after a blank line or a heading.
   let paragraphStarts = true;
+  // The document's title is its first outermost ATX heading; a line in bold opening the file ("**Last updated 3 May**")
+  // heads a section but names no document.
+  let documentTitle: string | undefined;
   for (const rawLine of text.split("\n")) {
     const line = rawLine.replace(/\r$/, "");
     if (FENCE.test(line)) inFence = !inFence;
@@ -40,13 +43,13 @@ export function loadMarkdown(content: Buffer, source: string): SourceDocument {
       while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
       stack.push({ level, title });
       sections.push({ start: offset, headingPath: stack.map((h) => h.title) });
+      if (atx && stack.length === 1) documentTitle ??= title;
     }
     paragraphStarts = !inFence && (!line.trim() || atx !== undefined);
     offset += rawLine.length + 1;
   }
-  const h1 = sections.find((s) => s.headingPath.length === 1);
   if (sections.length && sections[0]!.start > 0) sections.unshift({ start: 0, headingPath: [] });
-  return { source, title: h1?.headingPath[0] ?? titleFromFileName(source), text, sections };
+  return { source, title: documentTitle ?? titleFromFileName(source), text, sections };
 }
 
 /** A line in bold alone, as a heading of `level`; undefined when the line is anything else. */
