@@ -65,7 +65,9 @@ const CLOCK_TIME = /(?<![\p{L}\d])\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.
 const CLOCK_TIMES = everywhere(CLOCK_TIME);
 // A time of day without "am" or "pm": by the 24-hour clock ("10:00 to 16:00", "by 14:00"), by name ("noon", "6 o'clock")
 // or by the part of the day ("the night before collection", "in the morning").
-const TIME_OF_DAY_SAID = new RegExp(String.raw`(?<![\p{L}\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|\b(?:o['’]clock|${PARTS_OF_DAY})\b`, "iu");
+const BY_THE_24_HOUR_CLOCK = String.raw`(?<![\p{L}\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])`;
+const TIME_OF_DAY_SAID = new RegExp(String.raw`${BY_THE_24_HOUR_CLOCK}|\b(?:o['’]clock|${PARTS_OF_DAY})\b`, "iu");
+const TIMES_OF_DAY_SAID_BY_THE_CLOCK = new RegExp(BY_THE_24_HOUR_CLOCK, "gu");
 // "bag drop closing time", "check out time": the time of day something happens, searched for.
 const SEARCHED_TIME = /\b(?:opening|closing|start(?:ing)?|finish(?:ing)?|departure|arrival|check-?in|check-?out|pick-?up|drop-?off|kick-?off|last entry) time\W*$/;
 // "What time does the museum close on Thursdays?", "what time of day is coursework due", "what hours is the pup cam on":
@@ -331,7 +333,9 @@ const ASKED_PHONE = new RegExp(
   `${WHAT_IS_THE}${PHONE_WORDS}s?\\b|\\b(?:what|which) (?:number|extension) (?:do|should|can|must) (?:i|we|you|they) (?:call|ring|dial)\\b|\\bnumbers? to (?:call|ring|dial)\\b`,
   "u",
 );
-const SEARCHED_PHONE = new RegExp(`^\\W*(?:[\\p{L}\\d'’-]+ ){0,4}${PHONE_WORDS}\\W*$`, "u");
+// Searched for: "IT desk phone number", "phone number for the disability advice team", "email for payroll".
+const SEARCHED_PHONE = new RegExp(`^\\W*(?:[\\p{L}\\d'’-]+ ){0,4}${PHONE_WORDS}s?(?:\\W*$| (?:for|of|at)\\b)`, "u");
+const SEARCHED_EMAIL = /^\W*(?:[\p{L}\d'’-]+ ){0,4}e-?mails?(?:\W*$| (?:for|of|at)\b)/u;
 const ASKED_EMAIL = new RegExp(`\\be-?mail address(?:es)?\\b|${WHAT_IS_THE}e-?mails?(?=\\W*$| (?:for|of|to|at)\\b)`, "u");
 const ASKED_URL = new RegExp(`${WHAT_IS_THE}(?:website|web site|web address|url|homepage|web page)s?\\b|\\bwebsite address\\b`, "u");
 
@@ -361,7 +365,7 @@ export function expectedAnswerType(question: string): AnswerType {
   const q = question.toLowerCase();
   const searchStyle = !WH_WORD.test(q);
   if (ASKED_PHONE.test(q) || (searchStyle && SEARCHED_PHONE.test(q))) return "phone";
-  if (ASKED_EMAIL.test(q)) return "email";
+  if (ASKED_EMAIL.test(q) || (searchStyle && SEARCHED_EMAIL.test(q))) return "email";
   if (ASKED_URL.test(q)) return "url";
   if (/\b(price|cost|fee|fare|charge)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q) || ASKED_EXCESS.test(q)) {
     return "amount";
@@ -574,7 +578,11 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type === "role") return ROLE.test(text);
   // "How long have we been celebrating Pi Day?" asks since when: "In 1988, the earliest known … celebration".
   if (type === "length") return LENGTH.test(text) || SPAN_OF_YEARS.test(text) || (questionWords.has("been") && YEAR.test(text));
-  if (type === "number") return newNumber(text, NUMBER, questionWords) || NUMBER_WORDS.test(text);
+  // A time of day is no size, age or share: "open … 10:00am to 7:00pm" does not say how deep the pool is.
+  if (type === "number") {
+    const withoutTimes = text.replace(CLOCK_TIMES, " ").replace(TIMES_OF_DAY_SAID_BY_THE_CLOCK, " ");
+    return newNumber(withoutTimes, NUMBER, questionWords) || NUMBER_WORDS.test(withoutTimes);
+  }
   if (type === "count") return newCount(text, questionWords);
   if (type === "time") return CLOCK_TIME.test(text) || TIME_OF_DAY_SAID.test(text);
   if (type === "date") {

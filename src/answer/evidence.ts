@@ -17,7 +17,7 @@ import { predict } from "./logistic-model.js";
 import { namesAnotherDay } from "./days-of-the-week.js";
 import { namesAnotherMonth } from "./months.js";
 import { namesAnotherPlatform } from "./platforms.js";
-import { asksWhatIsNot, saysWhatIsNot } from "./negation.js";
+import { asksWhatIsNot, asksWhy, saysWhatIsNot } from "./negation.js";
 import { synonymTerms, type Thesaurus, verbsApart } from "./synonyms.js";
 import type { Passage } from "./types.js";
 
@@ -146,6 +146,9 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // insurance not cover?" confidently with a table row whose excess is "none", and an NQ-open and a SQuAD answer lost
   // their gold ("when did the us not go to the olympics", "What didn't Newton's mechanics affect?").
   const negated = asksWhatIsNot(question);
+  // A reason is something the question does not say: a sentence of the question's own words ("Do NOT bring firewood
+  // from home" for "Why can't I bring firewood from home?") restates it.
+  const why = asksWhy(question);
   // What a text holds of the question: its terms, "AI" counting for "artificial intelligence" and back, "concerns" for "worries".
   const apart = verbsApart(question, options.thesaurus);
   const held = (text: string, textTerms: string[] = terms(text)) => {
@@ -219,6 +222,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
       // for something else.
       const anotherRecord =
         (Boolean(sentence.tableRow) && anotherRow(p, position, heldTerms)) || namesAnotherAlternative.some((another) => another(sentence.text));
+      const novelty = sentenceTerms.size ? [...sentenceTerms].filter((t) => !questionTerms.has(t)).length / sentenceTerms.size : 0;
       return {
         n,
         source: chunk.source,
@@ -233,14 +237,15 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         coverage: coverageOf(heldTerms),
         contextCoverage: coverageOf(new Set([...heldTerms, ...context])),
         retrievedCoverage,
-        typed: type !== "any" || action !== undefined || negated || anotherRecord,
+        typed: type !== "any" || action !== undefined || negated || why || anotherRecord,
         typeMatch:
           holdsAnswerType([...before, sentence.text].join(" "), type, questionWords) &&
           !anotherRole(sentence.text) &&
           !anotherRecord &&
           !(namesAction[p] && !holdsTerm(heldTerms, action!)) &&
-          !(negated && !saysWhatIsNot(`${sentence.text}\n${section}`)),
-        novelty: sentenceTerms.size ? [...sentenceTerms].filter((t) => !questionTerms.has(t)).length / sentenceTerms.size : 0,
+          !(negated && !saysWhatIsNot(`${sentence.text}\n${section}`)) &&
+          !(why && novelty === 0),
+        novelty,
         focus: focusTerm === undefined ? 0 : holdsTerm(heldTerms, focusTerm) ? 1 : holdsTerm(context, focusTerm) ? 0.5 : 0,
         phraseMatch: phraseMatch(questionPairs, sentenceTermList),
       };

@@ -86,6 +86,15 @@ describe("the answer decision", () => {
     expect(saysWhatIsNot("Cover: Travel delay; Limit: £20 per 12 hours; Excess: none")).toBe(false);
     expect(saysWhatIsNot("Claims arising from alcohol are excluded.")).toBe(true);
   });
+
+  it("When a question asks why not, Then it asks for a reason, and a sentence restating the question is none", async () => {
+    const blind: DecisionCalibration = { ...CALIBRATION, confidence: { intercept: -6, weights: { coverage: 9 } } };
+    const question = "Why can't I bring firewood from home?";
+    const premise = passagesOf("Do not bring firewood from home.");
+    expect(assess(await weighEvidence(question, premise, { idf, ranking: TEST_RANKING }), premise, blind).outcome).toBe("uncertain");
+    const [reason] = await weighEvidence(question, passagesOf("Firewood from home can carry invasive insects."), { idf, ranking: TEST_RANKING });
+    expect(reason).toMatchObject({ typed: true, typeMatch: true });
+  });
 });
 
 describe("phrase match", () => {

@@ -539,6 +539,10 @@ describe("answer types", () => {
     expect(holdsAnswerType("The 2018 World Cup began on 14 June.", "date", question)).toBe(true);
     expect(holdsAnswerType("The 2018 World Cup final was played in 2018 by 2 teams.", "number", question)).toBe(true);
     expect(holdsAnswerType("The 2018 World Cup was held in Russia.", "number", question)).toBe(false);
+    // A time of day is no size, age or share.
+    expect(holdsAnswerType("The heated pool is open 10:00am to 7:00pm.", "number")).toBe(false);
+    expect(holdsAnswerType("The pool is open from 10:00 to 19:00.", "number")).toBe(false);
+    expect(holdsAnswerType("The pool is 1.4 metres deep.", "number")).toBe(true);
   });
 
   it("When a question asks for a telephone number, an e-mail address or a website, Then only a sentence giving one answers it, and its digits count nothing", async () => {
@@ -546,6 +550,10 @@ describe("answer types", () => {
     expect(expectedAnswerType("What's the library’s phone number?")).toBe("phone");
     expect(expectedAnswerType("What number do I call for IT?")).toBe("phone");
     expect(expectedAnswerType("help desk phone number")).toBe("phone");
+    expect(expectedAnswerType("phone number for the disability advice team")).toBe("phone");
+    expect(expectedAnswerType("email for the IT help desk")).toBe("email");
+    expect(expectedAnswerType("helpdesk email")).toBe("email");
+    expect(expectedAnswerType("email receipts setting")).toBe("any");
     expect(expectedAnswerType("What is the email address of the library?")).toBe("email");
     expect(expectedAnswerType("What's the support email?")).toBe("email");
     expect(expectedAnswerType("What is the website of the shop?")).toBe("url");
