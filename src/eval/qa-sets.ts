@@ -10,6 +10,9 @@
  *   near-misses (eval/paraphrase-qa.jsonl); never used for fitting.
  * - workplace: the same over three documents of another kind (eval/workplace/,
  *   eval/workplace-qa.jsonl); never used for fitting.
+ * - small-corpora: seven groups of four documents of the kinds organisations
+ *   publish, each with 40 questions as users type them and 20 near-misses
+ *   (eval/small-corpora/); fit or check by group.
  * - nq-open: real search queries over their Wikipedia paragraphs, fit/check.
  * - squad: SQuAD 2.0 dev articles, split into fit/check articles by a fixed
  *   seed; its `is_impossible` questions are the unanswerable ones.
@@ -68,9 +71,10 @@ interface KeywordQuestion {
   answer_keywords?: string[];
   evidence?: string;
   kind?: string;
+  split?: Split;
 }
 
-/** Seed-QA-shaped questions (answer keywords, evidence) about a corpus folder; all are check questions. */
+/** Seed-QA-shaped questions (answer keywords, evidence) about a corpus folder; check questions unless a line says `fit`. */
 export function keywordSet(name: string, file: string, corpusDir: string): QaSet | undefined {
   if (!existsSync(file)) return undefined;
   const questions = jsonLines<KeywordQuestion>(file).map(
@@ -80,7 +84,7 @@ export function keywordSet(name: string, file: string, corpusDir: string): QaSet
       answerable: q.answerable,
       answers: q.answer_keywords ?? [],
       evidence: q.evidence,
-      split: "check",
+      split: q.split ?? "check",
       kind: q.kind ?? (q.answerable ? "answerable" : "unanswerable"),
     }),
   );

@@ -47,11 +47,14 @@ interface RetrievedPassage {
   text: string;
 }
 
-/** The gold passage is among those retrieved: by document when the set names it, else by its evidence text. */
+/**
+ * The gold passage is among those retrieved: by document when the set names it, else by its evidence text, else (a
+ * set giving only answer keywords) by a passage holding a gold answer.
+ */
 export function goldRetrieved(question: QaQuestion, passages: RetrievedPassage[]): boolean {
   if (question.goldSource) return passages.some((p) => p.source === question.goldSource);
   if (question.evidence) return passages.some((p) => p.text.includes(question.evidence!));
-  return false;
+  return question.answerable && passages.some((p) => holdsGoldAnswer(p.text, question.answers));
 }
 
 export interface QaOutcome {
