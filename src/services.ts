@@ -23,6 +23,7 @@ import { withContactWord, withoutDegreeWord } from "./answer/answer-type.js";
 import { WordNet } from "./answer/wordnet.js";
 import { withDaysOfTheWeek } from "./answer/days-of-the-week.js";
 import { withFullForms, withShortForms } from "./answer/short-forms.js";
+import { withDocumentWords, withEverydayWords } from "./answer/everyday-words.js";
 import { withEventVerbs } from "./answer/event-verbs.js";
 import { memoizeQueries } from "./embeddings/query-memo.js";
 import { meterAnswerer, meterRewriter } from "./observability/metered-answerer.js";
@@ -71,7 +72,8 @@ export interface Services {
 /**
  * The hybrid retriever the product searches with, for the given fusion settings: the one `npm start` serves, and the
  * one the eval chooses the dense weight for. Keyword search also looks for what a "how heavy" question measures, for
- * what a short form stands for ("ID": "identification", short-forms.ts), and for "contact" when a question asks for a
+ * what a short form stands for ("ID": "identification", short-forms.ts) and the words documents use for everyday ones
+ * ("money back": "refund", everyday-words.ts), and for "contact" when a question asks for a
  * telephone number, an e-mail address or a website (withContactWord). It leaves out the word after "how" that names
  * the kind of answer ("much", "many", "long"), as evidence does: over fifteen everyday documents "How much is the
  * fine?" was `not_found`, "much" ("too much water") being rarer there than "fine". Measured twice with NQ-open, each time one question fewer in its check questions' top 5 and nothing else
@@ -80,7 +82,7 @@ export interface Services {
  */
 export function productRetriever(embedder: Embedder, fusion: Pick<RetrieverOptions, "denseWeight" | "fusion" | "mmrLambda">): HybridRetriever {
   const withMeasures = withMeasuredNouns(WordNet.bundled());
-  return new HybridRetriever({ embedder, ...fusion, expandKeywords: (question) => withoutDegreeWord(withContactWord(withMeasures(withFullForms(question)))) });
+  return new HybridRetriever({ embedder, ...fusion, expandKeywords: (question) => withoutDegreeWord(withContactWord(withMeasures(withDocumentWords(withFullForms(question))))) });
 }
 
 // Answers and /search requests that name no mode use both dense and keyword search.
@@ -190,7 +192,7 @@ export async function createServices(config: Config, logger: Logger, overrides: 
       index,
       retriever,
       similarity: embeddingSimilarity(queryEmbedder),
-      thesaurus: withShortForms(withEventVerbs(withDaysOfTheWeek(WordNet.bundled()))),
+      thesaurus: withEverydayWords(withShortForms(withEventVerbs(withDaysOfTheWeek(WordNet.bundled())))),
       lexicon: WordNet.bundled(),
       ...operatedModel(answering, config, metrics),
       onAnswered: (result) => {

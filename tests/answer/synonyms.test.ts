@@ -5,6 +5,7 @@ import { WordNet } from "../../src/answer/wordnet.js";
 import { namesAnotherDay, withDaysOfTheWeek } from "../../src/answer/days-of-the-week.js";
 import { withEventVerbs } from "../../src/answer/event-verbs.js";
 import { withFullForms, withShortForms } from "../../src/answer/short-forms.js";
+import { withDocumentWords, withEverydayWords } from "../../src/answer/everyday-words.js";
 import { BUNDLED_CALIBRATION } from "../../src/config.js";
 import { terms } from "../../src/retrieval/tokenize.js";
 import { passagesOf } from "./passages.js";
@@ -134,6 +135,29 @@ describe("short forms", () => {
     expect(withFullForms("Is identification needed?")).toBe("Is identification needed?");
     expect(withFullForms("What docs do I need?")).toBe("What docs do I need? document documentation");
     expect(withFullForms("Where is the station?")).toBe("Where is the station?");
+  });
+});
+
+describe("everyday words", () => {
+  const everyday = withEverydayWords(wordnet);
+
+  it("When a question asks in everyday words, Then a sentence in the document's words covers them, a phrase as a whole", async () => {
+    const refunds = passagesOf("Refunds are paid within 14 days of cancellation.");
+    const [sentence] = await weighEvidence("can I get my money back", refunds, { ...options, thesaurus: everyday });
+    expect(sentence!.coverage).toBe(1);
+    const [without] = await weighEvidence("can I get my money back", refunds, { ...options, thesaurus: wordnet });
+    expect(without!.coverage).toBeLessThan(1);
+    const freeze = passagesOf("You can freeze your membership for up to 3 months.");
+    expect((await weighEvidence("can I put my membership on hold", freeze, { ...options, thesaurus: everyday }))[0]!.coverage).toBe(1);
+    // A phrase's words alone are not the phrase: the tank's "hold" is no freeze.
+    expect(synonymTerms("how much does the tank hold", everyday)(new Set(terms("freeze the tank")))).toEqual([]);
+  });
+
+  it("When a question uses everyday words, Then keyword search also looks for the document's words, each once", () => {
+    expect(withDocumentWords("if I change my mind can I get my money back")).toBe("if I change my mind can I get my money back cancel cooling-off refund");
+    expect(withDocumentWords("can my mates come")).toBe("can my mates come guest visitor");
+    expect(withDocumentWords("I misplaced my pass")).toBe("I misplaced my pass lost");
+    expect(withDocumentWords("does the tank hold 50 litres")).toBe("does the tank hold 50 litres");
   });
 });
 

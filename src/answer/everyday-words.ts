@@ -1,0 +1,106 @@
+/**
+ * @module everyday-words
+ * People ask in everyday words what the documents of a service say in their own: "can I get my money back" of
+ * "Refunds", "can my mate come along" of "Guests", "I misplaced my pass" of "Lost cards", "can I put my membership on
+ * hold" of "Freezing your membership". Written by hand, not read from WordNet: it has
+ * no "money back" or "plus-one", and the senses it puts first do not reach the document's word ("mate" is a spouse or
+ * a ship's officer, "freeze" is to chill). Only words with one everyday meaning beside the document's are listed: not
+ * "leave" (annual leave as often as leaving), "skip" (a skip is also a bin) or "late" (a late fee is no delay).
+ *
+ * Each entry is an everyday word or phrase, as a question writes it, with the words documents use for it. A word is
+ * matched by its stem ("mates", "misplacing"), a phrase by its words' ("changed my mind").
+ */
+import { terms, words } from "../retrieval/tokenize.js";
+import { type Thesaurus, withMoreSynonyms } from "./synonyms.js";
+
+const EVERYDAY: [string, string[]][] = [
+  // Money.
+  ["money back", ["refund"]],
+  ["cheapest", ["lowest"]],
+  ["up front", ["deposit", "in advance"]],
+  ["spread the cost", ["instalments"]],
+  // Changing one's plans.
+  ["change my mind", ["cancel", "cooling-off"]],
+  ["on hold", ["freeze", "suspend", "pause"]],
+  ["relocate", ["move"]],
+  ["move house", ["move home"]],
+  // People who come along.
+  ["mate", ["guest", "visitor"]],
+  ["pal", ["guest", "visitor"]],
+  ["buddy", ["guest", "visitor"]],
+  ["girlfriend", ["guest", "visitor"]],
+  ["boyfriend", ["guest", "visitor"]],
+  ["plus-one", ["guest"]],
+  ["kid", ["child", "children"]],
+  ["pet", ["dog", "cat", "animal"]],
+  ["dog", ["pet"]],
+  // Losing, breaking and having things taken.
+  ["misplace", ["lost"]],
+  ["mislay", ["lost"]],
+  ["lose", ["lost", "loss"]],
+  ["nicked", ["stolen", "theft"]],
+  ["pinched", ["stolen", "theft"]],
+  ["wreck", ["damage"]],
+  ["smash", ["damage"]],
+  // Time.
+  ["sleepover", ["overnight"]],
+  ["stay the night", ["overnight"]],
+  ["noise", ["quiet"]],
+  ["noisy", ["quiet"]],
+  // Health.
+  ["toothache", ["dental pain", "emergency"]],
+  ["jab", ["vaccination", "vaccine", "injection"]],
+  ["poorly", ["ill", "unwell"]],
+  ["wheelchair", ["accessible", "step-free"]],
+  // Things at home and about.
+  ["sheets", ["bedding", "linen"]],
+  ["duvet", ["bedding"]],
+  ["sofa", ["furniture", "bulky"]],
+  ["couch", ["furniture", "bulky"]],
+  ["fridge", ["refrigerator", "appliance"]],
+  ["telly", ["television", "tv"]],
+  ["loo", ["toilet", "toilets"]],
+  ["wifi", ["wi-fi", "wireless", "internet"]],
+  ["internet", ["wi-fi", "broadband"]],
+  ["vape", ["e-cigarette", "smoking"]],
+  ["booze", ["alcohol"]],
+  ["complain", ["complaint", "objection", "object"]],
+];
+
+/** A word or phrase as the list is keyed: its words' stems, a stop word as written ("on hold" is not "hold"), joined by "_". */
+const keyOf = (phrase: string) =>
+  words(phrase.replace(/_/g, " "))
+    .map((word) => terms(word)[0] ?? word)
+    .join("_");
+
+const DOCUMENT_WORDS = new Map<string, string[]>();
+for (const [everyday, documents] of EVERYDAY) DOCUMENT_WORDS.set(keyOf(everyday), [...(DOCUMENT_WORDS.get(keyOf(everyday)) ?? []), ...documents]);
+
+/** The words documents use for an everyday word or phrase (a phrase's words joined by "_", as WordNet writes them); empty for any other. */
+function documentWords(phrase: string): string[] {
+  const key = keyOf(phrase);
+  return key ? (DOCUMENT_WORDS.get(key) ?? []) : [];
+}
+
+/** The thesaurus, with the words documents use among an everyday word's synonyms. */
+export function withEverydayWords(thesaurus: Thesaurus): Thesaurus {
+  return withMoreSynonyms(thesaurus, (word) => documentWords(word));
+}
+
+// Phrases of up to this many words are looked up ("change my mind").
+const LONGEST_PHRASE = 3;
+
+/**
+ * How keyword search should see a question: with the words documents use for its everyday words and phrases, which
+ * no word of the question finds ("can I get my money back" finds "Refunds").
+ */
+export function withDocumentWords(question: string): string {
+  const asked = words(question);
+  const more = new Set<string>();
+  for (let i = 0; i < asked.length; i++) {
+    for (let length = 1; length <= LONGEST_PHRASE && i + length <= asked.length; length++) {
+      for (const word of documentWords(asked.slice(i, i + length).join(" "))) more.add(word);
+    }
+  }
+  return more.size ? `${question} ${[...more].join(" ")}` : question;
+}
