@@ -22,8 +22,8 @@ import { readSciFact } from "../src/eval/datasets.js";
 import { cachedEmbedder } from "../src/embeddings/cached-embedder.js";
 import { EmbeddingCache } from "../src/embeddings/embedding-cache.js";
 import { chunkedDocuments, indexedChunks, openProduct } from "../src/eval/product-path.js";
-import { askAll, type DecisionTargets, fitDecision, fitQuestions, fitRanking, crossFitted, fitSamples, qaMetrics, riskCoverage } from "../src/eval/qa.js";
-import { documentFile, type EvalDocument, keywordSet, nqOpenSet, type QaSet, sampleQuestions, squadSet } from "../src/eval/qa-sets.js";
+import { askAll, type DecisionTargets, type QaOutcome, fitDecision, fitQuestions, fitRanking, crossFitted, fitSamples, qaMetrics, riskCoverage } from "../src/eval/qa.js";
+import { documentFile, type EvalDocument, keywordGroups, keywordSet, nqOpenSet, type QaSet, sampleQuestions, squadSet } from "../src/eval/qa-sets.js";
 import { type EvalResults, renderEvalMarkdown } from "../src/eval/report.js";
 import { riskCoverageSvg } from "../src/eval/risk-coverage-plot.js";
 import { fitDenseWeight } from "../src/eval/fusion-weight.js";
@@ -66,7 +66,7 @@ const DESCRIPTIONS: Record<string, string> = {
   workplace:
     "questions staff ask of three documents unlike `corpus/` (a staff handbook, a coffee machine's guide, an IT help desk's HTML page; `eval/workplace/`), with near-misses (`eval/workplace-qa.jsonl`); written after the rest, to see the product on documents of another kind; never fitted on.",
   "small-corpora":
-    "the `check` groups of `eval/small-corpora/`: six groups of four documents of the kinds organisations publish (a school handbook, a broadband help centre, allotment rules, travel insurance; a restaurant's booking policy, a coworking guide, planning guidance, a database's install guide; a gym, bin collections, a dentist's leaflet, an app's release notes; halls of residence, season tickets, a campsite, IT onboarding; a swim school, car hire, a village hall, a VPN guide; a vet, a music festival, an expenses policy, a water company), each with 40 questions as users type them (plain, paraphrased, search-style) and 20 near-misses, written by sessions that had not seen the code. All nine groups' 36 documents are indexed together; the three `fit` groups' questions are fitted on.",
+    "the `check` groups of `eval/small-corpora/`: six groups of four documents of the kinds organisations publish (a school handbook, a broadband help centre, allotment rules, travel insurance; a restaurant's booking policy, a coworking guide, planning guidance, a database's install guide; a gym, bin collections, a dentist's leaflet, an app's release notes; halls of residence, season tickets, a campsite, IT onboarding; a swim school, car hire, a village hall, a VPN guide; a vet, a music festival, an expenses policy, a water company), each indexed on its own, with 40 questions as users type them (plain, paraphrased, search-style) and 20 near-misses, written by sessions that had not seen the code. The three `fit` groups' questions are fitted on.",
   "nq-open": "NaturalQuestions-Open `check` split: real search queries over 2,168 Wikipedia paragraphs, with unanswerable questions whose paragraph was withheld.",
   squad: "SQuAD 2.0 `check` articles (all 16 articles, 646 paragraphs, indexed; 800 questions per split sampled by a fixed seed); the unanswerable ones are SQuAD's `is_impossible` questions about the same paragraphs.",
 };
@@ -100,13 +100,16 @@ const stage = (name: string) => {
   };
 };
 
+/** A set's name, with its group's. */
+const nameOf = (set: QaSet) => (set.group === undefined ? set.name : `${set.name} ${set.group}`);
+
 /** The product over a set, with every sentence it can quote embedded up front (in large batches, on every core). */
 async function open(set: QaSet, env?: Record<string, string>): Promise<Services> {
   const services = await openProduct(set, { workDir: WORK_DIR, embedder, env, calibration });
   const sentences = indexedChunks(services).flatMap((c) => chunkSentences(c).map((s) => s.text));
   const todo = embedder.missing(sentences).length;
   if (todo) {
-    const tick = stage(`embed ${set.name} sentences`);
+    const tick = stage(`embed ${nameOf(set)} sentences`);
     await embedder.warm(sentences, (done) => tick(done, todo));
   }
   return services;
@@ -119,7 +122,7 @@ const sets = [
   keywordSet("seed", path.join(SHARED, "eval/seed-qa.jsonl"), path.join(ROOT, "corpus")),
   keywordSet("paraphrase", path.join(ROOT, "eval/paraphrase-qa.jsonl"), path.join(ROOT, "corpus")),
   keywordSet("workplace", path.join(ROOT, "eval/workplace-qa.jsonl"), path.join(ROOT, "eval/workplace")),
-  keywordSet("small-corpora", path.join(ROOT, "eval/small-corpora/questions.jsonl"), path.join(ROOT, "eval/small-corpora/docs")),
+  ...keywordGroups("small-corpora", path.join(ROOT, "eval/small-corpora/questions.jsonl"), path.join(ROOT, "eval/small-corpora/docs")),
   nqOpenSet(path.join(SHARED, "bench-data/nq-open")),
   squadSample(),
 ].filter((s): s is QaSet => s !== undefined);
@@ -163,19 +166,22 @@ if (only.has("qa")) {
   const fitting = opened.filter(({ set }) => FIT_SETS.has(set.name));
   if (fitting.length) {
     const questions = [];
-    for (const { set, services } of fitting) questions.push(...(await fitQuestions(set.name, services, fitQuestionsOf(set), stage(`fit ${set.name}`))));
+    for (const { set, services } of fitting) questions.push(...(await fitQuestions(set.name, services, fitQuestionsOf(set), stage(`fit ${nameOf(set)}`))));
     // First which sentence answers, then — with answers picked by that ranking — whether to answer.
     const ranking = fitRanking(questions);
     const decision = fitDecision(fitSamples(questions, ranking), TARGETS, crossFitted(questions, TARGETS, CROSS_FIT_FOLDS));
-    results.fit = { sets: fitting.map(({ set }) => set.name), questions: questions.length, crossFitFolds: CROSS_FIT_FOLDS, targets: TARGETS, ranking, decision };
+    results.fit = { sets: [...new Set(fitting.map(({ set }) => set.name))], questions: questions.length, crossFitFolds: CROSS_FIT_FOLDS, targets: TARGETS, ranking, decision };
   }
+  // A set's groups are asked each over its own corpus, and measured together.
+  const outcomesOf = new Map<string, QaOutcome[]>();
   for (const { set, services } of opened) {
     // The fitted ranking and decision, exactly as they will ship in calibration.json.
     if (results.fit) Object.assign(services.ask, { ranking: results.fit.ranking, decision: results.fit.decision });
-    const outcomes = await askAll(services, set.questions.filter((q) => q.split === "check"), stage(`ask ${set.name}`));
-    results.qa.push({ name: set.name, description: DESCRIPTIONS[set.name] ?? "", metrics: qaMetrics(outcomes), outcomes });
+    const outcomes = await askAll(services, set.questions.filter((q) => q.split === "check"), stage(`ask ${nameOf(set)}`));
+    outcomesOf.set(set.name, [...(outcomesOf.get(set.name) ?? []), ...outcomes]);
     await services.close();
   }
+  for (const [name, outcomes] of outcomesOf) results.qa.push({ name, description: DESCRIPTIONS[name] ?? "", metrics: qaMetrics(outcomes), outcomes });
   const answerFrom = results.fit?.decision.answerFrom;
   const curves = results.qa.map(({ name, outcomes, metrics }) => ({
     name,

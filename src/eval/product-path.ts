@@ -54,7 +54,7 @@ export interface ProductOptions {
 
 /** The product's services over one set's corpus, built as `npm start` builds them. */
 export async function openProduct(set: QaSet, options: ProductOptions): Promise<Services> {
-  const base = path.join(options.workDir, set.name);
+  const base = path.join(options.workDir, set.group === undefined ? set.name : `${set.name}-${set.group}`);
   const corpusDir = "dir" in set.corpus ? set.corpus.dir : path.join(base, "corpus");
   if ("documents" in set.corpus) writeCorpus(corpusDir, set.corpus.documents);
   const config: Config = loadConfig({

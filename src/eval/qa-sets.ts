@@ -10,14 +10,14 @@
  *   near-misses (eval/paraphrase-qa.jsonl); never used for fitting.
  * - workplace: the same over three documents of another kind (eval/workplace/,
  *   eval/workplace-qa.jsonl); never used for fitting.
- * - small-corpora: seven groups of four documents of the kinds organisations
- *   publish, each with 40 questions as users type them and 20 near-misses
- *   (eval/small-corpora/); fit or check by group.
+ * - small-corpora: groups of four documents of the kinds organisations
+ *   publish, each indexed on its own, with 40 questions as users type them and
+ *   20 near-misses (eval/small-corpora/); fit or check by group.
  * - nq-open: real search queries over their Wikipedia paragraphs, fit/check.
  * - squad: SQuAD 2.0 dev articles, split into fit/check articles by a fixed
  *   seed; its `is_impossible` questions are the unanswerable ones.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { readSquad } from "./datasets.js";
 import { SPLIT_SEED, seededShuffle, splitArticles } from "./splits.js";
@@ -47,6 +47,8 @@ export interface EvalDocument {
 
 export interface QaSet {
   name: string;
+  /** A part of the set with a corpus of its own (eval/small-corpora's groups), measured with the other parts under the set's name. */
+  group?: string;
   /** A corpus folder as users have it, or records to write out as one Markdown file each. */
   corpus: { dir: string } | { documents: EvalDocument[] };
   questions: QaQuestion[];
@@ -89,6 +91,21 @@ export function keywordSet(name: string, file: string, corpusDir: string): QaSet
     }),
   );
   return { name, corpus: { dir: corpusDir }, questions };
+}
+
+/**
+ * Groups of documents, each a folder of `dir` searched on its own as a user's corpus would be, with their questions in
+ * one file (ids "<group>-…"): one set per group, all named `name`. Indexed together, a near-miss of one group was
+ * answered from another's documents ("what day of the month is the direct debit taken" by a gym's terms).
+ */
+export function keywordGroups(name: string, file: string, dir: string): QaSet[] {
+  const all = keywordSet(name, file, dir);
+  if (!all) return [];
+  const groups = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  return groups.map((group) => ({ name, group, corpus: { dir: path.join(dir, group) }, questions: all.questions.filter((q) => q.id.startsWith(`${group}-`)) }));
 }
 
 export function nqOpenSet(dir: string): QaSet | undefined {
