@@ -107,9 +107,10 @@ const TYPE_NOUNS: Partial<Record<AnswerType, RegExp>> = {
   count: /^(number)$/,
   length: /^(length|duration)$/,
   // "What is the help desk phone number?" is answered by "Call extension 4400", "the e-mail address" by "email
-  // help@…", "the website" by "shop.example". "Phone" and "e-mail" stay: the answer says them, or "call" (a synonym).
-  phone: /^(number|numbers|no)$/,
-  email: /^(address|addresses)$/,
+  // help@…", "the website" by "shop.example", and "roadside assistance phone number" by "Varden Assist (24h roadside):
+  // 0800 046 2299": the number or the address says what it is, whether or not its sentence says "phone" or "email".
+  phone: /^(number|numbers|no|phone|phones|telephone|tel|mobile)$/,
+  email: /^(address|addresses|email|emails|e-mail|e-mails)$/,
   url: /^(website|websites|site|address|url|urls|homepage|page|link)$/,
 };
 
@@ -339,6 +340,9 @@ const SEARCHED_EMAIL = /^\W*(?:[\p{L}\d'’-]+ ){0,4}e-?mails?(?:\W*$| (?:for|of
 const ASKED_EMAIL = new RegExp(`\\be-?mail address(?:es)?\\b|${WHAT_IS_THE}e-?mails?(?=\\W*$| (?:for|of|to|at)\\b)`, "u");
 const ASKED_URL = new RegExp(`${WHAT_IS_THE}(?:website|web site|web address|url|homepage|web page)s?\\b|\\bwebsite address\\b`, "u");
 
+// "What VAT rate do UK customers pay?", "what's the interest rate": a rate is a number, a share or a sum.
+const ASKED_RATE = /\b(?:what|which)(?:['’]s| is| are)?(?: the)?(?: [\p{L}-]+)? rates?\b/u;
+
 // "How much water does it use?": how much of a thing, as "how many" asks of things that are counted. Not "how much
 // does it cost" nor "how much longer", nor of money (an amount, above).
 const HOW_MUCH_OF = /\bhow much (?!(?:is|are|was|were|does|do|did|will|would|can|could|should|has|have|had|more|less|longer|later|earlier|time|money|cash)\b)[a-z]/;
@@ -375,7 +379,7 @@ export function expectedAnswerType(question: string): AnswerType {
   // a length; any number had done ("Kestrel House has 64 desks").
   if (/\bhow (?:long|far)\b|\bhow much (?:notice|warning)\b/.test(q) || ASKED_LENGTH.test(q) || (searchStyle && /\b(?:length|duration)\b/.test(q))) return "length";
   if (/\bhow many\b|\bwhat number\b/.test(q) || HOW_MUCH_OF.test(q) || WHAT_IS_THE_NUMBER.test(q) || (searchStyle && SEARCHED_NUMBER.test(q))) return "count";
-  if (withoutDegreeWord(q) !== q || /\bwhat (percentage|percent|proportion|amount|share|fraction)\b/.test(q) || ASKED_VERSION.test(q) || AGE_LIMIT.test(q) || ASKED_DISCOUNT.test(q)) return "number";
+  if (withoutDegreeWord(q) !== q || /\bwhat (percentage|percent|proportion|amount|share|fraction)\b/.test(q) || ASKED_RATE.test(q) || ASKED_VERSION.test(q) || AGE_LIMIT.test(q) || ASKED_DISCOUNT.test(q)) return "number";
   if (/\b(what|which)\b/.test(q) && ROLE_NOUNS.test(q)) return "role";
   if (WHAT_TIME.test(q) || (searchStyle && SEARCHED_TIME.test(q))) return "time";
   if (

@@ -24,6 +24,9 @@ const EVERYDAY: [string, string[]][] = [
   ["on hold", ["freeze", "suspend", "pause"]],
   ["relocate", ["move"]],
   ["move house", ["move home"]],
+  // Who is responsible: "who runs the billing team" of "Our billing team is led by Harriet Okafor".
+  ["run", ["lead", "manage", "head"]],
+  ["in charge", ["lead", "manager", "head", "responsible"]],
   // People who come along.
   ["mate", ["guest", "visitor"]],
   ["pal", ["guest", "visitor"]],

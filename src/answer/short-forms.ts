@@ -4,7 +4,8 @@
  * of "You must show photo identification", "Can I hire an e-bike?" of "Riders must be at least 16 to hire an electric
  * bike". Written by hand, not read from WordNet: its "ID" is Idaho, its "docs" are doctors, and it has no "app",
  * "e-bike" or "admin". Only short forms with one everyday meaning are listed: not "min" (a minute as often as a
- * minimum), nor "HR" (human resources, not an hour: with it, "Who is the HR manager?" was answered with office hours).
+ * minimum), "HR" (human resources, not an hour: with it, "Who is the HR manager?" was answered with office hours), nor
+ * "US" (the word "us").
  */
 import { type Thesaurus, withMoreSynonyms } from "./synonyms.js";
 
@@ -30,6 +31,9 @@ const SHORT_FORMS: Record<string, string[]> = {
   tel: ["telephone"],
   qty: ["quantity"],
   mgr: ["manager"],
+  uk: ["united kingdom"],
+  usa: ["united states"],
+  eu: ["european union"],
 };
 
 // The other way round: "identification" is found in "photo ID". A full form of several words is not reversed here

@@ -539,6 +539,9 @@ describe("answer types", () => {
     expect(holdsAnswerType("The 2018 World Cup began on 14 June.", "date", question)).toBe(true);
     expect(holdsAnswerType("The 2018 World Cup final was played in 2018 by 2 teams.", "number", question)).toBe(true);
     expect(holdsAnswerType("The 2018 World Cup was held in Russia.", "number", question)).toBe(false);
+    // A rate is a number, a share or a sum.
+    expect(expectedAnswerType("What VAT rate do UK customers pay?")).toBe("number");
+    expect(expectedAnswerType("first-rate service")).toBe("any");
     // A time of day is no size, age or share.
     expect(holdsAnswerType("The heated pool is open 10:00am to 7:00pm.", "number")).toBe(false);
     expect(holdsAnswerType("The pool is open from 10:00 to 19:00.", "number")).toBe(false);
@@ -554,6 +557,9 @@ describe("answer types", () => {
     expect(expectedAnswerType("email for the IT help desk")).toBe("email");
     expect(expectedAnswerType("helpdesk email")).toBe("email");
     expect(expectedAnswerType("email receipts setting")).toBe("any");
+    // The number says what it is: a sentence giving one covers "phone number" without saying "phone".
+    const [roadside] = await weighEvidence("roadside assistance phone number", passagesOf("Varden Assist (24h roadside assistance): 0800 046 2299"), { idf, ranking: TEST_RANKING });
+    expect(roadside!.coverage).toBe(1);
     expect(expectedAnswerType("What is the email address of the library?")).toBe("email");
     expect(expectedAnswerType("What's the support email?")).toBe("email");
     expect(expectedAnswerType("What is the website of the shop?")).toBe("url");

@@ -135,6 +135,9 @@ describe("short forms", () => {
     expect(withFullForms("Is identification needed?")).toBe("Is identification needed?");
     expect(withFullForms("What docs do I need?")).toBe("What docs do I need? document documentation");
     expect(withFullForms("Where is the station?")).toBe("Where is the station?");
+    expect(withFullForms("VAT rate for UK customers")).toBe("VAT rate for UK customers united kingdom");
+    // "US" is the word "us" as often.
+    expect(withFullForms("Can you call us back?")).toBe("Can you call us back?");
   });
 });
 
@@ -158,6 +161,7 @@ describe("everyday words", () => {
     expect(withDocumentWords("can my mates come")).toBe("can my mates come guest visitor");
     expect(withDocumentWords("I misplaced my pass")).toBe("I misplaced my pass lost");
     expect(withDocumentWords("does the tank hold 50 litres")).toBe("does the tank hold 50 litres");
+    expect(withDocumentWords("who is in charge of billing")).toBe("who is in charge of billing lead manager head responsible");
   });
 });
 
