@@ -17,6 +17,7 @@ import { predict } from "./logistic-model.js";
 import { namesAnotherDay } from "./days-of-the-week.js";
 import { namesAnotherMonth } from "./months.js";
 import { namesAnotherPlatform } from "./platforms.js";
+import { namesAnotherVersion } from "./versions.js";
 import { asksWhatIsNot, asksWhy, saysWhatIsNot } from "./negation.js";
 import { synonymTerms, type Thesaurus, verbsApart } from "./synonyms.js";
 import type { Passage } from "./types.js";
@@ -138,8 +139,8 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const viaAcronyms = acronymTerms(question);
   const viaSynonyms = synonymTerms(question, options.thesaurus);
   const anotherRole = namesAnotherRole(question);
-  // Another day of the week, month or platform than the one asked about (alternatives.ts).
-  const namesAnotherAlternative = [namesAnotherDay, namesAnotherMonth, namesAnotherPlatform].map((another) => another(question));
+  // Another day of the week, month, platform or software version than the one asked about (alternatives.ts).
+  const namesAnotherAlternative = [namesAnotherDay, namesAnotherMonth, namesAnotherPlatform, namesAnotherVersion].map((another) => another(question));
   // "What is not covered?" asks for what a sentence, or its section's heading, says is not so. That only caps the
   // outcome and marks the ranking's typeMismatch: putting such sentences first for the answer (measured, `npm run
   // eval`, 2026-12-05) quoted a warranty's exclusions, but over fifteen documents answered "What does the travel

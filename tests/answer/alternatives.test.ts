@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { namesAnotherMonth } from "../../src/answer/months.js";
 import { namesAnotherPlatform } from "../../src/answer/platforms.js";
+import { namesAnotherVersion } from "../../src/answer/versions.js";
 
 describe("another platform", () => {
   it("When a question names an operating system, Then a text naming only others answers for another; one naming none, or it among others, may answer", () => {
@@ -26,5 +27,20 @@ describe("another month", () => {
     expect(july("In January and February the minimum is 40.")).toBe(true);
     // "may" in lower case is the verb.
     expect(namesAnotherMonth("may I bring my dog")("Dogs are welcome from June to August.")).toBe(false);
+  });
+});
+
+describe("another version", () => {
+  it("When a question names a release line, Then a text naming only others answers for another; prices, times and rooms are no versions", () => {
+    const fourX = namesAnotherVersion("how long will 4.x keep getting security updates");
+    expect(fourX("3.x receives security fixes only, until 2025-03-31.")).toBe(true);
+    expect(fourX("Version 3.12.1 fixed the watcher.")).toBe(true);
+    for (const holds of ["4.x is the current release line and receives new features.", "v4.1 adds TOML support.", "Security fixes are released monthly.", "3.x and 4.x both read YAML."]) {
+      expect(fourX(holds)).toBe(false);
+    }
+    expect(namesAnotherVersion("can I still use require() with version 4")("Version 4.0.0 — 2024-09-16")).toBe(false);
+    // A question naming no version, and decimals that are not versions.
+    expect(namesAnotherVersion("how long are security updates given")("3.x receives security fixes only.")).toBe(false);
+    expect(namesAnotherVersion("what does v4 cost")("The desk in Room 3.12 costs £12.50 from 10.30.")).toBe(false);
   });
 });
