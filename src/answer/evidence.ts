@@ -208,8 +208,14 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     const aboveSection = chunk.headingPath.at(-2);
     const parentHeading = sectionHeading !== undefined && aboveSection !== undefined && aboveSection !== chunk.title ? aboveSection : undefined;
     const namedBySection = sectionHeading !== undefined && subjectCoverageOf(held(sectionHeading)) > 0;
+    // A line of code is no answer but to a how-to, unless a sentence introduces it ("If your project still uses
+    // `require()`, change the import path:"): it is then what that sentence says, quoted with it (extractive.ts withList).
+    const introducedCode = (position: number) => {
+      const before = sentencesOf[p]![position - 1];
+      return before !== undefined && !before.code && before.text.trimEnd().endsWith(":");
+    };
     return sentencesOf[p]!.flatMap((sentence, position) => {
-      if (sentence.code && !procedure) return [];
+      if (sentence.code && !procedure && !introducedCode(position)) return [];
       const sentenceTermList = termsOf[p]![position]!;
       const sentenceTerms = new Set(sentenceTermList);
       const before = antecedents(sentence, (s) => sentencesOf[p]![sentencesOf[p]!.indexOf(s) - 1]).map((s) => s.text);
@@ -238,14 +244,15 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         coverage: coverageOf(heldTerms),
         contextCoverage: coverageOf(new Set([...heldTerms, ...context])),
         retrievedCoverage,
-        typed: type !== "any" || action !== undefined || negated || why || anotherRecord,
+        typed: type !== "any" || action !== undefined || negated || why || anotherRecord || (Boolean(sentence.code) && !procedure),
         typeMatch:
           holdsAnswerType([...before, sentence.text].join(" "), type, questionWords) &&
           !anotherRole(sentence.text) &&
           !anotherRecord &&
           !(namesAction[p] && !holdsTerm(heldTerms, action!)) &&
           !(negated && !saysWhatIsNot(`${sentence.text}\n${section}`)) &&
-          !(why && novelty === 0),
+          !(why && novelty === 0) &&
+          !(sentence.code && !procedure),
         novelty,
         focus: focusTerm === undefined ? 0 : holdsTerm(heldTerms, focusTerm) ? 1 : holdsTerm(context, focusTerm) ? 0.5 : 0,
         phraseMatch: phraseMatch(questionPairs, sentenceTermList),

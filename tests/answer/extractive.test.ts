@@ -42,6 +42,18 @@ describe("evidence and the extractive answer", () => {
     ]);
   });
 
+  it("When the best sentence introduces a block of code with a colon, Then the code is quoted with it, though the question is no how-to; code no sentence introduces is not", async () => {
+    const [passage] = passagesOf(
+      'If your project still uses `require()`, change the import path:\n\n```js\nconst { load } = require("strata-config/cjs");\n```\n\nThe default export was removed.\n\n```js\nconst config = loadSync("config.yml");\n```',
+    );
+    const question = "can I still use require() with version 4";
+    const evidence = await weighEvidence(question, [passage!], { idf, ranking: TEST_RANKING });
+    const quoted = pickSentences(question, evidence).map((s) => s.text);
+    expect(quoted[0]).toBe("If your project still uses `require()`, change the import path:");
+    expect(quoted).toContain('const { load } = require("strata-config/cjs");');
+    expect(evidence.map((s) => s.text)).not.toContain('const config = loadSync("config.yml");');
+  });
+
   it("When a sentence points back ('It is conducted by …'), Then it is weighed with the sentence before it, and quoted after it", async () => {
     const [passage] = passagesOf(
       'Every new dog must complete a free temperament evaluation, which we call a "Meet & Sniff", before attending. It is conducted by our Behavior Lead, Marcus Delgado.',
