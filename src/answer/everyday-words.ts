@@ -11,7 +11,7 @@
  * matched by its stem ("mates", "misplacing"), a phrase by its words' ("changed my mind").
  */
 import { terms, words } from "../retrieval/tokenize.js";
-import { type Thesaurus, withMoreSynonyms } from "./synonyms.js";
+import { type Thesaurus, withMoreSynonyms, wordRuns } from "./synonyms.js";
 
 const EVERYDAY: [string, string[]][] = [
   // Money.
@@ -76,8 +76,7 @@ const keyOf = (phrase: string) =>
     .map((word) => terms(word)[0] ?? word)
     .join("_");
 
-const DOCUMENT_WORDS = new Map<string, string[]>();
-for (const [everyday, documents] of EVERYDAY) DOCUMENT_WORDS.set(keyOf(everyday), [...(DOCUMENT_WORDS.get(keyOf(everyday)) ?? []), ...documents]);
+const DOCUMENT_WORDS = new Map(EVERYDAY.map(([everyday, documents]) => [keyOf(everyday), documents]));
 
 /** The words documents use for an everyday word or phrase (a phrase's words joined by "_", as WordNet writes them); empty for any other. */
 function documentWords(phrase: string): string[] {
@@ -90,20 +89,15 @@ export function withEverydayWords(thesaurus: Thesaurus): Thesaurus {
   return withMoreSynonyms(thesaurus, (word) => documentWords(word));
 }
 
-// Phrases of up to this many words are looked up ("change my mind").
-const LONGEST_PHRASE = 3;
+// Words, and phrases of up to three words, are looked up ("change my mind").
+const PHRASE_LENGTHS = [1, 2, 3];
 
 /**
  * How keyword search should see a question: with the words documents use for its everyday words and phrases, which
  * no word of the question finds ("can I get my money back" finds "Refunds").
  */
 export function withDocumentWords(question: string): string {
-  const asked = words(question);
   const more = new Set<string>();
-  for (let i = 0; i < asked.length; i++) {
-    for (let length = 1; length <= LONGEST_PHRASE && i + length <= asked.length; length++) {
-      for (const word of documentWords(asked.slice(i, i + length).join(" "))) more.add(word);
-    }
-  }
+  for (const phrase of wordRuns(words(question), PHRASE_LENGTHS)) for (const word of documentWords(phrase.join(" "))) more.add(word);
   return more.size ? `${question} ${[...more].join(" ")}` : question;
 }

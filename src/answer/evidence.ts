@@ -127,6 +127,9 @@ export function antecedents<S extends { text: string }>(sentence: S, before: (s:
   return chain;
 }
 
+/** A sentence ending with a colon: the items, or the code, after it are what it says ("You will need:"). */
+export const introducesList = (sentence: { text: string }) => sentence.text.trimEnd().endsWith(":");
+
 /** Every sentence of the passages, scored as evidence for the question, best first. */
 export async function weighEvidence(question: string, passages: Passage[], options: EvidenceOptions): Promise<SentenceEvidence[]> {
   const type = expectedAnswerType(question);
@@ -212,10 +215,12 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     // `require()`, change the import path:"): it is then what that sentence says, quoted with it (extractive.ts withList).
     const introducedCode = (position: number) => {
       const before = sentencesOf[p]![position - 1];
-      return before !== undefined && !before.code && before.text.trimEnd().endsWith(":");
+      return before !== undefined && !before.code && introducesList(before);
     };
     return sentencesOf[p]!.flatMap((sentence, position) => {
-      if (sentence.code && !procedure && !introducedCode(position)) return [];
+      // Past this line, such a line of code is one a sentence introduces: the kind of answer only a how-to asks for.
+      const codeOutsideHowTo = Boolean(sentence.code) && !procedure;
+      if (codeOutsideHowTo && !introducedCode(position)) return [];
       const sentenceTermList = termsOf[p]![position]!;
       const sentenceTerms = new Set(sentenceTermList);
       const before = antecedents(sentence, (s) => sentencesOf[p]![sentencesOf[p]!.indexOf(s) - 1]).map((s) => s.text);
@@ -244,7 +249,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         coverage: coverageOf(heldTerms),
         contextCoverage: coverageOf(new Set([...heldTerms, ...context])),
         retrievedCoverage,
-        typed: type !== "any" || action !== undefined || negated || why || anotherRecord || (Boolean(sentence.code) && !procedure),
+        typed: type !== "any" || action !== undefined || negated || why || anotherRecord || codeOutsideHowTo,
         typeMatch:
           holdsAnswerType([...before, sentence.text].join(" "), type, questionWords) &&
           !anotherRole(sentence.text) &&
@@ -252,7 +257,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
           !(namesAction[p] && !holdsTerm(heldTerms, action!)) &&
           !(negated && !saysWhatIsNot(`${sentence.text}\n${section}`)) &&
           !(why && novelty === 0) &&
-          !(sentence.code && !procedure),
+          !codeOutsideHowTo,
         novelty,
         focus: focusTerm === undefined ? 0 : holdsTerm(heldTerms, focusTerm) ? 1 : holdsTerm(context, focusTerm) ? 0.5 : 0,
         phraseMatch: phraseMatch(questionPairs, sentenceTermList),

@@ -11,7 +11,7 @@
 import { terms, words } from "../retrieval/tokenize.js";
 import { asksForKind, asksHowTo, asksWhatToDo, expectedAnswerType } from "./answer-type.js";
 import { endsWithStop } from "../ingest/closing-punctuation.js";
-import { antecedents, bestSentence, type SentenceEvidence } from "./evidence.js";
+import { antecedents, bestSentence, introducesList, type SentenceEvidence } from "./evidence.js";
 import { openingOf } from "./overview.js";
 import { ABSTENTION_MESSAGE, type AnswerDraft, type AnswerInput, type Answerer, type Passage } from "./types.js";
 import { withCitation } from "./verify-citations.js";
@@ -162,8 +162,6 @@ function withList(introduction: SentenceEvidence, evidence: SentenceEvidence[]):
  */
 const otherRecord = (sentence: SentenceEvidence, best: SentenceEvidence) => Boolean(sentence.tableRow) && sentence.typed && !sentence.typeMatch && best.typeMatch;
 
-/** A sentence ending with a colon: the items after it are what it says ("You will need:"). */
-const introducesList = (sentence: SentenceEvidence) => sentence.text.trimEnd().endsWith(":");
 
 /**
  * The list `item` is in, as its passage holds it, in order: the items around it, led by the sentence introducing them

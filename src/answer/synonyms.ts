@@ -45,12 +45,9 @@ export function synonymTerms(question: string, thesaurus: Thesaurus | undefined)
     add([term], [...thesaurus.synonyms(word, nouns.has(word) ? "noun" : undefined), ...(measured.has(word) ? thesaurus.attributes(word) : [])]);
   }
   // Words that go together as one ("call off", "put off", "get rid of") mean what they do together: "cancel".
-  for (let i = 0; i < asked.length; i++) {
-    for (const length of COLLOCATION_LENGTHS) {
-      const collocation = asked.slice(i, i + length);
-      const asking = terms(collocation.join(" "));
-      if (collocation.length === length && asking.length) add(asking, thesaurus.synonyms(collocation.join("_")));
-    }
+  for (const collocation of wordRuns(asked, COLLOCATION_LENGTHS)) {
+    const asking = terms(collocation.join(" "));
+    if (asking.length) add(asking, thesaurus.synonyms(collocation.join("_")));
   }
   if (!alternatives.length) return () => [];
   return (held) => alternatives.filter(([, phrases]) => phrases.some((phrase) => phrase.every((t) => held.has(t)))).flatMap(([asking]) => asking);
@@ -77,6 +74,11 @@ export function verbsApart(question: string, thesaurus: Thesaurus | undefined): 
     const together = ({ verb, particle }: { verb: string; particle: string }) => said.some((word, i) => said[i + 1] === particle && terms(word)[0] === verb);
     return phrasal.filter((p) => !together(p)).map(({ verb }) => verb);
   };
+}
+
+/** Every run of consecutive words of each of `lengths`, by where it starts, then by length. */
+export function* wordRuns(words: readonly string[], lengths: readonly number[]): Generator<string[]> {
+  for (let i = 0; i < words.length; i++) for (const length of lengths) if (i + length <= words.length) yield words.slice(i, i + length);
 }
 
 // WordNet's collocations of two or three words, looked up as it writes them ("call_off"). Measured with a full refit

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AskResult } from "../../src/answer/ask.js";
 import { NOT_IN_DOCUMENTS } from "../../src/answer/prompt.js";
 import { ABSTENTION_MESSAGE, UNCERTAIN_PREFIX } from "../../src/answer/types.js";
+import { goldRetrieved } from "../../src/eval/qa.js";
 import { keywordGroups, keywordSet } from "../../src/eval/qa-sets.js";
 import { type FakeOpenAI, promptText, type ServiceWithFakeModel, startServiceWithFakeModel } from "../helpers/fake-openai.js";
 import { makeTempDir, REPO_ROOT, SHARED_DIR, type TestServer } from "../helpers/test-server.js";
@@ -29,12 +30,8 @@ const smallCorporaGroups = keywordGroups("small-corpora", path.join(REPO_ROOT, "
   .flatMap((set) => ("dir" in set.corpus ? [{ dir: set.corpus.dir, answerable: set.questions.filter((q) => q.answerable && q.split === "check") }] : []))
   .filter((group) => group.answerable.length > 0);
 
-/** What shows a question's gold passage: its evidence text where the set gives one, else any of its answer keywords (in any case). */
-function holdsEvidence(q: (typeof answerable)[number], text: string): boolean {
-  if (q.evidence) return text.includes(q.evidence);
-  const lower = text.toLowerCase();
-  return q.answers.some((answer) => lower.includes(answer.toLowerCase()));
-}
+/** Whether a text holds the question's gold passage, as the eval reads it: its evidence text, else one of its answer keywords. */
+const holdsEvidence = (q: (typeof answerable)[number], text: string) => goldRetrieved(q, [{ source: "", text }]);
 
 /**
  * Asks each question of a service whose model always says the documents do not say, and counts the questions whose
