@@ -20,9 +20,10 @@ import { isStopWord, terms, words } from "../retrieval/tokenize.js";
 
 /**
  * "count" asks how many or how much of something ("how many visitors", "number of", "how much water"); "length" how long
- * or how far (a time or a distance); "number" any other quantity ("how much longer", "how old", "what percentage").
+ * or how far (a time or a distance); "duration" how long something takes or lasts (a time only); "number" any other
+ * quantity ("how much longer", "how old", "what percentage").
  */
-export type AnswerType = "count" | "length" | "number" | "date" | "time" | "amount" | "role" | "person" | "organisation" | "country" | "place" | "phone" | "email" | "url" | "any";
+export type AnswerType = "count" | "length" | "duration" | "number" | "date" | "time" | "amount" | "role" | "person" | "organisation" | "country" | "place" | "phone" | "email" | "url" | "any";
 
 // "Once a week" says how often as "twice a year" does; "once you have joined" says when, not how many.
 const NUMBER_WORDS = /\b(once(?= (?:a|an|per|every)\b)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|hundreds|thousands?|millions?|billions?|half|twice|several|few)\b/i;
@@ -34,6 +35,10 @@ const NUMBER_WORDS_EVERYWHERE = everywhere(NUMBER_WORDS);
 // not: counted as dates, NQ-open's confident answers fell from 491 to 479 and SQuAD's from 259 to 253 at the same
 // precision (`npm run eval -- --only=qa`, 2026-12-06).
 const DAYTIME_PARTS = "mornings?|afternoons?|evenings?|noon|midday|midnight";
+// The times of day among them that say what time it is, as "what time" asks ("at noon", "until sunset"). The others
+// say only roughly when: "sessions, which run on Saturday mornings" had answered "What time does the Junior Gym session
+// start on Saturday?" (0.77), "quiet hours are enforced there overnight" what the quiet hours are.
+const NAMED_TIMES = "noon|midday|midnight|lunchtime|teatime|dawn|dusk|sunrise|sunset";
 const PARTS_OF_DAY = `${DAYTIME_PARTS}|nights?|overnight|lunchtime|teatime|daytime|dawn|dusk|sunrise|sunset`;
 const PART_OF_DAY = new RegExp(`^(?:${PARTS_OF_DAY})$`, "i");
 // Words that say when: months, seasons (spring and fall: SEASON_OF_TWO_MEANINGS), days of the week ("Monday to
@@ -64,9 +69,9 @@ const DAY_OF_MONTH = /\b(?:on|by|from|until|before|after)\s+the\s+\d{1,2}(?:st|n
 const CLOCK_TIME = /(?<![\p{L}\d])\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\p{L})/iu;
 const CLOCK_TIMES = everywhere(CLOCK_TIME);
 // A time of day without "am" or "pm": by the 24-hour clock ("10:00 to 16:00", "by 14:00"), by name ("noon", "6 o'clock")
-// or by the part of the day ("the night before collection", "in the morning").
+// or by the part of a day named ("the night before collection", "the morning of the race").
 const BY_THE_24_HOUR_CLOCK = String.raw`(?<![\p{L}\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])`;
-const TIME_OF_DAY_SAID = new RegExp(String.raw`${BY_THE_24_HOUR_CLOCK}|\b(?:o['’]clock|${PARTS_OF_DAY})\b`, "iu");
+const TIME_OF_DAY_SAID = new RegExp(String.raw`${BY_THE_24_HOUR_CLOCK}|\b(?:o['’]clock|${NAMED_TIMES})\b|\bthe (?:${PARTS_OF_DAY}) (?:before|of)\b`, "iu");
 const TIMES_OF_DAY_SAID_BY_THE_CLOCK = new RegExp(BY_THE_24_HOUR_CLOCK, "gu");
 // "bag drop closing time", "check out time": the time of day something happens, searched for.
 const SEARCHED_TIME = /\b(?:opening|closing|start(?:ing)?|finish(?:ing)?|departure|arrival|check-?in|check-?out|pick-?up|drop-?off|kick-?off|last entry) time\W*$/;
@@ -106,6 +111,7 @@ const TYPE_NOUNS: Partial<Record<AnswerType, RegExp>> = {
   amount: /^(price|prices|cost|costs|fee|fees|fare|fares|charge|charges|fine|fines|rent|rents|deposit|deposits)$/,
   count: /^(number)$/,
   length: /^(length|duration)$/,
+  duration: /^(length|duration)$/,
   // "What is the help desk phone number?" is answered by "Call extension 4400", "the e-mail address" by "email
   // help@…", "the website" by "shop.example", and "roadside assistance phone number" by "Varden Assist (24h roadside):
   // 0800 046 2299": the number or the address says what it is, whether or not its sentence says "phone" or "email".
@@ -350,8 +356,13 @@ const HOW_MUCH_OF = /\bhow much (?!(?:is|are|was|were|does|do|did|will|would|can
 // "How many years did he reign?", "how many hours": a length of time, not a count of things.
 const HOW_MANY_UNITS_OF_TIME = /\bhow (?:many|much) (?:seconds|minutes|hours|days|nights|weeks|months|years|decades|centuries|degrees)\b/;
 
-// "How much is the trip?", "how much are tickets": what something costs. Not "how much water is …", a quantity.
-const ASKED_PRICE = /\bhow much (?:is|are|was|were)\b/;
+// "How much is the trip?", "how much are tickets", "how much extra is the bigger bin", or searched for ("laundry allowance
+// week long trip how much"): what something costs. Not "how much water is …", a quantity.
+const ASKED_PRICE = /\bhow much (?:(?:extra|more) )?(?:is|are|was|were)\b|\bhow much\W*$/;
+
+// "How long does the shuttle take?", "how long will the repair last", "how long do I have to wait": a length of time.
+// A length of distance had answered it: "for pipes up to 25 metres long" how long a repair takes (0.76).
+const ASKED_DURATION = /\bhow long\b[^?.,;]*?\b(?:take|takes|took|taking|last|lasts|lasted|wait|waiting)\b|\bhow long (?:until|till|before)\b/;
 
 // A sum asked for by what it is for: "what is the fine for a late book", "what is the rent". Not "when was the fine
 // imposed", nor "is it fine to …".
@@ -375,6 +386,7 @@ export function expectedAnswerType(question: string): AnswerType {
     return "amount";
   }
   if (HOW_MANY_UNITS_OF_TIME.test(q)) return "number";
+  if (ASKED_DURATION.test(q)) return "duration";
   // "How far in advance can I book?" is answered by "up to 14 days", "how far is the station?" by "a 10-minute walk":
   // a length; any number had done ("Kestrel House has 64 desks").
   if (/\bhow (?:long|far)\b|\bhow much (?:notice|warning)\b/.test(q) || ASKED_LENGTH.test(q) || (searchStyle && /\b(?:length|duration)\b/.test(q))) return "length";
@@ -470,10 +482,19 @@ const TIME_OR_DEGREES = new RegExp(`^\\s*-?\\s*${UNIT_QUALIFIERS}(?:°|degrees?\
 // "6,650 km"). Any number had done, and "one small upgrade" answered "How long does the banana bread take?", a
 // temperature "How long … in the oven?".
 const HOW_MANY = String.raw`(?:\d[\d,.]*|an?|${ONE_TO_TWELVE}|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|several|few|couple of|half an?)`;
-const LENGTH = new RegExp(
-  String.raw`(?<![\p{L}\d,.])${HOW_MANY}(?:\s*(?:[–-]|to|or)\s*${HOW_MANY})?(?:\s+and a half)?[\s-]*${UNIT_QUALIFIERS}(?:${ANY_TIME_UNITS}|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m|ft|feet|foot|inch(?:es)?|cm|mm|yards?|light[\s-]years?)(?![\p{L}\d])`,
-  "iu",
-);
+const lengthIn = (units: string, flags = "iu") =>
+  new RegExp(String.raw`(?<![\p{L}\d,.])${HOW_MANY}(?:\s*(?:[–-]|to|or)\s*${HOW_MANY})?(?:\s+and a half)?[\s-]*${UNIT_QUALIFIERS}(?:${units})(?![\p{L}\d])`, flags);
+const LENGTH = lengthIn(String.raw`${ANY_TIME_UNITS}|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m|ft|feet|foot|inch(?:es)?|cm|mm|yards?|light[\s-]years?`);
+const LENGTHS_OF_TIME = lengthIn(ANY_TIME_UNITS, "giu");
+// A length of time after "every" says how often, not how long: "Our shuttle runs … every 20 minutes" had answered "How
+// long does the shuttle take to get from the station to the festival?" (0.87).
+const HOW_OFTEN_BEFORE = /\bevery\s+$/i;
+
+/** A length of time that says how long something takes or lasts: "45 minutes", "up to 10 working days", "lifetime". */
+function saysDuration(text: string): boolean {
+  for (const match of text.matchAll(LENGTHS_OF_TIME)) if (!HOW_OFTEN_BEFORE.test(text.slice(Math.max(0, match.index - 10), match.index))) return true;
+  return SPAN_OF_YEARS.test(text);
+}
 const YEAR = /(?<![\p{L}\d,.$€£¥₹])(?:1[0-9]\d{2}|20\d{2})(?![\p{L}\d])/u;
 // A span of years, or a time since a year: "from 1939 to 1945", "from 4 August 1915 until November 1918", "1914–1918",
 // "since 1988"; or no end: "lifetime protection", "for life".
@@ -581,6 +602,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type === "amount") return saysSum(text, questionWords);
   if (type === "role") return ROLE.test(text);
   // "How long have we been celebrating Pi Day?" asks since when: "In 1988, the earliest known … celebration".
+  if (type === "duration") return saysDuration(text);
   if (type === "length") return LENGTH.test(text) || SPAN_OF_YEARS.test(text) || (questionWords.has("been") && YEAR.test(text));
   // A time of day is no size, age or share: "open … 10:00am to 7:00pm" does not say how deep the pool is.
   if (type === "number") {

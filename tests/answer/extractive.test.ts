@@ -806,8 +806,8 @@ describe("answer types for who and where", () => {
   });
 
   it("When a question asks how long, Then only a length of time or distance, a span of years, or a year since which, answers it", () => {
-    expect(expectedAnswerType("how long does the banana bread take in the oven")).toBe("length");
-    const asked = new Set(words("how long does the banana bread take"));
+    expect(expectedAnswerType("how long is the banana bread in the oven")).toBe("length");
+    const asked = new Set(words("how long is the banana bread in the oven"));
     // Any number had answered: "one small upgrade", a temperature.
     expect(holdsAnswerType("This is the banana bread my grandmother made every Sunday, with one small upgrade.", "length", asked)).toBe(false);
     expect(holdsAnswerType("Heat the oven to 180°C (160°C fan) / 350°F / Gas Mark 4.", "length", asked)).toBe(false);
@@ -817,6 +817,31 @@ describe("answer types for who and where", () => {
     const since = new Set(words("how long have we been celebrating pi day"));
     expect(holdsAnswerType("In 1988, the earliest known celebration of Pi Day was organized by Larry Shaw.", "length", since)).toBe(true);
     expect(holdsAnswerType("In 1988, the earliest known celebration of Pi Day was organized by Larry Shaw.", "length", asked)).toBe(false);
+  });
+
+  it("When a question asks how long something takes or lasts, Then only a length of time answers it, not a distance nor how often", () => {
+    for (const question of ["how long does it take you to fix a leaking supply pipe", "How long does the shuttle take?", "how long will the warranty last", "how long before I get my refund"]) {
+      expect(expectedAnswerType(question)).toBe("duration");
+    }
+    expect(expectedAnswerType("how long is the trail")).toBe("length");
+    expect(holdsAnswerType("We offer one free repair of a leaking supply pipe, for pipes up to 25 metres long.", "duration")).toBe(false);
+    expect(holdsAnswerType("Our shuttle runs from Millbrook train station every 20 minutes.", "duration")).toBe(false);
+    for (const said of ["The shuttle takes about 15 minutes.", "Repairs are made within 10 working days.", "It provided lifetime protection.", "The ride takes half an hour, with a bus every 20 minutes."]) {
+      expect(holdsAnswerType(said, "duration")).toBe(true);
+    }
+  });
+
+  it("When a question asks what time, Then a part of the day alone does not say it, a named time or the part of a named day does", () => {
+    expect(expectedAnswerType("What time does the Junior Gym session start on Saturday?")).toBe("time");
+    for (const rough of ["Junior Gym sessions run on Saturday mornings.", "Quiet hours are enforced there overnight."]) expect(holdsAnswerType(rough, "time")).toBe(false);
+    for (const said of ["Gates open at dawn.", "Put your bin out the night before collection.", "Sessions start at 9:30am.", "Sessions start at 09:30."]) expect(holdsAnswerType(said, "time")).toBe(true);
+  });
+
+  it("When a question asks how much extra something is, or ends with 'how much', Then it asks for a sum", () => {
+    expect(expectedAnswerType("how much extra is the bigger 240 litre black bin")).toBe("amount");
+    expect(expectedAnswerType("laundry allowance week long trip how much")).toBe("amount");
+    expect(expectedAnswerType("how much more water does it use")).toBe("number");
+    expect(holdsAnswerType("Households of six or more can apply for a larger 240-litre black bin.", "amount", new Set(words("how much extra is the bigger 240 litre black bin")))).toBe(false);
   });
 
   it("When a line is set out in columns with runs of spaces or dot leaders, Then it is quoted with single spaces, a leader as a colon", () => {
