@@ -311,9 +311,10 @@ const AGE_LIMIT = /\b(?:minimum|maximum|min|max|lower|upper) age\b|\bage limits?
 // excess on my policy" (not "what happens to excess glucose").
 const ASKED_EXCESS = /\bexcess(?:es)?(?=\W*$|\s+(?:for|on|is|are|if|when|per|amount)\b)/;
 const WHAT_IS_THE_PLACE = /\b(?:what|which) (?:is|are|was|were) the (?:\w+ )?(?:location|venue)s?\b|\b(?:what|which)(?:['’]s| is| are| was) (?:the |their |your |its |our )?(?:[\p{L}\d'’-]+ ){0,2}address(?:es)?\b/u;
-// "opening hours", "what are the surgery times?", "blood tests friday times": times of day ("8:00am to 6:30pm").
+// "opening hours", "what are the surgery times?", "blood tests friday times", "quiet hours": times of day ("8:00am to
+// 6:30pm", "11pm to 7am"). "Quiet hours are enforced there overnight" had answered what the quiet hours are (0.82).
 const ASKED_HOURS =
-  /\b(?:opening|closing|office|surgery|visiting|collection|session|service|business|clinic|lesson|class|departure|arrival|check-?in|check-?out|delivery|pick-?up|drop-?off) (?:times|hours)\b/;
+  /\b(?:opening|closing|office|surgery|visiting|collection|session|service|business|clinic|lesson|class|departure|arrival|check-?in|check-?out|delivery|pick-?up|drop-?off|quiet) (?:times|hours)\b/;
 // "Eastfield collection day", "market days": the day something happens, searched for.
 const SEARCHED_DAY = /\b(?:collection|delivery|bin|market|pay|payment|match|training|opening|closing|visiting|recycling|refuse) days?\W*$/;
 // "library address", "head office address": a short search for where something is (not "the state of the nation address").
@@ -445,7 +446,8 @@ const newNames = (text: string, questionWords: ReadonlySet<string>) =>
     // answered "Who is the waste services manager?"). A sentence's full stop is no part of its last name ("reviewed by
     // the Waste Services Manager."). Nor a holiday ("without a head coach since Christmas" names no one running a team).
     const word = name.toLowerCase().replace(/\.+$/u, "").replace(/['’]s$/u, "");
-    return isStopWord(word) || saysWhen(word) ? undefined : word;
+    // Nor the question's own word in the plural ("Missing Receipt Declarations" for "the missing receipt declaration form").
+    return isStopWord(word) || saysWhen(word) || questionWords.has(word.replace(/(?<=\p{L}{3})s$/u, "")) ? undefined : word;
   });
 const DATE_WORD = new RegExp(`^(?:${DATE_WORDS.source}|march|may)$`, "i");
 const HOLIDAY = /^(?:christmas|xmas|easter|whitsun|hanukkah|diwali|ramadan|eid|thanksgiving|halloween|boxing|holidays?)$/;
@@ -540,8 +542,9 @@ const newLocative = (text: string, questionWords: ReadonlySet<string>) =>
     return isStopWord(word) || saysWhen(word) || PART_OF_DAY.test(word) || NO_PLACE.test(word) ? undefined : word;
   });
 // Words after a preposition of place that name no place, besides those saying when (saysWhen, PART_OF_DAY): a time
-// ("in future") or a manner ("at first", "in advance", "at short notice").
-const NO_PLACE = /^(?:first|last|time|times|once|least|most|short|notice|advance|future|past|present)$/;
+// ("in future", "in a calendar year": "… accepted per employee in a calendar year" had said where to get a form, 0.79)
+// or a manner ("at first", "in advance", "at short notice").
+const NO_PLACE = /^(?:first|last|time|times|once|least|most|short|notice|advance|future|past|present|calendar|financial|fiscal|given|row)$/;
 
 // Contact details. A telephone number: international ("+44 20 7946 0000"), with its area code in brackets, national
 // ("0113 496 0000"), in three groups ("555-123-4567"), or any number called or dialled ("extension 4400", "Tel: 4400").

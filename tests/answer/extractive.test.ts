@@ -837,6 +837,15 @@ describe("answer types for who and where", () => {
     for (const said of ["Gates open at dawn.", "Put your bin out the night before collection.", "Sessions start at 9:30am.", "Sessions start at 09:30."]) expect(holdsAnswerType(said, "time")).toBe(true);
   });
 
+  it("When a question asks for quiet hours, or where to get something, Then a part of the day or a calendar year does not say it", () => {
+    expect(expectedAnswerType("what are the quiet hours in family camping")).toBe("date");
+    expect(holdsAnswerType("Quiet hours are enforced there overnight.", "date")).toBe(false);
+    expect(holdsAnswerType("Quiet hours are 11pm to 7am.", "date")).toBe(true);
+    const where = new Set(words("where do I get the missing receipt declaration form"));
+    expect(holdsAnswerType("No more than two Missing Receipt Declarations will be accepted per employee in a calendar year.", "place", where)).toBe(false);
+    expect(holdsAnswerType("Declaration forms are kept in the finance office.", "place", where)).toBe(true);
+  });
+
   it("When a question asks how much extra something is, or ends with 'how much', Then it asks for a sum", () => {
     expect(expectedAnswerType("how much extra is the bigger 240 litre black bin")).toBe("amount");
     expect(expectedAnswerType("laundry allowance week long trip how much")).toBe("amount");
