@@ -191,6 +191,34 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         !holdsTerm(titleTerms[p]!, term) &&
         sentencesOf[p]!.some((s, other) => other !== position && s.tableRow && holdsTerm(heldOf[p]![other]!, term)),
     );
+  // A list's item is a record too, its sentences together, for a question asking for a value: "Standard laptop: Lenovo
+  // ThinkPad T14, 32 GB RAM" does not say how much RAM the MacBook Pro has when another item names the MacBook Pro
+  // (0.93 had answered it). Only where that item covers more of the question: any item holding a term this one lacks
+  // (as table rows are read) took right answers, "Winter sports cover is included on Annual Multi-Trip policies" making
+  // "Annual Multi-Trip: … each trip limited to a maximum of 31 days" another policy's for "What is the maximum length of
+  // each trip on an Annual Multi-Trip policy?" (`npm run eval -- --only=qa`, 2026-12-06: three right confident answers
+  // of the small corpora lost, and two near-misses no longer answered).
+  const itemsOf = sentencesOf.map((sentences, p) => {
+    const starts: (number | undefined)[] = [];
+    const termsOfItem = new Map<number, Set<string>>();
+    sentences.forEach((s, i) => {
+      if (!s.listItem || s.tableRow || s.code) return;
+      const start = s.continuesItem && starts[i - 1] !== undefined ? starts[i - 1]! : i;
+      starts[i] = start;
+      termsOfItem.set(start, new Set([...(termsOfItem.get(start) ?? []), ...heldOf[p]![i]!]));
+    });
+    return { starts, termsOfItem };
+  });
+  const anotherItem = (p: number, position: number) => {
+    const { starts, termsOfItem } = itemsOf[p]!;
+    const start = starts[position];
+    if (start === undefined) return false;
+    const mine = termsOfItem.get(start)!;
+    const others = [...termsOfItem].filter(([other]) => other !== start).map(([, found]) => found);
+    return [...content.keys()].some(
+      (term) => !holdsTerm(mine, term) && !holdsTerm(titleTerms[p]!, term) && others.some((found) => holdsTerm(found, term) && coverageOf(found) > coverageOf(mine)),
+    );
+  };
   // A how-to question's action ("restore") is the kind of answer it asks for: where a passage names the action, its
   // sentences that do not describe another procedure ("Run a backup of a folder:" for "How do I restore a backup?").
   // Where no sentence of the passage names it, the passage may still say how, in other words.
@@ -233,7 +261,9 @@ export async function weighEvidence(question: string, passages: Passage[], optio
       // Another table row, or another day of the week, month or platform than the one asked about: the sentence answers
       // for something else.
       const anotherRecord =
-        (Boolean(sentence.tableRow) && anotherRow(p, position, heldTerms)) || namesAnotherAlternative.some((another) => another(sentence.text));
+        (Boolean(sentence.tableRow) && anotherRow(p, position, heldTerms)) ||
+        (type !== "any" && anotherItem(p, position)) ||
+        namesAnotherAlternative.some((another) => another(sentence.text));
       const novelty = sentenceTerms.size ? [...sentenceTerms].filter((t) => !questionTerms.has(t)).length / sentenceTerms.size : 0;
       return {
         n,

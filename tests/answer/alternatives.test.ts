@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { weighEvidence } from "../../src/answer/evidence.js";
 import { namesAnotherMonth } from "../../src/answer/months.js";
 import { namesAnotherPlatform } from "../../src/answer/platforms.js";
 import { namesAnotherVersion } from "../../src/answer/versions.js";
+import { BUNDLED_CALIBRATION } from "../../src/config.js";
+import { passagesOf } from "./passages.js";
 
 describe("another platform", () => {
   it("When a question names an operating system, Then a text naming only others answers for another; one naming none, or it among others, may answer", () => {
@@ -42,5 +45,25 @@ describe("another version", () => {
     // A question naming no version, and decimals that are not versions.
     expect(namesAnotherVersion("how long are security updates given")("3.x receives security fixes only.")).toBe(false);
     expect(namesAnotherVersion("what does v4 cost")("The desk in Room 3.12 costs £12.50 from 10.30.")).toBe(false);
+  });
+});
+
+describe("another item of a list", () => {
+  const weigh = (question: string, text: string) => weighEvidence(question, passagesOf(text), { idf: () => 1, ranking: BUNDLED_CALIBRATION.ranking });
+  const itemsAbout = "Hardware:\n\n- Standard laptop: Lenovo ThinkPad T14, 32 GB RAM.\n- Engineering roles can request a MacBook Pro 14\" instead; your manager must approve it.\n";
+
+  it("When a question asks for a value of one item, Then another item of the list, which the item asked about covers better, has no answer of the kind asked", async () => {
+    const evidence = await weigh("how much RAM does the MacBook Pro have", itemsAbout);
+    expect(evidence.find((s) => s.text.includes("ThinkPad"))).toMatchObject({ typed: true, typeMatch: false });
+    // Asked of the laptop it names, the item answers.
+    const standard = await weigh("how much RAM does the standard laptop have", itemsAbout);
+    expect(standard.find((s) => s.text.includes("ThinkPad"))).toMatchObject({ typed: true, typeMatch: true });
+  });
+
+  it("When the item asked about goes on in a second sentence, or another item shares only a word of the question, Then the item still answers", async () => {
+    const trips =
+      "- Single Trip: cover for one trip of up to 94 days.\n- Annual Multi-Trip: unlimited trips in the year. Each trip is limited to a maximum of 31 days.\n- Winter sports cover is included on Annual Multi-Trip policies for up to 17 days in total.\n";
+    const evidence = await weigh("What is the maximum length of each trip on an Annual Multi-Trip policy?", trips);
+    expect(evidence.find((s) => s.text.includes("31 days"))).toMatchObject({ typed: true, typeMatch: true });
   });
 });
