@@ -93,7 +93,10 @@ export function answeredByOpenings(evidence: SentenceEvidence[], passages: Passa
 // Not also "unambiguous": holding a best sentence at most `uncertain` when another document has a sentence as well
 // covered, of the same kind, and ranked at least half as high ("When is it open?" over a garden's and a gym's pages)
 // demoted 27 of NQ-open's confident check answers, 23 of them right (`npm run eval`, 2026-12-05): on Wikipedia,
-// another article saying the same is agreement, not ambiguity.
+// another article saying the same is agreement, not ambiguity. Nor when the best sentence lacks the question's most
+// specific term and another sentence of its passage holds it (focusElsewhere): NQ-open lost 12 confident answers, 9 of
+// them right, and the small corpora 5, 4 of them right (`npm run eval -- --only=qa`, 2026-12-06). Evidence reads the
+// narrower case where the value is another record's (a table's row, a list's item: evidence.ts).
 export function holdsKindAsked(features: Pick<DecisionFeatures, "typed" | "typeMatch">): boolean {
   return features.typed === 0 || features.typeMatch === 1;
 }

@@ -11,6 +11,16 @@
  * NQ-open's check hit@5 fell from 95.3 % to 94.8 % and its unanswerable
  * questions not answered confidently from 97.8 % to 94.5 % (`npm run eval`,
  * 2026-12-05). Not kept: real questions over prose are what the fit is for.
+ *
+ * Nor a weight per question, rising to 0.6 as keyword search's best passage
+ * holds less of the question (IDF-weighted), for paraphrases whose words no
+ * document uses ("the bin lorry skipped my house"): refitted (`npm run eval`,
+ * 2026-12-06; 0.2 where the passage holds it all), hit@5 rose on every set
+ * (small corpora 93.3 → 94.6 %, NQ-open 95.3 → 95.5 %, SQuAD 97.6 → 98.2 %),
+ * but the small corpora's confident answers went from 96 at 0.854 to 92 at
+ * 0.837, NQ-open's unanswerable not answered confidently from 96.7 to 95.6 %,
+ * and SciFact's hybrid nDCG@10 from 0.665 to 0.650 (a claim holds many words
+ * no abstract holds all of, so the weak dense list weighed more).
  */
 import type { Embedder } from "../embeddings/types.js";
 import { productRetriever, type Services } from "../services.js";
