@@ -202,6 +202,7 @@ export async function createServices(config: Config, logger: Logger, overrides: 
       contextTokenBudget: config.retrieval.contextTokenBudget,
       ...config.answering,
       defaultK: config.retrieval.topK,
+      ...(config.llm && { modelK: Math.max(config.retrieval.chatTopK, config.retrieval.topK) }),
       mode: SEARCH_MODE,
     },
     search: { index, retriever, defaultK: config.retrieval.topK, defaultMode: SEARCH_MODE },

@@ -50,7 +50,14 @@ export interface AskDependencies {
   decision: DecisionCalibration;
   /** The answer-sentence ranking model (calibration.json through the config). */
   ranking: RankingModel;
+  /** Passages weighed for the decision (and quoted offline) when the request gives no `k`. */
   defaultK: number;
+  /**
+   * With a chat model, the passages it reads when the request gives no `k`: at least `defaultK`. The evidence and the
+   * decision are still read from the best `defaultK`, as they were fitted; the model also reads those ranked after them,
+   * where a question worded unlike the documents often finds its passage.
+   */
+  modelK?: number;
   mode: SearchMode;
   /** Makes follow-ups standalone before retrieval; default: the offline heuristic. */
   rewriter?: QuestionRewriter;
@@ -159,13 +166,15 @@ export async function weighQuestion(input: AskInput, deps: AskDependencies, sign
   const askedIdf = await snapshot.keywords.idfFor(asked);
   const query = deps.lexicon ? await correctSpelling(asked, askedIdf, deps.lexicon, (text) => snapshot.keywords.idfFor(text)) : asked;
   const k = input.k ?? deps.defaultK;
+  const read = input.k ?? deps.modelK ?? k;
   const aboutDocuments = asksAboutDocuments(query);
   const talk = smallTalk(query);
   const ranked: Passage[] = aboutDocuments
     ? await documentPassages(snapshot, k)
-    : await withTableHeaders(snapshot, (await deps.retriever.retrieve(snapshot, query, { k, mode: deps.mode })).map((r, i) => ({ n: i + 1, chunk: r.chunk, score: r.score })));
+    : await withTableHeaders(snapshot, (await deps.retriever.retrieve(snapshot, query, { k: read, mode: deps.mode })).map((r, i) => ({ n: i + 1, chunk: r.chunk, score: r.score })));
   const { packed, leftOut } = packPassages(ranked, deps.contextTokenBudget ?? Number.POSITIVE_INFINITY);
-  const weighed = await weighEvidence(query, packed, {
+  const weighedPassages = packed.slice(0, k);
+  const weighed = await weighEvidence(query, weighedPassages, {
     idf: query === asked ? askedIdf : await snapshot.keywords.idfFor(query),
     similarity: deps.similarity,
     ranking: deps.ranking,
@@ -178,7 +187,7 @@ export async function weighQuestion(input: AskInput, deps: AskDependencies, sign
     passages: packed,
     leftOut,
     evidence,
-    assessment: assessment(query, aboutDocuments, packed, evidence, deps.decision),
+    assessment: assessment(query, aboutDocuments, weighedPassages, evidence, deps.decision),
     timings: { rewrite: input.history?.length ? t1 - t0 : undefined, retrieve: performance.now() - t1 },
     more,
     ...(aboutDocuments && { documentCount: snapshot.manifest.documentCount }),
