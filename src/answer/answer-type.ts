@@ -94,6 +94,8 @@ const ORGANISATION_KINDS = [
 /** A kind of organisation, in the singular or the plural ("galleries"). */
 const ORGANISATION_NOUNS = `(?:${ORGANISATION_KINDS.map((kind) => (kind.endsWith("y") ? `${kind.slice(0, -1)}(?:y|ies)` : `${kind}s?`)).join("|")})`;
 
+const LENGTH_NOUNS = /^(length|duration)$/;
+
 /**
  * Nouns that name the kind of answer asked for ("which country", "what year",
  * "in which city"): the answer says "Egypt" or "2025", not "country" or "year",
@@ -110,8 +112,8 @@ const TYPE_NOUNS: Partial<Record<AnswerType, RegExp>> = {
   // "crown price", "what is the fee for …": "Private fee: from £650" answers a price, and "£6.95" a cost.
   amount: /^(price|prices|cost|costs|fee|fees|fare|fares|charge|charges|fine|fines|rent|rents|deposit|deposits)$/,
   count: /^(number)$/,
-  length: /^(length|duration)$/,
-  duration: /^(length|duration)$/,
+  length: LENGTH_NOUNS,
+  duration: LENGTH_NOUNS,
   // "What is the help desk phone number?" is answered by "Call extension 4400", "the e-mail address" by "email
   // help@…", "the website" by "shop.example", and "roadside assistance phone number" by "Varden Assist (24h roadside):
   // 0800 046 2299": the number or the address says what it is, whether or not its sentence says "phone" or "email".
@@ -604,8 +606,8 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type === "place") return newNames(text, questionWords) || newLocative(text, questionWords) || FILE_PATH.test(text);
   if (type === "amount") return saysSum(text, questionWords);
   if (type === "role") return ROLE.test(text);
-  // "How long have we been celebrating Pi Day?" asks since when: "In 1988, the earliest known … celebration".
   if (type === "duration") return saysDuration(text);
+  // "How long have we been celebrating Pi Day?" asks since when: "In 1988, the earliest known … celebration".
   if (type === "length") return LENGTH.test(text) || SPAN_OF_YEARS.test(text) || (questionWords.has("been") && YEAR.test(text));
   // A time of day is no size, age or share: "open … 10:00am to 7:00pm" does not say how deep the pool is.
   if (type === "number") {
