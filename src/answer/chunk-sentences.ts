@@ -34,16 +34,19 @@ export interface Sentence {
   tableRow?: true;
   /** The last sentence of its paragraph (a blank line, or the chunk's end, follows it). */
   endsParagraph?: true;
+  /** A heading kept as a sentence (`keepHeading`). */
+  heading?: true;
 }
 
 /**
  * The sentences of a chunk as evidence sees them (list bullets stripped), with document offsets. Headings are left
  * out: a title says what a passage is about, not what it says, and quoted as an answer it answers nothing ("# Amnesia:
  * The Dark Descent [1]" for "when did amnesia the dark descent come out" — 19 % of NQ-open answers quoted one). Its
- * words still count for the passage (contextCoverage reads the heading path). `tableHeader`: the header of a table
- * the chunk begins inside of (table-headers.ts), which names the cells of its first rows.
+ * words still count for the passage (contextCoverage reads the heading path). A heading that `keepHeading` keeps is a
+ * sentence (evidence keeps one holding the date a when-question asks for). `tableHeader`: the header of a table the
+ * chunk begins inside of (table-headers.ts), which names the cells of its first rows.
  */
-export function chunkSentences(chunk: Chunk, tableHeader?: string[]): Sentence[] {
+export function chunkSentences(chunk: Chunk, tableHeader?: string[], keepHeading?: (text: string) => boolean): Sentence[] {
   const out: Sentence[] = [];
   let asked: string | undefined;
   const lines = lineBounds(chunk.text);
@@ -54,6 +57,8 @@ export function chunkSentences(chunk: Chunk, tableHeader?: string[]): Sentence[]
   // "  - Linux: `/etc/emberdb/ember.conf`". A nested item is read under its label ("Config file › Linux: …"): alone,
   // "Linux: …" had not answered "config file location linux", and "Config file" was quoted for it.
   const openItems: { indent: number; label?: string }[] = [];
+  // The heading lines kept as sentences, by where they start: the splitter may cut one in two ("Version 4.2.0 — …").
+  const keptHeadings = new Set<number>();
   for (const span of spans) {
     const kind = lineKind(span.start);
     // A fence ("```bash") is markup. A line of code is quoted as written, on a line of its own, and goes with the
@@ -80,6 +85,12 @@ export function chunkSentences(chunk: Chunk, tableHeader?: string[]): Sentence[]
     const asks = text.trimEnd().endsWith("?");
     if (isHeading(line, chunk) || asks) {
       asked = asks ? text : undefined;
+      const lineStart = chunk.text.lastIndexOf("\n", span.start - 1) + 1;
+      const heading = asks || keptHeadings.has(lineStart) ? undefined : headingText(line);
+      if (heading !== undefined && heading !== chunk.title && keepHeading?.(heading)) {
+        keptHeadings.add(lineStart);
+        out.push({ start: chunk.start + lineStart, end: chunk.start + lineStart + line.length, text: heading, listItem: false, heading: true });
+      }
       continue;
     }
     // A sentence without a term says nothing, unless it introduces what follows ("You can:"): the list is then the
@@ -240,6 +251,11 @@ const ATX_HEADING = /^#{1,6}[ \t]/;
 function lineAround(text: string, start: number, end: number): string {
   const lineEnd = text.indexOf("\n", end);
   return text.slice(text.lastIndexOf("\n", start - 1) + 1, lineEnd < 0 ? text.length : lineEnd);
+}
+
+/** A heading line's words, without its Markdown marks. */
+function headingText(line: string): string {
+  return readable(line.trim().replace(ATX_HEADING, "").replace(/[ \t]+#+$/, ""));
 }
 
 /** A heading line, or the line a plain-text document's title was read from (when it does not end like a sentence). */

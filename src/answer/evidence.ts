@@ -166,7 +166,15 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // rows apart by: "Does the off-peak membership include classes?" is not answered by the off-peak row because the
   // full membership's row names classes, nor "How much is express delivery to the EU?" by the Express (UK) row because
   // the page's prose mentions the EU.
-  const sentencesOf = passages.map(({ chunk, tableHeader }) => chunkSentences(chunk, tableHeader));
+  // A heading is no answer, but one that holds the date or time asked for says it: "## Version 4.2.0 — March 12, 2025"
+  // says when 4.2.0 was released, "### Quiz night — Friday 18 October, 7:30pm" when the quiz is. Not by the question's
+  // own words: "Arrival weekend" says no time of "key collection times arrival weekend", and quoted it had made the
+  // answer below it uncertain.
+  const keepHeading =
+    type === "date" || type === "time"
+      ? (heading: string) => holdsAnswerType(heading.split(/\s+/u).filter((word) => !words(word).every((w) => questionWords.has(w))).join(" "), type, questionWords)
+      : undefined;
+  const sentencesOf = passages.map(({ chunk, tableHeader }) => chunkSentences(chunk, tableHeader, keepHeading));
   // Each sentence's terms, and what it holds of the question, read once: the rows, the action and the candidates use them.
   const termsOf = sentencesOf.map((sentences) => sentences.map((s) => terms(s.text)));
   const heldOf = sentencesOf.map((sentences, p) => sentences.map((s, i) => held(s.text, termsOf[p]![i])));

@@ -67,3 +67,26 @@ describe("another item of a list", () => {
     expect(evidence.find((s) => s.text.includes("31 days"))).toMatchObject({ typed: true, typeMatch: true });
   });
 });
+
+describe("a heading that says when", () => {
+  const notes = "## Version 4.2.0 — March 12, 2025\n\n### New\n\n- Offline mode for all notebooks.\n- Nested tags.\n";
+  const passages = () => [{ ...passagesOf(notes)[0]!, chunk: { ...passagesOf(notes)[0]!.chunk, source: "notes.md", title: "Release Notes", headingPath: ["Version 4.2.0 — March 12, 2025", "New"] } }];
+  const weigh = (question: string) => weighEvidence(question, passages(), { idf: () => 1, ranking: BUNDLED_CALIBRATION.ranking });
+
+  it("When a question asks when and a heading holds the date, Then the heading is a sentence that can answer it", async () => {
+    const evidence = await weigh("When was version 4.2.0 released?");
+    expect(evidence.find((s) => s.text === "Version 4.2.0 — March 12, 2025")).toMatchObject({ typed: true, typeMatch: true });
+  });
+
+  it("When a question asks for anything but a date or a time, or a heading holds none, Then headings are no sentences", async () => {
+    expect((await weigh("What is new in version 4.2.0?")).some((s) => s.text.startsWith("Version 4.2.0"))).toBe(false);
+    expect((await weigh("When were nested tags added?")).some((s) => s.text === "New")).toBe(false);
+  });
+
+  it("When a heading says when only in the question's own words, Then it is no sentence", async () => {
+    const arrival = "## Arrival weekend\n\nKeys are collected from reception between 10am and 6pm on both days.\n";
+    const evidence = await weighEvidence("key collection times arrival weekend", passagesOf(arrival), { idf: () => 1, ranking: BUNDLED_CALIBRATION.ranking });
+    expect(evidence.some((s) => s.text === "Arrival weekend")).toBe(false);
+    expect(evidence.some((s) => s.text.startsWith("Keys are collected"))).toBe(true);
+  });
+});
