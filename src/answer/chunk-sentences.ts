@@ -34,8 +34,6 @@ export interface Sentence {
   tableRow?: true;
   /** The last sentence of its paragraph (a blank line, or the chunk's end, follows it). */
   endsParagraph?: true;
-  /** A heading kept as a sentence (`keepHeading`). */
-  heading?: true;
 }
 
 /**
@@ -85,11 +83,11 @@ export function chunkSentences(chunk: Chunk, tableHeader?: string[], keepHeading
     const asks = text.trimEnd().endsWith("?");
     if (isHeading(line, chunk) || asks) {
       asked = asks ? text : undefined;
-      const lineStart = chunk.text.lastIndexOf("\n", span.start - 1) + 1;
+      const lineStart = lineStartOf(chunk.text, span.start);
       const heading = asks || keptHeadings.has(lineStart) ? undefined : headingText(line);
       if (heading !== undefined && heading !== chunk.title && keepHeading?.(heading)) {
         keptHeadings.add(lineStart);
-        out.push({ start: chunk.start + lineStart, end: chunk.start + lineStart + line.length, text: heading, listItem: false, heading: true });
+        out.push({ start: chunk.start + lineStart, end: chunk.start + lineStart + line.length, text: heading, listItem: false });
       }
       continue;
     }
@@ -250,7 +248,12 @@ const ATX_HEADING = /^#{1,6}[ \t]/;
  */
 function lineAround(text: string, start: number, end: number): string {
   const lineEnd = text.indexOf("\n", end);
-  return text.slice(text.lastIndexOf("\n", start - 1) + 1, lineEnd < 0 ? text.length : lineEnd);
+  return text.slice(lineStartOf(text, start), lineEnd < 0 ? text.length : lineEnd);
+}
+
+/** Where the line holding offset `at` starts. */
+function lineStartOf(text: string, at: number): number {
+  return text.lastIndexOf("\n", at - 1) + 1;
 }
 
 /** A heading line's words, without its Markdown marks. */

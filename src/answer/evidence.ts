@@ -206,26 +206,28 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // "Annual Multi-Trip: … each trip limited to a maximum of 31 days" another policy's for "What is the maximum length of
   // each trip on an Annual Multi-Trip policy?" (`npm run eval -- --only=qa`, 2026-12-06: three right confident answers
   // of the small corpora lost, and two near-misses no longer answered).
+  // Each passage's items by the position of their first sentence, with what they hold of the question and its share;
+  // read only for a question asking for a value.
   const itemsOf = sentencesOf.map((sentences, p) => {
+    if (type === "any") return undefined;
     const starts: (number | undefined)[] = [];
-    const termsOfItem = new Map<number, Set<string>>();
+    const heldByItem = new Map<number, Set<string>>();
     sentences.forEach((s, i) => {
       if (!s.listItem || s.tableRow || s.code) return;
       const start = s.continuesItem && starts[i - 1] !== undefined ? starts[i - 1]! : i;
       starts[i] = start;
-      termsOfItem.set(start, new Set([...(termsOfItem.get(start) ?? []), ...heldOf[p]![i]!]));
+      heldByItem.set(start, new Set([...(heldByItem.get(start) ?? []), ...heldOf[p]![i]!]));
     });
-    return { starts, termsOfItem };
+    const items = new Map([...heldByItem].map(([start, found]) => [start, { found, coverage: coverageOf(found) }]));
+    return { starts, items };
   });
   const anotherItem = (p: number, position: number) => {
-    const { starts, termsOfItem } = itemsOf[p]!;
-    const start = starts[position];
+    const start = itemsOf[p]?.starts[position];
     if (start === undefined) return false;
-    const mine = termsOfItem.get(start)!;
-    const others = [...termsOfItem].filter(([other]) => other !== start).map(([, found]) => found);
-    return [...content.keys()].some(
-      (term) => !holdsTerm(mine, term) && !holdsTerm(titleTerms[p]!, term) && others.some((found) => holdsTerm(found, term) && coverageOf(found) > coverageOf(mine)),
-    );
+    const { items } = itemsOf[p]!;
+    const mine = items.get(start)!;
+    const better = [...items].filter(([other, item]) => other !== start && item.coverage > mine.coverage).map(([, item]) => item.found);
+    return [...content.keys()].some((term) => !holdsTerm(mine.found, term) && !holdsTerm(titleTerms[p]!, term) && better.some((found) => holdsTerm(found, term)));
   };
   // A how-to question's action ("restore") is the kind of answer it asks for: where a passage names the action, its
   // sentences that do not describe another procedure ("Run a backup of a folder:" for "How do I restore a backup?").
@@ -270,7 +272,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
       // for something else.
       const anotherRecord =
         (Boolean(sentence.tableRow) && anotherRow(p, position, heldTerms)) ||
-        (type !== "any" && anotherItem(p, position)) ||
+        anotherItem(p, position) ||
         namesAnotherAlternative.some((another) => another(sentence.text));
       const novelty = sentenceTerms.size ? [...sentenceTerms].filter((t) => !questionTerms.has(t)).length / sentenceTerms.size : 0;
       return {
