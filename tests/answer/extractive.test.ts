@@ -124,6 +124,25 @@ describe("evidence and the extractive answer", () => {
     expect(withoutSimilarity[0]!.similarity).toBe(0);
   });
 
+  it("When the answer is uncertain and a sentence sharing no word with the question is the closest in meaning, Then it is quoted after the closest in words; a confident answer does not quote it", async () => {
+    const question = "my cat is having her op tomorrow, can she have breakfast";
+    const passages = passagesOf("Cats must be kept in a carrier in reception.", "No food after 10pm the night before. Water is fine until you leave home.");
+    // A fake embedder: the fasting rule is the close one.
+    const similarity: SentenceSimilarity = async (_q, texts) => texts.map((t) => (t.startsWith("No food") ? 0.55 : 0.3));
+    const weighed = await weighEvidence(question, passages, { idf, similarity, ranking: TEST_RANKING });
+    // As a ranking led by shared words has it: the carrier's sentence ("cats") first, the fasting rule far behind.
+    const evidence = weighed.map((s) => ({ ...s, score: s.text.startsWith("Cats") ? 0.4 : 0.02 })).sort((a, b) => b.score - a.score);
+    expect(extractiveDraft(question, evidence, true, "extractive").answer).toBe("Cats must be kept in a carrier in reception [1]. No food after 10pm the night before [2].");
+    expect(extractiveDraft(question, evidence, false, "extractive").answer).not.toContain("10pm");
+    // Not when a quoted sentence is as close in meaning, nor without an embedder (every similarity 0), nor for a question
+    // asking for a kind of value (a time: the nearest in meaning is as often another time).
+    const asClose = evidence.map((s) => ({ ...s, similarity: 0.55 }));
+    expect(extractiveDraft(question, asClose, true, "extractive").answer).not.toContain("10pm");
+    const blind = evidence.map((s) => ({ ...s, similarity: 0 }));
+    expect(extractiveDraft(question, blind, true, "extractive").answer).not.toContain("10pm");
+    expect(extractiveDraft("my cat is having her op tomorrow, when do I have to stop feeding her", evidence, true, "extractive").answer).not.toContain("10pm");
+  });
+
   it("When a numbered heading stands on its own line, Then neither of the two sentences the splitter makes of it is evidence", () => {
     const text = "4. Mileage\n\nEmployees are reimbursed at 45 pence per mile.";
     const chunk = { id: "policy.pdf#3", source: "policy.pdf", title: "Travel Policy", headingPath: ["4. Mileage"], text, start: 0, end: text.length };
