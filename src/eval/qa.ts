@@ -68,6 +68,12 @@ export interface QaOutcome {
   goldRetrieved: boolean;
   /** An answerable question whose answer (whatever its outcome) holds a gold answer. */
   goldInAnswer: boolean;
+  /**
+   * Whether the answer a lower threshold would give confidently holds a gold answer: an `uncertain` answer quotes more
+   * than a confident one does from the same evidence (closer runners-up, the sentence closest in meaning), and the
+   * risk–coverage curve and the answers at other thresholds judge each answer as it would be given there.
+   */
+  goldIfConfident: boolean;
   /** The evidence text is in a cited passage (sets that give evidence). */
   evidenceCited: boolean;
   answer: string;
@@ -77,6 +83,7 @@ export async function askAll(services: Services, questions: QaQuestion[], progre
   const out: QaOutcome[] = [];
   for (const q of questions) {
     const result = await answerQuestion({ question: q.question }, services.ask);
+    const goldInAnswer = q.answerable && result.outcome !== "not_found" && holdsGoldAnswer(result.answer, q.answers);
     out.push({
       id: q.id,
       question: q.question,
@@ -86,13 +93,20 @@ export async function askAll(services: Services, questions: QaQuestion[], progre
       outcome: result.outcome,
       confidence: result.confidence,
       goldRetrieved: goldRetrieved(q, [...result.citations, ...result.context]),
-      goldInAnswer: q.answerable && result.outcome !== "not_found" && holdsGoldAnswer(result.answer, q.answers),
+      goldInAnswer,
+      goldIfConfident: result.outcome === "uncertain" ? q.answerable && holdsGoldAnswer(await confidentAnswer(q.question, services), q.answers) : goldInAnswer,
       evidenceCited: q.evidence !== undefined && result.citations.some((c) => c.text.includes(q.evidence!)),
       answer: result.answer,
     });
     progress?.(out.length, questions.length);
   }
   return out;
+}
+
+/** The extractive answer the question's evidence gives when it is confident. */
+async function confidentAnswer(question: string, services: Services): Promise<string> {
+  const { evidence } = await weighQuestion({ question }, services.ask);
+  return extractiveDraft(question, evidence, false, "extractive").answer;
 }
 
 export interface QaMetrics {
@@ -146,7 +160,7 @@ export function atThreshold(outcomes: QaOutcome[], threshold: number): { answere
   const confident = outcomes.filter((o) => o.outcome !== "not_found" && o.confidence >= threshold);
   return {
     answered: confident.length,
-    precision: share(confident, (o) => o.goldInAnswer),
+    precision: share(confident, (o) => o.goldIfConfident),
     unanswerableNotConfident: share(outcomes.filter((o) => !o.answerable), (o) => !confident.includes(o)),
   };
 }
@@ -157,7 +171,7 @@ export function riskCoverage(outcomes: QaOutcome[]): { threshold: number; covera
   const curve: { threshold: number; coverage: number; risk: number }[] = [];
   let right = 0;
   candidates.forEach((o, i) => {
-    if (o.goldInAnswer) right++;
+    if (o.goldIfConfident) right++;
     const next = candidates[i + 1];
     if (next && next.confidence === o.confidence) return;
     curve.push({ threshold: o.confidence, coverage: (i + 1) / outcomes.length, risk: 1 - right / (i + 1) });

@@ -117,7 +117,7 @@ export function renderEvalMarkdown(r: EvalResults): string {
       "",
       `![Risk–coverage curves](${r.plot})`,
       "",
-      "Each curve moves the answer threshold over one set's check questions: coverage is the share of all questions answered confidently, risk the share of those answers that are wrong. The dot is the shipped threshold.",
+      "Each curve moves the answer threshold over one set's check questions: coverage is the share of all questions answered confidently, risk the share of those answers that are wrong, each answer judged as it would be given confidently (an `uncertain` answer quotes more: closer runners-up, and the sentence closest in meaning). The dot is the shipped threshold.",
       "",
     );
   }
@@ -161,7 +161,7 @@ function thresholdTable(sets: QaSetResult[], shipped: number): string[] {
     return `${at.answered} at ${f3(at.precision)}${set.metrics.unanswerable ? `; ${pct(at.unanswerableNotConfident)}` : ""}`;
   };
   return [
-    "Confident answers at other thresholds: how many, how precise, and (after the semicolon) the share of unanswerable questions not answered confidently. Counted as the curves count them, by confidence alone (the rule that a sentence without the kind of answer asked for is at most `uncertain` is left out, so the shipped row can differ slightly from the table above):",
+    "Confident answers at other thresholds: how many, how precise, and (after the semicolon) the share of unanswerable questions not answered confidently. Counted as the curves count them, by confidence alone and each answer as it would be given confidently (the rule that a sentence without the kind of answer asked for is at most `uncertain` is left out, so the shipped row can differ slightly from the table above):",
     "",
     `| threshold | ${sets.map((s) => s.name).join(" | ")} |`,
     `| --- | ${sets.map(() => "---:").join(" | ")} |`,
