@@ -268,12 +268,10 @@ export interface DecisionTargets {
  * questions (NQ-open check AUC 0.734–0.740 against 0.750, cross-fitted fit AUC at most 0.781 against 0.780); what the
  * features say limits the decision, not the shape of the model.
  *
- * Nor otherwise regularised, nor with each fit set weighing the same (`npm run eval -- --only=qa`, 2026-12-06, every
- * model refitted). An L2 penalty of 0.1: the small corpora's check questions went from 201 confident answers at 0.851 to
- * 216 at 0.829, NQ-open's from 503 at 0.889 to 505 at 0.877. Of 0.001: 203 at 0.847 and 484 at 0.886. The small
- * corpora's fit questions (a sixth of the questions) weighing as much as NQ-open's or SQuAD's, in the sentence ranking
- * alone: 207 at 0.836 and 505 at 0.865; in the decision too: 175 at 0.817 and 491 at 0.849, the seed set's confident
- * answers 7 → 4.
+ * Nor otherwise regularised (`npm run eval -- --only=qa`, 2026-12-06, every model refitted). An L2 penalty of 0.1:
+ * the small corpora's check questions went from 201 confident answers at 0.851 to 216 at 0.829, NQ-open's from 503 at
+ * 0.889 to 505 at 0.877. Of 0.001: 203 at 0.847 and 484 at 0.886. (How much each fit set weighs: FIT_SETS in
+ * scripts/eval.ts.)
  */
 function fitModel<Feature extends string>(names: readonly Feature[], rows: Record<Feature, number>[], labels: boolean[], iterations = 3000): LogisticModel<Feature> {
   const fit = fitLogistic(rows.map((row) => names.map((f) => row[f])), labels, { l2: 1e-2, iterations });
