@@ -23,7 +23,7 @@ import { isStopWord, terms, words } from "../retrieval/tokenize.js";
  * or how far (a time or a distance); "duration" how long something takes or lasts (a time only); "number" any other
  * quantity ("how much longer", "how old", "what percentage").
  */
-export type AnswerType = "count" | "length" | "duration" | "number" | "date" | "time" | "amount" | "role" | "person" | "organisation" | "country" | "place" | "phone" | "email" | "url" | "any";
+export type AnswerType = "count" | "length" | "duration" | "number" | "date" | "time" | "amount" | "role" | "person" | "organisation" | "country" | "place" | "phone" | "email" | "url" | "credential" | "any";
 
 // "Once a week" says how often as "twice a year" does; "once you have joined" says when, not how many.
 const NUMBER_WORDS = /\b(once(?= (?:a|an|per|every)\b)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|hundreds|thousands?|millions?|billions?|half|twice|several|few)\b/i;
@@ -347,6 +347,11 @@ const ASKED_PHONE = new RegExp(
 const SEARCHED_PHONE = new RegExp(`^\\W*(?:[\\p{L}\\d'’-]+ ){0,4}${PHONE_WORDS}s?(?:\\W*$| (?:for|of|at)\\b)`, "u");
 const SEARCHED_EMAIL = /^\W*(?:[\p{L}\d'’-]+ ){0,4}e-?mails?(?:\W*$| (?:for|of|at)\b)/u;
 const ASKED_EMAIL = new RegExp(`\\be-?mail address(?:es)?\\b|${WHAT_IS_THE}e-?mails?(?=\\W*$| (?:for|of|to|at)\\b)`, "u");
+// "What's the wifi password?", "door code for the side gate", "what is the alarm PIN": the password, code or PIN itself.
+// Not "how do I reset my password", nor a dress code, a postcode or a code of conduct.
+const CREDENTIAL_WORDS = String.raw`(?:password|passcode|passphrase|pin|pin number|(?:door|gate|entry|access|alarm|key ?safe|lock ?box|wi-?fi|network|guest|promo|discount|voucher) code|wi-?fi key)s?`;
+const ASKED_CREDENTIAL = new RegExp(`${WHAT_IS_THE}${CREDENTIAL_WORDS}\\b`, "u");
+const SEARCHED_CREDENTIAL = new RegExp(`^\\W*(?:[\\p{L}\\d'’-]+ ){0,4}${CREDENTIAL_WORDS}(?:\\W*$| (?:for|of|at|to)\\b)`, "u");
 const ASKED_URL = new RegExp(`${WHAT_IS_THE}(?:website|web site|web address|url|homepage|web page)s?\\b|\\bwebsite address\\b`, "u");
 
 // "What VAT rate do UK customers pay?", "what's the interest rate": a rate is a number, a share or a sum.
@@ -385,6 +390,7 @@ export function expectedAnswerType(question: string): AnswerType {
   if (ASKED_PHONE.test(q) || (searchStyle && SEARCHED_PHONE.test(q))) return "phone";
   if (ASKED_EMAIL.test(q) || (searchStyle && SEARCHED_EMAIL.test(q))) return "email";
   if (ASKED_URL.test(q)) return "url";
+  if (ASKED_CREDENTIAL.test(q) || (searchStyle && SEARCHED_CREDENTIAL.test(q))) return "credential";
   if (/\b(price|cost|fee|fare|charge)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q) || ASKED_EXCESS.test(q)) {
     return "amount";
   }
@@ -586,17 +592,30 @@ export function withContactWord(question: string): string {
  * boarding rate, charged to your card" says no price of boarding. A fine or a penalty is never "free": "Blue Badge
  * holders may park free of charge" says no fine for staying too long in the drop-off bays.
  */
+// A number word that only qualifies another word: "A one-way fee applies and is shown when you book" names no sum (it
+// had answered "how much is the one way fee" at 0.91); "twenty-five" and "half-price" still say one.
+const QUALIFYING_NUMBER_WORD = new RegExp(`${NUMBER_WORDS.source}-(?!(?:${NUMBER_WORDS.source}|price|priced)\\b)[\\p{L}]+`, "giu");
+
 function saysSum(withTimes: string, questionWords: ReadonlySet<string>): boolean {
-  const text = withTimes.replace(CLOCK_TIMES, " ");
+  const text = withTimes.replace(CLOCK_TIMES, " ").replace(QUALIFYING_NUMBER_WORD, " ");
   const free = /\bfree\b/i.test(text) && !["fine", "fines", "penalty", "penalties"].some((word) => questionWords.has(word));
   const sum = saysNew(text, MONEY_NUMBER, questionWords, ([found]) => /\d+/.exec(found)![0]);
   return (AMOUNT.test(text) && (sum || free || NUMBER_WORDS.test(text))) || NOTHING_TO_PAY.test(text);
+}
+
+// The value after "password is", "code:" or "PIN —" ("The Wi-Fi password is Harbour2024", "Door code: 4821", "the
+// password 'sunflower'"): quoted, or holding a digit or a capital. Not what is said of it: "The password is displayed
+// on the noticeboard", "its password changes every Monday" tell where it is or how it changes, not what it is.
+const CREDENTIAL_VALUE = /\b(?:password|passcode|passphrase|code|pin|key)s?\b(?:\s+(?:is|was|will be))?\s*[:—–-]?\s*(["'“‘`*]*)([\p{L}\d][\p{L}\d!@#$%^&*._-]{2,})/giu;
+function saysCredential(text: string): boolean {
+  return [...text.matchAll(CREDENTIAL_VALUE)].some(([, quote, value]) => quote !== "" || /[\d\p{Lu}]/u.test(value!));
 }
 
 export function holdsAnswerType(text: string, type: AnswerType, questionWords: ReadonlySet<string> = new Set()): boolean {
   if (type === "email") return EMAIL_ADDRESS.test(text);
   if (type === "phone") return PHONE_NUMBER.test(text.replace(EMAIL_ADDRESSES, " "));
   if (type === "url") return WEB_ADDRESS.test(text.replace(EMAIL_ADDRESSES, " "));
+  if (type === "credential") return saysCredential(text);
   // The digits of "0113 496 0000" count nothing and date nothing.
   if (type !== "any") text = withoutContactDetails(text);
   if (type === "country") return namesCountry(text);

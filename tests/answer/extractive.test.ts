@@ -865,6 +865,28 @@ describe("answer types for who and where", () => {
     expect(holdsAnswerType("Declaration forms are kept in the finance office.", "place", where)).toBe(true);
   });
 
+  it("When a question asks for a password, a code or a PIN, Then only a sentence giving one answers it, not one saying where it is shown or how often it changes", () => {
+    for (const asked of ["what's the wifi password", "What is the VPN password?", "village hall wifi password", "What is the alarm PIN?", "door code for the side gate"]) {
+      expect(expectedAnswerType(asked)).toBe("credential");
+    }
+    for (const other of ["how do I reset my password", "what is the dress code", "what's the postcode"]) expect(expectedAnswerType(other)).toBe("any");
+    for (const given of ["The Wi-Fi password is Harbour2024.", "Door code: 4821", "The password 'sunflower' is case sensitive.", "Use code WELCOME10 at checkout."]) {
+      expect(holdsAnswerType(given, "credential")).toBe(true);
+    }
+    for (const said of [
+      "The network name and password are displayed on the noticeboard in the entrance lobby.",
+      "The guest Wi-Fi network is NW-Guest; its password changes every Monday and is shown at reception.",
+      "Passwords must be at least 14 characters long and are changed every 180 days.",
+    ]) {
+      expect(holdsAnswerType(said, "credential")).toBe(false);
+    }
+  });
+
+  it("When a number word only qualifies another word ('one-way'), Then it names no sum", () => {
+    expect(holdsAnswerType("A one-way fee applies and is shown when you book online.", "amount")).toBe(false);
+    for (const sum of ["Tickets are half-price for children.", "The fee is twenty-five pounds.", "A one-off fee of £20 applies."]) expect(holdsAnswerType(sum, "amount")).toBe(true);
+  });
+
   it("When a question asks how much extra something is, or ends with 'how much', Then it asks for a sum", () => {
     expect(expectedAnswerType("how much extra is the bigger 240 litre black bin")).toBe("amount");
     expect(expectedAnswerType("laundry allowance week long trip how much")).toBe("amount");
