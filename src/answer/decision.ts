@@ -46,7 +46,9 @@ export interface Assessment {
 // left out, where contextCoverage counts them: "the guest Wi-Fi network's password" for "What is the VPN password?",
 // the VPN named in the next sentence). Refitted (`npm run eval -- --only=qa`, 2026-12-06): the small corpora's check
 // questions 201 confident at 0.851 → 202 at 0.856, one more near-miss not confident; NQ-open's 503 at 0.889 → 483 at
-// 0.888, its unanswerable not confident 96.7 → 95.6 %; the workplace set's near-miss still answered.
+// 0.888, its unanswerable not confident 96.7 → 95.6 %; the workplace set's near-miss still answered. Nor whether the
+// best sentence is a list's item or introduces one (the seed set's uncertain answers about NEMO's thoughts and
+// recommendations are quoted from lists): fitted a weight of 0.05, it moved no set by more than three confident answers.
 /** The model's inputs, read from evidence ranked best first (the sentence-level ones from the sentence the answer quotes first); zero when there is none. */
 export function decisionFeatures(evidence: SentenceEvidence[], passages: Passage[]): DecisionFeatures {
   const best = bestSentence(evidence);
