@@ -112,7 +112,7 @@ export type AskEvent =
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-interface Prepared {
+export interface Prepared {
   query: string;
   passages: Passage[];
   leftOut: Passage[];
@@ -129,7 +129,11 @@ interface Prepared {
 }
 
 export async function answerQuestion(input: AskInput, deps: AskDependencies, signal?: AbortSignal): Promise<AskResult> {
-  const prepared = await weighQuestion(input, deps, signal);
+  return answerWeighed(await weighQuestion(input, deps, signal), deps, signal);
+}
+
+/** The answer to a question already weighed (weighQuestion), as answerQuestion serves it. */
+export async function answerWeighed(prepared: Prepared, deps: AskDependencies, signal?: AbortSignal): Promise<AskResult> {
   const started = performance.now();
   const draft = notFound(prepared) ? abstention(deps) : await deps.answerer.answer(answerInput(prepared), signal);
   const result = finish(prepared, draft, performance.now() - started);

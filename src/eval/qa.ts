@@ -1,13 +1,14 @@
 /**
  * @module qa
  * Question answering as users get it, measured: every question goes through
- * `answerQuestion` with the production services, and the outcome is judged
+ * `answerQuestion`'s two steps (weighQuestion, answerWeighed) with the
+ * production services, and the outcome is judged
  * against the set's gold answers. Also the two fits behind the answer
  * decision (decision.ts), made on `fit` questions only: the relevance gate
  * (recall-first) and the answer confidence with its threshold (a
  * risk–coverage choice).
  */
-import { answerQuestion, weighQuestion } from "../answer/ask.js";
+import { answerWeighed, weighQuestion } from "../answer/ask.js";
 import { DECISION_FEATURES, type DecisionCalibration, type DecisionFeatures, decisionFeatures, holdsKindAsked, type LogisticModel } from "../answer/decision.js";
 import { type RankingModel, rankEvidence, type SentenceEvidence, sentenceFeatures } from "../answer/evidence.js";
 import { extractiveDraft } from "../answer/extractive.js";
@@ -82,7 +83,9 @@ export interface QaOutcome {
 export async function askAll(services: Services, questions: QaQuestion[], progress?: Progress): Promise<QaOutcome[]> {
   const out: QaOutcome[] = [];
   for (const q of questions) {
-    const result = await answerQuestion({ question: q.question }, services.ask);
+    // As answerQuestion answers it, with the evidence kept for the answer a confident outcome would have quoted.
+    const prepared = await weighQuestion({ question: q.question }, services.ask);
+    const result = await answerWeighed(prepared, services.ask);
     const goldInAnswer = q.answerable && result.outcome !== "not_found" && holdsGoldAnswer(result.answer, q.answers);
     out.push({
       id: q.id,
@@ -94,19 +97,14 @@ export async function askAll(services: Services, questions: QaQuestion[], progre
       confidence: result.confidence,
       goldRetrieved: goldRetrieved(q, [...result.citations, ...result.context]),
       goldInAnswer,
-      goldIfConfident: result.outcome === "uncertain" ? q.answerable && holdsGoldAnswer(await confidentAnswer(q.question, services), q.answers) : goldInAnswer,
+      goldIfConfident:
+        result.outcome === "uncertain" ? q.answerable && holdsGoldAnswer(extractiveDraft(q.question, prepared.evidence, false, "extractive").answer, q.answers) : goldInAnswer,
       evidenceCited: q.evidence !== undefined && result.citations.some((c) => c.text.includes(q.evidence!)),
       answer: result.answer,
     });
     progress?.(out.length, questions.length);
   }
   return out;
-}
-
-/** The extractive answer the question's evidence gives when it is confident. */
-async function confidentAnswer(question: string, services: Services): Promise<string> {
-  const { evidence } = await weighQuestion({ question }, services.ask);
-  return extractiveDraft(question, evidence, false, "extractive").answer;
 }
 
 export interface QaMetrics {
