@@ -343,15 +343,17 @@ const ASKED_PHONE = new RegExp(
   `${WHAT_IS_THE}${PHONE_WORDS}s?\\b|\\b(?:what|which) (?:number|extension) (?:do|should|can|must) (?:i|we|you|they) (?:call|ring|dial)\\b|\\bnumbers? to (?:call|ring|dial)\\b`,
   "u",
 );
-// Searched for: "IT desk phone number", "phone number for the disability advice team", "email for payroll".
-const SEARCHED_PHONE = new RegExp(`^\\W*(?:[\\p{L}\\d'’-]+ ){0,4}${PHONE_WORDS}s?(?:\\W*$| (?:for|of|at)\\b)`, "u");
-const SEARCHED_EMAIL = /^\W*(?:[\p{L}\d'’-]+ ){0,4}e-?mails?(?:\W*$| (?:for|of|at)\b)/u;
+// Searched for, a few words leading to what is wanted, last or before what it is for: "IT desk phone number", "phone
+// number for the disability advice team", "email for payroll".
+const searchedFor = (wanted: string, before = "for|of|at") => new RegExp(String.raw`^\W*(?:[\p{L}\d'’-]+ ){0,4}${wanted}(?:\W*$| (?:${before})\b)`, "u");
+const SEARCHED_PHONE = searchedFor(`${PHONE_WORDS}s?`);
+const SEARCHED_EMAIL = searchedFor("e-?mails?");
 const ASKED_EMAIL = new RegExp(`\\be-?mail address(?:es)?\\b|${WHAT_IS_THE}e-?mails?(?=\\W*$| (?:for|of|to|at)\\b)`, "u");
 // "What's the wifi password?", "door code for the side gate", "what is the alarm PIN": the password, code or PIN itself.
 // Not "how do I reset my password", nor a dress code, a postcode or a code of conduct.
 const CREDENTIAL_WORDS = String.raw`(?:password|passcode|passphrase|pin|pin number|(?:door|gate|entry|access|alarm|key ?safe|lock ?box|wi-?fi|network|guest|promo|discount|voucher) code|wi-?fi key)s?`;
 const ASKED_CREDENTIAL = new RegExp(`${WHAT_IS_THE}${CREDENTIAL_WORDS}\\b`, "u");
-const SEARCHED_CREDENTIAL = new RegExp(`^\\W*(?:[\\p{L}\\d'’-]+ ){0,4}${CREDENTIAL_WORDS}(?:\\W*$| (?:for|of|at|to)\\b)`, "u");
+const SEARCHED_CREDENTIAL = searchedFor(CREDENTIAL_WORDS, "for|of|at|to");
 const ASKED_URL = new RegExp(`${WHAT_IS_THE}(?:website|web site|web address|url|homepage|web page)s?\\b|\\bwebsite address\\b`, "u");
 
 // "What VAT rate do UK customers pay?", "what's the interest rate": a rate is a number, a share or a sum.
