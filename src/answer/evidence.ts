@@ -192,12 +192,15 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // F28 row of a boiler's fault codes saying "gas not reaching the boiler" does not make F22's another record for "My
   // boiler shows F22, what does that mean?".
   const titleTerms = passages.map(({ chunk }) => held(`${chunk.title} ${chunk.headingPath.join(" ")}`));
+  // A question term that one record of passage `p` lacks and one of `others` holds (the table's other rows, a list's
+  // other items), unless the title or headings hold it.
+  const anotherRecordHolds = (p: number, mine: Set<string>, others: Set<string>[]) =>
+    [...content.keys()].some((term) => !holdsTerm(mine, term) && !holdsTerm(titleTerms[p]!, term) && others.some((found) => holdsTerm(found, term)));
   const anotherRow = (p: number, position: number, heldTerms: Set<string>) =>
-    [...content.keys()].some(
-      (term) =>
-        !holdsTerm(heldTerms, term) &&
-        !holdsTerm(titleTerms[p]!, term) &&
-        sentencesOf[p]!.some((s, other) => other !== position && s.tableRow && holdsTerm(heldOf[p]![other]!, term)),
+    anotherRecordHolds(
+      p,
+      heldTerms,
+      sentencesOf[p]!.flatMap((s, other) => (other !== position && s.tableRow ? [heldOf[p]![other]!] : [])),
     );
   // A list's item is a record too, its sentences together, for a question asking for a value: "Standard laptop: Lenovo
   // ThinkPad T14, 32 GB RAM" does not say how much RAM the MacBook Pro has when another item names the MacBook Pro
@@ -227,7 +230,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     const { items } = itemsOf[p]!;
     const mine = items.get(start)!;
     const better = [...items].filter(([other, item]) => other !== start && item.coverage > mine.coverage).map(([, item]) => item.found);
-    return [...content.keys()].some((term) => !holdsTerm(mine.found, term) && !holdsTerm(titleTerms[p]!, term) && better.some((found) => holdsTerm(found, term)));
+    return anotherRecordHolds(p, mine.found, better);
   };
   // A how-to question's action ("restore") is the kind of answer it asks for: where a passage names the action, its
   // sentences that do not describe another procedure ("Run a backup of a folder:" for "How do I restore a backup?").
