@@ -517,6 +517,8 @@ const SPAN_OF_YEARS =
 const MONEY_UNIT = new RegExp(`^\\s?(?:p|${CURRENCY_WORDS})\\b`, "i");
 // A capitalised word before a number within a sentence: the number is part of a name ("Year 1", "Apollo 11", "Room 4").
 const NAMED_BEFORE = /[\p{L}\d,;:)]\s+\p{Lu}[\p{L}.-]*\s$/u;
+// A time of day after a number: "arrive at 5:45pm", "doors open at 7 p.m." say when, not how many.
+const CLOCK_AFTER = /^(?:[:.]\d{2}(?!\d)|\s?(?:am|pm|a\.m\.|p\.m\.|o['’]clock)(?![\p{L}]))/iu;
 
 /**
  * A number of the text that counts something the question does not already use. A length of time or a temperature
@@ -527,7 +529,7 @@ const NAMED_BEFORE = /[\p{L}\d,;:)]\s+\p{Lu}[\p{L}.-]*\s$/u;
 function newCount(text: string, questionWords: ReadonlySet<string>): boolean {
   const counts = (match: RegExpMatchArray) => {
     const after = text.slice(match.index! + match[0].length);
-    return !TIME_OR_DEGREES.test(after) && !MONEY_UNIT.test(after) && !NAMED_BEFORE.test(text.slice(Math.max(0, match.index! - 40), match.index!));
+    return !TIME_OR_DEGREES.test(after) && !MONEY_UNIT.test(after) && !CLOCK_AFTER.test(after) && !NAMED_BEFORE.test(text.slice(Math.max(0, match.index! - 40), match.index!));
   };
   // In words as in digits: "the public computers for one hour a day" counts no computers.
   return saysNew(text, COUNT, questionWords, (match) => (counts(match) ? match[0] : undefined)) || [...text.matchAll(NUMBER_WORDS_EVERYWHERE)].some(counts);
@@ -557,13 +559,14 @@ const newLocative = (text: string, questionWords: ReadonlySet<string>) =>
 const NO_PLACE = /^(?:first|last|time|times|once|least|most|short|notice|advance|future|past|present|calendar|financial|fiscal|given|row)$/;
 
 // Contact details. A telephone number: international ("+44 20 7946 0000"), with its area code in brackets, national
-// ("0113 496 0000"), in three groups ("555-123-4567"), or any number called or dialled ("extension 4400", "Tel: 4400").
+// ("0113 496 0000"), in three groups ("555-123-4567", "1-800-555-0147" with North America's trunk prefix), or any number
+// called or dialled ("extension 4400", "Tel: 4400").
 const PHONE_NUMBER = new RegExp(
   [
     String.raw`\+\d{1,3}[\s.-]?\(?\d{1,5}\)?(?:[\s.-]?\d{2,5}){1,4}`,
     String.raw`\(\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,4}`,
     String.raw`(?<![\p{L}\d.,$€£¥₹-])0\d{2,4}[\s-]\d{3,4}(?:[\s-]\d{3,4})?(?![\p{L}\d])`,
-    String.raw`(?<![\p{L}\d.,-])\d{3}[-.]\d{3}[-.]\d{4}(?![\p{L}\d])`,
+    String.raw`(?<![\p{L}\d.,-])(?:1[-.])?\d{3}[-.]\d{3}[-.]\d{4}(?![\p{L}\d])`,
     String.raw`\b(?:ext(?:ension)?\.?|tel(?:ephone)?\.?|phone|call|ring|dial)\s*:?\s*(?:on\s+)?\d{3,}`,
   ].join("|"),
   "iu",

@@ -170,10 +170,15 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // says when 4.2.0 was released, "### Quiz night — Friday 18 October, 7:30pm" when the quiz is. Not by the question's
   // own words: "Arrival weekend" says no time of "key collection times arrival weekend", and quoted it had made the
   // answer below it uncertain.
+  // So does a heading that names what the question asks the meaning of and says more: "E13  FUSER ERROR" says what
+  // "error E13" means, the lines under it what to do.
+  const wordsBeyondQuestion = (heading: string) => heading.split(/\s+/u).filter((word) => !words(word).every((w) => questionWords.has(w))).join(" ");
   const keepHeading =
     type === "date" || type === "time"
-      ? (heading: string) => holdsAnswerType(heading.split(/\s+/u).filter((word) => !words(word).every((w) => questionWords.has(w))).join(" "), type, questionWords)
-      : undefined;
+      ? (heading: string) => holdsAnswerType(wordsBeyondQuestion(heading), type, questionWords)
+      : ASKED_MEANING.test(question)
+        ? (heading: string) => terms(heading).some((t) => questionTerms.has(t)) && terms(wordsBeyondQuestion(heading)).length > 0
+        : undefined;
   const sentencesOf = passages.map(({ chunk, tableHeader }) => chunkSentences(chunk, tableHeader, keepHeading));
   // Each sentence's terms, and what it holds of the question, read once: the rows, the action and the candidates use them.
   const termsOf = sentencesOf.map((sentences) => sentences.map((s) => terms(s.text)));

@@ -41,8 +41,9 @@ const GLUED_STOP = /(?<=\p{Ll}{2}[.!?])(?=\p{Lu}[\p{L}]{1,})/gu;
 // ICU ends a "sentence" after a list enumerator such as "1." or "a)"; it belongs to what follows.
 const ENUMERATOR = /^(?:\(?\d{1,3}[.)]|\(?[A-Za-z][.)]|[•\-*–·▪◦])$/u;
 
-// An initial ("D.", "J. R. R.") or a title or abbreviation that is followed by a name or number, at the end of a span.
-const ABBREVIATION = /(?:^|[\s("'‘“])(?:\p{Lu}|Mr|Mrs|Ms|Dr|Prof|St|Mt|Ft|Gen|Col|Capt|Lt|Sgt|Rev|Hon|Gov|Sen|Rep|Jr|Sr|No|Nos|Vol|Fig|vs|approx|cf)\.$/u;
+// An initial ("D.", "J. R. R.") or a title or abbreviation that is followed by a name or number, at the end of a span
+// ("ext. 4437", "Tel. 0161 …").
+const ABBREVIATION = /(?:^|[\s("'‘“])(?:\p{Lu}|Mr|Mrs|Ms|Dr|Prof|St|Mt|Ft|Gen|Col|Capt|Lt|Sgt|Rev|Hon|Gov|Sen|Rep|Jr|Sr|No|Nos|Vol|Fig|vs|approx|cf|[Ee]xt|[Tt]el)\.$/u;
 // What the next span opens with: a capitalised word that is not a stop word ("Taussig", not "Then"), or a number.
 const NAME_OR_NUMBER = /^[^\p{L}\p{N}]*(?:(\p{Lu}[\p{L}'’-]*)|\p{N})/u;
 
@@ -190,8 +191,8 @@ function withWrapsAsSpaces(text: string): string {
     // "        Westshire District Council by 19 April.").
     const labelGoesOn = LABEL_LINE.test(line) && (GOES_ON.test(next) || indentedUnder);
     const opensBlock = STARTS_BLOCK.test(line) && !itemGoesOn && !labelGoesOn;
-    const leaders = LEADER.test(line) || LEADER.test(next);
-    if (!inCode && wrapped && line && next.trim() && !endsWithStop(line) && !opensBlock && !STARTS_BLOCK.test(next) && !leaders) {
+    const records = LEADER.test(line) || LEADER.test(next) || COLUMN_GAP.test(line) || COLUMN_GAP.test(next);
+    if (!inCode && wrapped && line && next.trim() && !endsWithStop(line) && !opensBlock && !STARTS_BLOCK.test(next) && !records) {
       const breakStart = text[at - 1] === "\r" ? at - 1 : at;
       pieces.push(text.slice(copied, breakStart), " ".repeat(at + 1 - breakStart));
       copied = at + 1;
@@ -208,6 +209,12 @@ function withWrapsAsSpaces(text: string): string {
  */
 const LEADER = /(?<![.…_])(?:\.{4,}|…{2,}|_{4,})(?![.…_])/u;
 const LEADERS = new RegExp(LEADER.source, "gu");
+/**
+ * A gap of three spaces or more, or a tab, inside a line: its text is set out in columns ("Dr Nadia Farouk   - Senior
+ * Teaching Fellow     ext. 4437"), one record a line, which prose wrapped to a width never is. Read as wrapped, a
+ * list of first aiders ran into one sentence.
+ */
+const COLUMN_GAP = /\S(?: {3,}|\t+)\S/;
 
 /** The text with each leader as spaces, offsets as they are: the segmenter ends a sentence at a run of dots. */
 function withLeadersAsSpaces(text: string): string {

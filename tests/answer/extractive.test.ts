@@ -402,6 +402,14 @@ describe("evidence and the extractive answer", () => {
     expect(await sentences("Amnesia: The Dark Descent came out in 2010.\nIt sold well.")).toContain("Amnesia: The Dark Descent came out in 2010.");
   });
 
+  it("When a question asks what a code means, Then a heading naming the code and more is quoted as the answer; other headings are not", async () => {
+    const [passage] = passagesOf("E13  FUSER ERROR\n     Turn printer off, wait 15 minutes, turn on again. If E13 returns, contact support.");
+    const entry = { ...passage!, chunk: { ...passage!.chunk, headingPath: ["E13  FUSER ERROR"] } };
+    const quoted = async (question: string) => (await weighEvidence(question, [entry], { idf, ranking: TEST_RANKING })).map((s) => s.text);
+    expect((await quoted("What does error E13 mean?"))[0]).toBe("E13 FUSER ERROR");
+    expect(await quoted("What should I do about error E13?")).not.toContain("E13 FUSER ERROR");
+  });
+
   it("When no sentence shares a term with the question, Then the best-ranked one is offered as the closest passage, never as an answer; with no sentence at all, the answerer abstains", async () => {
     const passages = passagesOf("Cats sleep a lot.");
     const draft = await new ExtractiveAnswerer().answer({ question: "espresso pressure", passages, evidence: await weighEvidence("espresso pressure", passages, { idf, ranking: TEST_RANKING }), assessment: assessmentOf() });
@@ -504,6 +512,10 @@ describe("answer types", () => {
     expect(holdsAnswerType("Apollo 11 carried 3 astronauts.", "count")).toBe(true);
     expect(holdsAnswerType("Eco 50°C uses 9 litres of water.", "count", question)).toBe(true);
     expect(holdsAnswerType("The museum was open for 300 days.", "count")).toBe(false);
+    // A time of day counts nothing: "arrive at 5:45pm" does not say how many singers there are.
+    expect(holdsAnswerType("Singers' call times: please arrive at 5:45pm for a warm-up.", "count", new Set(["how", "many", "singers"]))).toBe(false);
+    expect(holdsAnswerType("Doors open at 7 p.m. and at 10.30am on Sundays.", "count")).toBe(false);
+    expect(holdsAnswerType("The choir has 45 singers and meets at 7:30pm.", "count")).toBe(true);
     expect(expectedAnswerType("How many years did he reign?")).toBe("number");
     expect(holdsAnswerType("He reigned for 45 years.", "number")).toBe(true);
     expect(expectedAnswerType("How much longer will it take?")).toBe("number");
@@ -608,6 +620,7 @@ describe("answer types", () => {
     expect(holdsAnswerType(contact, "email")).toBe(true);
     expect(holdsAnswerType("Urgent problems go to the on-call engineer on 0113 496 0000.", "phone")).toBe(true);
     expect(holdsAnswerType("Call +44 20 7946 0000 or (555) 123-4567.", "phone")).toBe(true);
+    expect(holdsAnswerType("Phone:  1-800-555-0147", "phone")).toBe(true);
     expect(holdsAnswerType("The help desk is staffed from 8:00 to 18:00.", "phone")).toBe(false);
     expect(holdsAnswerType("It ran from 23-25 April 2025.", "phone")).toBe(false);
     expect(holdsAnswerType("Reset your password at reset.northwind.example.", "url")).toBe(true);

@@ -184,6 +184,18 @@ describe("chunker", () => {
     ]);
   });
 
+  it("When lines are set out in columns, Then each line is one sentence, not run into the next, and an extension's number stays with it", () => {
+    const text = ["Trained first aiders:", "  Mr Gareth Pryce   - Lab Manager, Teaching Labs     ext. 4412", "  Dr Nadia Farouk   - Senior Teaching Fellow         ext. 4437"].join("\n");
+    expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      "Trained first aiders:",
+      "Mr Gareth Pryce   - Lab Manager, Teaching Labs     ext. 4412",
+      "Dr Nadia Farouk   - Senior Teaching Fellow         ext. 4437",
+    ]);
+    // Prose wrapped to a width still runs on over its lines.
+    const wrapped = "The first aiders for the Dalton Building are listed at the entrance to\nevery teaching laboratory.";
+    expect(sentenceSpans(wrapped)).toHaveLength(1);
+  });
+
   it("When lines lead from a label to its value with dots, Then each line is one sentence, not cut at the dots nor run into the next", () => {
     const text = ["Adult .................. £12.00", "Child (5-15) ........... £6.00", "  Left dial ........ Central heating temperature (30 to 80 degrees C)", "  Right dial ....... Hot water temperature"].join("\n");
     expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual([

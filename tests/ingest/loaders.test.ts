@@ -128,6 +128,27 @@ describe("loaders", () => {
     expect(wifi.headingPath.at(-1)).toBe("What is the wifi password?");
   });
 
+  it("When a line of plain text has lines indented under it, Then it heads them, digits and all, as a manual's entries are set out", () => {
+    const text = [
+      "Printer quick reference",
+      "",
+      "Tray 1 (main tray)",
+      "  Capacity: 250 sheets of plain paper.",
+      "",
+      "E13  FUSER ERROR",
+      "     Turn printer off, wait 15 minutes, turn on again.",
+      "",
+      "Serial number 4417",
+      "Keep it for your records.",
+      "",
+      "2. Press the green release lever and slide the guides to fit",
+      "     the paper size.",
+    ].join("\n");
+    const doc = loadTxt(Buffer.from(text), "printer.txt");
+    // Not a line with digits whose next is not indented under it, nor a numbered step wrapping onto its next line.
+    expect(doc.sections.map((s) => s.headingPath)).toEqual([[], ["Tray 1 (main tray)"], ["E13  FUSER ERROR"]]);
+  });
+
   it("When plain text frames or underlines a heading with rule lines, Then it starts a section", () => {
     const text = ["BOILER GUIDE", "", "-----------------", "1. SAFETY FIRST", "-----------------", "", "Fit a CO alarm.", "", "Warranty", "========", "Seven years."].join("\n");
     const doc = loadTxt(Buffer.from(text), "boiler.txt");
