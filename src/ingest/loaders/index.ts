@@ -34,11 +34,13 @@ import { loadPdf } from "./pdf.js";
 // "don"). txt 13: a heading framed or underlined by rule lines ("-----"); a table set out in columns is written as
 // Markdown's. txt 13, markdown 12, html 14, pdf 9: a list item runs on over the lines indented under it. txt 14,
 // markdown 13, html 15, pdf 10: so does a line led by a label ("ACTION: …"), onto a line in lower case or indented.
-// txt 15, markdown 14, html 16, pdf 11: a line with dot leaders ("Adult ........ £12.00") is one sentence.
-const TXT = { load: loadTxt, version: "txt@15" };
-const MARKDOWN = { load: loadMarkdown, version: "markdown@16" };
-const HTML = { load: loadHtml, version: "html@17" };
-const PDF = { load: loadPdf, version: "pdf@11" };
+// txt 15, markdown 14, html 16, pdf 11: a line with dot leaders ("Adult ........ £12.00") is one sentence. txt 16: a
+// line with lines indented under it heads them, digits and all ("Tray 1 (main tray)"); txt 16, markdown 17, html 18,
+// pdf 12: a line set out in columns is one sentence, and "ext. 4437" is not cut after "ext.".
+const TXT = { load: loadTxt, version: "txt@16" };
+const MARKDOWN = { load: loadMarkdown, version: "markdown@17" };
+const HTML = { load: loadHtml, version: "html@18" };
+const PDF = { load: loadPdf, version: "pdf@12" };
 const BY_TYPE: Record<string, { load: Loader; version: string }> = { ".txt": TXT, ".text": TXT, ".md": MARKDOWN, ".markdown": MARKDOWN, ".html": HTML, ".htm": HTML, ".pdf": PDF };
 
 /** Loaders by lower-case file extension. */
