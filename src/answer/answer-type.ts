@@ -519,6 +519,17 @@ const MONEY_UNIT = new RegExp(`^\\s?(?:p|${CURRENCY_WORDS})\\b`, "i");
 const NAMED_BEFORE = /[\p{L}\d,;:)]\s+\p{Lu}[\p{L}.-]*\s$/u;
 // A time of day after a number: "arrive at 5:45pm", "doors open at 7 p.m." say when, not how many.
 const CLOCK_AFTER = /^(?:[:.]\d{2}(?!\d)|\s?(?:am|pm|a\.m\.|p\.m\.|o['’]clock)(?![\p{L}]))/iu;
+// A month's name beside a number: "by 20 June 2025", "June 20" say when, not how many.
+const MONTH_NAME = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+const MONTH_AFTER = new RegExp(String.raw`^(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_NAME}\b`, "iu");
+// A day: "Saturday", "20 June", "June 20th", "20/06", "the 1st of each month", "within 14 days", "by the end of March".
+// "What date is the awards banquet?" asks for one: "held every November", "take place in December" name the month only.
+const A_DAY = new RegExp(
+  String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_NAME}\b|\b${MONTH_NAME}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:today|tomorrow|tonight|yesterday)\b|\b(?:end|start|beginning|middle)\s+of\s+${MONTH_NAME}\b`,
+  "iu",
+);
+const saysDay = (text: string) => A_DAY.test(text) || DAY_OF_MONTH.test(text) || RELATIVE_TIME.test(text);
+const MONTH_BEFORE = new RegExp(String.raw`\b${MONTH_NAME}\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?$`, "iu");
 
 /**
  * A number of the text that counts something the question does not already use. A length of time or a temperature
@@ -529,7 +540,8 @@ const CLOCK_AFTER = /^(?:[:.]\d{2}(?!\d)|\s?(?:am|pm|a\.m\.|p\.m\.|o['’]clock)
 function newCount(text: string, questionWords: ReadonlySet<string>): boolean {
   const counts = (match: RegExpMatchArray) => {
     const after = text.slice(match.index! + match[0].length);
-    return !TIME_OR_DEGREES.test(after) && !MONEY_UNIT.test(after) && !CLOCK_AFTER.test(after) && !NAMED_BEFORE.test(text.slice(Math.max(0, match.index! - 40), match.index!));
+    const before = text.slice(Math.max(0, match.index! - 40), match.index!);
+    return !TIME_OR_DEGREES.test(after) && !MONEY_UNIT.test(after) && !CLOCK_AFTER.test(after) && !MONTH_AFTER.test(after) && !MONTH_BEFORE.test(before) && !NAMED_BEFORE.test(before);
   };
   // In words as in digits: "the public computers for one hour a day" counts no computers.
   return saysNew(text, COUNT, questionWords, (match) => (counts(match) ? match[0] : undefined)) || [...text.matchAll(NUMBER_WORDS_EVERYWHERE)].some(counts);
@@ -648,6 +660,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type === "count") return newCount(text, questionWords);
   if (type === "time") return CLOCK_TIME.test(text) || TIME_OF_DAY_SAID.test(text);
   if (type === "date") {
+    if ((questionWords.has("date") || questionWords.has("dates")) && !saysDay(text)) return false;
     return (
       newNumber(text, DATE_NUMBER, questionWords) ||
       DATE_WORDS.test(text) ||

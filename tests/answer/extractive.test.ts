@@ -516,6 +516,10 @@ describe("answer types", () => {
     expect(holdsAnswerType("Singers' call times: please arrive at 5:45pm for a warm-up.", "count", new Set(["how", "many", "singers"]))).toBe(false);
     expect(holdsAnswerType("Doors open at 7 p.m. and at 10.30am on Sundays.", "count")).toBe(false);
     expect(holdsAnswerType("The choir has 45 singers and meets at 7:30pm.", "count")).toBe(true);
+    // Nor does a day of the month or a year beside a month's name.
+    expect(holdsAnswerType("Tell the Graduation Office by 20 June 2025.", "count")).toBe(false);
+    expect(holdsAnswerType("On March 3, 2024 the hall had 120 seats.", "count")).toBe(true);
+    expect(holdsAnswerType("Book by June 20th.", "count")).toBe(false);
     expect(expectedAnswerType("How many years did he reign?")).toBe("number");
     expect(holdsAnswerType("He reigned for 45 years.", "number")).toBe(true);
     expect(expectedAnswerType("How much longer will it take?")).toBe("number");
@@ -538,6 +542,17 @@ describe("answer types", () => {
     // A passage that never names the action may still say how, in other words: nothing in it is held against it.
     const other = await weighEvidence("How do I restore a backup?", passagesOf("Copy the snapshot folder back to its place."), { idf, ranking: TEST_RANKING });
     expect(other[0]!.typeMatch).toBe(true);
+  });
+
+  it("When a question asks what date, Then a month or a season alone does not say it; a day does", () => {
+    const question = (q: string) => new Set(q.toLowerCase().split(/\W+/));
+    const banquet = "What date is the awards banquet this year?";
+    expect(expectedAnswerType(banquet)).toBe("date");
+    expect(holdsAnswerType("Awards Banquet: held every November to celebrate our volunteers.", "date", question(banquet))).toBe(false);
+    expect(holdsAnswerType("The Awards Banquet is on Saturday 15 November.", "date", question(banquet))).toBe(true);
+    expect(holdsAnswerType("Booking closes at the end of October.", "date", question("what date does booking close"))).toBe(true);
+    // "When" is answered by the month.
+    expect(holdsAnswerType("Awards Banquet: held every November.", "date", question("When is the awards banquet?"))).toBe(true);
   });
 
   it("When a sentence says a day of the week or a clock time, Then it says when; a telephone number or a price does not", () => {
