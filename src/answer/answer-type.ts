@@ -23,7 +23,7 @@ import { isStopWord, terms, words } from "../retrieval/tokenize.js";
  * or how far (a time or a distance); "duration" how long something takes or lasts (a time only); "number" any other
  * quantity ("how much longer", "how old", "what percentage").
  */
-export type AnswerType = "count" | "length" | "duration" | "number" | "date" | "time" | "amount" | "role" | "person" | "organisation" | "country" | "place" | "phone" | "email" | "url" | "credential" | "any";
+export type AnswerType = "count" | "length" | "duration" | "number" | "date" | "time" | "amount" | "role" | "person" | "organisation" | "country" | "place" | "address" | "phone" | "email" | "url" | "credential" | "any";
 
 // "Once a week" says how often as "twice a year" does; "once you have joined" says when, not how many.
 const NUMBER_WORDS = /\b(once(?= (?:a|an|per|every)\b)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|hundreds|thousands?|millions?|billions?|half|twice|several|few)\b/i;
@@ -312,7 +312,9 @@ const AGE_LIMIT = /\b(?:minimum|maximum|min|max|lower|upper) age\b|\bage limits?
 // An insurance policy's excess, a sum: "accidental damage excess", "excess for a leaking pipe claim", "what is the
 // excess on my policy" (not "what happens to excess glucose").
 const ASKED_EXCESS = /\bexcess(?:es)?(?=\W*$|\s+(?:for|on|is|are|if|when|per|amount)\b)/;
-const WHAT_IS_THE_PLACE = /\b(?:what|which) (?:is|are|was|were) the (?:\w+ )?(?:location|venue)s?\b|\b(?:what|which)(?:['’]s| is| are| was) (?:the |their |your |its |our )?(?:[\p{L}\d'’-]+ ){0,2}address(?:es)?\b/u;
+const WHAT_IS_THE_PLACE = /\b(?:what|which) (?:is|are|was|were) the (?:\w+ )?(?:location|venue)s?\b/u;
+// "What's the mailing address for claim forms?": a postal address (ADDRESS_TYPE), not only a place.
+const WHAT_IS_THE_ADDRESS = /\b(?:what|which)(?:['’]s| is| are| was) (?:the |their |your |its |our )?(?:[\p{L}\d'’-]+ ){0,2}address(?:es)?\b/u;
 // "opening hours", "what are the surgery times?", "blood tests friday times", "quiet hours": times of day ("8:00am to
 // 6:30pm", "11pm to 7am"). "Quiet hours are enforced there overnight" had answered what the quiet hours are (0.82).
 const ASKED_HOURS =
@@ -414,7 +416,8 @@ export function expectedAnswerType(question: string): AnswerType {
     return "date";
   }
   if (/\b(what|which|in which|in what|from which|from what) (country|countries|nation|nations)\b/.test(q)) return "country";
-  if (/\bwhere\b|\b(what|which|in which|in what) (city|cities|town|place|region|state|continent)\b/.test(q) || WHAT_IS_THE_PLACE.test(q) || (searchStyle && (/\b(location|venue)\b/.test(q) || SEARCHED_ADDRESS.test(q)))) {
+  if (WHAT_IS_THE_ADDRESS.test(q) || (searchStyle && SEARCHED_ADDRESS.test(q))) return "address";
+  if (/\bwhere\b|\b(what|which|in which|in what) (city|cities|town|place|region|state|continent)\b/.test(q) || WHAT_IS_THE_PLACE.test(q) || (searchStyle && /\b(location|venue)\b/.test(q))) {
     return "place";
   }
   if (asksOrganisation(q)) return "organisation";
@@ -477,7 +480,8 @@ const BODY_NOUNS = [
 ]
   .map((kind) => kind[0]!.toUpperCase() + kind.slice(1))
   .join("|");
-const NAMED_BODY = new RegExp(`(?:\\p{Lu}[\\p{L}'’.-]*\\s+){0,4}(?:${BODY_NOUNS})(?:s|es)?\\b`, "gu");
+// With what it is of: "the Blue Ridge School of Photography", "the University of Leeds".
+const NAMED_BODY = new RegExp(`(?:\\p{Lu}[\\p{L}'’.-]*\\s+){0,4}(?:${BODY_NOUNS})(?:s|es)?\\b(?:\\s+of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3})?`, "gu");
 
 // A number that stands on its own: digits inside a name ("H2G2", "CO2", "F1", "HR-09") count nothing and date nothing.
 const NUMBER = /(?<![\p{L}\d]|\p{L}-)\d+/gu;
@@ -552,6 +556,14 @@ const newNumber = (text: string, pattern: RegExp, questionWords: ReadonlySet<str
 
 // A place named by a common noun after a preposition of place: "in the pelvis", "behind the eye" (anatomy, a building).
 const LOCATIVE = /\b(?:in|at|on|near|inside|within|between|into|onto|under|beneath|behind|above|below|across|along|around|throughout)\s+(?:(?:the|a|an|its|their|his|her)\s+)?([\p{L}-]+)/giu;
+
+// A postal address: a street ("410 Riverside Drive", "Mill Lane", "12a High St"), a postcode ("LS1 4AP"), a state and
+// ZIP code ("OH 43215") or a PO box.
+const STREET_WORDS = "Street|Road|Avenue|Lane|Drive|Way|Close|Court|Place|Boulevard|Crescent|Terrace|Row|Square|Parade|Hill|Gardens|Walk|Mews|Green|Quay|Wharf";
+const POSTAL_ADDRESS = new RegExp(
+  String.raw`(?:\b\d{1,5}[a-z]?,?\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){1,4}(?:${STREET_WORDS})\b|\b\d{1,5}[a-z]?\s+(?:\p{Lu}[\p{L}'’-]*\s+){1,4}(?:St|Rd|Ave|Ln|Dr|Blvd)\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b[A-Z]{2}\s\d{5}(?:-\d{4})?\b|\bP\.?\s?O\.?\s+Box\b`,
+  "u",
+);
 
 // Where a file or folder is: a path ("~/.tallyctl.toml", "/var/log/app", "C:\\Program Files\\App") or a settings
 // file's name ("settings.json"). Software documents answer "Where is the config file?" so, in lower case.
@@ -647,6 +659,8 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type === "person") return newNames(text.replace(THE_CAPITALISED, " ").replace(NAMED_BODY, " "), questionWords);
   if (type === "organisation") return newNames(text, questionWords);
   if (type === "place") return newNames(text, questionWords) || newLocative(text, questionWords) || FILE_PATH.test(text);
+  // "Paper claim forms can also be mailed to our Claims Department" names a place, but gives no address.
+  if (type === "address") return POSTAL_ADDRESS.test(text);
   if (type === "amount") return saysSum(text, questionWords);
   if (type === "role") return ROLE.test(text);
   if (type === "duration") return saysDuration(text);

@@ -144,7 +144,7 @@ export function pickSentences(question: string, evidence: SentenceEvidence[], ru
   }
   // Where something is may be written as lines, an address: "Harlow & Finch Consulting", "4th Floor, Kestrel House",
   // "27 Navigation Street" … Its first line alone had answered "new office address".
-  if (type === "place" && isBareLine(best)) {
+  if ((type === "place" || type === "address") && isBareLine(best)) {
     const block = runAround(best, evidence, isBareLine).slice(0, MAX_STEPS);
     if (block.length > 1) return block;
   }

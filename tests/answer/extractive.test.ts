@@ -621,9 +621,20 @@ describe("answer types", () => {
     expect(expectedAnswerType("What is the email address of the library?")).toBe("email");
     expect(expectedAnswerType("What's the support email?")).toBe("email");
     expect(expectedAnswerType("What is the website of the shop?")).toBe("url");
+    // An address asked for is a postal one: a department named is none.
+    const address = new Set(["what", "is", "the", "mailing", "address", "for", "claim", "forms"]);
+    expect(expectedAnswerType("What's the mailing address for paper claim forms?")).toBe("address");
+    expect(holdsAnswerType("Paper claim forms can also be mailed to our Claims Department.", "address", address)).toBe(false);
+    expect(holdsAnswerType("Northpaw Insurance Company, 410 Riverside Drive, Columbus, OH 43215", "address", address)).toBe(true);
+    expect(holdsAnswerType("Write to us at PO Box 12, Leeds LS1 4AP.", "address", address)).toBe(true);
+    // Where to go to address someone asks for a place, by the verb.
+    expect(expectedAnswerType("In May 2002, where would you go to address the Parliament?")).toBe("place");
+    // A body's name with what it is of names no one: "the other two judges" are not "Blue Ridge School of Photography".
+    const judges = new Set(["who", "are", "the", "other", "two", "judges", "apart", "from", "marcus", "delacroix"]);
+    expect(holdsAnswerType("The lead judge is Marcus Delacroix, an instructor at the Blue Ridge School of Photography.", "person", judges)).toBe(false);
     // A postal address is a place; a search for one is short ("library address"), not a speech ("the state of the nation address").
-    expect(expectedAnswerType("What is the library's address?")).toBe("place");
-    expect(expectedAnswerType("library address")).toBe("place");
+    expect(expectedAnswerType("What is the library's address?")).toBe("address");
+    expect(expectedAnswerType("library address")).toBe("address");
     expect(expectedAnswerType("time of the state of the nation address")).toBe("any");
     // Asking whether, or about the numbers themselves, asks for none.
     expect(expectedAnswerType("Can I read work email on my own phone?")).toBe("any");
