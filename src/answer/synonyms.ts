@@ -17,7 +17,11 @@ export interface Thesaurus {
   synonyms(word: string, only?: PartOfSpeech): string[];
   /** The nouns an adjective is a value of: "heavy" → "weight". */
   attributes(word: string): string[];
+  /** An adjective's opposites: "open" → "closed". */
+  antonyms(word: string): string[];
 }
+
+const ASKS_WHETHER = /^\W*(?:is|are|was|were|will|would|can|could|does|do|did)\b/iu;
 
 // A word after one of these is a noun, and only its noun's synonyms count: "a refund" is no "return", which the verb
 // "refund" is.
@@ -31,6 +35,8 @@ export function synonymTerms(question: string, thesaurus: Thesaurus | undefined)
   const measured = new Set(measuredAdjectives(question));
   const asked = words(question);
   const nouns = new Set(asked.filter((_, i) => i > 0 && DETERMINER.test(asked[i - 1]!)));
+  // A question asking whether is answered by the opposite as well: "Is the lake open on Mondays?" by "Monday: Closed".
+  const whether = ASKS_WHETHER.test(question);
   const add = (asking: string[], synonyms: string[]) => {
     const phrases = synonyms.map((synonym) => terms(synonym)).filter((phrase) => phrase.length > 0 && !phrase.some((t) => asking.includes(t)));
     if (phrases.length) alternatives.push([asking, phrases]);
@@ -42,7 +48,11 @@ export function synonymTerms(question: string, thesaurus: Thesaurus | undefined)
     // A stop word has no term.
     const [term] = terms(word);
     if (term === undefined) continue;
-    add([term], [...thesaurus.synonyms(word, nouns.has(word) ? "noun" : undefined), ...(measured.has(word) ? thesaurus.attributes(word) : [])]);
+    add([term], [
+      ...thesaurus.synonyms(word, nouns.has(word) ? "noun" : undefined),
+      ...(measured.has(word) ? thesaurus.attributes(word) : []),
+      ...(whether ? thesaurus.antonyms(word) : []),
+    ]);
   }
   // Words that go together as one ("call off", "put off", "get rid of") mean what they do together: "cancel".
   for (const collocation of wordRuns(asked, COLLOCATION_LENGTHS)) {
@@ -104,6 +114,7 @@ export function withMoreSynonyms(thesaurus: Thesaurus, more: (word: string, only
   return {
     synonyms: (word, only) => [...thesaurus.synonyms(word, only), ...more(word, only)],
     attributes: (word) => thesaurus.attributes(word),
+    antonyms: (word) => thesaurus.antonyms(word),
   };
 }
 

@@ -105,6 +105,20 @@ export class WordNet implements Thesaurus {
       .flatMap((p) => this.synset("noun", p.offset).map((w) => w.replace(/_/g, " ")));
   }
 
+  /**
+   * The opposites of the adjective's most frequent sense (WordNet's antonym pointers link words; the opposite's synset
+   * is read whole): "open" → "shut", "closed". "Is the lake open on Mondays?" is answered by "Monday: Closed".
+   */
+  antonyms(word: string): string[] {
+    const lemma = this.lemma(word, "adj");
+    if (lemma === undefined) return [];
+    const fields = this.synsetFields("adj", this.firstSense.get("adj")!.get(lemma)!);
+    const index = this.wordsOf(fields).findIndex((w) => w.toLowerCase() === lemma) + 1;
+    return pointersOf(fields)
+      .filter((p) => p.symbol === "!" && p.source === index)
+      .flatMap((p) => this.synset(p.pos, p.offset).map((w) => w.replace(/_/g, " ")));
+  }
+
   /** Whether the word (lower case) is an English word in any of its forms ("expenses", "held"). */
   knows(word: string): boolean {
     return PARTS_OF_SPEECH.some((pos) => this.lemma(word, pos) !== undefined);

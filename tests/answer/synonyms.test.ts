@@ -73,13 +73,14 @@ describe("days of the week", () => {
   it("When a question names a day, Then a text saying the part of the week it falls in holds it; the other part does not", () => {
     const calendar = withDaysOfTheWeek(wordnet);
     const saturday = synonymTerms("Are you open on Saturdays?", calendar);
-    expect(saturday(new Set(terms("Closed at weekends")))).toEqual(terms("Saturdays"));
+    // "Closed" answers whether it is open, too (its opposite).
+    expect(saturday(new Set(terms("Closed at weekends")))).toEqual(terms("open Saturdays"));
     expect(saturday(new Set(terms("Open 9-17 on weekdays")))).toEqual([]);
     const tuesday = synonymTerms("What time do you open on Tuesday?", calendar);
     expect(tuesday(new Set(terms("Open 9-17 on weekdays")))).toEqual(terms("Tuesday"));
     expect(tuesday(new Set(terms("Open Monday to Friday from 9:00")))).toEqual(terms("Tuesday"));
     expect(tuesday(new Set(terms("Open Monday and Wednesday")))).toEqual([]);
-    expect(synonymTerms("Are you open on Saturdays?", wordnet)(new Set(terms("Closed at weekends")))).toEqual([]);
+    expect(synonymTerms("Are you open on Saturdays?", wordnet)(new Set(terms("Closed at weekends")))).toEqual(terms("open"));
   });
 });
 
@@ -219,6 +220,18 @@ describe("words naming the kind of answer asked for", () => {
     }
     // Asked otherwise, "mean" is content the sentence must hold.
     const [other] = await weighEvidence("Does TOIL mean extra pay?", passages, options);
+    expect(other!.coverage).toBeLessThan(1);
+  });
+});
+
+describe("opposites in a question asking whether", () => {
+  it("When a question asks whether something is open, Then a sentence saying it is closed covers the adjective; a question asking what does not", async () => {
+    expect(wordnet.antonyms("open")).toContain("closed");
+    const passages = passagesOf("Monday: Closed (water quality testing)");
+    const idf = (t: string) => (t === "lake" ? 0 : 1);
+    const [closed] = await weighEvidence("Is the lake open on Mondays?", passages, { ...options, thesaurus: wordnet, idf });
+    expect(closed!.coverage).toBe(1);
+    const [other] = await weighEvidence("What is open on Mondays?", passages, { ...options, thesaurus: wordnet, idf });
     expect(other!.coverage).toBeLessThan(1);
   });
 });
