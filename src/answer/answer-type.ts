@@ -21,7 +21,7 @@ import { isStopWord, terms, words } from "../retrieval/tokenize.js";
 /**
  * "count" asks how many or how much of something ("how many visitors", "number of", "how much water"); "length" how long
  * or how far (a time or a distance); "duration" how long something takes or lasts (a time only); "number" any other
- * quantity ("how much longer", "how old", "what percentage").
+ * quantity ("how much longer", "how old", "what percentage"); "address" a postal address, where "place" is any place.
  */
 export type AnswerType = "count" | "length" | "duration" | "number" | "date" | "time" | "amount" | "role" | "person" | "organisation" | "country" | "place" | "address" | "phone" | "email" | "url" | "credential" | "any";
 
@@ -313,7 +313,7 @@ const AGE_LIMIT = /\b(?:minimum|maximum|min|max|lower|upper) age\b|\bage limits?
 // excess on my policy" (not "what happens to excess glucose").
 const ASKED_EXCESS = /\bexcess(?:es)?(?=\W*$|\s+(?:for|on|is|are|if|when|per|amount)\b)/;
 const WHAT_IS_THE_PLACE = /\b(?:what|which) (?:is|are|was|were) the (?:\w+ )?(?:location|venue)s?\b/u;
-// "What's the mailing address for claim forms?": a postal address (ADDRESS_TYPE), not only a place.
+// "What's the mailing address for claim forms?", "library address": a postal address (the "address" type), not only a place.
 const WHAT_IS_THE_ADDRESS = /\b(?:what|which)(?:['’]s| is| are| was) (?:the |their |your |its |our )?(?:[\p{L}\d'’-]+ ){0,2}address(?:es)?\b/u;
 // "opening hours", "what are the surgery times?", "blood tests friday times", "quiet hours": times of day ("8:00am to
 // 6:30pm", "11pm to 7am"). "Quiet hours are enforced there overnight" had answered what the quiet hours are (0.82).
@@ -526,6 +526,7 @@ const CLOCK_AFTER = /^(?:[:.]\d{2}(?!\d)|\s?(?:am|pm|a\.m\.|p\.m\.|o['’]clock)
 // A month's name beside a number: "by 20 June 2025", "June 20" say when, not how many.
 const MONTH_NAME = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 const MONTH_AFTER = new RegExp(String.raw`^(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_NAME}\b`, "iu");
+const MONTH_BEFORE = new RegExp(String.raw`\b${MONTH_NAME}\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?$`, "iu");
 // A day: "Saturday", "20 June", "June 20th", "20/06", "the 1st of each month", "within 14 days", "by the end of March".
 // "What date is the awards banquet?" asks for one: "held every November", "take place in December" name the month only.
 const A_DAY = new RegExp(
@@ -533,7 +534,6 @@ const A_DAY = new RegExp(
   "iu",
 );
 const saysDay = (text: string) => A_DAY.test(text) || DAY_OF_MONTH.test(text) || RELATIVE_TIME.test(text);
-const MONTH_BEFORE = new RegExp(String.raw`\b${MONTH_NAME}\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?$`, "iu");
 
 /**
  * A number of the text that counts something the question does not already use. A length of time or a temperature
