@@ -44,8 +44,11 @@ const PART_OF_DAY = new RegExp(`^(?:${PARTS_OF_DAY})$`, "i");
 // Words that say when: months, seasons (spring and fall: SEASON_OF_TWO_MEANINGS), days of the week ("Monday to
 // Friday", "at weekends") and parts of the day.
 // "May" and "March" count only with their capital (CAPITALISED_MONTHS): "devices may be used", "they march".
+// The months but March and May, as alternatives; the days of the week.
+const OTHER_MONTHS = String.raw`jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`;
+const WEEKDAYS = String.raw`(?:mon|tues|wednes|thurs|fri|satur|sun)days?`;
 const DATE_WORDS = new RegExp(
-  String.raw`\b(jan(uary)?|feb(ruary)?|apr(il)?|june?|july?|aug(ust)?|sep(tember)?|oct(ober)?|nov(ember)?|dec(ember)?|summer|autumn|winter|century|centuries|decade|today|yesterday|ago|tomorrow|tonight|(mon|tues|wednes|thurs|fri|satur|sun)days?|weekdays?|weekends?|${DAYTIME_PARTS})\b`,
+  String.raw`\b(?:${OTHER_MONTHS}|summer|autumn|winter|century|centuries|decade|today|yesterday|ago|tomorrow|tonight|${WEEKDAYS}|weekdays?|weekends?|${DAYTIME_PARTS})\b`,
   "i",
 );
 const CAPITALISED_MONTHS = /\b(?:Mar(?:ch)?|May)\b/;
@@ -524,13 +527,13 @@ const NAMED_BEFORE = /[\p{L}\d,;:)]\s+\p{Lu}[\p{L}.-]*\s$/u;
 // A time of day after a number: "arrive at 5:45pm", "doors open at 7 p.m." say when, not how many.
 const CLOCK_AFTER = /^(?:[:.]\d{2}(?!\d)|\s?(?:am|pm|a\.m\.|p\.m\.|o['’]clock)(?![\p{L}]))/iu;
 // A month's name beside a number: "by 20 June 2025", "June 20" say when, not how many.
-const MONTH_NAME = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+const MONTH_NAME = String.raw`(?:${OTHER_MONTHS}|sept|mar(?:ch)?|may)`;
 const MONTH_AFTER = new RegExp(String.raw`^(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_NAME}\b`, "iu");
 const MONTH_BEFORE = new RegExp(String.raw`\b${MONTH_NAME}\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?$`, "iu");
 // A day: "Saturday", "20 June", "June 20th", "20/06", "the 1st of each month", "within 14 days", "by the end of March".
 // "What date is the awards banquet?" asks for one: "held every November", "take place in December" name the month only.
 const A_DAY = new RegExp(
-  String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_NAME}\b|\b${MONTH_NAME}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:today|tomorrow|tonight|yesterday)\b|\b(?:end|start|beginning|middle)\s+of\s+${MONTH_NAME}\b`,
+  String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_NAME}\b|\b${MONTH_NAME}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b|\b${WEEKDAYS}\b|\b(?:today|tomorrow|tonight|yesterday)\b|\b(?:end|start|beginning|middle)\s+of\s+${MONTH_NAME}\b`,
   "iu",
 );
 const saysDay = (text: string) => A_DAY.test(text) || DAY_OF_MONTH.test(text) || RELATIVE_TIME.test(text);

@@ -8,7 +8,7 @@
  */
 import type { Chunk } from "../core/types.js";
 import { endsWithStop } from "../ingest/closing-punctuation.js";
-import { isCodeFence, type Span, sentenceSpans, withoutLeaders } from "../ingest/sentences.js";
+import { indent, isCodeFence, type Span, sentenceSpans, withoutLeaders } from "../ingest/sentences.js";
 import { terms } from "../retrieval/tokenize.js";
 import { cellsOf, headsRows, isDelimiterRow, rowsAbove } from "./tables.js";
 
@@ -128,11 +128,11 @@ const MAX_LABEL_WORDS = 5;
  * items open above it, by indentation) is updated with it.
  */
 function underLabel(openItems: { indent: number; label?: string }[], line: string, text: string): string {
-  const indent = line.length - line.trimStart().length;
-  while (openItems.length && openItems.at(-1)!.indent >= indent) openItems.pop();
+  const depth = indent(line);
+  while (openItems.length && openItems.at(-1)!.indent >= depth) openItems.pop();
   const parent = openItems.at(-1)?.label;
   const label = text.replace(/:\s*$/u, "");
-  openItems.push({ indent, ...(!endsWithStop(label, ".!?") && label.split(/\s+/u).length <= MAX_LABEL_WORDS && { label }) });
+  openItems.push({ indent: depth, ...(!endsWithStop(label, ".!?") && label.split(/\s+/u).length <= MAX_LABEL_WORDS && { label }) });
   return parent === undefined ? text : `${parent} › ${text}`;
 }
 

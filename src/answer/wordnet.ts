@@ -75,7 +75,7 @@ export class WordNet implements Thesaurus {
     for (const pos of only ? [only] : PARTS_OF_SPEECH) {
       const lemma = this.lemma(word, pos);
       if (lemma === undefined) continue;
-      const fields = this.synsetFields(pos, this.firstSense.get(pos)!.get(lemma)!);
+      const fields = this.firstSenseOf(pos, lemma);
       const words = this.wordsOf(fields).map((w) => w.toLowerCase());
       for (const w of [...words, ...this.derivations(fields, words.indexOf(lemma) + 1)]) if (w !== lemma) out.add(w.replace(/_/g, " "));
     }
@@ -99,7 +99,7 @@ export class WordNet implements Thesaurus {
   attributes(word: string): string[] {
     const lemma = this.lemma(word, "adj");
     if (lemma === undefined) return [];
-    const fields = this.synsetFields("adj", this.firstSense.get("adj")!.get(lemma)!);
+    const fields = this.firstSenseOf("adj", lemma);
     return pointersOf(fields)
       .filter((p) => p.symbol === "=")
       .flatMap((p) => this.synset("noun", p.offset).map((w) => w.replace(/_/g, " ")));
@@ -112,7 +112,7 @@ export class WordNet implements Thesaurus {
   antonyms(word: string): string[] {
     const lemma = this.lemma(word, "adj");
     if (lemma === undefined) return [];
-    const fields = this.synsetFields("adj", this.firstSense.get("adj")!.get(lemma)!);
+    const fields = this.firstSenseOf("adj", lemma);
     const index = this.wordsOf(fields).findIndex((w) => w.toLowerCase() === lemma) + 1;
     return pointersOf(fields)
       .filter((p) => p.symbol === "!" && p.source === index)
@@ -133,7 +133,7 @@ export class WordNet implements Thesaurus {
     if (PARTS_OF_SPEECH.some((pos) => pos !== "noun" && this.lemma(word, pos) !== undefined)) return false;
     const lemma = this.lemma(word, "noun");
     if (lemma === undefined) return false;
-    const fields = this.synsetFields("noun", this.firstSense.get("noun")!.get(lemma)!);
+    const fields = this.firstSenseOf("noun", lemma);
     const spelt = this.wordsOf(fields).find((w) => w.toLowerCase() === lemma);
     return fields[1] === NOUN_PERSON && spelt !== undefined && /^\p{Lu}/u.test(spelt);
   }
@@ -149,6 +149,11 @@ export class WordNet implements Thesaurus {
       if (lemmas.has(candidate)) return candidate;
     }
     return undefined;
+  }
+
+  /** The fields of the lemma's most frequent sense in `pos` (the lemma is one of `pos`'s). */
+  private firstSenseOf(pos: PartOfSpeech, lemma: string): string[] {
+    return this.synsetFields(pos, this.firstSense.get(pos)!.get(lemma)!);
   }
 
   /** The words of the synset at `offset` in `data.<pos>`, in lower case. */

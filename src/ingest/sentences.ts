@@ -160,7 +160,8 @@ const LIST_ITEM = new RegExp(`^${LIST_MARKER}`, "u");
 const LABEL = String.raw`\p{Lu}[\p{L}'’-]*(?: [\p{L}'’-]+){0,2}:\s`;
 const LABEL_LINE = new RegExp(`^${LABEL}`, "u");
 const STARTS_BLOCK = new RegExp(String.raw`^\s*(?:#|>|\||${"```"}|~~~|${LIST_MARKER}|${LABEL})`, "u");
-const indent = (line: string) => line.length - line.trimStart().length;
+/** How many white-space characters a line opens with. */
+export const indent = (line: string) => line.length - line.trimStart().length;
 const CAPITAL_FIRST = /^\s*\p{Lu}/u;
 
 /**

@@ -1,3 +1,4 @@
+import { indent } from "../sentences.js";
 import type { Section, SourceDocument } from "../types.js";
 import { decodeText } from "./decode-text.js";
 import { withFixedWidthTables } from "./fixed-width-tables.js";
@@ -60,4 +61,3 @@ function isEntry(line: string, next: string | undefined): boolean {
   return next !== undefined && next.trim() !== "" && indent(next) > indent(line) && isHeading(line.trim(), ENTRY_LINE);
 }
 
-const indent = (line: string) => line.length - line.trimStart().length;
