@@ -105,7 +105,7 @@ describe("the chat model decides (recording fake OpenAI-compatible server)", () 
     // The model reads CHAT_TOP_K (10) passages: in the top 5 alone, 224 of the 240 had their answer's passage.
     expect(retrieved).toBeGreaterThanOrEqual(0.95 * asked);
     expect(reached / retrieved).toBeGreaterThanOrEqual(0.98);
-  }, 600_000);
+  }, 900_000);
 
   it("When a question is asked, Then the model reads CHAT_TOP_K passages, more than the TOP_K the decision weighs", async () => {
     fake.script(() => ({ content: NOT_IN_DOCUMENTS }));
