@@ -25,8 +25,9 @@ import { isStopWord, terms, words } from "../retrieval/tokenize.js";
  */
 export type AnswerType = "count" | "length" | "duration" | "number" | "date" | "time" | "amount" | "role" | "person" | "organisation" | "country" | "place" | "address" | "phone" | "email" | "url" | "credential" | "any";
 
-// "Once a week" says how often as "twice a year" does; "once you have joined" says when, not how many.
-const NUMBER_WORDS = /\b(once(?= (?:a|an|per|every)\b)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|hundreds|thousands?|millions?|billions?|half|twice|several|few)\b/i;
+// "Once a week" says how often as "twice a year" does; "once you have joined" says when, not how many. "One" standing
+// for someone or something counts nothing: "with one of our team helping" says no age, "no one", "the one you want".
+const NUMBER_WORDS = /\b(once(?= (?:a|an|per|every)\b)|(?<!\b(?:no|the|this|that|which|each|every|any|a|some) )one(?! (?:of|another)\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|hundreds|thousands?|millions?|billions?|half|twice|several|few)\b/i;
 /** The pattern, matching every occurrence (for `matchAll` and `replace`). */
 const everywhere = (pattern: RegExp) => new RegExp(pattern.source, `${pattern.flags}g`);
 const NUMBER_WORDS_EVERYWHERE = everywhere(NUMBER_WORDS);
@@ -315,6 +316,9 @@ const AGE_LIMIT = /\b(?:minimum|maximum|min|max|lower|upper) age\b|\bage limits?
 // An insurance policy's excess, a sum: "accidental damage excess", "excess for a leaking pipe claim", "what is the
 // excess on my policy" (not "what happens to excess glucose").
 const ASKED_EXCESS = /\bexcess(?:es)?(?=\W*$|\s+(?:for|on|is|are|if|when|per|amount)\b)/;
+// A rate charged by the hour, day or night is a sum: "online A level rate per hour", "what is the hourly rate" (an
+// interest or a VAT rate is a share: ASKED_RATE).
+const TIME_RATE = /(?<!\b(?:interest|vat|tax|exchange)\s+)\b(?:hourly|daily|weekly|nightly|monthly|day|night|half-day)\s+rates?\b|(?<!\b(?:interest|vat|tax|exchange)\s+)\brates?\s+(?:per|an?|each)\s+(?:hour|day|night|week|month|session|lesson)\b/;
 const WHAT_IS_THE_PLACE = /\b(?:what|which) (?:is|are|was|were) the (?:\w+ )?(?:location|venue)s?\b/u;
 // "What's the mailing address for claim forms?", "library address": a postal address (the "address" type), not only a place.
 const WHAT_IS_THE_ADDRESS = /\b(?:what|which)(?:['’]s| is| are| was) (?:the |their |your |its |our )?(?:[\p{L}\d'’-]+ ){0,2}address(?:es)?\b/u;
@@ -343,7 +347,8 @@ const ASKED_VERSION = /\b(?:what|which) (?:[\p{L}\p{N}.+#-]+ )?versions?\b/u;
 // address", "what is their website", or searched for ("library phone number"). Not "can I read work email on my
 // phone", which asks whether, nor "what do mobile numbers start with", which asks about them.
 const WHAT_IS_THE = String.raw`\b(?:what|which)(?:['’]s| is| are| was| were) (?:the |their |your |its |his |her |our )?(?:[\p{L}\d'’-]+ ){0,3}`;
-const PHONE_WORDS = "(?:phone|telephone|mobile|cell|fax|contact|hotline|helpline|emergency) (?:number|no)";
+// A number named by whom it reaches: "customer service number", "support line number", "reception number".
+const PHONE_WORDS = "(?:phone|telephone|mobile|cell|fax|contact|hotline|helpline|emergency|service|support|enquiries|enquiry|inquiries|inquiry|helpdesk|reception|switchboard|freephone|line) (?:number|no)";
 const ASKED_PHONE = new RegExp(
   `${WHAT_IS_THE}${PHONE_WORDS}s?\\b|\\b(?:what|which) (?:number|extension) (?:do|should|can|must) (?:i|we|you|they) (?:call|ring|dial)\\b|\\bnumbers? to (?:call|ring|dial)\\b`,
   "u",
@@ -380,7 +385,9 @@ const ASKED_PRICE = /\bhow much (?:(?:extra|more) )?(?:is|are|was|were)\b|\bhow 
 const ASKED_DURATION = /\bhow long\b[^?.,;]*?\b(?:take|takes|took|taking|last|lasts|lasted|wait|waiting)\b|\bhow long (?:until|till|before)\b/;
 
 // A sum asked for by what it is for: "what is the fine for a late book", "what is the rent". Not "when was the fine
-// imposed", nor "is it fine to …".
+// imposed", nor "is it fine to …". Nor searched for ("sailing course deposit amount"): the one such search of the small
+// corpora was then answered confidently with a gift voucher's "Yes, for any amount from £25" (`npm run eval -- --only=qa`,
+// 2026-12-06), where the deposit's sentence lacks "sailing course".
 const ASKED_SUM = new RegExp(`${WHAT_IS_THE}(?:fines?|rents?|deposits?)\\b`, "u");
 
 /**
@@ -398,7 +405,7 @@ export function expectedAnswerType(question: string): AnswerType {
   if (ASKED_EMAIL.test(q) || (searchStyle && SEARCHED_EMAIL.test(q))) return "email";
   if (ASKED_URL.test(q)) return "url";
   if (ASKED_CREDENTIAL.test(q) || (searchStyle && SEARCHED_CREDENTIAL.test(q))) return "credential";
-  if (/\b(price|cost|fee|fare|charge)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q) || ASKED_EXCESS.test(q)) {
+  if (/\b(price|cost|fee|fare|charge)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q) || ASKED_EXCESS.test(q) || TIME_RATE.test(q)) {
     return "amount";
   }
   if (HOW_MANY_UNITS_OF_TIME.test(q)) return "number";
@@ -469,7 +476,10 @@ const DATE_WORD = new RegExp(`^(?:${DATE_WORDS.source}|march|may)$`, "i");
 const HOLIDAY = /^(?:christmas|xmas|easter|whitsun|hanukkah|diwali|ramadan|eid|thanksgiving|halloween|boxing|holidays?)$/;
 /** A day, a month or a holiday (lower case): a word that says when, not who or where. */
 const saysWhen = (word: string) => DATE_WORD.test(word) || HOLIDAY.test(word);
-// A capitalised word after "the": a role, a meeting or a body ("the Chair", "the AGM"), not someone's name.
+// A capitalised word after "the": a role, a meeting or a body ("the Chair", "the AGM"), not someone's name. Not also the
+// words after it: "the Customer Relations Lead" no longer answered "who do I send a complaint to" (whose gold is the
+// lead's name), but NQ-open's "the Speaker of the Lok Sabha" and SQuAD's "the Economist Intelligence Unit" are the
+// answers asked for, and four right confident answers became uncertain (`npm run eval -- --only=qa`, 2026-12-06).
 const THE_CAPITALISED = /\bthe\s+\p{Lu}[\p{L}'’.-]*/gu;
 // A name ending in what names a body, a place or an event ("Kettlewood Senior Cup", "Grand Egyptian Museum", "Quay
 // Street"): no one's name, though "Raj confirmed that the first team has reached the semi-final of the Kettlewood

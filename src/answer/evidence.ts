@@ -17,6 +17,7 @@ import { predict } from "./logistic-model.js";
 import { namesAnotherDay } from "./days-of-the-week.js";
 import { namesAnotherMonth } from "./months.js";
 import { namesAnotherPlatform } from "./platforms.js";
+import { namesAnotherSum } from "./sums.js";
 import { namesAnotherVersion } from "./versions.js";
 import { asksWhatIsNot, asksWhy, saysWhatIsNot } from "./negation.js";
 import { synonymTerms, type Thesaurus, verbsApart } from "./synonyms.js";
@@ -107,13 +108,14 @@ export interface EvidenceOptions {
 }
 
 // A sentence opening with a word that points back ("He is best known for playing Nikko", "It is conducted by our
-// Behavior Lead, Marcus Delgado") says nothing on its own: the sentence before it names what it points to. It is
-// weighed with that sentence's terms and quoted after it (extractive.ts's antecedent). Not also, for a passage's first
-// sentence, the sentence before the chunk, read from the document at answer time as a table's header is: measured
-// (`npm run eval -- --only=qa`, 2026-12-06), NQ-open's confident answers went from 494 to 487 and its answers holding a
-// gold answer from 80.6 to 80.4 %, SQuAD's unanswerable questions not answered confidently from 74.1 to 73.6 %, and the
-// seed set's "Who represented the Hungarian National Museum on the panel?" stayed uncertain ("panel" weighs little there).
-const POINTS_BACK = /^(?:he|she|it|they|his|her|its|their|this|these|those)\b/iu;
+// Behavior Lead, Marcus Delgado", "Both are printed on the rating label") says nothing on its own: the sentence before
+// it names what it points to. It is weighed with that sentence's terms and quoted after it (extractive.ts's
+// antecedent). Not also, for a passage's first sentence, the sentence before the chunk, read from the document at
+// answer time as a table's header is: measured (`npm run eval -- --only=qa`, 2026-12-06), NQ-open's confident answers
+// went from 494 to 487 and its answers holding a gold answer from 80.6 to 80.4 %, SQuAD's unanswerable questions not
+// answered confidently from 74.1 to 73.6 %, and the seed set's "Who represented the Hungarian National Museum on the
+// panel?" stayed uncertain ("panel" weighs little there).
+const POINTS_BACK = /^(?:he|she|it|they|his|her|its|their|this|these|those|both)\b/iu;
 
 /** Whether a sentence opens by pointing back to the one before it. */
 export const pointsBack = (text: string) => POINTS_BACK.test(text);
@@ -146,8 +148,8 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const viaAcronyms = acronymTerms(question);
   const viaSynonyms = synonymTerms(question, options.thesaurus);
   const anotherRole = namesAnotherRole(question);
-  // Another day of the week, month, platform or software version than the one asked about (alternatives.ts).
-  const namesAnotherAlternative = [namesAnotherDay, namesAnotherMonth, namesAnotherPlatform, namesAnotherVersion].map((another) => another(question));
+  // Another day of the week, month, platform, software version or sum of money than the one asked about (alternatives.ts).
+  const namesAnotherAlternative = [namesAnotherDay, namesAnotherMonth, namesAnotherPlatform, namesAnotherVersion, namesAnotherSum].map((another) => another(question));
   // "What is not covered?" asks for what a sentence, or its section's heading, says is not so. That only caps the
   // outcome and marks the ranking's typeMismatch: putting such sentences first for the answer (measured, `npm run
   // eval`, 2026-12-05) quoted a warranty's exclusions, but over fifteen documents answered "What does the travel

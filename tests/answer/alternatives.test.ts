@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { weighEvidence } from "../../src/answer/evidence.js";
 import { namesAnotherMonth } from "../../src/answer/months.js";
 import { namesAnotherPlatform } from "../../src/answer/platforms.js";
+import { namesAnotherSum } from "../../src/answer/sums.js";
 import { namesAnotherVersion } from "../../src/answer/versions.js";
 import { BUNDLED_CALIBRATION } from "../../src/config.js";
 import { passagesOf } from "./passages.js";
@@ -45,6 +46,18 @@ describe("another version", () => {
     // A question naming no version, and decimals that are not versions.
     expect(namesAnotherVersion("how long are security updates given")("3.x receives security fixes only.")).toBe(false);
     expect(namesAnotherVersion("what does v4 cost")("The desk in Room 3.12 costs £12.50 from 10.30.")).toBe(false);
+  });
+});
+
+describe("another sum", () => {
+  it("When a question names a sum of money, Then a text naming only other sums answers for another; bare numbers are no sums", () => {
+    const cover = namesAnotherSum("tenant protection plan $10,000 coverage price");
+    expect(cover("The Tenant Protection Plan costs $12 per month for $2,000 of coverage, or $19 per month for $5,000 of coverage.")).toBe(true);
+    for (const holds of ["Cover up to $10k costs $30 per month.", "$10,000 of coverage costs $30.", "Ask the office about higher cover.", "Unit 10,000 is by the gate."]) {
+      expect(cover(holds)).toBe(false);
+    }
+    // A question naming no sum.
+    expect(namesAnotherSum("how much is the protection plan")("$12 per month for $2,000 of coverage")).toBe(false);
   });
 });
 

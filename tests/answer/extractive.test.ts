@@ -76,6 +76,12 @@ describe("evidence and the extractive answer", () => {
     ]);
   });
 
+  it("When a sentence opens with 'Both', Then it is weighed with the sentence naming the two things", async () => {
+    const [passage] = passagesOf("Have your model number and serial number ready. Both are printed on the rating label on the right-hand edge of the door.");
+    const evidence = await weighEvidence("Where can I find the serial number?", [passage!], { idf, ranking: TEST_RANKING });
+    expect(evidence.find((s) => s.text.startsWith("Both"))!.coverage).toBeGreaterThan(0);
+  });
+
   it("When a list item is nested under an item that is a label ('**Config file**'), Then it is read and quoted under that label", async () => {
     const [passage] = passagesOf(
       "### File locations\n\n- **Config file**\n  - Linux: `/etc/emberdb/ember.conf`\n  - Windows: `C:\\ProgramData\\EmberDB\\ember.conf`\n- **Data directory** (Linux): `/var/lib/emberdb`\n- **Log file** (Linux): `/var/log/emberdb/emberd.log`",
@@ -600,10 +606,18 @@ describe("answer types", () => {
     // A rate is a number, a share or a sum.
     expect(expectedAnswerType("What VAT rate do UK customers pay?")).toBe("number");
     expect(expectedAnswerType("first-rate service")).toBe("any");
+    // Charged by the hour or the day, a rate is a sum; an interest rate is still a share.
+    expect(expectedAnswerType("online A level rate per hour")).toBe("amount");
+    expect(expectedAnswerType("what is the hourly rate for a tutor")).toBe("amount");
+    expect(expectedAnswerType("interest rate per month")).not.toBe("amount");
     // A time of day is no size, age or share.
     expect(holdsAnswerType("The heated pool is open 10:00am to 7:00pm.", "number")).toBe(false);
     expect(holdsAnswerType("The pool is open from 10:00 to 19:00.", "number")).toBe(false);
     expect(holdsAnswerType("The pool is 1.4 metres deep.", "number")).toBe(true);
+    // "One" standing for someone is no number: "with one of our team helping" says no age.
+    const age = new Set(["how", "old", "do", "you", "need", "to", "be", "help", "out", "at", "the", "farm"]);
+    expect(holdsAnswerType("Children can hold the rabbits with one of our team helping.", "number", age)).toBe(false);
+    expect(holdsAnswerType("Volunteers must be sixteen or over.", "number", age)).toBe(true);
   });
 
   it("When a question asks for a telephone number, an e-mail address or a website, Then only a sentence giving one answers it, and its digits count nothing", async () => {
@@ -612,6 +626,7 @@ describe("answer types", () => {
     expect(expectedAnswerType("What number do I call for IT?")).toBe("phone");
     expect(expectedAnswerType("help desk phone number")).toBe("phone");
     expect(expectedAnswerType("phone number for the disability advice team")).toBe("phone");
+    expect(expectedAnswerType("aquaclean customer service number")).toBe("phone");
     expect(expectedAnswerType("email for the IT help desk")).toBe("email");
     expect(expectedAnswerType("helpdesk email")).toBe("email");
     expect(expectedAnswerType("email receipts setting")).toBe("any");

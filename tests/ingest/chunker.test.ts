@@ -100,6 +100,12 @@ describe("chunker", () => {
       "Dr. Smith read it in No. 12 Baker Street.",
     ]);
     expect(split("They chose plan B. Then it rained.")).toEqual(["They chose plan B.", "Then it rained."]);
+    // A part's number in lower case, as a manual writes it; "no." ending a sentence still ends it.
+    expect(split("Replacement filters (part no. AC-F220) cost $18.95. The answer is no. Then ask again.")).toEqual([
+      "Replacement filters (part no. AC-F220) cost $18.95.",
+      "The answer is no.",
+      "Then ask again.",
+    ]);
     // Joining never makes a sentence longer than the bound.
     const long = `${"word ".repeat(180)}Edward D. ${"Taussig ".repeat(80)}landed.`;
     expect(Math.max(...sentenceSpans(long).map((s) => s.end - s.start))).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);

@@ -36,11 +36,12 @@ import { loadPdf } from "./pdf.js";
 // markdown 13, html 15, pdf 10: so does a line led by a label ("ACTION: …"), onto a line in lower case or indented.
 // txt 15, markdown 14, html 16, pdf 11: a line with dot leaders ("Adult ........ £12.00") is one sentence. txt 16: a
 // line with lines indented under it heads them, digits and all ("Tray 1 (main tray)"); txt 16, markdown 17, html 18,
-// pdf 12: a line set out in columns is one sentence, and "ext. 4437" is not cut after "ext.".
-const TXT = { load: loadTxt, version: "txt@16" };
-const MARKDOWN = { load: loadMarkdown, version: "markdown@17" };
-const HTML = { load: loadHtml, version: "html@18" };
-const PDF = { load: loadPdf, version: "pdf@12" };
+// pdf 12: a line set out in columns is one sentence, and "ext. 4437" is not cut after "ext.". txt 17, markdown 18,
+// html 19, pdf 13: nor "part no. AC-F220" after "no.".
+const TXT = { load: loadTxt, version: "txt@17" };
+const MARKDOWN = { load: loadMarkdown, version: "markdown@18" };
+const HTML = { load: loadHtml, version: "html@19" };
+const PDF = { load: loadPdf, version: "pdf@13" };
 const BY_TYPE: Record<string, { load: Loader; version: string }> = { ".txt": TXT, ".text": TXT, ".md": MARKDOWN, ".markdown": MARKDOWN, ".html": HTML, ".htm": HTML, ".pdf": PDF };
 
 /** Loaders by lower-case file extension. */
