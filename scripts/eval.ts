@@ -151,12 +151,11 @@ for (const set of fitSets) {
   // Records only: a folder's documents are read by the product's loaders when it is opened.
   if (!("documents" in set.corpus)) continue;
   const documents = set.corpus.documents;
-  keywordSets.push({ name: set.name, chunks: await chunkedDocuments(documents, config.chunking), score: goldInTop(fitQuestionsOf(set), config.retrieval.topK) });
+  keywordSets.push({ name: set.name, ...(await chunkedDocuments(documents, config.chunking)), score: goldInTop(fitQuestionsOf(set), config.retrieval.topK) });
 }
 if (sciFact) {
   const idOf = new Map(sciFact.documents.map((d) => [documentFile(d.id), d.id]));
-  const chunks = await chunkedDocuments(sciFact.documents satisfies EvalDocument[], config.chunking);
-  keywordSets.push({ name: "scifact", chunks, score: meanNdcg10(sciFact.queries, sciFact.train, (source) => idOf.get(source)!) });
+  keywordSets.push({ name: "scifact", ...(await chunkedDocuments(sciFact.documents satisfies EvalDocument[], config.chunking)), score: meanNdcg10(sciFact.queries, sciFact.train, (source) => idOf.get(source)!) });
 }
 if (keywordSets.length) results.bm25 = fitBm25(keywordSets);
 /** The bundled calibration with what this run fitted so far: every set is indexed with it. */

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { LOCAL_USE_ID } from "../../src/embeddings/local-use.js";
 import { chunkRecord } from "../../src/ingest/build-index.js";
 import { chunkDocument } from "../../src/ingest/chunker.js";
-import { keywordDocument } from "../../src/retrieval/keyword-document.js";
+import { keywordDocuments } from "../../src/retrieval/keyword-document.js";
 import type { SourceFileRecord } from "../../src/store/source-records.js";
 import type { GenerationInput } from "../../src/store/types.js";
 import { CHUNKING, type SizedCorpus } from "./dataset.js";
@@ -25,7 +25,7 @@ export function generationInput(corpus: SizedCorpus, rows: Float32Array[]): Gene
     chunks: corpus.chunks,
     documents: corpus.documents,
     vectors: rows,
-    keywordDocuments: corpus.chunks.map(keywordDocument),
+    keywordDocuments: keywordDocuments(corpus.chunks, corpus.documents),
   };
 }
 
@@ -47,6 +47,7 @@ export function withOneDocumentChanged(input: GenerationInput, rows: Float32Arra
   const kept = input.chunks.flatMap((chunk, i) => (chunk.source === source ? [] : [i]));
   const chunks = [...kept.map((i) => input.chunks[i]!), ...rechunked];
   const vectors = [...kept.map((i) => rows[i]!), ...rechunked.map((_, j) => rows[j]!)];
+  const documents = new Map([...input.documents, [source, { ...old, text }]]);
   const files = input.manifest.files.map((f) =>
     f.source === source ? fileRecord(source, text, rechunked.map((c) => c.id)) : f,
   );
@@ -54,9 +55,9 @@ export function withOneDocumentChanged(input: GenerationInput, rows: Float32Arra
     input: {
       manifest: { ...input.manifest, files },
       chunks,
-      documents: new Map([...input.documents, [source, { ...old, text }]]),
+      documents,
       vectors,
-      keywordDocuments: chunks.map(keywordDocument),
+      keywordDocuments: keywordDocuments(chunks, documents),
     },
     newChunkId: rechunked.at(-1)!.id,
   };

@@ -9,7 +9,7 @@
  * documents (every store serves the document's text already).
  */
 import type { IndexSnapshot, StoredDocument } from "../core/types.js";
-import { cellsOf, headsRows, rowsAbove } from "./tables.js";
+import { cellsOf, headerAbove } from "../ingest/tables.js";
 import type { Passage } from "./types.js";
 
 /** The passages, each beginning inside a table with that table's header (`tableHeader`). */
@@ -19,15 +19,11 @@ export async function withTableHeaders(snapshot: Pick<IndexSnapshot, "document">
   return Promise.all(
     passages.map(async (passage) => {
       const { chunk } = passage;
-      const lead = /^\s*/.exec(chunk.text)![0].length;
-      const firstLine = chunk.text.slice(lead).split("\n", 1)[0]!;
-      // A row, or a Markdown table's delimiter row (its header then the line above the passage).
-      if (!cellsOf(firstLine)) return passage;
+      // A row, or a Markdown table's delimiter row, first: only then is the document read.
+      if (!cellsOf(chunk.text.trimStart().split("\n", 1)[0]!)) return passage;
       const text = (await documentOf(chunk.source))?.text;
-      const lineStart = chunk.start + lead;
-      if (text === undefined || (lineStart > 0 && text[lineStart - 1] !== "\n")) return passage;
-      const { first } = rowsAbove(text, lineStart);
-      return first && headsRows(text, first.end, first.cells) ? { ...passage, tableHeader: first.cells } : passage;
+      const tableHeader = text === undefined ? undefined : headerAbove(text, chunk);
+      return tableHeader ? { ...passage, tableHeader } : passage;
     }),
   );
 }

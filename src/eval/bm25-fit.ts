@@ -9,7 +9,7 @@
  * than a point while SciFact's nDCG moves by two.
  */
 import type { Bm25Parameters, Chunk } from "../core/types.js";
-import { keywordDocument } from "../retrieval/keyword-document.js";
+import { keywordDocuments } from "../retrieval/keyword-document.js";
 import { KeywordIndex } from "../retrieval/keyword-index.js";
 import { KeywordSegment } from "../retrieval/keyword-segment.js";
 import type { Qrels } from "./datasets.js";
@@ -34,6 +34,8 @@ export type RankSources = (query: string, chunks: number) => string[];
 export interface KeywordFitSet {
   name: string;
   chunks: Chunk[];
+  /** The chunks' documents by source, whose tables' headers are indexed with the rows below them. */
+  documents: ReadonlyMap<string, { text: string }>;
   /** How good a ranking is on the set's fit questions, 0..1. */
   score(rank: RankSources): number;
 }
@@ -46,7 +48,7 @@ export interface Bm25Fit {
 
 export function fitBm25(sets: KeywordFitSet[]): Bm25Fit {
   const candidates: Bm25Fit["candidates"] = [];
-  const documents = sets.map((set) => ({ set, keywordDocuments: set.chunks.map(keywordDocument), sourceOf: new Map(set.chunks.map((c) => [c.id, c.source])) }));
+  const documents = sets.map((set) => ({ set, keywordDocuments: keywordDocuments(set.chunks, set.documents), sourceOf: new Map(set.chunks.map((c) => [c.id, c.source])) }));
   // Postings hold boosted term frequencies, so only the heading boost shapes them; k1 and b apply at search time.
   // Tokenising once per boost rather than once per candidate saves most of the fit's time.
   const segments = new Map(

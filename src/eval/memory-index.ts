@@ -41,7 +41,7 @@ export async function memorySnapshot(chunks: Chunk[], embedder: Embedder, option
 
 /** The keyword index ingest would build over these chunks. */
 export function keywordIndexOf(chunks: Chunk[], bm25: Bm25Parameters = BUNDLED_CALIBRATION.bm25): KeywordIndex {
-  return KeywordIndex.build(chunks.map(keywordDocument), bm25);
+  return KeywordIndex.build(chunks.map((chunk) => keywordDocument(chunk)), bm25);
 }
 
 /** A snapshot sharing vectors and chunks with `base` but with another keyword index (for BM25 parameter sweeps). */

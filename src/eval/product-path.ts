@@ -14,7 +14,7 @@ import { type Calibration, loadConfig, type Config } from "../config.js";
 import type { Chunk, LoadedSnapshot } from "../core/types.js";
 import type { Embedder } from "../embeddings/types.js";
 import { parseFile } from "../ingest/parse-file.js";
-import type { ChunkingOptions } from "../ingest/types.js";
+import type { ChunkingOptions, SourceDocument } from "../ingest/types.js";
 import { createLogger } from "../logger.js";
 import { createServices, type Services } from "../services.js";
 import { documentFile, type EvalDocument, type QaSet } from "./qa-sets.js";
@@ -35,11 +35,16 @@ export function writeCorpus(dir: string, documents: EvalDocument[]): void {
   }
 }
 
-/** The chunks ingest makes of the records' files (the product's Markdown loader and chunker), without embedding or indexing them. */
-export async function chunkedDocuments(documents: EvalDocument[], chunking: ChunkingOptions): Promise<Chunk[]> {
+/** The chunks ingest makes of the records' files (the product's Markdown loader and chunker), without embedding or indexing them, and the loaded documents by source. */
+export async function chunkedDocuments(documents: EvalDocument[], chunking: ChunkingOptions): Promise<{ chunks: Chunk[]; documents: Map<string, SourceDocument> }> {
   const chunks: Chunk[] = [];
-  for (const d of documents) chunks.push(...(await parseFile({ source: documentFile(d.id), type: ".md", bytes: Buffer.from(markdownOf(d)), chunking })).chunks);
-  return chunks;
+  const loaded = new Map<string, SourceDocument>();
+  for (const d of documents) {
+    const parsed = await parseFile({ source: documentFile(d.id), type: ".md", bytes: Buffer.from(markdownOf(d)), chunking });
+    chunks.push(...parsed.chunks);
+    loaded.set(parsed.document.source, parsed.document);
+  }
+  return { chunks, documents: loaded };
 }
 
 export interface ProductOptions {

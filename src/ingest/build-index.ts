@@ -106,6 +106,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
     return found ? [found] : [];
   });
   const documents = contents.map((c) => c.document);
+  const textOf = new Map(documents.map((doc) => [doc.source, doc.text]));
   const chunks = contents.flatMap((c) => c.chunks);
   // Passes over every chunk run a slice at a time: a 20 MB file is 60,000 chunks, and requests are being served.
   const keys = await mapInSlices(chunks, (chunk) => embeddingKey(embedder.id, embeddingText(chunk)));
@@ -127,7 +128,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
     chunks,
     documents: new Map(documents.map((doc) => [doc.source, doc])),
     vectors: keys.map((key) => cache.get(key)!),
-    keywordDocuments: await mapInSlices(chunks, keywordDocument),
+    keywordDocuments: await mapInSlices(chunks, (chunk) => keywordDocument(chunk, textOf.get(chunk.source))),
     basis: previous,
   });
   await cache.compact(new Set(keys));

@@ -14,7 +14,7 @@ describe("BM25 parameters fitted on fit questions", () => {
       chunkOf(`noise${i}`, `${topic} ${topic} ${topic} appear here among many other words about unrelated events that fill a long text body.`),
     ]);
     const questions = topics.map((topic, i) => question(`q${i}`, topic, `gold${i}.txt`));
-    const fit = fitBm25([{ name: "toy", chunks, score: goldInTop(questions, 1) }]);
+    const fit = fitBm25([{ name: "toy", chunks, documents: new Map(), score: goldInTop(questions, 1) }]);
 
     expect(fit.candidates).toHaveLength(BM25_GRID.k1.length * BM25_GRID.b.length * BM25_GRID.headingBoost.length);
     expect(fit.params.headingBoost).toBe(Math.max(...BM25_GRID.headingBoost));

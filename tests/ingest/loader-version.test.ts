@@ -89,7 +89,7 @@ describe.each(stores)("a loader changed since the index was built (%s)", (_name,
         chunks: retitled,
         documents: new Map([["guide.txt", { source: "guide.txt", title: "guide", text: GUIDE }]]),
         vectors: await embedder.embedDocuments(retitled.map(embeddingText)),
-        keywordDocuments: retitled.map(keywordDocument),
+        keywordDocuments: retitled.map((chunk) => keywordDocument(chunk, GUIDE)),
       });
       const reread = await buildIndex({ corpusDir, indexDir: path.join(path.dirname(corpusDir), "index"), store, chunking, embedder });
       expect(reread.files.reread).toEqual(["guide.txt"]);

@@ -104,3 +104,36 @@ describe("a long table", () => {
     expect(result.answer).not.toContain("F28");
   });
 });
+
+// Long enough that the A level row is in a later chunk than the header, and prose beside the table speaks of the rates.
+const FEES = `# Tutoring terms
+
+## Lesson fees
+
+Lessons are charged by the hour at the rates set out below. Lessons shorter than one hour are charged pro rata.
+
+| Level | In person (per hour) | Online (per hour) |
+| --- | --- | --- |
+| Primary (Key Stages 1 and 2) | £38 | £33 |
+| 11+ and independent school entrance preparation | £52 | £47 |
+| Key Stage 3 (Years 7 to 9) | £42 | £37 |
+| GCSE and IGCSE | £48 | £43 |
+| Adult learners and professional examinations | £60 | £55 |
+| Music theory (Grades 1 to 5) | £40 | £35 |
+| Music theory (Grades 6 to 8) | £46 | £41 |
+| A level and IB | £56 | £51 |
+
+Tutors travelling more than 10 miles may charge a travel supplement, agreed in advance.
+`;
+
+describe("a long table's later rows, searched for by their header's words", () => {
+  const served = serveCorpus({ "tutoring.md": FEES });
+
+  it("When a query names a column and a row, Then keyword search finds the chunk holding the row, its header indexed with it", async () => {
+    const response = await served.server().post("/search", { query: "A level and IB online per hour", k: 1, mode: "keyword" });
+    const { results } = (await response.json()) as { results: { text: string }[] };
+    // Before: the chunk with the header and the prose about rates, the row's chunk holding neither "online" nor "hour".
+    expect(results[0]!.text).toContain("| A level and IB | £56 | £51 |");
+    expect(results[0]!.text).not.toContain("Online (per hour)");
+  });
+});

@@ -98,7 +98,7 @@ describeOnPostgres("keyword search in PostgreSQL, pruned", () => {
   async function expectEmbeddedRanking(published: typeof chunks, { query = guardedQuery(pool), maxQueryTerms }: { query?: Query; maxQueryTerms?: number } = {}) {
     const { rows } = await pool.query("SELECT generation, chunk_count, total_length FROM rag_live JOIN rag_generations USING (generation)");
     const stats = { chunkCount: Number(rows[0].chunk_count), totalLength: Number(rows[0].total_length), bm25: BUNDLED_CALIBRATION.bm25 };
-    const embedded = KeywordIndex.build(published.map(keywordDocument), BUNDLED_CALIBRATION.bm25);
+    const embedded = KeywordIndex.build(published.map((chunk) => keywordDocument(chunk)), BUNDLED_CALIBRATION.bm25);
     for (const firstRound of [1, 20, Number.POSITIVE_INFINITY]) {
       const search = new PgKeywordSearch(query, Number(rows[0].generation), stats, firstRound, maxQueryTerms);
       for (const query of QUERIES) {

@@ -10,7 +10,7 @@ import { BUNDLED_CALIBRATION } from "../../src/config.js";
 import type { Chunk } from "../../src/core/types.js";
 import { chunkRecord } from "../../src/ingest/build-index.js";
 import { chunkDocument } from "../../src/ingest/chunker.js";
-import { keywordDocument } from "../../src/retrieval/keyword-document.js";
+import { keywordDocuments } from "../../src/retrieval/keyword-document.js";
 import { PgGenerationStore } from "../../src/store/pgvector/index.js";
 import type { GenerationInput } from "../../src/store/types.js";
 import { fakeEmbedder } from "../helpers/fake-embedder.js";
@@ -41,7 +41,7 @@ async function inputOf(files: Record<string, string>): Promise<GenerationInput> 
     chunks,
     documents: new Map(documents.map((d) => [d.source, { source: d.source, title: d.title, text: d.text }])),
     vectors: await embedder.embedDocuments(chunks.map((c) => c.text)),
-    keywordDocuments: chunks.map(keywordDocument),
+    keywordDocuments: keywordDocuments(chunks, new Map(documents.map((d) => [d.source, d]))),
   };
 }
 

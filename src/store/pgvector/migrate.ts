@@ -25,6 +25,6 @@ export async function migrateIndex(indexDir: string, store: PgGenerationStore): 
     chunks: snapshot.chunks,
     documents: snapshot.documents,
     vectors: snapshot.chunks.map((chunk) => vectorOf.get(chunk.id)!),
-    keywordDocuments: snapshot.chunks.map(keywordDocument),
+    keywordDocuments: snapshot.chunks.map((chunk) => keywordDocument(chunk, snapshot.documents.get(chunk.source)?.text)),
   });
 }

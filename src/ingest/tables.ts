@@ -4,7 +4,8 @@
  * delimiter row under the header) and an HTML table's as the loader writes them
  * ("London | 140 pounds", one row per block), and finding the header that names
  * a row's cells. chunk-sentences reads rows within a passage; table-headers
- * reads a header the passage was cut below.
+ * reads a header the passage was cut below, and keyword search indexes it with
+ * the passage (keyword-document).
  */
 
 /** A table's row as cells: "| London | 140 pounds |" (Markdown) or "London | 140 pounds" (an HTML table's row). */
@@ -50,4 +51,18 @@ export function headsRows(text: string, end: number, cells: string[]): boolean {
   const next = text.slice(end).split("\n").find((line) => line.trim());
   const nextCells = next === undefined ? undefined : cellsOf(next);
   return nextCells !== undefined && (isDelimiterRow(nextCells) || nextCells.length === cells.length);
+}
+
+/**
+ * The header of the table a chunk was cut from below its header: the chunk (at `start` in `text`) opens with a row, or
+ * a Markdown table's delimiter row, and the table's first row above it heads the rows.
+ */
+export function headerAbove(text: string, chunk: { start: number; text: string }): string[] | undefined {
+  const lead = /^\s*/.exec(chunk.text)![0].length;
+  const firstLine = chunk.text.slice(lead).split("\n", 1)[0]!;
+  if (!cellsOf(firstLine)) return undefined;
+  const lineStart = chunk.start + lead;
+  if (lineStart > 0 && text[lineStart - 1] !== "\n") return undefined;
+  const { first } = rowsAbove(text, lineStart);
+  return first && headsRows(text, first.end, first.cells) ? first.cells : undefined;
 }
