@@ -49,6 +49,10 @@ export interface Assessment {
 // 0.888, its unanswerable not confident 96.7 → 95.6 %; the workplace set's near-miss still answered. Nor whether the
 // best sentence is a list's item or introduces one (the seed set's uncertain answers about NEMO's thoughts and
 // recommendations are quoted from lists): fitted a weight of 0.05, it moved no set by more than three confident answers.
+// Nor how far the quoted sentence's ranking score stands ahead of the next sentence's (`answerMargin`): fitted -0.62
+// beside answerScore's +2.22, it took confident answers from every set (`npm run eval -- --only=qa`, 2026-12-06:
+// small corpora 372 → 353, NQ-open 496 → 492 with its unanswerable not confident 96.7 → 95.6 %, the paraphrase set 10
+// → 8) and moved the seed set's none.
 // Nor the size of the corpus (log of its chunks), which IDF-weighted coverage depends on: fitted +0.79 a decade, it
 // took the small corpora's check questions from 243 confident answers to 9, the seed set's from 7 to 0, their few fit
 // groups being answered less well than NQ-open's paragraphs, on which the threshold is read.
