@@ -21,9 +21,10 @@ import { isStopWord, terms, words } from "../retrieval/tokenize.js";
 /**
  * "count" asks how many or how much of something ("how many visitors", "number of", "how much water"); "length" how long
  * or how far (a time or a distance); "duration" how long something takes or lasts (a time only); "number" any other
- * quantity ("how much longer", "how old", "what percentage"); "address" a postal address, where "place" is any place.
+ * quantity ("how much longer", "how old", "what percentage"); "address" a postal address, where "place" is any place;
+ * "day" a date that names its day ("what date is the banquet": not "held every November"), where "date" is any when.
  */
-export type AnswerType = "count" | "length" | "duration" | "number" | "date" | "time" | "amount" | "role" | "person" | "organisation" | "country" | "place" | "address" | "phone" | "email" | "url" | "credential" | "any";
+export type AnswerType = "count" | "length" | "duration" | "number" | "date" | "day" | "time" | "amount" | "role" | "person" | "organisation" | "country" | "place" | "address" | "phone" | "email" | "url" | "credential" | "any";
 
 // "Once a week" says how often as "twice a year" does; "once you have joined" says when, not how many. "One" standing
 // for someone or something counts nothing: "with one of our team helping" says no age, "no one", "the one you want".
@@ -105,9 +106,11 @@ const LENGTH_NOUNS = /^(length|duration)$/;
  * "in which city"): the answer says "Egypt" or "2025", not "country" or "year",
  * so an answering sentence need not hold them.
  */
+const DATE_NOUNS = /^(year|years|date|dates|day|days|month|months|time|times|hours|century|centuries|decade|decades|period)$/;
 const TYPE_NOUNS: Partial<Record<AnswerType, RegExp>> = {
   role: ROLE_NOUNS,
-  date: /^(year|years|date|dates|day|days|month|months|time|times|hours|century|centuries|decade|decades|period)$/,
+  date: DATE_NOUNS,
+  day: DATE_NOUNS,
   time: /^(time|times|hour|hours)$/,
   country: /^(country|countries|nation|nations)$/,
   place: /^(city|cities|town|towns|place|places|region|regions|state|states|continent|location|locations|venue|venues|address|addresses)$/,
@@ -349,8 +352,9 @@ const ASKED_VERSION = /\b(?:what|which) (?:[\p{L}\p{N}.+#-]+ )?versions?\b/u;
 const WHAT_IS_THE = String.raw`\b(?:what|which)(?:['’]s| is| are| was| were) (?:the |their |your |its |his |her |our )?(?:[\p{L}\d'’-]+ ){0,3}`;
 // A number named by whom it reaches: "customer service number", "support line number", "reception number".
 const PHONE_WORDS = "(?:phone|telephone|mobile|cell|fax|contact|hotline|helpline|emergency|service|support|enquiries|enquiry|inquiries|inquiry|helpdesk|reception|switchboard|freephone|line) (?:number|no)";
+// Whom to ring is asked for by a number too: "my boiler's packed in, who do I ring", "is there anyone I can call at 2am".
 const ASKED_PHONE = new RegExp(
-  `${WHAT_IS_THE}${PHONE_WORDS}s?\\b|\\b(?:what|which) (?:number|extension) (?:do|should|can|must) (?:i|we|you|they) (?:call|ring|dial)\\b|\\bnumbers? to (?:call|ring|dial)\\b`,
+  `${WHAT_IS_THE}${PHONE_WORDS}s?\\b|\\b(?:what|which) (?:number|extension) (?:do|should|can|must) (?:i|we|you|they) (?:call|ring|dial)\\b|\\bnumbers? to (?:call|ring|dial)\\b|\\b(?:who|anyone|anybody|someone|somebody) (?:do|should|can|could|must)? ?(?:i|we) (?:can |could |should )?(?:call|ring|phone)\\b`,
   "u",
 );
 // Searched for, a few words leading to what is wanted, last or before what it is for: "IT desk phone number", "phone
@@ -423,7 +427,7 @@ export function expectedAnswerType(question: string): AnswerType {
     ASKED_HOURS.test(q) ||
     (searchStyle && (/\b(?:dates?|deadlines?)\b/.test(q) || /\btimes\W*$/.test(q) || SEARCHED_DAY.test(q)))
   ) {
-    return "date";
+    return /\bdates?\b/.test(q) ? "day" : "date";
   }
   if (/\b(what|which|in which|in what|from which|from what) (country|countries|nation|nations)\b/.test(q)) return "country";
   if (WHAT_IS_THE_ADDRESS.test(q) || (searchStyle && SEARCHED_ADDRESS.test(q))) return "address";
@@ -686,8 +690,8 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   }
   if (type === "count") return newCount(text, questionWords);
   if (type === "time") return CLOCK_TIME.test(text) || TIME_OF_DAY_SAID.test(text);
-  if (type === "date") {
-    if ((questionWords.has("date") || questionWords.has("dates")) && !saysDay(text)) return false;
+  if (type === "date" || type === "day") {
+    if (type === "day" && !saysDay(text)) return false;
     return (
       newNumber(text, DATE_NUMBER, questionWords) ||
       DATE_WORDS.test(text) ||

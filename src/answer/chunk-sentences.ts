@@ -32,6 +32,8 @@ export interface Sentence {
   answers?: string;
   /** A row of a table, its cells named by their columns. */
   tableRow?: true;
+  /** A table row's first cell, which names the record the row is about ("7-Day Rider"). */
+  rowKey?: string;
   /** The last sentence of its paragraph (a blank line, or the chunk's end, follows it). */
   endsParagraph?: true;
 }
@@ -76,7 +78,7 @@ export function chunkSentences(chunk: Chunk, tableHeader?: string[], keepHeading
     const row = tableRow(chunk.text, span, line, tableHeader);
     // A table's header is what its rows are named by, no statement.
     if (row === null) continue;
-    let text = row ?? readable(chunk.text.slice(start, span.end));
+    let text = row?.text ?? readable(chunk.text.slice(start, span.end));
     // A question the document asks (an FAQ's "Q: How long can I keep a book?", a heading that asks) is no answer:
     // quoted, it answered "How many books can I take out?" with "Q: How many books can I borrow?". The sentence after
     // it answers it, and holds its words for the question asked here.
@@ -107,7 +109,7 @@ export function chunkSentences(chunk: Chunk, tableHeader?: string[], keepHeading
       listItem: item !== undefined,
       ...(continuesItem && { continuesItem }),
       ...(asked !== undefined && { answers: asked }),
-      ...(row !== undefined && { tableRow: true as const }),
+      ...(row !== undefined && { tableRow: true as const, rowKey: row.key }),
     });
     asked = undefined;
   }
@@ -212,16 +214,17 @@ function lineBounds(text: string): LineBounds[] {
  * between bars only. The header itself is null (no sentence: headsRows). A Markdown delimiter
  * row ("| --- |") is no row: undefined, and it has no words to quote.
  */
-function tableRow(text: string, span: Span, line: string, continuedHeader?: string[]): string | null | undefined {
+function tableRow(text: string, span: Span, line: string, continuedHeader?: string[]): { text: string; key: string } | null | undefined {
   const cells = text.slice(span.start, span.end).trim() === line.trim() ? cellsOf(line) : undefined;
   if (!cells || isDelimiterRow(cells)) return undefined;
   const { first, reachesStart } = rowsAbove(text, text.lastIndexOf("\n", span.start - 1) + 1);
   // A passage cut from inside a long table: its first row is no header, and the table's own names its cells.
   const header = reachesStart && continuedHeader ? continuedHeader : first?.cells;
   if (!header && headsRows(text, span.end, cells)) return null;
-  if (!header || header.length !== cells.length) return readable(cells.join(" | "));
+  const key = readable(cells[0]!);
+  if (!header || header.length !== cells.length) return { text: readable(cells.join(" | ")), key };
   // An empty cell says nothing: "Notes:" with nothing after it had ended the row as a list's introduction ends.
-  return readable(cells.flatMap((cell, i) => (!cell ? [] : header[i] ? [`${header[i]}: ${cell}`] : [cell])).join("; "));
+  return { text: readable(cells.flatMap((cell, i) => (!cell ? [] : header[i] ? [`${header[i]}: ${cell}`] : [cell])).join("; ")), key };
 }
 
 // Bold and underline marks of Markdown ("**Q: Can I print?**"), and an FAQ's label of its answer ("A: Yes.").

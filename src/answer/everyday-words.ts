@@ -19,8 +19,11 @@ const EVERYDAY: [string, string[]][] = [
   ["cheapest", ["lowest"]],
   ["up front", ["deposit", "in advance"]],
   ["spread the cost", ["instalments"]],
+  ["cheaper", ["discount", "concession", "reduced"]],
   // Changing one's plans.
   ["change my mind", ["cancel", "cooling-off"]],
+  ["call off", ["cancel", "cancellation"]],
+  ["quit", ["resign", "leave"]],
   ["on hold", ["freeze", "suspend", "pause"]],
   ["relocate", ["move"]],
   ["move house", ["move home"]],
@@ -35,6 +38,9 @@ const EVERYDAY: [string, string[]][] = [
   ["boyfriend", ["guest", "visitor"]],
   ["plus-one", ["guest"]],
   ["kid", ["child", "children"]],
+  ["uni", ["university", "student"]],
+  ["youngest", ["minimum age"]],
+  ["oldest", ["maximum age"]],
   ["pet", ["dog", "cat", "animal"]],
   ["dog", ["pet"]],
   // Losing, breaking and having things taken.
@@ -48,12 +54,14 @@ const EVERYDAY: [string, string[]][] = [
   // Time.
   ["sleepover", ["overnight"]],
   ["stay the night", ["overnight"]],
+  ["look around", ["visit", "tour", "open day", "open house"]],
   ["noise", ["quiet"]],
   ["noisy", ["quiet"]],
   // Health.
   ["toothache", ["dental pain", "emergency"]],
   ["jab", ["vaccination", "vaccine", "injection"]],
   ["poorly", ["ill", "unwell"]],
+  ["a temperature", ["fever"]],
   ["wheelchair", ["accessible", "step-free"]],
   // Things at home and about.
   ["sheets", ["bedding", "linen"]],

@@ -148,7 +148,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const viaAcronyms = acronymTerms(question);
   const viaSynonyms = synonymTerms(question, options.thesaurus);
   const anotherRole = namesAnotherRole(question);
-  // Another day of the week, month, platform, software version or sum of money than the one asked about (alternatives.ts).
+  // Another day of the week, month, platform, software version or sum of money than the one asked about (alternatives.ts, sums.ts).
   const namesAnotherAlternative = [namesAnotherDay, namesAnotherMonth, namesAnotherPlatform, namesAnotherVersion, namesAnotherSum].map((another) => another(question));
   // "What is not covered?" asks for what a sentence, or its section's heading, says is not so. That only caps the
   // outcome and marks the ranking's typeMismatch: putting such sentences first for the answer (measured, `npm run
@@ -180,7 +180,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // "error E13" means, the lines under it what to do.
   const wordsBeyondQuestion = (heading: string) => heading.split(/\s+/u).filter((word) => !words(word).every((w) => questionWords.has(w))).join(" ");
   const keepHeading =
-    type === "date" || type === "time"
+    type === "date" || type === "day" || type === "time"
       ? (heading: string) => holdsAnswerType(wordsBeyondQuestion(heading), type, questionWords)
       : ASKED_MEANING.test(question)
         ? (heading: string) => terms(heading).some((t) => questionTerms.has(t)) && terms(wordsBeyondQuestion(heading)).length > 0
@@ -207,12 +207,21 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // other items), unless the title or headings hold it.
   const anotherRecordHolds = (p: number, mine: Set<string>, others: Set<string>[]) =>
     [...content.keys()].some((term) => !holdsTerm(mine, term) && !holdsTerm(titleTerms[p]!, term) && others.some((found) => holdsTerm(found, term)));
+  // So is a row whose first cell says more than the question where another row of its document has a first cell the
+  // question names whole (what it says in brackets aside): "How much is a Day Rider for an adult?" names the "Day Rider
+  // (all zones)" row, not "7-Day Rider" nor "Group Day Rider", though all three hold every term asked.
+  const namedWhole = (key: string | undefined) => {
+    const name = key?.replace(/\([^)]*\)/gu, " ");
+    return name !== undefined && terms(name).length > 0 && words(name).every((word) => questionWords.has(word));
+  };
+  const rowNamedIn = new Set(passages.flatMap(({ chunk }, p) => (sentencesOf[p]!.some((s) => s.tableRow && namedWhole(s.rowKey)) ? [chunk.source] : [])));
   const anotherRow = (p: number, position: number, heldTerms: Set<string>) =>
     anotherRecordHolds(
       p,
       heldTerms,
       sentencesOf[p]!.flatMap((s, other) => (other !== position && s.tableRow ? [heldOf[p]![other]!] : [])),
-    );
+    ) ||
+    (rowNamedIn.has(passages[p]!.chunk.source) && !namedWhole(sentencesOf[p]![position]!.rowKey));
   // A list's item is a record too, its sentences together, for a question asking for a value: "Standard laptop: Lenovo
   // ThinkPad T14, 32 GB RAM" does not say how much RAM the MacBook Pro has when another item names the MacBook Pro
   // (0.93 had answered it). Only where that item covers more of the question: any item holding a term this one lacks

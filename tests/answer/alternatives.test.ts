@@ -56,8 +56,37 @@ describe("another sum", () => {
     for (const holds of ["Cover up to $10k costs $30 per month.", "$10,000 of coverage costs $30.", "Ask the office about higher cover.", "Unit 10,000 is by the gate."]) {
       expect(cover(holds)).toBe(false);
     }
+    // A band holding the sum asked about names it.
+    const band = namesAnotherSum("What AER do I get on £20,000 if interest is paid annually?");
+    expect(band("| £10,000 – £49,999 | 3.80% | 3.85% | Annually |")).toBe(false);
+    expect(band("| £50,000 – £250,000 | 3.95% | 4.00% | Annually |")).toBe(true);
+    expect(band("Balances over £10,000 earn 3.85%.")).toBe(false);
+    expect(band("Balances up to £9,999 earn 3.5%.")).toBe(true);
+    expect(namesAnotherSum("I spent £50, do I get free delivery?")("Delivery is free on orders over £40.")).toBe(false);
     // A question naming no sum.
     expect(namesAnotherSum("how much is the protection plan")("$12 per month for $2,000 of coverage")).toBe(false);
+  });
+});
+
+describe("another row of a table", () => {
+  const fares = "| Ticket | Adult | Child |\n| --- | --- | --- |\n| 7-Day Rider | £24.00 | £12.00 |\n| Day Rider (all zones) | £6.50 | £3.25 |\n| Group Day Rider | £13.00 | £13.00 |\n";
+
+  it("When a question names one row's first cell whole, Then rows whose first cell says more are other records, though they hold every term asked", async () => {
+    const evidence = await weighEvidence("How much is a Day Rider for an adult?", passagesOf(fares), { idf: () => 1, ranking: BUNDLED_CALIBRATION.ranking });
+    const row = (key: string) => evidence.find((s) => s.text.startsWith(`Ticket: ${key};`))!;
+    expect(row("Day Rider (all zones)")).toMatchObject({ typed: true, typeMatch: true });
+    expect(row("7-Day Rider")).toMatchObject({ typed: true, typeMatch: false });
+    expect(row("Group Day Rider")).toMatchObject({ typed: true, typeMatch: false });
+    // The row named may be in another passage of the document.
+    const split = await weighEvidence(
+      "How much is a Day Rider for an adult?",
+      passagesOf("| Ticket | Adult |\n| --- | --- |\n| 7-Day Rider | £24.00 |\n", "| Ticket | Adult |\n| --- | --- |\n| Day Rider | £6.50 |\n"),
+      { idf: () => 1, ranking: BUNDLED_CALIBRATION.ranking },
+    );
+    expect(split.find((s) => s.text.startsWith("Ticket: 7-Day Rider;"))!.typeMatch).toBe(false);
+    // Naming no row's first cell whole, the question leaves every row its own.
+    const weekly = await weighEvidence("How much is a weekly rider ticket?", passagesOf(fares), { idf: () => 1, ranking: BUNDLED_CALIBRATION.ranking });
+    expect(weekly.find((s) => s.text.startsWith("Ticket: 7-Day Rider;"))!.typeMatch).toBe(true);
   });
 });
 

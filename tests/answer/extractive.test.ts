@@ -553,11 +553,13 @@ describe("answer types", () => {
   it("When a question asks what date, Then a month or a season alone does not say it; a day does", () => {
     const question = (q: string) => new Set(q.toLowerCase().split(/\W+/));
     const banquet = "What date is the awards banquet this year?";
-    expect(expectedAnswerType(banquet)).toBe("date");
-    expect(holdsAnswerType("Awards Banquet: held every November to celebrate our volunteers.", "date", question(banquet))).toBe(false);
-    expect(holdsAnswerType("The Awards Banquet is on Saturday 15 November.", "date", question(banquet))).toBe(true);
-    expect(holdsAnswerType("Booking closes at the end of October.", "date", question("what date does booking close"))).toBe(true);
+    expect(expectedAnswerType(banquet)).toBe("day");
+    expect(holdsAnswerType("Awards Banquet: held every November to celebrate our volunteers.", "day", question(banquet))).toBe(false);
+    expect(holdsAnswerType("The Awards Banquet is on Saturday 15 November.", "day", question(banquet))).toBe(true);
+    expect(expectedAnswerType("what date does booking close")).toBe("day");
+    expect(holdsAnswerType("Booking closes at the end of October.", "day", question("what date does booking close"))).toBe(true);
     // "When" is answered by the month.
+    expect(expectedAnswerType("When is the awards banquet?")).toBe("date");
     expect(holdsAnswerType("Awards Banquet: held every November.", "date", question("When is the awards banquet?"))).toBe(true);
   });
 
@@ -627,6 +629,11 @@ describe("answer types", () => {
     expect(expectedAnswerType("help desk phone number")).toBe("phone");
     expect(expectedAnswerType("phone number for the disability advice team")).toBe("phone");
     expect(expectedAnswerType("aquaclean customer service number")).toBe("phone");
+    // Whom to ring is a number to ring; whom to ask, or who called a meeting, is someone.
+    expect(expectedAnswerType("my boiler's packed in and its freezing, who do I ring")).toBe("phone");
+    expect(expectedAnswerType("is there anyone I can ring at 2am if my dog seems poorly")).toBe("phone");
+    expect(expectedAnswerType("who do I contact")).toBe("person");
+    expect(expectedAnswerType("Who called the meeting?")).toBe("person");
     expect(expectedAnswerType("email for the IT help desk")).toBe("email");
     expect(expectedAnswerType("helpdesk email")).toBe("email");
     expect(expectedAnswerType("email receipts setting")).toBe("any");
@@ -730,10 +737,10 @@ describe("the role asked about", () => {
 describe("answer types for who and where", () => {
   it("When a query names the kind of answer by a noun (a search-style query, or a question headed by it), Then that kind is asked for", () => {
     expect(expectedAnswerType("forum location")).toBe("place");
-    expect(expectedAnswerType("fast & furious 8 release date in india")).toBe("date");
+    expect(expectedAnswerType("fast & furious 8 release date in india")).toBe("day");
     expect(expectedAnswerType("season 2 this is us number of episodes")).toBe("count");
     expect(expectedAnswerType("What is the total number of professors at Harvard?")).toBe("count");
-    expect(expectedAnswerType("what was the release date of the album")).toBe("date");
+    expect(expectedAnswerType("what was the release date of the album")).toBe("day");
     expect(expectedAnswerType("third president of the united states of america")).toBe("person");
     expect(expectedAnswerType("original cast of the great comet")).toBe("person");
     expect(expectedAnswerType("panel moderator")).toBe("person");
