@@ -10,7 +10,7 @@ import type { Chunk } from "../core/types.js";
 import { endsWithStop } from "../ingest/closing-punctuation.js";
 import { indent, isCodeFence, type Span, sentenceSpans, withoutLeaders } from "../ingest/sentences.js";
 import { terms } from "../retrieval/tokenize.js";
-import { cellsOf, headsRows, isDelimiterRow, rowsAbove } from "../ingest/tables.js";
+import { cellsOf, headsRows, isDelimiterRow, rowsAbove } from "../retrieval/tables.js";
 
 const BULLET = /^(?:[•\-*–·▪◦]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/u;
 // A clause's number in a policy or contract ("1.3 Maternity leave is covered …", "3.2.1 Requests must …"): a label,

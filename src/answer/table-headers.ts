@@ -9,7 +9,7 @@
  * documents (every store serves the document's text already).
  */
 import type { IndexSnapshot, StoredDocument } from "../core/types.js";
-import { cellsOf, headerAbove } from "../ingest/tables.js";
+import { cellsOf, headerAbove } from "../retrieval/tables.js";
 import type { Passage } from "./types.js";
 
 /** The passages, each beginning inside a table with that table's header (`tableHeader`). */

@@ -4,7 +4,7 @@
  * the eval and the benchmarks all index chunks, and must index them alike.
  */
 import type { Chunk, KeywordDocument } from "../core/types.js";
-import { headerAbove } from "../ingest/tables.js";
+import { headerAbove } from "./tables.js";
 
 /**
  * A chunk as keyword search indexes it: its text, with its title and heading path as the boosted field, and, for a

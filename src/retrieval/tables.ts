@@ -5,7 +5,8 @@
  * ("London | 140 pounds", one row per block), and finding the header that names
  * a row's cells. chunk-sentences reads rows within a passage; table-headers
  * reads a header the passage was cut below, and keyword search indexes it with
- * the passage (keyword-document).
+ * the passage (keyword-document). Here, beside tokenize, because keyword search,
+ * ingest and the answer stage all read tables, and retrieval imports neither.
  */
 
 /** A table's row as cells: "| London | 140 pounds |" (Markdown) or "London | 140 pounds" (an HTML table's row). */
