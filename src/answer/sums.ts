@@ -6,6 +6,7 @@
  * or a room. A band that holds the sum asked about names it: "£10,000 – £49,999" answers for £20,000, as "orders over
  * £40" do for a £50 order.
  */
+import { namesAnother } from "./alternatives.js";
 
 const SUM = String.raw`[$€£¥₹]\s?(\d[\d,]*(?:\.\d{1,2})?)(\s?(?:k|m|bn)\b)?`;
 const SUMS = new RegExp(SUM, "giu");
@@ -30,13 +31,11 @@ function bandsNamed(text: string): [number, number][] {
   ];
 }
 
-/** For a question naming a sum ("how much is the $10,000 cover"): whether a text names only other sums. */
+const namesOtherSums = namesAnother(sumsNamed);
+
+/** For a question naming a sum ("how much is the $10,000 cover"): whether a text names only other sums, and no band holding it. */
 export function namesAnotherSum(question: string): (text: string) => boolean {
+  const onlyOthers = namesOtherSums(question);
   const asked = [...sumsNamed(question)];
-  if (!asked.length) return () => false;
-  return (text) => {
-    const said = sumsNamed(text);
-    if (!said.size || asked.some((sum) => said.has(sum))) return false;
-    return !bandsNamed(text).some(([low, high]) => asked.some((sum) => low <= sum && sum <= high));
-  };
+  return (text) => onlyOthers(text) && !bandsNamed(text).some(([low, high]) => asked.some((sum) => low <= sum && sum <= high));
 }

@@ -9,7 +9,7 @@
  * documents (every store serves the document's text already).
  */
 import type { IndexSnapshot, StoredDocument } from "../core/types.js";
-import { cellsOf, headerAbove } from "../retrieval/tables.js";
+import { headerAbove, opensWithRow } from "../retrieval/tables.js";
 import type { Passage } from "./types.js";
 
 /** The passages, each beginning inside a table with that table's header (`tableHeader`). */
@@ -19,8 +19,8 @@ export async function withTableHeaders(snapshot: Pick<IndexSnapshot, "document">
   return Promise.all(
     passages.map(async (passage) => {
       const { chunk } = passage;
-      // A row, or a Markdown table's delimiter row, first: only then is the document read.
-      if (!cellsOf(chunk.text.trimStart().split("\n", 1)[0]!)) return passage;
+      // Only a passage that opens with a row has its document read.
+      if (!opensWithRow(chunk.text)) return passage;
       const text = (await documentOf(chunk.source))?.text;
       const tableHeader = text === undefined ? undefined : headerAbove(text, chunk);
       return tableHeader ? { ...passage, tableHeader } : passage;

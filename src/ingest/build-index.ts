@@ -106,7 +106,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
     return found ? [found] : [];
   });
   const documents = contents.map((c) => c.document);
-  const textOf = new Map(documents.map((doc) => [doc.source, doc.text]));
+  const documentsBySource = new Map(documents.map((doc) => [doc.source, doc]));
   const chunks = contents.flatMap((c) => c.chunks);
   // Passes over every chunk run a slice at a time: a 20 MB file is 60,000 chunks, and requests are being served.
   const keys = await mapInSlices(chunks, (chunk) => embeddingKey(embedder.id, embeddingText(chunk)));
@@ -126,9 +126,9 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const published = await store.publish({
     manifest: { embedder: { id: embedder.id, dimension: embedder.dimension }, space: "cosine", chunking: options.chunking, ...sources },
     chunks,
-    documents: new Map(documents.map((doc) => [doc.source, doc])),
+    documents: documentsBySource,
     vectors: keys.map((key) => cache.get(key)!),
-    keywordDocuments: await mapInSlices(chunks, (chunk) => keywordDocument(chunk, textOf.get(chunk.source))),
+    keywordDocuments: await mapInSlices(chunks, (chunk) => keywordDocument(chunk, documentsBySource.get(chunk.source)?.text)),
     basis: previous,
   });
   await cache.compact(new Set(keys));

@@ -54,15 +54,16 @@ export function headsRows(text: string, end: number, cells: string[]): boolean {
   return nextCells !== undefined && (isDelimiterRow(nextCells) || nextCells.length === cells.length);
 }
 
+/** Whether a passage's text opens with a table's row, or a Markdown table's delimiter row: it may be cut from below a header. */
+export const opensWithRow = (text: string) => cellsOf(text.trimStart().split("\n", 1)[0]!) !== undefined;
+
 /**
  * The header of the table a chunk was cut from below its header: the chunk (at `start` in `text`) opens with a row, or
  * a Markdown table's delimiter row, and the table's first row above it heads the rows.
  */
 export function headerAbove(text: string, chunk: { start: number; text: string }): string[] | undefined {
-  const lead = /^\s*/.exec(chunk.text)![0].length;
-  const firstLine = chunk.text.slice(lead).split("\n", 1)[0]!;
-  if (!cellsOf(firstLine)) return undefined;
-  const lineStart = chunk.start + lead;
+  if (!opensWithRow(chunk.text)) return undefined;
+  const lineStart = chunk.start + /^\s*/.exec(chunk.text)![0].length;
   if (lineStart > 0 && text[lineStart - 1] !== "\n") return undefined;
   const { first } = rowsAbove(text, lineStart);
   return first && headsRows(text, first.end, first.cells) ? first.cells : undefined;

@@ -4,7 +4,7 @@
  * re-embedding: the vectors are read back out of the HNSW file.
  */
 import type { IndexSnapshot } from "../../core/types.js";
-import { keywordDocument } from "../../retrieval/keyword-document.js";
+import { keywordDocuments } from "../../retrieval/keyword-document.js";
 import { loadLiveIndex, readLiveManifest } from "../embedded/generations.js";
 import { SegmentedVectorStore } from "../embedded/segmented-vector-store.js";
 import { isLoaded } from "../loaded-snapshot.js";
@@ -25,6 +25,6 @@ export async function migrateIndex(indexDir: string, store: PgGenerationStore): 
     chunks: snapshot.chunks,
     documents: snapshot.documents,
     vectors: snapshot.chunks.map((chunk) => vectorOf.get(chunk.id)!),
-    keywordDocuments: snapshot.chunks.map((chunk) => keywordDocument(chunk, snapshot.documents.get(chunk.source)?.text)),
+    keywordDocuments: keywordDocuments(snapshot.chunks, snapshot.documents),
   });
 }
