@@ -114,6 +114,8 @@ const TYPE_NOUNS: Partial<Record<AnswerType, RegExp>> = {
   time: /^(time|times|hour|hours)$/,
   country: /^(country|countries|nation|nations)$/,
   place: /^(city|cities|town|towns|place|places|region|regions|state|states|continent|location|locations|venue|venues|address|addresses)$/,
+  // "What is the library's address?" is answered by "410 Riverside Drive", which does not say "address".
+  address: /^(address|addresses)$/,
   organisation: new RegExp(`^(?:${ORGANISATION_NOUNS})$`),
   number: /^(number|percentage|percent|proportion|amount|share|fraction|version|versions)$/,
   // "crown price", "what is the fee for …": "Private fee: from £650" answers a price, and "£6.95" a cost.
@@ -189,6 +191,13 @@ export function namesAnswerType(word: string, type: AnswerType): boolean {
 const ROLE_WORDS =
   "ceo|cfo|cto|chair\\w*|president|vice|director\\w*|head|headteacher|teacher|principal|manager|minister|secretary|professor|lecturer|founder|co-founder|member|officer|chief|editor|curator|co-?ordinator|leader|dean|governor|mayor|chancellor|treasurer|ambassador|advis[eo]r|partner|owner|landlord|landlady|captain|coach|senator|judge|king|queen|doctor|consultant|author|host|speaker|moderator|instructor|trainer|nurse|supervisor|engineer|clerk|administrator|representative|organi[sz]er";
 const ROLE = new RegExp(`\\b(?:${ROLE_WORDS})\\b`, "i");
+// A title's last word, a role after a capitalised word, names no one: "approval from the Facility Manager and … the
+// Biosafety Officer" had answered "Who is the Biosafety Officer?" (0.81) with "Manager". Alone it may be a name: "King's
+// win" (every capitalised role word left out, NQ-open lost that right answer).
+const TITLE_ROLE = new RegExp(`\\b([\\p{L}'’.-]+\\s+)(${ROLE_WORDS})\\b`, "giu");
+const CAPITALISED = /^\p{Lu}/u;
+const withoutTitleRoles = (text: string) =>
+  text.replace(TITLE_ROLE, (both, before: string, role: string) => (CAPITALISED.test(before) && CAPITALISED.test(role) ? `${before} ` : both));
 // A sum of nothing: "there are no fines on children's books", "no charge".
 const NOTHING_TO_PAY = /\bno (?:fines?|fees?|charges?|cost|rent|deposit)\b/i;
 // Money named in words, as a sum's unit ("50 cents", "10 pence") or beside it ("EUR 40").
@@ -328,7 +337,7 @@ const WHAT_IS_THE_ADDRESS = /\b(?:what|which)(?:['’]s| is| are| was) (?:the |t
 // "opening hours", "what are the surgery times?", "blood tests friday times", "quiet hours": times of day ("8:00am to
 // 6:30pm", "11pm to 7am"). "Quiet hours are enforced there overnight" had answered what the quiet hours are (0.82).
 const ASKED_HOURS =
-  /\b(?:opening|closing|office|surgery|visiting|collection|session|service|business|clinic|lesson|class|departure|arrival|check-?in|check-?out|delivery|pick-?up|drop-?off|quiet) (?:times|hours)\b/;
+  /\b(?:opening|closing|office|surgery|visiting|collection|session|service|business|clinic|lesson|class|departure|arrival|check-?in|check-?out|delivery|pick-?up|drop-?off|quiet|support|helpline|phone|telephone|reception) (?:times|hours)\b/;
 // "Eastfield collection day", "market days": the day something happens, searched for.
 const SEARCHED_DAY = /\b(?:collection|delivery|bin|market|pay|payment|match|training|opening|closing|visiting|recycling|refuse) days?\W*$/;
 // "library address", "head office address": a short search for where something is (not "the state of the nation address").
@@ -371,7 +380,7 @@ const SEARCHED_CREDENTIAL = searchedFor(CREDENTIAL_WORDS, "for|of|at|to");
 const ASKED_URL = new RegExp(`${WHAT_IS_THE}(?:website|web site|web address|url|homepage|web page)s?\\b|\\bwebsite address\\b`, "u");
 
 // "What VAT rate do UK customers pay?", "what's the interest rate": a rate is a number, a share or a sum.
-const ASKED_RATE = /\b(?:what|which)(?:['’]s| is| are)?(?: the)?(?: [\p{L}-]+)? rates?\b/u;
+const ASKED_RATE = /\b(?:what|which)(?:['’]s| is| are)?(?: the)?(?: [\p{L}-]+){0,2} rates?\b/u;
 
 // "How much water does it use?": how much of a thing, as "how many" asks of things that are counted. Not "how much
 // does it cost" nor "how much longer", nor of money (an amount, above).
@@ -392,6 +401,10 @@ const ASKED_DURATION = /\bhow long\b[^?.,;]*?\b(?:take|takes|took|taking|last|la
 // imposed", nor "is it fine to …". Nor searched for ("sailing course deposit amount"): the one such search of the small
 // corpora was then answered confidently with a gift voucher's "Yes, for any amount from £25" (`npm run eval -- --only=qa`,
 // 2026-12-06), where the deposit's sentence lacks "sailing course".
+// A charge, the noun, is a sum; charging a battery is not, nor is being in charge: "How long does the battery take to
+// charge fully?" asks how long (it had asked for a sum, and "2 hr 30 min" was no answer), "Who is in charge of the car
+// parks?" who.
+const CHARGE_ASKED = /(?<!\b(?:to|in) )\bcharges?\b(?! (?:the|it|its|my|your|fully|up)\b)/;
 const ASKED_SUM = new RegExp(`${WHAT_IS_THE}(?:fines?|rents?|deposits?)\\b`, "u");
 
 /**
@@ -409,7 +422,7 @@ export function expectedAnswerType(question: string): AnswerType {
   if (ASKED_EMAIL.test(q) || (searchStyle && SEARCHED_EMAIL.test(q))) return "email";
   if (ASKED_URL.test(q)) return "url";
   if (ASKED_CREDENTIAL.test(q) || (searchStyle && SEARCHED_CREDENTIAL.test(q))) return "credential";
-  if (/\b(price|cost|fee|fare|charge)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q) || ASKED_EXCESS.test(q) || TIME_RATE.test(q)) {
+  if (/\b(price|cost|fee|fare)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || CHARGE_ASKED.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q) || ASKED_EXCESS.test(q) || TIME_RATE.test(q)) {
     return "amount";
   }
   if (HOW_MANY_UNITS_OF_TIME.test(q)) return "number";
@@ -473,9 +486,13 @@ const newNames = (text: string, questionWords: ReadonlySet<string>) =>
     // answered "Who is the waste services manager?"). A sentence's full stop is no part of its last name ("reviewed by
     // the Waste Services Manager."). Nor a holiday ("without a head coach since Christmas" names no one running a team).
     const word = name.toLowerCase().replace(/\.+$/u, "").replace(/['’]s$/u, "");
-    // Nor the question's own word in the plural ("Missing Receipt Declarations" for "the missing receipt declaration form").
-    return isStopWord(word) || saysWhen(word) || questionWords.has(word.replace(/(?<=\p{L}{3})s$/u, "")) ? undefined : word;
+    // Nor the question's own word in the plural or the singular ("Missing Receipt Declarations" for "the missing receipt
+    // declaration form", "Book Stall" for "drop off books"), nor a word of its own words joined by hyphens ("a
+    // Bric-a-Brac and Book Stall" said no place to drop off books for the bric-a-brac stall, 0.80).
+    return isStopWord(word) || saysWhen(word) || word.split("-").every((part) => asksWord(part, questionWords)) ? undefined : word;
   });
+const asksWord = (word: string, questionWords: ReadonlySet<string>) =>
+  isStopWord(word) || questionWords.has(word) || questionWords.has(word.replace(/(?<=\p{L}{3})s$/u, "")) || questionWords.has(`${word}s`);
 const DATE_WORD = new RegExp(`^(?:${DATE_WORDS.source}|march|may)$`, "i");
 const HOLIDAY = /^(?:christmas|xmas|easter|whitsun|hanukkah|diwali|ramadan|eid|thanksgiving|halloween|boxing|holidays?)$/;
 /** A day, a month or a holiday (lower case): a word that says when, not who or where. */
@@ -489,11 +506,12 @@ const THE_CAPITALISED = /\bthe\s+\p{Lu}[\p{L}'’.-]*/gu;
 // Street"): no one's name, though "Raj confirmed that the first team has reached the semi-final of the Kettlewood
 // Senior Cup" had answered "who is refereeing the cup semi-final" as if it were. Not also a word in capitals (as
 // "the county FA"): NQ-open's "who did virginia cavaliers lose to in basketball this year" lost its confident answer,
-// "UMBC" (`npm run eval -- --only=qa`, 2026-12-05). The kinds of organisation, and of place and event; not "Brand",
-// which is as often a surname ("Russell Brand").
+// "UMBC" (`npm run eval -- --only=qa`, 2026-12-05). The kinds of organisation, and of place and event, and a company's
+// teams ("Policy questions: People Operations" names no policy owner); not "Brand", which is as often a surname
+// ("Russell Brand").
 const BODY_NOUNS = [
   ...ORGANISATION_KINDS.filter((kind) => kind !== "brand"),
-  ..."cup trophy league award prize festival council centre center hall park street road lane avenue square station airport town city county house court building committee board department office trust group fund service project programme program act treaty declaration".split(" "),
+  ..."cup trophy league award prize festival council centre center hall park street road lane avenue square station airport town city county house court building committee board department office trust group fund service project programme program act treaty declaration team operations desk".split(" "),
 ]
   .map((kind) => kind[0]!.toUpperCase() + kind.slice(1))
   .join("|");
@@ -673,7 +691,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type !== "any") text = withoutContactDetails(text);
   if (type === "country") return namesCountry(text);
   // Someone is named without "the": "the Chair" and "the AGM" name a role and a meeting, not who.
-  if (type === "person") return newNames(text.replace(THE_CAPITALISED, " ").replace(NAMED_BODY, " "), questionWords);
+  if (type === "person") return newNames(withoutTitleRoles(text).replace(THE_CAPITALISED, " ").replace(NAMED_BODY, " "), questionWords);
   if (type === "organisation") return newNames(text, questionWords);
   if (type === "place") return newNames(text, questionWords) || newLocative(text, questionWords) || FILE_PATH.test(text);
   // "Paper claim forms can also be mailed to our Claims Department" names a place, but gives no address.

@@ -34,9 +34,17 @@ const PARTS_OF_THE_WEEK: [RegExp, number[]][] = [
   [/\bweek ?days\b/iu, [0, 1, 2, 3, 4]],
 ];
 
-/** The days of the week a text names (0 is Monday): by name, by range, as a part of the week, or every day. */
+// A bank or public holiday is a day of its own, outside the cycle: "bank holiday opening hours" are not said by
+// "Monday to Friday: 9:30am – 6:00pm", though the holiday falls on a Monday. Every day includes it.
+const HOLIDAY = 7;
+const NAMES_HOLIDAY = /\b(?:bank|public|national) holidays?\b/iu;
+
+/** The days of the week a text names (0 is Monday): by name, by range, as a part of the week, or every day; a bank holiday is 7. */
 function daysNamed(text: string): Set<number> {
-  return EVERY_DAY.test(text) ? new Set(DAYS.keys()) : namedInCycle(text, DAYS, ONE_DAY, DAY_RANGE, PARTS_OF_THE_WEEK);
+  if (EVERY_DAY.test(text)) return new Set([...DAYS.keys(), HOLIDAY]);
+  const named = namedInCycle(text, DAYS, ONE_DAY, DAY_RANGE, PARTS_OF_THE_WEEK);
+  if (NAMES_HOLIDAY.test(text)) named.add(HOLIDAY);
+  return named;
 }
 
 /**

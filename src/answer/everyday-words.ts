@@ -26,6 +26,10 @@ const EVERYDAY: [string, string[]][] = [
   ["quit", ["resign", "leave"]],
   ["on hold", ["freeze", "suspend", "pause"]],
   ["relocate", ["move"]],
+  ["push back", ["postpone", "reschedule"]],
+  ["put back", ["postpone", "reschedule"]],
+  ["hang on to", ["hold", "keep"]],
+  ["hold on to", ["hold", "keep"]],
   ["move house", ["move home"]],
   // Who is responsible: "who runs the billing team" of "Our billing team is led by Harriet Okafor".
   ["run", ["lead", "manage", "head"]],
@@ -58,6 +62,7 @@ const EVERYDAY: [string, string[]][] = [
   ["noise", ["quiet"]],
   ["noisy", ["quiet"]],
   // Health.
+  ["wrong with", ["fault", "diagnostic", "diagnosis"]],
   ["toothache", ["dental pain", "emergency"]],
   ["jab", ["vaccination", "vaccine", "injection"]],
   ["poorly", ["ill", "unwell"]],
@@ -75,6 +80,8 @@ const EVERYDAY: [string, string[]][] = [
   ["internet", ["wi-fi", "broadband"]],
   ["vape", ["e-cigarette", "smoking"]],
   ["booze", ["alcohol"]],
+  ["feed", ["meal", "food"]],
+  ["subs", ["membership", "subscription"]],
   ["complain", ["complaint", "objection", "object"]],
 ];
 

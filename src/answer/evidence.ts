@@ -12,10 +12,12 @@ import type { RankingModel, SentenceFeature } from "../core/answer-calibration.j
 import { joinedCompounds, terms, words } from "../retrieval/tokenize.js";
 import { acronymTerms, capitalisedStopWords } from "./acronyms.js";
 import { chunkSentences } from "./chunk-sentences.js";
+import { namesAnotherChannel } from "./contact-channels.js";
 import { type AnswerType, askedAction, asksHowTo, EXCLUSION, expectedAnswerType, holdsAnswerType, LIGHT_VERBS, namesAnotherRole, namesAnswerType, withoutDegreeWord } from "./answer-type.js";
 import { predict } from "./logistic-model.js";
 import { namesAnotherDay } from "./days-of-the-week.js";
 import { namesAnotherMonth } from "./months.js";
+import { namesOpposite } from "./opposites.js";
 import { namesAnotherPlatform } from "./platforms.js";
 import { namesAnotherSum } from "./sums.js";
 import { namesAnotherVersion } from "./versions.js";
@@ -148,8 +150,17 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const viaAcronyms = acronymTerms(question);
   const viaSynonyms = synonymTerms(question, options.thesaurus);
   const anotherRole = namesAnotherRole(question);
-  // Another day of the week, month, platform, software version or sum of money than the one asked about (alternatives.ts, sums.ts).
-  const namesAnotherAlternative = [namesAnotherDay, namesAnotherMonth, namesAnotherPlatform, namesAnotherVersion, namesAnotherSum].map((another) => another(question));
+  // Another day of the week, month, platform, software version, sum of money or contact channel than the one asked about,
+  // or the opposite of what it asks about (alternatives.ts and the modules it names).
+  const namesAnotherAlternative = [
+    namesAnotherDay,
+    namesAnotherMonth,
+    namesAnotherPlatform,
+    namesAnotherVersion,
+    namesAnotherSum,
+    namesAnotherChannel,
+    namesOpposite(options.thesaurus),
+  ].map((another) => another(question));
   // "What is not covered?" asks for what a sentence, or its section's heading, says is not so. That only caps the
   // outcome and marks the ranking's typeMismatch: putting such sentences first for the answer (measured, `npm run
   // eval`, 2026-12-05) quoted a warranty's exclusions, but over fifteen documents answered "What does the travel
@@ -230,18 +241,23 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // each trip on an Annual Multi-Trip policy?" (`npm run eval -- --only=qa`, 2026-12-06: three right confident answers
   // of the small corpora lost, and two near-misses no longer answered).
   // Each passage's items by the position of their first sentence, with what they hold of the question and its share;
-  // read only for a question asking for a value.
+  // read only for a question asking for a value. An item naming another day, channel … than the one asked about
+  // (namesAnotherAlternative) is no better record than this one, whatever it holds: "Email: restore-help@…" holds
+  // "restore" and "help", but does not make "Phone: 1-800-555-0193, … 8:00 a.m. to 8:00 p.m." another record for "What
+  // are the phone support hours for help with a restore?".
   const itemsOf = sentencesOf.map((sentences, p) => {
     if (type === "any") return undefined;
     const starts: (number | undefined)[] = [];
     const heldByItem = new Map<number, Set<string>>();
+    const aboutAnother = new Set<number>();
     sentences.forEach((s, i) => {
       if (!s.listItem || s.tableRow || s.code) return;
       const start = s.continuesItem && starts[i - 1] !== undefined ? starts[i - 1]! : i;
       starts[i] = start;
       heldByItem.set(start, new Set([...(heldByItem.get(start) ?? []), ...heldOf[p]![i]!]));
+      if (namesAnotherAlternative.some((another) => another(s.text))) aboutAnother.add(start);
     });
-    const items = new Map([...heldByItem].map(([start, found]) => [start, { found, coverage: coverageOf(found) }]));
+    const items = new Map([...heldByItem].map(([start, found]) => [start, { found, coverage: coverageOf(found), aboutAnother: aboutAnother.has(start) }]));
     return { starts, items };
   });
   const anotherItem = (p: number, position: number) => {
@@ -249,7 +265,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     if (start === undefined) return false;
     const { items } = itemsOf[p]!;
     const mine = items.get(start)!;
-    const better = [...items].filter(([other, item]) => other !== start && item.coverage > mine.coverage).map(([, item]) => item.found);
+    const better = [...items].filter(([other, item]) => other !== start && !item.aboutAnother && item.coverage > mine.coverage).map(([, item]) => item.found);
     return anotherRecordHolds(p, mine.found, better);
   };
   // A how-to question's action ("restore") is the kind of answer it asks for: where a passage names the action, its
@@ -363,7 +379,12 @@ export function sentenceFeatures(s: SentenceEvidence): Record<SentenceFeature, n
  * the closest passage (pickSentences).
  */
 export function bestSentence(evidence: SentenceEvidence[]): SentenceEvidence | undefined {
-  return evidence.find((s) => s.coverage > 0 || s.namedBySection);
+  const best = evidence.find((s) => s.coverage > 0 || s.namedBySection);
+  if (!best?.typed || best.typeMatch) return best;
+  // A sentence with the kind of answer asked for, covering the question as fully, answers where the best-ranked one
+  // lacks it, whatever passage it is in: "Facility Manager: Dr. Marisol Quintero" (the fifth passage) over "… by emailing
+  // the Facility Manager with a brief justification" (the first) for "Who is the facility manager?".
+  return evidence.find((s) => s.typeMatch && s.coverage > 0 && s.coverage >= best.coverage) ?? best;
 }
 
 /** The sentences scored by `ranking`, best first (ties: earlier in the document first). */

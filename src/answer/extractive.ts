@@ -148,8 +148,8 @@ export function pickSentences(question: string, evidence: SentenceEvidence[], ru
     const block = runAround(best, evidence, isBareLine).slice(0, MAX_STEPS);
     if (block.length > 1) return block;
   }
-  // The evidence is ranked best first, so the first close sentence is the best one. A runner-up shares a term with the
-  // question: with sentences sharing none let into an uncertain answer's runners-up (`npm run eval -- --only=qa`,
+  // The best sentence leads, and those ranked close to it follow (ranked above it, when it is the one with the kind of
+  // answer asked for: bestSentence). A runner-up shares a term with the question: with sentences sharing none let into an uncertain answer's runners-up (`npm run eval -- --only=qa`,
   // 2026-12-06), they took the place of others, and answers gained a gold answer 33 times and lost one 22 times
   // (NQ-open +22 −8, the small corpora +10 −13).
   const close = quotedOnce(evidence.filter((s) => s.score >= best.score * runnerUpRatio && s.coverage > 0 && !otherRecord(s, best))).slice(0, MAX_SENTENCES);
@@ -163,7 +163,7 @@ export function pickSentences(question: string, evidence: SentenceEvidence[], ru
   if (section) return section;
   // What to do, or what happens, is said after the situation: "Low engine oil pressure. Stop the engine immediately."
   const goesOn = asksWhatToDo(question) && !best.endsParagraph && next && !next.listItem ? [next] : [];
-  const ordered = [best, ...goesOn, ...close.slice(1).sort((a, b) => (a.n === b.n ? a.start - b.start : 0))];
+  const ordered = [best, ...goesOn, ...close.filter((s) => s !== best).sort((a, b) => (a.n === b.n ? a.start - b.start : 0))];
   // A runner-up ending with a colon is quoted with what it introduces: "IF YOU SMELL GAS:" alone says nothing.
   return quotedOnce(ordered.flatMap((s) => (s !== best && introducesList(s) ? withList(s, evidence) : [...antecedent(s, evidence), s])));
 }

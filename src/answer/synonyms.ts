@@ -19,9 +19,14 @@ export interface Thesaurus {
   attributes(word: string): string[];
   /** An adjective's opposites: "open" → "closed". */
   antonyms(word: string): string[];
+  /** The parts of speech the word is known in, in any of its forms ("shut": a verb, an adjective and a noun). */
+  partsOfSpeech(word: string): PartOfSpeech[];
 }
 
 const ASKS_WHETHER = /^\W*(?:is|are|was|were|will|would|can|could|does|do|did)\b/iu;
+
+/** Whether the question asks whether something is so ("Is the lake open on Mondays?"), which its opposite answers as well. */
+export const asksWhether = (question: string) => ASKS_WHETHER.test(question);
 
 // A word after one of these is a noun, and only its noun's synonyms count: "a refund" is no "return", which the verb
 // "refund" is.
@@ -36,7 +41,7 @@ export function synonymTerms(question: string, thesaurus: Thesaurus | undefined)
   const asked = words(question);
   const nouns = new Set(asked.filter((_, i) => i > 0 && DETERMINER.test(asked[i - 1]!)));
   // A question asking whether is answered by the opposite as well: "Is the lake open on Mondays?" by "Monday: Closed".
-  const whether = ASKS_WHETHER.test(question);
+  const whether = asksWhether(question);
   const add = (asking: string[], synonyms: string[]) => {
     const phrases = synonyms.map((synonym) => terms(synonym)).filter((phrase) => phrase.length > 0 && !phrase.some((t) => asking.includes(t)));
     if (phrases.length) alternatives.push([asking, phrases]);
@@ -115,6 +120,7 @@ export function withMoreSynonyms(thesaurus: Thesaurus, more: (word: string, only
     synonyms: (word, only) => [...thesaurus.synonyms(word, only), ...more(word, only)],
     attributes: (word) => thesaurus.attributes(word),
     antonyms: (word) => thesaurus.antonyms(word),
+    partsOfSpeech: (word) => thesaurus.partsOfSpeech(word),
   };
 }
 

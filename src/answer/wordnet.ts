@@ -119,9 +119,13 @@ export class WordNet implements Thesaurus {
       .flatMap((p) => this.synset(p.pos, p.offset).map((w) => w.replace(/_/g, " ")));
   }
 
+  partsOfSpeech(word: string): PartOfSpeech[] {
+    return PARTS_OF_SPEECH.filter((pos) => this.lemma(word, pos) !== undefined);
+  }
+
   /** Whether the word (lower case) is an English word in any of its forms ("expenses", "held"). */
   knows(word: string): boolean {
-    return PARTS_OF_SPEECH.some((pos) => this.lemma(word, pos) !== undefined);
+    return this.partsOfSpeech(word).length > 0;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { weighEvidence } from "../../src/answer/evidence.js";
+import { namesAnotherChannel } from "../../src/answer/contact-channels.js";
 import { namesAnotherMonth } from "../../src/answer/months.js";
 import { namesAnotherPlatform } from "../../src/answer/platforms.js";
 import { namesAnotherSum } from "../../src/answer/sums.js";
@@ -17,6 +18,18 @@ describe("another platform", () => {
     }
     expect(namesAnotherPlatform("how do I install it on linux")("On Ubuntu, run `sudo apt install emberdb`.")).toBe(false);
     expect(namesAnotherPlatform("where is the log file")("Log file (Linux): `/var/log/emberdb/emberd.log`")).toBe(false);
+  });
+});
+
+describe("another contact channel", () => {
+  it("When a question names a way to reach someone, Then a text naming only other ways answers for another; the phone a shop mends is no channel", () => {
+    const phone = namesAnotherChannel("What are the phone support hours for help with a restore?");
+    expect(phone("Email: restore-help@stratusvault.com (we reply within one business day)")).toBe(true);
+    expect(phone("Live chat: 24 hours a day, 7 days a week")).toBe(true);
+    expect(phone("Phone: 1-800-555-0193, Monday to Friday, 8:00 a.m. to 8:00 p.m.")).toBe(false);
+    expect(phone("Our support team is happy to help.")).toBe(false);
+    expect(namesAnotherChannel("can I get a quote by email")("Call us on 0161 555 0100 for a quote.")).toBe(true);
+    expect(namesAnotherChannel("phone repair prices")("Email us for a quote.")).toBe(false);
   });
 });
 
@@ -107,6 +120,14 @@ describe("another item of a list", () => {
       "- Single Trip: cover for one trip of up to 94 days.\n- Annual Multi-Trip: unlimited trips in the year. Each trip is limited to a maximum of 31 days.\n- Winter sports cover is included on Annual Multi-Trip policies for up to 17 days in total.\n";
     const evidence = await weigh("What is the maximum length of each trip on an Annual Multi-Trip policy?", trips);
     expect(evidence.find((s) => s.text.includes("31 days"))).toMatchObject({ typed: true, typeMatch: true });
+  });
+
+  it("When another item covers more of the question but names another channel, day … than the one asked about, Then it does not make the item asked about another record", async () => {
+    const channels =
+      "Our support team is happy to help you through any restore.\n\n- Live chat: 24 hours a day, 7 days a week.\n- Email: restore-help@stratusvault.example (we reply within one business day)\n- Phone: 1-800-555-0193, Monday to Friday, 8:00 a.m. to 8:00 p.m.\n";
+    const evidence = await weigh("What are the phone support hours for help with a restore?", channels);
+    expect(evidence.find((s) => s.text.startsWith("Phone:"))).toMatchObject({ typed: true, typeMatch: true });
+    expect(evidence.find((s) => s.text.startsWith("Email:"))).toMatchObject({ typed: true, typeMatch: false });
   });
 });
 

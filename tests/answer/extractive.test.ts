@@ -7,6 +7,7 @@ import { ExtractiveAnswerer, extractiveDraft, pickSentences } from "../../src/an
 import { verifyCitations } from "../../src/answer/verify-citations.js";
 import { assessmentOf, passagesOf, TEST_RANKING } from "./passages.js";
 import { words } from "../../src/retrieval/tokenize.js";
+import { BUNDLED_CALIBRATION } from "../../src/config.js";
 
 const idf = () => 1;
 
@@ -585,6 +586,25 @@ describe("answer types", () => {
     expect(holdsAnswerType("A spring holds the lid shut.", "date")).toBe(false);
   });
 
+  it("When the best-ranked sentence lacks the kind of answer asked for, Then one that has it and covers the question as fully is the answer, whatever its passage's rank", async () => {
+    const passages = passagesOf(
+      "Users with grant deadlines may request priority access by emailing the Facility Manager with a brief justification.",
+      "Requests are considered at the Facility Manager's discretion.",
+      "Bookings open on the first of each month.",
+      "Facility Manager: Dr. Marisol Quintero",
+    );
+    const evidence = await weighEvidence("Who is the facility manager?", passages, { idf, ranking: BUNDLED_CALIBRATION.ranking });
+    expect(evidence[0]).toMatchObject({ typed: true, typeMatch: false });
+    expect(bestSentence(evidence)?.text).toBe("Facility Manager: Dr. Marisol Quintero");
+    // It is quoted first, and the sentences ranked above it still follow it.
+    const { answer } = extractiveDraft("Who is the facility manager?", evidence, false, "extractive");
+    expect(answer.indexOf("Marisol Quintero")).toBeLessThan(answer.indexOf("emailing the Facility Manager"));
+    expect(answer).toContain("emailing the Facility Manager");
+    // Covering less of the question, it is not.
+    const less = await weighEvidence("Who is the facility manager?", passagesOf(passages[0]!.chunk.text, "Manager: Dr. Marisol Quintero"), { idf, ranking: BUNDLED_CALIBRATION.ranking });
+    expect(bestSentence(less)?.text).toMatch(/^Users with grant deadlines/);
+  });
+
   it("When a sentence sits under a heading that names the question's subject, Then it may be quoted as the answer without naming it", async () => {
     const chunk = (heading: string, text: string) => ({ ...passagesOf(text)[0]!, chunk: { ...passagesOf(text)[0]!.chunk, headingPath: ["Visiting the garden", heading] } });
     const tickets = [chunk("Tickets", "Adults pay 12 euros, students 8 euros.")];
@@ -608,6 +628,7 @@ describe("answer types", () => {
     // A rate is a number, a share or a sum.
     expect(expectedAnswerType("What VAT rate do UK customers pay?")).toBe("number");
     expect(expectedAnswerType("first-rate service")).toBe("any");
+    expect(expectedAnswerType("what's the sales tax rate on the packages")).toBe("number");
     // Charged by the hour or the day, a rate is a sum; an interest rate is still a share.
     expect(expectedAnswerType("online A level rate per hour")).toBe("amount");
     expect(expectedAnswerType("what is the hourly rate for a tutor")).toBe("amount");
@@ -654,6 +675,16 @@ describe("answer types", () => {
     // A body's name with what it is of names no one: "the other two judges" are not "Blue Ridge School of Photography".
     const judges = new Set(["who", "are", "the", "other", "two", "judges", "apart", "from", "marcus", "delacroix"]);
     expect(holdsAnswerType("The lead judge is Marcus Delacroix, an instructor at the Blue Ridge School of Photography.", "person", judges)).toBe(false);
+    // A role spelt with a capital names no one; a name holding a role keeps its other words.
+    const officer = new Set(words("Who is the Biosafety Officer?"));
+    expect(holdsAnswerType("Samples require written approval from the Facility Manager and, where relevant, the Biosafety Officer.", "person", officer)).toBe(false);
+    expect(holdsAnswerType("The Biosafety Officer is Dr Lena Okoro.", "person", officer)).toBe(true);
+    expect(holdsAnswerType("Questions go to Professor Okafor.", "person", officer)).toBe(true);
+    expect(holdsAnswerType("Policy questions: People Operations, peopleops@halvorsendata.example", "person", new Set(words("Who is the owner of the remote working policy?")))).toBe(false);
+    expect(holdsAnswerType("The match ended in King's win.", "person", new Set(words("who won battle of the sexes tennis game")))).toBe(true);
+    // An address need not say "address": the street says what it is.
+    const [library] = await weighEvidence("What is the library's address?", passagesOf("Riverside Library, 410 Riverside Drive, Columbus, OH 43215"), { idf, ranking: TEST_RANKING });
+    expect(library!.coverage).toBe(1);
     // A postal address is a place; a search for one is short ("library address"), not a speech ("the state of the nation address").
     expect(expectedAnswerType("What is the library's address?")).toBe("address");
     expect(expectedAnswerType("library address")).toBe("address");
@@ -816,7 +847,7 @@ describe("answer types for who and where", () => {
   });
 
   it("When a query asks for opening hours or times, Then a time of day is asked for, and 'times' or 'hours' need not be said", () => {
-    for (const query of ["blood tests friday times", "riverside urgent treatment centre opening times", "What are the surgery hours on Saturday?", "library opening hours"]) {
+    for (const query of ["blood tests friday times", "riverside urgent treatment centre opening times", "What are the surgery hours on Saturday?", "library opening hours", "What are the phone support hours for help with a restore?"]) {
       expect(expectedAnswerType(query)).toBe("date");
     }
     expect(expectedAnswerType("how many hours a week do volunteers work")).toBe("number");
@@ -887,6 +918,12 @@ describe("answer types for who and where", () => {
 
   it("When a question asks how long, Then only a length of time or distance, a span of years, or a year since which, answers it", () => {
     expect(expectedAnswerType("how long is the banana bread in the oven")).toBe("length");
+    // Charging a battery is no charge to pay.
+    expect(expectedAnswerType("How long does the battery take to charge fully?")).toBe("duration");
+    expect(holdsAnswerType("Charging time: approx. 2 hr 30 min (USB-C PD)", "duration")).toBe(true);
+    expect(expectedAnswerType("late collection charge")).toBe("amount");
+    expect(expectedAnswerType("what is the charge for a replacement card")).toBe("amount");
+    expect(expectedAnswerType("Who is in charge of the car parks at Northmoor?")).toBe("person");
     const asked = new Set(words("how long is the banana bread in the oven"));
     // Any number had answered: "one small upgrade", a temperature.
     expect(holdsAnswerType("This is the banana bread my grandmother made every Sunday, with one small upgrade.", "length", asked)).toBe(false);
@@ -924,6 +961,10 @@ describe("answer types for who and where", () => {
     const where = new Set(words("where do I get the missing receipt declaration form"));
     expect(holdsAnswerType("No more than two Missing Receipt Declarations will be accepted per employee in a calendar year.", "place", where)).toBe(false);
     expect(holdsAnswerType("Declaration forms are kept in the finance office.", "place", where)).toBe(true);
+    // Nor do the question's own words, in the singular or joined by hyphens.
+    const stall = new Set(words("where do i drop off books for the bric-a-brac stall"));
+    expect(holdsAnswerType("NEW this year: a Bric-a-Brac and Book Stall.", "place", stall)).toBe(false);
+    expect(holdsAnswerType("Bring books for the Bric-a-Brac Stall to Hazel Close.", "place", stall)).toBe(true);
   });
 
   it("When a question asks for a password, a code or a PIN, Then only a sentence giving one answers it, not one saying where it is shown or how often it changes", () => {

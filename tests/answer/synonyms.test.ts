@@ -94,6 +94,13 @@ describe("another day of the week", () => {
     }
     expect(namesAnotherDay("are you open at the weekend")("Sunday: 11 a.m. to 5 p.m.")).toBe(false);
     expect(namesAnotherDay("What time does the museum close?")("Sunday: 11 a.m. to 5 p.m.")).toBe(false);
+    // A bank holiday is no weekday, though it falls on one.
+    const bankHoliday = namesAnotherDay("fixpoint bank holiday opening hours");
+    expect(bankHoliday("Monday to Friday: 9:30am – 6:00pm")).toBe(true);
+    expect(bankHoliday("Bank holidays: 10am – 4pm")).toBe(false);
+    expect(bankHoliday("Monday to Friday 9am – 5pm, except public holidays")).toBe(false);
+    expect(bankHoliday("Open daily from 9am.")).toBe(false);
+    expect(namesAnotherDay("are you open on monday")("Closed on bank holidays")).toBe(true);
   });
 });
 
@@ -165,6 +172,9 @@ describe("everyday words", () => {
     expect(withDocumentWords("I misplaced my pass")).toBe("I misplaced my pass lost");
     expect(withDocumentWords("does the tank hold 50 litres")).toBe("does the tank hold 50 litres");
     expect(withDocumentWords("who is in charge of billing")).toBe("who is in charge of billing lead manager head responsible");
+    expect(withDocumentWords("what if we need to push the wedding back")).toBe("what if we need to push the wedding back");
+    expect(withDocumentWords("can we push back the wedding")).toBe("can we push back the wedding postpone reschedule");
+    expect(withDocumentWords("do I pay for you to find out whats wrong with my phone")).toBe("do I pay for you to find out whats wrong with my phone fault diagnostic diagnosis");
   });
 });
 

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { namesOpposite } from "../../src/answer/opposites.js";
+import { WordNet } from "../../src/answer/wordnet.js";
+
+const opposite = namesOpposite(WordNet.bundled());
+
+describe("opposites", () => {
+  it("When a question names one of two opposites, Then a text naming only the other answers for another record", () => {
+    const external = opposite("overnight NMR rate for external users");
+    expect(external("Overnight bookings on the NMR spectrometer are charged at a flat rate of $60 per night for internal users.")).toBe(true);
+    expect(external("External users pay $95 per night.")).toBe(false);
+    expect(external("Internal users pay $60 and external users $95.")).toBe(false);
+    expect(external("Overnight bookings cost $60 per night.")).toBe(false);
+    expect(opposite("What is the maximum age for the course?")("The minimum age is 8.")).toBe(true);
+  });
+
+  it("When a question asks whether, or names both opposites, or has no thesaurus, Then nothing is another record", () => {
+    // "Is the lake open on Mondays?" is answered by "Monday: Closed".
+    expect(opposite("Is the lake open on Mondays?")("Monday: Closed")).toBe(false);
+    expect(opposite("rates for internal and external users")("Internal users pay $60.")).toBe(false);
+    // A word that is a verb as well is seldom asked as an adjective: "shut" asks when it closes.
+    expect(opposite("what time does the leisure centre shut on a sunday")("Day: Sunday; Opening hours: 8:00am – 6:00pm")).toBe(false);
+    expect(namesOpposite(undefined)("overnight NMR rate for external users")("for internal users")).toBe(false);
+  });
+});
