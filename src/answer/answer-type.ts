@@ -444,7 +444,7 @@ export function expectedAnswerType(question: string): AnswerType {
   }
   if (/\b(what|which|in which|in what|from which|from what) (country|countries|nation|nations)\b/.test(q)) return "country";
   if (WHAT_IS_THE_ADDRESS.test(q) || (searchStyle && SEARCHED_ADDRESS.test(q))) return "address";
-  if (/\bwhere\b|\b(what|which|in which|in what) (city|cities|town|place|region|state|continent)\b/.test(q) || WHAT_IS_THE_PLACE.test(q) || (searchStyle && /\b(location|venue)\b/.test(q))) {
+  if (/\bwhere\b|\b(what|which|in which|in what) (city|cities|town|place|region|state|continent|locations?|venues?)\b/.test(q) || WHAT_IS_THE_PLACE.test(q) || (searchStyle && /\b(location|venue)\b/.test(q))) {
     return "place";
   }
   if (asksOrganisation(q)) return "organisation";
@@ -614,8 +614,9 @@ const newLocative = (text: string, questionWords: ReadonlySet<string>) =>
   });
 // Words after a preposition of place that name no place, besides those saying when (saysWhen, PART_OF_DAY): a time
 // ("in future", "in a calendar year": "… accepted per employee in a calendar year" had said where to get a form, 0.79)
-// or a manner ("at first", "in advance", "at short notice").
-const NO_PLACE = /^(?:first|last|time|times|once|least|most|short|notice|advance|future|past|present|calendar|financial|fiscal|given|row)$/;
+// or a manner ("at first", "in advance", "at short notice"), nor a word picking some places out without naming them ("24-hour
+// access is available at selected locations" had said which locations have it, 0.77).
+const NO_PLACE = /^(?:first|last|time|times|once|least|most|short|notice|advance|future|past|present|calendar|financial|fiscal|given|row|selected|certain|various|participating|several|other|many|different)$/;
 
 // Contact details. A telephone number: international ("+44 20 7946 0000"), with its area code in brackets, national
 // ("0113 496 0000"), in three groups ("555-123-4567", "1-800-555-0147" with North America's trunk prefix), or any number

@@ -11,7 +11,7 @@
  * matched by its stem ("mates", "misplacing"), a phrase by its words' ("changed my mind").
  */
 import { terms, words } from "../retrieval/tokenize.js";
-import { type Thesaurus, withMoreSynonyms, wordRuns } from "./synonyms.js";
+import { type Thesaurus, withMoreSynonyms } from "./synonyms.js";
 
 const EVERYDAY: [string, string[]][] = [
   // Money.
@@ -20,6 +20,7 @@ const EVERYDAY: [string, string[]][] = [
   ["up front", ["deposit", "in advance"]],
   ["spread the cost", ["instalments"]],
   ["cheaper", ["discount", "concession", "reduced"]],
+  ["money off", ["discount", "concession", "reduction"]],
   // Changing one's plans.
   ["change my mind", ["cancel", "cooling-off"]],
   ["call off", ["cancel", "cancellation"]],
@@ -30,10 +31,21 @@ const EVERYDAY: [string, string[]][] = [
   ["put back", ["postpone", "reschedule"]],
   ["hang on to", ["hold", "keep"]],
   ["hold on to", ["hold", "keep"]],
+  ["sign up", ["register", "registration", "enrol", "join"]],
+  ["drop out", ["withdraw", "cancel"]],
+  ["turn up", ["arrive", "attend"]],
+  ["show up", ["arrive", "attend"]],
+  ["pull out", ["cancel", "withdraw"]],
+  ["running late", ["late", "arrive"]],
+  ["hang around", ["wait", "stay"]],
   ["move house", ["move home"]],
   // Who is responsible: "who runs the billing team" of "Our billing team is led by Harriet Okafor".
   ["run", ["lead", "manage", "head"]],
   ["in charge", ["lead", "manager", "head", "responsible"]],
+  ["get in touch", ["contact"]],
+  ["moan", ["complaint", "complain"]],
+  ["ring up", ["call", "phone"]],
+  ["phone up", ["call", "phone"]],
   // People who come along.
   ["mate", ["guest", "visitor"]],
   ["pal", ["guest", "visitor"]],
@@ -42,6 +54,16 @@ const EVERYDAY: [string, string[]][] = [
   ["boyfriend", ["guest", "visitor"]],
   ["plus-one", ["guest"]],
   ["kid", ["child", "children"]],
+  ["toddler", ["child", "children"]],
+  ["baby", ["infant"]],
+  ["teen", ["teenager", "young people"]],
+  ["mum", ["parent"]],
+  ["mom", ["parent"]],
+  ["dad", ["parent"]],
+  ["little one", ["child"]],
+  ["grown-up", ["adult"]],
+  ["pensioner", ["senior", "concession"]],
+  ["older people", ["senior"]],
   ["uni", ["university", "student"]],
   ["youngest", ["minimum age"]],
   ["oldest", ["maximum age"]],
@@ -55,10 +77,18 @@ const EVERYDAY: [string, string[]][] = [
   ["pinched", ["stolen", "theft"]],
   ["wreck", ["damage"]],
   ["smash", ["damage"]],
+  ["broken", ["damage", "fault", "repair"]],
+  ["fix", ["repair"]],
+  ["sacked", ["dismissed", "dismissal"]],
+  ["fired", ["dismissed", "dismissal"]],
+  ["packed in", ["breakdown", "broken down"]],
   // Time.
   ["sleepover", ["overnight"]],
   ["stay the night", ["overnight"]],
   ["look around", ["visit", "tour", "open day", "open house"]],
+  ["look round", ["visit", "tour", "open day", "open house"]],
+  ["shut", ["close", "closing", "opening hours"]],
+  ["kip", ["sleep", "overnight"]],
   ["noise", ["quiet"]],
   ["noisy", ["quiet"]],
   // Health.
@@ -67,9 +97,17 @@ const EVERYDAY: [string, string[]][] = [
   ["jab", ["vaccination", "vaccine", "injection"]],
   ["poorly", ["ill", "unwell"]],
   ["a temperature", ["fever"]],
+  ["throw up", ["vomiting", "sickness"]],
+  ["mat leave", ["maternity leave"]],
+  ["sick", ["ill", "illness", "sickness"]],
+  ["time off", ["leave", "absence"]],
+  ["day off", ["leave", "absence"]],
   ["wheelchair", ["accessible", "step-free"]],
   // Things at home and about.
   ["sheets", ["bedding", "linen"]],
+  ["bike", ["bicycle", "cycle"]],
+  ["rubbish", ["waste", "refuse"]],
+  ["trash", ["waste", "rubbish"]],
   ["duvet", ["bedding"]],
   ["sofa", ["furniture", "bulky"]],
   ["couch", ["furniture", "bulky"]],
@@ -81,6 +119,7 @@ const EVERYDAY: [string, string[]][] = [
   ["vape", ["e-cigarette", "smoking"]],
   ["booze", ["alcohol"]],
   ["feed", ["meal", "food"]],
+  ["fed", ["meal", "food"]],
   ["subs", ["membership", "subscription"]],
   ["complain", ["complaint", "objection", "object"]],
 ];
@@ -104,15 +143,27 @@ export function withEverydayWords(thesaurus: Thesaurus): Thesaurus {
   return withMoreSynonyms(thesaurus, (word) => documentWords(word));
 }
 
-// Words, and phrases of up to three words, are looked up ("change my mind").
-const PHRASE_LENGTHS = [1, 2, 3];
+// Phrases of up to three words are looked up ("change my mind"), the longest first.
+const LONGEST_PHRASE = 3;
 
 /**
  * How keyword search should see a question: with the words documents use for its everyday words and phrases, which
- * no word of the question finds ("can I get my money back" finds "Refunds").
+ * no word of the question finds ("can I get my money back" finds "Refunds"). A word of a phrase found is not looked
+ * up again alone: "running late" is no "run" ("who runs …": lead, manage).
  */
 export function withDocumentWords(question: string): string {
+  const asked = words(question);
   const more = new Set<string>();
-  for (const phrase of wordRuns(words(question), PHRASE_LENGTHS)) for (const word of documentWords(phrase.join(" "))) more.add(word);
+  const found = new Set<number>();
+  for (let length = LONGEST_PHRASE; length > 0; length--) {
+    for (let at = 0; at + length <= asked.length; at++) {
+      const positions = Array.from({ length }, (_, i) => at + i);
+      if (positions.some((position) => found.has(position))) continue;
+      const documents = documentWords(asked.slice(at, at + length).join(" "));
+      if (!documents.length) continue;
+      documents.forEach((word) => more.add(word));
+      positions.forEach((position) => found.add(position));
+    }
+  }
   return more.size ? `${question} ${[...more].join(" ")}` : question;
 }

@@ -961,6 +961,8 @@ describe("answer types for who and where", () => {
     const where = new Set(words("where do I get the missing receipt declaration form"));
     expect(holdsAnswerType("No more than two Missing Receipt Declarations will be accepted per employee in a calendar year.", "place", where)).toBe(false);
     expect(holdsAnswerType("Declaration forms are kept in the finance office.", "place", where)).toBe(true);
+    expect(expectedAnswerType("which locations have 24 hour access")).toBe("place");
+    expect(holdsAnswerType("24-hour access is available at selected locations for an additional $15 per month.", "place", new Set(words("which locations have 24 hour access")))).toBe(false);
     // Nor do the question's own words, in the singular or joined by hyphens.
     const stall = new Set(words("where do i drop off books for the bric-a-brac stall"));
     expect(holdsAnswerType("NEW this year: a Bric-a-Brac and Book Stall.", "place", stall)).toBe(false);

@@ -174,6 +174,9 @@ describe("everyday words", () => {
     expect(withDocumentWords("who is in charge of billing")).toBe("who is in charge of billing lead manager head responsible");
     expect(withDocumentWords("what if we need to push the wedding back")).toBe("what if we need to push the wedding back");
     expect(withDocumentWords("can we push back the wedding")).toBe("can we push back the wedding postpone reschedule");
+    expect(withDocumentWords("how do I sign up my toddler")).toBe("how do I sign up my toddler register registration enrol join child children");
+    // A phrase's word is not looked up again alone: running late is no running of a team.
+    expect(withDocumentWords("if im running late how long")).toBe("if im running late how long late arrive");
     expect(withDocumentWords("do I pay for you to find out whats wrong with my phone")).toBe("do I pay for you to find out whats wrong with my phone fault diagnostic diagnosis");
   });
 });
