@@ -177,6 +177,8 @@ describe("everyday words", () => {
     expect(withDocumentWords("how do I sign up my toddler")).toBe("how do I sign up my toddler register registration enrol join child children");
     // A phrase's word is not looked up again alone: running late is no running of a team.
     expect(withDocumentWords("if im running late how long")).toBe("if im running late how long late arrive");
+    expect(withDocumentWords("I can't remember my PIN")).toBe("I can't remember my PIN forgotten reset");
+    expect(withDocumentWords("the printer won't turn on")).toBe("the printer won't turn on switch on power on");
     expect(withDocumentWords("do I pay for you to find out whats wrong with my phone")).toBe("do I pay for you to find out whats wrong with my phone fault diagnostic diagnosis");
   });
 });
