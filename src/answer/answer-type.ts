@@ -227,7 +227,17 @@ export function namesAnotherRole(question: string): (text: string) => boolean {
   const onlySetAside = namesOnlyRoleSetAside(question);
   const asked = words(question.replace(EXCLUSION, " "));
   const roleAt = asked.findIndex((w) => ROLE.test(w));
-  if (roleAt < 0 || asked.some((w) => ROLE_QUALIFIER.test(`${w} `))) return onlySetAside;
+  if (roleAt < 0) return onlySetAside;
+  const qualifier = asked.find((w) => ROLE_QUALIFIER.test(`${w} `));
+  // Asked about the deputy, a text naming the role without its qualifier names the holder of another: "Club Manager:
+  // Sarah Jones" does not say who the deputy club manager is (0.83 had answered it).
+  const qualifiedRole = asked.find((w) => w !== qualifier && ROLE.test(w));
+  if (qualifier !== undefined) {
+    if (qualifiedRole === undefined) return onlySetAside;
+    const role = new RegExp(`\\b${qualifiedRole}\\b`, "iu");
+    const qualified = new RegExp(`\\b${qualifier}\\b`, "iu");
+    return (text) => onlySetAside(text) || (role.test(text) && !qualified.test(text));
+  }
   const roles = asked.filter((w) => ROLE.test(w));
   const holder = holderWords(asked, roleAt);
   const otherWords = asked.filter((w) => !isStopWord(w) && !ROLE.test(w));

@@ -36,14 +36,18 @@ const PARTS_OF_THE_WEEK: [RegExp, number[]][] = [
 
 // A bank or public holiday is a day of its own, outside the cycle: "bank holiday opening hours" are not said by
 // "Monday to Friday: 9:30am – 6:00pm", though the holiday falls on a Monday. Every day includes it.
+// "Bank holiday Monday" is the holiday, not any Monday: "gym opening hours bank holiday monday" is not answered by
+// "Monday to Friday: 6:00am – 10:00pm".
 const HOLIDAY = 7;
 const NAMES_HOLIDAY = /\b(?:bank|public|national) holidays?\b/iu;
+const HOLIDAY_ON_A_DAY = new RegExp(String.raw`(${NAMES_HOLIDAY.source})\s+${DAY}`, "giu");
 
 /** The days of the week a text names (0 is Monday): by name, by range, as a part of the week, or every day; a bank holiday is 7. */
 function daysNamed(text: string): Set<number> {
   if (EVERY_DAY.test(text)) return new Set([...DAYS.keys(), HOLIDAY]);
-  const named = namedInCycle(text, DAYS, ONE_DAY, DAY_RANGE, PARTS_OF_THE_WEEK);
-  if (NAMES_HOLIDAY.test(text)) named.add(HOLIDAY);
+  const holiday = NAMES_HOLIDAY.test(text);
+  const named = namedInCycle(text.replace(HOLIDAY_ON_A_DAY, " "), DAYS, ONE_DAY, DAY_RANGE, PARTS_OF_THE_WEEK);
+  if (holiday) named.add(HOLIDAY);
   return named;
 }
 

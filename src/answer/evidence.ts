@@ -381,10 +381,12 @@ export function sentenceFeatures(s: SentenceEvidence): Record<SentenceFeature, n
 export function bestSentence(evidence: SentenceEvidence[]): SentenceEvidence | undefined {
   const best = evidence.find((s) => s.coverage > 0 || s.namedBySection);
   if (!best?.typed || best.typeMatch) return best;
-  // A sentence with the kind of answer asked for, covering the question as fully, answers where the best-ranked one
-  // lacks it, whatever passage it is in: "Facility Manager: Dr. Marisol Quintero" (the fifth passage) over "… by emailing
-  // the Facility Manager with a brief justification" (the first) for "Who is the facility manager?".
-  return evidence.find((s) => s.typeMatch && s.coverage > 0 && s.coverage >= best.coverage) ?? best;
+  // A sentence of the same document with the kind of answer asked for, covering the question as fully, answers where the
+  // best-ranked one lacks it, whatever passage it is in: "Facility Manager: Dr. Marisol Quintero" (the fifth passage)
+  // over "… by emailing the Facility Manager with a brief justification" (the first) for "Who is the facility manager?".
+  // Not one of another document: "How long does express take?" had been answered from the refunds page ("show up
+  // within 5–7 working days", "show" standing for "express"), over the delivery table's Express row.
+  return evidence.find((s) => s.source === best.source && s.typeMatch && s.coverage > 0 && s.coverage >= best.coverage) ?? best;
 }
 
 /** The sentences scored by `ranking`, best first (ties: earlier in the document first). */

@@ -736,6 +736,11 @@ describe("the role asked about", () => {
     expect(namesAnotherRole("Who is the director of the Museum of West African Art?")(panel)).toBe(false);
     expect(namesAnotherRole(question)("Ana Ruiz, director of the Casa del Alabado, and her deputy director")).toBe(false);
     expect(namesAnotherRole("Who is the deputy director?")("María Elena Espinoza (Deputy Director)")).toBe(false);
+    // Asked about the deputy, the role without its qualifier is another's.
+    expect(namesAnotherRole("Who is the deputy club manager?")("Club Manager: Sarah Jones")).toBe(true);
+    expect(namesAnotherRole("Who is the deputy club manager?")("Our deputy manager, Tom Reid, runs Saturdays.")).toBe(false);
+    expect(namesAnotherRole("who is the vice president")("President: Ana Ruiz")).toBe(true);
+    expect(namesAnotherRole("who is the vice president")("Vice President: Li Wei")).toBe(false);
     expect(namesAnotherRole("What school was Walter Camp a captain for?")("Walter Camp (former captain of the Yale football team)")).toBe(false);
     const passages = passagesOf("María Elena Espinoza is Deputy Director of the Casa del Alabado museum in Quito.");
     const [best] = await weighEvidence("Who is the director of the Casa del Alabado museum?", passages, { idf, ranking: TEST_RANKING });

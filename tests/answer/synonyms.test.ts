@@ -101,6 +101,8 @@ describe("another day of the week", () => {
     expect(bankHoliday("Monday to Friday 9am – 5pm, except public holidays")).toBe(false);
     expect(bankHoliday("Open daily from 9am.")).toBe(false);
     expect(namesAnotherDay("are you open on monday")("Closed on bank holidays")).toBe(true);
+    expect(namesAnotherDay("gym opening hours bank holiday monday")("Monday to Friday: 6:00am – 10:00pm")).toBe(true);
+    expect(namesAnotherDay("gym opening hours bank holiday monday")("Bank holiday Mondays: 8am – 4pm")).toBe(false);
   });
 });
 

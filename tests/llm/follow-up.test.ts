@@ -139,7 +139,10 @@ describe("tell me more (offline)", () => {
       }
       history.push(turn("user", asked), turn("assistant", last.answer));
     }
-    expect(history.length).toBeGreaterThanOrEqual(6);
+    // At least one follow-up is answered, and together the answers quote what the passages hold (11 sentences; how
+    // many turns that takes depends on how many runners-up each answer quotes: 3 until stop 50, 2 since).
+    expect(history.length).toBeGreaterThanOrEqual(4);
+    expect(said.size).toBeGreaterThanOrEqual(10);
     expect(last).toMatchObject({ outcome: "not_found", answer: ABSTENTION_MESSAGE, citations: [] });
   });
 });
