@@ -231,8 +231,8 @@ export function namesAnotherRole(question: string): (text: string) => boolean {
   const qualifier = asked.find((w) => ROLE_QUALIFIER.test(`${w} `));
   // Asked about the deputy, a text naming the role without its qualifier names the holder of another: "Club Manager:
   // Sarah Jones" does not say who the deputy club manager is (0.83 had answered it).
-  const qualifiedRole = asked.find((w) => w !== qualifier && ROLE.test(w));
   if (qualifier !== undefined) {
+    const qualifiedRole = asked.find((w) => w !== qualifier && ROLE.test(w));
     if (qualifiedRole === undefined) return onlySetAside;
     const role = new RegExp(`\\b${qualifiedRole}\\b`, "iu");
     const qualified = new RegExp(`\\b${qualifier}\\b`, "iu");
@@ -407,14 +407,14 @@ const ASKED_PRICE = /\bhow much (?:(?:extra|more) )?(?:is|are|was|were)\b|\bhow 
 // A length of distance had answered it: "for pipes up to 25 metres long" how long a repair takes (0.76).
 const ASKED_DURATION = /\bhow long\b[^?.,;]*?\b(?:take|takes|took|taking|last|lasts|lasted|wait|waiting)\b|\bhow long (?:until|till|before)\b/;
 
-// A sum asked for by what it is for: "what is the fine for a late book", "what is the rent". Not "when was the fine
-// imposed", nor "is it fine to …". Nor searched for ("sailing course deposit amount"): the one such search of the small
-// corpora was then answered confidently with a gift voucher's "Yes, for any amount from £25" (`npm run eval -- --only=qa`,
-// 2026-12-06), where the deposit's sentence lacks "sailing course".
 // A charge, the noun, is a sum; charging a battery is not, nor is being in charge: "How long does the battery take to
 // charge fully?" asks how long (it had asked for a sum, and "2 hr 30 min" was no answer), "Who is in charge of the car
 // parks?" who.
 const CHARGE_ASKED = /(?<!\b(?:to|in) )\bcharges?\b(?! (?:the|it|its|my|your|fully|up)\b)/;
+// A sum asked for by what it is for: "what is the fine for a late book", "what is the rent". Not "when was the fine
+// imposed", nor "is it fine to …". Nor searched for ("sailing course deposit amount"): the one such search of the small
+// corpora was then answered confidently with a gift voucher's "Yes, for any amount from £25" (`npm run eval -- --only=qa`,
+// 2026-12-06), where the deposit's sentence lacks "sailing course".
 const ASKED_SUM = new RegExp(`${WHAT_IS_THE}(?:fines?|rents?|deposits?)\\b`, "u");
 
 /**
