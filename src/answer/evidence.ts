@@ -200,6 +200,8 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // Each sentence's terms, and what it holds of the question, read once: the rows, the action and the candidates use them.
   const termsOf = sentencesOf.map((sentences) => sentences.map((s) => terms(s.text)));
   const heldOf = sentencesOf.map((sentences, p) => sentences.map((s, i) => held(s.text, termsOf[p]![i])));
+  // Whether each sentence names another day, channel … than the one asked about: read once, by its list's items and by itself.
+  const namesAnotherOf = sentencesOf.map((sentences) => sentences.map((s) => namesAnotherAlternative.some((another) => another(s.text))));
   const rowContextTerms = passages.map(({ chunk }, p) => {
     const sentences = sentencesOf[p]!;
     if (!sentences.some((s) => s.tableRow)) return undefined;
@@ -255,7 +257,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
       const start = s.continuesItem && starts[i - 1] !== undefined ? starts[i - 1]! : i;
       starts[i] = start;
       heldByItem.set(start, new Set([...(heldByItem.get(start) ?? []), ...heldOf[p]![i]!]));
-      if (namesAnotherAlternative.some((another) => another(s.text))) aboutAnother.add(start);
+      if (namesAnotherOf[p]![i]) aboutAnother.add(start);
     });
     const items = new Map([...heldByItem].map(([start, found]) => [start, { found, coverage: coverageOf(found), aboutAnother: aboutAnother.has(start) }]));
     return { starts, items };
@@ -312,7 +314,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
       const anotherRecord =
         (Boolean(sentence.tableRow) && anotherRow(p, position, heldTerms)) ||
         anotherItem(p, position) ||
-        namesAnotherAlternative.some((another) => another(sentence.text));
+        namesAnotherOf[p]![position]!;
       const novelty = sentenceTerms.size ? [...sentenceTerms].filter((t) => !questionTerms.has(t)).length / sentenceTerms.size : 0;
       return {
         n,

@@ -149,9 +149,9 @@ export function pickSentences(question: string, evidence: SentenceEvidence[], ru
     if (block.length > 1) return block;
   }
   // The best sentence leads, and those ranked close to it follow (ranked above it, when it is the one with the kind of
-  // answer asked for: bestSentence). A runner-up shares a term with the question: with sentences sharing none let into an uncertain answer's runners-up (`npm run eval -- --only=qa`,
-  // 2026-12-06), they took the place of others, and answers gained a gold answer 33 times and lost one 22 times
-  // (NQ-open +22 −8, the small corpora +10 −13).
+  // answer asked for: bestSentence). A runner-up shares a term with the question: with sentences sharing none let into
+  // an uncertain answer's runners-up (`npm run eval -- --only=qa`, 2026-12-06), they took the place of others, and
+  // answers gained a gold answer 33 times and lost one 22 times (NQ-open +22 −8, the small corpora +10 −13).
   const close = quotedOnce(evidence.filter((s) => s.score >= best.score * runnerUpRatio && s.coverage > 0 && !otherRecord(s, best))).slice(0, MAX_SENTENCES);
   const procedure = asksHowTo(question);
   const step = procedure ? close.find((s) => s.listItem) : undefined;

@@ -3,13 +3,13 @@
  * A question naming one of a pair of opposites is not answered by a text naming only the other: "overnight NMR rate for
  * external users" by "Overnight bookings … are charged at a flat rate of $60 per night for internal users", nor "the
  * maximum age" by "the minimum age is 8". The text answers for another record, as another day or sum does
- * (alternatives.ts). The opposites are WordNet's antonyms of the question's adjectives, but for words that are verbs
- * as well, which a question seldom uses as adjectives: "what time does the leisure centre shut on a sunday" asks when it
- * closes, and "Opening hours" answer it (measured with them: that answer was lost). Not for a question asking whether:
- * "Is the lake open on Mondays?" is answered by "Monday: Closed" (synonyms.ts counts the opposite there).
+ * (alternatives.ts), though the opposites are read per question, not from a closed list. They are WordNet's antonyms of
+ * the question's adjectives, but for words that are verbs as well, which a question seldom uses as adjectives: "what
+ * time does the leisure centre shut on a sunday" asks when it closes, and "Opening hours" answer it (measured with
+ * them: that answer was lost). Not for a question asking whether: "Is the lake open on Mondays?" is answered by
+ * "Monday: Closed" (synonyms.ts counts the opposite there).
  */
 import { terms, words } from "../retrieval/tokenize.js";
-import { namesAnother } from "./alternatives.js";
 import { asksWhether, type Thesaurus } from "./synonyms.js";
 
 /** For one question: whether a text names the opposite of one of its adjectives and not the adjective itself. */
@@ -17,21 +17,21 @@ export function namesOpposite(thesaurus: Thesaurus | undefined): (question: stri
   return (question) => {
     if (!thesaurus || asksWhether(question)) return () => false;
     const asked = new Set(terms(question));
-    const tests = words(question).flatMap((word) => {
+    // Each adjective with opposites: itself or a synonym (`same`), and its opposites, each a phrase's terms.
+    const pairs = words(question).flatMap((word) => {
       const [term] = terms(word);
       if (term === undefined || thesaurus.partsOfSpeech(word).includes("verb")) return [];
       const opposites = thesaurus.antonyms(word).map((opposite) => terms(opposite)).filter((phrase) => phrase.length > 0);
       // "internal and external users" asks about both.
       if (!opposites.length || opposites.some((phrase) => phrase.every((t) => asked.has(t)))) return [];
       const same = [[term], ...thesaurus.synonyms(word, "adj").map((synonym) => terms(synonym)).filter((phrase) => phrase.length > 0)];
-      // Alternative 0 is the question's word (or a synonym of it), the others its opposites.
-      const named = (text: string) => {
-        const held = new Set(terms(text));
-        const holds = (phrase: string[]) => phrase.every((t) => held.has(t));
-        return new Set([same.some(holds) ? 0 : -1, ...opposites.map((phrase, i) => (holds(phrase) ? i + 1 : -1))].filter((i) => i >= 0));
-      };
-      return [namesAnother(named)(question)];
+      return [{ same, opposites }];
     });
-    return (text) => tests.some((namesOther) => namesOther(text));
+    if (!pairs.length) return () => false;
+    return (text) => {
+      const held = new Set(terms(text));
+      const holds = (phrase: string[]) => phrase.every((t) => held.has(t));
+      return pairs.some(({ same, opposites }) => opposites.some(holds) && !same.some(holds));
+    };
   };
 }
