@@ -403,6 +403,9 @@ const HOW_MANY_UNITS_OF_TIME = /\bhow (?:many|much) (?:seconds|minutes|hours|day
 // week long trip how much"): what something costs. Not "how much water is …", a quantity.
 const ASKED_PRICE = /\bhow much (?:(?:extra|more) )?(?:is|are|was|were)\b|\bhow much\W*$/;
 
+// How early, late or soon, or the earliest or latest: when, or how long before or after ("up to 12 hours before").
+const ASKED_HOW_EARLY = /\bhow (?:early|late|soon)\b|\b(?:what|whats|what['’]s|what is) the (?:earliest|latest)\b/;
+const EARLY_OR_LATE = ["early", "late", "soon", "earliest", "latest"];
 // "How long does the shuttle take?", "how long will the repair last", "how long do I have to wait": a length of time.
 // A length of distance had answered it: "for pipes up to 25 metres long" how long a repair takes (0.76).
 const ASKED_DURATION = /\bhow long\b[^?.,;]*?\b(?:take|takes|took|taking|last|lasts|lasted|wait|waiting)\b|\bhow long (?:until|till|before)\b/;
@@ -444,6 +447,10 @@ export function expectedAnswerType(question: string): AnswerType {
   if (withoutDegreeWord(q) !== q || /\bwhat (percentage|percent|proportion|amount|share|fraction)\b/.test(q) || ASKED_RATE.test(q) || ASKED_VERSION.test(q) || AGE_LIMIT.test(q) || ASKED_DISCOUNT.test(q)) return "number";
   if (/\b(what|which)\b/.test(q) && ROLE_NOUNS.test(q)) return "role";
   if (WHAT_TIME.test(q) || (searchStyle && SEARCHED_TIME.test(q))) return "time";
+  // "How early can I get in?", "how late can I cancel?", "how soon will it arrive?": a time, a day, or a length of time
+  // before or after (ASKED_HOW_EARLY). They had asked for nothing, and "Please arrive 5–10 minutes early" had answered
+  // when the studio opens on Saturdays.
+  if (ASKED_HOW_EARLY.test(q)) return "date";
   if (
     /\bwhen\b|\b(what|which|in which|in what) (year|date|day|month|time|century|decade|period)\b/.test(q) ||
     WHAT_IS_THE_DATE.test(q) ||
@@ -545,7 +552,8 @@ const TIME_OR_DEGREES = new RegExp(`^\\s*-?\\s*${UNIT_QUALIFIERS}(?:°|degrees?\
 const HOW_MANY = String.raw`(?:\d[\d,.]*|an?|${ONE_TO_TWELVE}|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|several|few|couple of|half an?)`;
 const lengthIn = (units: string, flags = "iu") =>
   new RegExp(String.raw`(?<![\p{L}\d,.])${HOW_MANY}(?:\s*(?:[–-]|to|or)\s*${HOW_MANY})?(?:\s+and a half)?[\s-]*${UNIT_QUALIFIERS}(?:${units})(?![\p{L}\d])`, flags);
-const LENGTH = lengthIn(String.raw`${ANY_TIME_UNITS}|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m|ft|feet|foot|inch(?:es)?|cm|mm|yards?|light[\s-]years?`);
+// A text's length too: "How long can my paper be?" — "no more than 8 pages", "up to 2,000 words".
+const LENGTH = lengthIn(String.raw`${ANY_TIME_UNITS}|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m|ft|feet|foot|inch(?:es)?|cm|mm|yards?|light[\s-]years?|pages?|words|characters`);
 const LENGTHS_OF_TIME = lengthIn(ANY_TIME_UNITS, "giu");
 // A length of time after "every" says how often, not how long: "Our shuttle runs … every 20 minutes" had answered "How
 // long does the shuttle take to get from the station to the festival?" (0.87).
@@ -722,6 +730,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type === "date" || type === "day") {
     if (type === "day" && !saysDay(text)) return false;
     return (
+      (EARLY_OR_LATE.some((word) => questionWords.has(word)) && saysDuration(text)) ||
       newNumber(text, DATE_NUMBER, questionWords) ||
       DATE_WORDS.test(text) ||
       CAPITALISED_MONTHS.test(text) ||

@@ -19,6 +19,7 @@ import { namesAnotherDay } from "./days-of-the-week.js";
 import { namesAnotherMonth } from "./months.js";
 import { namesOpposite } from "./opposites.js";
 import { namesAnotherPlatform } from "./platforms.js";
+import { namesAnotherQuantity } from "./quantities.js";
 import { namesAnotherSum } from "./sums.js";
 import { namesAnotherVersion } from "./versions.js";
 import { asksWhatIsNot, asksWhy, saysWhatIsNot } from "./negation.js";
@@ -150,14 +151,15 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const viaAcronyms = acronymTerms(question);
   const viaSynonyms = synonymTerms(question, options.thesaurus);
   const anotherRole = namesAnotherRole(question);
-  // Another day of the week, month, platform, software version, sum of money or contact channel than the one asked about,
-  // or the opposite of what it asks about (alternatives.ts and the modules it names).
+  // Another day of the week, month, platform, software version, sum of money, count or contact channel than the one
+  // asked about, or the opposite of what it asks about (alternatives.ts and the modules it names).
   const namesAnotherAlternative = [
     namesAnotherDay,
     namesAnotherMonth,
     namesAnotherPlatform,
     namesAnotherVersion,
     namesAnotherSum,
+    namesAnotherQuantity,
     namesAnotherChannel,
     namesOpposite(options.thesaurus),
   ].map((another) => another(question));
@@ -178,7 +180,11 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     for (const t of viaSynonyms(found)) found.add(t);
     return found;
   };
-  const passageTerms = passages.map(({ chunk }) => held(`${chunk.text} ${chunk.headingPath.join(" ")}`));
+  // The document's title is every passage's context, as a Markdown document's first heading is (its heading path
+  // starts with it). A plain-text document's title line and a web page's <title> are in no heading path, and "Who is the
+  // secretary of the community garden?" had not found "community garden" around "Secretary: Priya Venkataraman", in
+  // the contacts of a text titled "MILL LANE COMMUNITY GARDEN ASSOCIATION".
+  const passageTerms = passages.map(({ chunk }) => held(`${chunk.text} ${headingsWithTitle(chunk)}`));
   // A table's row is a record of its own. Its context is the passage without the rows, and without what any row tells
   // rows apart by: "Does the off-peak membership include classes?" is not answered by the off-peak row because the
   // full membership's row names classes, nor "How much is express delivery to the EU?" by the Express (UK) row because
@@ -505,4 +511,9 @@ function holdsTerm(found: Set<string>, term: string): boolean {
     if (short.length >= MIN_VARIANT_PREFIX && long.startsWith(short)) return true;
   }
   return false;
+}
+
+/** A chunk's title and heading path, the title once: a Markdown document's path starts with it. */
+function headingsWithTitle(chunk: Passage["chunk"]): string {
+  return (chunk.headingPath[0] === chunk.title ? chunk.headingPath : [chunk.title, ...chunk.headingPath]).join(" ");
 }

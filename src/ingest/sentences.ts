@@ -163,6 +163,8 @@ const STARTS_BLOCK = new RegExp(String.raw`^\s*(?:#|>|\||${"```"}|~~~|${LIST_MAR
 /** How many white-space characters a line opens with. */
 export const indent = (line: string) => line.length - line.trimStart().length;
 const CAPITAL_FIRST = /^\s*\p{Lu}/u;
+// A line drawn across the page ("-----", "=====", "*****"), as plain text frames or underlines its headings.
+const RULE_LINE = /^([-=*_~#])\1{2,}$/;
 
 /**
  * The text with each line break that only wraps a line (after a long line that ends mid-sentence, or before one going
@@ -193,7 +195,10 @@ function withWrapsAsSpaces(text: string): string {
     const labelGoesOn = LABEL_LINE.test(line) && (GOES_ON.test(next) || indentedUnder);
     const opensBlock = STARTS_BLOCK.test(line) && !itemGoesOn && !labelGoesOn;
     const records = LEADER.test(line) || LEADER.test(next) || COLUMN_GAP.test(line) || COLUMN_GAP.test(next);
-    if (!inCode && wrapped && line && next.trim() && !endsWithStop(line) && !opensBlock && !STARTS_BLOCK.test(next) && !records) {
+    // A rule line ("------", as long as a wrapped line) is no prose: it had run on into the sentence under a framed
+    // heading, and been quoted ("------ 7.1 If the engineer finds a fault …", whose clause number counted engineers).
+    const rule = RULE_LINE.test(line) || RULE_LINE.test(next.trim());
+    if (!inCode && wrapped && line && next.trim() && !endsWithStop(line) && !opensBlock && !STARTS_BLOCK.test(next) && !records && !rule) {
       const breakStart = text[at - 1] === "\r" ? at - 1 : at;
       pieces.push(text.slice(copied, breakStart), " ".repeat(at + 1 - breakStart));
       copied = at + 1;

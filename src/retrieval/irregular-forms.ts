@@ -1,12 +1,12 @@
 /**
- * Past forms of common English irregular verbs and plurals of irregular nouns,
- * mapped to their base form. Porter stemming leaves "took" and "take" (or
+ * Past forms of common English irregular verbs, forms of short verbs the stemmer
+ * mistakes, and plurals of irregular nouns, mapped to their base form. Porter stemming leaves "took" and "take" (or
  * "held" and "hold", "children" and "child") apart, so a question in the
  * present ("where did it take place?") would miss the document's past tense
  * ("took place"), and "Are kids free?" the children of "Children under 12
  * enter free", without this.
  */
-const PAST_FORMS: Record<string, string> = {};
+const VERB_FORMS: Record<string, string> = {};
 const PLURALS: Record<string, string> = {};
 for (const line of `arise arose arisen|be was were been|bear bore borne|become became|begin began begun|bring brought|build built|buy bought
   catch caught|choose chose chosen|come came|do did done|draw drew drawn|drive drove driven|eat ate eaten|fall fell fallen
@@ -23,23 +23,31 @@ for (const line of `arise arose arisen|be was were been|bear bore borne|become b
   drink drank drunk|swing swung|cling clung|undergo underwent undergone|withhold withheld|uphold upheld
   overcome overcame|foresee foresaw foreseen|rewrite rewrote rewritten|rebuild rebuilt|spin spun|stick stuck`.split(/[|\n]/)) {
   const [base, ...forms] = line.trim().split(/\s+/);
-  for (const form of forms) PAST_FORMS[form] = base!;
+  for (const form of forms) VERB_FORMS[form] = base!;
+}
+// Short words whose inflections the Porter stemmer cuts to another stem than their base's: "goes" is "goe" beside
+// "go", "tried" and "tries" are "tri" beside "try", "died" is "di" beside "die", and "skies" is "ski", the sport. "The
+// last hire goes out at 4:30pm" had not held the "go" of "What time does the last hire go out?".
+for (const line of `go goes|try tries tried|cry cries cried|dry dries dried|fry fries fried|fly flies|spy spies spied|die dies died dying
+  lie lies lied lying|tie ties tied tying|vie vies vied vying`.split(/[|\n]/)) {
+  const [base, ...forms] = line.trim().split(/\s+/);
+  for (const form of forms) VERB_FORMS[form] = base!;
 }
 // Not "lives" or "leaves", which are also verbs ("she lives in Leeds"), nor "people", a word of its own.
 for (const line of `child children|man men|woman women|foot feet|tooth teeth|mouse mice|goose geese|ox oxen|wife wives|knife knives
-  half halves|shelf shelves|wolf wolves|loaf loaves|thief thieves`.split(/[|\n]/)) {
+  half halves|shelf shelves|wolf wolves|loaf loaves|thief thieves|sky skies|pie pies|bus buses|gas gases`.split(/[|\n]/)) {
   const [base, plural] = line.trim().split(/\s+/);
   PLURALS[plural!] = base!;
 }
 
-/** The base form of an irregular past form or plural ("took" → "take", "children" → "child"); other words unchanged. */
+/** The base form of an irregular verb form or plural ("took" → "take", "children" → "child"); other words unchanged. */
 export function baseForm(word: string): string {
-  return PAST_FORMS[word] ?? PLURALS[word] ?? word;
+  return VERB_FORMS[word] ?? PLURALS[word] ?? word;
 }
 
-/** The base form of an irregular past form ("took" → "take"); other words unchanged. */
+/** The base form of an irregular verb form ("took" → "take", "tried" → "try"); other words unchanged. */
 export function verbBase(word: string): string {
-  return PAST_FORMS[word] ?? word;
+  return VERB_FORMS[word] ?? word;
 }
 
 /** The singular of an irregular plural ("children" → "child"); other words unchanged. */

@@ -392,6 +392,14 @@ describe("evidence and the extractive answer", () => {
     expect(pickSentences("Where did the forum take place?", evidence).map((s) => `${s.n}: ${s.text}`)).toEqual(["1: The forum took place in Hangzhou, China.", "2: Tickets sold out early.", "2: It took place in Hangzhou, China."]);
   });
 
+  it("When a plain-text document's title names what is asked about, Then it counts for every passage, as a Markdown document's first heading does", async () => {
+    const [passage] = passagesOf("Secretary: Priya Venkataraman - 07700 900418");
+    const titled = { ...passage!, chunk: { ...passage!.chunk, title: "MILL LANE COMMUNITY GARDEN ASSOCIATION", headingPath: ["10. COMMITTEE CONTACTS"] } };
+    const [sentence] = await weighEvidence("Who is the secretary of the community garden?", [titled], { idf, ranking: TEST_RANKING });
+    expect(sentence!.coverage).toBeLessThan(1);
+    expect(sentence!.contextCoverage).toBe(1);
+  });
+
   it("When a passage opens with its heading, Then the heading is not quoted as an answer, though its words still count for the passage", async () => {
     const [passage] = passagesOf("# Amnesia: The Dark Descent\n\nThe game was released on 8 September 2010.");
     const headed = { ...passage!, chunk: { ...passage!.chunk, headingPath: ["Amnesia: The Dark Descent"] } };
@@ -936,9 +944,21 @@ describe("answer types for who and where", () => {
     for (const length of ["Bake for 55–65 minutes.", "It comes with a 7-year warranty.", "It takes two and a half hours.", "The Nile is 6,650 km long.", "Warsaw was occupied from 4 August 1915 until November 1918.", "It provided lifetime protection."]) {
       expect(holdsAnswerType(length, "length", asked)).toBe(true);
     }
+    // A text's length: pages or words.
+    expect(holdsAnswerType("Long papers may be no more than 8 pages, excluding references.", "length", new Set(words("how long can my paper be")))).toBe(true);
     const since = new Set(words("how long have we been celebrating pi day"));
     expect(holdsAnswerType("In 1988, the earliest known celebration of Pi Day was organized by Larry Shaw.", "length", since)).toBe(true);
     expect(holdsAnswerType("In 1988, the earliest known celebration of Pi Day was organized by Larry Shaw.", "length", asked)).toBe(false);
+  });
+
+  it("When a question asks how early, late or soon, Then a time, a day or a length of time before or after answers it", () => {
+    for (const question of ["how early can I get in on a saturday morning", "how late can I cancel", "how soon will my card arrive", "what's the earliest I can check in"]) {
+      expect(expectedAnswerType(question)).toBe("date");
+    }
+    const asked = new Set(words("how late can I cancel without being charged"));
+    expect(holdsAnswerType("Cancel up to 12 hours before the class starts.", "date", asked)).toBe(true);
+    expect(holdsAnswerType("Saturday: 7:00am – 2:00pm", "date", asked)).toBe(true);
+    expect(holdsAnswerType("Cancel in the app to avoid the fee.", "date", asked)).toBe(false);
   });
 
   it("When a question asks how long something takes or lasts, Then only a length of time answers it, not a distance nor how often", () => {

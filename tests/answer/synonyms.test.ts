@@ -182,6 +182,11 @@ describe("everyday words", () => {
     expect(withDocumentWords("I can't remember my PIN")).toBe("I can't remember my PIN forgotten reset");
     expect(withDocumentWords("the printer won't turn on")).toBe("the printer won't turn on switch on power on");
     expect(withDocumentWords("do I pay for you to find out whats wrong with my phone")).toBe("do I pay for you to find out whats wrong with my phone fault diagnostic diagnosis");
+    expect(withDocumentWords("my table turned up scratched")).toBe("my table turned up scratched arrive attend damage damaged");
+    expect(withDocumentWords("what if its too blowy to go out")).toBe("what if its too blowy to go out wind weather");
+    // A longer phrase first: getting in touch is no getting in.
+    expect(withDocumentWords("how do I get in touch")).toBe("how do I get in touch contact");
+    expect(withDocumentWords("how early can I get in")).toBe("how early can I get in entry admission access open");
   });
 });
 

@@ -155,6 +155,10 @@ describe("loaders", () => {
     expect(doc.sections.map((s) => s.headingPath)).toEqual([[], ["1. SAFETY FIRST"], ["Warranty"]]);
     const sentences = chunkDocument(doc, { size: 480, overlap: 80 }).flatMap((c) => chunkSentences(c).map((s) => s.text));
     expect(sentences).toEqual(["Fit a CO alarm.", "Seven years."]);
+    // The rule under a heading is no part of the sentence right under it.
+    const framed = ["BOILER GUIDE", "", "----------", "7. IF THE BOILER IS UNSAFE", "----------", "7.1 If the engineer finds a fault, they disconnect it."].join("\n");
+    const framedDoc = loadTxt(Buffer.from(framed), "boiler.txt");
+    expect(chunkDocument(framedDoc, { size: 480, overlap: 80 }).flatMap((c) => chunkSentences(c).map((s) => s.text))).toEqual(["If the engineer finds a fault, they disconnect it."]);
   });
 
   it("When plain text sets a table out in columns under dashes, Then it is written as a Markdown table, wrapped cells joined to their row", () => {

@@ -16,12 +16,15 @@ describe("terms", () => {
   it("When a question says something, anything or anyone, Then that is no term: no answer says it", () => {
     expect(terms("How long do I have to return something?")).toEqual(terms("How long do I have to return?"));
     expect(terms("Can anyone bring anything?")).toEqual(terms("bring"));
+    // Nor are the words a chat message is filled with.
+    expect(terms("do you guys actually open on Sundays")).toEqual(terms("open Sundays"));
+    expect(terms("what happens if I'm running late")).toEqual(terms("running late"));
   });
 
   it("When a question uses a contraction, Then it has the words of its long form: no 'm' in 'I'm', no 'don' in 'don't', no 'win' in 'won't'", () => {
     expect(terms("Can I take ibuprofen if I'm pregnant?")).toEqual(terms("Can I take ibuprofen if I am pregnant?"));
     expect(terms("What if you're late and don't have ID?")).toEqual(terms("What if you are late and do not have ID?"));
-    expect(terms("It won't start, I've tried, I'll call, I'd wait, they’re gone")).toEqual(["start", "tri", "call", "wait", "go"]);
+    expect(terms("It won't start, I've tried, I'll call, I'd wait, they’re gone")).toEqual(["start", "try", "call", "wait", "go"]);
     expect(terms("who won the cup")).toEqual(terms("who win the cup"));
     // A name's apostrophe is no contraction.
     expect(terms("O'Donnell's report")).toEqual(["o", "donnel", "report"]);
@@ -42,5 +45,13 @@ describe("terms", () => {
     expect(terms("write caught halves")).toEqual([...terms("write"), ...terms("catch"), ...terms("half")]);
     // A plural that is also a verb keeps its own term: "she lives in Leeds" is no "life".
     expect(terms("lives")).not.toEqual(terms("life"));
+  });
+
+  it("When a short verb's form is one the stemmer cuts apart from its base, Then its term is its base's", () => {
+    expect(terms("The last hire goes out at 4:30pm")[2]).toBe(terms("go")[0]);
+    expect(terms("tried tries dried died lying tied")).toEqual(terms("try try dry die lie tie"));
+    // "skies" is the sky, not the sport; "buses" the bus.
+    expect(terms("skies")).not.toEqual(terms("ski"));
+    expect(terms("buses")).toEqual(terms("bus"));
   });
 });
