@@ -20,6 +20,7 @@ import { namesAnotherMonth } from "./months.js";
 import { namesOpposite } from "./opposites.js";
 import { namesAnotherPlatform } from "./platforms.js";
 import { namesAnotherQuantity } from "./quantities.js";
+import { namesOtherSide } from "./bounds.js";
 import { namesAnotherSum } from "./sums.js";
 import { namesAnotherVersion } from "./versions.js";
 import { asksWhatIsNot, asksWhy, saysWhatIsNot } from "./negation.js";
@@ -152,7 +153,8 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const viaSynonyms = synonymTerms(question, options.thesaurus);
   const anotherRole = namesAnotherRole(question);
   // Another day of the week, month, platform, software version, sum of money, count or contact channel than the one
-  // asked about, or the opposite of what it asks about (alternatives.ts and the modules it names).
+  // asked about, the other side of a bound it names, or the opposite of what it asks about (alternatives.ts and the
+  // modules it names).
   const namesAnotherAlternative = [
     namesAnotherDay,
     namesAnotherMonth,
@@ -160,6 +162,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     namesAnotherVersion,
     namesAnotherSum,
     namesAnotherQuantity,
+    namesOtherSide,
     namesAnotherChannel,
     namesOpposite(options.thesaurus),
   ].map((another) => another(question));

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { namesOtherSide } from "../../src/answer/bounds.js";
+import { weighEvidence } from "../../src/answer/evidence.js";
+import { passagesOf, TEST_RANKING } from "./passages.js";
+
+describe("sides of a bound", () => {
+  it("When a question asks about one side of a bound, Then a text about only the other side names another", () => {
+    expect(namesOtherSide("how much is parking after the first 2 hours")("Free for first 2 hrs with validation.")).toBe(true);
+    expect(namesOtherSide("bike hire price after the first month")("Members get their first month of bike hire for £5.")).toBe(true);
+    expect(namesOtherSide("car park price during the day, before 6")("The car park charges £3.50 after 6pm.")).toBe(true);
+    expect(namesOtherSide("What do you charge with turnover over £90,000?")("Sole trader return (turnover up to £90,000): £295")).toBe(true);
+  });
+
+  it("When a text names the side asked about, or another bound, or the question asks whether, Then it names no other", () => {
+    expect(namesOtherSide("What do you charge with turnover over £90,000?")("Turnover over £90,000: £395")).toBe(false);
+    expect(namesOtherSide("parking after the first 2 hours")("The first 2 hours are free; after the first 2 hours it is £2 an hour.")).toBe(false);
+    expect(namesOtherSide("parking after the first 2 hours")("Free for the first 30 minutes.")).toBe(false);
+    expect(namesOtherSide("Can I return it after 30 days?")("Returns are accepted within 30 days.")).toBe(false);
+  });
+
+  it("When the best sentence speaks of the other side only, Then it lacks the answer asked for", async () => {
+    const passages = passagesOf("Library garage: free for the first 2 hrs with validation, £5 a day for permit holders.");
+    const [sentence] = await weighEvidence("how much is parking at the library garage after the first 2 hours", passages, { idf: () => 1, ranking: TEST_RANKING });
+    expect(sentence!.typeMatch).toBe(false);
+  });
+});
