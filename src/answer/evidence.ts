@@ -11,6 +11,7 @@
 import type { RankingModel, SentenceFeature } from "../core/answer-calibration.js";
 import { joinedCompounds, terms, words } from "../retrieval/tokenize.js";
 import { acronymTerms, capitalisedStopWords } from "./acronyms.js";
+import { namesOtherSide } from "./bounds.js";
 import { chunkSentences } from "./chunk-sentences.js";
 import { namesAnotherChannel } from "./contact-channels.js";
 import { type AnswerType, askedAction, asksHowTo, EXCLUSION, expectedAnswerType, holdsAnswerType, LIGHT_VERBS, namesAnotherRole, namesAnswerType, withoutDegreeWord } from "./answer-type.js";
@@ -20,7 +21,6 @@ import { namesAnotherMonth } from "./months.js";
 import { namesOpposite } from "./opposites.js";
 import { namesAnotherPlatform } from "./platforms.js";
 import { namesAnotherQuantity } from "./quantities.js";
-import { namesOtherSide } from "./bounds.js";
 import { namesAnotherSum } from "./sums.js";
 import { namesAnotherVersion } from "./versions.js";
 import { asksWhatIsNot, asksWhy, saysWhatIsNot } from "./negation.js";

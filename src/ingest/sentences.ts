@@ -163,8 +163,8 @@ const STARTS_BLOCK = new RegExp(String.raw`^\s*(?:#|>|\||${"```"}|~~~|${LIST_MAR
 /** How many white-space characters a line opens with. */
 export const indent = (line: string) => line.length - line.trimStart().length;
 const CAPITAL_FIRST = /^\s*\p{Lu}/u;
-// A line drawn across the page ("-----", "=====", "*****"), as plain text frames or underlines its headings.
-const RULE_LINE = /^([-=*_~#])\1{2,}$/;
+/** A line drawn across the page ("-----", "=====", "*****"): plain text frames or underlines its headings with them. */
+export const RULE_LINE = /^([-=*_~#])\1{2,}$/;
 
 /**
  * The text with each line break that only wraps a line (after a long line that ends mid-sentence, or before one going

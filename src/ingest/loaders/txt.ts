@@ -1,4 +1,4 @@
-import { indent } from "../sentences.js";
+import { indent, RULE_LINE } from "../sentences.js";
 import type { Section, SourceDocument } from "../types.js";
 import { decodeText } from "./decode-text.js";
 import { withFixedWidthTables } from "./fixed-width-tables.js";
@@ -14,8 +14,6 @@ const HEADING_LINE = /^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?\p{Lu}[^\d:.!?;,]*[^\d:.!
 // Under the same bounds, digits allowed, a line whose next is indented under it: a manual's entry and its text ("Tray
 // 1 (main tray)" over "  Capacity: 250 sheets …", "E21  WI-FI AUTHENTICATION ERROR" over "     Re-enter the password.").
 const ENTRY_LINE = /^\p{Lu}[^:.!?;,]*[^:.!?;,\s]$/u;
-// A line drawn across the page ("-----", "=====", "*****"): plain text frames or underlines its headings with them.
-const RULE_LINE = /^([-=*_~#])\1{2,}$/;
 
 /**
  * Plain text: the first line is the title when it is short enough to be one. A later short line written like a
