@@ -224,7 +224,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // A term of the document's title or the table's headings is what every row is about, not what tells rows apart: the
   // F28 row of a boiler's fault codes saying "gas not reaching the boiler" does not make F22's another record for "My
   // boiler shows F22, what does that mean?".
-  const titleTerms = passages.map(({ chunk }) => held(`${chunk.title} ${chunk.headingPath.join(" ")}`));
+  const titleTerms = passages.map(({ chunk }) => held(headingsWithTitle(chunk)));
   // A question term that one record of passage `p` lacks and one of `others` holds (the table's other rows, a list's
   // other items), unless the title or headings hold it.
   const anotherRecordHolds = (p: number, mine: Set<string>, others: Set<string>[]) =>

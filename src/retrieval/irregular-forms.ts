@@ -6,9 +6,17 @@
  * ("took place"), and "Are kids free?" the children of "Children under 12
  * enter free", without this.
  */
-const VERB_FORMS: Record<string, string> = {};
-const PLURALS: Record<string, string> = {};
-for (const line of `arise arose arisen|be was were been|bear bore borne|become became|begin began begun|bring brought|build built|buy bought
+/** Base forms by their other forms, from a table of entries "base form form …", parted by "|" or a line break. */
+function formsOf(table: string): Record<string, string> {
+  const bases: Record<string, string> = {};
+  for (const entry of table.split(/[|\n]/)) {
+    const [base, ...forms] = entry.trim().split(/\s+/);
+    for (const form of forms) bases[form] = base!;
+  }
+  return bases;
+}
+
+const IRREGULAR_VERBS = formsOf(`arise arose arisen|be was were been|bear bore borne|become became|begin began begun|bring brought|build built|buy bought
   catch caught|choose chose chosen|come came|do did done|draw drew drawn|drive drove driven|eat ate eaten|fall fell fallen
   feel felt|fight fought|find found|fly flew flown|forget forgot forgotten|get got gotten|give gave given|go went gone
   grow grew grown|hang hung|have had|hear heard|hide hid hidden|hold held|keep kept|know knew known|lay laid|lead led
@@ -21,24 +29,16 @@ for (const line of `arise arose arisen|be was were been|bear bore borne|become b
   swear swore sworn|sweep swept|bleed bled|breed bred|deal dealt|dig dug|flee fled|forbid forbade forbidden
   forgive forgave forgiven|mistake mistook mistaken|shrink shrank shrunk|weave wove woven|shine shone|beat beaten
   drink drank drunk|swing swung|cling clung|undergo underwent undergone|withhold withheld|uphold upheld
-  overcome overcame|foresee foresaw foreseen|rewrite rewrote rewritten|rebuild rebuilt|spin spun|stick stuck`.split(/[|\n]/)) {
-  const [base, ...forms] = line.trim().split(/\s+/);
-  for (const form of forms) VERB_FORMS[form] = base!;
-}
+  overcome overcame|foresee foresaw foreseen|rewrite rewrote rewritten|rebuild rebuilt|spin spun|stick stuck`);
 // Short words whose inflections the Porter stemmer cuts to another stem than their base's: "goes" is "goe" beside
 // "go", "tried" and "tries" are "tri" beside "try", "died" is "di" beside "die", and "skies" is "ski", the sport. "The
 // last hire goes out at 4:30pm" had not held the "go" of "What time does the last hire go out?".
-for (const line of `go goes|try tries tried|cry cries cried|dry dries dried|fry fries fried|fly flies|spy spies spied|die dies died dying
-  lie lies lied lying|tie ties tied tying|vie vies vied vying`.split(/[|\n]/)) {
-  const [base, ...forms] = line.trim().split(/\s+/);
-  for (const form of forms) VERB_FORMS[form] = base!;
-}
+const SHORT_VERBS = formsOf(`go goes|try tries tried|cry cries cried|dry dries dried|fry fries fried|fly flies|spy spies spied|die dies died dying
+  lie lies lied lying|tie ties tied tying|vie vies vied vying`);
+const VERB_FORMS: Record<string, string> = { ...IRREGULAR_VERBS, ...SHORT_VERBS };
 // Not "lives" or "leaves", which are also verbs ("she lives in Leeds"), nor "people", a word of its own.
-for (const line of `child children|man men|woman women|foot feet|tooth teeth|mouse mice|goose geese|ox oxen|wife wives|knife knives
-  half halves|shelf shelves|wolf wolves|loaf loaves|thief thieves|sky skies|pie pies|bus buses|gas gases`.split(/[|\n]/)) {
-  const [base, plural] = line.trim().split(/\s+/);
-  PLURALS[plural!] = base!;
-}
+const PLURALS = formsOf(`child children|man men|woman women|foot feet|tooth teeth|mouse mice|goose geese|ox oxen|wife wives|knife knives
+  half halves|shelf shelves|wolf wolves|loaf loaves|thief thieves|sky skies|pie pies|bus buses|gas gases`);
 
 /** The base form of an irregular verb form or plural ("took" → "take", "children" → "child"); other words unchanged. */
 export function baseForm(word: string): string {
