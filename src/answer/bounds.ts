@@ -24,10 +24,11 @@ const COMPARED =
   /\b(after|over|more than|above|beyond|longer than|later than|exceeding|before|up to|under|less than|fewer than|below|within|until|till)\s+(?:the\s+)?(?:first\s+)?([$€£¥₹])?(\d[\d,]*(?:\.\d+)?)(?:\s*(\p{L}+))?/giu;
 // The first of something, or after it ("for the first 2 hrs", "first month free", "after the first month").
 const FIRST = /\b(after\s+)?(?:the\s+)?first\s+(?:(\d+)\s*)?(\p{L}+)/giu;
-// Short forms of units of time, as their word.
-const UNIT_WORDS: Record<string, string> = { hr: "hour", hrs: "hour", min: "minute", mins: "minute", sec: "second", secs: "second", wk: "week", wks: "week", mth: "month", mths: "month", yr: "year", yrs: "year" };
+// Short forms of units of time, as their word. A Map: in an object, "5 constructor" had looked up Object's constructor
+// and thrown.
+const UNIT_WORDS = new Map(Object.entries({ hr: "hour", hrs: "hour", min: "minute", mins: "minute", sec: "second", secs: "second", wk: "week", wks: "week", mth: "month", mths: "month", yr: "year", yrs: "year" }));
 
-const unitOf = (word: string | undefined) => (word ? (terms(UNIT_WORDS[word.toLowerCase()] ?? word)[0] ?? "") : "");
+const unitOf = (word: string | undefined) => (word ? (terms(UNIT_WORDS.get(word.toLowerCase()) ?? word)[0] ?? "") : "");
 
 /** The bounds a text names, each with the side it is on. */
 function boundsNamed(text: string): Bound[] {

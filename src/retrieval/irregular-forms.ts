@@ -6,12 +6,16 @@
  * ("took place"), and "Are kids free?" the children of "Children under 12
  * enter free", without this.
  */
-/** Base forms by their other forms, from a table of entries "base form form …", parted by "|" or a line break. */
-function formsOf(table: string): Record<string, string> {
-  const bases: Record<string, string> = {};
+/**
+ * Base forms by their other forms, from a table of entries "base form form …", parted by "|" or a line break. A Map,
+ * not an object: looked up in an object, the word "constructor" had been Object's constructor, and its term the
+ * function's source ("function Object() { [native code] }"), apart from "constructors".
+ */
+function formsOf(table: string): Map<string, string> {
+  const bases = new Map<string, string>();
   for (const entry of table.split(/[|\n]/)) {
     const [base, ...forms] = entry.trim().split(/\s+/);
-    for (const form of forms) bases[form] = base!;
+    for (const form of forms) bases.set(form, base!);
   }
   return bases;
 }
@@ -35,22 +39,22 @@ const IRREGULAR_VERBS = formsOf(`arise arose arisen|be was were been|bear bore b
 // last hire goes out at 4:30pm" had not held the "go" of "What time does the last hire go out?".
 const SHORT_VERBS = formsOf(`go goes|try tries tried|cry cries cried|dry dries dried|fry fries fried|fly flies|spy spies spied|die dies died dying
   lie lies lied lying|tie ties tied tying|vie vies vied vying`);
-const VERB_FORMS: Record<string, string> = { ...IRREGULAR_VERBS, ...SHORT_VERBS };
+const VERB_FORMS = new Map([...IRREGULAR_VERBS, ...SHORT_VERBS]);
 // Not "lives" or "leaves", which are also verbs ("she lives in Leeds"), nor "people", a word of its own.
 const PLURALS = formsOf(`child children|man men|woman women|foot feet|tooth teeth|mouse mice|goose geese|ox oxen|wife wives|knife knives
   half halves|shelf shelves|wolf wolves|loaf loaves|thief thieves|sky skies|pie pies|bus buses|gas gases`);
 
 /** The base form of an irregular verb form or plural ("took" → "take", "children" → "child"); other words unchanged. */
 export function baseForm(word: string): string {
-  return VERB_FORMS[word] ?? PLURALS[word] ?? word;
+  return VERB_FORMS.get(word) ?? PLURALS.get(word) ?? word;
 }
 
 /** The base form of an irregular verb form ("took" → "take", "tried" → "try"); other words unchanged. */
 export function verbBase(word: string): string {
-  return VERB_FORMS[word] ?? word;
+  return VERB_FORMS.get(word) ?? word;
 }
 
 /** The singular of an irregular plural ("children" → "child"); other words unchanged. */
 export function nounBase(word: string): string {
-  return PLURALS[word] ?? word;
+  return PLURALS.get(word) ?? word;
 }

@@ -16,6 +16,8 @@ describe("sides of a bound", () => {
     expect(namesOtherSide("parking after the first 2 hours")("The first 2 hours are free; after the first 2 hours it is £2 an hour.")).toBe(false);
     expect(namesOtherSide("parking after the first 2 hours")("Free for the first 30 minutes.")).toBe(false);
     expect(namesOtherSide("Can I return it after 30 days?")("Returns are accepted within 30 days.")).toBe(false);
+    // A unit that is also a name on every JavaScript object is read as any other word.
+    expect(namesOtherSide("price over 5 constructor")("under 5 constructors")).toBe(true);
   });
 
   it("When the best sentence speaks of the other side only, Then it lacks the answer asked for", async () => {

@@ -53,5 +53,7 @@ describe("terms", () => {
     // "skies" is the sky, not the sport; "buses" the bus.
     expect(terms("skies")).not.toEqual(terms("ski"));
     expect(terms("buses")).toEqual(terms("bus"));
+    // A word that is also a name on every JavaScript object is a word like any other.
+    expect(terms("constructor")).toEqual(terms("constructors"));
   });
 });
