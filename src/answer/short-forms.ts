@@ -11,8 +11,9 @@ import { type Thesaurus, withMoreSynonyms } from "./synonyms.js";
 
 // Each short form (as one word, a hyphen left out: "e-bike" is asked as "ebike"; a plural is read as its singular, and
 // what it stands for is found in any form) with the words it stands for. "mins" and "hrs" stand alone: their singulars
-// are ambiguous (above).
-const SHORT_FORMS: Record<string, string[]> = {
+// are ambiguous (above). A Map, looked up by a question's words: in an object, "constructor" found Object's constructor,
+// which every question holding the word failed on ("more is not a function or its return value is not iterable").
+const SHORT_FORMS = new Map<string, string[]>(Object.entries({
   id: ["identification", "identity card"],
   ebike: ["electric bike", "electric bicycle"],
   escooter: ["electric scooter"],
@@ -34,12 +35,12 @@ const SHORT_FORMS: Record<string, string[]> = {
   uk: ["united kingdom"],
   usa: ["united states"],
   eu: ["european union"],
-};
+}));
 
 // The other way round: "identification" is found in "photo ID". A full form of several words is not reversed here
 // ("electric bike" is two words a question asks one by one).
 const FULL_FORMS = new Map<string, string[]>();
-for (const [short, full] of Object.entries(SHORT_FORMS)) {
+for (const [short, full] of SHORT_FORMS) {
   for (const words of full) if (!words.includes(" ")) FULL_FORMS.set(words, [...(FULL_FORMS.get(words) ?? []), short]);
 }
 
@@ -54,7 +55,7 @@ function otherForms(word: string): string[] {
 
 /** What a short form (its key, or its key's singular: "docs") stands for; undefined for any other word. */
 function shortFormOf(key: string): string[] | undefined {
-  return SHORT_FORMS[key] ?? SHORT_FORMS[key.replace(/s$/, "")];
+  return SHORT_FORMS.get(key) ?? SHORT_FORMS.get(key.replace(/s$/, ""));
 }
 
 /** The thesaurus, with a short form's full words among its synonyms and the other way round. */

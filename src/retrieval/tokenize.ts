@@ -46,14 +46,14 @@ function fold(text: string): string {
 // From a word's start only (the lookbehind): tried from within a long word as well, the pattern would read the rest of
 // the word at every letter of it, and a 20,000-letter token took most of a second.
 const NEGATED = /(?<!\p{L})(\p{L}+)n['’]t(?![\p{L}\p{N}])/gu;
-const NEGATED_IRREGULAR: Record<string, string> = { ca: "can", wo: "will", sha: "shall", ai: "is" };
+const NEGATED_IRREGULAR = new Map(Object.entries({ ca: "can", wo: "will", sha: "shall", ai: "is" }));
 // "I'm", "you're", "we've", "I'll", "I'd": the clitic goes, a word no answer says either; "I'm pregnant" had been all
 // "m", the rarest term of the question.
 const CLITIC = /(\p{L})['’](?:m|re|ve|ll|d)(?![\p{L}\p{N}])/gu;
 
 /** Lower-case text with its contractions undone: "i'm" → "i", "don't" → "do not", "won't" → "will not". */
 function withoutContractions(text: string): string {
-  return text.replace(NEGATED, (_, word: string) => `${NEGATED_IRREGULAR[word] ?? word} not`).replace(CLITIC, "$1");
+  return text.replace(NEGATED, (_, word: string) => `${NEGATED_IRREGULAR.get(word) ?? word} not`).replace(CLITIC, "$1");
 }
 
 // A word, or words joined by hyphens ("wi-fi", "IL-6", "log-in"); one hyphen between each, so no backtracking.

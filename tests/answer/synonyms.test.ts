@@ -149,6 +149,13 @@ describe("short forms", () => {
     // "US" is the word "us" as often.
     expect(withFullForms("Can you call us back?")).toBe("Can you call us back?");
   });
+
+  it("When a question holds a word that names something on every JavaScript object ('constructor'), Then it is a word like any other", async () => {
+    expect(withFullForms("who calls the constructor")).toBe("who calls the constructor");
+    const [sentence] = await weighEvidence("who built the constructor", passagesOf("The constructor was built by Ada."), { ...options, thesaurus: shortForms });
+    expect(sentence!.coverage).toBeGreaterThan(0);
+    expect(terms("they don't, constructorn't")).toEqual(terms("they do not, constructor not"));
+  });
 });
 
 describe("everyday words", () => {

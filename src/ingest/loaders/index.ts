@@ -41,7 +41,7 @@ import { loadPdf } from "./pdf.js";
 // stemmer mistakes are indexed as their verb ("goes" as "go", "tried" as "try"), and "skies" as "sky", not "ski"; the
 // words a chat message is filled with ("actually", "guys") are stop words, and a rule line ("-----") is no part of
 // the sentence under it. txt 19, markdown 20, html 21, pdf 15: "constructor" is indexed as a word, not as the source of
-// Object's constructor (irregular-forms.ts).
+// Object's constructor (irregular-forms.ts), nor "constructorn't" (tokenize.ts).
 const TXT = { load: loadTxt, version: "txt@19" };
 const MARKDOWN = { load: loadMarkdown, version: "markdown@20" };
 const HTML = { load: loadHtml, version: "html@21" };
