@@ -17,14 +17,16 @@
 
 import { namesCountry } from "../retrieval/gazetteer.js";
 import { isStopWord, terms, words } from "../retrieval/tokenize.js";
+import { asksWhether } from "./synonyms.js";
 
 /**
  * "count" asks how many or how much of something ("how many visitors", "number of", "how much water"); "length" how long
- * or how far (a time or a distance); "duration" how long something takes or lasts (a time only); "number" any other
- * quantity ("how much longer", "how old", "what percentage"); "address" a postal address, where "place" is any place;
- * "day" a date that names its day ("what date is the banquet": not "held every November"), where "date" is any when.
+ * or how far (a time or a distance); "duration" how long something takes or lasts (a time only); "temperature" how hot
+ * or cold; "number" any other quantity ("how much longer", "how old", "what percentage"); "address" a postal address,
+ * where "place" is any place; "day" a date that names its day ("what date is the banquet": not "held every November"),
+ * where "date" is any when.
  */
-export type AnswerType = "count" | "length" | "duration" | "number" | "date" | "day" | "time" | "amount" | "role" | "person" | "organisation" | "country" | "place" | "address" | "phone" | "email" | "url" | "credential" | "any";
+export type AnswerType = "count" | "length" | "duration" | "number" | "date" | "day" | "time" | "amount" | "role" | "person" | "organisation" | "country" | "place" | "address" | "phone" | "email" | "url" | "credential" | "temperature" | "any";
 
 // "Once a week" says how often as "twice a year" does; "once you have joined" says when, not how many. "One" standing
 // for someone or something counts nothing: "with one of our team helping" says no age, "no one", "the one you want".
@@ -118,6 +120,7 @@ const TYPE_NOUNS: Partial<Record<AnswerType, RegExp>> = {
   address: /^(address|addresses)$/,
   organisation: new RegExp(`^(?:${ORGANISATION_NOUNS})$`),
   number: /^(number|percentage|percent|proportion|amount|share|fraction|version|versions)$/,
+  temperature: /^(temperature|temperatures|temp|temps)$/,
   // "crown price", "what is the fee for …": "Private fee: from £650" answers a price, and "£6.95" a cost.
   amount: /^(price|prices|cost|costs|fee|fees|fare|fares|charge|charges|fine|fines|rent|rents|deposit|deposits)$/,
   count: /^(number)$/,
@@ -390,6 +393,11 @@ const SEARCHED_CREDENTIAL = searchedFor(CREDENTIAL_WORDS, "for|of|at|to");
 const ASKED_URL = new RegExp(`${WHAT_IS_THE}(?:website|web site|web address|url|homepage|web page)s?\\b|\\bwebsite address\\b`, "u");
 
 // "What VAT rate do UK customers pay?", "what's the interest rate": a rate is a number, a share or a sum.
+// "What temperature", "how hot", "bed temp": asked with a question word or searched for ("cold pull temperature"), and
+// answered in degrees ("Heat bed to printing temp (PLA: 60°C, PETG: 80°C)"), not by any number ("Step 1 – Cold pull").
+// "Can I store it at room temperature?" asks whether.
+const ASKED_TEMPERATURE = /\b(?:temperatures?|temps?)\b|\bhow (?:hot|cold|warm)\b/;
+const TEMPERATURE = /\d\s?(?:°|º|degrees?\b)|\b\d+\s?[CF]\b|\broom temperature\b/;
 const ASKED_RATE = /\b(?:what|which)(?:['’]s| is| are)?(?: the)?(?: [\p{L}-]+){0,2} rates?\b/u;
 
 // "How much water does it use?": how much of a thing, as "how many" asks of things that are counted. Not "how much
@@ -445,6 +453,7 @@ export function expectedAnswerType(question: string): AnswerType {
   if (/\bhow (?:long|far)\b|\bhow much (?:notice|warning)\b/.test(q) || ASKED_LENGTH.test(q) || (searchStyle && /\b(?:length|duration)\b/.test(q))) return "length";
   if (/\bhow many\b|\bwhat number\b/.test(q) || HOW_MUCH_OF.test(q) || WHAT_IS_THE_NUMBER.test(q) || (searchStyle && SEARCHED_NUMBER.test(q))) return "count";
   if (withoutDegreeWord(q) !== q || /\bwhat (percentage|percent|proportion|amount|share|fraction)\b/.test(q) || ASKED_RATE.test(q) || ASKED_VERSION.test(q) || AGE_LIMIT.test(q) || ASKED_DISCOUNT.test(q)) return "number";
+  if (ASKED_TEMPERATURE.test(q) && !asksWhether(q)) return "temperature";
   if (/\b(what|which)\b/.test(q) && ROLE_NOUNS.test(q)) return "role";
   if (WHAT_TIME.test(q) || (searchStyle && SEARCHED_TIME.test(q))) return "time";
   // "How early can I get in?", "how late can I cancel?", "how soon will it arrive?": a time, a day, or a length of time
@@ -618,6 +627,13 @@ const POSTAL_ADDRESS = new RegExp(
   "u",
 );
 
+// A whole postal address, from its street to its postcode or ZIP code ("Church Lane, Little Hadley, HD7 4QA", "410
+// Riverside Drive, Springfield, IL 62704"): the capitalised words between name the town, not anyone.
+const WHOLE_POSTAL_ADDRESS = new RegExp(
+  String.raw`(?:\b\d{1,5}[a-z]?,?\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){1,4}(?:${STREET_WORDS}|St|Rd|Ave|Ln|Dr|Blvd)\b[^.\n]{0,60}?(?:\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b[A-Z]{2}\s\d{5}(?:-\d{4})?\b)`,
+  "gu",
+);
+
 // Where a file or folder is: a path ("~/.tallyctl.toml", "/var/log/app", "C:\\Program Files\\App") or a settings
 // file's name ("settings.json"). Software documents answer "Where is the config file?" so, in lower case.
 const FILE_PATH = /(?<![\p{L}\d/])(?:~|\.{1,2})?\/[\w.-]+(?:\/[\w.-]+)*|\b[A-Z]:\\\S*|\b[\w-]+\.(?:toml|ya?ml|json|ini|conf|cfg|env|log|xml|plist)\b/u;
@@ -686,9 +702,22 @@ const QUALIFYING_NUMBER_WORD = new RegExp(`${NUMBER_WORDS.source}-(?!(?:${NUMBER
 // a minivan per day?", "lost key charge": what the sum is for is said further away, as a sentence's subject or a
 // row's first cell: "Breakfast Club runs in the school hall from 7:45am every school day and costs £4.00"),
 // 243 confident at 0.852 → 236 at 0.856, and NQ-open's "what is the salary of us secretary of state".
+// "Free" before what it makes free: the sum of that thing, not of what the question asks about. "Yes, but you'll need to
+// pay the full MOT fee, as the free partial retest only applies to cars tested here" says no price of an MOT, where the
+// price list's row says £54.85, nor does "there's a free customer space right outside the salon, and the Mill Lane
+// pay-and-display car park is a two-minute walk away" say what that car park costs (0.83 had answered it). "Free"
+// alone ("entry is free"), before what it is free of or for ("free of charge", "free for under-5s") or before a word
+// the question asks about ("free parking" for "parking cost") still says one.
+const FREE_BEFORE = /\bfree\b(?:\s+([\p{L}\d'’-]+))?(?:\s+([\p{L}\d'’-]+))?/giu;
+function saysFree(text: string, questionWords: ReadonlySet<string>): boolean {
+  return [...text.matchAll(FREE_BEFORE)].some(
+    ([, next, after]) => next === undefined || isStopWord(next.toLowerCase()) || [next, after].some((word) => word !== undefined && asksWord(word.toLowerCase(), questionWords)),
+  );
+}
+
 function saysSum(withTimes: string, questionWords: ReadonlySet<string>): boolean {
   const text = withTimes.replace(CLOCK_TIMES, " ").replace(QUALIFYING_NUMBER_WORD, " ");
-  const free = /\bfree\b/i.test(text) && !["fine", "fines", "penalty", "penalties"].some((word) => questionWords.has(word));
+  const free = saysFree(text, questionWords) && !["fine", "fines", "penalty", "penalties"].some((word) => questionWords.has(word));
   const sum = saysNew(text, MONEY_NUMBER, questionWords, ([found]) => /\d+/.exec(found)![0]);
   return (AMOUNT.test(text) && (sum || free || NUMBER_WORDS.test(text))) || NOTHING_TO_PAY.test(text);
 }
@@ -706,11 +735,15 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type === "phone") return PHONE_NUMBER.test(text.replace(EMAIL_ADDRESSES, " "));
   if (type === "url") return WEB_ADDRESS.test(text.replace(EMAIL_ADDRESSES, " "));
   if (type === "credential") return saysCredential(text);
+  if (type === "temperature") return TEMPERATURE.test(text);
   // The digits of "0113 496 0000" count nothing and date nothing.
   if (type !== "any") text = withoutContactDetails(text);
   if (type === "country") return namesCountry(text);
-  // Someone is named without "the": "the Chair" and "the AGM" name a role and a meeting, not who.
-  if (type === "person") return newNames(withoutTitleRoles(text).replace(THE_CAPITALISED, " ").replace(NAMED_BODY, " "), questionWords);
+  // Someone is named without "the": "the Chair" and "the AGM" name a role and a meeting, not who; nor by an address:
+  // "Church Lane, Little Hadley, HD7 4QA", the school's address, had answered "Who is the headteacher at St Aidan's?".
+  if (type === "person") {
+    return newNames(withoutTitleRoles(text).replace(WHOLE_POSTAL_ADDRESS, " ").replace(THE_CAPITALISED, " ").replace(NAMED_BODY, " "), questionWords);
+  }
   if (type === "organisation") return newNames(text, questionWords);
   if (type === "place") return newNames(text, questionWords) || newLocative(text, questionWords) || FILE_PATH.test(text);
   // "Paper claim forms can also be mailed to our Claims Department" names a place, but gives no address.

@@ -9,7 +9,7 @@
  * score read this, so they agree on what counts as evidence.
  */
 import type { RankingModel, SentenceFeature } from "../core/answer-calibration.js";
-import { joinedCompounds, terms, words } from "../retrieval/tokenize.js";
+import { isStopWord, joinedCompounds, terms, words } from "../retrieval/tokenize.js";
 import { acronymTerms, capitalisedStopWords } from "./acronyms.js";
 import { namesOtherSide } from "./bounds.js";
 import { chunkSentences } from "./chunk-sentences.js";
@@ -140,6 +140,8 @@ export function antecedents<S extends { text: string }>(sentence: S, before: (s:
 /** A sentence ending with a colon: the items, or the code, after it are what it says ("You will need:"). */
 export const introducesList = (sentence: { text: string }) => sentence.text.trimEnd().endsWith(":");
 
+// The kinds of answer that are values: a sum, a number, a length of time, a time or a date.
+const VALUE_TYPES = new Set<AnswerType>(["amount", "count", "number", "duration", "length", "time", "date", "day", "temperature"]);
 /** Every sentence of the passages, scored as evidence for the question, best first. */
 export async function weighEvidence(question: string, passages: Passage[], options: EvidenceOptions): Promise<SentenceEvidence[]> {
   const type = expectedAnswerType(question);
@@ -237,13 +239,37 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     return name !== undefined && terms(name).length > 0 && words(name).every((word) => questionWords.has(word));
   };
   const rowNamedIn = new Set(passages.flatMap(({ chunk }, p) => (sentencesOf[p]!.some((s) => s.tableRow && namedWhole(s.rowKey)) ? [chunk.source] : [])));
-  const anotherRow = (p: number, position: number, heldTerms: Set<string>) =>
-    anotherRecordHolds(
-      p,
-      heldTerms,
-      sentencesOf[p]!.flatMap((s, other) => (other !== position && s.tableRow ? [heldOf[p]![other]!] : [])),
-    ) ||
-    (rowNamedIn.has(passages[p]!.chunk.source) && !namedWhole(sentencesOf[p]![position]!.rowKey));
+  // Where no row's first cell is named whole, the row whose first cell names every term asked with the fewest words
+  // beyond them is the record asked for: "How much is an MOT?" names "MOT test (Class 4)" more nearly than "MOT +
+  // interim service", a package of two. The package's row (£189.00) had been quoted over the test's (£54.85).
+  const wordsBeyondAsked = (key: string | undefined) => {
+    const name = key?.replace(/\([^)]*\)/gu, " ");
+    if (name === undefined || !content.size) return undefined;
+    const found = held(name);
+    if (![...content.keys()].every((term) => holdsTerm(found, term))) return undefined;
+    return words(name).filter((word) => !isStopWord(word) && !questionWords.has(word)).length;
+  };
+  const fewestBeyond = new Map<string, number>();
+  passages.forEach(({ chunk }, p) => {
+    for (const s of sentencesOf[p]!) {
+      const beyond = s.tableRow ? wordsBeyondAsked(s.rowKey) : undefined;
+      if (beyond !== undefined) fewestBeyond.set(chunk.source, Math.min(beyond, fewestBeyond.get(chunk.source) ?? Infinity));
+    }
+  });
+  const anotherRow = (p: number, position: number, heldTerms: Set<string>) => {
+    const source = passages[p]!.chunk.source;
+    const key = sentencesOf[p]![position]!.rowKey;
+    const fewest = fewestBeyond.get(source);
+    return (
+      anotherRecordHolds(
+        p,
+        heldTerms,
+        sentencesOf[p]!.flatMap((s, other) => (other !== position && s.tableRow ? [heldOf[p]![other]!] : [])),
+      ) ||
+      (rowNamedIn.has(source) && !namedWhole(key)) ||
+      (!rowNamedIn.has(source) && fewest !== undefined && (wordsBeyondAsked(key) ?? Infinity) > fewest)
+    );
+  };
   // A list's item is a record too, its sentences together, for a question asking for a value: "Standard laptop: Lenovo
   // ThinkPad T14, 32 GB RAM" does not say how much RAM the MacBook Pro has when another item names the MacBook Pro
   // (0.93 had answered it). Only where that item covers more of the question: any item holding a term this one lacks
@@ -278,6 +304,32 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     const mine = items.get(start)!;
     const better = [...items].filter(([other, item]) => other !== start && !item.aboutAnother && item.coverage > mine.coverage).map(([, item]) => item.found);
     return anotherRecordHolds(p, mine.found, better);
+  };
+  // A value of a sentence lacking two or more terms asked is another thing's where a later sentence of its passage
+  // names them all and gives no value of any kind (no digit, nor one of the kind asked): "Courtesy car: a small
+  // courtesy car is available for £10 per day … An insurance excess applies in the event of damage" names the excess
+  // and says no sum of it, and the car's £10 had answered "courtesy car insurance excess how much" (0.91).
+  // Not a sentence going on with the same list item ("We hold tables for 15 minutes … After that …, so do call if you
+  // are running late"), pointing back ("It must be …"), or holding a number of its own: "We're closed on 25 December
+  // only" does not make winter's "10am to 4pm" another thing's for "what time does the zoo shut in december" (a date
+  // said there took that right answer). Values only: a name or a place is as often said before what it is of.
+  const valueAsked = VALUE_TYPES.has(type);
+  const typeHeldOf = sentencesOf.map((sentences) => sentences.map((s) => (valueAsked ? holdsAnswerType(s.text, type, questionWords) : true)));
+  const namedWithoutValue = (p: number, position: number, heldTerms: Set<string>) => {
+    if (!valueAsked) return false;
+    const missing = [...content.keys()].filter((term) => !holdsTerm(heldTerms, term) && !holdsTerm(titleTerms[p]!, term));
+    if (missing.length < 2) return false;
+    const item = itemsOf[p]?.starts[position];
+    return sentencesOf[p]!.some(
+      (s, i) =>
+        i > position &&
+        !s.tableRow &&
+        !pointsBack(s.text) &&
+        (item === undefined || itemsOf[p]!.starts[i] !== item) &&
+        !typeHeldOf[p]![i] &&
+        !/\d/u.test(s.text) &&
+        missing.every((term) => holdsTerm(heldOf[p]![i]!, term)),
+    );
   };
   // A how-to question's action ("restore") is the kind of answer it asks for: where a passage names the action, its
   // sentences that do not describe another procedure ("Run a backup of a folder:" for "How do I restore a backup?").
@@ -323,7 +375,8 @@ export async function weighEvidence(question: string, passages: Passage[], optio
       const anotherRecord =
         (Boolean(sentence.tableRow) && anotherRow(p, position, heldTerms)) ||
         anotherItem(p, position) ||
-        namesAnotherOf[p]![position]!;
+        namesAnotherOf[p]![position]! ||
+        namedWithoutValue(p, position, heldTerms);
       const novelty = sentenceTerms.size ? [...sentenceTerms].filter((t) => !questionTerms.has(t)).length / sentenceTerms.size : 0;
       return {
         n,

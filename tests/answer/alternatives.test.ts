@@ -103,6 +103,39 @@ describe("another row of a table", () => {
   });
 });
 
+describe("the row named most nearly", () => {
+  it("When no row's first cell is the question's whole, Then a row naming every term asked with more words beyond them than another row is another record", async () => {
+    const prices = "| Service | Price |\n| --- | --- |\n| MOT test (Class 4) | £54.85 |\n| MOT + interim service | £189.00 |\n| Interim service | £149.00 |\n";
+    const evidence = await weighEvidence("How much is an MOT?", passagesOf(prices), { idf: () => 1, ranking: BUNDLED_CALIBRATION.ranking });
+    const row = (key: string) => evidence.find((s) => s.text.startsWith(`Service: ${key};`))!;
+    expect(row("MOT test (Class 4)")).toMatchObject({ typed: true, typeMatch: true });
+    expect(row("MOT + interim service")).toMatchObject({ typed: true, typeMatch: false });
+    // Asked of both, the row naming both answers.
+    const both = await weighEvidence("How much is an MOT with an interim service?", passagesOf(prices), { idf: () => 1, ranking: BUNDLED_CALIBRATION.ranking });
+    expect(both.find((s) => s.text.startsWith("Service: MOT + interim service;"))).toMatchObject({ typed: true, typeMatch: true });
+  });
+});
+
+describe("a value beside what the question asks about, named without one", () => {
+  const weigh = (question: string, text: string) => weighEvidence(question, passagesOf(text), { idf: () => 1, ranking: BUNDLED_CALIBRATION.ranking });
+  const garage = "Courtesy car: a small courtesy car is available for £10 per day, subject to availability. It must be booked in advance. An insurance excess applies in the event of damage.\n";
+
+  it("When a later sentence names what is asked about, and no value at all, Then the value before it is another thing's", async () => {
+    const excess = await weigh("courtesy car insurance excess how much", garage);
+    expect(excess.find((s) => s.text.includes("£10"))).toMatchObject({ typed: true, typeMatch: false });
+    // Asked of the car, the value is the one asked for.
+    const car = await weigh("how much is the courtesy car per day", garage);
+    expect(car.find((s) => s.text.includes("£10"))).toMatchObject({ typed: true, typeMatch: true });
+  });
+
+  it("When the later sentence goes on with the same item, points back, or holds a number of its own, Then the value still answers", async () => {
+    const tables = "- We hold tables for 15 minutes after the booked time. After that the table may be given to waiting guests, so do call if you are running late.\n";
+    expect((await weigh("running late how long table held", tables)).find((s) => s.text.includes("15 minutes"))).toMatchObject({ typeMatch: true });
+    const zoo = "- Winter (1 November – end of February): 10am to 4pm\n\nWe're closed on 25 December only, so you can even come and see the penguins on Boxing Day.\n";
+    expect((await weigh("what time does the zoo shut in december", zoo)).find((s) => s.text.includes("4pm"))).toMatchObject({ typeMatch: true });
+  });
+});
+
 describe("another item of a list", () => {
   const weigh = (question: string, text: string) => weighEvidence(question, passagesOf(text), { idf: () => 1, ranking: BUNDLED_CALIBRATION.ranking });
   const itemsAbout = "Hardware:\n\n- Standard laptop: Lenovo ThinkPad T14, 32 GB RAM.\n- Engineering roles can request a MacBook Pro 14\" instead; your manager must approve it.\n";

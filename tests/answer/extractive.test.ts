@@ -1011,6 +1011,35 @@ describe("answer types for who and where", () => {
     }
   });
 
+  it("When a question asks what temperature or how hot, Then degrees answer it and other numbers do not; asked whether, it asks for none", () => {
+    for (const q of ["what bed temp should I use for PETG?", "cold pull temperature", "how hot does the nozzle get", "What temperature should I wash it at?"]) {
+      expect(expectedAnswerType(q)).toBe("temperature");
+    }
+    expect(expectedAnswerType("Can I store it at room temperature?")).toBe("any");
+    const asked = new Set(words("cold pull temperature"));
+    expect(holdsAnswerType("Step 1 – Cold pull (try first)", "temperature", asked)).toBe(false);
+    for (const said of ["Heat nozzle to 220°C (PLA).", "Wash at 40 degrees.", "Keep the room above 15C.", "Store at room temperature."]) {
+      expect(holdsAnswerType(said, "temperature", asked)).toBe(true);
+    }
+  });
+
+  it("When a line is a postal address, Then the town it names is nobody: it does not say who", () => {
+    const asked = new Set(words("Who is the headteacher at St Aidan's?"));
+    expect(holdsAnswerType("Church Lane, Little Hadley, HD7 4QA", "person", asked)).toBe(false);
+    expect(holdsAnswerType("410 Riverside Drive, Springfield, IL 62704", "person", asked)).toBe(false);
+    expect(holdsAnswerType("Policy lead: Mrs Helen Marsh, Headteacher", "person", asked)).toBe(true);
+    expect(holdsAnswerType("Write to Helen Marsh, Church Lane, Little Hadley, HD7 4QA.", "person", asked)).toBe(true);
+  });
+
+  it("When 'free' stands before another thing than the one asked about, Then it says no sum of what was asked", () => {
+    const mot = new Set(words("How much is an MOT?"));
+    expect(holdsAnswerType("Yes, but you'll need to pay the full MOT fee, as the free partial retest only applies to cars tested here.", "amount", mot)).toBe(false);
+    expect(holdsAnswerType("Waiting customers get free Wi-Fi, tea and coffee.", "amount", mot)).toBe(false);
+    for (const free of ["The MOT is free.", "MOTs are free for members of our service plan.", "Free MOT with every full service.", "Your first MOT is free of charge."]) {
+      expect(holdsAnswerType(free, "amount", mot)).toBe(true);
+    }
+  });
+
   it("When a number word only qualifies another word ('one-way'), Then it names no sum", () => {
     expect(holdsAnswerType("A one-way fee applies and is shown when you book online.", "amount")).toBe(false);
     for (const sum of ["Tickets are half-price for children.", "The fee is twenty-five pounds.", "A one-off fee of £20 applies."]) expect(holdsAnswerType(sum, "amount")).toBe(true);

@@ -189,11 +189,17 @@ describe("everyday words", () => {
     expect(withDocumentWords("I can't remember my PIN")).toBe("I can't remember my PIN forgotten reset");
     expect(withDocumentWords("the printer won't turn on")).toBe("the printer won't turn on switch on power on");
     expect(withDocumentWords("do I pay for you to find out whats wrong with my phone")).toBe("do I pay for you to find out whats wrong with my phone fault diagnostic diagnosis");
-    expect(withDocumentWords("my table turned up scratched")).toBe("my table turned up scratched arrive attend damage damaged");
+    expect(withDocumentWords("my table turned up scratched")).toBe("my table turned up scratched arrive attend damage damaged cosmetic");
     expect(withDocumentWords("what if its too blowy to go out")).toBe("what if its too blowy to go out wind weather");
     // A longer phrase first: getting in touch is no getting in.
     expect(withDocumentWords("how do I get in touch")).toBe("how do I get in touch contact");
     expect(withDocumentWords("how early can I get in")).toBe("how early can I get in entry admission access open");
+    // A fire alarm is no firing: the phrase is looked up, not "fire" alone.
+    expect(withDocumentWords("fire alarm where to meet outside")).toBe("fire alarm where to meet outside assembly point");
+    expect(withDocumentWords("what happens if I get fired")).toBe("what happens if I get fired dismissed dismissal");
+    expect(withDocumentWords("golf cart hire price")).toBe("golf cart hire price rental rentals");
+    expect(withDocumentWords("desk booking how far ahead")).toBe("desk booking how far ahead in advance advance");
+    expect(withDocumentWords("do I have to pay anything to see a counsellor")).toBe("do I have to pay anything to see a counsellor free cost charge");
   });
 });
 
