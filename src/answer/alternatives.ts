@@ -3,8 +3,9 @@
  * Things a question may name one of, where naming another is answering for something else: a day of the week
  * (days-of-the-week.ts), a month or a season (months.ts), a computer's operating system (platforms.ts), a release line
  * of software (versions.ts), a sum of money (sums.ts), a count of a thing (quantities.ts), a side of a bound
- * (bounds.ts), a contact channel (contact-channels.ts), an opposite (opposites.ts). "Where is the log file on Windows?" is not answered by "Log
- * file (Linux): /var/log/…", nor a Friday's minimum by Saturday's.
+ * (bounds.ts), the early or late kind of a thing (qualified.ts), a contact channel (contact-channels.ts), an opposite
+ * (opposites.ts). "Where is the log file on Windows?" is not answered by "Log file (Linux): /var/log/…", nor a
+ * Friday's minimum by Saturday's.
  */
 
 /** Which of a closed set of alternatives a text names, by their numbers. */

@@ -527,7 +527,15 @@ const saysWhen = (word: string) => DATE_WORD.test(word) || HOLIDAY.test(word);
 // words after it: "the Customer Relations Lead" no longer answered "who do I send a complaint to" (whose gold is the
 // lead's name), but NQ-open's "the Speaker of the Lok Sabha" and SQuAD's "the Economist Intelligence Unit" are the
 // answers asked for, and four right confident answers became uncertain (`npm run eval -- --only=qa`, 2026-12-06).
-const THE_CAPITALISED = /\bthe\s+\p{Lu}[\p{L}'’.-]*/gu;
+// But a run of capitals ending in a role is a role's title as a whole ("the Customer Relations Lead", "the Home
+// Ownership Team"): no name, where the first word alone left "Relations Lead" one.
+const THE_CAPITALISED = /\bthe\s+(\p{Lu}[\p{L}'’.-]*)((?:\s+\p{Lu}[\p{L}'’.-]*)*)/gu;
+const TITLE_END = new RegExp(`^(?:${ROLE_WORDS}|lead|team)$`, "i");
+const withoutTheCapitalised = (text: string) =>
+  text.replace(THE_CAPITALISED, (_match, _first, rest: string) => {
+    const last = rest.trim().split(/\s+/u).at(-1)?.replace(/\.+$/u, "") ?? "";
+    return rest && TITLE_END.test(last) ? " " : ` ${rest}`;
+  });
 // A name ending in what names a body, a place or an event ("Kettlewood Senior Cup", "Grand Egyptian Museum", "Quay
 // Street"): no one's name, though "Raj confirmed that the first team has reached the semi-final of the Kettlewood
 // Senior Cup" had answered "who is refereeing the cup semi-final" as if it were. Not also a word in capitals (as
@@ -695,13 +703,6 @@ export function withContactWord(question: string): string {
 // had answered "how much is the one way fee" at 0.91); "twenty-five" and "half-price" still say one.
 const QUALIFYING_NUMBER_WORD = new RegExp(`${NUMBER_WORDS.source}-(?!(?:${NUMBER_WORDS.source}|price|priced)\\b)[\\p{L}]+`, "giu");
 
-// Not also a sum said of something the question names, by the words just before or after it (before the parenthesis
-// it stands in): it no longer answered "how much is a facial at the spa" with "a signature Larkspur Ritual (90 minutes,
-// £115)" nor the hepatitis A jab with "The consultation costs £15", but refitted (`npm run eval -- --only=qa`,
-// 2026-12-06) five right confident answers of the small corpora became uncertain ("breakfast club price", "How much is
-// a minivan per day?", "lost key charge": what the sum is for is said further away, as a sentence's subject or a
-// row's first cell: "Breakfast Club runs in the school hall from 7:45am every school day and costs £4.00"),
-// 243 confident at 0.852 → 236 at 0.856, and NQ-open's "what is the salary of us secretary of state".
 // "Free" before what it makes free: the sum of that thing, not of what the question asks about. "Yes, but you'll need to
 // pay the full MOT fee, as the free partial retest only applies to cars tested here" says no price of an MOT, where the
 // price list's row says £54.85, nor does "there's a free customer space right outside the salon, and the Mill Lane
@@ -715,11 +716,26 @@ function saysFree(text: string, questionWords: ReadonlySet<string>): boolean {
   );
 }
 
+// A number word counting units of time is no sum: "Lessons shorter than one hour are charged pro rata" gives no rate
+// (0.76 had answered "online A level rate per hour" with it). Unless it is what is charged: "charged an extra half
+// day" is a sum in a hire's own units.
+const NUMBER_WORD_OF_TIME = new RegExp(
+  `(?<!\\b(?:charged?|charges|costs?|pays?|paid)\\s+(?:an?\\s+)?(?:extra\\s+|additional\\s+)?)${NUMBER_WORDS.source}\\s+${UNIT_QUALIFIERS}(?:${ANY_TIME_UNITS})\\b`,
+  "giu",
+);
+
+// Not also a sum said of something the question names, by the words just before or after it (before the parenthesis
+// it stands in): it no longer answered "how much is a facial at the spa" with "a signature Larkspur Ritual (90 minutes,
+// £115)" nor the hepatitis A jab with "The consultation costs £15", but refitted (`npm run eval -- --only=qa`,
+// 2026-12-06) five right confident answers of the small corpora became uncertain ("breakfast club price", "How much is
+// a minivan per day?", "lost key charge": what the sum is for is said further away, as a sentence's subject or a
+// row's first cell: "Breakfast Club runs in the school hall from 7:45am every school day and costs £4.00"),
+// 243 confident at 0.852 → 236 at 0.856, and NQ-open's "what is the salary of us secretary of state".
 function saysSum(withTimes: string, questionWords: ReadonlySet<string>): boolean {
   const text = withTimes.replace(CLOCK_TIMES, " ").replace(QUALIFYING_NUMBER_WORD, " ");
   const free = saysFree(text, questionWords) && !["fine", "fines", "penalty", "penalties"].some((word) => questionWords.has(word));
   const sum = saysNew(text, MONEY_NUMBER, questionWords, ([found]) => /\d+/.exec(found)![0]);
-  return (AMOUNT.test(text) && (sum || free || NUMBER_WORDS.test(text))) || NOTHING_TO_PAY.test(text);
+  return (AMOUNT.test(text) && (sum || free || NUMBER_WORDS.test(text.replace(NUMBER_WORD_OF_TIME, " ")))) || NOTHING_TO_PAY.test(text);
 }
 
 // The value after "password is", "code:" or "PIN —" ("The Wi-Fi password is Harbour2024", "Door code: 4821", "the
@@ -742,7 +758,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   // Someone is named without "the": "the Chair" and "the AGM" name a role and a meeting, not who; nor by an address:
   // "Church Lane, Little Hadley, HD7 4QA", the school's address, had answered "Who is the headteacher at St Aidan's?".
   if (type === "person") {
-    return newNames(withoutTitleRoles(text).replace(WHOLE_POSTAL_ADDRESS, " ").replace(THE_CAPITALISED, " ").replace(NAMED_BODY, " "), questionWords);
+    return newNames(withoutTheCapitalised(withoutTitleRoles(text).replace(WHOLE_POSTAL_ADDRESS, " ")).replace(NAMED_BODY, " "), questionWords);
   }
   if (type === "organisation") return newNames(text, questionWords);
   if (type === "place") return newNames(text, questionWords) || newLocative(text, questionWords) || FILE_PATH.test(text);

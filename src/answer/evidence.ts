@@ -21,6 +21,7 @@ import { namesAnotherMonth } from "./months.js";
 import { namesOpposite } from "./opposites.js";
 import { namesAnotherPlatform } from "./platforms.js";
 import { namesAnotherQuantity } from "./quantities.js";
+import { namesOnlyQualified } from "./qualified.js";
 import { namesAnotherSum } from "./sums.js";
 import { namesAnotherVersion } from "./versions.js";
 import { asksWhatIsNot, asksWhy, saysWhatIsNot } from "./negation.js";
@@ -140,8 +141,10 @@ export function antecedents<S extends { text: string }>(sentence: S, before: (s:
 /** A sentence ending with a colon: the items, or the code, after it are what it says ("You will need:"). */
 export const introducesList = (sentence: { text: string }) => sentence.text.trimEnd().endsWith(":");
 
-// The kinds of answer that are values: a sum, a number, a length of time, a time or a date.
+// The kinds of answer that are values: a sum, a number, a length of time, a time, a date or a temperature.
 const VALUE_TYPES = new Set<AnswerType>(["amount", "count", "number", "duration", "length", "time", "date", "day", "temperature"]);
+/** Whether the kind of answer is a value, said by a number or a word for one, not a name. */
+export const isValue = (type: AnswerType) => VALUE_TYPES.has(type);
 /** Every sentence of the passages, scored as evidence for the question, best first. */
 export async function weighEvidence(question: string, passages: Passage[], options: EvidenceOptions): Promise<SentenceEvidence[]> {
   const type = expectedAnswerType(question);
@@ -155,8 +158,8 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const viaSynonyms = synonymTerms(question, options.thesaurus);
   const anotherRole = namesAnotherRole(question);
   // Another day of the week, month, platform, software version, sum of money, count or contact channel than the one
-  // asked about, the other side of a bound it names, or the opposite of what it asks about (alternatives.ts and the
-  // modules it names).
+  // asked about, the other side of a bound it names, the early or late kind of what it names bare (qualified.ts), or
+  // the opposite of what it asks about (alternatives.ts and the modules it names).
   const namesAnotherAlternative = [
     namesAnotherDay,
     namesAnotherMonth,
@@ -165,6 +168,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     namesAnotherSum,
     namesAnotherQuantity,
     namesOtherSide,
+    namesOnlyQualified,
     namesAnotherChannel,
     namesOpposite(options.thesaurus),
   ].map((another) => another(question));
@@ -313,7 +317,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // are running late"), pointing back ("It must be …"), or holding a number of its own: "We're closed on 25 December
   // only" does not make winter's "10am to 4pm" another thing's for "what time does the zoo shut in december" (a date
   // said there took that right answer). Values only: a name or a place is as often said before what it is of.
-  const valueAsked = VALUE_TYPES.has(type);
+  const valueAsked = isValue(type);
   const typeHeldOf = sentencesOf.map((sentences) => sentences.map((s) => (valueAsked ? holdsAnswerType(s.text, type, questionWords) : true)));
   const namedWithoutValue = (p: number, position: number, heldTerms: Set<string>) => {
     if (!valueAsked) return false;

@@ -11,7 +11,7 @@
 import { terms, words } from "../retrieval/tokenize.js";
 import { asksForKind, asksHowTo, asksWhatToDo, expectedAnswerType } from "./answer-type.js";
 import { endsWithStop } from "../ingest/closing-punctuation.js";
-import { antecedents, bestSentence, introducesList, type SentenceEvidence } from "./evidence.js";
+import { antecedents, bestSentence, introducesList, isValue, type SentenceEvidence } from "./evidence.js";
 import { openingOf } from "./overview.js";
 import { ABSTENTION_MESSAGE, type AnswerDraft, type AnswerInput, type Answerer, type Passage } from "./types.js";
 import { withCitation } from "./verify-citations.js";
@@ -162,7 +162,12 @@ export function pickSentences(question: string, evidence: SentenceEvidence[], ru
   const section = procedure ? taskSection(question, best, evidence) : undefined;
   if (section) return section;
   // What to do, or what happens, is said after the situation: "Low engine oil pressure. Stop the engine immediately."
-  const goesOn = asksWhatToDo(question) && !best.endsParagraph && next && !next.listItem ? [next] : [];
+  // So is a value of the kind asked for, when the best sentence lacks it and the next one of its paragraph has it: "your
+  // Home Ownership Team is here to help. Call us on 0300 555 4182 (Monday to Friday, 9am to 5pm)" for "home ownership
+  // team opening hours", the hours in the sentence that names no team. Not a name: "The council's fines office is in
+  // Leeds" names a town, and no one who issues the fine.
+  const completes = isValue(type) && best.typed && !best.typeMatch && next?.typeMatch === true;
+  const goesOn = (asksWhatToDo(question) || completes) && !best.endsParagraph && next && !next.listItem ? [next] : [];
   const ordered = [best, ...goesOn, ...close.filter((s) => s !== best).sort((a, b) => (a.n === b.n ? a.start - b.start : 0))];
   // A runner-up ending with a colon is quoted with what it introduces: "IF YOU SMELL GAS:" alone says nothing.
   return quotedOnce(ordered.flatMap((s) => (s !== best && introducesList(s) ? withList(s, evidence) : [...antecedent(s, evidence), s])));

@@ -3,6 +3,7 @@ import { weighEvidence } from "../../src/answer/evidence.js";
 import { namesAnotherChannel } from "../../src/answer/contact-channels.js";
 import { namesAnotherMonth } from "../../src/answer/months.js";
 import { namesAnotherPlatform } from "../../src/answer/platforms.js";
+import { namesOnlyQualified } from "../../src/answer/qualified.js";
 import { namesAnotherSum } from "../../src/answer/sums.js";
 import { namesAnotherVersion } from "../../src/answer/versions.js";
 import { BUNDLED_CALIBRATION } from "../../src/config.js";
@@ -18,6 +19,18 @@ describe("another platform", () => {
     }
     expect(namesAnotherPlatform("how do I install it on linux")("On Ubuntu, run `sudo apt install emberdb`.")).toBe(false);
     expect(namesAnotherPlatform("where is the log file")("Log file (Linux): `/var/log/emberdb/emberd.log`")).toBe(false);
+  });
+});
+
+describe("the early or late kind of a thing", () => {
+  it("When a question names a thing bare, Then a text naming it only early or late answers for another kind; one naming it bare too may answer", () => {
+    const checkIn = namesOnlyQualified("What time is check-in at the Larkspur House?");
+    expect(checkIn("Early check-in from 12 noon can be arranged for £25, subject to availability.")).toBe(true);
+    expect(checkIn("Check-in is from 3pm; early check-in from 12 noon costs £25.")).toBe(false);
+    expect(checkIn("Rooms are ready from 3:00pm.")).toBe(false);
+    expect(namesOnlyQualified("how much is the fee")("Late fees are £5 a week.")).toBe(true);
+    // Asked of the early kind, the text answers.
+    expect(namesOnlyQualified("can I check in early")("Early check-in from 12 noon can be arranged for £25.")).toBe(false);
   });
 });
 

@@ -112,6 +112,22 @@ describe("evidence and the extractive answer", () => {
     expect(pickSentences("what is the oil pressure warning", evidence).map((s) => s.text)).not.toContain("Stop the engine immediately.");
   });
 
+  it("When the best sentence lacks the kind of answer asked for and the next one of its paragraph has it, Then that one is quoted after it", async () => {
+    const [passage] = passagesOf(
+      "If you only remember one thing: your Home Ownership Team is here to help. Call us on 0300 555 4182 (Monday to Friday, 9am to 5pm).\n\nThe Tenancy Team replies within 10 days.",
+    );
+    const question = "home ownership team opening hours";
+    const evidence = await weighEvidence(question, [passage!], { idf, ranking: TEST_RANKING });
+    expect(pickSentences(question, evidence).map((s) => s.text).slice(0, 2)).toEqual([
+      "If you only remember one thing: your Home Ownership Team is here to help.",
+      "Call us on 0300 555 4182 (Monday to Friday, 9am to 5pm).",
+    ]);
+    // Not a name: the town of an office says nobody (the fine's issuer).
+    const [fine] = passagesOf("The fine is issued by the council. The council's fines office is in Leeds.");
+    const weighed = await weighEvidence("Who issues the fine?", [fine!], { idf, ranking: TEST_RANKING });
+    expect(pickSentences("Who issues the fine?", weighed.map((s, i) => ({ ...s, score: i === 0 ? 0.8 : 0.01 }))).map((s) => s.text)).toEqual(["The fine is issued by the council."]);
+  });
+
   it("When the answer is uncertain, Then runners-up half as close as a confident answer's are quoted too", async () => {
     const [passage] = passagesOf("The fine is issued by the council. The council's fines office is in Leeds.");
     const weighed = await weighEvidence("Who issues the fine?", [passage!], { idf, ranking: TEST_RANKING });
@@ -1023,6 +1039,14 @@ describe("answer types for who and where", () => {
     }
   });
 
+  it("When capitals after 'the' end in a role or a team, Then the whole title names nobody; other capitals after the first may", () => {
+    const asked = new Set(words("who do I send a complaint to"));
+    expect(holdsAnswerType("Complaints should be sent in writing to the Customer Relations Lead.", "person", asked)).toBe(false);
+    expect(holdsAnswerType("Please contact the Home Ownership Team.", "person", asked)).toBe(false);
+    expect(holdsAnswerType("Complaints go to the Chair, Jane Smith.", "person", asked)).toBe(true);
+    expect(holdsAnswerType("He was elected the Speaker of the Lok Sabha.", "person", asked)).toBe(true);
+  });
+
   it("When a line is a postal address, Then the town it names is nobody: it does not say who", () => {
     const asked = new Set(words("Who is the headteacher at St Aidan's?"));
     expect(holdsAnswerType("Church Lane, Little Hadley, HD7 4QA", "person", asked)).toBe(false);
@@ -1043,6 +1067,8 @@ describe("answer types for who and where", () => {
   it("When a number word only qualifies another word ('one-way'), Then it names no sum", () => {
     expect(holdsAnswerType("A one-way fee applies and is shown when you book online.", "amount")).toBe(false);
     for (const sum of ["Tickets are half-price for children.", "The fee is twenty-five pounds.", "A one-off fee of £20 applies."]) expect(holdsAnswerType(sum, "amount")).toBe(true);
+    // Nor does one counting units of time.
+    expect(holdsAnswerType("Lessons shorter than one hour are charged pro rata, with a minimum length of 45 minutes.", "amount")).toBe(false);
   });
 
   it("When a question asks how much extra something is, or ends with 'how much', Then it asks for a sum", () => {

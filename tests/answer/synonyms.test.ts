@@ -199,6 +199,8 @@ describe("everyday words", () => {
     expect(withDocumentWords("what happens if I get fired")).toBe("what happens if I get fired dismissed dismissal");
     expect(withDocumentWords("golf cart hire price")).toBe("golf cart hire price rental rentals");
     expect(withDocumentWords("desk booking how far ahead")).toBe("desk booking how far ahead in advance advance");
+    expect(withDocumentWords("thunderstorm coming what do we do")).toBe("thunderstorm coming what do we do lightning storm weather");
+    expect(withDocumentWords("can members book before everyone else")).toBe("can members book before everyone else general public public");
     expect(withDocumentWords("do I have to pay anything to see a counsellor")).toBe("do I have to pay anything to see a counsellor free cost charge");
   });
 });
