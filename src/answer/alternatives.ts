@@ -3,8 +3,8 @@
  * Things a question may name one of, where naming another is answering for something else: a day of the week
  * (days-of-the-week.ts), a month or a season (months.ts), a computer's operating system (platforms.ts), a release line
  * of software (versions.ts), a sum of money (sums.ts), a count of a thing (quantities.ts), a side of a bound
- * (bounds.ts), the early or late kind of a thing (qualified.ts), a contact channel (contact-channels.ts), an opposite
- * (opposites.ts). "Where is the log file on Windows?" is not answered by "Log file (Linux): /var/log/…", nor a
+ * (bounds.ts), the early or late kind of a thing (qualified.ts), whom it is for (audiences.ts), a contact channel
+ * (contact-channels.ts), an opposite (opposites.ts). "Where is the log file on Windows?" is not answered by "Log file (Linux): /var/log/…", nor a
  * Friday's minimum by Saturday's.
  */
 

@@ -28,6 +28,11 @@ import { asksWhether } from "./synonyms.js";
  */
 export type AnswerType = "count" | "length" | "duration" | "number" | "date" | "day" | "time" | "amount" | "role" | "person" | "organisation" | "country" | "place" | "address" | "phone" | "email" | "url" | "credential" | "temperature" | "any";
 
+// The kinds of answer that are values: a sum, a number, a length of time, a time, a date or a temperature.
+const VALUE_TYPES = new Set<AnswerType>(["amount", "count", "number", "duration", "length", "time", "date", "day", "temperature"]);
+/** Whether the kind of answer is a value, said by a number or a word for one, not a name. */
+export const isValue = (type: AnswerType) => VALUE_TYPES.has(type);
+
 // "Once a week" says how often as "twice a year" does; "once you have joined" says when, not how many. "One" standing
 // for someone or something counts nothing: "with one of our team helping" says no age, "no one", "the one you want".
 const NUMBER_WORDS = /\b(once(?= (?:a|an|per|every)\b)|(?<!\b(?:no|the|this|that|which|each|every|any|a|some) )one(?! (?:of|another)\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|hundreds|thousands?|millions?|billions?|half|twice|several|few)\b/i;
@@ -712,7 +717,10 @@ const QUALIFYING_NUMBER_WORD = new RegExp(`${NUMBER_WORDS.source}-(?!(?:${NUMBER
 const FREE_BEFORE = /\bfree\b(?:\s+([\p{L}\d'’-]+))?(?:\s+([\p{L}\d'’-]+))?/giu;
 function saysFree(text: string, questionWords: ReadonlySet<string>): boolean {
   return [...text.matchAll(FREE_BEFORE)].some(
-    ([, next, after]) => next === undefined || isStopWord(next.toLowerCase()) || [next, after].some((word) => word !== undefined && asksWord(word.toLowerCase(), questionWords)),
+    ([, next, after]) =>
+      next === undefined ||
+      isStopWord(next.toLowerCase()) ||
+      [next, after].some((word) => word !== undefined && !isStopWord(word.toLowerCase()) && asksWord(word.toLowerCase(), questionWords)),
   );
 }
 

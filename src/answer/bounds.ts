@@ -3,8 +3,9 @@
  * A question asking about one side of a bound ("after the first 2 hours", "turnover over £90,000", "before 6") is not
  * answered by a text about the other side of the same bound only: "free for first 2 hrs" says nothing of the price
  * after them, "Sole trader return (turnover up to £90,000): £295" nothing of the fee over it, "£3.50 after 6pm" nothing
- * of the day rate. Questions asking whether are left out: "Can I return it after 30 days?" is answered by "within 30
- * days".
+ * of the day rate. Nor is a question giving the asker's own quantity ("we live 10 miles away") answered by a text
+ * about only the cases its bounds name that leave it out ("more than 30 miles"). Questions asking whether are left
+ * out: "Can I return it after 30 days?" is answered by "within 30 days".
  */
 import { terms } from "../retrieval/tokenize.js";
 import { asksWhether } from "./synonyms.js";
@@ -47,14 +48,33 @@ function boundsNamed(text: string): Bound[] {
 
 const sameBound = (a: Bound, b: Bound) => a.value === b.value && (a.unit === b.unit || !a.unit || !b.unit);
 
-/** For a question asking about one side of a bound: whether a text names only the other side of it. */
+// A quantity the question gives of the asker's case, not compared: "we live 10 miles away", "my son is 12 years old".
+const GIVEN = /(?<!\b(?:after|over|more than|above|beyond|longer than|later than|exceeding|before|up to|under|less than|fewer than|below|within|until|till|first)\s+(?:the\s+)?)\b(\d[\d,]*(?:\.\d+)?)\s*(miles?|km|kilometres?|kilometers?|years?|months?|weeks?|days?|hours?|nights?|people|guests|kg)\b/giu;
+
+/** The quantities a question gives of the asker's own case, each with its unit. */
+const quantitiesGiven = (question: string) =>
+  [...question.matchAll(GIVEN)].map(([, digits, unit]) => ({ value: Number(digits!.replace(/,/g, "")), unit: unitOf(unit) }));
+
+// Whether a quantity falls outside a bound of its unit: 10 miles is not "more than 30 miles", 40 people not "up to 30".
+const outside = (quantity: { value: number; unit: string }, bound: Bound) =>
+  bound.unit === quantity.unit && (bound.side === "above" ? quantity.value <= bound.value : quantity.value > bound.value);
+
+/**
+ * For a question asking about one side of a bound: whether a text names only the other side of it. For a question
+ * giving a quantity of the asker's case ("we live 10 miles away, how much would a room cost us?"): whether a text names
+ * only a bound of its unit that the quantity falls outside ("Rooms are free of charge for families who live more than
+ * 30 miles from the hospital", which had answered it at 0.81).
+ */
 export function namesOtherSide(question: string): (text: string) => boolean {
   const asked = asksWhether(question) ? [] : boundsNamed(question);
-  if (!asked.length) return () => false;
+  const given = asksWhether(question) ? [] : quantitiesGiven(question);
+  if (!asked.length && !given.length) return () => false;
   return (text) => {
     const said = boundsNamed(text);
     const onOtherSide = said.some((bound) => asked.some((mine) => sameBound(mine, bound) && mine.side !== bound.side));
     const onMine = said.some((bound) => asked.some((mine) => sameBound(mine, bound) && mine.side === bound.side));
-    return onOtherSide && !onMine;
+    const ofUnit = said.filter((bound) => given.some((quantity) => quantity.unit === bound.unit));
+    const excluded = ofUnit.length > 0 && ofUnit.every((bound) => given.some((quantity) => outside(quantity, bound)));
+    return (onOtherSide && !onMine) || excluded;
   };
 }

@@ -11,10 +11,11 @@
 import type { RankingModel, SentenceFeature } from "../core/answer-calibration.js";
 import { isStopWord, joinedCompounds, terms, words } from "../retrieval/tokenize.js";
 import { acronymTerms, capitalisedStopWords } from "./acronyms.js";
+import { namesAnotherAudience } from "./audiences.js";
 import { namesOtherSide } from "./bounds.js";
 import { chunkSentences } from "./chunk-sentences.js";
 import { namesAnotherChannel } from "./contact-channels.js";
-import { type AnswerType, askedAction, asksHowTo, EXCLUSION, expectedAnswerType, holdsAnswerType, LIGHT_VERBS, namesAnotherRole, namesAnswerType, withoutDegreeWord } from "./answer-type.js";
+import { type AnswerType, askedAction, asksHowTo, EXCLUSION, expectedAnswerType, holdsAnswerType, isValue, LIGHT_VERBS, namesAnotherRole, namesAnswerType, withoutDegreeWord } from "./answer-type.js";
 import { predict } from "./logistic-model.js";
 import { namesAnotherDay } from "./days-of-the-week.js";
 import { namesAnotherMonth } from "./months.js";
@@ -141,10 +142,6 @@ export function antecedents<S extends { text: string }>(sentence: S, before: (s:
 /** A sentence ending with a colon: the items, or the code, after it are what it says ("You will need:"). */
 export const introducesList = (sentence: { text: string }) => sentence.text.trimEnd().endsWith(":");
 
-// The kinds of answer that are values: a sum, a number, a length of time, a time, a date or a temperature.
-const VALUE_TYPES = new Set<AnswerType>(["amount", "count", "number", "duration", "length", "time", "date", "day", "temperature"]);
-/** Whether the kind of answer is a value, said by a number or a word for one, not a name. */
-export const isValue = (type: AnswerType) => VALUE_TYPES.has(type);
 /** Every sentence of the passages, scored as evidence for the question, best first. */
 export async function weighEvidence(question: string, passages: Passage[], options: EvidenceOptions): Promise<SentenceEvidence[]> {
   const type = expectedAnswerType(question);
@@ -158,8 +155,8 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const viaSynonyms = synonymTerms(question, options.thesaurus);
   const anotherRole = namesAnotherRole(question);
   // Another day of the week, month, platform, software version, sum of money, count or contact channel than the one
-  // asked about, the other side of a bound it names, the early or late kind of what it names bare (qualified.ts), or
-  // the opposite of what it asks about (alternatives.ts and the modules it names).
+  // asked about, the other side of a bound it names, the early or late kind of what it names bare (qualified.ts),
+  // another audience (audiences.ts), or the opposite of what it asks about (alternatives.ts and the modules it names).
   const namesAnotherAlternative = [
     namesAnotherDay,
     namesAnotherMonth,
@@ -169,6 +166,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     namesAnotherQuantity,
     namesOtherSide,
     namesOnlyQualified,
+    namesAnotherAudience,
     namesAnotherChannel,
     namesOpposite(options.thesaurus),
   ].map((another) => another(question));

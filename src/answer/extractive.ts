@@ -9,9 +9,9 @@
  * about?") is answered by quoting them (overview.ts).
  */
 import { terms, words } from "../retrieval/tokenize.js";
-import { asksForKind, asksHowTo, asksWhatToDo, expectedAnswerType } from "./answer-type.js";
+import { asksForKind, asksHowTo, asksWhatToDo, expectedAnswerType, isValue } from "./answer-type.js";
 import { endsWithStop } from "../ingest/closing-punctuation.js";
-import { antecedents, bestSentence, introducesList, isValue, type SentenceEvidence } from "./evidence.js";
+import { antecedents, bestSentence, introducesList, type SentenceEvidence } from "./evidence.js";
 import { openingOf } from "./overview.js";
 import { ABSTENTION_MESSAGE, type AnswerDraft, type AnswerInput, type Answerer, type Passage } from "./types.js";
 import { withCitation } from "./verify-citations.js";

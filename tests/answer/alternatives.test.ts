@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { namesAnotherAudience } from "../../src/answer/audiences.js";
 import { weighEvidence } from "../../src/answer/evidence.js";
 import { namesAnotherChannel } from "../../src/answer/contact-channels.js";
 import { namesAnotherMonth } from "../../src/answer/months.js";
@@ -19,6 +20,21 @@ describe("another platform", () => {
     }
     expect(namesAnotherPlatform("how do I install it on linux")("On Ubuntu, run `sudo apt install emberdb`.")).toBe(false);
     expect(namesAnotherPlatform("where is the log file")("Log file (Linux): `/var/log/emberdb/emberd.log`")).toBe(false);
+  });
+});
+
+describe("another audience", () => {
+  it("When a question names whom it asks for, Then a text naming only others answers for them; asked whether, any may answer", () => {
+    const cat = namesAnotherAudience("wellness rewards price for a cat");
+    expect(cat("For dogs, Wellness Rewards costs $18 per month.")).toBe(true);
+    expect(cat("Wellness Rewards costs $18 a month for dogs and $12 for cats.")).toBe(false);
+    expect(cat("Wellness Rewards is an optional add-on.")).toBe(false);
+    const student = namesAnotherAudience("student ticket price");
+    expect(student("Adults: £12; children under 16: £6.")).toBe(true);
+    expect(student("Concessions (over-65s, students): £9.")).toBe(false);
+    expect(namesAnotherAudience("Can children come to the tasting?")("Tastings are for adults only.")).toBe(false);
+    // Nor for a question asking for no value: the adult is who the question is about, not whom a price is for.
+    expect(namesAnotherAudience("who do I speak to if I'm worried about how an adult at the club treats my son")("Children's welfare: speak to our welfare officer.")).toBe(false);
   });
 });
 

@@ -20,6 +20,18 @@ describe("sides of a bound", () => {
     expect(namesOtherSide("price over 5 constructor")("under 5 constructors")).toBe(true);
   });
 
+  it("When a question gives a quantity of the asker's case, Then a text naming only bounds of its unit that it falls outside names another case", () => {
+    const room = namesOtherSide("we live 10 miles away, how much would a room at Lantern House cost us?");
+    expect(room("Rooms are free of charge for families who live more than 30 miles from the hospital.")).toBe(true);
+    expect(room("Rooms cost £20 a night for families within 30 miles.")).toBe(false);
+    expect(room("Lantern House has 12 en-suite rooms.")).toBe(false);
+    const group = namesOtherSide("we are a group of 40 people, how much each");
+    expect(group("Groups of up to 30 people pay £5 each.")).toBe(true);
+    expect(group("Groups of over 30 people pay £4 each.")).toBe(false);
+    // A quantity the question compares is a bound, read as above; one asked whether is left out.
+    expect(namesOtherSide("can we come if we live 10 miles away")("Rooms are free for families who live more than 30 miles away.")).toBe(false);
+  });
+
   it("When the best sentence speaks of the other side only, Then it lacks the answer asked for", async () => {
     const passages = passagesOf("Library garage: free for the first 2 hrs with validation, £5 a day for permit holders.");
     const [sentence] = await weighEvidence("how much is parking at the library garage after the first 2 hours", passages, { idf: () => 1, ranking: TEST_RANKING });

@@ -1059,6 +1059,9 @@ describe("answer types for who and where", () => {
     const mot = new Set(words("How much is an MOT?"));
     expect(holdsAnswerType("Yes, but you'll need to pay the full MOT fee, as the free partial retest only applies to cars tested here.", "amount", mot)).toBe(false);
     expect(holdsAnswerType("Waiting customers get free Wi-Fi, tea and coffee.", "amount", mot)).toBe(false);
+    // A stop word after the thing made free is no word of the question's.
+    const adopt = new Set(words("how much does it cost to adopt an animal"));
+    expect(holdsAnswerType("Members get a free upgrade to the adoption pack.", "amount", adopt)).toBe(false);
     for (const free of ["The MOT is free.", "MOTs are free for members of our service plan.", "Free MOT with every full service.", "Your first MOT is free of charge."]) {
       expect(holdsAnswerType(free, "amount", mot)).toBe(true);
     }
