@@ -335,14 +335,16 @@ const SEARCHED_PERSON =
   /^\W*(?:the |an? )?(?:\w+ )?(?:winner|president|leader|founder|author|director|ceo|captain|inventor|chairman|chairperson|coach|composer|moderator|host)s? of\b|\bcast\b(?![- ](?:iron|off|away|out|a|an|the|into|in)\b)|\b(?:winner|founder|author|director|ceo|moderator|host|speaker|panell?ist)s?\W*$/;
 // The same nouns as the head of a what-question: "what is the total number of …", "what was the release date of …".
 const WHAT_IS_THE_NUMBER = /\b(?:what|which) (?:is|are|was|were) the (?:total |minimum |maximum |current |average |exact )?number of\b/;
-const WHAT_IS_THE_DATE = /\b(?:what|which) (?:is|are|was|were) the (?:\w+ )?(?:dates?\b(?! palm)|deadlines?\b)/;
+const WHAT_IS_THE_DATE = /\b(?:what|which)(?:['’]?s| is| are| was| were) the (?:\w+ )?(?:dates?\b(?! palm)|deadlines?\b)/;
 // "what is the length of the contract", "what's the duration of the course": a length of time or distance.
 const ASKED_LENGTH = /\b(?:what|which)(?:['’]s| is| are| was) the (?:\w+ )?(?:length|duration)\b/;
 // "What discount does the Swan Inn give?", "how much discount": a share or a sum off ("10% off"), not that one is
 // given ("offers a discount to wedding guests"). Not a discount code, which is a word.
 const ASKED_DISCOUNT = /\b(?:what|which|how much|how big an?)\b[^?]*\bdiscounts?\b(?! codes?\b)/;
-// "minimum age for the sauna", "what is the age limit": a number of years.
-const AGE_LIMIT = /\b(?:minimum|maximum|min|max|lower|upper) age\b|\bage limits?\b/;
+// "minimum age for the sauna", "what is the age limit", "scooter weight limit", "max weight per bag": a number of
+// years, kilograms … Whatever else the question names: "the weight limit per checked bag on a Summit fare" asks for
+// no fare.
+const MEASURE_LIMIT = /\b(?:minimum|maximum|min|max|lower|upper) (?:age|weight|height|size|speed)\b|\b(?:age|weight|height|size|speed) limits?\b/;
 // An insurance policy's excess, a sum: "accidental damage excess", "excess for a leaking pipe claim", "what is the
 // excess on my policy" (not "what happens to excess glucose").
 const ASKED_EXCESS = /\bexcess(?:es)?(?=\W*$|\s+(?:for|on|is|are|if|when|per|amount)\b)/;
@@ -448,6 +450,7 @@ export function expectedAnswerType(question: string): AnswerType {
   if (ASKED_EMAIL.test(q) || (searchStyle && SEARCHED_EMAIL.test(q))) return "email";
   if (ASKED_URL.test(q)) return "url";
   if (ASKED_CREDENTIAL.test(q) || (searchStyle && SEARCHED_CREDENTIAL.test(q))) return "credential";
+  if (MEASURE_LIMIT.test(q)) return "number";
   if (/\b(price|cost|fee|fare)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || CHARGE_ASKED.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q) || ASKED_EXCESS.test(q) || TIME_RATE.test(q)) {
     return "amount";
   }
@@ -457,7 +460,7 @@ export function expectedAnswerType(question: string): AnswerType {
   // a length; any number had done ("Kestrel House has 64 desks").
   if (/\bhow (?:long|far)\b|\bhow much (?:notice|warning)\b/.test(q) || ASKED_LENGTH.test(q) || (searchStyle && /\b(?:length|duration)\b/.test(q))) return "length";
   if (/\bhow many\b|\bwhat number\b/.test(q) || HOW_MUCH_OF.test(q) || WHAT_IS_THE_NUMBER.test(q) || (searchStyle && SEARCHED_NUMBER.test(q))) return "count";
-  if (withoutDegreeWord(q) !== q || /\bwhat (percentage|percent|proportion|amount|share|fraction)\b/.test(q) || ASKED_RATE.test(q) || ASKED_VERSION.test(q) || AGE_LIMIT.test(q) || ASKED_DISCOUNT.test(q)) return "number";
+  if (withoutDegreeWord(q) !== q || /\bwhat (percentage|percent|proportion|amount|share|fraction)\b/.test(q) || ASKED_RATE.test(q) || ASKED_VERSION.test(q) || ASKED_DISCOUNT.test(q)) return "number";
   if (ASKED_TEMPERATURE.test(q) && !asksWhether(q)) return "temperature";
   if (/\b(what|which)\b/.test(q) && ROLE_NOUNS.test(q)) return "role";
   if (WHAT_TIME.test(q) || (searchStyle && SEARCHED_TIME.test(q))) return "time";

@@ -20,6 +20,12 @@ describe("another platform", () => {
     }
     expect(namesAnotherPlatform("how do I install it on linux")("On Ubuntu, run `sudo apt install emberdb`.")).toBe(false);
     expect(namesAnotherPlatform("where is the log file")("Log file (Linux): `/var/log/emberdb/emberd.log`")).toBe(false);
+    // A system's own installer or package manager names it.
+    const mac = namesAnotherPlatform("How do I install EmberDB on a Mac?");
+    expect(mac("Download the MSI installer from the releases page, or use winget:")).toBe(true);
+    expect(mac("sudo apt install emberdb")).toBe(true);
+    expect(mac("brew install emberdb")).toBe(false);
+    expect(namesAnotherPlatform("How do I brew a latte?")("Press the Windows key.")).toBe(false);
   });
 });
 

@@ -1027,6 +1027,14 @@ describe("answer types for who and where", () => {
     }
   });
 
+  it("When a question asks for a limit of age, weight, height, size or speed, Then it asks for a number, whatever else it names; 'what's the deadline' asks when", () => {
+    for (const q of ["what is the weight limit per checked bag on a Summit fare", "scooter weight limit", "max weight per bag", "minimum age for the sauna"]) {
+      expect(expectedAnswerType(q)).toBe("number");
+    }
+    expect(expectedAnswerType("What's the deadline to skip a week?")).toBe("date");
+    expect(expectedAnswerType("whats the deadline")).toBe("date");
+  });
+
   it("When a question asks what temperature or how hot, Then degrees answer it and other numbers do not; asked whether, it asks for none", () => {
     for (const q of ["what bed temp should I use for PETG?", "cold pull temperature", "how hot does the nozzle get", "What temperature should I wash it at?"]) {
       expect(expectedAnswerType(q)).toBe("temperature");
