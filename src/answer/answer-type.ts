@@ -397,7 +397,12 @@ const ASKED_EMAIL = new RegExp(`\\be-?mail address(?:es)?\\b|${WHAT_IS_THE}e-?ma
 const CREDENTIAL_WORDS = String.raw`(?:password|passcode|passphrase|pin|pin number|(?:door|gate|entry|access|alarm|key ?safe|lock ?box|wi-?fi|network|guest|promo|discount|voucher) code|wi-?fi key)s?`;
 const ASKED_CREDENTIAL = new RegExp(`${WHAT_IS_THE}${CREDENTIAL_WORDS}\\b`, "u");
 const SEARCHED_CREDENTIAL = searchedFor(CREDENTIAL_WORDS, "for|of|at|to");
-const ASKED_URL = new RegExp(`${WHAT_IS_THE}(?:website|web site|web address|url|homepage|web page)s?\\b|\\bwebsite address\\b`, "u");
+// And a page's address or a device's on the network, searched for too: "router admin page address", "what is the
+// IP address of the router" are answered by "192.168.50.1", not by a street.
+const ASKED_URL = new RegExp(
+  `${WHAT_IS_THE}(?:website|web site|web address|url|homepage|web page)s?\\b|\\bwebsite address\\b|\\b(?:ip|admin(?: page| panel)?|login(?: page)?|router|web) address(?:es)?\\b`,
+  "u",
+);
 
 // "What VAT rate do UK customers pay?", "what's the interest rate": a rate is a number, a share or a sum.
 // "What temperature", "how hot", "bed temp": asked with a question word or searched for ("cold pull temperature"), and
@@ -684,7 +689,7 @@ const PHONE_NUMBER = new RegExp(
 // From the start of a run of the characters an address may hold only: tried from within a long run as well, the
 // pattern would read the rest of the run at every character of it.
 const EMAIL_ADDRESS = /(?<![\p{L}\d._%+-])[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+/u;
-const WEB_ADDRESS = /\bhttps?:\/\/\S+|\bwww\.[\p{L}\d-]+\.\S+|(?<![@\p{L}\d.-])[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:com|org|net|gov|edu|io|info|eu|uk|example)(?:\/\S*)?(?![\p{L}\d])/iu;
+const WEB_ADDRESS = /\bhttps?:\/\/\S+|(?<![\d.]|\b(?:version|v)\s?)\b\d{1,3}(?:\.\d{1,3}){3}\b(?![\d.]*\d)|\bwww\.[\p{L}\d-]+\.\S+|(?<![@\p{L}\d.-])[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:com|org|net|gov|edu|io|info|eu|uk|example)(?:\/\S*)?(?![\p{L}\d])/iu;
 const EMAIL_ADDRESSES = everywhere(EMAIL_ADDRESS);
 const CONTACT_DETAILS = [EMAIL_ADDRESSES, everywhere(WEB_ADDRESS), everywhere(PHONE_NUMBER)];
 

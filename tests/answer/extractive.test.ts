@@ -1035,6 +1035,16 @@ describe("answer types for who and where", () => {
     expect(expectedAnswerType("whats the deadline")).toBe("date");
   });
 
+  it("When a question asks for a page's or a device's address, Then a web or IP address answers it, not a street nor a version", () => {
+    expect(expectedAnswerType("router admin page address")).toBe("url");
+    expect(expectedAnswerType("what is the IP address of the router")).toBe("url");
+    expect(expectedAnswerType("what is the address of the office")).toBe("address");
+    const asked = new Set(words("router admin page address"));
+    expect(holdsAnswerType("Open a browser and go to 192.168.50.1 to reach the admin page.", "url", asked)).toBe(true);
+    expect(holdsAnswerType("Update the firmware to version 1.2.3.4 first.", "url", asked)).toBe(false);
+    expect(holdsAnswerType("The default admin password is printed on the sticker.", "url", asked)).toBe(false);
+  });
+
   it("When a question asks what temperature or how hot, Then degrees answer it and other numbers do not; asked whether, it asks for none", () => {
     for (const q of ["what bed temp should I use for PETG?", "cold pull temperature", "how hot does the nozzle get", "What temperature should I wash it at?"]) {
       expect(expectedAnswerType(q)).toBe("temperature");
