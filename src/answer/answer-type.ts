@@ -555,10 +555,12 @@ const withoutTheCapitalised = (text: string) =>
 // "the county FA"): NQ-open's "who did virginia cavaliers lose to in basketball this year" lost its confident answer,
 // "UMBC" (`npm run eval -- --only=qa`, 2026-12-05). The kinds of organisation, and of place and event, and a company's
 // teams ("Policy questions: People Operations" names no policy owner); not "Brand", which is as often a surname
-// ("Russell Brand").
+// ("Russell Brand"). A facility, a laboratory or a room is no one either: "… managed by the Shared Instrumentation
+// Facility, located in Rooms 210–228" had answered "Who is the facility manager?" over "Facility Manager: Dr. Marisol
+// Quintero".
 const BODY_NOUNS = [
   ...ORGANISATION_KINDS.filter((kind) => kind !== "brand"),
-  ..."cup trophy league award prize festival council centre center hall park street road lane avenue square station airport town city county house court building committee board department office trust group fund service project programme program act treaty declaration team operations desk".split(" "),
+  ..."cup trophy league award prize festival council centre center hall park street road lane avenue square station airport town city county house court building committee board department office trust group fund service project programme program act treaty declaration team operations desk facility laboratory room floor suite".split(" "),
 ]
   .map((kind) => kind[0]!.toUpperCase() + kind.slice(1))
   .join("|");

@@ -1063,6 +1063,10 @@ describe("answer types for who and where", () => {
     expect(holdsAnswerType("Please contact the Home Ownership Team.", "person", asked)).toBe(false);
     expect(holdsAnswerType("Complaints go to the Chair, Jane Smith.", "person", asked)).toBe(true);
     expect(holdsAnswerType("He was elected the Speaker of the Lok Sabha.", "person", asked)).toBe(true);
+    // Nor is a facility, a laboratory or a room anyone.
+    const manager = new Set(words("Who is the facility manager?"));
+    expect(holdsAnswerType("These rules apply to all instruments managed by the Shared Instrumentation Facility, located in Rooms 210–228.", "person", manager)).toBe(false);
+    expect(holdsAnswerType("Facility Manager: Dr. Marisol Quintero", "person", manager)).toBe(true);
   });
 
   it("When a line is a postal address, Then the town it names is nobody: it does not say who", () => {
