@@ -51,6 +51,7 @@ describe("the early or late kind of a thing", () => {
     expect(checkIn("Check-in is from 3pm; early check-in from 12 noon costs £25.")).toBe(false);
     expect(checkIn("Rooms are ready from 3:00pm.")).toBe(false);
     expect(namesOnlyQualified("how much is the fee")("Late fees are £5 a week.")).toBe(true);
+    expect(namesOnlyQualified("funding for 3 year olds")("Early Years funding covers 15 hours a week.")).toBe(false);
     // Asked of the early kind, the text answers.
     expect(namesOnlyQualified("can I check in early")("Early check-in from 12 noon can be arranged for £25.")).toBe(false);
   });

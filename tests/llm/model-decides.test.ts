@@ -102,10 +102,11 @@ describe("the chat model decides (recording fake OpenAI-compatible server)", () 
     }
     console.info(`small corpora: ${retrieved} of ${asked} answerable check questions had a passage holding their answer retrieved, ${reached} reached the model with it`);
     expect(asked).toBeGreaterThanOrEqual(200);
-    // The model reads CHAT_TOP_K (10) passages: in the top 5 alone, 1,205 of the 1,280 had their answer's passage (`npm run eval`, stop 51).
+    // The model reads CHAT_TOP_K (10) passages: in the top 5 alone, 1,425 of the 1,520 had their answer's passage (`npm run eval`, stop 52).
     expect(retrieved).toBeGreaterThanOrEqual(0.95 * asked);
     expect(reached / retrieved).toBeGreaterThanOrEqual(0.98);
-  }, 900_000);
+    // Thirty-eight groups took 10 min beside an eval run on 2 cores (stop 52); the limit leaves room for a slower machine.
+  }, 1_200_000);
 
   it("When a question is asked, Then the model reads CHAT_TOP_K passages, more than the TOP_K the decision weighs", async () => {
     fake.script(() => ({ content: NOT_IN_DOCUMENTS }));
