@@ -645,15 +645,21 @@ const LOCATIVE = /\b(?:in|at|on|near|inside|within|between|into|onto|under|benea
 // A postal address: a street ("410 Riverside Drive", "Mill Lane", "12a High St"), a postcode ("LS1 4AP"), a state and
 // ZIP code ("OH 43215") or a PO box.
 const STREET_WORDS = "Street|Road|Avenue|Lane|Drive|Way|Close|Court|Place|Boulevard|Crescent|Terrace|Row|Square|Parade|Hill|Gardens|Walk|Mews|Green|Quay|Wharf";
+const STREET_SHORT_FORMS = "St|Rd|Ave|Ln|Dr|Blvd";
+// The parts of a postal address: a street's name before its kind ("Chestnut Avenue"), a house's number before both,
+// and a UK postcode or a US state and ZIP code. POSTAL_ADDRESS finds any of them, WHOLE_POSTAL_ADDRESS one whole.
+const STREET_NAME = String.raw`(?:\p{Lu}[\p{L}'’-]*\s+){1,4}`;
+const HOUSE_NUMBER = String.raw`\b\d{1,5}[a-z]?`;
+const POSTCODE = String.raw`\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b[A-Z]{2}\s\d{5}(?:-\d{4})?\b`;
 const POSTAL_ADDRESS = new RegExp(
-  String.raw`(?:\b\d{1,5}[a-z]?,?\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){1,4}(?:${STREET_WORDS})\b|\b\d{1,5}[a-z]?\s+(?:\p{Lu}[\p{L}'’-]*\s+){1,4}(?:St|Rd|Ave|Ln|Dr|Blvd)\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b[A-Z]{2}\s\d{5}(?:-\d{4})?\b|\bP\.?\s?O\.?\s+Box\b`,
+  String.raw`(?:${HOUSE_NUMBER},?\s+)?${STREET_NAME}(?:${STREET_WORDS})\b|${HOUSE_NUMBER}\s+${STREET_NAME}(?:${STREET_SHORT_FORMS})\b|${POSTCODE}|\bP\.?\s?O\.?\s+Box\b`,
   "u",
 );
 
 // A whole postal address, from its street to its postcode or ZIP code ("Church Lane, Little Hadley, HD7 4QA", "410
 // Riverside Drive, Springfield, IL 62704"): the capitalised words between name the town, not anyone.
 const WHOLE_POSTAL_ADDRESS = new RegExp(
-  String.raw`(?:\b\d{1,5}[a-z]?,?\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){1,4}(?:${STREET_WORDS}|St|Rd|Ave|Ln|Dr|Blvd)\b[^.\n]{0,60}?(?:\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b[A-Z]{2}\s\d{5}(?:-\d{4})?\b)`,
+  String.raw`(?:${HOUSE_NUMBER},?\s+)?${STREET_NAME}(?:${STREET_WORDS}|${STREET_SHORT_FORMS})\b[^.\n]{0,60}?(?:${POSTCODE})`,
   "gu",
 );
 

@@ -19,10 +19,12 @@ interface Bound {
   unit: string;
 }
 
-const ABOVE_WORDS = new Set(["after", "over", "more than", "above", "beyond", "longer than", "later than", "exceeding"]);
+const ABOVE_WORDS = ["after", "over", "more than", "above", "beyond", "longer than", "later than", "exceeding"];
+const BELOW_WORDS = ["before", "up to", "under", "less than", "fewer than", "below", "within", "until", "till"];
+const ABOVE = new Set(ABOVE_WORDS);
+const COMPARING = [...ABOVE_WORDS, ...BELOW_WORDS].join("|");
 // A number after a word putting it above or below ("over £90,000", "before 6pm", "up to 14 days").
-const COMPARED =
-  /\b(after|over|more than|above|beyond|longer than|later than|exceeding|before|up to|under|less than|fewer than|below|within|until|till)\s+(?:the\s+)?(?:first\s+)?([$€£¥₹])?(\d[\d,]*(?:\.\d+)?)(?:\s*(\p{L}+))?/giu;
+const COMPARED = new RegExp(String.raw`\b(${COMPARING})\s+(?:the\s+)?(?:first\s+)?([$€£¥₹])?(\d[\d,]*(?:\.\d+)?)(?:\s*(\p{L}+))?`, "giu");
 // The first of something, or after it ("for the first 2 hrs", "first month free", "after the first month").
 const FIRST = /\b(after\s+)?(?:the\s+)?first\s+(?:(\d+)\s*)?(\p{L}+)/giu;
 // Short forms of units of time, as their word. A Map: in an object, "5 constructor" had looked up Object's constructor
@@ -34,7 +36,7 @@ const unitOf = (word: string | undefined) => (word ? (terms(UNIT_WORDS.get(word.
 /** The bounds a text names, each with the side it is on. */
 function boundsNamed(text: string): Bound[] {
   const compared = [...text.matchAll(COMPARED)].map(([, word, currency, digits, unit]) => ({
-    side: ABOVE_WORDS.has(word!.toLowerCase().replace(/\s+/g, " ")) ? ("above" as const) : ("below" as const),
+    side: ABOVE.has(word!.toLowerCase().replace(/\s+/g, " ")) ? ("above" as const) : ("below" as const),
     value: Number(digits!.replace(/,/g, "")),
     unit: currency ?? unitOf(unit),
   }));
@@ -49,7 +51,10 @@ function boundsNamed(text: string): Bound[] {
 const sameBound = (a: Bound, b: Bound) => a.value === b.value && (a.unit === b.unit || !a.unit || !b.unit);
 
 // A quantity the question gives of the asker's case, not compared: "we live 10 miles away", "my son is 12 years old".
-const GIVEN = /(?<!\b(?:after|over|more than|above|beyond|longer than|later than|exceeding|before|up to|under|less than|fewer than|below|within|until|till|first)\s+(?:the\s+)?)\b(\d[\d,]*(?:\.\d+)?)\s*(miles?|km|kilometres?|kilometers?|years?|months?|weeks?|days?|hours?|nights?|people|guests|kg)\b/giu;
+const GIVEN = new RegExp(
+  String.raw`(?<!\b(?:${COMPARING}|first)\s+(?:the\s+)?)\b(\d[\d,]*(?:\.\d+)?)\s*(miles?|km|kilometres?|kilometers?|years?|months?|weeks?|days?|hours?|nights?|people|guests|kg)\b`,
+  "giu",
+);
 
 /** The quantities a question gives of the asker's own case, each with its unit. */
 const quantitiesGiven = (question: string) =>
@@ -66,8 +71,9 @@ const outside = (quantity: { value: number; unit: string }, bound: Bound) =>
  * 30 miles from the hospital", which had answered it at 0.81).
  */
 export function namesOtherSide(question: string): (text: string) => boolean {
-  const asked = asksWhether(question) ? [] : boundsNamed(question);
-  const given = asksWhether(question) ? [] : quantitiesGiven(question);
+  const whether = asksWhether(question);
+  const asked = whether ? [] : boundsNamed(question);
+  const given = whether ? [] : quantitiesGiven(question);
   if (!asked.length && !given.length) return () => false;
   return (text) => {
     const said = boundsNamed(text);

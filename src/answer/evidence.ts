@@ -251,16 +251,16 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     if (![...content.keys()].every((term) => holdsTerm(found, term))) return undefined;
     return words(name).filter((word) => !isStopWord(word) && !questionWords.has(word)).length;
   };
+  // Each row's count, read once; undefined for a sentence that is no row, or a row not naming every term asked.
+  const beyondOf = sentencesOf.map((sentences) => sentences.map((s) => (s.tableRow ? wordsBeyondAsked(s.rowKey) : undefined)));
   const fewestBeyond = new Map<string, number>();
   passages.forEach(({ chunk }, p) => {
-    for (const s of sentencesOf[p]!) {
-      const beyond = s.tableRow ? wordsBeyondAsked(s.rowKey) : undefined;
+    for (const beyond of beyondOf[p]!) {
       if (beyond !== undefined) fewestBeyond.set(chunk.source, Math.min(beyond, fewestBeyond.get(chunk.source) ?? Infinity));
     }
   });
   const anotherRow = (p: number, position: number, heldTerms: Set<string>) => {
     const source = passages[p]!.chunk.source;
-    const key = sentencesOf[p]![position]!.rowKey;
     const fewest = fewestBeyond.get(source);
     return (
       anotherRecordHolds(
@@ -268,8 +268,8 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         heldTerms,
         sentencesOf[p]!.flatMap((s, other) => (other !== position && s.tableRow ? [heldOf[p]![other]!] : [])),
       ) ||
-      (rowNamedIn.has(source) && !namedWhole(key)) ||
-      (!rowNamedIn.has(source) && fewest !== undefined && (wordsBeyondAsked(key) ?? Infinity) > fewest)
+      (rowNamedIn.has(source) && !namedWhole(sentencesOf[p]![position]!.rowKey)) ||
+      (!rowNamedIn.has(source) && fewest !== undefined && (beyondOf[p]![position] ?? Infinity) > fewest)
     );
   };
   // A list's item is a record too, its sentences together, for a question asking for a value: "Standard laptop: Lenovo
@@ -315,8 +315,8 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // are running late"), pointing back ("It must be …"), or holding a number of its own: "We're closed on 25 December
   // only" does not make winter's "10am to 4pm" another thing's for "what time does the zoo shut in december" (a date
   // said there took that right answer). Values only: a name or a place is as often said before what it is of.
+  // The kind of answer is read last, and only of the few sentences that pass the rest: it is the costly test.
   const valueAsked = isValue(type);
-  const typeHeldOf = sentencesOf.map((sentences) => sentences.map((s) => (valueAsked ? holdsAnswerType(s.text, type, questionWords) : true)));
   const namedWithoutValue = (p: number, position: number, heldTerms: Set<string>) => {
     if (!valueAsked) return false;
     const missing = [...content.keys()].filter((term) => !holdsTerm(heldTerms, term) && !holdsTerm(titleTerms[p]!, term));
@@ -328,9 +328,9 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         !s.tableRow &&
         !pointsBack(s.text) &&
         (item === undefined || itemsOf[p]!.starts[i] !== item) &&
-        !typeHeldOf[p]![i] &&
         !/\d/u.test(s.text) &&
-        missing.every((term) => holdsTerm(heldOf[p]![i]!, term)),
+        missing.every((term) => holdsTerm(heldOf[p]![i]!, term)) &&
+        !holdsAnswerType(s.text, type, questionWords),
     );
   };
   // A how-to question's action ("restore") is the kind of answer it asks for: where a passage names the action, its

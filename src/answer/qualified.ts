@@ -7,10 +7,11 @@
  */
 import { terms } from "../retrieval/tokenize.js";
 
-const QUALIFIER = /\b(?:early|earlier|late|later)\b/iu;
+const QUALIFIERS = "early|earlier|late|later";
+const QUALIFIER = new RegExp(String.raw`\b(?:${QUALIFIERS})\b`, "iu");
 // A qualifier and the word it makes another thing of: "early check-in", "late-night opening", "late fees". Not "Early
 // Years", the name of a child's first stage of schooling, which a nursery's funding and fees are said of.
-const QUALIFIED = /\b(?:early|earlier|late|later)(?:[\s-]+night)?[\s-]+(?!years?\b)(\p{L}+)/giu;
+const QUALIFIED = new RegExp(String.raw`\b(?:${QUALIFIERS})(?:[\s-]+night)?[\s-]+(?!years?\b)(\p{L}+)`, "giu");
 
 /** For a question naming no qualifier: whether a text names a term of it only qualified, early or late. */
 export function namesOnlyQualified(question: string): (text: string) => boolean {
