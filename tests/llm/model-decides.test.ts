@@ -25,9 +25,11 @@ const answerable = [
 ].filter((q) => q.answerable);
 const workplaceDir = path.join(REPO_ROOT, "eval/workplace");
 const workplaceAnswerable = keywordSet("workplace", path.join(REPO_ROOT, "eval/workplace-qa.jsonl"), workplaceDir)!.questions.filter((q) => q.answerable);
-// The small corpora's check groups, each asked of its own documents as the eval asks them.
+// The small corpora's check groups, each asked of its own documents as the eval asks them. Every other answerable
+// question of each group: asked whole, the groups took this test to 12 min of a 14 min CI run (stop 52), and each new
+// group adds another 20 s; every group still reaches the model through its own documents.
 const smallCorporaGroups = keywordGroups("small-corpora", path.join(REPO_ROOT, "eval/small-corpora/questions.jsonl"), path.join(REPO_ROOT, "eval/small-corpora/docs"))
-  .flatMap((set) => ("dir" in set.corpus ? [{ dir: set.corpus.dir, answerable: set.questions.filter((q) => q.answerable && q.split === "check") }] : []))
+  .flatMap((set) => ("dir" in set.corpus ? [{ dir: set.corpus.dir, answerable: set.questions.filter((q) => q.answerable && q.split === "check").filter((_, i) => i % 2 === 0) }] : []))
   .filter((group) => group.answerable.length > 0);
 
 /** Whether a text holds the question's gold passage, as the eval reads it: its evidence text, else one of its answer keywords. */
@@ -100,13 +102,13 @@ describe("the chat model decides (recording fake OpenAI-compatible server)", () 
       const counts = await reachingTheModelOver(group.dir, group.answerable);
       [asked, retrieved, reached] = [asked + group.answerable.length, retrieved + counts.retrieved, reached + counts.reached];
     }
-    console.info(`small corpora: ${retrieved} of ${asked} answerable check questions had a passage holding their answer retrieved, ${reached} reached the model with it`);
+    console.info(`small corpora: ${retrieved} of ${asked} answerable check questions (every other one) had a passage holding their answer retrieved, ${reached} reached the model with it`);
     expect(asked).toBeGreaterThanOrEqual(200);
     // The model reads CHAT_TOP_K (10) passages: in the top 5 alone, 1,425 of the 1,520 had their answer's passage (`npm run eval`, stop 52).
     expect(retrieved).toBeGreaterThanOrEqual(0.95 * asked);
     expect(reached / retrieved).toBeGreaterThanOrEqual(0.98);
-    // Thirty-eight groups took 10 min beside an eval run on 2 cores (stop 52); the limit leaves room for a slower machine.
-  }, 1_200_000);
+    // Thirty-eight groups asked whole took 10 min beside an eval run on 2 cores (stop 52); the limit leaves room for a slower machine.
+  }, 900_000);
 
   it("When a question is asked, Then the model reads CHAT_TOP_K passages, more than the TOP_K the decision weighs", async () => {
     fake.script(() => ({ content: NOT_IN_DOCUMENTS }));
