@@ -211,9 +211,11 @@ function withWrapsAsSpaces(text: string): string {
 /**
  * Dots or underscores leading from a label to its value ("Adult .................. £12.00", "Left dial ........ Central
  * heating"), or to a blank to fill in ("Signed ............"). Whole runs only: a part of a run is never one, so each run
- * is read once. A line holding one is a record of its own, never a wrapped line.
+ * is read once. A line holding one is a record of its own, never a wrapped line. Two dots between spaces are a leader
+ * too, the shortest of a list's ("Bicycles, strollers, large items .. $15.00 per item" had been cut at them, and the
+ * sum quoted apart from what it is for); three are an ellipsis as often.
  */
-const LEADER = /(?<![.…_])(?:\.{4,}|…{2,}|_{4,})(?![.…_])/u;
+const LEADER = /(?<![.…_])(?:\.{4,}|…{2,}|_{4,}|(?<= )\.\.(?= ))(?![.…_])/u;
 const LEADERS = new RegExp(LEADER.source, "gu");
 /**
  * A gap of three spaces or more, or a tab, inside a line: its text is set out in columns ("Dr Nadia Farouk   - Senior

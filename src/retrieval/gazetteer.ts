@@ -18,6 +18,8 @@ interface Gazetteer {
   countryWords: Set<string>;
   /** Lower-cased multi-word country names, as word sequences joined by single spaces. */
   countryPhrases: string[];
+  /** Lower-cased one-word demonyms and languages ("japanese", "english", "swahili"). */
+  peoplesAndLanguages: Set<string>;
 }
 
 let loaded: Gazetteer | undefined;
@@ -27,6 +29,7 @@ function gazetteer(): Gazetteer {
   const countryOfDemonym = new Map<string, string>();
   const countryWords = new Set<string>();
   const countryPhrases: string[] = [];
+  const peoplesAndLanguages = new Set<string>();
   // The package's entry point is CommonJS; its data file is read directly, on first use (1.4 MB).
   const countries = createRequire(import.meta.url)("world-countries/countries.json") as Countries;
   const addName = (name: string) => {
@@ -44,10 +47,15 @@ function gazetteer(): Gazetteer {
       if (key && !key.includes(" ")) {
         countryOfDemonym.set(key, country.name.common);
         countryWords.add(key);
+        peoplesAndLanguages.add(key);
       }
     }
+    for (const language of Object.values(country.languages ?? {})) {
+      const key = words(language).join(" ");
+      if (key && !key.includes(" ")) peoplesAndLanguages.add(key);
+    }
   }
-  loaded = { countryOfDemonym, countryWords, countryPhrases };
+  loaded = { countryOfDemonym, countryWords, countryPhrases, peoplesAndLanguages };
   return loaded;
 }
 
@@ -76,4 +84,9 @@ export function namesCountry(text: string): boolean {
   if (sequence.some((w) => countryWords.has(w))) return true;
   const joined = ` ${sequence.join(" ")} `;
   return countryPhrases.some((phrase) => joined.includes(` ${phrase} `));
+}
+
+/** True when the word (any case) names a people or a language: "Japanese", "English". */
+export function namesPeopleOrLanguage(word: string): boolean {
+  return gazetteer().peoplesAndLanguages.has(word.toLowerCase());
 }

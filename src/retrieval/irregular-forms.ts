@@ -1,6 +1,6 @@
 /**
  * Past forms of common English irregular verbs, forms of short verbs the stemmer
- * mistakes, and plurals of irregular nouns, mapped to their base form. Porter stemming leaves "took" and "take" (or
+ * mistakes, plurals of irregular nouns and words of how often ("monthly"), mapped to their base form. Porter stemming leaves "took" and "take" (or
  * "held" and "hold", "children" and "child") apart, so a question in the
  * present ("where did it take place?") would miss the document's past tense
  * ("took place"), and "Are kids free?" the children of "Children under 12
@@ -44,9 +44,14 @@ const VERB_FORMS = new Map([...IRREGULAR_VERBS, ...SHORT_VERBS]);
 const PLURALS = formsOf(`child children|man men|woman women|foot feet|tooth teeth|mouse mice|goose geese|ox oxen|wife wives|knife knives
   half halves|shelf shelves|wolf wolves|loaf loaves|thief thieves|sky skies|pie pies|bus buses|gas gases`);
 
-/** The base form of an irregular verb form or plural ("took" → "take", "children" → "child"); other words unchanged. */
+// How often, as the period it counts by: a question asking what something costs "each month" or "per year" is answered
+// by "a fixed monthly payment of £14.50" or "an annual fee", whose stems ("monthli", "annual") the stemmer keeps apart.
+const PERIODS = formsOf(`day daily|week weekly|fortnight fortnightly|month monthly|quarter quarterly|year yearly annual annually|hour hourly
+  night nightly`);
+
+/** The base form of an irregular verb form or plural, or the period of "monthly" ("took" → "take", "children" → "child", "monthly" → "month"); other words unchanged. */
 export function baseForm(word: string): string {
-  return VERB_FORMS.get(word) ?? PLURALS.get(word) ?? word;
+  return VERB_FORMS.get(word) ?? PLURALS.get(word) ?? PERIODS.get(word) ?? word;
 }
 
 /** The base form of an irregular verb form ("took" → "take", "tried" → "try"); other words unchanged. */

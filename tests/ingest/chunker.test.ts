@@ -203,10 +203,17 @@ describe("chunker", () => {
   });
 
   it("When lines lead from a label to its value with dots, Then each line is one sentence, not cut at the dots nor run into the next", () => {
-    const text = ["Adult .................. £12.00", "Child (5-15) ........... £6.00", "  Left dial ........ Central heating temperature (30 to 80 degrees C)", "  Right dial ....... Hot water temperature"].join("\n");
+    const text = [
+      "Adult .................. £12.00",
+      "Child (5-15) ........... £6.00",
+      "Bicycles, strollers, large items .. $15.00 per item",
+      "  Left dial ........ Central heating temperature (30 to 80 degrees C)",
+      "  Right dial ....... Hot water temperature",
+    ].join("\n");
     expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual([
       "Adult .................. £12.00",
       "Child (5-15) ........... £6.00",
+      "Bicycles, strollers, large items .. $15.00 per item",
       "Left dial ........ Central heating temperature (30 to 80 degrees C)",
       "Right dial ....... Hot water temperature",
     ]);

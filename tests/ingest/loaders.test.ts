@@ -204,6 +204,14 @@ describe("loaders", () => {
     expect(doc.sections.map((s) => s.headingPath)).toEqual([["Passwords"]]);
   });
 
+  it("When a page's footer has a heading of its own, Then it is a section of the page, kept with its heading", () => {
+    const html = `<body><main><h1>Puppy plan</h1><p>The plan costs £14.50 a month.</p></main>
+      <footer><h2>Contact and opening times</h2><p>Outside these hours, call Northgate Emergency Hospital on 01632 889 900.</p><p>© Riverside Vets</p></footer></body>`;
+    const doc = loadHtml(Buffer.from(html), "plan.html");
+    expect(doc.text).toContain("Outside these hours, call Northgate Emergency Hospital on 01632 889 900.");
+    expect(doc.sections.map((s) => s.headingPath)).toEqual([["Puppy plan"], ["Puppy plan", "Contact and opening times"]]);
+  });
+
   it("When an HTML page does not mark its content, Then a header of the page is the document's own, and only navigation is left out", () => {
     const html = "<body><header><h1>Annual report</h1><p>By the board.</p></header><nav>Home Contact</nav><p>Sales rose.</p><footer>Page 1</footer></body>";
     expect(loadHtml(Buffer.from(html), "r.html").text).toBe("Annual report\n\nBy the board.\n\nSales rose.\n\nPage 1");

@@ -43,6 +43,8 @@ describe("terms", () => {
     expect(terms("it arrived broken")[1]).toBe(terms("break")[0]);
     // Each form maps to its own verb: "write" is not "win", nor "caught" "buy" (a line of the table once ran into the next).
     expect(terms("write caught halves")).toEqual([...terms("write"), ...terms("catch"), ...terms("half")]);
+    // A word of how often is its period: "a fixed monthly payment" answers "how much each month".
+    expect(terms("monthly weekly annual yearly")).toEqual([...terms("month"), ...terms("week"), ...terms("year"), ...terms("year")]);
     // A plural that is also a verb keeps its own term: "she lives in Leeds" is no "life".
     expect(terms("lives")).not.toEqual(terms("life"));
   });

@@ -31,7 +31,9 @@ const CODE_FENCE = "```";
 // Page chrome, not the document: navigation always; on a page that marks where its content is (a <main> or an
 // <article>), a header or footer of the page as a whole — HTML's banner and contentinfo (a <header> inside an
 // <article>, <section> or <main> is that part's own). A page marking no content may well head itself with its title
-// and author in a <header>, so there they stay.
+// and author in a <header>, so there they stay. A footer with a heading of its own is a section of the page: "Contact
+// and opening times" above a vet's address, phone numbers, hours and emergency number had been left out, and "out of
+// hours emergency vet number" could not be answered; a copyright line or a menu has no heading.
 const NAVIGATION_ROLES = new Set(["navigation", "search"]);
 const PAGE_LEVEL_ROLES = new Set(["banner", "contentinfo"]);
 const SECTIONING = new Set(["article", "aside", "main", "nav", "section"]);
@@ -143,21 +145,27 @@ function isPageChrome(element: Element, pageMarksContent: () => boolean): boolea
   for (let parent = element.parent; parent; parent = parent.parent) {
     if (parent.type === "tag" && SECTIONING.has((parent as Element).name)) return false;
   }
-  return pageMarksContent();
+  const footer = element.name === "footer" || role === "contentinfo";
+  return pageMarksContent() && !(footer && holdsHeading(element));
 }
 
-/** Whether the page has a <main>, an <article> or an element of role main (walked with a stack, as the page is). */
-function hasContentElement(roots: AnyNode[]): boolean {
-  const stack = [...roots];
+/** Whether any element among the nodes or under them passes the test (walked with a stack, as the page is). */
+function someElement(nodes: AnyNode[], test: (element: Element) => boolean): boolean {
+  const stack = [...nodes];
   while (stack.length) {
     const node = stack.pop()!;
     if (node.type !== "tag") continue;
     const element = node as Element;
-    if (CONTENT.has(element.name) || element.attribs.role?.trim().toLowerCase() === "main") return true;
+    if (test(element)) return true;
     for (const child of element.children) stack.push(child);
   }
   return false;
 }
+
+/** Whether the page has a <main>, an <article> or an element of role main. */
+const hasContentElement = (roots: AnyNode[]) =>
+  someElement(roots, (element) => CONTENT.has(element.name) || element.attribs.role?.trim().toLowerCase() === "main");
+const holdsHeading = (element: Element) => someElement(element.children, (inner) => /^h[1-6]$/.test(inner.name));
 
 /**
  * A list item's marker, as Markdown writes it: "1." (counting from an <ol>'s `start`) or "-". Without it the items of

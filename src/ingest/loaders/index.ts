@@ -41,11 +41,14 @@ import { loadPdf } from "./pdf.js";
 // stemmer mistakes are indexed as their verb ("goes" as "go", "tried" as "try"), and "skies" as "sky", not "ski"; the
 // words a chat message is filled with ("actually", "guys") are stop words, and a rule line ("-----") is no part of
 // the sentence under it. txt 19, markdown 20, html 21, pdf 15: "constructor" is indexed as a word, not as the source of
-// Object's constructor (irregular-forms.ts), nor "constructorn't" (tokenize.ts).
-const TXT = { load: loadTxt, version: "txt@19" };
-const MARKDOWN = { load: loadMarkdown, version: "markdown@20" };
-const HTML = { load: loadHtml, version: "html@21" };
-const PDF = { load: loadPdf, version: "pdf@15" };
+// Object's constructor (irregular-forms.ts), nor "constructorn't" (tokenize.ts). html 22: a page's footer with a
+// heading of its own ("Contact and opening times") is a section of the page, not its chrome; txt 20, markdown 21,
+// html 22, pdf 16: two dots between spaces lead a label to its value ("Bicycles, strollers, large items .. $15.00"),
+// and a word of how often is indexed as its period ("monthly" as "month", "annual" as "year").
+const TXT = { load: loadTxt, version: "txt@20" };
+const MARKDOWN = { load: loadMarkdown, version: "markdown@21" };
+const HTML = { load: loadHtml, version: "html@22" };
+const PDF = { load: loadPdf, version: "pdf@16" };
 const BY_TYPE: Record<string, { load: Loader; version: string }> = { ".txt": TXT, ".text": TXT, ".md": MARKDOWN, ".markdown": MARKDOWN, ".html": HTML, ".htm": HTML, ".pdf": PDF };
 
 /** Loaders by lower-case file extension. */
