@@ -15,7 +15,7 @@
  * Director" for "who is the director of …") answers another question.
  */
 
-import { namesCountry } from "../retrieval/gazetteer.js";
+import { namesCountry, namesPeopleOrLanguage } from "../retrieval/gazetteer.js";
 import { isStopWord, terms, words } from "../retrieval/tokenize.js";
 import { asksWhether } from "./synonyms.js";
 
@@ -210,7 +210,11 @@ const withoutTitleRoles = (text: string) =>
 const NOTHING_TO_PAY = /\bno (?:fines?|fees?|charges?|cost|rent|deposit)\b/i;
 // Money named in words, as a sum's unit ("50 cents", "10 pence") or beside it ("EUR 40").
 const CURRENCY_WORDS = "usd|eur|gbp|sek|nok|dkk|chf|jpy|aud|cad|inr|dollars?|euros?|pounds?|pence|cents?|yen|francs?|krona|kronor|rupees?";
-const AMOUNT = new RegExp(`[$€£¥₹]|\\b(?:free|${CURRENCY_WORDS}|marks?|costs?|priced?|charge[sd]?|charging|fees?)\\b`, "i");
+// "Free" as a price: alone, or what a sum is free of ("fee-free", "interest-free"). Not joined to another word:
+// "free-range eggs" and "a free-standing unit" are no price (the first had answered "how much do the eggs cost if I
+// add them to my box", 0.85), nor are "hands-free" or "gluten-free".
+const FREE = String.raw`(?<![\w-])free(?![\w-])|\b(?:fee|cost|charge|commission|interest|rent|tax|duty)-free\b`;
+const AMOUNT = new RegExp(`[$€£¥₹]|${FREE}|\\b(?:${CURRENCY_WORDS}|marks?|costs?|priced?|charge[sd]?|charging|fees?)\\b`, "i");
 // A number said as money: beside a currency's sign or name ("£285", "10p", "40 euros"), or soon after what names a
 // sum ("costs 40", "a fee of 15"). Any number of a sentence naming money had done: "park free of charge … on levels 0
 // and 1" named a sum.
@@ -544,6 +548,18 @@ const saysWhen = (word: string) => DATE_WORD.test(word) || HOLIDAY.test(word);
 // Ownership Team"): no name, where the first word alone left "Relations Lead" one.
 const THE_CAPITALISED = /\bthe\s+(\p{Lu}[\p{L}'’.-]*)((?:\s+\p{Lu}[\p{L}'’.-]*)*)/gu;
 const TITLE_END = new RegExp(`^(?:${ROLE_WORDS}|lead|team)$`, "i");
+// A people or a language names no one: "We teach Spanish, French, German, Italian, Portuguese and Japanese" had answered
+// "who teaches the japanese classes" (0.81). Unless it ends a name ("Jane French", "Dr English").
+const CAPITALISED_WORD = /(?<![\p{L}\d'’-])\p{Lu}\p{Ll}+(?![\p{L}\d'’-])/gu;
+const NAME_BEFORE = /(\p{Lu}[\p{L}'’.-]*)\s+$/u;
+const withoutPeoplesAndLanguages = (text: string) =>
+  text.replace(CAPITALISED_WORD, (word, offset: number) => {
+    if (!namesPeopleOrLanguage(word)) return word;
+    const before = NAME_BEFORE.exec(text.slice(0, offset))?.[1];
+    return before && !isStopWord(before.toLowerCase()) && !namesPeopleOrLanguage(before) ? word : " ";
+  });
+// Nor does a code of capitals and digits: "Japanese is currently offered up to B1 only" (a level), "HR-09", "M25".
+const CODE = /(?<![\p{L}\d])\p{Lu}+[\d-][\p{L}\d-]*/gu;
 const withoutTheCapitalised = (text: string) =>
   text.replace(THE_CAPITALISED, (_match, _first, rest: string) => {
     const last = rest.trim().split(/\s+/u).at(-1)?.replace(/\.+$/u, "") ?? "";
@@ -730,7 +746,7 @@ const QUALIFYING_NUMBER_WORD = new RegExp(`${NUMBER_WORDS.source}-(?!(?:${NUMBER
 // pay-and-display car park is a two-minute walk away" say what that car park costs (0.83 had answered it). "Free"
 // alone ("entry is free"), before what it is free of or for ("free of charge", "free for under-5s") or before a word
 // the question asks about ("free parking" for "parking cost") still says one.
-const FREE_BEFORE = /\bfree\b(?:\s+([\p{L}\d'’-]+))?(?:\s+([\p{L}\d'’-]+))?/giu;
+const FREE_BEFORE = new RegExp(String.raw`(?:${FREE})(?:\s+([\p{L}\d'’-]+))?(?:\s+([\p{L}\d'’-]+))?`, "giu");
 function saysFree(text: string, questionWords: ReadonlySet<string>): boolean {
   return [...text.matchAll(FREE_BEFORE)].some(
     ([, next, after]) =>
@@ -770,6 +786,21 @@ function saysCredential(text: string): boolean {
   return [...text.matchAll(CREDENTIAL_VALUE)].some(([, quote, value]) => quote !== "" || /[\d\p{Lu}]/u.test(value!));
 }
 
+// What is not yet known, and when it will be: "Summer intensives: dates will be published in March 2026" says no date
+// of the intensives (it had answered "When do the summer intensives start in 2026?", 0.83), "prices to be confirmed
+// by 1 May" no price. A value said of the thing itself still counts: "results will be published on 14 August".
+const DEFERRED =
+  /\b(?:dates?|details?|times?|timings?|information|info|timetables?|schedules?|programmes?|programs?|prices?|fees?|costs?|rates?)\s+(?:(?:will|would|are to|is to|should) be|to be|are being)\s+(?:published|announced|confirmed|released|posted|shared|circulated|sent|emailed|set|agreed|decided|advised|made available)\b[^.;!?]*/giu;
+// A word saying when counts when the question does not say it: "Summer intensives: tba" says no date of the summer
+// intensives, nor "the Monday club meets in the hall" when the Monday club meets. But a unit of time is said with the
+// answer, asked or not: "in what century" is answered by "the early 20th century".
+const DATE_WORDS_EVERYWHERE = everywhere(DATE_WORDS);
+const UNITS_OF_DATES = /^(?:century|centuries|decades?)$/;
+const saysNewDateWord = (text: string, questionWords: ReadonlySet<string>) =>
+  [...text.matchAll(DATE_WORDS_EVERYWHERE)].some(([said]) => {
+    const word = said.toLowerCase();
+    return UNITS_OF_DATES.test(word) || (!questionWords.has(word) && !questionWords.has(word.replace(/s$/u, "")));
+  });
 export function holdsAnswerType(text: string, type: AnswerType, questionWords: ReadonlySet<string> = new Set()): boolean {
   if (type === "email") return EMAIL_ADDRESS.test(text);
   if (type === "phone") return PHONE_NUMBER.test(text.replace(EMAIL_ADDRESSES, " "));
@@ -778,11 +809,13 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type === "temperature") return TEMPERATURE.test(text);
   // The digits of "0113 496 0000" count nothing and date nothing.
   if (type !== "any") text = withoutContactDetails(text);
+  if (isValue(type)) text = text.replace(DEFERRED, " ");
   if (type === "country") return namesCountry(text);
   // Someone is named without "the": "the Chair" and "the AGM" name a role and a meeting, not who; nor by an address:
   // "Church Lane, Little Hadley, HD7 4QA", the school's address, had answered "Who is the headteacher at St Aidan's?".
   if (type === "person") {
-    return newNames(withoutTheCapitalised(withoutTitleRoles(text).replace(WHOLE_POSTAL_ADDRESS, " ")).replace(NAMED_BODY, " "), questionWords);
+    const withoutRolesOrPlaces = withoutTheCapitalised(withoutTitleRoles(text).replace(WHOLE_POSTAL_ADDRESS, " ")).replace(NAMED_BODY, " ");
+    return newNames(withoutPeoplesAndLanguages(withoutRolesOrPlaces).replace(CODE, " "), questionWords);
   }
   if (type === "organisation") return newNames(text, questionWords);
   if (type === "place") return newNames(text, questionWords) || newLocative(text, questionWords) || FILE_PATH.test(text);
@@ -805,7 +838,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
     return (
       (EARLY_OR_LATE.some((word) => questionWords.has(word)) && saysDuration(text)) ||
       newNumber(text, DATE_NUMBER, questionWords) ||
-      DATE_WORDS.test(text) ||
+      saysNewDateWord(text, questionWords) ||
       CAPITALISED_MONTHS.test(text) ||
       SEASON_OF_TWO_MEANINGS.test(text) ||
       CLOCK_TIME.test(text) ||

@@ -15,6 +15,7 @@ import { namesAnotherAudience } from "./audiences.js";
 import { namesOtherSide } from "./bounds.js";
 import { chunkSentences } from "./chunk-sentences.js";
 import { namesAnotherChannel } from "./contact-channels.js";
+import { namesAnotherPeriod } from "./periods.js";
 import { type AnswerType, askedAction, asksHowTo, EXCLUSION, expectedAnswerType, holdsAnswerType, isValue, LIGHT_VERBS, namesAnotherRole, namesAnswerType, withoutDegreeWord } from "./answer-type.js";
 import { predict } from "./logistic-model.js";
 import { namesAnotherDay } from "./days-of-the-week.js";
@@ -154,9 +155,10 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const viaAcronyms = acronymTerms(question);
   const viaSynonyms = synonymTerms(question, options.thesaurus);
   const anotherRole = namesAnotherRole(question);
-  // Another day of the week, month, platform, software version, sum of money, count or contact channel than the one
-  // asked about, the other side of a bound it names, the early or late kind of what it names bare (qualified.ts),
-  // another audience (audiences.ts), or the opposite of what it asks about (alternatives.ts and the modules it names).
+  // Another day of the week, month, platform, software version, sum of money, count, contact channel or period (per
+  // month, per year) than the one asked about, the other side of a bound it names, the early or late kind of what it
+  // names bare (qualified.ts), another audience (audiences.ts), or the opposite of what it asks about (alternatives.ts
+  // and the modules it names).
   const namesAnotherAlternative = [
     namesAnotherDay,
     namesAnotherMonth,
@@ -168,6 +170,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     namesOnlyQualified,
     namesAnotherAudience,
     namesAnotherChannel,
+    namesAnotherPeriod,
     namesOpposite(options.thesaurus),
   ].map((another) => another(question));
   // "What is not covered?" asks for what a sentence, or its section's heading, says is not so. That only caps the
@@ -196,15 +199,16 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // rows apart by: "Does the off-peak membership include classes?" is not answered by the off-peak row because the
   // full membership's row names classes, nor "How much is express delivery to the EU?" by the Express (UK) row because
   // the page's prose mentions the EU.
-  // A heading is no answer, but one that holds the date or time asked for says it: "## Version 4.2.0 — March 12, 2025"
-  // says when 4.2.0 was released, "### Quiz night — Friday 18 October, 7:30pm" when the quiz is. Not by the question's
+  // A heading is no answer, but one that holds the date, time or sum asked for says it: "## Version 4.2.0 — March 12,
+  // 2025" says when 4.2.0 was released, "### Quiz night — Friday 18 October, 7:30pm" when the quiz is, "### Family:
+  // $11.99/mo or $119/yr" what the family plan costs (its lines say what it holds). Not by the question's
   // own words: "Arrival weekend" says no time of "key collection times arrival weekend", and quoted it had made the
   // answer below it uncertain.
   // So does a heading that names what the question asks the meaning of and says more: "E13  FUSER ERROR" says what
   // "error E13" means, the lines under it what to do.
   const wordsBeyondQuestion = (heading: string) => heading.split(/\s+/u).filter((word) => !words(word).every((w) => questionWords.has(w))).join(" ");
   const keepHeading =
-    type === "date" || type === "day" || type === "time"
+    type === "date" || type === "day" || type === "time" || type === "amount"
       ? (heading: string) => holdsAnswerType(wordsBeyondQuestion(heading), type, questionWords)
       : ASKED_MEANING.test(question)
         ? (heading: string) => terms(heading).some((t) => questionTerms.has(t)) && terms(wordsBeyondQuestion(heading)).length > 0

@@ -9,7 +9,7 @@
  * about?") is answered by quoting them (overview.ts).
  */
 import { terms, words } from "../retrieval/tokenize.js";
-import { asksForKind, asksHowTo, asksWhatToDo, expectedAnswerType, isValue } from "./answer-type.js";
+import { type AnswerType, asksForKind, asksHowTo, asksWhatToDo, expectedAnswerType, isValue } from "./answer-type.js";
 import { endsWithStop } from "../ingest/closing-punctuation.js";
 import { antecedents, bestSentence, introducesList, type SentenceEvidence } from "./evidence.js";
 import { openingOf } from "./overview.js";
@@ -164,14 +164,17 @@ export function pickSentences(question: string, evidence: SentenceEvidence[], ru
   // What to do, or what happens, is said after the situation: "Low engine oil pressure. Stop the engine immediately."
   // So is a value of the kind asked for, when the best sentence lacks it and the next one of its paragraph has it: "your
   // Home Ownership Team is here to help. Call us on 0300 555 4182 (Monday to Friday, 9am to 5pm)" for "home ownership
-  // team opening hours", the hours in the sentence that names no team. Not a name: "The council's fines office is in
-  // Leeds" names a town, and no one who issues the fine.
-  const completes = isValue(type) && best.typed && !best.typeMatch && next?.typeMatch === true;
+  // team opening hours", the hours in the sentence that names no team; a phone number, an email or a web address too:
+  // "FreshPress Customer Care" above "Phone: 1-800-555-0147". Not a name: "The council's fines office is in Leeds"
+  // names a town, and no one who issues the fine.
+  const completes = (isValue(type) || CONTACT_TYPES.has(type)) && best.typed && !best.typeMatch && next?.typeMatch === true;
   const goesOn = (asksWhatToDo(question) || completes) && !best.endsParagraph && next && !next.listItem ? [next] : [];
   const ordered = [best, ...goesOn, ...close.filter((s) => s !== best).sort((a, b) => (a.n === b.n ? a.start - b.start : 0))];
   // A runner-up ending with a colon is quoted with what it introduces: "IF YOU SMELL GAS:" alone says nothing.
   return quotedOnce(ordered.flatMap((s) => (s !== best && introducesList(s) ? withList(s, evidence) : [...antecedent(s, evidence), s])));
 }
+
+const CONTACT_TYPES = new Set<AnswerType>(["phone", "email", "url"]);
 
 /**
  * A sentence ending with a colon and the list it introduces: the list items after it in the same document, whichever

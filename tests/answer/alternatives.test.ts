@@ -3,6 +3,7 @@ import { namesAnotherAudience } from "../../src/answer/audiences.js";
 import { weighEvidence } from "../../src/answer/evidence.js";
 import { namesAnotherChannel } from "../../src/answer/contact-channels.js";
 import { namesAnotherMonth } from "../../src/answer/months.js";
+import { namesAnotherPeriod } from "../../src/answer/periods.js";
 import { namesAnotherPlatform } from "../../src/answer/platforms.js";
 import { namesOnlyQualified } from "../../src/answer/qualified.js";
 import { namesAnotherSum } from "../../src/answer/sums.js";
@@ -66,6 +67,21 @@ describe("another contact channel", () => {
     expect(phone("Our support team is happy to help.")).toBe(false);
     expect(namesAnotherChannel("can I get a quote by email")("Call us on 0161 555 0100 for a quote.")).toBe(true);
     expect(namesAnotherChannel("phone repair prices")("Email us for a quote.")).toBe(false);
+  });
+});
+
+describe("another period", () => {
+  it("When a question names the period a price is counted by, Then a text naming only other periods answers for another; one naming none, or it among others, may answer", () => {
+    const monthly = namesAnotherPeriod("monthly parking pass price hospital");
+    expect(monthly("Parents and carers of inpatients can buy a weekly concession pass for £10.")).toBe(true);
+    expect(monthly("Parking costs £2.50 per day.")).toBe(true);
+    expect(monthly("A monthly pass costs £40.")).toBe(false);
+    expect(monthly("Passes cost £12 a month or £120 a year.")).toBe(false);
+    expect(monthly("Storage add-on: +1 TB for $4/mo.")).toBe(false);
+    expect(monthly("Passes are sold at the main reception.")).toBe(false);
+    expect(namesAnotherPeriod("How much is the cottage per night?")("£120 a day in August.")).toBe(false);
+    expect(namesAnotherPeriod("family plan price per year")("Family: $11.99/mo")).toBe(true);
+    expect(namesAnotherPeriod("How much is a Garden Suite?")("£35 per night")).toBe(false);
   });
 });
 
@@ -200,7 +216,7 @@ describe("another item of a list", () => {
   });
 });
 
-describe("a heading that says when", () => {
+describe("a heading that says when or how much", () => {
   const notes = "## Version 4.2.0 — March 12, 2025\n\n### New\n\n- Offline mode for all notebooks.\n- Nested tags.\n";
   const passages = () => [{ ...passagesOf(notes)[0]!, chunk: { ...passagesOf(notes)[0]!.chunk, source: "notes.md", title: "Release Notes", headingPath: ["Version 4.2.0 — March 12, 2025", "New"] } }];
   const weigh = (question: string) => weighEvidence(question, passages(), { idf: () => 1, ranking: BUNDLED_CALIBRATION.ranking });
@@ -213,6 +229,14 @@ describe("a heading that says when", () => {
   it("When a question asks for anything but a date or a time, or a heading holds none, Then headings are no sentences", async () => {
     expect((await weigh("What is new in version 4.2.0?")).some((s) => s.text.startsWith("Version 4.2.0"))).toBe(false);
     expect((await weigh("When were nested tags added?")).some((s) => s.text === "New")).toBe(false);
+  });
+
+  it("When a question asks what something costs and a heading holds the sum, Then the heading is a sentence that can answer it", async () => {
+    const plans = "### Family: $11.99/mo or $119/yr\n\n- Storage: 2 TB shared pool\n- Users: up to 5 people\n";
+    const evidence = await weighEvidence("family plan price per year", passagesOf(plans), { idf: () => 1, ranking: BUNDLED_CALIBRATION.ranking });
+    expect(evidence.find((s) => s.text === "Family: $11.99/mo or $119/yr")).toMatchObject({ typed: true, typeMatch: true });
+    const storage = await weighEvidence("family plan storage", passagesOf(plans), { idf: () => 1, ranking: BUNDLED_CALIBRATION.ranking });
+    expect(storage.some((s) => s.text.startsWith("Family:"))).toBe(false);
   });
 
   it("When a heading says when only in the question's own words, Then it is no sentence", async () => {

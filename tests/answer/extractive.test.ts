@@ -122,6 +122,13 @@ describe("evidence and the extractive answer", () => {
       "If you only remember one thing: your Home Ownership Team is here to help.",
       "Call us on 0300 555 4182 (Monday to Friday, 9am to 5pm).",
     ]);
+    // A phone number too, on the line under what it is the number of.
+    const [care] = passagesOf("**FreshPress Customer Care**\nPhone: 1-800-555-0147 (Monday–Friday, 8:00 a.m.–6:00 p.m. Eastern Time)\nEmail: support@freshpress-home.com");
+    const phone = "What's the phone number for FreshPress customer care?";
+    const weighedCare = await weighEvidence(phone, [care!], { idf, ranking: TEST_RANKING });
+    const best = weighedCare.find((s) => s.text.includes("Customer Care"))!;
+    const ranked = weighedCare.map((s) => ({ ...s, score: s === best ? 0.8 : 0.01 }));
+    expect(pickSentences(phone, ranked).map((s) => s.text).join(" ")).toContain("1-800-555-0147");
     // Not a name: the town of an office says nobody (the fine's issuer).
     const [fine] = passagesOf("The fine is issued by the council. The council's fines office is in Leeds.");
     const weighed = await weighEvidence("Who issues the fine?", [fine!], { idf, ranking: TEST_RANKING });
@@ -1087,6 +1094,30 @@ describe("answer types for who and where", () => {
     for (const free of ["The MOT is free.", "MOTs are free for members of our service plan.", "Free MOT with every full service.", "Your first MOT is free of charge."]) {
       expect(holdsAnswerType(free, "amount", mot)).toBe(true);
     }
+  });
+
+  it("When 'free' is joined to another word ('free-range', 'gluten-free'), Then it is no price, unless a sum is what it is free of", () => {
+    const eggs = new Set(words("how much do the eggs cost if I add them to my box"));
+    for (const none of ["You can add free-range eggs from our own hens.", "Gluten-free eggs are on the menu.", "A hands-free kit for your eggs."]) expect(holdsAnswerType(none, "amount", eggs)).toBe(false);
+    for (const free of ["Eggs are free.", "Eggs are fee-free for members."]) expect(holdsAnswerType(free, "amount", eggs)).toBe(true);
+  });
+
+  it("When a sentence names peoples, languages or codes of capitals and digits, Then it names no one", () => {
+    const asked = new Set(words("who teaches the japanese classes"));
+    expect(holdsAnswerType("We teach Spanish, French, German, Italian, Portuguese and Japanese.", "person", asked)).toBe(false);
+    expect(holdsAnswerType("Japanese is currently offered up to B1 only.", "person", asked)).toBe(false);
+    for (const named of ["Classes are taught by Jane French.", "The Spanish course is led by Maria Lopez."]) expect(holdsAnswerType(named, "person", asked)).toBe(true);
+  });
+
+  it("When a sentence says a value is not known yet, or says only the question's own day or season, Then it holds no value", () => {
+    const asked = new Set(words("When do the summer intensives start in 2026?"));
+    for (const none of ["Summer intensives: dates will be published in March 2026.", "Summer intensives: to be announced.", "Prices to be confirmed by 1 May."]) {
+      expect(holdsAnswerType(none, "date", asked)).toBe(false);
+    }
+    for (const date of ["Summer intensives start on 6 July.", "Summer intensives start on 6 July; details will be sent in May."]) expect(holdsAnswerType(date, "date", asked)).toBe(true);
+    expect(holdsAnswerType("Exam results will be published on 14 August.", "date", new Set(words("when do exam results come out")))).toBe(true);
+    expect(holdsAnswerType("The Monday club meets in the hall.", "date", new Set(words("when is the monday club")))).toBe(false);
+    expect(holdsAnswerType("Prices to be confirmed by 1 May.", "amount", new Set(words("how much is it")))).toBe(false);
   });
 
   it("When a number word only qualifies another word ('one-way'), Then it names no sum", () => {
