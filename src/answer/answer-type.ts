@@ -32,6 +32,10 @@ export type AnswerType = "count" | "length" | "duration" | "number" | "date" | "
 const VALUE_TYPES = new Set<AnswerType>(["amount", "count", "number", "duration", "length", "time", "date", "day", "temperature"]);
 /** Whether the kind of answer is a value, said by a number or a word for one, not a name. */
 export const isValue = (type: AnswerType) => VALUE_TYPES.has(type);
+// The kinds of answer that are ways to get in touch.
+const CONTACT_TYPES = new Set<AnswerType>(["phone", "email", "url"]);
+/** Whether the kind of answer is a telephone number, an e-mail address or a web address. */
+export const isContact = (type: AnswerType) => CONTACT_TYPES.has(type);
 
 // "Once a week" says how often as "twice a year" does; "once you have joined" says when, not how many. "One" standing
 // for someone or something counts nothing: "with one of our team helping" says no age, "no one", "the one you want".
@@ -91,8 +95,12 @@ const SEARCHED_TIME = /\b(?:opening|closing|start(?:ing)?|finish(?:ing)?|departu
 // a time of day, not any date. "The museum is also closed on Thanksgiving Day, December 25" had answered the first as a
 // date, over "Thursday: 10 a.m. to 9 p.m.". Not a time of year, nor a time zone.
 const WHAT_TIME = /\bwhat (?:time|hours)\b(?! (?:of (?:the )?year|zones?|periods?|frames?|spans?|scales?)\b)/;
-/** Nouns that ask for a role ("what position does she hold"); they name the answer's type, not its content. */
-const ROLE_NOUNS = /\b(position|positions|role|roles|job|jobs|title|occupation|profession|post)\b/i;
+/**
+ * Nouns that ask for a role ("what position does she hold"); they name the answer's type, not its content. Not the
+ * "post" of a post office, a postbox or a postcode: "What time does the post office counter close on Wednesdays?" had
+ * asked for a role, and no line of opening hours had one.
+ */
+const ROLE_NOUNS = /\b(position|positions|role|roles|job|jobs|title|occupation|profession|post(?![\s-]*(?:office|box|code|card|man|woman|room|age)s?\b))\b/i;
 // Kinds of organisation, in the singular. A question asks for one by name: "which museum does she direct", "what team
 // did he play for". The answer names one ("the Casa del Alabado Museum", "the Chicago Bulls"), so a sentence naming
 // nothing new has none. A name ending in one is a body's, not someone's (NAMED_BODY).

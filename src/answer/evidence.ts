@@ -16,7 +16,7 @@ import { namesOtherSide } from "./bounds.js";
 import { chunkSentences } from "./chunk-sentences.js";
 import { namesAnotherChannel } from "./contact-channels.js";
 import { namesAnotherPeriod } from "./periods.js";
-import { type AnswerType, askedAction, asksHowTo, EXCLUSION, expectedAnswerType, holdsAnswerType, isValue, LIGHT_VERBS, namesAnotherRole, namesAnswerType, withoutDegreeWord } from "./answer-type.js";
+import { type AnswerType, askedAction, asksHowTo, EXCLUSION, expectedAnswerType, holdsAnswerType, isContact, isValue, LIGHT_VERBS, namesAnotherRole, namesAnswerType, withoutDegreeWord } from "./answer-type.js";
 import { predict } from "./logistic-model.js";
 import { namesAnotherDay } from "./days-of-the-week.js";
 import { namesAnotherMonth } from "./months.js";
@@ -292,23 +292,38 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     if (type === "any") return undefined;
     const starts: (number | undefined)[] = [];
     const heldByItem = new Map<number, Set<string>>();
+    const textOfItem = new Map<number, string>();
     const aboutAnother = new Set<number>();
     sentences.forEach((s, i) => {
       if (!s.listItem || s.tableRow || s.code) return;
       const start = s.continuesItem && starts[i - 1] !== undefined ? starts[i - 1]! : i;
       starts[i] = start;
       heldByItem.set(start, new Set([...(heldByItem.get(start) ?? []), ...heldOf[p]![i]!]));
+      textOfItem.set(start, `${textOfItem.get(start) ?? ""} ${s.text}`);
       if (namesAnotherOf[p]![i]) aboutAnother.add(start);
     });
-    const items = new Map([...heldByItem].map(([start, found]) => [start, { found, coverage: coverageOf(found), aboutAnother: aboutAnother.has(start) }]));
+    const items = new Map(
+      [...heldByItem].map(([start, found]) => [start, { found, text: textOfItem.get(start)!, coverage: coverageOf(found), aboutAnother: aboutAnother.has(start) }]),
+    );
     return { starts, items };
   });
+  // Items listing ways to get in touch are one body's channels, not other records: one is a better record for a
+  // telephone number, an e-mail or a web address only if it holds one. "Help center: help.lumorahome.com" names Lumora
+  // where "Phone: 1-888-555-0147" names nothing asked, but gives no telephone number, and had made the number's line
+  // another record for "What's Lumora's support phone number?". (A value's item is another record whatever the better
+  // one holds: "Standard laptop: … 32 GB RAM" is not the MacBook Pro's RAM, though the MacBook's item says none.)
+  const channelsAsked = isContact(type);
   const anotherItem = (p: number, position: number) => {
     const start = itemsOf[p]?.starts[position];
     if (start === undefined) return false;
     const { items } = itemsOf[p]!;
     const mine = items.get(start)!;
-    const better = [...items].filter(([other, item]) => other !== start && !item.aboutAnother && item.coverage > mine.coverage).map(([, item]) => item.found);
+    const better = [...items]
+      .filter(
+        ([other, item]) =>
+          other !== start && !item.aboutAnother && item.coverage > mine.coverage && (!channelsAsked || holdsAnswerType(item.text, type, questionWords)),
+      )
+      .map(([, item]) => item.found);
     return anotherRecordHolds(p, mine.found, better);
   };
   // A value of a sentence lacking two or more terms asked is another thing's where a later sentence of its passage

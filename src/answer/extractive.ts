@@ -9,7 +9,7 @@
  * about?") is answered by quoting them (overview.ts).
  */
 import { terms, words } from "../retrieval/tokenize.js";
-import { type AnswerType, asksForKind, asksHowTo, asksWhatToDo, expectedAnswerType, isValue } from "./answer-type.js";
+import { asksForKind, asksHowTo, asksWhatToDo, expectedAnswerType, isContact, isValue } from "./answer-type.js";
 import { endsWithStop } from "../ingest/closing-punctuation.js";
 import { antecedents, bestSentence, introducesList, type SentenceEvidence } from "./evidence.js";
 import { openingOf } from "./overview.js";
@@ -167,14 +167,16 @@ export function pickSentences(question: string, evidence: SentenceEvidence[], ru
   // team opening hours", the hours in the sentence that names no team; a phone number, an email or a web address too:
   // "FreshPress Customer Care" above "Phone: 1-800-555-0147". Not a name: "The council's fines office is in Leeds"
   // names a town, and no one who issues the fine.
-  const completes = (isValue(type) || CONTACT_TYPES.has(type)) && best.typed && !best.typeMatch && next?.typeMatch === true;
-  const goesOn = (asksWhatToDo(question) || completes) && !best.endsParagraph && next && !next.listItem ? [next] : [];
+  // A telephone number, an e-mail or a web address is often a list's item under the sentence naming whose it is:
+  // "Lumora Support is here every day, 7 a.m. to 10 p.m. ET." above "- Phone: 1-888-555-0147", "- Email: …".
+  const lacksKind = best.typed && !best.typeMatch;
+  const completes = (isValue(type) || isContact(type)) && lacksKind && next?.typeMatch === true;
+  const contactItem = isContact(type) && lacksKind && next?.listItem ? listAround(next, evidence).find((s) => s.listItem && s.typeMatch) : undefined;
+  const goesOn = contactItem ? [contactItem] : (asksWhatToDo(question) || completes) && !best.endsParagraph && next && !next.listItem ? [next] : [];
   const ordered = [best, ...goesOn, ...close.filter((s) => s !== best).sort((a, b) => (a.n === b.n ? a.start - b.start : 0))];
   // A runner-up ending with a colon is quoted with what it introduces: "IF YOU SMELL GAS:" alone says nothing.
   return quotedOnce(ordered.flatMap((s) => (s !== best && introducesList(s) ? withList(s, evidence) : [...antecedent(s, evidence), s])));
 }
-
-const CONTACT_TYPES = new Set<AnswerType>(["phone", "email", "url"]);
 
 /**
  * A sentence ending with a colon and the list it introduces: the list items after it in the same document, whichever

@@ -109,7 +109,13 @@ function joinAbbreviations(text: string, spans: Span[]): Span[] {
   return joined;
 }
 
+// A time of day's "a.m." or "p.m." followed by its time zone: "7 a.m. to 10 p.m. ET." is one sentence, not "… 10 p.m."
+// and "ET.", which had stood between a support line's hours and its telephone number below.
+const CLOCK_SUFFIX = /\b[ap]\.m\.$/iu;
+const TIME_ZONE = /^(?:[ECMP][SD]?T|GMT|BST|UTC|CEST|CET|IST|AEST|(?:Eastern|Central|Mountain|Pacific|Atlantic)\s+(?:Standard\s+|Daylight\s+)?Time)\b/u;
+
 function continuesAfterAbbreviation(span: string, next: string): boolean {
+  if (CLOCK_SUFFIX.test(span.trimEnd()) && TIME_ZONE.test(next.trimStart())) return true;
   if (!ABBREVIATION.test(span)) return false;
   const opening = NAME_OR_NUMBER.exec(next);
   return opening !== null && (opening[1] === undefined || !isStopWord(opening[1].toLowerCase()));

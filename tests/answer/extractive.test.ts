@@ -129,6 +129,15 @@ describe("evidence and the extractive answer", () => {
     const best = weighedCare.find((s) => s.text.includes("Customer Care"))!;
     const ranked = weighedCare.map((s) => ({ ...s, score: s === best ? 0.8 : 0.01 }));
     expect(pickSentences(phone, ranked).map((s) => s.text).join(" ")).toContain("1-800-555-0147");
+    // Or the item of the list under it that holds one: another item naming more of the question, but no number, is no
+    // better record.
+    const [lumora] = passagesOf("Lumora Support is here every day, 7 a.m. to 10 p.m. ET.\n\n- Phone: 1-888-555-0147\n- Email: support@lumorahome.com\n- Help center: help.lumorahome.com");
+    const lumoraPhone = "What's Lumora's support phone number?";
+    const weighedLumora = await weighEvidence(lumoraPhone, [lumora!], { idf, ranking: TEST_RANKING });
+    expect(weighedLumora.find((s) => s.text.startsWith("Phone:"))).toMatchObject({ typeMatch: true });
+    const opening = weighedLumora.find((s) => s.text.startsWith("Lumora Support"))!;
+    const rankedLumora = weighedLumora.map((s) => ({ ...s, score: s === opening ? 0.8 : 0.01 }));
+    expect(pickSentences(lumoraPhone, rankedLumora).map((s) => s.text)).toContain("Phone: 1-888-555-0147");
     // Not a name: the town of an office says nobody (the fine's issuer).
     const [fine] = passagesOf("The fine is issued by the council. The council's fines office is in Leeds.");
     const weighed = await weighEvidence("Who issues the fine?", [fine!], { idf, ranking: TEST_RANKING });
@@ -880,6 +889,11 @@ describe("answer types for who and where", () => {
     const asked = new Set(words("which pharmacies in Kettlewood are open late"));
     expect(holdsAnswerType("Several pharmacies in Kettlewood are open late on weekdays.", "organisation", asked)).toBe(false);
     expect(holdsAnswerType("Boots on the High Street is open until 10pm.", "organisation", asked)).toBe(true);
+  });
+
+  it("When a question names a post office, a postbox or a postcode, Then it asks for no role", () => {
+    expect(expectedAnswerType("What time does the post office counter close on Wednesdays?")).toBe("time");
+    expect(expectedAnswerType("what post does she hold")).toBe("role");
   });
 
   it("When a query asks for opening hours or times, Then a time of day is asked for, and 'times' or 'hours' need not be said", () => {

@@ -106,6 +106,14 @@ describe("chunker", () => {
       "The answer is no.",
       "Then ask again.",
     ]);
+    // Nor at a time of day's "p.m." before its time zone; before another sentence it still does.
+    expect(split("Support is here every day, 7 a.m. to 10 p.m. ET. Call us. We open at 9 a.m. Monday is busy.")).toEqual([
+      "Support is here every day, 7 a.m. to 10 p.m. ET.",
+      "Call us.",
+      "We open at 9 a.m.",
+      "Monday is busy.",
+    ]);
+    expect(split("Phone: 1-800-555-0147 (8:00 a.m.–6:00 p.m. Eastern Time).")).toHaveLength(1);
     // Joining never makes a sentence longer than the bound.
     const long = `${"word ".repeat(180)}Edward D. ${"Taussig ".repeat(80)}landed.`;
     expect(Math.max(...sentenceSpans(long).map((s) => s.end - s.start))).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);

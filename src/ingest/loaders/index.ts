@@ -44,11 +44,12 @@ import { loadPdf } from "./pdf.js";
 // Object's constructor (irregular-forms.ts), nor "constructorn't" (tokenize.ts). html 22: a page's footer with a
 // heading of its own ("Contact and opening times") is a section of the page, not its chrome; txt 20, markdown 21,
 // html 22, pdf 16: two dots between spaces lead a label to its value ("Bicycles, strollers, large items .. $15.00"),
-// and a word of how often is indexed as its period ("monthly" as "month", "annual" as "year").
-const TXT = { load: loadTxt, version: "txt@20" };
-const MARKDOWN = { load: loadMarkdown, version: "markdown@21" };
-const HTML = { load: loadHtml, version: "html@22" };
-const PDF = { load: loadPdf, version: "pdf@16" };
+// and a word of how often is indexed as its period ("monthly" as "month", "annual" as "year"). txt 21, markdown 22,
+// html 23, pdf 17: a time of day's "p.m." does not end a sentence before its time zone ("10 p.m. ET.").
+const TXT = { load: loadTxt, version: "txt@21" };
+const MARKDOWN = { load: loadMarkdown, version: "markdown@22" };
+const HTML = { load: loadHtml, version: "html@23" };
+const PDF = { load: loadPdf, version: "pdf@17" };
 const BY_TYPE: Record<string, { load: Loader; version: string }> = { ".txt": TXT, ".text": TXT, ".md": MARKDOWN, ".markdown": MARKDOWN, ".html": HTML, ".htm": HTML, ".pdf": PDF };
 
 /** Loaders by lower-case file extension. */
