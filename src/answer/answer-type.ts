@@ -401,7 +401,10 @@ const ASKED_PHONE = new RegExp(
 // Searched for, a few words leading to what is wanted, last or before what it is for: "IT desk phone number", "phone
 // number for the disability advice team", "email for payroll".
 const searchedFor = (wanted: string, before = "for|of|at") => new RegExp(String.raw`^\W*(?:[\p{L}\d'’-]+ ){0,4}${wanted}(?:\W*$| (?:${before})\b)`, "u");
-const SEARCHED_PHONE = searchedFor(`${PHONE_WORDS}s?`);
+// A telephone number is also searched for with whose it is after it ("support phone number pipewell"), but not with
+// what to do to it ("phone number change"). Not an e-mail: "email receipts" is a setting.
+const WHOSE = String.raw`(?! (?:change|changed|update|updated|reset|format|wrong|missing|remove|delete|add|edit|verify|verification|not|no longer|incorrect|invalid|bounced?|login|log)\b) [\p{L}\d'’&-]+`;
+const SEARCHED_PHONE = searchedFor(`${PHONE_WORDS}s?(?:${WHOSE})?`);
 const SEARCHED_EMAIL = searchedFor("e-?mails?");
 const ASKED_EMAIL = new RegExp(`\\be-?mail address(?:es)?\\b|${WHAT_IS_THE}e-?mails?(?=\\W*$| (?:for|of|to|at)\\b)`, "u");
 // "What's the wifi password?", "door code for the side gate", "what is the alarm PIN": the password, code or PIN itself.

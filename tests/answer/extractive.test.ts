@@ -690,6 +690,9 @@ describe("answer types", () => {
     expect(expectedAnswerType("help desk phone number")).toBe("phone");
     expect(expectedAnswerType("phone number for the disability advice team")).toBe("phone");
     expect(expectedAnswerType("aquaclean customer service number")).toBe("phone");
+    // Whose it is may come after it; what to do to it may not.
+    expect(expectedAnswerType("support phone number pipewell")).toBe("phone");
+    expect(expectedAnswerType("phone number change")).toBe("any");
     // Whom to ring is a number to ring; whom to ask, or who called a meeting, is someone.
     expect(expectedAnswerType("my boiler's packed in and its freezing, who do I ring")).toBe("phone");
     expect(expectedAnswerType("is there anyone I can ring at 2am if my dog seems poorly")).toBe("phone");
