@@ -129,6 +129,8 @@ export const pointsBack = (text: string) => POINTS_BACK.test(text);
 // "The Meet & Sniff lasts 3 hours. It is held on Tuesdays. It is conducted by Marcus Delgado.": back over this many
 // sentences that point back in turn, to the one naming what they are about.
 const MAX_POINTING_BACK = 2;
+// Clauses parted by semicolons are read apart only if each has at least this many words (clausesAskedOf).
+const MIN_CLAUSE_WORDS = 4;
 
 /** The sentences `sentence` points back to, in order (`before` gives the one before a sentence): none when it does not point back. */
 export function antecedents<S extends { text: string }>(sentence: S, before: (s: S) => S | undefined): S[] {
@@ -336,6 +338,19 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // said there took that right answer). Values only: a name or a place is as often said before what it is of.
   // The kind of answer is read last, and only of the few sentences that pass the rest: it is the costly test.
   const valueAsked = isValue(type);
+  // A value is said of what its clause is about: "We ship books by UPS at no cost to you; you pay the return postage"
+  // says no cost of return postage (0.92 had answered "how much does return postage cost for home delivery books").
+  // Of a sentence in clauses parted by semicolons, the clauses holding the most of the question are what it says of
+  // it. Not a table's row, whose cells the semicolons part, nor a list of short items ("Monday–Friday 7:00 a.m.–7:00
+  // p.m.; Saturday 8:00 a.m.–4:00 p.m.; closed Sunday", where "closed" held the question's "shut" and lost Saturday's
+  // hours): each clause must be of four words or more.
+  const clausesAskedOf = (text: string) => {
+    const clauses = text.split(/;\s+/u);
+    if (clauses.length < 2 || clauses.some((clause) => words(clause).length < MIN_CLAUSE_WORDS)) return text;
+    const coverages = clauses.map((clause) => coverageOf(held(clause)));
+    const most = Math.max(...coverages);
+    return clauses.filter((_, i) => coverages[i] === most).join("; ");
+  };
   const namedWithoutValue = (p: number, position: number, heldTerms: Set<string>) => {
     if (!valueAsked) return false;
     const missing = [...content.keys()].filter((term) => !holdsTerm(heldTerms, term) && !holdsTerm(titleTerms[p]!, term));
@@ -415,7 +430,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         retrievedCoverage,
         typed: type !== "any" || action !== undefined || negated || why || anotherRecord || codeOutsideHowTo,
         typeMatch:
-          holdsAnswerType([...before, sentence.text].join(" "), type, questionWords) &&
+          holdsAnswerType([...before, valueAsked && !sentence.tableRow ? clausesAskedOf(sentence.text) : sentence.text].join(" "), type, questionWords) &&
           !anotherRole(sentence.text) &&
           !anotherRecord &&
           !(namesAction[p] && !holdsTerm(heldTerms, action!)) &&

@@ -246,3 +246,15 @@ describe("a heading that says when or how much", () => {
     expect(evidence.some((s) => s.text.startsWith("Keys are collected"))).toBe(true);
   });
 });
+
+describe("a value said of another clause", () => {
+  const weigh = (question: string, text: string) => weighEvidence(question, passagesOf(text), { idf: () => 1, ranking: BUNDLED_CALIBRATION.ranking });
+
+  it("When a sentence's clauses are parted by a semicolon, Then a value counts only in the clauses holding the most of the question", async () => {
+    const postage = "We ship books by UPS at no cost to you; you pay the return postage.";
+    const asked = await weigh("how much does return postage cost for home delivery books", postage);
+    expect(asked.find((s) => s.text.startsWith("We ship"))).toMatchObject({ typed: true, typeMatch: false });
+    const shipping = await weigh("how much does shipping cost", postage);
+    expect(shipping.find((s) => s.text.startsWith("We ship"))).toMatchObject({ typed: true, typeMatch: true });
+  });
+});
