@@ -812,6 +812,7 @@ const saysNewDateWord = (text: string, questionWords: ReadonlySet<string>) =>
     const word = said.toLowerCase();
     return UNITS_OF_DATES.test(word) || (!questionWords.has(word) && !questionWords.has(word.replace(/s$/u, "")));
   });
+
 export function holdsAnswerType(text: string, type: AnswerType, questionWords: ReadonlySet<string> = new Set()): boolean {
   if (type === "email") return EMAIL_ADDRESS.test(text);
   if (type === "phone") return PHONE_NUMBER.test(text.replace(EMAIL_ADDRESSES, " "));
