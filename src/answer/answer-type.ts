@@ -683,6 +683,10 @@ const POSTAL_ADDRESS = new RegExp(
   "u",
 );
 
+// A house's number and its street ("2210 Westlake Avenue"): the number is no value. "Seattle — 2210 Westlake Avenue,
+// Seattle, WA 98121. Call for hours." had answered "seattle branch opening hours" (0.86), 2210 read as a year.
+const NUMBERED_STREETS = new RegExp(String.raw`${HOUSE_NUMBER},?\s+${STREET_NAME}(?:${STREET_WORDS}|${STREET_SHORT_FORMS})\b`, "gu");
+
 // A whole postal address, from its street to its postcode or ZIP code ("Church Lane, Little Hadley, HD7 4QA", "410
 // Riverside Drive, Springfield, IL 62704"): the capitalised words between name the town, not anyone.
 const WHOLE_POSTAL_ADDRESS = new RegExp(
@@ -782,8 +786,27 @@ const NUMBER_WORD_OF_TIME = new RegExp(
 // a minivan per day?", "lost key charge": what the sum is for is said further away, as a sentence's subject or a
 // row's first cell: "Breakfast Club runs in the school hall from 7:45am every school day and costs £4.00"),
 // 243 confident at 0.852 → 236 at 0.856, and NQ-open's "what is the salary of us secretary of state".
+// Nor what a text says a sum applies to, when that is no thing asked about and the text leaves out a word the question
+// asks: "A replacement fee of $120 applies to lost or damaged tablets" says no price of a library card (0.78 had
+// answered "lost my library card how much is a replacement"), where "A one-off joining fee of £15 applies to all monthly
+// memberships" says what "joining fee" asks. The thing is the last word before what qualifies it ("all bookings made
+// online", "cancellations within 24 hours").
+const APPLIES_TO = /\bappl(?:y|ies)\s+(?:only\s+)?to\s+((?:(?!(?:made|within|that|which|who|if|when|where|from|for|in|on|at|after|before|during|until|by|with)\b)[\p{L}'’-]+\s*)+)/giu;
+const SUM_WORDS = /^(?:much|pay|paid|cost|costs|price|prices|fee|fees|charge|charges|charged)$/;
+function appliesToAnother(text: string, questionWords: ReadonlySet<string>): boolean {
+  const said = new Set(words(text));
+  const leftOut = [...questionWords].some((word) => !isStopWord(word) && !SUM_WORDS.test(word) && !asksWord(word, said));
+  return (
+    leftOut &&
+    [...text.matchAll(APPLIES_TO)].some(([, what]) => {
+      const thing = words(what!).at(-1);
+      return thing !== undefined && !asksWord(thing, questionWords);
+    })
+  );
+}
 function saysSum(withTimes: string, questionWords: ReadonlySet<string>): boolean {
   const text = withTimes.replace(CLOCK_TIMES, " ").replace(QUALIFYING_NUMBER_WORD, " ");
+  if (appliesToAnother(text, questionWords)) return false;
   const free = saysFree(text, questionWords) && !["fine", "fines", "penalty", "penalties"].some((word) => questionWords.has(word));
   const sum = saysNew(text, MONEY_NUMBER, questionWords, ([found]) => /\d+/.exec(found)![0]);
   return (AMOUNT.test(text) && (sum || free || NUMBER_WORDS.test(text.replace(NUMBER_WORD_OF_TIME, " ")))) || NOTHING_TO_PAY.test(text);
@@ -821,7 +844,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type === "temperature") return TEMPERATURE.test(text);
   // The digits of "0113 496 0000" count nothing and date nothing.
   if (type !== "any") text = withoutContactDetails(text);
-  if (isValue(type)) text = text.replace(DEFERRED, " ");
+  if (isValue(type)) text = text.replace(DEFERRED, " ").replace(NUMBERED_STREETS, " ");
   if (type === "country") return namesCountry(text);
   // Someone is named without "the": "the Chair" and "the AGM" name a role and a meeting, not who; nor by an address:
   // "Church Lane, Little Hadley, HD7 4QA", the school's address, had answered "Who is the headteacher at St Aidan's?".

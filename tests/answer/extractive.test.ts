@@ -1126,6 +1126,22 @@ describe("answer types for who and where", () => {
     for (const named of ["Classes are taught by Jane French.", "The Spanish course is led by Maria Lopez."]) expect(holdsAnswerType(named, "person", asked)).toBe(true);
   });
 
+  it("When a text says what a sum applies to and that is no thing asked about, Then it names no sum of what was asked", () => {
+    const card = new Set(words("lost my library card how much is a replacement"));
+    expect(holdsAnswerType("A replacement fee of $120 applies to lost or damaged tablets.", "amount", card)).toBe(false);
+    expect(holdsAnswerType("A replacement fee of $5 applies to lost cards.", "amount", card)).toBe(true);
+    expect(holdsAnswerType("A £20 fee applies to cancellations within 24 hours.", "amount", new Set(words("how much is the cancellation fee")))).toBe(true);
+    // A text saying every word asked names its sum, whatever it applies to.
+    expect(holdsAnswerType("A one-off joining fee of £15 applies to all monthly memberships.", "amount", new Set(words("joining fee")))).toBe(true);
+  });
+
+  it("When a sentence's only number is a house's on its street, Then it holds no value", () => {
+    expect(holdsAnswerType("Seattle — 2210 Westlake Avenue, Seattle, WA 98121. Call for hours.", "date", new Set(words("seattle branch opening hours")))).toBe(false);
+    const spaces = new Set(words("how many spaces are there"));
+    expect(holdsAnswerType("The car park is at 14 Mill Lane.", "count", spaces)).toBe(false);
+    expect(holdsAnswerType("The car park at 14 Mill Lane has 40 spaces.", "count", spaces)).toBe(true);
+  });
+
   it("When a sentence says a value is not known yet, or says only the question's own day or season, Then it holds no value", () => {
     const asked = new Set(words("When do the summer intensives start in 2026?"));
     for (const none of ["Summer intensives: dates will be published in March 2026.", "Summer intensives: to be announced.", "Prices to be confirmed by 1 May."]) {
