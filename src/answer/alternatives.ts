@@ -11,6 +11,11 @@
 /** Which of a closed set of alternatives a text names, by their numbers. */
 export type Alternatives = (text: string) => Set<number>;
 
+/** The alternatives a text names, each written as one pattern of a list: its place in the list is its number. */
+export function namedBy(patterns: readonly RegExp[]): Alternatives {
+  return (text) => new Set(patterns.flatMap((pattern, i) => (pattern.test(text) ? [i] : [])));
+}
+
 /**
  * For a question naming some of the alternatives: whether a text names only others. A text naming none may still
  * answer, as may one naming the question's among others.

@@ -794,15 +794,14 @@ const NUMBER_WORD_OF_TIME = new RegExp(
 const APPLIES_TO = /\bappl(?:y|ies)\s+(?:only\s+)?to\s+((?:(?!(?:made|within|that|which|who|if|when|where|from|for|in|on|at|after|before|during|until|by|with)\b)[\p{L}'’-]+\s*)+)/giu;
 const SUM_WORDS = /^(?:much|pay|paid|cost|costs|price|prices|fee|fees|charge|charges|charged)$/;
 function appliesToAnother(text: string, questionWords: ReadonlySet<string>): boolean {
+  const toAnother = [...text.matchAll(APPLIES_TO)].some(([, what]) => {
+    const thing = words(what!).at(-1);
+    return thing !== undefined && !asksWord(thing, questionWords);
+  });
+  if (!toAnother) return false;
+  // Read only of the few texts saying what a sum applies to: every sum the answer stage weighs passes here.
   const said = new Set(words(text));
-  const leftOut = [...questionWords].some((word) => !isStopWord(word) && !SUM_WORDS.test(word) && !asksWord(word, said));
-  return (
-    leftOut &&
-    [...text.matchAll(APPLIES_TO)].some(([, what]) => {
-      const thing = words(what!).at(-1);
-      return thing !== undefined && !asksWord(thing, questionWords);
-    })
-  );
+  return [...questionWords].some((word) => !isStopWord(word) && !SUM_WORDS.test(word) && !asksWord(word, said));
 }
 function saysSum(withTimes: string, questionWords: ReadonlySet<string>): boolean {
   const text = withTimes.replace(CLOCK_TIMES, " ").replace(QUALIFYING_NUMBER_WORD, " ");

@@ -7,7 +7,7 @@
  * one it asks for, and a toddler's hands on a dishwasher's buttons are no fare. A question asking whether is left out
  * too: "Can children come?" is answered by "Adults only".
  */
-import { namesAnother } from "./alternatives.js";
+import { namedBy, namesAnother } from "./alternatives.js";
 import { expectedAnswerType, isValue } from "./answer-type.js";
 import { asksWhether } from "./synonyms.js";
 
@@ -23,10 +23,7 @@ const AUDIENCES = [
   /\brabbits?\b/iu,
 ];
 
-/** The audiences a text names, by their place in the list. */
-const audiencesNamed = (text: string) => new Set(AUDIENCES.flatMap((audience, i) => (audience.test(text) ? [i] : [])));
-
-const namesAnotherOfThem = namesAnother(audiencesNamed);
+const namesAnotherOfThem = namesAnother(namedBy(AUDIENCES));
 
 /** For a question naming whom it asks for ("wellness rewards price for a cat"): whether a text names only others. */
 export const namesAnotherAudience = (question: string) =>

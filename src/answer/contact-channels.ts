@@ -6,7 +6,7 @@
  * counts as a channel only where it is one ("phone support", "by phone", "Phone:", "call extension 4400"), not as the
  * device a repair shop mends.
  */
-import { namesAnother } from "./alternatives.js";
+import { namedBy, namesAnother } from "./alternatives.js";
 
 const CHANNELS = [
   /\b(?:tele)?phone(?=\s*(?::|support|lines?|numbers?|hours|calls?|enquiries|team)\b)|\b(?:by|over the) (?:tele)?phone\b|\b(?:call|ring|dial)\b(?!\s+off\b)|\btel\b|\bhelplines?\b/iu,
@@ -14,8 +14,5 @@ const CHANNELS = [
   /\b(?:live |web )?chat\b/iu,
 ];
 
-/** The contact channels a text names, by their place in the list. */
-const channelsNamed = (text: string) => new Set(CHANNELS.flatMap((channel, i) => (channel.test(text) ? [i] : [])));
-
 /** For a question naming a channel ("phone support hours"): whether a text names only others ("Live chat: 24 hours a day"). */
-export const namesAnotherChannel = namesAnother(channelsNamed);
+export const namesAnotherChannel = namesAnother(namedBy(CHANNELS));

@@ -328,15 +328,6 @@ export async function weighEvidence(question: string, passages: Passage[], optio
       .map(([, item]) => item.found);
     return anotherRecordHolds(p, mine.found, better);
   };
-  // A value of a sentence lacking two or more terms asked is another thing's where a later sentence of its passage
-  // names them all and gives no value of any kind (no digit, nor one of the kind asked): "Courtesy car: a small
-  // courtesy car is available for £10 per day … An insurance excess applies in the event of damage" names the excess
-  // and says no sum of it, and the car's £10 had answered "courtesy car insurance excess how much" (0.91).
-  // Not a sentence going on with the same list item ("We hold tables for 15 minutes … After that …, so do call if you
-  // are running late"), pointing back ("It must be …"), or holding a number of its own: "We're closed on 25 December
-  // only" does not make winter's "10am to 4pm" another thing's for "what time does the zoo shut in december" (a date
-  // said there took that right answer). Values only: a name or a place is as often said before what it is of.
-  // The kind of answer is read last, and only of the few sentences that pass the rest: it is the costly test.
   const valueAsked = isValue(type);
   // A value is said of what its clause is about: "We ship books by UPS at no cost to you; you pay the return postage"
   // says no cost of return postage (0.92 had answered "how much does return postage cost for home delivery books").
@@ -351,6 +342,15 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     const most = Math.max(...coverages);
     return clauses.filter((_, i) => coverages[i] === most).join("; ");
   };
+  // A value of a sentence lacking two or more terms asked is another thing's where a later sentence of its passage
+  // names them all and gives no value of any kind (no digit, nor one of the kind asked): "Courtesy car: a small
+  // courtesy car is available for £10 per day … An insurance excess applies in the event of damage" names the excess
+  // and says no sum of it, and the car's £10 had answered "courtesy car insurance excess how much" (0.91).
+  // Not a sentence going on with the same list item ("We hold tables for 15 minutes … After that …, so do call if you
+  // are running late"), pointing back ("It must be …"), or holding a number of its own: "We're closed on 25 December
+  // only" does not make winter's "10am to 4pm" another thing's for "what time does the zoo shut in december" (a date
+  // said there took that right answer). Values only: a name or a place is as often said before what it is of.
+  // The kind of answer is read last, and only of the few sentences that pass the rest: it is the costly test.
   const namedWithoutValue = (p: number, position: number, heldTerms: Set<string>) => {
     if (!valueAsked) return false;
     const missing = [...content.keys()].filter((term) => !holdsTerm(heldTerms, term) && !holdsTerm(titleTerms[p]!, term));

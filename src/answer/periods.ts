@@ -4,7 +4,7 @@
  * "Parents and carers of inpatients can buy a weekly concession pass for £10" says no price of a monthly pass, and "£9
  * per day" no hourly rate. A text naming the question's period among others ("£12 a month or £120 a year") may answer.
  */
-import { namesAnother } from "./alternatives.js";
+import { namedBy, namesAnother } from "./alternatives.js";
 
 // Each period as an adjective ("monthly"), after "per", "a", "each" or "every" ("£9 per day"), or abbreviated after a
 // sum or a slash ("$4/mo", "£650 pcm", "£40 p.a."). A day and a night are one period: lodgings are priced per night.
@@ -19,8 +19,5 @@ const PERIODS = [
   /\b(?:yearly|annual(?:ly)?)\b|\b(?:per|a|an|each|every)\s+(?:year(?!\s*\d)|annum)\b|\/\s?(?:yr|year)\b|\bp\.?a\.?(?=\s|$)/iu,
 ];
 
-/** The periods a text counts by, by their place in the list. */
-const periodsNamed = (text: string) => new Set(PERIODS.flatMap((period, i) => (period.test(text) ? [i] : [])));
-
 /** For a question naming a period ("monthly parking pass price"): whether a text names only others ("a weekly pass for £10"). */
-export const namesAnotherPeriod = namesAnother(periodsNamed);
+export const namesAnotherPeriod = namesAnother(namedBy(PERIODS));

@@ -5,7 +5,7 @@
  * iPhone's is iOS, and so is a system's own installer or package manager: "Download the MSI installer …, or use
  * winget" is Windows's way, and had answered "How do I install EmberDB on a Mac?", where "brew install emberdb" does.
  */
-import { namesAnother } from "./alternatives.js";
+import { namedBy, namesAnother } from "./alternatives.js";
 
 const PLATFORMS = [
   /\b(?:windows|winget|msi|powershell|chocolatey)\b|\.exe\b/iu,
@@ -15,8 +15,5 @@ const PLATFORMS = [
   /\bandroid\b/iu,
 ];
 
-/** The platforms a text names, by their place in the list. */
-const platformsNamed = (text: string) => new Set(PLATFORMS.flatMap((platform, i) => (platform.test(text) ? [i] : [])));
-
 /** For a question naming a platform ("where is the log file on windows"): whether a text names only others. */
-export const namesAnotherPlatform = namesAnother(platformsNamed);
+export const namesAnotherPlatform = namesAnother(namedBy(PLATFORMS));
