@@ -168,14 +168,33 @@ export function pickSentences(question: string, evidence: SentenceEvidence[], ru
   // "FreshPress Customer Care" above "Phone: 1-800-555-0147". Not a name: "The council's fines office is in Leeds"
   // names a town, and no one who issues the fine.
   // A telephone number, an e-mail or a web address is often a list's item under the sentence naming whose it is:
-  // "Lumora Support is here every day, 7 a.m. to 10 p.m. ET." above "- Phone: 1-888-555-0147", "- Email: …".
+  // "Lumora Support is here every day, 7 a.m. to 10 p.m. ET." above "- Phone: 1-888-555-0147", "- Email: …", or a
+  // line of the block a label heads (contactBelow).
   const lacksKind = best.typed && !best.typeMatch;
   const completes = (isValue(type) || isContact(type)) && lacksKind && next?.typeMatch === true;
-  const contactItem = isContact(type) && lacksKind && next?.listItem ? listAround(next, evidence).find((s) => s.listItem && s.typeMatch) : undefined;
+  const contactItem = isContact(type) && lacksKind ? contactBelow(best, next, evidence) : undefined;
   const goesOn = contactItem ? [contactItem] : (asksWhatToDo(question) || completes) && !best.endsParagraph && next && !next.listItem ? [next] : [];
   const ordered = [best, ...goesOn, ...close.filter((s) => s !== best).sort((a, b) => (a.n === b.n ? a.start - b.start : 0))];
   // A runner-up ending with a colon is quoted with what it introduces: "IF YOU SMELL GAS:" alone says nothing.
   return quotedOnce(ordered.flatMap((s) => (s !== best && introducesList(s) ? withList(s, evidence) : [...antecedent(s, evidence), s])));
+}
+
+/**
+ * The way to get in touch asked for, under a best sentence without it: an item of the list that follows it, or a line
+ * of the block of short lines and items a label heads, in its section ("Licensing Team", "Fenmere Waterways Trust",
+ * "Ashby Lock House, Wharf Road", … "- Phone: 0303 555 0419" for "licensing team phone number", where only the label
+ * had been quoted).
+ */
+function contactBelow(best: SentenceEvidence, next: SentenceEvidence | undefined, evidence: SentenceEvidence[]): SentenceEvidence | undefined {
+  if (next?.listItem) return listAround(next, evidence).find((s) => s.listItem && s.typeMatch);
+  if (!isBareLine(best)) return undefined;
+  const byPosition = new Map(evidence.filter((s) => s.n === best.n && s.section === best.section).map((s) => [s.position, s]));
+  for (let position = best.position + 1; position <= best.position + MAX_STEPS; position++) {
+    const line = byPosition.get(position);
+    if (!line || !(line.listItem || isBareLine(line))) return undefined;
+    if (line.typeMatch) return line;
+  }
+  return undefined;
 }
 
 /**

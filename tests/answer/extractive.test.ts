@@ -138,6 +138,13 @@ describe("evidence and the extractive answer", () => {
     const opening = weighedLumora.find((s) => s.text.startsWith("Lumora Support"))!;
     const rankedLumora = weighedLumora.map((s) => ({ ...s, score: s === opening ? 0.8 : 0.01 }));
     expect(pickSentences(lumoraPhone, rankedLumora).map((s) => s.text)).toContain("Phone: 1-888-555-0147");
+    // Or a line of the block a label heads, past the lines of an address.
+    const [team] = passagesOf("**Licensing Team**\nFenmere Waterways Trust\nAshby Lock House, Wharf Road\n\n- Phone: 0303 555 0419 (Monday to Friday, 9am–5pm)\n- Email: licensing@fenmerewaterways.org.uk");
+    const licensing = "licensing team phone number";
+    const weighedTeam = await weighEvidence(licensing, [team!], { idf, ranking: TEST_RANKING });
+    const label = weighedTeam.find((s) => s.text.includes("Licensing Team"))!;
+    const rankedTeam = weighedTeam.map((s) => ({ ...s, score: s === label ? 0.8 : 0.01 }));
+    expect(pickSentences(licensing, rankedTeam).map((s) => s.text)).toContain("Phone: 0303 555 0419 (Monday to Friday, 9am–5pm)");
     // Not a name: the town of an office says nobody (the fine's issuer).
     const [fine] = passagesOf("The fine is issued by the council. The council's fines office is in Leeds.");
     const weighed = await weighEvidence("Who issues the fine?", [fine!], { idf, ranking: TEST_RANKING });
@@ -692,6 +699,8 @@ describe("answer types", () => {
     expect(expectedAnswerType("aquaclean customer service number")).toBe("phone");
     // Whose it is may come after it; what to do to it may not.
     expect(expectedAnswerType("support phone number pipewell")).toBe("phone");
+    expect(expectedAnswerType("disability resource center phone number temporary medical permit")).toBe("phone");
+    expect(expectedAnswerType("phone number on my account wrong")).toBe("any");
     expect(expectedAnswerType("phone number change")).toBe("any");
     // Whom to ring is a number to ring; whom to ask, or who called a meeting, is someone.
     expect(expectedAnswerType("my boiler's packed in and its freezing, who do I ring")).toBe("phone");
@@ -1140,6 +1149,29 @@ describe("answer types for who and where", () => {
     const spaces = new Set(words("how many spaces are there"));
     expect(holdsAnswerType("The car park is at 14 Mill Lane.", "count", spaces)).toBe(false);
     expect(holdsAnswerType("The car park at 14 Mill Lane has 40 spaces.", "count", spaces)).toBe(true);
+  });
+
+  it("When a sentence says where values are put up, Then it holds none, unless the question asks when they are", () => {
+    expect(expectedAnswerType("what are the climbing wall hours in the summer")).toBe("date");
+    expect(expectedAnswerType("what are the minimum hours")).toBe("any");
+    const summer = new Set(words("what are the climbing wall hours in the summer"));
+    expect(holdsAnswerType("Summer session hours are reduced and posted on RecConnect each May.", "date", summer)).toBe(false);
+    expect(holdsAnswerType("Summer session hours are 10am to 4pm.", "date", summer)).toBe(true);
+    const christmas = new Set(words("what are the shop's opening hours over christmas"));
+    expect(holdsAnswerType("Christmas and New Year: special opening hours are posted in the window in early November.", "date", christmas)).toBe(false);
+    expect(holdsAnswerType("Exam timetables are posted on the noticeboard in early March.", "date", new Set(words("when are exam timetables posted")))).toBe(true);
+  });
+
+  it("When capitalised words name a product's plans, Then they name no one", () => {
+    const manager = new Set(words("who is my ledgerleaf account manager"));
+    expect(holdsAnswerType("Premium and Enterprise plan customers can also contact their dedicated account manager directly.", "person", manager)).toBe(false);
+    expect(holdsAnswerType("Premium plan customers are looked after by Dana Wu.", "person", manager)).toBe(true);
+  });
+
+  it("When pence follow a number, Then it is a sum, but not a picture's height", () => {
+    const cost = new Set(words("colour printing cost per page"));
+    expect(holdsAnswerType("Colour: 8p per A4 side.", "amount", cost)).toBe(true);
+    expect(holdsAnswerType("Streams in 1080p.", "amount", cost)).toBe(false);
   });
 
   it("When a sentence says a value is not known yet, or says only the question's own day or season, Then it holds no value", () => {
