@@ -8,7 +8,7 @@
  * too: "Can children come?" is answered by "Adults only".
  */
 import { namedBy, namesAnother } from "./alternatives.js";
-import { expectedAnswerType, isValue } from "./answer-type.js";
+import { type AnswerType, isValue } from "./answer-type.js";
 import { asksWhether } from "./synonyms.js";
 
 const AUDIENCES = [
@@ -25,6 +25,9 @@ const AUDIENCES = [
 
 const namesAnotherOfThem = namesAnother(namedBy(AUDIENCES));
 
-/** For a question naming whom it asks for ("wellness rewards price for a cat"): whether a text names only others. */
-export const namesAnotherAudience = (question: string) =>
-  asksWhether(question) || !isValue(expectedAnswerType(question)) ? () => false : namesAnotherOfThem(question);
+/**
+ * For a question naming whom it asks for ("wellness rewards price for a cat"): whether a text names only others.
+ * `type`: the question's expected answer type, read once by the caller.
+ */
+export const namesAnotherAudience = (question: string, type: AnswerType) =>
+  asksWhether(question) || !isValue(type) ? () => false : namesAnotherOfThem(question);

@@ -174,7 +174,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     namesAnotherChannel,
     namesAnotherPeriod,
     namesOpposite(options.thesaurus),
-  ].map((another) => another(question));
+  ].map((another) => another(question, type));
   // "What is not covered?" asks for what a sentence, or its section's heading, says is not so. That only caps the
   // outcome and marks the ranking's typeMismatch: putting such sentences first for the answer (measured, `npm run
   // eval`, 2026-12-05) quoted a warranty's exclusions, but over fifteen documents answered "What does the travel

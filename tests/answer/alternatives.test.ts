@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { expectedAnswerType } from "../../src/answer/answer-type.js";
 import { namesAnotherAudience } from "../../src/answer/audiences.js";
 import { weighEvidence } from "../../src/answer/evidence.js";
 import { namesAnotherChannel } from "../../src/answer/contact-channels.js";
@@ -31,17 +32,18 @@ describe("another platform", () => {
 });
 
 describe("another audience", () => {
+  const audienceOf = (question: string) => namesAnotherAudience(question, expectedAnswerType(question));
   it("When a question names whom it asks for, Then a text naming only others answers for them; asked whether, any may answer", () => {
-    const cat = namesAnotherAudience("wellness rewards price for a cat");
+    const cat = audienceOf("wellness rewards price for a cat");
     expect(cat("For dogs, Wellness Rewards costs $18 per month.")).toBe(true);
     expect(cat("Wellness Rewards costs $18 a month for dogs and $12 for cats.")).toBe(false);
     expect(cat("Wellness Rewards is an optional add-on.")).toBe(false);
-    const student = namesAnotherAudience("student ticket price");
+    const student = audienceOf("student ticket price");
     expect(student("Adults: £12; children under 16: £6.")).toBe(true);
     expect(student("Concessions (over-65s, students): £9.")).toBe(false);
-    expect(namesAnotherAudience("Can children come to the tasting?")("Tastings are for adults only.")).toBe(false);
+    expect(audienceOf("Can children come to the tasting?")("Tastings are for adults only.")).toBe(false);
     // Nor for a question asking for no value: the adult is who the question is about, not whom a price is for.
-    expect(namesAnotherAudience("who do I speak to if I'm worried about how an adult at the club treats my son")("Children's welfare: speak to our welfare officer.")).toBe(false);
+    expect(audienceOf("who do I speak to if I'm worried about how an adult at the club treats my son")("Children's welfare: speak to our welfare officer.")).toBe(false);
   });
 });
 
