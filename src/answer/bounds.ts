@@ -8,6 +8,7 @@
  * out: "Can I return it after 30 days?" is answered by "within 30 days".
  */
 import { terms } from "../retrieval/tokenize.js";
+import { anyOf, AT_LEAST_WORDS, AT_MOST_WORDS } from "./limit-words.js";
 import { asksWhether } from "./synonyms.js";
 
 type Side = "above" | "below";
@@ -19,10 +20,11 @@ interface Bound {
   unit: string;
 }
 
-const ABOVE_WORDS = ["after", "over", "more than", "above", "beyond", "longer than", "later than", "exceeding"];
-const BELOW_WORDS = ["before", "up to", "under", "less than", "fewer than", "below", "within", "until", "till"];
+// The limits of a range, and the words of time that bound it too ("after 6pm", "within 14 days").
+const ABOVE_WORDS = [...AT_LEAST_WORDS, "after", "beyond", "longer than", "later than", "exceeding"];
+const BELOW_WORDS = [...AT_MOST_WORDS, "before", "within", "until", "till"];
 const ABOVE = new Set(ABOVE_WORDS);
-const COMPARING = [...ABOVE_WORDS, ...BELOW_WORDS].join("|");
+const COMPARING = anyOf([...ABOVE_WORDS, ...BELOW_WORDS]);
 // A number after a word putting it above or below ("over £90,000", "before 6pm", "up to 14 days").
 const COMPARED = new RegExp(String.raw`\b(${COMPARING})\s+(?:the\s+)?(?:first\s+)?([$€£¥₹])?(\d[\d,]*(?:\.\d+)?)(?:\s*(\p{L}+))?`, "giu");
 // The first of something, or after it ("for the first 2 hrs", "first month free", "after the first month").

@@ -7,6 +7,7 @@
  * guests?"), which a limit answers. Sums of money are sums.ts's.
  */
 import { terms } from "../retrieval/tokenize.js";
+import { anyOf, AT_LEAST_WORDS, AT_MOST_WORDS } from "./limit-words.js";
 import { asksWhether } from "./synonyms.js";
 
 // A number and the word after it: "12 seat", "2-bedroom", "3 guests", "the 20th century". Not a sum ("£12 per seat"),
@@ -15,7 +16,7 @@ const COUNTED = /(?<![\p{L}\d.,:$€£¥₹])(\d+(?:\.\d+)?)(?:st|nd|rd|th)?(?![
 // A word and the number after it: "Seats: 8", "Bedrooms: 2".
 const LABELLED = /(\p{L}+)\s*:\s*(\d+(?:\.\d+)?)(?![\d.,:])/gu;
 // Before a number, what makes it a limit or a range's end: "up to 8", "more than 30", "8–12", "8 or 12".
-const LIMIT_BEFORE = /(?:\b(?:up to|under|over|above|below|more than|less than|fewer than|at least|at most|maximum(?: of)?|max|minimum(?: of)?|min|between|and|or|to)\s*|[–—-]\s*)$/iu;
+const LIMIT_BEFORE = new RegExp(String.raw`(?:\b(?:${anyOf([...AT_LEAST_WORDS, ...AT_MOST_WORDS, "between", "and", "or", "to"])})\s*|[–—-]\s*)$`, "iu");
 // After a count, what makes it one: "12 seats or more", "8+ seats".
 const LIMIT_AFTER = /^\s*(?:\+|or (?:more|fewer|less|over|under)\b|and (?:over|above|under)\b|max\b)/iu;
 

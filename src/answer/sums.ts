@@ -7,13 +7,14 @@
  * £40" do for a £50 order.
  */
 import { namesAnother } from "./alternatives.js";
+import { anyOf, AT_LEAST_WORDS, AT_MOST_WORDS } from "./limit-words.js";
 
 const SUM = String.raw`[$€£¥₹]\s?(\d[\d,]*(?:\.\d{1,2})?)(\s?(?:k|m|bn)\b)?`;
 const SUMS = new RegExp(SUM, "giu");
 // A band: "£10,000 – £49,999", "£10k to £50k"; from a sum up: "over £40", "£50,000+"; up to one: "up to £500".
 const BETWEEN = new RegExp(String.raw`${SUM}\s*(?:-|–|—|to)\s*${SUM}`, "giu");
-const FROM = new RegExp(String.raw`\b(?:over|above|more than|at least|from|minimum(?: of)?|min\.?)\s+${SUM}|${SUM}\s?\+`, "giu");
-const UP_TO = new RegExp(String.raw`\b(?:under|below|less than|up to|maximum(?: of)?|max\.?|not more than)\s+${SUM}`, "giu");
+const FROM = new RegExp(String.raw`\b(?:${anyOf([...AT_LEAST_WORDS, "from"])})\.?\s+${SUM}|${SUM}\s?\+`, "giu");
+const UP_TO = new RegExp(String.raw`\b(?:${anyOf(AT_MOST_WORDS)})\.?\s+${SUM}`, "giu");
 const SCALE: Record<string, number> = { k: 1e3, m: 1e6, bn: 1e9 };
 
 /** A sum's digits and scale as hundredths of its currency ("$10,000" and "$10k" alike). */

@@ -9,6 +9,9 @@ describe("sides of a bound", () => {
     expect(namesOtherSide("bike hire price after the first month")("Members get their first month of bike hire for £5.")).toBe(true);
     expect(namesOtherSide("car park price during the day, before 6")("The car park charges £3.50 after 6pm.")).toBe(true);
     expect(namesOtherSide("What do you charge with turnover over £90,000?")("Sole trader return (turnover up to £90,000): £295")).toBe(true);
+    // A minimum or a maximum is a bound as "over" and "up to" are (limit-words.ts, the words every module reads).
+    expect(namesOtherSide("delivery charge for orders under £40")("Free delivery on orders of at least £40.")).toBe(true);
+    expect(namesOtherSide("price for groups over 10")("Max 10 people per booking: £80.")).toBe(true);
   });
 
   it("When a text names the side asked about, or another bound, or the question asks whether, Then it names no other", () => {
