@@ -361,9 +361,9 @@ const MEASURE_LIMIT = /\b(?:minimum|maximum|min|max|lower|upper) (?:age|weight|h
 // An insurance policy's excess, a sum: "accidental damage excess", "excess for a leaking pipe claim", "what is the
 // excess on my policy" (not "what happens to excess glucose").
 const ASKED_EXCESS = /\bexcess(?:es)?(?=\W*$|\s+(?:for|on|is|are|if|when|per|amount)\b)/;
-// A rate charged by the hour, day or night is a sum: "online A level rate per hour", "what is the hourly rate" (an
-// interest or a VAT rate is a share: ASKED_RATE).
-const TIME_RATE = /(?<!\b(?:interest|vat|tax|exchange)\s+)\b(?:hourly|daily|weekly|nightly|monthly|day|night|half-day)\s+rates?\b|(?<!\b(?:interest|vat|tax|exchange)\s+)\brates?\s+(?:per|an?|each)\s+(?:hour|day|night|week|month|session|lesson)\b/;
+// A rate charged by the hour, day or night, or paid by the mile, is a sum: "online A level rate per hour", "what is the
+// hourly rate", "mileage rate for collecting donations" (an interest or a VAT rate is a share: ASKED_RATE).
+const TIME_RATE = /(?<!\b(?:interest|vat|tax|exchange)\s+)\b(?:hourly|daily|weekly|nightly|monthly|day|night|half-day|mileage)\s+rates?\b|(?<!\b(?:interest|vat|tax|exchange)\s+)\brates?\s+(?:per|an?|each)\s+(?:hour|day|night|week|month|session|lesson|mile)\b/;
 const WHAT_IS_THE_PLACE = /\b(?:what|which) (?:is|are|was|were) the (?:\w+ )?(?:location|venue)s?\b/u;
 // "What's the mailing address for claim forms?", "library address": a postal address (the "address" type), not only a place.
 const WHAT_IS_THE_ADDRESS = /\b(?:what|which)(?:['’]s| is| are| was) (?:the |their |your |its |our )?(?:[\p{L}\d'’-]+ ){0,2}address(?:es)?\b/u;
@@ -411,8 +411,11 @@ const SEARCHED_PHONE = searchedFor(`${PHONE_WORDS}s?(?:${WHOSE})?`);
 const SEARCHED_EMAIL = searchedFor("e-?mails?");
 const ASKED_EMAIL = new RegExp(`\\be-?mail address(?:es)?\\b|${WHAT_IS_THE}e-?mails?(?=\\W*$| (?:for|of|to|at)\\b)`, "u");
 // "What's the wifi password?", "door code for the side gate", "what is the alarm PIN": the password, code or PIN itself.
-// Not "how do I reset my password", nor a dress code, a postcode or a code of conduct.
-const CREDENTIAL_WORDS = String.raw`(?:password|passcode|passphrase|pin|pin number|(?:door|gate|entry|access|alarm|key ?safe|lock ?box|wi-?fi|network|guest|promo|discount|voucher) code|wi-?fi key)s?`;
+// Not "how do I reset my password", nor a dress code, a postcode or a code of conduct. So are the details to pay into
+// and a key's fingerprint: "what are the bank details for paying the membership" is not answered by "Bank transfer
+// (details on the back of your membership card)" (0.84), nor "brightpath PGP key fingerprint" by "Our PGP key
+// fingerprint is published on the same page" (0.83).
+const CREDENTIAL_WORDS = String.raw`(?:password|passcode|passphrase|pin|pin number|(?:door|gate|entry|access|alarm|key ?safe|lock ?box|wi-?fi|network|guest|promo|discount|voucher|sort) code|wi-?fi key|(?:bank|account|payment) details|(?:bank )?account (?:number|no)|iban|(?:pgp |gpg )?(?:key )?fingerprint)s?`;
 const ASKED_CREDENTIAL = new RegExp(`${WHAT_IS_THE}${CREDENTIAL_WORDS}\\b`, "u");
 const SEARCHED_CREDENTIAL = searchedFor(CREDENTIAL_WORDS, "for|of|at|to");
 // And a page's address or a device's on the network, searched for too: "router admin page address", "what is the
@@ -820,7 +823,7 @@ function saysSum(withTimes: string, questionWords: ReadonlySet<string>): boolean
 // The value after "password is", "code:" or "PIN —" ("The Wi-Fi password is Harbour2024", "Door code: 4821", "the
 // password 'sunflower'"): quoted, or holding a digit or a capital. Not what is said of it: "The password is displayed
 // on the noticeboard", "its password changes every Monday" tell where it is or how it changes, not what it is.
-const CREDENTIAL_VALUE = /\b(?:password|passcode|passphrase|code|pin|key)s?\b(?:\s+(?:is|was|will be))?\s*[:—–-]?\s*(["'“‘`*]*)([\p{L}\d][\p{L}\d!@#$%^&*._-]{2,})/giu;
+const CREDENTIAL_VALUE = /\b(?:password|passcode|passphrase|code|pin|key|details|account|number|no|iban|fingerprint)s?\b(?:\s+(?:is|was|will be))?\s*[:—–-]?\s*(["'“‘`*]*)([\p{L}\d][\p{L}\d!@#$%^&*._-]{2,})/giu;
 function saysCredential(text: string): boolean {
   return [...text.matchAll(CREDENTIAL_VALUE)].some(([, quote, value]) => quote !== "" || /[\d\p{Lu}]/u.test(value!));
 }

@@ -1058,6 +1058,15 @@ describe("answer types for who and where", () => {
     ]) {
       expect(holdsAnswerType(said, "credential")).toBe(false);
     }
+    // So are the details to pay into, and a key's fingerprint: given, not said to be somewhere else.
+    for (const asked of ["what are the bank details for paying the membership", "what's the bank account number for paying my subs", "brightpath PGP key fingerprint"]) {
+      expect(expectedAnswerType(asked)).toBe("credential");
+    }
+    expect(expectedAnswerType("bank details change")).toBe("any");
+    for (const given of ["Sort code: 20-45-77, account number 41226730.", "Fingerprint: 4A2B 9C3D 11EF"]) expect(holdsAnswerType(given, "credential")).toBe(true);
+    for (const said of ["Bank transfer (details on the back of your membership card)", "Our PGP key fingerprint is published on the same page."]) {
+      expect(holdsAnswerType(said, "credential")).toBe(false);
+    }
   });
 
   it("When a question asks for a limit of age, weight, height, size or speed, Then it asks for a number, whatever else it names; 'what's the deadline' asks when", () => {
@@ -1172,6 +1181,11 @@ describe("answer types for who and where", () => {
     const cost = new Set(words("colour printing cost per page"));
     expect(holdsAnswerType("Colour: 8p per A4 side.", "amount", cost)).toBe(true);
     expect(holdsAnswerType("Streams in 1080p.", "amount", cost)).toBe(false);
+  });
+
+  it("When a question asks for a rate paid by the mile, Then it asks for a sum", () => {
+    expect(expectedAnswerType("mileage rate for collecting donations in my own car")).toBe("amount");
+    expect(expectedAnswerType("what is the interest rate")).not.toBe("amount");
   });
 
   it("When a sentence says a value is not known yet, or says only the question's own day or season, Then it holds no value", () => {
