@@ -89,8 +89,9 @@ const CLOCK_TIMES = everywhere(CLOCK_TIME);
 const BY_THE_24_HOUR_CLOCK = String.raw`(?<![\p{L}\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])`;
 const TIME_OF_DAY_SAID = new RegExp(String.raw`${BY_THE_24_HOUR_CLOCK}|\b(?:o['’]clock|${NAMED_TIMES})\b|\bthe (?:${PARTS_OF_DAY}) (?:before|of)\b`, "iu");
 const TIMES_OF_DAY_SAID_BY_THE_CLOCK = new RegExp(BY_THE_24_HOUR_CLOCK, "gu");
-// "bag drop closing time", "check out time": the time of day something happens, searched for.
-const SEARCHED_TIME = /\b(?:opening|closing|start(?:ing)?|finish(?:ing)?|departure|arrival|check-?in|check-?out|pick-?up|drop-?off|kick-?off|last entry) time\W*$/;
+// "bag drop closing time", "check out time": the time of day something happens, searched for; so are a day's times,
+// "makers club saturday times", which "First session: Saturday 14 September" does not give (0.82).
+const SEARCHED_TIME = /\b(?:opening|closing|start(?:ing)?|finish(?:ing)?|departure|arrival|check-?in|check-?out|pick-?up|drop-?off|kick-?off|last entry) time\W*$|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days? times\W*$/;
 // "What time does the museum close on Thursdays?", "what time of day is coursework due", "what hours is the pup cam on":
 // a time of day, not any date. "The museum is also closed on Thanksgiving Day, December 25" had answered the first as a
 // date, over "Thursday: 10 a.m. to 9 p.m.". Not a time of year, nor a time zone.
@@ -812,9 +813,18 @@ function appliesToAnother(text: string, questionWords: ReadonlySet<string>): boo
   const said = new Set(words(text));
   return [...questionWords].some((word) => !isStopWord(word) && !SUM_WORDS.test(word) && !asksWord(word, said));
 }
+// Nor a sum that leaves out what the question asks about, to be added to it: "$19 plus shipping" says no shipping cost of
+// a printed certificate (0.89 had answered "shipping cost for a printed certificate"), nor the total with it.
+const ADDED_ON = /\b(?:plus|excluding|excl\.|exclusive of|not including|on top of)\s+((?:[\p{L}'’&-]+\s*){1,3})/giu;
+function leavesOutAsked(text: string, questionWords: ReadonlySet<string>): boolean {
+  const addedOn = [...text.matchAll(ADDED_ON)].flatMap(([, what]) => words(what!)).filter((word) => !isStopWord(word) && asksWord(word, questionWords));
+  if (!addedOn.length) return false;
+  const rest = new Set(words(text.replace(ADDED_ON, " ")));
+  return addedOn.some((word) => !asksWord(word, rest) || isStopWord(word));
+}
 function saysSum(withTimes: string, questionWords: ReadonlySet<string>): boolean {
   const text = withTimes.replace(CLOCK_TIMES, " ").replace(QUALIFYING_NUMBER_WORD, " ");
-  if (appliesToAnother(text, questionWords)) return false;
+  if (appliesToAnother(text, questionWords) || leavesOutAsked(text, questionWords)) return false;
   const free = saysFree(text, questionWords) && !["fine", "fines", "penalty", "penalties"].some((word) => questionWords.has(word));
   const sum = saysNew(text, MONEY_NUMBER, questionWords, ([found]) => /\d+/.exec(found)![0]);
   return (AMOUNT.test(text) && (sum || free || NUMBER_WORDS.test(text.replace(NUMBER_WORD_OF_TIME, " ")))) || NOTHING_TO_PAY.test(text);

@@ -909,12 +909,13 @@ describe("answer types for who and where", () => {
   });
 
   it("When a query asks for opening hours or times, Then a time of day is asked for, and 'times' or 'hours' need not be said", () => {
-    for (const query of ["blood tests friday times", "riverside urgent treatment centre opening times", "What are the surgery hours on Saturday?", "library opening hours", "What are the phone support hours for help with a restore?"]) {
+    expect(expectedAnswerType("blood tests friday times")).toBe("time");
+    for (const query of ["riverside urgent treatment centre opening times", "What are the surgery hours on Saturday?", "library opening hours", "What are the phone support hours for help with a restore?"]) {
       expect(expectedAnswerType(query)).toBe("date");
     }
     expect(expectedAnswerType("how many hours a week do volunteers work")).toBe("number");
     expect(expectedAnswerType("new york times crossword")).toBe("any");
-    expect(holdsAnswerType("Day: Friday; Doors open: 8:00am to 6:30pm; Notes: Blood tests 8:00am to 11:00am", "date", new Set(words("blood tests friday times")))).toBe(true);
+    expect(holdsAnswerType("Day: Friday; Doors open: 8:00am to 6:30pm; Notes: Blood tests 8:00am to 11:00am", "time", new Set(words("blood tests friday times")))).toBe(true);
     expect(expectedAnswerType("Eastfield collection day")).toBe("date");
   });
 
@@ -1181,6 +1182,21 @@ describe("answer types for who and where", () => {
     const cost = new Set(words("colour printing cost per page"));
     expect(holdsAnswerType("Colour: 8p per A4 side.", "amount", cost)).toBe(true);
     expect(holdsAnswerType("Streams in 1080p.", "amount", cost)).toBe(false);
+  });
+
+  it("When a search names a day's times, Then it asks for times of day, not the day's dates", () => {
+    expect(expectedAnswerType("makers club saturday times")).toBe("time");
+    expect(expectedAnswerType("training session days times")).toBe("date");
+    const saturday = new Set(words("makers club saturday times"));
+    expect(holdsAnswerType("Final session and family showcase: Saturday 7 December", "time", saturday)).toBe(false);
+    expect(holdsAnswerType("Saturdays 10am to 12 noon", "time", saturday)).toBe(true);
+  });
+
+  it("When a sum leaves out what the question asks about, to be added to it, Then it is no sum of it", () => {
+    const shipping = new Set(words("shipping cost for a printed certificate"));
+    expect(holdsAnswerType("A printed certificate can be ordered from My Achievements for $19 plus shipping.", "amount", shipping)).toBe(false);
+    expect(holdsAnswerType("Shipping is $10.99 per box, plus $2 for express shipping.", "amount", shipping)).toBe(true);
+    expect(holdsAnswerType("The minimum order value is £45 per delivery, excluding VAT.", "amount", new Set(words("minimum order for a wholesale delivery")))).toBe(true);
   });
 
   it("When a question asks for a rate paid by the mile, Then it asks for a sum", () => {
