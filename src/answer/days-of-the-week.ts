@@ -4,6 +4,7 @@
  * hours say "at weekends", and "on Tuesday" where they say "on weekdays" or "Monday to Friday". Written by hand, not
  * read from WordNet: WordNet's Saturday is a "weekday" (any day but Sunday), which is not what opening hours mean.
  */
+import { withDaysSpeltOut } from "../retrieval/tokenize.js";
 import { namedInCycle, namesAnother } from "./alternatives.js";
 import { type Thesaurus, withMoreSynonyms } from "./synonyms.js";
 
@@ -42,8 +43,12 @@ const HOLIDAY = 7;
 const NAMES_HOLIDAY = /\b(?:bank|public|national) holidays?\b/iu;
 const HOLIDAY_ON_A_DAY = new RegExp(String.raw`(${NAMES_HOLIDAY.source})\s+${DAY}`, "giu");
 
-/** The days of the week a text names (0 is Monday): by name, by range, as a part of the week, or every day; a bank holiday is 7. */
-function daysNamed(text: string): Set<number> {
+/**
+ * The days of the week a text names (0 is Monday): by name or a timetable's short name ("Mon-Thu"), by range, as a part
+ * of the week, or every day; a bank holiday is 7.
+ */
+function daysNamed(written: string): Set<number> {
+  const text = withDaysSpeltOut(written);
   if (EVERY_DAY.test(text)) return new Set([...DAYS.keys(), HOLIDAY]);
   const holiday = NAMES_HOLIDAY.test(text);
   const named = namedInCycle(text.replace(HOLIDAY_ON_A_DAY, " "), DAYS, ONE_DAY, DAY_RANGE, PARTS_OF_THE_WEEK);

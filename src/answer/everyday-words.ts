@@ -218,6 +218,8 @@ const EVERYDAY: [string, string[]][] = [
   ["eye doctor", ["optometrist", "optician"]],
   ["disabled", ["accessible", "disability"]],
   ["poorly", ["ill", "unwell"]],
+  ["defibrillator", ["aed", "defib"]],
+  ["defib", ["aed", "defibrillator"]],
   ["a temperature", ["fever"]],
   ["throw up", ["vomiting", "sickness"]],
   ["mat leave", ["maternity leave"]],
@@ -280,6 +282,10 @@ const EVERYDAY: [string, string[]][] = [
   ["fed", ["meal", "food"]],
   ["subs", ["membership", "subscription"]],
   ["complain", ["complaint", "objection", "object"]],
+  ["flippers", ["fins"]],
+  // "make up my mind", "make my mind up" (phrases are looked up by three words at most).
+  ["up my mind", ["decide", "accept"]],
+  ["my mind up", ["decide", "accept"]],
 ];
 
 /** A word or phrase as the list is keyed: its words' stems, a stop word as written ("on hold" is not "hold"), joined by "_". */

@@ -34,9 +34,22 @@ export function words(text: string): string[] {
   return fold(text).match(WORD) ?? [];
 }
 
-/** Unicode-normalised, accents removed, lower case, contractions undone. */
+/** Unicode-normalised, accents removed, days spelt out, lower case, contractions undone. */
 function fold(text: string): string {
-  return withoutContractions(text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase());
+  return withoutContractions(withDaysSpeltOut(text.normalize("NFKD").replace(/\p{M}+/gu, "")).toLowerCase());
+}
+
+// A timetable's short day ("Mon-Thu 3:00 pm - 10:00 pm", "Fri 3:00 pm", "Sat & Sun") is the day: "what time does the
+// climbing wall close on friday" had not found "Fri 3:00 pm - 8:00 pm", and "Sat" was read as the past of "sit". Only
+// with a capital and beside a number or another day, so that "Sun cream", "I sat the exam" or "wed in June" stay words.
+const SHORT_DAY = String.raw`(?:Mon|Tues?|Weds?|Thu(?:rs?)?|Fri|Sat|Sun)`;
+const BESIDE_DAY = String.raw`\.?\s*(?:[-‐‑–—/&,+]|to|and|through|thru)\s*`;
+const SHORT_DAYS = new RegExp(String.raw`\b${SHORT_DAY}\b(?=\.?\s*\d|${BESIDE_DAY}${SHORT_DAY}\b)|(?<=\b${SHORT_DAY}${BESIDE_DAY})\b${SHORT_DAY}\b`, "gu");
+const DAY_NAMES: Record<string, string> = { Mon: "Monday", Tue: "Tuesday", Wed: "Wednesday", Thu: "Thursday", Fri: "Friday", Sat: "Saturday", Sun: "Sunday" };
+
+/** The text with a timetable's short days written whole ("Mon-Fri 9am" → "Monday-Friday 9am"). */
+export function withDaysSpeltOut(text: string): string {
+  return text.replace(SHORT_DAYS, (day) => DAY_NAMES[day.slice(0, 3)] ?? day);
 }
 
 // "don't", "isn't", "can't": the word before "n't", with "not" (a stop word). Split at the apostrophe they had been

@@ -92,6 +92,9 @@ describe("another day of the week", () => {
     for (const holds of ["Friday: 10 a.m. to 5 p.m.", "Open Tuesday–Saturday, 10am to 6pm.", "Weddings on weekdays need 40 guests.", "Open daily from 9am.", "A minimum of 60 guests applies."]) {
       expect(friday(holds)).toBe(false);
     }
+    // A timetable's short days too: "Mon-Thu" leaves Friday out, "Fri" holds it.
+    expect(friday("Mon-Thu 3:00 pm - 10:00 pm")).toBe(true);
+    expect(friday("Fri 3:00 pm - 8:00 pm")).toBe(false);
     expect(namesAnotherDay("are you open at the weekend")("Sunday: 11 a.m. to 5 p.m.")).toBe(false);
     expect(namesAnotherDay("What time does the museum close?")("Sunday: 11 a.m. to 5 p.m.")).toBe(false);
     // A bank holiday is no weekday, though it falls on one.

@@ -2,6 +2,14 @@ import { describe, expect, it } from "vitest";
 import { terms } from "../../src/retrieval/tokenize.js";
 
 describe("terms", () => {
+  it("When a timetable writes a day short, beside a time or another day, Then it is that day; a capital word elsewhere is itself", () => {
+    expect(terms("Fri 3:00 pm")).toEqual(terms("Friday 3:00 pm"));
+    expect(terms("Mon-Thu")).toEqual(terms("Monday-Thursday"));
+    expect(terms("Sat & Sun")).toEqual(terms("Saturday & Sunday"));
+    expect(terms("I sat the exam")).toEqual(terms("I sit the exam"));
+    expect(terms("Sun cream")).not.toContain(terms("Sunday")[0]);
+  });
+
   it("When a compound is hyphenated with a short or numbered part or a particle, Then it is also a term joined, after its parts, so the way people type it finds it", () => {
     expect(terms("Wi-Fi network")).toEqual(["wi", "fi", "wifi", "network"]);
     expect(terms("wifi")).toEqual(["wifi"]);

@@ -45,11 +45,12 @@ import { loadPdf } from "./pdf.js";
 // heading of its own ("Contact and opening times") is a section of the page, not its chrome; txt 20, markdown 21,
 // html 22, pdf 16: two dots between spaces lead a label to its value ("Bicycles, strollers, large items .. $15.00"),
 // and a word of how often is indexed as its period ("monthly" as "month", "annual" as "year"). txt 21, markdown 22,
-// html 23, pdf 17: a time of day's "p.m." does not end a sentence before its time zone ("10 p.m. ET.").
-const TXT = { load: loadTxt, version: "txt@21" };
-const MARKDOWN = { load: loadMarkdown, version: "markdown@22" };
-const HTML = { load: loadHtml, version: "html@23" };
-const PDF = { load: loadPdf, version: "pdf@17" };
+// html 23, pdf 17: a time of day's "p.m." does not end a sentence before its time zone ("10 p.m. ET."). txt 22,
+// markdown 23, html 24, pdf 18: a timetable's short day is indexed as the day ("Fri 3:00 pm" as "Friday", tokenize.ts).
+const TXT = { load: loadTxt, version: "txt@22" };
+const MARKDOWN = { load: loadMarkdown, version: "markdown@23" };
+const HTML = { load: loadHtml, version: "html@24" };
+const PDF = { load: loadPdf, version: "pdf@18" };
 const BY_TYPE: Record<string, { load: Loader; version: string }> = { ".txt": TXT, ".text": TXT, ".md": MARKDOWN, ".markdown": MARKDOWN, ".html": HTML, ".htm": HTML, ".pdf": PDF };
 
 /** Loaders by lower-case file extension. */
