@@ -341,7 +341,8 @@ function occurrences(text: string, word: string): number[] {
 const WH_WORD = /\b(who|whom|whose|what|whats|when|where|which|why|how)\b/;
 // Search-style queries say what they want by a noun, without a question word: "forum location", "fast & furious 8
 // release date in india", "season 2 this is us number of episodes" (NQ-open holds such queries from real searches).
-const SEARCHED_NUMBER = /(?<!\b(?:a|the same|large|small|great|growing|limited) )\bnumber of\b|\btotal (?:strength|count)\b/;
+// So are how many of a thing each period allows: "van permit visits per year".
+const SEARCHED_NUMBER = /(?<!\b(?:a|the same|large|small|great|growing|limited) )\bnumber of\b|\btotal (?:strength|count)\b|\b(?:visits|sessions|classes|lessons|bookings|loans|renewals|guests|uses|trips|washes|rides|items|passes) (?:per|a|each) (?:day|week|month|year|term|season|visit|booking)\W*$/;
 // People asked for by the name of their role: "what's the finance director's name?", "the name of the head teacher".
 const ASKED_PERSON_NAME = new RegExp(`\\bname of (?:the |our |my |your |their |his |her )?(?:[\\w-]+ ){0,3}(?:${ROLE_WORDS})s?\\b|\\b(?:${ROLE_WORDS})(?:'s|’s|s'|s’)? names?\\b`);
 // "third president of the united states", "winner of the royal rumble", "original cast of …", "panel moderator".
@@ -351,7 +352,7 @@ const SEARCHED_PERSON =
 const WHAT_IS_THE_NUMBER = /\b(?:what|which) (?:is|are|was|were) the (?:total |minimum |maximum |current |average |exact )?number of\b/;
 const WHAT_IS_THE_DATE = /\b(?:what|which)(?:['’]?s| is| are| was| were) the (?:\w+ )?(?:dates?\b(?! palm)|deadlines?\b)/;
 // "what is the length of the contract", "what's the duration of the course": a length of time or distance.
-const ASKED_LENGTH = /\b(?:what|which)(?:['’]s| is| are| was) the (?:\w+ )?(?:length|duration)\b/;
+const ASKED_LENGTH = /\b(?:what|which)(?:['’]s| is| are| was) the (?:\w+ )?(?:length|duration)\b|\bnotice period\b/;
 // "What discount does the Swan Inn give?", "how much discount": a share or a sum off ("10% off"), not that one is
 // given ("offers a discount to wedding guests"). Not a discount code, which is a word.
 const ASKED_DISCOUNT = /\b(?:what|which|how much|how big an?)\b[^?]*\bdiscounts?\b(?! codes?\b)/;
@@ -455,7 +456,8 @@ const ASKED_DURATION = /\bhow long\b[^?.,;]*?\b(?:take|takes|took|taking|last|la
 // A charge, the noun, is a sum; charging a battery is not, nor is being in charge: "How long does the battery take to
 // charge fully?" asks how long (it had asked for a sum, and "2 hr 30 min" was no answer), "Who is in charge of the car
 // parks?" who.
-const CHARGE_ASKED = /(?<!\b(?:to|in) )\bcharges?\b(?! (?:the|it|its|my|your|fully|up)\b)/;
+// Nor a battery's charge ("battery storage charge level winter", "how much charge should the battery have").
+const CHARGE_ASKED = /(?<!\b(?:to|in|battery|full|enough|much) )\bcharges?\b(?! (?:the|it|its|my|your|fully|up|level|levels|left|indicator|should|does|do|is|in)\b)/;
 // A sum asked for by what it is for: "what is the fine for a late book", "what is the rent". Not "when was the fine
 // imposed", nor "is it fine to …". Nor searched for ("sailing course deposit amount"): the one such search of the small
 // corpora was then answered confidently with a gift voucher's "Yes, for any amount from £25" (`npm run eval -- --only=qa`,
@@ -627,6 +629,10 @@ const LENGTHS_OF_TIME = lengthIn(ANY_TIME_UNITS, "giu");
 // A length of time after "every" says how often, not how long: "Our shuttle runs … every 20 minutes" had answered "How
 // long does the shuttle take to get from the station to the festival?" (0.87).
 const HOW_OFTEN_BEFORE = /\bevery\s+$/i;
+
+// So much of each week or day says when something is open or runs, not how long or how far ahead: "(8am to 8pm, seven
+// days a week)" had answered "How far in advance can I reserve a bike space?".
+const SHARE_OF_A_PERIOD = /\b[\p{L}\d-]+\s+(?:days?|hours?|nights?)\s+(?:a|an|per|each)\s+(?:week|day|fortnight|month|year)\b/giu;
 
 /** A length of time that says how long something takes or lasts: "45 minutes", "up to 10 working days", "lifetime". */
 function saysDuration(text: string): boolean {
@@ -885,7 +891,10 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type === "role") return ROLE.test(text);
   if (type === "duration") return saysDuration(text);
   // "How long have we been celebrating Pi Day?" asks since when: "In 1988, the earliest known … celebration".
-  if (type === "length") return LENGTH.test(text) || SPAN_OF_YEARS.test(text) || (questionWords.has("been") && YEAR.test(text));
+  if (type === "length") {
+    const lengths = text.replace(SHARE_OF_A_PERIOD, " ");
+    return LENGTH.test(lengths) || SPAN_OF_YEARS.test(lengths) || (questionWords.has("been") && YEAR.test(lengths));
+  }
   // A time of day is no size, age or share: "open … 10:00am to 7:00pm" does not say how deep the pool is.
   if (type === "number") {
     const withoutTimes = text.replace(CLOCK_TIMES, " ").replace(TIMES_OF_DAY_SAID_BY_THE_CLOCK, " ");

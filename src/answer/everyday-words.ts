@@ -283,6 +283,7 @@ const EVERYDAY: [string, string[]][] = [
   ["subs", ["membership", "subscription"]],
   ["complain", ["complaint", "objection", "object"]],
   ["flippers", ["fins"]],
+  ["orange", ["amber"]],
   // "make up my mind", "make my mind up" (phrases are looked up by three words at most).
   ["up my mind", ["decide", "accept"]],
   ["my mind up", ["decide", "accept"]],

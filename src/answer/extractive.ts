@@ -9,7 +9,7 @@
  * about?") is answered by quoting them (overview.ts).
  */
 import { terms, words } from "../retrieval/tokenize.js";
-import { asksForKind, asksHowTo, asksWhatToDo, expectedAnswerType, isContact, isValue } from "./answer-type.js";
+import { askedAction, asksForKind, asksHowTo, asksWhatToDo, expectedAnswerType, isContact, isValue } from "./answer-type.js";
 import { endsWithStop } from "../ingest/closing-punctuation.js";
 import { antecedents, bestSentence, introducesList, type SentenceEvidence } from "./evidence.js";
 import { openingOf } from "./overview.js";
@@ -154,6 +154,8 @@ export function pickSentences(question: string, evidence: SentenceEvidence[], ru
   // answers gained a gold answer 33 times and lost one 22 times (NQ-open +22 −8, the small corpora +10 −13).
   const close = quotedOnce(evidence.filter((s) => s.score >= best.score * runnerUpRatio && s.coverage > 0 && !otherRecord(s, best))).slice(0, MAX_SENTENCES);
   const procedure = asksHowTo(question);
+  const namedSteps = procedure ? stepsUnderTaskHeading(question, best, evidence) : undefined;
+  if (namedSteps) return namedSteps;
   const step = procedure ? close.find((s) => s.listItem) : undefined;
   if (step) {
     const steps = listAround(step, evidence);
@@ -195,6 +197,28 @@ function contactBelow(best: SentenceEvidence, next: SentenceEvidence | undefined
     if (line.typeMatch) return line;
   }
   return undefined;
+}
+
+/**
+ * For a how-to question: the steps of a list under a heading that names the task ("## Factory reset" for "How do I
+ * factory reset the extender?"), when the best sentence stands under another heading and only mentions the task:
+ * "Forgot admin password: do a factory reset" under "Troubleshooting" had been quoted with its list (0.78), not the
+ * steps ("Press and hold the Reset button with a paperclip for 8 seconds"). The heading names the task when it holds
+ * the action asked for and no word the question does not use.
+ */
+function stepsUnderTaskHeading(question: string, best: SentenceEvidence, evidence: SentenceEvidence[]): SentenceEvidence[] | undefined {
+  const action = askedAction(question);
+  const [actionTerm] = action ? terms(action) : [];
+  if (actionTerm === undefined) return undefined;
+  const asked = new Set(terms(question));
+  const namesTask = (section: string) => {
+    const heading = terms(section.split("\n").at(-1) ?? "");
+    return heading.includes(actionTerm) && heading.every((term) => asked.has(term));
+  };
+  if (namesTask(best.section)) return undefined;
+  const [step] = evidence.filter((s) => s.listItem && !s.code && namesTask(s.section)).sort((a, b) => b.score - a.score);
+  const steps = step && listAround(step, evidence);
+  return steps && steps.length > 1 ? steps : undefined;
 }
 
 /**

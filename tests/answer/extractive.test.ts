@@ -220,6 +220,14 @@ describe("evidence and the extractive answer", () => {
     expect(sentencesOf("Some prose.\n\n| Car | 45p |")).toEqual(["Some prose.", "Car | 45p"]);
   });
 
+  it("When a value stands after a sentence on its line, Then it is that sentence's; on a line of its own it is not", () => {
+    const sentencesOf = (text: string) => chunkSentences({ id: "t#0", source: "t.md", title: "T", headingPath: [], text, start: 0, end: text.length }).map((s) => s.text);
+    expect(sentencesOf("- **Beginner Wheel Throwing** — Tuesdays, 6:30pm–9:00pm, with Maya Okafor. **$285**")).toEqual([
+      "Beginner Wheel Throwing — Tuesdays, 6:30pm–9:00pm, with Maya Okafor. $285",
+    ]);
+    expect(sentencesOf("The class is full. Another one starts soon.")).toEqual(["The class is full.", "Another one starts soon."]);
+  });
+
   it("When a quoted line does not end as a sentence ends, Then it has a line of its own and keeps its citation through verification", async () => {
     const passages = passagesOf("Opening hours Tuesday to Sunday", "The museum opens at ten on Tuesday to Sunday and closes at six.");
     const evidence = await weighEvidence("What are the opening hours on Sunday?", passages, { idf, ranking: TEST_RANKING });
@@ -360,6 +368,25 @@ describe("evidence and the extractive answer", () => {
     const which = "Which portal has the Brother driver?";
     const factEvidence = await weighEvidence(which, passages, { idf, ranking: TEST_RANKING });
     expect(pickSentences(which, factEvidence).length).toBeLessThan(4);
+  });
+
+  it("When a how-to's best sentence only mentions the task, under another heading, Then the steps under a heading naming the task are quoted", async () => {
+    const [reset, trouble] = passagesOf(
+      "## Factory reset\n\n1. Leave the extender plugged in.\n2. Press and hold the Reset button for 8 seconds.\n3. Set up again.",
+      "## Troubleshooting\n\n- Forgot admin password: do a factory reset.\n- Slow speeds: move the extender closer.",
+    );
+    const passages = [
+      { ...reset!, chunk: { ...reset!.chunk, headingPath: ["Factory reset"] } },
+      { ...trouble!, chunk: { ...trouble!.chunk, headingPath: ["Troubleshooting"] } },
+    ];
+    const question = "How do I factory reset the extender?";
+    const weighed = await weighEvidence(question, passages, { idf, ranking: TEST_RANKING });
+    const mention = weighed.find((s) => s.text.startsWith("Forgot admin password"))!;
+    const ranked = weighed.map((s) => ({ ...s, score: s === mention ? 0.8 : 0.1 }));
+    expect(pickSentences(question, ranked).map((s) => s.text)).toContain("Press and hold the Reset button for 8 seconds.");
+    // Under a heading naming the task, the best sentence's own list is the procedure.
+    const underTask = weighed.map((s) => ({ ...s, score: s.text.startsWith("Press") ? 0.8 : 0.1 }));
+    expect(pickSentences(question, underTask).map((s) => s.text)).not.toContain("Forgot admin password: do a factory reset.");
   });
 
   it("When a question asks how to do something and a code block holds the commands, Then they are quoted one per line; asked what the thing is, no line of code is evidence", async () => {
@@ -1182,6 +1209,19 @@ describe("answer types for who and where", () => {
     const cost = new Set(words("colour printing cost per page"));
     expect(holdsAnswerType("Colour: 8p per A4 side.", "amount", cost)).toBe(true);
     expect(holdsAnswerType("Streams in 1080p.", "amount", cost)).toBe(false);
+  });
+
+  it("When a question asks about a battery's charge, Then it asks for no sum; how many visits a year is a count", () => {
+    expect(expectedAnswerType("battery storage charge level winter")).toBe("any");
+    for (const fee of ["late charge", "is there a charge", "what is the charge for a replacement card"]) expect(expectedAnswerType(fee)).toBe("amount");
+    expect(expectedAnswerType("van permit visits per year")).toBe("count");
+  });
+
+  it("When a question asks how far ahead or for a notice period, Then so much of each week is no length", () => {
+    expect(expectedAnswerType("notice period to stop service")).toBe("length");
+    const ahead = new Set(words("How far in advance can I reserve a bike space?"));
+    expect(holdsAnswerType("Call our Cycle Reservations line on 0345 600 7291 (8am to 8pm, seven days a week).", "length", ahead)).toBe(false);
+    expect(holdsAnswerType("Reservations open 12 weeks before the date of travel.", "length", ahead)).toBe(true);
   });
 
   it("When a search names a day's times, Then it asks for times of day, not the day's dates", () => {
