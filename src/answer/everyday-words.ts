@@ -23,6 +23,7 @@ const EVERYDAY: [string, string[]][] = [
   ["spread the cost", ["instalments"]],
   ["cheaper", ["discount", "concession", "reduced"]],
   ["money off", ["discount", "concession", "reduction"]],
+  ["extra", ["additional", "surcharge", "supplement"]],
   ["overcharged", ["refund", "billing error"]],
   ["charged twice", ["duplicate", "refund"]],
   // Changing one's plans.
