@@ -72,6 +72,11 @@ export interface SentenceEvidence {
    * is (negation.ts).
    */
   typeMatch: boolean;
+  /**
+   * True for a line led by a label that names every term of the question, the value after it of the kind asked for:
+   * "Residence Manager: Priya Castellano" for "Who is the residence manager?". Organisations write their facts so.
+   */
+  labelled: boolean;
   /** Share of the sentence's content terms that the question does not use: an answer says something new, 0..1. */
   novelty: number;
   /** 1 when the sentence holds the question's most specific term (highest IDF), ½ when only its passage does, else 0. */
@@ -141,6 +146,12 @@ export function antecedents<S extends { text: string }>(sentence: S, before: (s:
   }
   return chain;
 }
+
+// A line's label and its value: a few words without a digit before the first colon ("Residence Manager: Priya
+// Castellano", "Sunday: 8:00am – 4:00pm"), not a clock time's colon.
+const LABEL = /^([^:\d]{2,60}?):\s+(\S.*)$/su;
+// A coverage of the whole question, allowing for rounding.
+const WHOLE = 0.999;
 
 /** A sentence ending with a colon: the items, or the code, after it are what it says ("You will need:"). */
 export const introducesList = (sentence: { text: string }) => sentence.text.trimEnd().endsWith(":");
@@ -414,6 +425,8 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         namesAnotherOf[p]![position]! ||
         namedWithoutValue(p, position, heldTerms);
       const novelty = sentenceTerms.size ? [...sentenceTerms].filter((t) => !questionTerms.has(t)).length / sentenceTerms.size : 0;
+      const label = LABEL.exec(sentence.text);
+      const labelled = label !== null && coverageOf(held(label[1]!)) >= WHOLE && (type === "any" || holdsAnswerType(label[2]!, type, questionWords));
       return {
         n,
         source: chunk.source,
@@ -437,6 +450,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
           !(negated && !saysWhatIsNot(`${sentence.text}\n${section}`)) &&
           !(why && novelty === 0) &&
           !codeOutsideHowTo,
+        labelled,
         novelty,
         focus: focusTerm === undefined ? 0 : holdsTerm(heldTerms, focusTerm) ? 1 : holdsTerm(context, focusTerm) ? 0.5 : 0,
         phraseMatch: phraseMatch(questionPairs, sentenceTermList),
@@ -462,6 +476,7 @@ export function sentenceFeatures(s: SentenceEvidence): Record<SentenceFeature, n
     novelty: s.novelty,
     focus: s.focus,
     phraseMatch: s.phraseMatch,
+    labelled: s.labelled ? 1 : 0,
     passageScore: s.passageScore,
     // Reciprocal: the gap between the first and second passage matters more than between the fourth and fifth.
     passageRank: 1 / s.n,

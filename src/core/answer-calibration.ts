@@ -43,6 +43,7 @@ export const SENTENCE_FEATURES = [
   "novelty",
   "focus",
   "phraseMatch",
+  "labelled",
   "passageScore",
   "passageRank",
   "openingSentence",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ABSTENTION_MESSAGE, type Passage } from "../../src/answer/types.js";
 import { askedAction, expectedAnswerType, holdsAnswerType, namesAnotherRole } from "../../src/answer/answer-type.js";
 import { chunkSentences } from "../../src/answer/chunk-sentences.js";
-import { bestSentence, weighEvidence, type SentenceSimilarity } from "../../src/answer/evidence.js";
+import { bestSentence, sentenceFeatures, weighEvidence, type SentenceSimilarity } from "../../src/answer/evidence.js";
 import { ExtractiveAnswerer, extractiveDraft, pickSentences } from "../../src/answer/extractive.js";
 import { verifyCitations } from "../../src/answer/verify-citations.js";
 import { assessmentOf, passagesOf, TEST_RANKING } from "./passages.js";
@@ -218,6 +218,18 @@ describe("evidence and the extractive answer", () => {
     expect(sentencesOf("Vehicle | Rate\n\nCar | 45p\n\nBicycle | 20p")).toEqual(["Vehicle: Car; Rate: 45p", "Vehicle: Bicycle; Rate: 20p"]);
     // A row whose header the passage does not hold is quoted as its cells.
     expect(sentencesOf("Some prose.\n\n| Car | 45p |")).toEqual(["Some prose.", "Car | 45p"]);
+  });
+
+  it("When a line's label names every term of the question and its value is of the kind asked for, Then it is labelled, and the ranking reads that", async () => {
+    const passages = passagesOf("Residence Manager: Priya Castellano\n\nPool Manager: Craig Whitfield\n\nReception: open 8:30am to 6pm");
+    const labelledOf = async (question: string) => Object.fromEntries((await weighEvidence(question, passages, { idf, ranking: TEST_RANKING })).map((s) => [s.text, s.labelled]));
+    expect(await labelledOf("Who is the residence manager?")).toMatchObject({ "Residence Manager: Priya Castellano": true, "Pool Manager: Craig Whitfield": false });
+    expect(await labelledOf("Who is the duty manager?")).toMatchObject({ "Pool Manager: Craig Whitfield": false });
+    // Not a clock time's colon, nor a value of another kind than asked.
+    expect(await labelledOf("reception hours")).toMatchObject({ "Reception: open 8:30am to 6pm": true });
+    expect(await labelledOf("Who runs reception?")).toMatchObject({ "Reception: open 8:30am to 6pm": false });
+    const [manager] = await weighEvidence("Who is the residence manager?", passages, { idf, ranking: TEST_RANKING });
+    expect(sentenceFeatures(manager!).labelled).toBe(1);
   });
 
   it("When a value stands after a sentence on its line, Then it is that sentence's; on a line of its own it is not", () => {

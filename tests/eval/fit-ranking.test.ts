@@ -8,7 +8,7 @@ function sentence(n: number, text: string, evidence: Partial<SentenceEvidence>):
   return {
     n, source: "doc.txt", section: "", listItem: false, code: false, start: n * 100, end: n * 100 + text.length, text,
     coverage: 0, contextCoverage: 0, retrievedCoverage: 0.5, similarity: 0, typed: false, typeMatch: true,
-    novelty: 0.5, focus: 0, phraseMatch: 0, position: 0, namedBySection: false, passageScore: 1 - n / 10, score: 0, ...evidence,
+    labelled: false, novelty: 0.5, focus: 0, phraseMatch: 0, position: 0, namedBySection: false, passageScore: 1 - n / 10, score: 0, ...evidence,
   };
 }
 
