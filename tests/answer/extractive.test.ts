@@ -679,7 +679,11 @@ describe("answer types", () => {
       "Bookings open on the first of each month.",
       "Facility Manager: Dr. Marisol Quintero",
     );
-    const evidence = await weighEvidence("Who is the facility manager?", passages, { idf, ranking: BUNDLED_CALIBRATION.ranking });
+    // The shipped ranking puts the labelled line first itself; without that feature, a sentence lacking the name ranks first.
+    const bundled = await weighEvidence("Who is the facility manager?", passages, { idf, ranking: BUNDLED_CALIBRATION.ranking });
+    expect(bundled[0]?.text).toBe("Facility Manager: Dr. Marisol Quintero");
+    const ranking = { ...BUNDLED_CALIBRATION.ranking, weights: { ...BUNDLED_CALIBRATION.ranking.weights, labelled: 0 } };
+    const evidence = await weighEvidence("Who is the facility manager?", passages, { idf, ranking });
     expect(evidence[0]).toMatchObject({ typed: true, typeMatch: false });
     expect(bestSentence(evidence)?.text).toBe("Facility Manager: Dr. Marisol Quintero");
     // It is quoted first, and the sentences ranked above it still follow it.
@@ -687,7 +691,7 @@ describe("answer types", () => {
     expect(answer.indexOf("Marisol Quintero")).toBeLessThan(answer.indexOf("emailing the Facility Manager"));
     expect(answer).toContain("emailing the Facility Manager");
     // Covering less of the question, it is not.
-    const less = await weighEvidence("Who is the facility manager?", passagesOf(passages[0]!.chunk.text, "Manager: Dr. Marisol Quintero"), { idf, ranking: BUNDLED_CALIBRATION.ranking });
+    const less = await weighEvidence("Who is the facility manager?", passagesOf(passages[0]!.chunk.text, "Manager: Dr. Marisol Quintero"), { idf, ranking });
     expect(bestSentence(less)?.text).toMatch(/^Users with grant deadlines/);
   });
 
