@@ -91,7 +91,9 @@ const TIME_OF_DAY_SAID = new RegExp(String.raw`${BY_THE_24_HOUR_CLOCK}|\b(?:o['â
 const TIMES_OF_DAY_SAID_BY_THE_CLOCK = new RegExp(BY_THE_24_HOUR_CLOCK, "gu");
 // "bag drop closing time", "check out time": the time of day something happens, searched for; so are a day's times,
 // "makers club saturday times", which "First session: Saturday 14 September" does not give (0.82).
-const SEARCHED_TIME = /\b(?:opening|closing|start(?:ing)?|finish(?:ing)?|departure|arrival|check-?in|check-?out|pick-?up|drop-?off|kick-?off|last entry) time\W*$|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days? times\W*$/;
+const SEARCHED_TIME = new RegExp(
+  String.raw`\b(?:opening|closing|start(?:ing)?|finish(?:ing)?|departure|arrival|check-?in|check-?out|pick-?up|drop-?off|kick-?off|last entry) time\W*$|\b${WEEKDAYS} times\W*$`,
+);
 // "What time does the museum close on Thursdays?", "what time of day is coursework due", "what hours is the pup cam on":
 // a time of day, not any date. "The museum is also closed on Thanksgiving Day, December 25" had answered the first as a
 // date, over "Thursday: 10 a.m. to 9 p.m.". Not a time of year, nor a time zone.
@@ -826,7 +828,7 @@ function leavesOutAsked(text: string, questionWords: ReadonlySet<string>): boole
   const addedOn = [...text.matchAll(ADDED_ON)].flatMap(([, what]) => words(what!)).filter((word) => !isStopWord(word) && asksWord(word, questionWords));
   if (!addedOn.length) return false;
   const rest = new Set(words(text.replace(ADDED_ON, " ")));
-  return addedOn.some((word) => !asksWord(word, rest) || isStopWord(word));
+  return addedOn.some((word) => !asksWord(word, rest));
 }
 function saysSum(withTimes: string, questionWords: ReadonlySet<string>): boolean {
   const text = withTimes.replace(CLOCK_TIMES, " ").replace(QUALIFYING_NUMBER_WORD, " ");

@@ -95,12 +95,13 @@ export function chunkSentences(chunk: Chunk, tableHeader?: string[], keepHeading
     }
     // A sentence without a term says nothing, unless it introduces what follows ("You can:"): the list is then the
     // sentence before it going on.
-    if (!terms(text).length && !text.trimEnd().endsWith(":")) continue;
+    const said = terms(text);
+    if (!said.length && !text.trimEnd().endsWith(":")) continue;
     // A value standing after a sentence on its line is that sentence's: "Beginner Wheel Throwing — Tuesdays, 6:30pm–9:00pm,
     // with Maya Okafor. **$285**" prices the class, and alone "$285" had been a sentence of no words, which no question
     // covers (the class's price was not quoted for "How much is the beginner wheel throwing class?").
     const before = out.at(-1);
-    if (before && isBareValue(text) && !chunk.text.slice(before.end - chunk.start, span.start).includes("\n")) {
+    if (before && isBareValue(said) && !chunk.text.slice(before.end - chunk.start, span.start).includes("\n")) {
       before.end = chunk.start + span.end;
       before.text = `${before.text} ${text}`;
       continue;
@@ -131,11 +132,8 @@ export function chunkSentences(chunk: Chunk, tableHeader?: string[], keepHeading
 
 const BLANK_LINE = /\n[ \t]*\n/;
 
-/** A text of numbers alone, and their signs: "$285", "£12.50", "10%". */
-const isBareValue = (text: string) => {
-  const said = terms(text);
-  return said.length > 0 && said.every((term) => /^\d+$/u.test(term));
-};
+/** A text whose terms (`said`) are numbers alone, with their signs: "$285", "£12.50", "10%". */
+const isBareValue = (said: string[]) => said.length > 0 && said.every((term) => /^\d+$/u.test(term));
 
 // A label over nested items: a few words that do not end as a sentence ends ("Config file", "Opening hours:").
 const MAX_LABEL_WORDS = 5;

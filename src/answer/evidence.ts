@@ -305,19 +305,15 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     if (type === "any") return undefined;
     const starts: (number | undefined)[] = [];
     const heldByItem = new Map<number, Set<string>>();
-    const textOfItem = new Map<number, string>();
     const aboutAnother = new Set<number>();
     sentences.forEach((s, i) => {
       if (!s.listItem || s.tableRow || s.code) return;
       const start = s.continuesItem && starts[i - 1] !== undefined ? starts[i - 1]! : i;
       starts[i] = start;
       heldByItem.set(start, new Set([...(heldByItem.get(start) ?? []), ...heldOf[p]![i]!]));
-      textOfItem.set(start, `${textOfItem.get(start) ?? ""} ${s.text}`);
       if (namesAnotherOf[p]![i]) aboutAnother.add(start);
     });
-    const items = new Map(
-      [...heldByItem].map(([start, found]) => [start, { found, text: textOfItem.get(start)!, coverage: coverageOf(found), aboutAnother: aboutAnother.has(start) }]),
-    );
+    const items = new Map([...heldByItem].map(([start, found]) => [start, { found, coverage: coverageOf(found), aboutAnother: aboutAnother.has(start) }]));
     return { starts, items };
   });
   // Items listing ways to get in touch are one body's channels, not other records: one is a better record for a
@@ -326,6 +322,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // another record for "What's Lumora's support phone number?". (A value's item is another record whatever the better
   // one holds: "Standard laptop: … 32 GB RAM" is not the MacBook Pro's RAM, though the MacBook's item says none.)
   const channelsAsked = isContact(type);
+  const itemText = (p: number, start: number) => sentencesOf[p]!.filter((_, i) => itemsOf[p]!.starts[i] === start).map((s) => s.text).join(" ");
   const anotherItem = (p: number, position: number) => {
     const start = itemsOf[p]?.starts[position];
     if (start === undefined) return false;
@@ -334,7 +331,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     const better = [...items]
       .filter(
         ([other, item]) =>
-          other !== start && !item.aboutAnother && item.coverage > mine.coverage && (!channelsAsked || holdsAnswerType(item.text, type, questionWords)),
+          other !== start && !item.aboutAnother && item.coverage > mine.coverage && (!channelsAsked || holdsAnswerType(itemText(p, other), type, questionWords)),
       )
       .map(([, item]) => item.found);
     return anotherRecordHolds(p, mine.found, better);

@@ -190,13 +190,8 @@ export function pickSentences(question: string, evidence: SentenceEvidence[], ru
 function contactBelow(best: SentenceEvidence, next: SentenceEvidence | undefined, evidence: SentenceEvidence[]): SentenceEvidence | undefined {
   if (next?.listItem) return listAround(next, evidence).find((s) => s.listItem && s.typeMatch);
   if (!isBareLine(best)) return undefined;
-  const byPosition = new Map(evidence.filter((s) => s.n === best.n && s.section === best.section).map((s) => [s.position, s]));
-  for (let position = best.position + 1; position <= best.position + MAX_STEPS; position++) {
-    const line = byPosition.get(position);
-    if (!line || !(line.listItem || isBareLine(line))) return undefined;
-    if (line.typeMatch) return line;
-  }
-  return undefined;
+  const block = runAround(best, evidence, (s) => s.section === best.section && (s.listItem || isBareLine(s)));
+  return block.find((s) => s.position > best.position && s.position <= best.position + MAX_STEPS && s.typeMatch);
 }
 
 /**

@@ -44,7 +44,9 @@ function fold(text: string): string {
 // with a capital and beside a number or another day, so that "Sun cream", "I sat the exam" or "wed in June" stay words.
 const SHORT_DAY = String.raw`(?:Mon|Tues?|Weds?|Thu(?:rs?)?|Fri|Sat|Sun)`;
 const BESIDE_DAY = String.raw`\.?\s*(?:[-‐‑–—/&,+]|to|and|through|thru)\s*`;
-const SHORT_DAYS = new RegExp(String.raw`\b${SHORT_DAY}\b(?=\.?\s*\d|${BESIDE_DAY}${SHORT_DAY}\b)|(?<=\b${SHORT_DAY}${BESIDE_DAY})\b${SHORT_DAY}\b`, "gu");
+// The short day is matched first and what stands beside it read only then: a lookbehind tried at every position of
+// every text tokenized had cost a tenth of `terms`.
+const SHORT_DAYS = new RegExp(String.raw`\b${SHORT_DAY}\b(?:(?=\.?\s*\d|${BESIDE_DAY}${SHORT_DAY}\b)|(?<=\b${SHORT_DAY}${BESIDE_DAY}\b${SHORT_DAY}))`, "gu");
 const DAY_NAMES: Record<string, string> = { Mon: "Monday", Tue: "Tuesday", Wed: "Wednesday", Thu: "Thursday", Fri: "Friday", Sat: "Saturday", Sun: "Sunday" };
 
 /** The text with a timetable's short days written whole ("Mon-Fri 9am" → "Monday-Friday 9am"). */
