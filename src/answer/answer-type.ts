@@ -604,6 +604,14 @@ const BODY_NOUNS = [
   .join("|");
 // With what it is of: "the Blue Ridge School of Photography", "the University of Leeds".
 const NAMED_BODY = new RegExp(`(?:\\p{Lu}[\\p{L}'’.-]*\\s+){0,4}(?:${BODY_NOUNS})(?:s|es)?\\b(?:\\s+of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3})?`, "gu");
+// Some of the kind asked about, not named: "Cash payment … is accepted at participating Riverton Public Library
+// branches" says that some branches take cash, not which (0.81 for "which library branches take cash"). Of another
+// kind they name it: "selected Tesco stores" says which supermarket, and "all Tesco stores" names them all.
+const UNNAMED_FEW = /\b(?:participating|selected|certain|some|several|various|many|other)\s+(?:\p{Lu}[\p{L}'’.&-]*\s+){0,4}(\p{L}+?)(?:es|s)\b/gu;
+
+function withoutUnnamedFew(text: string, questionWords: ReadonlySet<string>): string {
+  return text.replace(UNNAMED_FEW, (few, kind: string) => ([kind, `${kind}s`, `${kind}es`, `${kind}e`].some((word) => questionWords.has(word.toLowerCase())) ? " " : few));
+}
 // A product's plans or tiers are named, and name no one: "Premium and Enterprise plan customers can also contact their
 // dedicated account manager directly" had answered "who is my ledgerleaf account manager" (0.82).
 const NAMED_TIER = /(?:\p{Lu}[\p{L}'’.+-]*\s*(?:,|and|or|&|\/)\s*)*\p{Lu}[\p{L}'’.+-]*\s+(?:plans?|tiers?|editions?|packages?|subscriptions?|licen[cs]es?|bundles?)\b/giu;
@@ -885,7 +893,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
     const withoutRolesOrPlaces = withoutTheCapitalised(withoutTitleRoles(text).replace(WHOLE_POSTAL_ADDRESS, " ")).replace(NAMED_BODY, " ");
     return newNames(withoutPeoplesAndLanguages(withoutRolesOrPlaces).replace(CODE, " ").replace(NAMED_TIER, " "), questionWords);
   }
-  if (type === "organisation") return newNames(text, questionWords);
+  if (type === "organisation") return newNames(withoutUnnamedFew(text, questionWords), questionWords);
   if (type === "place") return newNames(text, questionWords) || newLocative(text, questionWords) || FILE_PATH.test(text);
   // "Paper claim forms can also be mailed to our Claims Department" names a place, but gives no address.
   if (type === "address") return POSTAL_ADDRESS.test(text);

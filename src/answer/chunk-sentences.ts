@@ -280,5 +280,16 @@ function headingText(line: string): string {
 /** A heading line, or the line a plain-text document's title was read from (when it does not end like a sentence). */
 function isHeading(text: string, chunk: Chunk): boolean {
   const line = text.trim();
-  return ATX_HEADING.test(line) || chunk.headingPath.includes(line) || (line === chunk.title && !endsWithStop(line, ".!?"));
+  return ATX_HEADING.test(line) || chunk.headingPath.includes(line) || isStatedProblem(line, chunk) || (line === chunk.title && !endsWithStop(line, ".!?"));
+}
+
+/**
+ * A line in bold heading a Markdown section (markdown.ts's BOLD_LINE) that is a sentence: a troubleshooting FAQ's
+ * problem ("**The air fryer won't turn on.**"), which the lines under it answer. Quoted, it had answered "air fryer
+ * won't switch on" (0.86) with the problem itself. A label in bold ("**Licensing Team**") still names the block of
+ * contact lines under it, which is how a telephone number there is found (extractive.ts contactBelow).
+ */
+function isStatedProblem(line: string, chunk: Chunk): boolean {
+  const unmarked = line.replace(EMPHASIS, "");
+  return unmarked !== line && endsWithStop(unmarked, ".!") && chunk.headingPath.includes(unmarked);
 }

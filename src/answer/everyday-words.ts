@@ -206,6 +206,8 @@ const EVERYDAY: [string, string[]][] = [
   ["shut", ["close", "closing", "opening hours"]],
   ["kip", ["sleep", "overnight"]],
   ["fortnight", ["two weeks", "14 days"]],
+  // "the last drill" is the most recent one; "last" alone is also the verb ("how long does it last").
+  ["the last", ["most recent", "latest"]],
   ["ahead", ["in advance", "advance"]],
   ["vacation", ["holiday", "leave"]],
   ["noise", ["quiet"]],

@@ -19,6 +19,7 @@ import { namesAnotherPeriod } from "./periods.js";
 import { type AnswerType, askedAction, asksHowTo, EXCLUSION, expectedAnswerType, holdsAnswerType, isContact, isValue, LIGHT_VERBS, namesAnotherRole, namesAnswerType, withoutDegreeWord } from "./answer-type.js";
 import { predict } from "./logistic-model.js";
 import { namesAnotherDay } from "./days-of-the-week.js";
+import { namesAnotherDesignation } from "./designations.js";
 import { namesAnotherMonth } from "./months.js";
 import { namesOpposite } from "./opposites.js";
 import { namesAnotherPlatform } from "./platforms.js";
@@ -185,6 +186,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     namesAnotherChannel,
     namesAnotherPeriod,
     namesOpposite(options.thesaurus),
+    namesAnotherDesignation,
   ].map((another) => another(question, type));
   // "What is not covered?" asks for what a sentence, or its section's heading, says is not so. That only caps the
   // outcome and marks the ranking's typeMismatch: putting such sentences first for the answer (measured, `npm run

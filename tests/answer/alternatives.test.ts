@@ -3,6 +3,7 @@ import { expectedAnswerType } from "../../src/answer/answer-type.js";
 import { namesAnotherAudience } from "../../src/answer/audiences.js";
 import { weighEvidence } from "../../src/answer/evidence.js";
 import { namesAnotherChannel } from "../../src/answer/contact-channels.js";
+import { namesAnotherDesignation } from "../../src/answer/designations.js";
 import { namesAnotherMonth } from "../../src/answer/months.js";
 import { namesAnotherPeriod } from "../../src/answer/periods.js";
 import { namesAnotherPlatform } from "../../src/answer/platforms.js";
@@ -258,5 +259,24 @@ describe("a value said of another clause", () => {
     expect(asked.find((s) => s.text.startsWith("We ship"))).toMatchObject({ typed: true, typeMatch: false });
     const shipping = await weigh("how much does shipping cost", postage);
     expect(shipping.find((s) => s.text.startsWith("We ship"))).toMatchObject({ typed: true, typeMatch: true });
+  });
+});
+
+describe("another car park, room or band", () => {
+  it("When a question names a place or grade by its letter or number, Then a text naming only others of its kind answers for another; a range or a list holds those it spans", () => {
+    const carParkD = namesAnotherDesignation("how many spaces in car park D");
+    expect(carParkD("Car Park C (entrance on Ridgeway Road), which has 410 spaces")).toBe(true);
+    expect(carParkD("Car Park D (multi-storey), levels 2 to 4 only")).toBe(false);
+    expect(carParkD("Staff holding a valid permit may park in:")).toBe(false);
+    const band6 = namesAnotherDesignation("I'm a band 6 nurse, what will parking set me back each month?");
+    expect(band6("Bands 5 to 7: £21.00")).toBe(false);
+    expect(band6("Bands 1 to 4: £12.00")).toBe(true);
+    expect(band6("Band 8a and above: £34.00")).toBe(true);
+    expect(namesAnotherDesignation("court 3 booking")("Courts 1, 2 and 4 are floodlit")).toBe(true);
+    expect(namesAnotherDesignation("court 2 booking")("Courts 1, 2 and 4 are floodlit")).toBe(false);
+    expect(namesAnotherDesignation("where is room 230")("Rooms 210–228 hold the instruments")).toBe(true);
+    // A letter designates only as a capital in a text, and "a" in a question is the article.
+    expect(namesAnotherDesignation("car park b opening hours")("Park in a car park a mile away")).toBe(false);
+    expect(namesAnotherDesignation("is parking in zone a problem")("Zone B is free")).toBe(false);
   });
 });

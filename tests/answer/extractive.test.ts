@@ -206,6 +206,17 @@ describe("evidence and the extractive answer", () => {
     expect(best).toMatchObject({ text: "Members can borrow up to 12 items at a time.", coverage: 1 });
   });
 
+  it("When a line in bold heads a Markdown section (a troubleshooting FAQ's problem), Then it is a heading, not a sentence that answers; the lines under it are", () => {
+    const text = "**The air fryer won't turn on.**\nCheck that the plug is firmly in the outlet and that the basket is fully inserted.";
+    const chunk = { id: "m.md#3", source: "m.md", title: "Manual", headingPath: ["Manual", "Troubleshooting", "The air fryer won't turn on."], text, start: 0, end: text.length };
+    expect(chunkSentences(chunk).map((s) => s.text)).toEqual(["Check that the plug is firmly in the outlet and that the basket is fully inserted."]);
+    // A line in bold that heads no section (inside a paragraph) is what it says.
+    expect(chunkSentences({ ...chunk, headingPath: ["Manual", "Troubleshooting"] }).map((s) => s.text)).toEqual([
+      "The air fryer won't turn on.",
+      "Check that the plug is firmly in the outlet and that the basket is fully inserted.",
+    ]);
+  });
+
   it("When a sentence is a row of a table, Then each cell is named by its column, from a Markdown or an HTML table alike; the header is no sentence", () => {
     const sentencesOf = (text: string) => chunkSentences({ id: "t#0", source: "t.md", title: "T", headingPath: [], text, start: 0, end: text.length }).map((s) => s.text);
     // The header names every row's cells; quoted alone ("Plan | Price per user per month | Storage") it answered nothing.
@@ -944,6 +955,12 @@ describe("answer types for who and where", () => {
     const asked = new Set(words("which pharmacies in Kettlewood are open late"));
     expect(holdsAnswerType("Several pharmacies in Kettlewood are open late on weekdays.", "organisation", asked)).toBe(false);
     expect(holdsAnswerType("Boots on the High Street is open until 10pm.", "organisation", asked)).toBe(true);
+    // Some of the kind asked about, named by whose they are, are still not named.
+    const branches = new Set(words("which library branches take cash for the access pass"));
+    expect(holdsAnswerType("Cash payment for the Access Pass is accepted at participating Riverton Public Library branches.", "organisation", branches)).toBe(false);
+    expect(holdsAnswerType("Cash is accepted at the Central and Eastside branches.", "organisation", branches)).toBe(true);
+    // Some of another kind name which: "selected Tesco stores" says which supermarket.
+    expect(holdsAnswerType("Vouchers are sold at selected Tesco stores.", "organisation", new Set(words("which supermarkets sell vouchers")))).toBe(true);
   });
 
   it("When a question names a post office, a postbox or a postcode, Then it asks for no role", () => {
