@@ -367,15 +367,24 @@ const MEASURE_LIMIT = /\b(?:minimum|maximum|min|max|lower|upper) (?:age|weight|h
 const ASKED_EXCESS = /\bexcess(?:es)?(?=\W*$|\s+(?:for|on|is|are|if|when|per|amount)\b)/;
 // A rate charged by the hour, day or night, or paid by the mile, is a sum: "online A level rate per hour", "what is the
 // hourly rate", "mileage rate for collecting donations" (an interest or a VAT rate is a share: ASKED_RATE).
+// So is the rate a place or a kind of customer is charged: "member parking rate alder street garage" (0.83 for "offers
+// a discounted daily rate for members", which gives no sum), "what is the group rate".
+const CHARGED_RATE = /\b(?:parking|members?|room|hire|group|student|visitor|guest|peak|off-peak|weekend|weekday|evening|discounted|concession(?:ary)?|corporate)\s+rates?\b/;
 const TIME_RATE = /(?<!\b(?:interest|vat|tax|exchange)\s+)\b(?:hourly|daily|weekly|nightly|monthly|day|night|half-day|mileage)\s+rates?\b|(?<!\b(?:interest|vat|tax|exchange)\s+)\brates?\s+(?:per|an?|each)\s+(?:hour|day|night|week|month|session|lesson|mile)\b/;
 const WHAT_IS_THE_PLACE = /\b(?:what|which) (?:is|are|was|were) the (?:\w+ )?(?:location|venue)s?\b/u;
 // "What's the mailing address for claim forms?", "library address": a postal address (the "address" type), not only a place.
 const WHAT_IS_THE_ADDRESS = /\b(?:what|which)(?:['’]s| is| are| was) (?:the |their |your |its |our )?(?:[\p{L}\d'’-]+ ){0,2}address(?:es)?\b/u;
+// Hours that are counted, not kept: "minimum hours", "volunteer hours".
+const COUNTED_HOURS = "minimum|maximum|min|max|contracted|contract|weekly|monthly|total|required|annual|overtime|extra|credit|contact|volunteering|volunteer|billable|paid|unpaid";
 // "opening hours", "what are the surgery times?", "blood tests friday times", "quiet hours": times of day ("8:00am to
 // 6:30pm", "11pm to 7am"). "Quiet hours are enforced there overnight" had answered what the quiet hours are (0.82).
-// And a place's hours however it is named: "what are the climbing wall hours in the summer".
-const ASKED_HOURS =
-  /\b(?:what|which)(?:['’]s| is| are) (?:the |their |your |its |our )?(?:[\p{L}\d'’-]+ ){0,3}(?<!\b(?:minimum|maximum|min|max|contracted|contract|weekly|monthly|total|required|annual|overtime|extra|credit|contact|volunteering|volunteer|billable|paid|unpaid) )hours\b(?! (?:of|a|per|each|every)\b)|\b(?:opening|closing|office|surgery|visiting|collection|session|service|business|clinic|lesson|class|departure|arrival|check-?in|check-?out|delivery|pick-?up|drop-?off|quiet|support|helpline|phone|telephone|reception) (?:times|hours)\b/u;
+// And a place's hours however it is named: "what are the climbing wall hours in the summer"; searched for by the place
+// or the days too: "gym weekend hours", "library hours sunday".
+const SEARCHED_HOURS = new RegExp(String.raw`^\W*(?:[\p{L}\d'’-]+ ){0,3}(?<!\b(?:${COUNTED_HOURS}|\d+) )hours(?: (?!(?:of|a|per|each|every|needed|required|left|worked)\b)[\p{L}\d'’-]+){0,2}\W*$`, "u");
+const ASKED_HOURS = new RegExp(
+  String.raw`\b(?:what|which)(?:['’]s| is| are) (?:the |their |your |its |our )?(?:[\p{L}\d'’-]+ ){0,3}(?<!\b(?:${COUNTED_HOURS}) )hours\b(?! (?:of|a|per|each|every)\b)|\b(?:opening|closing|office|surgery|visiting|collection|session|service|business|clinic|lesson|class|departure|arrival|check-?in|check-?out|delivery|pick-?up|drop-?off|quiet|support|helpline|phone|telephone|reception) (?:times|hours)\b`,
+  "u",
+);
 // "Eastfield collection day", "market days": the day something happens, searched for.
 const SEARCHED_DAY = /\b(?:collection|delivery|bin|market|pay|payment|match|training|opening|closing|visiting|recycling|refuse) days?\W*$/;
 // "library address", "head office address": a short search for where something is (not "the state of the nation address").
@@ -410,8 +419,9 @@ const searchedFor = (wanted: string, before = "for|of|at") => new RegExp(String.
 // A telephone number is also searched for with whose it is after it ("support phone number pipewell"), but not with
 // what to do to it ("phone number change"). Not an e-mail: "email receipts" is a setting.
 // Whose may take a few words: "disability resource center phone number temporary medical permit".
-const WHOSE = String.raw`(?: (?!(?:change|changed|update|updated|reset|format|wrong|missing|remove|delete|add|edit|verify|verification|not|no longer|incorrect|invalid|bounced?|login|log)\b)[\p{L}\d'’&-]+){1,3}`;
-const SEARCHED_PHONE = searchedFor(`${PHONE_WORDS}s?(?:${WHOSE})?`);
+const DONE_TO_IT = "change|changed|update|updated|reset|format|wrong|missing|remove|delete|add|edit|verify|verification|not|no longer|incorrect|invalid|bounced?|login|log";
+const whose = (notWhose: string) => String.raw`(?: (?!(?:${notWhose})\b)[\p{L}\d'’&-]+){1,3}`;
+const SEARCHED_PHONE = searchedFor(`${PHONE_WORDS}s?(?:${whose(DONE_TO_IT)})?`);
 const SEARCHED_EMAIL = searchedFor("e-?mails?");
 const ASKED_EMAIL = new RegExp(`\\be-?mail address(?:es)?\\b|${WHAT_IS_THE}e-?mails?(?=\\W*$| (?:for|of|to|at)\\b)`, "u");
 // "What's the wifi password?", "door code for the side gate", "what is the alarm PIN": the password, code or PIN itself.
@@ -421,7 +431,10 @@ const ASKED_EMAIL = new RegExp(`\\be-?mail address(?:es)?\\b|${WHAT_IS_THE}e-?ma
 // fingerprint is published on the same page" (0.83).
 const CREDENTIAL_WORDS = String.raw`(?:password|passcode|passphrase|pin|pin number|(?:door|gate|entry|access|alarm|key ?safe|lock ?box|wi-?fi|network|guest|promo|discount|voucher|sort) code|wi-?fi key|(?:bank|account|payment) details|(?:bank )?account (?:number|no)|iban|(?:pgp |gpg )?(?:key )?fingerprint)s?`;
 const ASKED_CREDENTIAL = new RegExp(`${WHAT_IS_THE}${CREDENTIAL_WORDS}\\b`, "u");
-const SEARCHED_CREDENTIAL = searchedFor(CREDENTIAL_WORDS, "for|of|at|to");
+// Whose, after it: "wifi password parish hall" (0.80 for "The network name and password are displayed on the
+// noticeboard"); not what is asked of passwords ("password requirements", "pin forgotten").
+const ABOUT_CREDENTIALS = `${DONE_TO_IT}|requirements?|rules?|polic(?:y|ies)|length|expiry|expires?|expired|manager|strength|complexity|history|forgot|forgotten|lost|locked|lockout|help|recovery|sharing|shared|tips?|changes|resets`;
+const SEARCHED_CREDENTIAL = searchedFor(`${CREDENTIAL_WORDS}(?:${whose(ABOUT_CREDENTIALS)})?`, "for|of|at|to");
 // And a page's address or a device's on the network, searched for too: "router admin page address", "what is the
 // IP address of the router" are answered by "192.168.50.1", not by a street.
 const ASKED_URL = new RegExp(
@@ -482,7 +495,7 @@ export function expectedAnswerType(question: string): AnswerType {
   if (ASKED_URL.test(q)) return "url";
   if (ASKED_CREDENTIAL.test(q) || (searchStyle && SEARCHED_CREDENTIAL.test(q))) return "credential";
   if (MEASURE_LIMIT.test(q)) return "number";
-  if (/\b(price|cost|fee|fare)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || CHARGE_ASKED.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q) || ASKED_EXCESS.test(q) || TIME_RATE.test(q)) {
+  if (/\b(price|cost|fee|fare)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || CHARGE_ASKED.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q) || ASKED_EXCESS.test(q) || TIME_RATE.test(q) || CHARGED_RATE.test(q)) {
     return "amount";
   }
   if (HOW_MANY_UNITS_OF_TIME.test(q)) return "number";
@@ -503,7 +516,7 @@ export function expectedAnswerType(question: string): AnswerType {
     /\bwhen\b|\b(what|which|in which|in what) (year|date|day|month|time|century|decade|period)\b/.test(q) ||
     WHAT_IS_THE_DATE.test(q) ||
     ASKED_HOURS.test(q) ||
-    (searchStyle && (/\b(?:dates?|deadlines?)\b/.test(q) || /\btimes\W*$/.test(q) || SEARCHED_DAY.test(q)))
+    (searchStyle && (SEARCHED_HOURS.test(q) || /\b(?:dates?|deadlines?)\b/.test(q) || /\btimes\W*$/.test(q) || SEARCHED_DAY.test(q)))
   ) {
     return /\bdates?\b/.test(q) ? "day" : "date";
   }

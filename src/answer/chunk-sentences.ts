@@ -34,6 +34,8 @@ export interface Sentence {
   tableRow?: true;
   /** A table row's first cell, which names the record the row is about ("7-Day Rider"). */
   rowKey?: string;
+  /** A table row's cells without their columns' names: what the row itself says. */
+  rowCells?: string;
   /** The last sentence of its paragraph (a blank line, or the chunk's end, follows it). */
   endsParagraph?: true;
 }
@@ -119,7 +121,7 @@ export function chunkSentences(chunk: Chunk, tableHeader?: string[], keepHeading
       listItem: item !== undefined,
       ...(continuesItem && { continuesItem }),
       ...(asked !== undefined && { answers: asked }),
-      ...(row !== undefined && { tableRow: true as const, rowKey: row.key }),
+      ...(row !== undefined && { tableRow: true as const, rowKey: row.key, rowCells: row.cells }),
     });
     asked = undefined;
   }
@@ -227,7 +229,7 @@ function lineBounds(text: string): LineBounds[] {
  * between bars only. The header itself is null (no sentence: headsRows). A Markdown delimiter
  * row ("| --- |") is no row: undefined, and it has no words to quote.
  */
-function tableRow(text: string, span: Span, line: string, continuedHeader?: string[]): { text: string; key: string } | null | undefined {
+function tableRow(text: string, span: Span, line: string, continuedHeader?: string[]): { text: string; key: string; cells: string } | null | undefined {
   const cells = text.slice(span.start, span.end).trim() === line.trim() ? cellsOf(line) : undefined;
   if (!cells || isDelimiterRow(cells)) return undefined;
   const { first, reachesStart } = rowsAbove(text, text.lastIndexOf("\n", span.start - 1) + 1);
@@ -235,9 +237,10 @@ function tableRow(text: string, span: Span, line: string, continuedHeader?: stri
   const header = reachesStart && continuedHeader ? continuedHeader : first?.cells;
   if (!header && headsRows(text, span.end, cells)) return null;
   const key = readable(cells[0]!);
-  if (!header || header.length !== cells.length) return { text: readable(cells.join(" | ")), key };
+  const bare = readable(cells.join(" | "));
+  if (!header || header.length !== cells.length) return { text: bare, key, cells: bare };
   // An empty cell says nothing: "Notes:" with nothing after it had ended the row as a list's introduction ends.
-  return { text: readable(cells.flatMap((cell, i) => (!cell ? [] : header[i] ? [`${header[i]}: ${cell}`] : [cell])).join("; ")), key };
+  return { text: readable(cells.flatMap((cell, i) => (!cell ? [] : header[i] ? [`${header[i]}: ${cell}`] : [cell])).join("; ")), key, cells: bare };
 }
 
 // Bold and underline marks of Markdown ("**Q: Can I print?**"), and an FAQ's label of its answer ("A: Yes.").

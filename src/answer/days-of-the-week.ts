@@ -1,7 +1,8 @@
 /**
  * @module days-of-the-week
  * A day of the week is found in the part of the week it falls in: people ask "Are you open on Saturday?" where opening
- * hours say "at weekends", and "on Tuesday" where they say "on weekdays" or "Monday to Friday". Written by hand, not
+ * hours say "at weekends", and "on Tuesday" where they say "on weekdays" or "Monday to Friday"; and the part of the
+ * week in its days: "at the weekend" where they say "Saturday and Sunday". Written by hand, not
  * read from WordNet: WordNet's Saturday is a "weekday" (any day but Sunday), which is not what opening hours mean.
  */
 import { withDaysSpeltOut } from "../retrieval/tokenize.js";
@@ -19,6 +20,10 @@ export function withDaysOfTheWeek(thesaurus: Thesaurus): Thesaurus {
 function partsOfTheWeek(word: string): string[] {
   const day = word.toLowerCase().replace(/s$/, "");
   if (WEEKEND_DAYS.has(day)) return ["weekend"];
+  // And back: "gym opening hours at the weekend" are said by "Saturday and Sunday: 8am – 8pm", which had held no word
+  // of it, and "Use the gym … plus all day at weekends", an off-peak membership's hours, was quoted (0.87).
+  if (day === "weekend") return ["saturday and sunday", "saturday to sunday"];
+  if (day === "weekday" || day === "week day") return ["monday to friday"];
   // A range counts when it names both ends: "Monday to Friday" holds Tuesday.
   if (WORKING_DAYS.has(day)) return ["weekday", "monday to friday"];
   return [];

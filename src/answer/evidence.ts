@@ -278,10 +278,22 @@ export async function weighEvidence(question: string, passages: Passage[], optio
       if (beyond !== undefined) fewestBeyond.set(chunk.source, Math.min(beyond, fewestBeyond.get(chunk.source) ?? Infinity));
     }
   });
+  // And a row whose own cells hold nothing asked, when the question asks of something neither the row nor the title
+  // names: the "Use of school car for practical test … £95.00" row holds only its column's "Lesson type", and had
+  // answered "assessment lesson price for intensive course" (0.86), which the page says is quoted individually. Not a
+  // question asking of the columns alone ("adult ticket price" of a fares table with an Adult column).
+  const rowSaysNothingAsked = (p: number, position: number, heldTerms: Set<string>) => {
+    const cells = sentencesOf[p]![position]!.rowCells;
+    if (cells === undefined) return false;
+    const inCells = held(cells);
+    const asked = [...content.keys()];
+    return !asked.some((term) => holdsTerm(inCells, term)) && asked.some((term) => !holdsTerm(heldTerms, term) && !holdsTerm(titleTerms[p]!, term));
+  };
   const anotherRow = (p: number, position: number, heldTerms: Set<string>) => {
     const source = passages[p]!.chunk.source;
     const fewest = fewestBeyond.get(source);
     return (
+      rowSaysNothingAsked(p, position, heldTerms) ||
       anotherRecordHolds(
         p,
         heldTerms,
@@ -344,7 +356,9 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // Of a sentence in clauses parted by semicolons, the clauses holding the most of the question are what it says of
   // it. Not a table's row, whose cells the semicolons part, nor a list of short items ("Monday–Friday 7:00 a.m.–7:00
   // p.m.; Saturday 8:00 a.m.–4:00 p.m.; closed Sunday", where "closed" held the question's "shut" and lost Saturday's
-  // hours): each clause must be of four words or more.
+  // hours): each clause must be of four words or more. Not clauses joined by ", and", which as often share their
+  // subject: parted, "Your records are stored securely …, and are kept for six years" lost how long records are kept,
+  // and "You must tell us about your circumstances, and you must tell us within 21 days" how long one has to tell.
   const clausesAskedOf = (text: string) => {
     const clauses = text.split(/;\s+/u);
     if (clauses.length < 2 || clauses.some((clause) => words(clause).length < MIN_CLAUSE_WORDS)) return text;
@@ -360,22 +374,25 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // are running late"), pointing back ("It must be …"), or holding a number of its own: "We're closed on 25 December
   // only" does not make winter's "10am to 4pm" another thing's for "what time does the zoo shut in december" (a date
   // said there took that right answer). Values only: a name or a place is as often said before what it is of.
+  // The later sentence is read with the rest of its paragraph, when that gives no value either: "Intensive courses are
+  // also available … Because these depend on your experience …, we quote for them individually after an assessment
+  // lesson" names the intensive course's assessment lesson, and the introductory offer's "£55" before it had answered
+  // its price (0.80).
   // The kind of answer is read last, and only of the few sentences that pass the rest: it is the costly test.
   const namedWithoutValue = (p: number, position: number, heldTerms: Set<string>) => {
     if (!valueAsked) return false;
     const missing = [...content.keys()].filter((term) => !holdsTerm(heldTerms, term) && !holdsTerm(titleTerms[p]!, term));
     if (missing.length < 2) return false;
+    const sentences = sentencesOf[p]!;
     const item = itemsOf[p]?.starts[position];
-    return sentencesOf[p]!.some(
-      (s, i) =>
-        i > position &&
-        !s.tableRow &&
-        !pointsBack(s.text) &&
-        (item === undefined || itemsOf[p]!.starts[i] !== item) &&
-        !/\d/u.test(s.text) &&
-        missing.every((term) => holdsTerm(heldOf[p]![i]!, term)) &&
-        !holdsAnswerType(s.text, type, questionWords),
-    );
+    const saysNoValue = (i: number) => !sentences[i]!.tableRow && !/\d/u.test(sentences[i]!.text) && (item === undefined || itemsOf[p]!.starts[i] !== item);
+    return sentences.some((s, i) => {
+      if (i <= position || pointsBack(s.text) || !saysNoValue(i)) return false;
+      let last = i;
+      while (!sentences[last]!.endsParagraph && last + 1 < sentences.length && saysNoValue(last + 1)) last += 1;
+      const named = (term: string) => heldOf[p]!.slice(i, last + 1).some((found) => holdsTerm(found, term));
+      return missing.every(named) && !holdsAnswerType(sentences.slice(i, last + 1).map((said) => said.text).join(" "), type, questionWords);
+    });
   };
   // A how-to question's action ("restore") is the kind of answer it asks for: where a passage names the action, its
   // sentences that do not describe another procedure ("Run a backup of a folder:" for "How do I restore a backup?").

@@ -6,8 +6,8 @@
  * (alternatives.ts), though the opposites are read per question, not from a closed list. They are WordNet's antonyms of
  * the question's adjectives, but for words that are verbs as well, which a question seldom uses as adjectives: "what
  * time does the leisure centre shut on a sunday" asks when it closes, and "Opening hours" answer it (measured with
- * them: that answer was lost). Not for a question asking whether: "Is the lake open on Mondays?" is answered by
- * "Monday: Closed" (synonyms.ts counts the opposite there).
+ * them: that answer was lost). Nor for the adjective of "how big", "how old". Not for a question asking whether: "Is
+ * the lake open on Mondays?" is answered by "Monday: Closed" (synonyms.ts counts the opposite there).
  */
 import { terms, words } from "../retrieval/tokenize.js";
 import { asksWhether, type Thesaurus } from "./synonyms.js";
@@ -18,9 +18,12 @@ export function namesOpposite(thesaurus: Thesaurus | undefined): (question: stri
     if (!thesaurus || asksWhether(question)) return () => false;
     const asked = new Set(terms(question));
     // Each adjective with opposites: itself or a synonym (`same`), and its opposites, each a phrase's terms.
-    const pairs = words(question).flatMap((word) => {
+    // The adjective after "how" asks for a degree, not the quality: "how big is the stage" is answered by "a small raised
+    // stage" (which had been another record, and the main hall's "seats 120" was quoted, 0.83).
+    const asking = words(question);
+    const pairs = asking.flatMap((word, i) => {
       const [term] = terms(word);
-      if (term === undefined || thesaurus.partsOfSpeech(word).includes("verb")) return [];
+      if (term === undefined || asking[i - 1] === "how" || thesaurus.partsOfSpeech(word).includes("verb")) return [];
       const opposites = thesaurus.antonyms(word).map((opposite) => terms(opposite)).filter((phrase) => phrase.length > 0);
       // "internal and external users" asks about both.
       if (!opposites.length || opposites.some((phrase) => phrase.every((t) => asked.has(t)))) return [];

@@ -13,8 +13,10 @@ import { asksWhether } from "./synonyms.js";
 // A number and the word after it: "12 seat", "2-bedroom", "3 guests", "the 20th century". Not a sum ("£12 per seat"),
 // nor a decimal's part.
 const COUNTED = /(?<![\p{L}\d.,:$€£¥₹])(\d+(?:\.\d+)?)(?:st|nd|rd|th)?(?![\p{L}\d.,:])[\s-]*(\p{L}+)/gu;
-// A word and the number after it: "Seats: 8", "Bedrooms: 2".
-const LABELLED = /(\p{L}+)\s*:\s*(\d+(?:\.\d+)?)(?![\d.,:])/gu;
+// A word and the number after it: "Seats: 8", "Bedrooms: 2". Not a count ending a label ("empty for between 5 and 10
+// years: 200% premium" gives no 200 years, and had made the 5-to-10-year band another record for "empty house 6
+// years premium"), nor a share.
+const LABELLED = /(?<!\p{L})(?<!\d[\s-]*)(\p{L}+)\s*:\s*(\d+(?:\.\d+)?)(?![\d.,:%])/gu;
 // Before a number, what makes it a limit or a range's end: "up to 8", "more than 30", "8–12", "8 or 12".
 const LIMIT_BEFORE = new RegExp(String.raw`(?:\b(?:${anyOf([...AT_LEAST_WORDS, ...AT_MOST_WORDS, "between", "and", "or", "to"])})\s*|[–—-]\s*)$`, "iu");
 // After a count, what makes it one: "12 seats or more", "8+ seats".

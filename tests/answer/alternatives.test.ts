@@ -158,6 +158,18 @@ describe("another row of a table", () => {
   });
 });
 
+describe("a row saying nothing asked", () => {
+  it("When a row's own cells hold no term of the question, and the question asks of what neither the row nor the title names, Then the row is another record", async () => {
+    const lessons = "| Lesson type | Duration | Manual |\n| --- | --- | --- |\n| Single lesson | 1 hour | £38.00 |\n| Use of school car for practical test | approx. 2 hours | £95.00 |\n";
+    const weigh = (question: string) => weighEvidence(question, passagesOf(lessons), { idf: () => 1, ranking: BUNDLED_CALIBRATION.ranking });
+    const car = (evidence: Awaited<ReturnType<typeof weigh>>) => evidence.find((s) => s.text.includes("school car"))!;
+    expect(car(await weigh("assessment lesson price for intensive course"))).toMatchObject({ typed: true, typeMatch: false });
+    expect(car(await weigh("price of the school car for my test"))).toMatchObject({ typed: true, typeMatch: true });
+    // Asked of the columns alone, every row may answer.
+    expect(car(await weigh("manual lesson price"))).toMatchObject({ typed: true, typeMatch: true });
+  });
+});
+
 describe("the row named most nearly", () => {
   it("When no row's first cell is the question's whole, Then a row naming every term asked with more words beyond them than another row is another record", async () => {
     const prices = "| Service | Price |\n| --- | --- |\n| MOT test (Class 4) | £54.85 |\n| MOT + interim service | £189.00 |\n| Interim service | £149.00 |\n";
@@ -181,6 +193,11 @@ describe("a value beside what the question asks about, named without one", () =>
     // Asked of the car, the value is the one asked for.
     const car = await weigh("how much is the courtesy car per day", garage);
     expect(car.find((s) => s.text.includes("£10"))).toMatchObject({ typed: true, typeMatch: true });
+    // Named by the later sentences of a paragraph together.
+    const offer =
+      "Introductory offer: new pupils can book their first two hours for £55.\n\nIntensive courses are also available for pupils who want to learn over a week or two. Because these depend on your experience, we quote for them individually after an assessment lesson.\n";
+    expect((await weigh("assessment lesson price for intensive course", offer)).find((s) => s.text.includes("£55"))).toMatchObject({ typed: true, typeMatch: false });
+    expect((await weigh("introductory offer price", offer)).find((s) => s.text.includes("£55"))).toMatchObject({ typed: true, typeMatch: true });
   });
 
   it("When the later sentence goes on with the same item, points back, or holds a number of its own, Then the value still answers", async () => {

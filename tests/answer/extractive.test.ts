@@ -1109,6 +1109,9 @@ describe("answer types for who and where", () => {
       expect(expectedAnswerType(asked)).toBe("credential");
     }
     for (const other of ["how do I reset my password", "what is the dress code", "what's the postcode"]) expect(expectedAnswerType(other)).toBe("any");
+    // Searched for with whose it is after it; not with what is asked of passwords.
+    expect(expectedAnswerType("wifi password parish hall")).toBe("credential");
+    for (const other of ["password requirements students", "pin forgotten", "password manager"]) expect(expectedAnswerType(other)).toBe("any");
     for (const given of ["The Wi-Fi password is Harbour2024.", "Door code: 4821", "The password 'sunflower' is case sensitive.", "Use code WELCOME10 at checkout."]) {
       expect(holdsAnswerType(given, "credential")).toBe(true);
     }
@@ -1224,6 +1227,9 @@ describe("answer types for who and where", () => {
   it("When a sentence says where values are put up, Then it holds none, unless the question asks when they are", () => {
     expect(expectedAnswerType("what are the climbing wall hours in the summer")).toBe("date");
     expect(expectedAnswerType("what are the minimum hours")).toBe("any");
+    // Searched for by the place or the days; not hours that are counted.
+    for (const searched of ["gym weekend hours", "library hours sunday", "christmas hours"]) expect(expectedAnswerType(searched)).toBe("date");
+    for (const counted of ["volunteer hours needed", "block of 10 hours expiry", "hours per week"]) expect(expectedAnswerType(counted)).toBe("any");
     const summer = new Set(words("what are the climbing wall hours in the summer"));
     expect(holdsAnswerType("Summer session hours are reduced and posted on RecConnect each May.", "date", summer)).toBe(false);
     expect(holdsAnswerType("Summer session hours are 10am to 4pm.", "date", summer)).toBe(true);
@@ -1274,6 +1280,9 @@ describe("answer types for who and where", () => {
 
   it("When a question asks for a rate paid by the mile, Then it asks for a sum", () => {
     expect(expectedAnswerType("mileage rate for collecting donations in my own car")).toBe("amount");
+    // So is the rate a place or a kind of customer is charged; not an interest rate.
+    expect(expectedAnswerType("member parking rate alder street garage")).toBe("amount");
+    expect(expectedAnswerType("interest rate")).toBe("any");
     expect(expectedAnswerType("what is the interest rate")).not.toBe("amount");
   });
 

@@ -21,5 +21,7 @@ describe("opposites", () => {
     // A word that is a verb as well is seldom asked as an adjective: "shut" asks when it closes.
     expect(opposite("what time does the leisure centre shut on a sunday")("Day: Sunday; Opening hours: 8:00am – 6:00pm")).toBe(false);
     expect(namesOpposite(undefined)("overnight NMR rate for external users")("for internal users")).toBe(false);
+    // The adjective after "how" asks for a degree: "a small raised stage" says how big the stage is.
+    expect(opposite("how big is the stage in the parish hall")("Stage – a small raised stage at the east end.")).toBe(false);
   });
 });

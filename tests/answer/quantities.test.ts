@@ -17,6 +17,10 @@ describe("counts a question gives", () => {
     expect(flat("1 bedroom: £800; 2 bedrooms: £950")).toBe(false);
     // An ordinal counts its thing too: the 16th century is another than the 20th.
     expect(namesAnotherQuantity("what changed in the 20th century")("In the 16th century the city grew.")).toBe(true);
+    // A count ending a label is the label's, and the value after it is no count of it.
+    const empty = namesAnotherQuantity("empty house 6 years premium");
+    expect(empty("empty for between 5 and 10 years: 200% premium")).toBe(false);
+    expect(empty("Empty for years: 2")).toBe(true);
   });
 
   it("When a question asks whether, or gives no count, Then no text names another", () => {

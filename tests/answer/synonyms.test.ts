@@ -81,6 +81,10 @@ describe("days of the week", () => {
     expect(tuesday(new Set(terms("Open Monday to Friday from 9:00")))).toEqual(terms("Tuesday"));
     expect(tuesday(new Set(terms("Open Monday and Wednesday")))).toEqual([]);
     expect(synonymTerms("Are you open on Saturdays?", wordnet)(new Set(terms("Closed at weekends")))).toEqual(terms("open"));
+    // And the part of the week in its days.
+    const weekend = synonymTerms("What are the gym opening hours at the weekend?", calendar);
+    expect(weekend(new Set(terms("Saturday and Sunday: 8am – 8pm")))).toEqual(terms("weekend"));
+    expect(weekend(new Set(terms("Saturday: 8am – 8pm")))).toEqual([]);
   });
 });
 
