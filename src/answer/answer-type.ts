@@ -620,7 +620,7 @@ const NAMED_BODY = new RegExp(`(?:\\p{Lu}[\\p{L}'’.-]*\\s+){0,4}(?:${BODY_NOUN
 // Some of the kind asked about, not named: "Cash payment … is accepted at participating Riverton Public Library
 // branches" says that some branches take cash, not which (0.81 for "which library branches take cash"). Of another
 // kind they name it: "selected Tesco stores" says which supermarket, and "all Tesco stores" names them all.
-const UNNAMED_FEW = /\b(?:participating|selected|certain|some|several|various|many|other)\s+(?:\p{Lu}[\p{L}'’.&-]*\s+){0,4}(\p{L}+?)(?:es|s)\b/gu;
+const UNNAMED_FEW = /\b(?:[Pp]articipating|[Ss]elected|[Cc]ertain|[Ss]ome|[Ss]everal|[Vv]arious|[Mm]any|[Oo]ther|[Ll]ocal)\s+(?:\p{Lu}[\p{L}'’.&-]*\s+){0,4}(\p{L}+?)(?:es|s)\b/gu;
 
 function withoutUnnamedFew(text: string, questionWords: ReadonlySet<string>): string {
   return text.replace(UNNAMED_FEW, (few, kind: string) => ([kind, `${kind}s`, `${kind}es`, `${kind}e`].some((word) => questionWords.has(word.toLowerCase())) ? " " : few));

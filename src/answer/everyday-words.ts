@@ -25,6 +25,8 @@ const EVERYDAY: [string, string[]][] = [
   ["money off", ["discount", "concession", "reduction"]],
   ["extra", ["additional", "surcharge", "supplement"]],
   ["overcharged", ["refund", "billing error"]],
+  ["afford", ["cost", "financial help", "hardship"]],
+  ["skint", ["cost", "financial help", "hardship"]],
   ["charged twice", ["duplicate", "refund"]],
   // Changing one's plans.
   ["lock in", ["secure", "confirm", "book"]],
@@ -73,6 +75,10 @@ const EVERYDAY: [string, string[]][] = [
   ["drop out", ["withdraw", "cancel"]],
   ["never turned up", ["missed"]],
   ["not turn up", ["missed"]],
+  ["check in", ["arrival", "arrive"]],
+  ["checkin", ["arrival", "arrive"]],
+  ["check out", ["departure", "depart"]],
+  ["checkout", ["departure", "depart"]],
   ["turn up", ["arrive", "attend"]],
   ["show up", ["arrive", "attend"]],
   ["pull out", ["cancel", "withdraw"]],
@@ -91,6 +97,8 @@ const EVERYDAY: [string, string[]][] = [
   ["moan", ["complaint", "complain"]],
   ["boss", ["manager", "line manager"]],
   ["ring up", ["call", "phone"]],
+  ["ring home", ["contact home", "phone", "call"]],
+  ["call home", ["contact home", "phone"]],
   ["phone up", ["call", "phone"]],
   // People who come along.
   ["nan", ["grandparent", "senior"]],
@@ -144,6 +152,10 @@ const EVERYDAY: [string, string[]][] = [
   ["pup", ["puppy"]],
   ["dog", ["pet"]],
   ["hamster", ["pet"]],
+  // A dog by its breed: "can I bring my two labradors camping".
+  ...["labrador", "spaniel", "terrier", "collie", "retriever", "poodle", "alsatian", "dachshund", "greyhound", "whippet", "beagle", "pug", "cockapoo", "labradoodle"].map(
+    (breed): [string, string[]] => [breed, ["dog", "pet"]],
+  ),
   ["without a lead", ["off-lead", "off lead"]],
   ["off the lead", ["off-lead", "off lead"]],
   ["vouch", ["guarantor"]],
@@ -185,6 +197,9 @@ const EVERYDAY: [string, string[]][] = [
   ["break down", ["breakdown", "broken down"]],
   ["forget", ["forgotten", "reset"]],
   ["not remember", ["forgotten", "reset"]],
+  // Starting a device again as it came: "how do I wipe it completely and start again from scratch".
+  ["from scratch", ["factory reset", "reset"]],
+  ["factory settings", ["factory reset"]],
   // Time.
   ["windy", ["wind", "weather"]],
   ["blowy", ["wind", "weather"]],
