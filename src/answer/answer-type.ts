@@ -79,6 +79,11 @@ const RELATIVE_TIME = new RegExp(
   `\\b(?:within|after|every|in|before)\\s+(?:about\\s+|around\\s+|up to\\s+)?(?:\\d+(?:\\s*[–-]\\s*\\d+)?|an?|${ONE_TO_TWELVE}|twenty|thirty|a few|several)\\s+${UNIT_QUALIFIERS}(?:${TIME_UNITS})\\b`,
   "i",
 );
+// When by a stage one reaches: "covered by private health insurance after probation", "payable on arrival", "upon
+// completion" say when (they had held no date, and "When do I get health insurance?" was at most uncertain).
+// Not the stage the question names: "When do I pay for delivery?" is not answered by "… on delivery" of something else.
+const AT_A_STAGE = /\b(?:after|upon|on|following)\s+(?:your |the |their |its )?(probation(?:ary period)?|completion|arrival|joining|registration|enrol?ment|enrollment|approval|payment|purchase|delivery|check-?in|check-?out|induction|graduation|retirement|renewal|collection|departure)\b/giu;
+const saysStage = (text: string, questionWords: ReadonlySet<string>) => saysNew(text, AT_A_STAGE, questionWords, (match) => match[1]!.toLowerCase().split(/\s+/u)[0]);
 // A day of the month by its ordinal alone: "payable on the 1st of each month", "by the 15th"; not "on the 3rd floor".
 const DAY_OF_MONTH = /\b(?:on|by|from|until|before|after)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?!of\b)\p{L})/iu;
 // A time of day by the clock: "4pm", "10.30 am", "9 a.m.".
@@ -935,7 +940,8 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
       SEASON_OF_TWO_MEANINGS.test(text) ||
       CLOCK_TIME.test(text) ||
       DAY_OF_MONTH.test(text) ||
-      RELATIVE_TIME.test(text)
+      RELATIVE_TIME.test(text) ||
+      saysStage(text, questionWords)
     );
   }
   return true;

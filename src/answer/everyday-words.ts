@@ -39,6 +39,8 @@ const EVERYDAY: [string, string[]][] = [
   ["expiry", ["expire", "valid", "validity"]],
   ["expire", ["valid", "validity", "expiry"]],
   ["earliest", ["open", "opening"]],
+  // A desk or a line is open while it is staffed: "When is the help desk open?" of "staffed from 8:00 to 18:00".
+  ["open", ["staffed", "manned"]],
   ["get in", ["entry", "admission", "access", "open"]],
   ["get into", ["entry", "admission", "access", "open"]],
   ["let in", ["entry", "admission", "admit"]],

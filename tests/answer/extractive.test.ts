@@ -673,6 +673,10 @@ describe("answer types", () => {
     expect(holdsAnswerType("Laptops are replaced every four years.", "date")).toBe(true);
     expect(holdsAnswerType("He served for 3 years.", "date")).toBe(false);
     expect(holdsAnswerType("Personal devices may be used for email.", "date")).toBe(false);
+    // So does a stage one reaches, unless it is the one the question names.
+    expect(holdsAnswerType("All employees are covered by private health insurance after probation.", "date", new Set(words("When do I get health insurance?")))).toBe(true);
+    expect(holdsAnswerType("The balance is payable on arrival.", "date", new Set(words("When is the balance due?")))).toBe(true);
+    expect(holdsAnswerType("Pay the driver on delivery.", "date", new Set(words("When do I pay for delivery?")))).toBe(false);
     // A day of the month by its ordinal: "the 1st of each month"; not a floor or a place in a race.
     expect(holdsAnswerType("The rent is payable in advance on the 1st of each month.", "date")).toBe(true);
     expect(holdsAnswerType("The office is on the 3rd floor.", "date")).toBe(false);
