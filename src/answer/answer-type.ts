@@ -654,6 +654,9 @@ const lengthIn = (units: string, flags = "iu") =>
 // A text's length too: "How long can my paper be?" — "no more than 8 pages", "up to 2,000 words".
 const LENGTH = lengthIn(String.raw`${ANY_TIME_UNITS}|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m|ft|feet|foot|inch(?:es)?|cm|mm|yards?|light[\s-]years?|pages?|words|characters`);
 const LENGTHS_OF_TIME = lengthIn(ANY_TIME_UNITS, "giu");
+// How often, in a word or by what it comes after: "Empty the drip tray daily" (which had held no number, and "How often
+// should I empty the drip tray?" was at most uncertain), "each week", "after every use".
+const HOW_OFTEN = /\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|every ?day|(?:every|each) (?:morning|evening|night|day|week|month|year|term|season|\p{L}+day)|(?:after|before) (?:each|every) \p{L}+)\b/iu;
 // A length of time after "every" says how often, not how long: "Our shuttle runs … every 20 minutes" had answered "How
 // long does the shuttle take to get from the station to the festival?" (0.87).
 const HOW_OFTEN_BEFORE = /\bevery\s+$/i;
@@ -926,7 +929,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   // A time of day is no size, age or share: "open … 10:00am to 7:00pm" does not say how deep the pool is.
   if (type === "number") {
     const withoutTimes = text.replace(CLOCK_TIMES, " ").replace(TIMES_OF_DAY_SAID_BY_THE_CLOCK, " ");
-    return newNumber(withoutTimes, NUMBER, questionWords) || NUMBER_WORDS.test(withoutTimes);
+    return newNumber(withoutTimes, NUMBER, questionWords) || NUMBER_WORDS.test(withoutTimes) || (questionWords.has("often") && HOW_OFTEN.test(text));
   }
   if (type === "count") return newCount(text, questionWords);
   if (type === "time") return CLOCK_TIME.test(text) || TIME_OF_DAY_SAID.test(text);

@@ -28,6 +28,7 @@ const EVERYDAY: [string, string[]][] = [
   ["afford", ["cost", "financial help", "hardship"]],
   ["skint", ["cost", "financial help", "hardship"]],
   ["charged twice", ["duplicate", "refund"]],
+  ["wrong charge", ["charged incorrectly", "dispute"]],
   // Changing one's plans.
   ["lock in", ["secure", "confirm", "book"]],
   ["post back", ["return"]],
@@ -214,6 +215,10 @@ const EVERYDAY: [string, string[]][] = [
   ["midday", ["noon", "12pm", "12:00"]],
   ["lunchtime", ["lunch", "midday"]],
   ["urgent", ["emergency"]],
+  // "Who do I call if the server goes down at night?" of "Urgent problems outside these hours, such as a server outage".
+  ["at night", ["out of hours", "outside these hours", "overnight"]],
+  // An hour of the night is out of hours: "is there anyone I can ring at 2am if my dog seems poorly".
+  ...["middle of the night", "1am", "2am", "3am", "4am", "5am"].map((hour): [string, string[]] => [hour, ["out of hours", "overnight", "night", "midnight", "24 hours", "24/7"]]),
   ["asap", ["urgent", "emergency"]],
   ["deadline", ["closing date", "due"]],
   ["sleepover", ["overnight"]],
@@ -251,6 +256,7 @@ const EVERYDAY: [string, string[]][] = [
   ["throw up", ["vomiting", "sickness"]],
   ["mat leave", ["maternity leave"]],
   ["sick note", ["fit note", "medical certificate"]],
+  ["doctor's note", ["fit note", "medical certificate"]],
   ["work from home", ["remote", "hybrid"]],
   ["wfh", ["working from home", "remote"]],
   ["resit", ["retake", "re-sit"]],

@@ -221,7 +221,13 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // answer below it uncertain.
   // So does a heading that names what the question asks the meaning of and says more: "E13  FUSER ERROR" says what
   // "error E13" means, the lines under it what to do.
-  const wordsBeyondQuestion = (heading: string) => heading.split(/\s+/u).filter((word) => !words(word).every((w) => questionWords.has(w))).join(" ");
+  // A question's word in another form is no word beyond it: "Error codes" says nothing more of "What does error code E2
+  // mean?" (it had been quoted after "E2: Drain problem").
+  const asked = (word: string) => {
+    const said = terms(word);
+    return words(word).every((w) => questionWords.has(w)) || (said.length > 0 && said.every((t) => questionTerms.has(t)));
+  };
+  const wordsBeyondQuestion = (heading: string) => heading.split(/\s+/u).filter((word) => !asked(word)).join(" ");
   const keepHeading =
     type === "date" || type === "day" || type === "time" || type === "amount"
       ? (heading: string) => holdsAnswerType(wordsBeyondQuestion(heading), type, questionWords)

@@ -512,6 +512,10 @@ describe("evidence and the extractive answer", () => {
     const quoted = async (question: string) => (await weighEvidence(question, [entry], { idf, ranking: TEST_RANKING })).map((s) => s.text);
     expect((await quoted("What does error E13 mean?"))[0]).toBe("E13 FUSER ERROR");
     expect(await quoted("What should I do about error E13?")).not.toContain("E13 FUSER ERROR");
+    // A heading of the question's own words, in another form, says nothing more.
+    const [codes] = passagesOf("## Error codes\n\nE2: Drain problem");
+    const listed = { ...codes!, chunk: { ...codes!.chunk, headingPath: ["Error codes"] } };
+    expect((await weighEvidence("What does error code E2 mean?", [listed], { idf, ranking: TEST_RANKING })).map((s) => s.text)).toEqual(["E2: Drain problem"]);
   });
 
   it("When no sentence shares a term with the question, Then the best-ranked one is offered as the closest passage, never as an answer; with no sentence at all, the answerer abstains", async () => {
@@ -677,6 +681,11 @@ describe("answer types", () => {
     expect(holdsAnswerType("All employees are covered by private health insurance after probation.", "date", new Set(words("When do I get health insurance?")))).toBe(true);
     expect(holdsAnswerType("The balance is payable on arrival.", "date", new Set(words("When is the balance due?")))).toBe(true);
     expect(holdsAnswerType("Pay the driver on delivery.", "date", new Set(words("When do I pay for delivery?")))).toBe(false);
+    // How often may be said in a word, or by what it comes after.
+    const often = new Set(words("How often should I empty the drip tray?"));
+    expect(expectedAnswerType("How often should I empty the drip tray?")).toBe("number");
+    for (const said of ["Empty the drip tray daily.", "Clean it weekly.", "Rinse the tray after every use."]) expect(holdsAnswerType(said, "number", often)).toBe(true);
+    expect(holdsAnswerType("The drip tray is dishwasher safe.", "number", often)).toBe(false);
     // A day of the month by its ordinal: "the 1st of each month"; not a floor or a place in a race.
     expect(holdsAnswerType("The rent is payable in advance on the 1st of each month.", "date")).toBe(true);
     expect(holdsAnswerType("The office is on the 3rd floor.", "date")).toBe(false);
