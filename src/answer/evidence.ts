@@ -333,7 +333,12 @@ export async function weighEvidence(question: string, passages: Passage[], optio
       heldByItem.set(start, new Set([...(heldByItem.get(start) ?? []), ...heldOf[p]![i]!]));
       if (namesAnotherOf[p]![i]) aboutAnother.add(start);
     });
-    const items = new Map([...heldByItem].map(([start, found]) => [start, { found, coverage: coverageOf(found), aboutAnother: aboutAnother.has(start) }]));
+    const items = new Map(
+      [...heldByItem].map(([start, found]) => {
+        const label = LABEL.exec(sentences[start]!.text)?.[1];
+        return [start, { found, coverage: coverageOf(found), aboutAnother: aboutAnother.has(start), labelNamed: label === undefined ? undefined : namedWhole(label) }];
+      }),
+    );
     return { starts, items };
   });
   // Items listing ways to get in touch are one body's channels, not other records: one is a better record for a
@@ -343,11 +348,16 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // one holds: "Standard laptop: … 32 GB RAM" is not the MacBook Pro's RAM, though the MacBook's item says none.)
   const channelsAsked = isContact(type);
   const itemText = (p: number, start: number) => sentencesOf[p]!.filter((_, i) => itemsOf[p]!.starts[i] === start).map((s) => s.text).join(" ");
+  const labelNamedIn = new Set(passages.flatMap(({ chunk }, p) => ([...(itemsOf[p]?.items.values() ?? [])].some((item) => item.labelNamed) ? [chunk.source] : [])));
+  // So is an item whose label the question does not name, where it names another's whole (in any passage of the
+  // document), as a row's first cell is read: "quick wash how long" is the "Quick: 30 min" item's, and "Rinse Only: 12 min", whose "Rinses dishes" holds
+  // "wash" as a synonym, had been quoted (0.77).
   const anotherItem = (p: number, position: number) => {
     const start = itemsOf[p]?.starts[position];
     if (start === undefined) return false;
     const { items } = itemsOf[p]!;
     const mine = items.get(start)!;
+    if (mine.labelNamed === false && labelNamedIn.has(passages[p]!.chunk.source)) return true;
     const better = [...items]
       .filter(
         ([other, item]) =>

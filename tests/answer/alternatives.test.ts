@@ -220,6 +220,18 @@ describe("another item of a list", () => {
     expect(standard.find((s) => s.text.includes("ThinkPad"))).toMatchObject({ typed: true, typeMatch: true });
   });
 
+  it("When the question names one item's label whole, Then an item whose label it does not name is another record, in any passage of the document", async () => {
+    const programs = "Wash programs:\n\n- Quick: 30 min. Lightly soiled dishes.\n- Rinse Only: 12 min. Rinses dishes to hold until you have a full load.\n";
+    const evidence = await weigh("quick wash how long", programs);
+    expect(evidence.find((s) => s.text.startsWith("Rinse Only"))).toMatchObject({ typed: true, typeMatch: false });
+    expect(evidence.find((s) => s.text.startsWith("Quick"))).toMatchObject({ typed: true, typeMatch: true });
+    // In two passages of one document.
+    const split = await weighEvidence("quick wash how long", passagesOf("- Rinse Only: 12 min.", "- Quick: 30 min."), { idf: () => 1, ranking: BUNDLED_CALIBRATION.ranking });
+    expect(split.find((s) => s.text.startsWith("Rinse Only"))!.typeMatch).toBe(false);
+    // Naming no label whole, the question leaves every item its own.
+    expect((await weigh("how long is a wash", programs)).find((s) => s.text.startsWith("Rinse Only"))!.typeMatch).toBe(true);
+  });
+
   it("When the item asked about goes on in a second sentence, or another item shares only a word of the question, Then the item still answers", async () => {
     const trips =
       "- Single Trip: cover for one trip of up to 94 days.\n- Annual Multi-Trip: unlimited trips in the year. Each trip is limited to a maximum of 31 days.\n- Winter sports cover is included on Annual Multi-Trip policies for up to 17 days in total.\n";
