@@ -798,6 +798,29 @@ export function withContactWord(question: string): string {
  * boarding rate, charged to your card" says no price of boarding. A fine or a penalty is never "free": "Blue Badge
  * holders may park free of charge" says no fine for staying too long in the drop-off bays.
  */
+// A sum insured is no price: "Renter must provide event liability insurance, min. $1,000,000 per occurrence" says what
+// the insurance must cover, not what it costs (0.82 for "event insurance how much does it cost"). Unless the question
+// asks of the cover: "how much cover do I get", "what is the claim limit".
+// An excess "of £95 per claim" is the customer's to pay, and stays a sum; cover "up to £1,500 per claim" is no price.
+const SUM_OF_MONEY = String.raw`[$£€]\s?\d[\d,.]*(?:\s?(?:million|m|k)\b)?`;
+const SUM_INSURED = new RegExp(
+  String.raw`(?:\b(?:min(?:imum)?|max(?:imum)?)\.?\s+|\bup to\s+)${SUM_OF_MONEY}\s+per (?:occurrence|claim)\b|${SUM_OF_MONEY}\s+(?:per occurrence\b|of (?:cover(?:age)?|insurance|liability)\b)`,
+  "giu",
+);
+const ASKS_OF_COVER = /^(?:cover|coverage|covered|covers|limit|limits|claim|claims|compensation|payout|liability|insured|maximum|max)$/;
+// A sum in brackets after one item of a list is that item's price: "… offering massages, facials and a signature
+// Larkspur Ritual (90 minutes, £120)" prices the ritual, not a facial (0.85 for "how much is a facial at the spa"). So
+// where the item holds no term of the question, and the rest of the text holds one, the sum is another's. Not brackets
+// closing a clause: "earns the salary prescribed for that level (currently $205,700)" gives the salary.
+const BRACKETED_SUM = /((?:,|\band\b|\bor\b)\s+)((?:[\p{L}'’-]+\s+){1,4})\(([^()]*[$£€]\s?\d[^()]*)\)/gu;
+function withoutOthersBracketedSums(text: string, questionWords: ReadonlySet<string>): string {
+  const asked = new Set(terms([...questionWords].join(" ")));
+  if (!asked.size) return text;
+  const holdsAsked = (said: string) => terms(said).some((term) => asked.has(term));
+  return text.replace(BRACKETED_SUM, (whole, joint: string, item: string) =>
+    !holdsAsked(item) && holdsAsked(text.replace(whole, " ")) ? `${joint}${item}` : whole,
+  );
+}
 // A number word that only qualifies another word: "A one-way fee applies and is shown when you book" names no sum (it
 // had answered "how much is the one way fee" at 0.91); "twenty-five" and "half-price" still say one.
 const QUALIFYING_NUMBER_WORD = new RegExp(`${NUMBER_WORDS.source}-(?!(?:${NUMBER_WORDS.source}|price|priced)\\b)[\\p{L}]+`, "giu");
@@ -860,7 +883,9 @@ function leavesOutAsked(text: string, questionWords: ReadonlySet<string>): boole
   return addedOn.some((word) => !asksWord(word, rest));
 }
 function saysSum(withTimes: string, questionWords: ReadonlySet<string>): boolean {
-  const text = withTimes.replace(CLOCK_TIMES, " ").replace(QUALIFYING_NUMBER_WORD, " ");
+  const said = withTimes.replace(CLOCK_TIMES, " ").replace(QUALIFYING_NUMBER_WORD, " ");
+  const insured = [...questionWords].some((word) => ASKS_OF_COVER.test(word)) ? said : said.replace(SUM_INSURED, " ");
+  const text = withoutOthersBracketedSums(insured, questionWords);
   if (appliesToAnother(text, questionWords) || leavesOutAsked(text, questionWords)) return false;
   const free = saysFree(text, questionWords) && !["fine", "fines", "penalty", "penalties"].some((word) => questionWords.has(word));
   const sum = saysNew(text, MONEY_NUMBER, questionWords, ([found]) => /\d+/.exec(found)![0]);

@@ -1317,6 +1317,26 @@ describe("answer types for who and where", () => {
     expect(holdsAnswerType("Lessons shorter than one hour are charged pro rata, with a minimum length of 45 minutes.", "amount")).toBe(false);
   });
 
+  it("When a sum is what insurance covers, Then it says no price, unless the question asks of the cover", () => {
+    const cost = new Set(words("event insurance how much does it cost"));
+    expect(holdsAnswerType("Renter must provide event liability insurance, min. $1,000,000 per occurrence.", "amount", cost)).toBe(false);
+    expect(holdsAnswerType("Event insurance costs $45 per event.", "amount", cost)).toBe(true);
+    expect(holdsAnswerType("The plan costs $12 per month for $2,000 of coverage.", "amount", cost)).toBe(true);
+    expect(holdsAnswerType("Cover up to £1,500 per claim.", "amount", new Set(words("how much cover do I get for my phone")))).toBe(true);
+    // An excess per claim is the customer's to pay.
+    expect(holdsAnswerType("We will replace it for an excess of £95 per claim.", "amount", new Set(words("how much will I have to pay for a new one")))).toBe(true);
+  });
+
+  it("When a sum stands in brackets after another item of a list than the one asked about, Then it is that item's price", () => {
+    const facial = new Set(words("how much is a facial at the spa"));
+    expect(holdsAnswerType("Our therapists offer massages, facials and a signature Larkspur Ritual (90 minutes, £120).", "amount", facial)).toBe(false);
+    expect(holdsAnswerType("We offer facials (60 minutes, £65) and massages.", "amount", facial)).toBe(true);
+    expect(holdsAnswerType("A day pass (£10) gets you in.", "amount", new Set(words("how much is it")))).toBe(true);
+    // Brackets closing a clause give its value.
+    const salary = new Set(words("what is the salary of us secretary of state"));
+    expect(holdsAnswerType("It earns the salary prescribed for that level (currently $205,700).", "amount", salary)).toBe(true);
+  });
+
   it("When a question asks how much extra something is, or ends with 'how much', Then it asks for a sum", () => {
     expect(expectedAnswerType("how much extra is the bigger 240 litre black bin")).toBe("amount");
     expect(expectedAnswerType("laundry allowance week long trip how much")).toBe("amount");
