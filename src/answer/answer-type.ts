@@ -812,7 +812,7 @@ const ASKS_OF_COVER = /^(?:cover|coverage|covered|covers|limit|limits|claim|clai
 // Larkspur Ritual (90 minutes, £120)" prices the ritual, not a facial (0.85 for "how much is a facial at the spa"). So
 // where the item holds no term of the question, and the rest of the text holds one, the sum is another's. Not brackets
 // closing a clause: "earns the salary prescribed for that level (currently $205,700)" gives the salary.
-const BRACKETED_SUM = /((?:,|\band\b|\bor\b)\s+)((?:[\p{L}'’-]+\s+){1,4})\(([^()]*[$£€]\s?\d[^()]*)\)/gu;
+const BRACKETED_SUM = /((?:,|\band\b|\bor\b)\s+)((?:[\p{L}'’-]+\s+){1,4})\([^()]*[$£€]\s?\d[^()]*\)/gu;
 function withoutOthersBracketedSums(text: string, questionWords: ReadonlySet<string>): string {
   const asked = new Set(terms([...questionWords].join(" ")));
   if (!asked.size) return text;

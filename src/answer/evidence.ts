@@ -223,11 +223,11 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // "error E13" means, the lines under it what to do.
   // A question's word in another form is no word beyond it: "Error codes" says nothing more of "What does error code E2
   // mean?" (it had been quoted after "E2: Drain problem").
-  const asked = (word: string) => {
+  const isQuestionWord = (word: string) => {
     const said = terms(word);
     return words(word).every((w) => questionWords.has(w)) || (said.length > 0 && said.every((t) => questionTerms.has(t)));
   };
-  const wordsBeyondQuestion = (heading: string) => heading.split(/\s+/u).filter((word) => !asked(word)).join(" ");
+  const wordsBeyondQuestion = (heading: string) => heading.split(/\s+/u).filter((word) => !isQuestionWord(word)).join(" ");
   const keepHeading =
     type === "date" || type === "day" || type === "time" || type === "amount"
       ? (heading: string) => holdsAnswerType(wordsBeyondQuestion(heading), type, questionWords)
@@ -292,8 +292,8 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     const cells = sentencesOf[p]![position]!.rowCells;
     if (cells === undefined) return false;
     const inCells = held(cells);
-    const asked = [...content.keys()];
-    return !asked.some((term) => holdsTerm(inCells, term)) && asked.some((term) => !holdsTerm(heldTerms, term) && !holdsTerm(titleTerms[p]!, term));
+    const askedTerms = [...content.keys()];
+    return !askedTerms.some((term) => holdsTerm(inCells, term)) && askedTerms.some((term) => !holdsTerm(heldTerms, term) && !holdsTerm(titleTerms[p]!, term));
   };
   const anotherRow = (p: number, position: number, heldTerms: Set<string>) => {
     const source = passages[p]!.chunk.source;
@@ -348,10 +348,10 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // one holds: "Standard laptop: … 32 GB RAM" is not the MacBook Pro's RAM, though the MacBook's item says none.)
   const channelsAsked = isContact(type);
   const itemText = (p: number, start: number) => sentencesOf[p]!.filter((_, i) => itemsOf[p]!.starts[i] === start).map((s) => s.text).join(" ");
-  const labelNamedIn = new Set(passages.flatMap(({ chunk }, p) => ([...(itemsOf[p]?.items.values() ?? [])].some((item) => item.labelNamed) ? [chunk.source] : [])));
   // So is an item whose label the question does not name, where it names another's whole (in any passage of the
-  // document), as a row's first cell is read: "quick wash how long" is the "Quick: 30 min" item's, and "Rinse Only: 12 min", whose "Rinses dishes" holds
-  // "wash" as a synonym, had been quoted (0.77).
+  // document), as a row's first cell is read: "quick wash how long" is the "Quick: 30 min" item's, and "Rinse Only: 12
+  // min", whose "Rinses dishes" holds "wash" as a synonym, had been quoted (0.77).
+  const labelNamedIn = new Set(passages.flatMap(({ chunk }, p) => ([...(itemsOf[p]?.items.values() ?? [])].some((item) => item.labelNamed) ? [chunk.source] : [])));
   const anotherItem = (p: number, position: number) => {
     const start = itemsOf[p]?.starts[position];
     if (start === undefined) return false;
