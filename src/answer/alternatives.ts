@@ -5,8 +5,8 @@
  * of software (versions.ts), a sum of money (sums.ts), a count of a thing (quantities.ts), a side of a bound
  * (bounds.ts), the early or late kind of a thing (qualified.ts), whom it is for (audiences.ts), a contact channel
  * (contact-channels.ts), the period a price is counted by (periods.ts), an opposite (opposites.ts), a car park, room or
- * band by its letter or number (designations.ts, an open set). "Where is the log file on Windows?" is not answered by "Log file (Linux): /var/log/…", nor a
- * Friday's minimum by Saturday's.
+ * band by its letter or number (designations.ts, an open set). "Where is the log file on Windows?" is not answered by
+ * "Log file (Linux): /var/log/…", nor a Friday's minimum by Saturday's.
  */
 
 /** Which of a closed set of alternatives a text names, by their numbers. */

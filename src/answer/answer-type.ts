@@ -792,12 +792,6 @@ export function withContactWord(question: string): string {
   return type === "phone" || type === "email" || type === "url" ? `${question} contact` : question;
 }
 
-/**
- * Whether the text names a sum the question does not: a number said as money ("£285", "10p", "costs 40"; MONEY_NUMBER),
- * "free", a sum in words, or nothing to pay. Without its times of day: "If a dog has not been collected by 7:30 p.m. … overnight
- * boarding rate, charged to your card" says no price of boarding. A fine or a penalty is never "free": "Blue Badge
- * holders may park free of charge" says no fine for staying too long in the drop-off bays.
- */
 // A sum insured is no price: "Renter must provide event liability insurance, min. $1,000,000 per occurrence" says what
 // the insurance must cover, not what it costs (0.82 for "event insurance how much does it cost"). Unless the question
 // asks of the cover: "how much cover do I get", "what is the claim limit".
@@ -813,13 +807,14 @@ const ASKS_OF_COVER = /^(?:cover|coverage|covered|covers|limit|limits|claim|clai
 // where the item holds no term of the question, and the rest of the text holds one, the sum is another's. Not brackets
 // closing a clause: "earns the salary prescribed for that level (currently $205,700)" gives the salary.
 const BRACKETED_SUM = /((?:,|\band\b|\bor\b)\s+)((?:[\p{L}'’-]+\s+){1,4})\([^()]*[$£€]\s?\d[^()]*\)/gu;
+// The question's terms are read only for a text holding such brackets: the test runs on every sentence weighed.
 function withoutOthersBracketedSums(text: string, questionWords: ReadonlySet<string>): string {
-  const asked = new Set(terms([...questionWords].join(" ")));
-  if (!asked.size) return text;
-  const holdsAsked = (said: string) => terms(said).some((term) => asked.has(term));
-  return text.replace(BRACKETED_SUM, (whole, joint: string, item: string) =>
-    !holdsAsked(item) && holdsAsked(text.replace(whole, " ")) ? `${joint}${item}` : whole,
-  );
+  let asked: Set<string> | undefined;
+  const holdsAsked = (said: string) => terms(said).some((term) => asked!.has(term));
+  return text.replace(BRACKETED_SUM, (whole, joint: string, item: string) => {
+    asked ??= new Set(terms([...questionWords].join(" ")));
+    return asked.size > 0 && !holdsAsked(item) && holdsAsked(text.replace(whole, " ")) ? `${joint}${item}` : whole;
+  });
 }
 // A number word that only qualifies another word: "A one-way fee applies and is shown when you book" names no sum (it
 // had answered "how much is the one way fee" at 0.91); "twenty-five" and "half-price" still say one.
@@ -882,6 +877,12 @@ function leavesOutAsked(text: string, questionWords: ReadonlySet<string>): boole
   const rest = new Set(words(text.replace(ADDED_ON, " ")));
   return addedOn.some((word) => !asksWord(word, rest));
 }
+/**
+ * Whether the text names a sum the question does not: a number said as money ("£285", "10p", "costs 40"; MONEY_NUMBER),
+ * "free", a sum in words, or nothing to pay. Without its times of day: "If a dog has not been collected by 7:30 p.m. … overnight
+ * boarding rate, charged to your card" says no price of boarding. A fine or a penalty is never "free": "Blue Badge
+ * holders may park free of charge" says no fine for staying too long in the drop-off bays.
+ */
 function saysSum(withTimes: string, questionWords: ReadonlySet<string>): boolean {
   const said = withTimes.replace(CLOCK_TIMES, " ").replace(QUALIFYING_NUMBER_WORD, " ");
   const insured = [...questionWords].some((word) => ASKS_OF_COVER.test(word)) ? said : said.replace(SUM_INSURED, " ");

@@ -240,6 +240,8 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const heldOf = sentencesOf.map((sentences, p) => sentences.map((s, i) => held(s.text, termsOf[p]![i])));
   // Whether each sentence names another day, channel … than the one asked about: read once, by its list's items and by itself.
   const namesAnotherOf = sentencesOf.map((sentences) => sentences.map((s) => namesAnotherAlternative.some((another) => another(s.text))));
+  // Each sentence's label and value (LABEL), read once: an item's label and the ranking's `labelled` use them.
+  const labelsOf = sentencesOf.map((sentences) => sentences.map((s) => LABEL.exec(s.text)));
   const rowContextTerms = passages.map(({ chunk }, p) => {
     const sentences = sentencesOf[p]!;
     if (!sentences.some((s) => s.tableRow)) return undefined;
@@ -265,7 +267,9 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     const name = key?.replace(/\([^)]*\)/gu, " ");
     return name !== undefined && terms(name).length > 0 && words(name).every((word) => questionWords.has(word));
   };
-  const rowNamedIn = new Set(passages.flatMap(({ chunk }, p) => (sentencesOf[p]!.some((s) => s.tableRow && namedWhole(s.rowKey)) ? [chunk.source] : [])));
+  // The documents some of whose passages `named` holds for.
+  const sourcesWhere = (named: (p: number) => boolean) => new Set(passages.flatMap(({ chunk }, p) => (named(p) ? [chunk.source] : [])));
+  const rowNamedIn = sourcesWhere((p) => sentencesOf[p]!.some((s) => s.tableRow && namedWhole(s.rowKey)));
   // Where no row's first cell is named whole, the row whose first cell names every term asked with the fewest words
   // beyond them is the record asked for: "How much is an MOT?" names "MOT test (Class 4)" more nearly than "MOT +
   // interim service", a package of two. The package's row (£189.00) had been quoted over the test's (£54.85).
@@ -335,7 +339,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     });
     const items = new Map(
       [...heldByItem].map(([start, found]) => {
-        const label = LABEL.exec(sentences[start]!.text)?.[1];
+        const label = labelsOf[p]![start]?.[1];
         return [start, { found, coverage: coverageOf(found), aboutAnother: aboutAnother.has(start), labelNamed: label === undefined ? undefined : namedWhole(label) }];
       }),
     );
@@ -351,7 +355,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // So is an item whose label the question does not name, where it names another's whole (in any passage of the
   // document), as a row's first cell is read: "quick wash how long" is the "Quick: 30 min" item's, and "Rinse Only: 12
   // min", whose "Rinses dishes" holds "wash" as a synonym, had been quoted (0.77).
-  const labelNamedIn = new Set(passages.flatMap(({ chunk }, p) => ([...(itemsOf[p]?.items.values() ?? [])].some((item) => item.labelNamed) ? [chunk.source] : [])));
+  const labelNamedIn = sourcesWhere((p) => [...(itemsOf[p]?.items.values() ?? [])].some((item) => item.labelNamed));
   const anotherItem = (p: number, position: number) => {
     const start = itemsOf[p]?.starts[position];
     if (start === undefined) return false;
@@ -457,7 +461,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         namesAnotherOf[p]![position]! ||
         namedWithoutValue(p, position, heldTerms);
       const novelty = sentenceTerms.size ? [...sentenceTerms].filter((t) => !questionTerms.has(t)).length / sentenceTerms.size : 0;
-      const label = LABEL.exec(sentence.text);
+      const label = labelsOf[p]![position] ?? null;
       const labelled = label !== null && coverageOf(held(label[1]!)) >= WHOLE && (type === "any" || holdsAnswerType(label[2]!, type, questionWords));
       return {
         n,
