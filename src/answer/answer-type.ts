@@ -399,10 +399,15 @@ const SEARCHED_ADDRESS = /^\W*(?:[\p{L}\d'’-]+ ){1,3}address\W*$/u;
 // company pay full salary during sick leave?", which asks whether).
 const ASKED_PAY = /\b(?:what|how much|how high)\b[^?]*\b(?:salary|salaries|wages?|allowances?|pay rates?)\b/;
 
-// "which museum", "what football team", "which Australian institution"; not "what do museums need", whose word between is
-// the question's verb.
-const WHICH_ORGANISATION = new RegExp(`\\b(?:what|which) (?:([\\p{L}-]+) )?${ORGANISATION_NOUNS}\\b`, "gu");
-const asksOrganisation = (q: string) => [...q.matchAll(WHICH_ORGANISATION)].some(([, between]) => between === undefined || !isStopWord(between));
+// "which museum", "what football team", "which Australian institution", "which travel insurance company" (0.80 for "We
+// strongly recommend that you take out comprehensive travel insurance"); not "what do museums need", whose word between
+// is the question's verb, nor "what kind of shop", which asks no name.
+const WHICH_ORGANISATION = new RegExp(`\\b(?:what|which) (?:([\\p{L}-]+) (?:([\\p{L}-]+) )?)?${ORGANISATION_NOUNS}\\b`, "gu");
+const KIND_WORDS = /^(?:kind|kinds|type|types|sort|sorts)$/;
+const asksOrganisation = (q: string) =>
+  [...q.matchAll(WHICH_ORGANISATION)].some(([, ...between]) =>
+    between.every((word) => word === undefined || (!isStopWord(word) && !KIND_WORDS.test(word))),
+  );
 
 // "Which Node version do I need?", "what version of SQLite": a version is a number ("Node.js 20 or newer").
 const ASKED_VERSION = /\b(?:what|which) (?:[\p{L}\p{N}.+#-]+ )?versions?\b/u;
@@ -435,7 +440,10 @@ const ASKED_EMAIL = new RegExp(`\\be-?mail address(?:es)?\\b|${WHAT_IS_THE}e-?ma
 // (details on the back of your membership card)" (0.84), nor "brightpath PGP key fingerprint" by "Our PGP key
 // fingerprint is published on the same page" (0.83).
 const CREDENTIAL_WORDS = String.raw`(?:password|passcode|passphrase|pin|pin number|(?:door|gate|entry|access|alarm|key ?safe|lock ?box|wi-?fi|network|guest|promo|discount|voucher|sort) code|wi-?fi key|(?:bank|account|payment) details|(?:bank )?account (?:number|no)|iban|(?:pgp |gpg )?(?:key )?fingerprint)s?`;
-const ASKED_CREDENTIAL = new RegExp(`${WHAT_IS_THE}${CREDENTIAL_WORDS}\\b`, "u");
+// Or by what it opens: "what's the code for the key safe on the shed" (0.84 for "The key safe code is given to members
+// when they sign their plot agreement").
+const CODE_OF_A_LOCK = String.raw`(?:code|pin|password|combination) (?:for|to|of|on) (?:the |my |our |your |a )?(?:[\p{L}-]+ ){0,2}(?:doors?|gates?|entrances?|key ?safes?|lock ?box(?:es)?|locks?|padlocks?|lockers?|safes?|alarms?|wi-?fi|networks?|sheds?|buildings?)`;
+const ASKED_CREDENTIAL = new RegExp(`${WHAT_IS_THE}(?:${CREDENTIAL_WORDS}|${CODE_OF_A_LOCK})\\b`, "u");
 // Whose, after it: "wifi password parish hall" (0.80 for "The network name and password are displayed on the
 // noticeboard"); not what is asked of passwords ("password requirements", "pin forgotten").
 const ABOUT_CREDENTIALS = `${DONE_TO_IT}|requirements?|rules?|polic(?:y|ies)|length|expiry|expires?|expired|manager|strength|complexity|history|forgot|forgotten|lost|locked|lockout|help|recovery|sharing|shared|tips?|changes|resets`;
@@ -478,6 +486,13 @@ const ASKED_DURATION = /\bhow long\b[^?.,;]*?\b(?:take|takes|took|taking|last|la
 // parks?" who.
 // Nor a battery's charge ("battery storage charge level winter", "how much charge should the battery have").
 const CHARGE_ASKED = /(?<!\b(?:to|in|battery|full|enough|much) )\bcharges?\b(?! (?:the|it|its|my|your|fully|up|level|levels|left|indicator|should|does|do|is|in)\b)/;
+// Whether one must pay at all: "is victoria car park free or do I have to pay" (0.76 for "Victoria car park is about two
+// minutes' walk away"). Not when it is to be paid by: "how long do I have to pay the invoice"; nor whether a thing named
+// is paid: "Do I have to pay a deposit for a dedicated desk?" is answered by "members pay a one-month security deposit".
+const ASKED_WHETHER_PAID = /(?<!\b(?:how long|how soon|when|by when|how many days)\b[^?]*)\b(?:have|need|got) to pay\b(?! (?:by|within|before|back|off|attention|a|an|the)\b)|^\W*(?:is|are)\b[^?]*\bfree\b/;
+// The least or most of something, asked for: "what's the minimum turnout for the election result to count" (0.80 for
+// "If turnout falls below the minimum set out in Bye-Law 4, …"), "what is the maximum group size".
+const ASKED_BOUND = /\b(?:what|which)(?:['’]s| is| are| was) (?:the |their |your |its |our )?(?:minimum|maximum|min|max)\b/;
 // A sum asked for by what it is for: "what is the fine for a late book", "what is the rent". Not "when was the fine
 // imposed", nor "is it fine to …". Nor searched for ("sailing course deposit amount"): the one such search of the small
 // corpora was then answered confidently with a gift voucher's "Yes, for any amount from £25" (`npm run eval -- --only=qa`,
@@ -500,7 +515,7 @@ export function expectedAnswerType(question: string): AnswerType {
   if (ASKED_URL.test(q)) return "url";
   if (ASKED_CREDENTIAL.test(q) || (searchStyle && SEARCHED_CREDENTIAL.test(q))) return "credential";
   if (MEASURE_LIMIT.test(q)) return "number";
-  if (/\b(price|cost|fee|fare)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || CHARGE_ASKED.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q) || ASKED_EXCESS.test(q) || TIME_RATE.test(q) || CHARGED_RATE.test(q)) {
+  if (/\b(price|cost|fee|fare)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || CHARGE_ASKED.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q) || ASKED_EXCESS.test(q) || TIME_RATE.test(q) || CHARGED_RATE.test(q) || ASKED_WHETHER_PAID.test(q)) {
     return "amount";
   }
   if (HOW_MANY_UNITS_OF_TIME.test(q)) return "number";
@@ -509,7 +524,7 @@ export function expectedAnswerType(question: string): AnswerType {
   // a length; any number had done ("Kestrel House has 64 desks").
   if (/\bhow (?:long|far)\b|\bhow much (?:notice|warning)\b/.test(q) || ASKED_LENGTH.test(q) || (searchStyle && /\b(?:length|duration)\b/.test(q))) return "length";
   if (/\bhow many\b|\bwhat number\b/.test(q) || HOW_MUCH_OF.test(q) || WHAT_IS_THE_NUMBER.test(q) || (searchStyle && SEARCHED_NUMBER.test(q))) return "count";
-  if (withoutDegreeWord(q) !== q || /\bwhat (percentage|percent|proportion|amount|share|fraction)\b/.test(q) || ASKED_RATE.test(q) || ASKED_VERSION.test(q) || ASKED_DISCOUNT.test(q)) return "number";
+  if (withoutDegreeWord(q) !== q || /\bwhat (percentage|percent|proportion|amount|share|fraction)\b/.test(q) || ASKED_RATE.test(q) || ASKED_VERSION.test(q) || ASKED_DISCOUNT.test(q) || ASKED_BOUND.test(q)) return "number";
   if (ASKED_TEMPERATURE.test(q) && !asksWhether(q)) return "temperature";
   if (/\b(what|which)\b/.test(q) && ROLE_NOUNS.test(q)) return "role";
   if (WHAT_TIME.test(q) || (searchStyle && SEARCHED_TIME.test(q))) return "time";
@@ -517,6 +532,7 @@ export function expectedAnswerType(question: string): AnswerType {
   // before or after (ASKED_HOW_EARLY). They had asked for nothing, and "Please arrive 5–10 minutes early" had answered
   // when the studio opens on Saturdays.
   if (ASKED_HOW_EARLY.test(q)) return "date";
+  if (WHICH_WEEKDAY_ASKED.test(q)) return "day";
   if (
     /\bwhen\b|\b(what|which|in which|in what) (year|date|day|month|time|century|decade|period)\b/.test(q) ||
     WHAT_IS_THE_DATE.test(q) ||
@@ -688,8 +704,10 @@ const MONTH_AFTER = new RegExp(String.raw`^(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_
 const MONTH_BEFORE = new RegExp(String.raw`\b${MONTH_NAME}\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?$`, "iu");
 // A day: "Saturday", "20 June", "June 20th", "20/06", "the 1st of each month", "within 14 days", "by the end of March".
 // "What date is the awards banquet?" asks for one: "held every November", "take place in December" name the month only.
+const DATED = String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_NAME}\b|\b${MONTH_NAME}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b`;
+const DATED_DAY = new RegExp(DATED, "iu");
 const A_DAY = new RegExp(
-  String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_NAME}\b|\b${MONTH_NAME}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b|\b${WEEKDAYS}\b|\b(?:today|tomorrow|tonight|yesterday)\b|\b(?:end|start|beginning|middle)\s+of\s+${MONTH_NAME}\b`,
+  String.raw`${DATED}|\b${WEEKDAYS}\b|\b(?:today|tomorrow|tonight|yesterday)\b|\b(?:end|start|beginning|middle)\s+of\s+${MONTH_NAME}\b`,
   "iu",
 );
 const saysDay = (text: string) => A_DAY.test(text) || DAY_OF_MONTH.test(text) || RELATIVE_TIME.test(text);
@@ -921,6 +939,39 @@ const saysNewDateWord = (text: string, questionWords: ReadonlySet<string>) =>
     return UNITS_OF_DATES.test(word) || (!questionWords.has(word) && !questionWords.has(word.replace(/s$/u, "")));
   });
 
+// "which saturday in the month are you open?": one of the weekday it names (saysWhichWeekday).
+const WHICH_WEEKDAY_ASKED = new RegExp(`\\b(?:which|what) ${WEEKDAYS}\\b`);
+// A time at one end of a span answers for that end only. "What time does the last shuttle bus go back?" is not answered
+// by "the free shuttle bus, which runs every 15 minutes from 7:15am" (0.83), nor "what time does the college cafe open"
+// by "The Kingsmead Café stays open until 7pm" (0.89). A span says both: "from 9am to 5pm"; and a time to be somewhere
+// by answers when to come: "Arrive by 9.15am" for "What time should I arrive on the first morning?".
+const A_TIME = String.raw`(?:\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\p{L})|${BY_THE_24_HOUR_CLOCK}|noon|midday|midnight)`;
+const TIME_STARTING = new RegExp(String.raw`\b(?:from|starting(?: at| from)?|opens? at|opening at|begins?(?: at)?|starts?(?: at)?|first \p{L}+ (?:at|is))\s+${A_TIME}(?!\s*(?:to|until|till|-|–|—)\s)`, "giu");
+const TIME_ENDING = new RegExp(String.raw`\b(?:until|till|til|to|closes? at|closing at|ends? at|finish(?:es)? at|last \p{L}+ (?:at|is))\s+${A_TIME}`, "giu");
+const ASKS_END = /^(?:last|latest|close|closes|closing|shut|shuts|finish|finishes|end|ends|until|till)$/;
+const ASKS_START = /^(?:first|earliest|opens|start|starts|begin|begins)$/;
+const asksStart = (questionWords: ReadonlySet<string>) =>
+  [...questionWords].some((word) => ASKS_START.test(word)) ||
+  (questionWords.has("open") && ["does", "do", "will"].some((verb) => questionWords.has(verb))) ||
+  (questionWords.has("opening") && questionWords.has("time"));
+function withoutTimesOfTheOtherEnd(text: string, questionWords: ReadonlySet<string>): string {
+  const end = [...questionWords].some((word) => ASKS_END.test(word));
+  const start = asksStart(questionWords);
+  if (end === start) return text;
+  return text.replace(end ? TIME_STARTING : TIME_ENDING, " ");
+}
+
+// Which of a weekday the question names is said by its place in the month or by a date: "which saturday in the month
+// are you open?" is not answered by "open one Saturday morning each month" (0.77), nor "which tuesday of the month do
+// the readers meet" by "meet once a month" (0.80).
+const WEEKDAY = new RegExp(`^${WEEKDAYS}$`);
+const namesWeekday = (questionWords: ReadonlySet<string>) => [...questionWords].some((word) => WEEKDAY.test(word));
+const WHICH_WEEKDAY = new RegExp(
+  String.raw`\b(?:first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th)(?:(?:,|,? and| or|\s*&)\s+(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th))*\s+${WEEKDAYS}\b`,
+  "iu",
+);
+const saysWhichWeekday = (text: string) => WHICH_WEEKDAY.test(text) || DATED_DAY.test(text) || DAY_OF_MONTH.test(text);
+
 export function holdsAnswerType(text: string, type: AnswerType, questionWords: ReadonlySet<string> = new Set()): boolean {
   if (type === "email") return EMAIL_ADDRESS.test(text);
   if (type === "phone") return PHONE_NUMBER.test(text.replace(EMAIL_ADDRESSES, " "));
@@ -958,9 +1009,13 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
     return newNumber(withoutTimes, NUMBER, questionWords) || NUMBER_WORDS.test(withoutTimes) || (questionWords.has("often") && HOW_OFTEN.test(text));
   }
   if (type === "count") return newCount(text, questionWords);
-  if (type === "time") return CLOCK_TIME.test(text) || TIME_OF_DAY_SAID.test(text);
+  if (type === "time") {
+    const times = withoutTimesOfTheOtherEnd(text, questionWords);
+    return CLOCK_TIME.test(times) || TIME_OF_DAY_SAID.test(times);
+  }
   if (type === "date" || type === "day") {
     if (type === "day" && !saysDay(text)) return false;
+    if (type === "day" && namesWeekday(questionWords)) return saysWhichWeekday(text);
     return (
       (EARLY_OR_LATE.some((word) => questionWords.has(word)) && saysDuration(text)) ||
       newNumber(text, DATE_NUMBER, questionWords) ||

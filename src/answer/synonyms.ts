@@ -24,9 +24,12 @@ export interface Thesaurus {
 }
 
 const ASKS_WHETHER = /^\W*(?:is|are|was|were|will|would|can|could|does|do|did)\b/iu;
+// "is there a season lease for adults and what does it cost" asks what as well: the junior lease's $189 had answered it
+// (0.76), as if any audience's lease said whether there is one.
+const AND_ASKS_WHAT = /(?:\band|,)\s+(?:what|how much|how many|how long|when|where|who|which)\b/iu;
 
 /** Whether the question asks whether something is so ("Is the lake open on Mondays?"), which its opposite answers as well. */
-export const asksWhether = (question: string) => ASKS_WHETHER.test(question);
+export const asksWhether = (question: string) => ASKS_WHETHER.test(question) && !AND_ASKS_WHAT.test(question);
 
 // A word after one of these is a noun, and only its noun's synonyms count: "a refund" is no "return", which the verb
 // "refund" is.

@@ -43,6 +43,8 @@ describe("another audience", () => {
     expect(student("Adults: £12; children under 16: £6.")).toBe(true);
     expect(student("Concessions (over-65s, students): £9.")).toBe(false);
     expect(audienceOf("Can children come to the tasting?")("Tastings are for adults only.")).toBe(false);
+    // Asked whether and what, it asks for the value: another audience's is none.
+    expect(audienceOf("is there a season lease for adults and what does it cost")("Our Junior Season Lease gives your child a ski package for the whole season for $189.")).toBe(true);
     // Nor for a question asking for no value: the adult is who the question is about, not whom a price is for.
     expect(audienceOf("who do I speak to if I'm worried about how an adult at the club treats my son")("Children's welfare: speak to our welfare officer.")).toBe(false);
   });
@@ -58,6 +60,13 @@ describe("the early or late kind of a thing", () => {
     expect(namesOnlyQualified("funding for 3 year olds")("Early Years funding covers 15 hours a week.")).toBe(false);
     // Asked of the early kind, the text answers.
     expect(namesOnlyQualified("can I check in early")("Early check-in from 12 noon can be arranged for £25.")).toBe(false);
+  });
+
+  it("When a question asks of a dog, Then a text naming only assistance dogs answers for another kind, unless assistance dogs are asked of", () => {
+    const dog = namesOnlyQualified("can we bring our dog on the boat");
+    expect(dog("Assistance dogs are, of course, welcome on both boats.")).toBe(true);
+    expect(dog("Dogs travel free on leads; assistance dogs are welcome in the cabin.")).toBe(false);
+    expect(namesOnlyQualified("are guide dogs allowed")("Assistance dogs and guide dogs are welcome.")).toBe(false);
   });
 });
 

@@ -1239,7 +1239,8 @@ describe("answer types for who and where", () => {
 
   it("When a sentence says where values are put up, Then it holds none, unless the question asks when they are", () => {
     expect(expectedAnswerType("what are the climbing wall hours in the summer")).toBe("date");
-    expect(expectedAnswerType("what are the minimum hours")).toBe("any");
+    // The least hours are counted: a number, not a time.
+    expect(expectedAnswerType("what are the minimum hours")).toBe("number");
     // Searched for by the place or the days; not hours that are counted.
     for (const searched of ["gym weekend hours", "library hours sunday", "christmas hours"]) expect(expectedAnswerType(searched)).toBe("date");
     for (const counted of ["volunteer hours needed", "block of 10 hours expiry", "hours per week"]) expect(expectedAnswerType(counted)).toBe("any");
@@ -1372,5 +1373,55 @@ describe("answer types for who and where", () => {
     const question = new Set(["which", "museum", "does", "ore", "disu", "direct"]);
     expect(holdsAnswerType("Ore Disu (Director, Nigerian Museum of Lagos) spoke last.", "organisation", question)).toBe(true);
     expect(holdsAnswerType("Ore Disu directs a museum in the city.", "organisation", question)).toBe(false);
+  });
+
+  it("When a question asks which company by two words before it, Then it asks for an organisation, but not 'what kind of shop'", () => {
+    expect(expectedAnswerType("Which travel insurance company do you recommend?")).toBe("organisation");
+    expect(expectedAnswerType("what kind of shop is it")).toBe("any");
+    expect(expectedAnswerType("what does the company do")).toBe("any");
+    const question = new Set(words("Which travel insurance company do you recommend?"));
+    expect(holdsAnswerType("We strongly recommend that you take out comprehensive travel insurance, including cancellation cover, as soon as you book.", "organisation", question)).toBe(false);
+    expect(holdsAnswerType("We recommend Harbour Mutual for travel insurance.", "organisation", question)).toBe(true);
+  });
+
+  it("When a question asks for the code of a lock, Then it asks for a credential", () => {
+    expect(expectedAnswerType("what's the code for the key safe on the shed")).toBe("credential");
+    expect(expectedAnswerType("what is the combination to the bike locker")).toBe("credential");
+    expect(holdsAnswerType("The key safe code is given to members when they sign their plot agreement.", "credential")).toBe(false);
+    expect(holdsAnswerType("Key safe code: 2719.", "credential")).toBe(true);
+  });
+
+  it("When a question asks whether one has to pay, or the least or most of something, Then it asks for a sum or a number; not when it is to be paid by", () => {
+    for (const asked of ["is victoria car park free or do I have to pay", "do I have to pay for parking", "is the museum free"]) expect(expectedAnswerType(asked)).toBe("amount");
+    expect(expectedAnswerType("how long do I have to pay the invoice")).toBe("length");
+    expect(expectedAnswerType("Do I have to pay a deposit for a dedicated desk?")).toBe("any");
+    const pay = new Set(words("is victoria car park free or do I have to pay"));
+    expect(holdsAnswerType("Victoria car park is about two minutes' walk away.", "amount", pay)).toBe(false);
+    expect(holdsAnswerType("Victoria car park is free after 6pm.", "amount", pay)).toBe(true);
+    for (const asked of ["what's the minimum turnout for the election result to count", "what is the maximum group size"]) expect(expectedAnswerType(asked)).toBe("number");
+    expect(expectedAnswerType("what is the minimum notice period")).toBe("length");
+  });
+
+  it("When a question asks when something opens, starts, ends or closes, Then a time at the other end of a span does not answer it", () => {
+    const last = new Set(words("what time does the last shuttle bus go back to the retail park"));
+    expect(holdsAnswerType("Hop on the free shuttle bus, which runs every 15 minutes from 7:15am.", "time", last)).toBe(false);
+    expect(holdsAnswerType("The shuttle runs from 7:15am to 6:30pm.", "time", last)).toBe(true);
+    expect(holdsAnswerType("The last shuttle leaves at 6:30pm.", "time", last)).toBe(true);
+    const opens = new Set(words("what time does the college cafe open"));
+    expect(holdsAnswerType("The Kingsmead Café stays open until 7pm on weekday evenings.", "time", opens)).toBe(false);
+    expect(holdsAnswerType("The café is open 8am to 7pm.", "time", opens)).toBe(true);
+    // A time to be there by answers when to come.
+    expect(holdsAnswerType("Arrive by 9.15am to sign in and get changed.", "time", new Set(words("What time should I arrive on the first morning of my course?")))).toBe(true);
+    // Hours asked for are both ends.
+    expect(holdsAnswerType("The café stays open until 7pm.", "time", new Set(words("what time is the cafe open")))).toBe(true);
+  });
+
+  it("When a question asks which of a weekday it names, Then only its place in the month or a date answers", () => {
+    for (const asked of ["which saturday in the month are you open?", "which tuesday of the month do the readers meet"]) expect(expectedAnswerType(asked)).toBe("day");
+    const saturday = new Set(words("which saturday in the month are you open?"));
+    expect(holdsAnswerType("Saturday: open one Saturday morning each month, 9:00am to 12:30pm.", "day", saturday)).toBe(false);
+    expect(holdsAnswerType("We open on the first Saturday of each month.", "day", saturday)).toBe(true);
+    expect(holdsAnswerType("Open on the second and last Saturdays.", "day", saturday)).toBe(true);
+    expect(holdsAnswerType("Next Saturday opening: 14 June.", "day", saturday)).toBe(true);
   });
 });
