@@ -939,6 +939,19 @@ const saysNewDateWord = (text: string, questionWords: ReadonlySet<string>) =>
     return UNITS_OF_DATES.test(word) || (!questionWords.has(word) && !questionWords.has(word.replace(/s$/u, "")));
   });
 
+const QUOTED = /["“][^"”]*["”]/gu;
+// "How deep is the pool?" asks a measure of one dimension, which the text names: "a 25-yard, eight-lane pool" says its
+// length (0.87). Not "how big" or "how long", whose measures are said in too many ways (capacity, a length of time), nor
+// "how tall" or "how high": "how tall is the actor who plays hagrid" is answered by "6 ft 1 in" (NQ-open lost two right
+// confident answers, `npm run eval -- --only=qa`, 2026-12-07).
+const DIMENSIONS: Record<string, RegExp> = {
+  deep: /\b(?:deep|deeper|depths?)\b/iu,
+  wide: /\b(?:wide|wider|widths?|across|breadth)\b/iu,
+  thick: /\b(?:thick|thicker|thickness)\b/iu,
+};
+const saysDimensionAsked = (text: string, questionWords: ReadonlySet<string>) =>
+  !questionWords.has("how") || Object.entries(DIMENSIONS).every(([asked, said]) => !questionWords.has(asked) || said.test(text));
+
 // "which saturday in the month are you open?": one of the weekday it names (saysWhichWeekday).
 const WHICH_WEEKDAY_ASKED = new RegExp(`\\b(?:which|what) ${WEEKDAYS}\\b`);
 // A time at one end of a span answers for that end only. "What time does the last shuttle bus go back?" is not answered
@@ -991,7 +1004,9 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
     const withoutRolesOrPlaces = withoutTheCapitalised(withoutTitleRoles(text).replace(WHOLE_POSTAL_ADDRESS, " ")).replace(NAMED_BODY, " ");
     return newNames(withoutPeoplesAndLanguages(withoutRolesOrPlaces).replace(CODE, " ").replace(NAMED_TIER, " "), questionWords);
   }
-  if (type === "organisation") return newNames(withoutUnnamedFew(text, questionWords), questionWords);
+  // Nor by what one is told to write or say, or an address: "Several supermarkets will deliver to the cottage; please
+  // put "Honeysuckle Cottage, Brayford Lane" as the address" names no supermarket (0.84).
+  if (type === "organisation") return newNames(withoutUnnamedFew(text, questionWords).replace(QUOTED, " ").replace(WHOLE_POSTAL_ADDRESS, " "), questionWords);
   if (type === "place") return newNames(text, questionWords) || newLocative(text, questionWords) || FILE_PATH.test(text);
   // "Paper claim forms can also be mailed to our Claims Department" names a place, but gives no address.
   if (type === "address") return POSTAL_ADDRESS.test(text);
@@ -1005,6 +1020,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   }
   // A time of day is no size, age or share: "open … 10:00am to 7:00pm" does not say how deep the pool is.
   if (type === "number") {
+    if (!saysDimensionAsked(text, questionWords)) return false;
     const withoutTimes = text.replace(CLOCK_TIMES, " ").replace(TIMES_OF_DAY_SAID_BY_THE_CLOCK, " ");
     return newNumber(withoutTimes, NUMBER, questionWords) || NUMBER_WORDS.test(withoutTimes) || (questionWords.has("often") && HOW_OFTEN.test(text));
   }

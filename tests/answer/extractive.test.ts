@@ -1382,6 +1382,10 @@ describe("answer types for who and where", () => {
     const question = new Set(words("Which travel insurance company do you recommend?"));
     expect(holdsAnswerType("We strongly recommend that you take out comprehensive travel insurance, including cancellation cover, as soon as you book.", "organisation", question)).toBe(false);
     expect(holdsAnswerType("We recommend Harbour Mutual for travel insurance.", "organisation", question)).toBe(true);
+    // Nor by what to write on an order, nor an address.
+    const supermarkets = new Set(words("which supermarkets deliver to the cottage"));
+    expect(holdsAnswerType('Several supermarkets will deliver to the cottage; please put "Honeysuckle Cottage, Brayford Lane" as the address.', "organisation", supermarkets)).toBe(false);
+    expect(holdsAnswerType("Tesco and Waitrose both deliver to the cottage.", "organisation", supermarkets)).toBe(true);
   });
 
   it("When a question asks for the code of a lock, Then it asks for a credential", () => {
@@ -1414,6 +1418,17 @@ describe("answer types for who and where", () => {
     expect(holdsAnswerType("Arrive by 9.15am to sign in and get changed.", "time", new Set(words("What time should I arrive on the first morning of my course?")))).toBe(true);
     // Hours asked for are both ends.
     expect(holdsAnswerType("The café stays open until 7pm.", "time", new Set(words("what time is the cafe open")))).toBe(true);
+  });
+
+  it("When a question asks how deep, wide or thick, Then only a text naming that dimension answers", () => {
+    const deep = new Set(words("how deep is the pool at alder hall"));
+    expect(expectedAnswerType("how deep is the pool at alder hall")).toBe("number");
+    expect(holdsAnswerType("A 25-yard, eight-lane pool with a separate spa.", "number", deep)).toBe(false);
+    expect(holdsAnswerType("The pool is 1.2 m deep at the shallow end.", "number", deep)).toBe(true);
+    expect(holdsAnswerType("Maximum depth: 3.5 metres.", "number", deep)).toBe(true);
+    // Not "how big" or "how tall", said in too many ways.
+    expect(holdsAnswerType("Robbie Coltrane, 6 ft 1 in, played Hagrid.", "number", new Set(words("how tall is the actor who plays hagrid")))).toBe(true);
+    expect(holdsAnswerType("Room 205 seats up to 10 people.", "number", new Set(words("how big is room 205")))).toBe(true);
   });
 
   it("When a question asks which of a weekday it names, Then only its place in the month or a date answers", () => {
