@@ -29,6 +29,10 @@ const EVERYDAY: [string, string[]][] = [
   ["skint", ["cost", "financial help", "hardship"]],
   ["charged twice", ["duplicate", "refund"]],
   ["wrong charge", ["charged incorrectly", "dispute"]],
+  // A card by its scheme: "is it more expensive if I pay on my visa".
+  ...["visa", "mastercard", "amex"].map((scheme): [string, string[]] => [scheme, ["card", "credit card"]]),
+  ["unemployed", ["jobseeker", "benefits", "concession"]],
+  ["out of work", ["jobseeker", "benefits", "concession"]],
   // Changing one's plans.
   ["lock in", ["secure", "confirm", "book"]],
   ["post back", ["return"]],
@@ -77,6 +81,9 @@ const EVERYDAY: [string, string[]][] = [
   ["sign up", ["register", "registration", "enrol", "join"]],
   ["drop out", ["withdraw", "cancel"]],
   ["never turned up", ["missed"]],
+  ["didnt show", ["missed", "no-show", "not turn up"]],
+  ["did not show", ["missed", "no-show", "not turn up"]],
+  ["no show", ["missed", "no-show"]],
   ["not turn up", ["missed"]],
   ["check in", ["arrival", "arrive"]],
   ["checkin", ["arrival", "arrive"]],
@@ -155,6 +162,7 @@ const EVERYDAY: [string, string[]][] = [
   ["pup", ["puppy"]],
   ["dog", ["pet"]],
   ["hamster", ["pet"]],
+  ...["tortoise", "guinea pig", "parrot", "budgie", "snake", "lizard", "ferret"].map((animal): [string, string[]] => [animal, ["pet", "animal"]]),
   // A dog by its breed: "can I bring my two labradors camping".
   ...["labrador", "spaniel", "terrier", "collie", "retriever", "poodle", "alsatian", "dachshund", "greyhound", "whippet", "beagle", "pug", "cockapoo", "labradoodle"].map(
     (breed): [string, string[]] => [breed, ["dog", "pet"]],
@@ -172,6 +180,9 @@ const EVERYDAY: [string, string[]][] = [
   ["ruined", ["damage", "damaged"]],
   ["scrape", ["damage", "damaged", "scratch"]],
   ["locked up", ["frozen", "unresponsive"]],
+  ["nothing responds", ["frozen", "unresponsive"]],
+  ["packs up", ["fault", "faulty", "warranty"]],
+  ["packed up", ["fault", "faulty", "warranty"]],
   ["robbed", ["stolen", "theft"]],
   ["burgled", ["theft", "burglary"]],
   ["hacked", ["compromised", "unauthorised", "unauthorized"]],
@@ -327,6 +338,14 @@ const EVERYDAY: [string, string[]][] = [
   // "make up my mind", "make my mind up" (phrases are looked up by three words at most).
   ["up my mind", ["decide", "accept"]],
   ["my mind up", ["decide", "accept"]],
+  // Places, bodies and devices in everyday words.
+  ["squeeze", ["fit", "capacity", "seats"]],
+  ["jacuzzi", ["hot tub", "spa"]],
+  ["stomach bug", ["diarrhoea", "vomiting", "sickness", "illness"]],
+  ["tummy bug", ["diarrhoea", "vomiting", "sickness", "illness"]],
+  ["samsung", ["android"]],
+  ["in the dark", ["night vision", "low light"]],
+  ["lights are off", ["night vision", "low light"]],
 ];
 
 /** A word or phrase as the list is keyed: its words' stems, a stop word as written ("on hold" is not "hold"), joined by "_". */

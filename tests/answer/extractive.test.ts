@@ -1420,6 +1420,25 @@ describe("answer types for who and where", () => {
     expect(holdsAnswerType("The café stays open until 7pm.", "time", new Set(words("what time is the cafe open")))).toBe(true);
   });
 
+  it("When a question asks who holds a deputy's role, Then a text naming the role with no one beside it names another", () => {
+    const deputy = namesAnotherRole("Who is the deputy club manager?");
+    expect(deputy("When Mrs Petrakis is not on site, the deputy club manager is in charge.")).toBe(true);
+    expect(deputy("Our Deputy Club Manager covers for Helen when she is away.")).toBe(true);
+    for (const named of ["Deputy Club Manager: Sarah Jones", "Sarah Jones, our deputy club manager, runs Fridays.", "Our deputy club manager is Tom Briggs.", "Tom Briggs (Deputy Club Manager) runs Fridays."]) {
+      expect(deputy(named)).toBe(false);
+    }
+    // Asked for another kind of answer, the role's mention may answer.
+    expect(namesAnotherRole("what is the deputy club manager's phone number")("Call the deputy club manager on 01632 960 123.")).toBe(false);
+  });
+
+  it("When a question asks when something was, Then a time from then or how often says nothing of it", () => {
+    const drill = new Set(words("when was the last fire drill?"));
+    expect(holdsAnswerType("At the most recent drill, the building was fully evacuated in 4 minutes 10 seconds.", "date", drill)).toBe(false);
+    expect(holdsAnswerType("The last drill was held on 3 March.", "date", drill)).toBe(true);
+    // Asked when it is, a time from now answers.
+    expect(holdsAnswerType("Refunds are paid within 5 working days.", "date", new Set(words("when will I get my refund")))).toBe(true);
+  });
+
   it("When a question asks how deep, wide or thick, Then only a text naming that dimension answers", () => {
     const deep = new Set(words("how deep is the pool at alder hall"));
     expect(expectedAnswerType("how deep is the pool at alder hall")).toBe("number");

@@ -209,6 +209,10 @@ describe("everyday words", () => {
     expect(withDocumentWords("thunderstorm coming what do we do")).toBe("thunderstorm coming what do we do lightning storm weather");
     expect(withDocumentWords("can members book before everyone else")).toBe("can members book before everyone else general public public");
     expect(withDocumentWords("do I have to pay anything to see a counsellor")).toBe("do I have to pay anything to see a counsellor free cost charge");
+    expect(withDocumentWords("is it more expensive if I pay on my visa")).toBe("is it more expensive if I pay on my visa card credit card");
+    expect(withDocumentWords("engineer didnt show compensation")).toBe("engineer didnt show compensation missed no-show not turn up");
+    expect(withDocumentWords("is it ok to wear my watch in the jacuzzi")).toBe("is it ok to wear my watch in the jacuzzi hot tub spa");
+    expect(withDocumentWords("will your team carry my tortoise")).toBe("will your team carry my tortoise pet animal");
   });
 });
 
