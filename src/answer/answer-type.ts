@@ -540,7 +540,7 @@ export function expectedAnswerType(question: string): AnswerType {
   if (ASKED_EMAIL.test(q) || (searchStyle && SEARCHED_EMAIL.test(q))) return "email";
   if (ASKED_URL.test(q)) return "url";
   if (ASKED_CREDENTIAL.test(q) || (searchStyle && SEARCHED_CREDENTIAL.test(q))) return "credential";
-  if (MEASURE_LIMIT.test(q)) return "number";
+  if (MEASURE_LIMIT.test(q) || ASKED_SHARE_RATE.test(q)) return "number";
   if (/\b(price|cost|fee|fare)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || CHARGE_ASKED.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q) || ASKED_EXCESS.test(q) || TIME_RATE.test(q) || CHARGED_RATE.test(q) || ASKED_WHETHER_PAID.test(q)) {
     return "amount";
   }
@@ -738,6 +738,18 @@ const A_DAY = new RegExp(
 );
 const saysDay = (text: string) => A_DAY.test(text) || DAY_OF_MONTH.test(text) || RELATIVE_TIME.test(text);
 
+// Kinds of a thing counted apart: "12 accessible spaces beside the Building C entrance" counts no parking spaces of a lot
+// (0.84 for "how many parking spaces are there in lot B"). A count of the thing with a kind the question does not name
+// is another kind's.
+const COUNTED_KINDS = /^(?:accessible|disabled|reserved|visitor|visitors|staff|priority|family|double|single|twin|private|shared|covered|outdoor|indoor|motorcycle|motorbike|bicycle|bike|cycle|coach|parent|charging|electric)$/;
+const COUNTED_AFTER = /^\s+([\p{L}-]+)\s+([\p{L}-]+)/u;
+function countsAnotherKind(after: string, questionWords: ReadonlySet<string>): boolean {
+  const [, kind, thing] = COUNTED_AFTER.exec(after) ?? [];
+  if (kind === undefined || thing === undefined) return false;
+  const [lowerKind, lowerThing] = [kind.toLowerCase(), thing.toLowerCase()];
+  return COUNTED_KINDS.test(lowerKind) && !questionWords.has(lowerKind) && !isStopWord(lowerThing) && asksWord(lowerThing, questionWords);
+}
+
 /**
  * A number of the text that counts something the question does not already use. A length of time or a temperature
  * counts no visitors and no water: "Eco 50°C takes 3 hours 15 minutes and uses the least water" says nothing of how
@@ -748,11 +760,24 @@ function newCount(text: string, questionWords: ReadonlySet<string>): boolean {
   const counts = (match: RegExpMatchArray) => {
     const after = text.slice(match.index! + match[0].length);
     const before = text.slice(Math.max(0, match.index! - 40), match.index!);
-    return !TIME_OR_DEGREES.test(after) && !MONEY_UNIT.test(after) && !CLOCK_AFTER.test(after) && !MONTH_AFTER.test(after) && !MONTH_BEFORE.test(before) && !NAMED_BEFORE.test(before);
+    return (
+      !TIME_OR_DEGREES.test(after) &&
+      !MONEY_UNIT.test(after) &&
+      !CLOCK_AFTER.test(after) &&
+      !MONTH_AFTER.test(after) &&
+      !MONTH_BEFORE.test(before) &&
+      !NAMED_BEFORE.test(before) &&
+      !countsAnotherKind(after, questionWords)
+    );
   };
   // In words as in digits: "the public computers for one hour a day" counts no computers.
   return saysNew(text, COUNT, questionWords, (match) => (counts(match) ? match[0] : undefined)) || [...text.matchAll(NUMBER_WORDS_EVERYWHERE)].some(counts);
 }
+
+// A number after a capitalised word is part of a name, no quantity: "the minimum set out in Bye-Law 4" does not say what
+// the minimum turnout is (0.84). Unless a version is asked for: "Node.js 20 or newer".
+const NUMBER_IN_A_NAME = /(?<=[\p{L}\d,;:)]\s+\p{Lu}[\p{L}.-]*\s)\d+(?:\.\d+)*/gu;
+const withoutDesignations = (text: string) => text.replace(NUMBER_IN_A_NAME, " ");
 
 /** A number of the text that the question does not already use: "2018" does not say when the 2018 World Cup began. */
 const newNumber = (text: string, pattern: RegExp, questionWords: ReadonlySet<string>) => saysNew(text, pattern, questionWords, ([found]) => /^\d+/.exec(found)![0]);
@@ -965,6 +990,24 @@ const saysNewDateWord = (text: string, questionWords: ReadonlySet<string>) =>
     return UNITS_OF_DATES.test(word) || (!questionWords.has(word) && !questionWords.has(word.replace(/s$/u, "")));
   });
 
+// A limit of speed, weight or height is said in its units: "212 vehicles over the limit on Stoke Road" says no speed
+// limit (0.80).
+const LIMIT_WORDS = ["limit", "limits", "maximum", "minimum", "max", "min"];
+const UNITS_OF_LIMITS: Record<string, RegExp> = {
+  speed: /\b(?:mph|km\/h|kmh|kph|knots|miles (?:an|per) hour|kilometres (?:an|per) hour)\b/iu,
+  weight: /\d\s?(?:kg|kgs|kilos?|kilograms?|lbs?|pounds?|stones?|st|tonnes?|tons?|grams?|g)\b/iu,
+  height: /\d\s?(?:cm|m|mm|metres?|meters?|ft|feet|foot|inches|in|["'′″])(?![\p{L}])/iu,
+};
+const saysUnitOfLimit = (text: string, questionWords: ReadonlySet<string>) =>
+  !LIMIT_WORDS.some((word) => questionWords.has(word)) ||
+  Object.entries(UNITS_OF_LIMITS).every(([measure, unit]) => !questionWords.has(measure) || unit.test(text));
+// A rate that is a share is said as one: "HMRC charges an automatic £100 penalty" gives no interest rate (0.75).
+const SHARE_RATES = ["interest", "vat", "tax", "commission", "inflation", "pass", "success", "completion", "response", "occupancy", "apr", "turnout"];
+// Asked for, it is a share whatever else the question says ("what interest rate does hmrc charge"), not a sum.
+const ASKED_SHARE_RATE = new RegExp(`\\b(?:${SHARE_RATES.join("|")}) rates?\\b`);
+const SHARE = /\d\s?%|\bper ?cent\b|\bpercent(?:age)?\b/iu;
+const saysShareOfRate = (text: string, questionWords: ReadonlySet<string>) =>
+  !(questionWords.has("rate") || questionWords.has("rates")) || !SHARE_RATES.some((word) => questionWords.has(word)) || SHARE.test(text);
 const QUOTED = /["“][^"”]*["”]/gu;
 // "How deep is the pool?" asks a measure of one dimension, which the text names: "a 25-yard, eight-lane pool" says its
 // length (0.87). Not "how big" or "how long", whose measures are said in too many ways (capacity, a length of time), nor
@@ -1051,9 +1094,10 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   }
   // A time of day is no size, age or share: "open … 10:00am to 7:00pm" does not say how deep the pool is.
   if (type === "number") {
-    if (!saysDimensionAsked(text, questionWords)) return false;
+    if (!saysDimensionAsked(text, questionWords) || !saysUnitOfLimit(text, questionWords) || !saysShareOfRate(text, questionWords)) return false;
     const withoutTimes = text.replace(CLOCK_TIMES, " ").replace(TIMES_OF_DAY_SAID_BY_THE_CLOCK, " ");
-    return newNumber(withoutTimes, NUMBER, questionWords) || NUMBER_WORDS.test(withoutTimes) || (questionWords.has("often") && HOW_OFTEN.test(text));
+    const quantities = questionWords.has("version") || questionWords.has("versions") ? withoutTimes : withoutDesignations(withoutTimes);
+    return newNumber(quantities, NUMBER, questionWords) || NUMBER_WORDS.test(withoutTimes) || (questionWords.has("often") && HOW_OFTEN.test(text));
   }
   if (type === "count") return newCount(text, questionWords);
   if (type === "time") {

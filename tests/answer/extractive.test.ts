@@ -1294,9 +1294,9 @@ describe("answer types for who and where", () => {
 
   it("When a question asks for a rate paid by the mile, Then it asks for a sum", () => {
     expect(expectedAnswerType("mileage rate for collecting donations in my own car")).toBe("amount");
-    // So is the rate a place or a kind of customer is charged; not an interest rate.
+    // So is the rate a place or a kind of customer is charged; not an interest rate, which is a share.
     expect(expectedAnswerType("member parking rate alder street garage")).toBe("amount");
-    expect(expectedAnswerType("interest rate")).toBe("any");
+    expect(expectedAnswerType("interest rate")).toBe("number");
     expect(expectedAnswerType("what is the interest rate")).not.toBe("amount");
   });
 
@@ -1404,6 +1404,10 @@ describe("answer types for who and where", () => {
     expect(holdsAnswerType("Victoria car park is free after 6pm.", "amount", pay)).toBe(true);
     for (const asked of ["what's the minimum turnout for the election result to count", "what is the maximum group size"]) expect(expectedAnswerType(asked)).toBe("number");
     expect(expectedAnswerType("what is the minimum notice period")).toBe("length");
+    // A number in a name is no quantity.
+    const turnout = new Set(words("what's the minimum turnout for the election result to count"));
+    expect(holdsAnswerType("If turnout falls below the minimum set out in Bye-Law 4, the results will be reported to the Board.", "number", turnout)).toBe(false);
+    expect(holdsAnswerType("The minimum turnout is 5 per cent of the student body.", "number", turnout)).toBe(true);
   });
 
   it("When a question asks when something opens, starts, ends or closes, Then a time at the other end of a span does not answer it", () => {
@@ -1437,6 +1441,26 @@ describe("answer types for who and where", () => {
     expect(holdsAnswerType("The last drill was held on 3 March.", "date", drill)).toBe(true);
     // Asked when it is, a time from now answers.
     expect(holdsAnswerType("Refunds are paid within 5 working days.", "date", new Set(words("when will I get my refund")))).toBe(true);
+  });
+
+  it("When a question asks for a limit of speed or weight, or a rate that is a share, Then only a value in its units answers", () => {
+    const speed = new Set(words("what's the speed limit on stoke road"));
+    expect(expectedAnswerType("what's the speed limit on stoke road")).toBe("number");
+    expect(holdsAnswerType("The Community Speedwatch group recorded 212 vehicles over the limit on Stoke Road.", "number", speed)).toBe(false);
+    expect(holdsAnswerType("Stoke Road has a 20 mph limit.", "number", speed)).toBe(true);
+    expect(holdsAnswerType("Each bag may weigh up to 23kg.", "number", new Set(words("max weight per bag")))).toBe(true);
+    expect(holdsAnswerType("Each passenger may bring 2 bags.", "number", new Set(words("max weight per bag")))).toBe(false);
+    const interest = new Set(words("what interest rate does hmrc charge if I pay late"));
+    expect(expectedAnswerType("what interest rate does hmrc charge if I pay late")).toBe("number");
+    expect(holdsAnswerType("HMRC charges an automatic £100 penalty if your online return is even one day late.", "number", interest)).toBe(false);
+    expect(holdsAnswerType("Late payment interest is charged at 7.75%.", "number", interest)).toBe(true);
+  });
+
+  it("When a question counts a thing, Then a count of another kind of it does not answer", () => {
+    const spaces = new Set(words("how many parking spaces are there in lot B"));
+    expect(holdsAnswerType("Valid in: 12 accessible spaces beside the Building C entrance, and any space in Lot A or Lot B", "count", spaces)).toBe(false);
+    expect(holdsAnswerType("Lot B has 240 spaces, 12 of them accessible.", "count", spaces)).toBe(true);
+    expect(holdsAnswerType("There are 12 accessible spaces by the pavilion.", "count", new Set(words("how many accessible spaces are there")))).toBe(true);
   });
 
   it("When a question asks how deep, wide or thick, Then only a text naming that dimension answers", () => {
