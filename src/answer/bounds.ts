@@ -35,8 +35,19 @@ const UNIT_WORDS = new Map(Object.entries({ hr: "hour", hrs: "hour", min: "minut
 
 const unitOf = (word: string | undefined) => (word ? (terms(UNIT_WORDS.get(word.toLowerCase()) ?? word)[0] ?? "") : "");
 
+// A range bounds its cases on both sides: "10 to 20 minutes: £10.00" is above 10 and below 20 minutes, and says nothing
+// of more than 20 (0.75 for "what if I'm in the drop off zone for more than 20 minutes").
+const RANGE = /\b(?:between\s+([$€£¥₹])?(\d[\d,]*(?:\.\d+)?)\s+and|([$€£¥₹])?(\d[\d,]*(?:\.\d+)?)\s*(?:to|–|—))\s*[$€£¥₹]?(\d[\d,]*(?:\.\d+)?)(?:\s*(\p{L}+))?/giu;
+
 /** The bounds a text names, each with the side it is on. */
 function boundsNamed(text: string): Bound[] {
+  const ranges = [...text.matchAll(RANGE)].flatMap(([, betweenCurrency, betweenFrom, currency, from, to, unit]) => {
+    const named = (betweenCurrency ?? currency) || unitOf(unit);
+    return [
+      { side: "above" as const, value: Number((betweenFrom ?? from)!.replace(/,/g, "")), unit: named },
+      { side: "below" as const, value: Number(to!.replace(/,/g, "")), unit: named },
+    ];
+  });
   const compared = [...text.matchAll(COMPARED)].map(([, word, currency, digits, unit]) => ({
     side: ABOVE.has(word!.toLowerCase().replace(/\s+/g, " ")) ? ("above" as const) : ("below" as const),
     value: Number(digits!.replace(/,/g, "")),
@@ -47,7 +58,7 @@ function boundsNamed(text: string): Bound[] {
     value: digits ? Number(digits) : 1,
     unit: unitOf(unit),
   }));
-  return [...compared, ...first];
+  return [...compared, ...first, ...ranges];
 }
 
 const sameBound = (a: Bound, b: Bound) => a.value === b.value && (a.unit === b.unit || !a.unit || !b.unit);

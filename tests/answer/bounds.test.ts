@@ -12,6 +12,11 @@ describe("sides of a bound", () => {
     // A minimum or a maximum is a bound as "over" and "up to" are (limit-words.ts, the words every module reads).
     expect(namesOtherSide("delivery charge for orders under £40")("Free delivery on orders of at least £40.")).toBe(true);
     expect(namesOtherSide("price for groups over 10")("Max 10 people per booking: £80.")).toBe(true);
+    // A range is bounded on both sides.
+    const longer = namesOtherSide("what if I'm in the drop off zone for more than 20 minutes");
+    expect(longer("10 to 20 minutes: £10.00")).toBe(true);
+    expect(longer("20 to 30 minutes: £25.00")).toBe(false);
+    expect(namesOtherSide("fee for groups of more than 10")("Groups of between 5 and 10 people: £60.")).toBe(true);
   });
 
   it("When a text names the side asked about, or another bound, or the question asks whether, Then it names no other", () => {
