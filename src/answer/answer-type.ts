@@ -1003,8 +1003,9 @@ const saysUnitOfLimit = (text: string, questionWords: ReadonlySet<string>) =>
   Object.entries(UNITS_OF_LIMITS).every(([measure, unit]) => !questionWords.has(measure) || unit.test(text));
 // A rate that is a share is said as one: "HMRC charges an automatic £100 penalty" gives no interest rate (0.75).
 const SHARE_RATES = ["interest", "vat", "tax", "commission", "inflation", "pass", "success", "completion", "response", "occupancy", "apr", "turnout"];
-// Asked for, it is a share whatever else the question says ("what interest rate does hmrc charge"), not a sum.
-const ASKED_SHARE_RATE = new RegExp(`\\b(?:${SHARE_RATES.join("|")}) rates?\\b`);
+// Asked for, it is a share whatever else the question says ("what interest rate does hmrc charge"), not a sum; not when
+// it is only named ("How much notice do you give before lowering the interest rate?" asks how long).
+const ASKED_SHARE_RATE = new RegExp(`(?:\\b(?:what|which)\\b[^?]*?\\b|^\\W*)(?:${SHARE_RATES.join("|")}) rates?\\b`);
 const SHARE = /\d\s?%|\bper ?cent\b|\bpercent(?:age)?\b/iu;
 const saysShareOfRate = (text: string, questionWords: ReadonlySet<string>) =>
   !(questionWords.has("rate") || questionWords.has("rates")) || !SHARE_RATES.some((word) => questionWords.has(word)) || SHARE.test(text);

@@ -1452,6 +1452,7 @@ describe("answer types for who and where", () => {
     expect(holdsAnswerType("Each passenger may bring 2 bags.", "number", new Set(words("max weight per bag")))).toBe(false);
     const interest = new Set(words("what interest rate does hmrc charge if I pay late"));
     expect(expectedAnswerType("what interest rate does hmrc charge if I pay late")).toBe("number");
+    expect(expectedAnswerType("How much notice do you give before lowering the interest rate?")).toBe("length");
     expect(holdsAnswerType("HMRC charges an automatic £100 penalty if your online return is even one day late.", "number", interest)).toBe(false);
     expect(holdsAnswerType("Late payment interest is charged at 7.75%.", "number", interest)).toBe(true);
   });
