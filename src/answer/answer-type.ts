@@ -1009,7 +1009,6 @@ const ASKED_SHARE_RATE = new RegExp(`(?:\\b(?:what|which)\\b[^?]*?\\b|^\\W*)(?:$
 const SHARE = /\d\s?%|\bper ?cent\b|\bpercent(?:age)?\b/iu;
 const saysShareOfRate = (text: string, questionWords: ReadonlySet<string>) =>
   !(questionWords.has("rate") || questionWords.has("rates")) || !SHARE_RATES.some((word) => questionWords.has(word)) || SHARE.test(text);
-const QUOTED = /["“][^"”]*["”]/gu;
 // "How deep is the pool?" asks a measure of one dimension, which the text names: "a 25-yard, eight-lane pool" says its
 // length (0.87). Not "how big" or "how long", whose measures are said in too many ways (capacity, a length of time), nor
 // "how tall" or "how high": "how tall is the actor who plays hagrid" is answered by "6 ft 1 in" (NQ-open lost two right
@@ -1021,6 +1020,9 @@ const DIMENSIONS: Record<string, RegExp> = {
 };
 const saysDimensionAsked = (text: string, questionWords: ReadonlySet<string>) =>
   !questionWords.has("how") || Object.entries(DIMENSIONS).every(([asked, said]) => !questionWords.has(asked) || said.test(text));
+
+// A text in quotation marks: what one is told to write or say.
+const QUOTED = /["“][^"”]*["”]/gu;
 
 // When something was or did happen is no time from then nor how often: "At the most recent drill, the building was
 // fully evacuated in 4 minutes 10 seconds" does not say when the last fire drill was (0.84).
@@ -1079,7 +1081,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
     const withoutRolesOrPlaces = withoutTheCapitalised(withoutTitleRoles(text).replace(WHOLE_POSTAL_ADDRESS, " ")).replace(NAMED_BODY, " ");
     return newNames(withoutPeoplesAndLanguages(withoutRolesOrPlaces).replace(CODE, " ").replace(NAMED_TIER, " "), questionWords);
   }
-  // Nor by what one is told to write or say, or an address: "Several supermarkets will deliver to the cottage; please
+  // Nor by what one is told to write or say (QUOTED), or an address: "Several supermarkets will deliver to the cottage; please
   // put "Honeysuckle Cottage, Brayford Lane" as the address" names no supermarket (0.84).
   if (type === "organisation") return newNames(withoutUnnamedFew(text, questionWords).replace(QUOTED, " ").replace(WHOLE_POSTAL_ADDRESS, " "), questionWords);
   if (type === "place") return newNames(text, questionWords) || newLocative(text, questionWords) || FILE_PATH.test(text);
