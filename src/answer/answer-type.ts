@@ -250,9 +250,11 @@ const ROLE_QUALIFIER = /\b(deputy|vice|assistant|associate|acting|interim|honora
  * Espinoza (Deputy Director, Casa del Alabado …), Ore Disu (Director, …)" for "who is the director of the Casa del
  * Alabado"), or at another organisation than the one asked about ("Gábor Zsigmond (Director-General, Hungarian
  * National Museum)" for "who is the Director-General of UNESCO"). The person it names holds another role than the one
- * asked about. The question is read once; the test runs for every retrieved sentence.
+ * asked about. Asked who holds a deputy's role, a text naming that role with no one beside it names another's holder
+ * (namesHolderOf). The question is read once; the test runs for every retrieved sentence. `type`: the question's
+ * expected answer type, read once by the caller.
  */
-export function namesAnotherRole(question: string): (text: string) => boolean {
+export function namesAnotherRole(question: string, type = expectedAnswerType(question)): (text: string) => boolean {
   const onlySetAside = namesOnlyRoleSetAside(question);
   const asked = words(question.replace(EXCLUSION, " "));
   const roleAt = asked.findIndex((w) => ROLE.test(w));
@@ -265,8 +267,8 @@ export function namesAnotherRole(question: string): (text: string) => boolean {
     if (qualifiedRole === undefined) return onlySetAside;
     const role = new RegExp(`\\b${qualifiedRole}\\b`, "iu");
     const qualified = new RegExp(`\\b${qualifier}\\b`, "iu");
-    const unnamed = expectedAnswerType(question) === "person" ? namesHolderOf(qualifier, qualifiedRole) : () => true;
-    return (text) => onlySetAside(text) || (role.test(text) && !qualified.test(text)) || !unnamed(text);
+    const holderNamed = type === "person" ? namesHolderOf(qualifier, qualifiedRole) : () => true;
+    return (text) => onlySetAside(text) || (role.test(text) && !qualified.test(text)) || !holderNamed(text);
   }
   const roles = asked.filter((w) => ROLE.test(w));
   const holder = holderWords(asked, roleAt);
@@ -721,7 +723,8 @@ const SPAN_OF_YEARS =
 // A sum of money after a number: "10p per page", "50 cents". Not "marks": "50 marks" are as often an exam's as a currency's.
 const MONEY_UNIT = new RegExp(`^\\s?(?:p|${CURRENCY_WORDS})\\b`, "i");
 // A capitalised word before a number within a sentence: the number is part of a name ("Year 1", "Apollo 11", "Room 4").
-const NAMED_BEFORE = /[\p{L}\d,;:)]\s+\p{Lu}[\p{L}.-]*\s$/u;
+const CAPITALISED_WORD_BEFORE = String.raw`[\p{L}\d,;:)]\s+\p{Lu}[\p{L}.-]*\s`;
+const NAMED_BEFORE = new RegExp(`${CAPITALISED_WORD_BEFORE}$`, "u");
 // A time of day after a number: "arrive at 5:45pm", "doors open at 7 p.m." say when, not how many.
 const CLOCK_AFTER = /^(?:[:.]\d{2}(?!\d)|\s?(?:am|pm|a\.m\.|p\.m\.|o['’]clock)(?![\p{L}]))/iu;
 // A month's name beside a number: "by 20 June 2025", "June 20" say when, not how many.
@@ -776,7 +779,8 @@ function newCount(text: string, questionWords: ReadonlySet<string>): boolean {
 
 // A number after a capitalised word is part of a name, no quantity: "the minimum set out in Bye-Law 4" does not say what
 // the minimum turnout is (0.84). Unless a version is asked for: "Node.js 20 or newer".
-const NUMBER_IN_A_NAME = /(?<=[\p{L}\d,;:)]\s+\p{Lu}[\p{L}.-]*\s)\d+(?:\.\d+)*/gu;
+// NAMED_BEFORE's numbers, all of them.
+const NUMBER_IN_A_NAME = new RegExp(String.raw`(?<=${CAPITALISED_WORD_BEFORE})\d+(?:\.\d+)*`, "gu");
 const withoutDesignations = (text: string) => text.replace(NUMBER_IN_A_NAME, " ");
 
 /** A number of the text that the question does not already use: "2018" does not say when the 2018 World Cup began. */
@@ -1035,7 +1039,7 @@ const WHICH_WEEKDAY_ASKED = new RegExp(`\\b(?:which|what) ${WEEKDAYS}\\b`);
 // by "the free shuttle bus, which runs every 15 minutes from 7:15am" (0.83), nor "what time does the college cafe open"
 // by "The Kingsmead Café stays open until 7pm" (0.89). A span says both: "from 9am to 5pm"; and a time to be somewhere
 // by answers when to come: "Arrive by 9.15am" for "What time should I arrive on the first morning?".
-const A_TIME = String.raw`(?:\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\p{L})|${BY_THE_24_HOUR_CLOCK}|noon|midday|midnight)`;
+const A_TIME = String.raw`(?:${CLOCK_TIME.source}|${BY_THE_24_HOUR_CLOCK}|noon|midday|midnight)`;
 const TIME_STARTING = new RegExp(String.raw`\b(?:from|starting(?: at| from)?|opens? at|opening at|begins?(?: at)?|starts?(?: at)?|first \p{L}+ (?:at|is))\s+${A_TIME}(?!\s*(?:to|until|till|-|–|—)\s)`, "giu");
 const TIME_ENDING = new RegExp(String.raw`\b(?:until|till|til|to|closes? at|closing at|ends? at|finish(?:es)? at|last \p{L}+ (?:at|is))\s+${A_TIME}`, "giu");
 const ASKS_END = /^(?:last|latest|close|closes|closing|shut|shuts|finish|finishes|end|ends|until|till)$/;

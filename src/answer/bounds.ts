@@ -33,6 +33,9 @@ const FIRST = /\b(after\s+)?(?:the\s+)?first\s+(?:(\d+)\s*)?(\p{L}+)/giu;
 // and thrown.
 const UNIT_WORDS = new Map(Object.entries({ hr: "hour", hrs: "hour", min: "minute", mins: "minute", sec: "second", secs: "second", wk: "week", wks: "week", mth: "month", mths: "month", yr: "year", yrs: "year" }));
 
+// A number as written, thousands' commas and all ("90,000").
+const numberOf = (digits: string) => Number(digits.replace(/,/g, ""));
+
 const unitOf = (word: string | undefined) => (word ? (terms(UNIT_WORDS.get(word.toLowerCase()) ?? word)[0] ?? "") : "");
 
 // A range bounds its cases on both sides: "10 to 20 minutes: £10.00" is above 10 and below 20 minutes, and says nothing
@@ -44,13 +47,13 @@ function boundsNamed(text: string): Bound[] {
   const ranges = [...text.matchAll(RANGE)].flatMap(([, betweenCurrency, betweenFrom, currency, from, to, unit]) => {
     const named = (betweenCurrency ?? currency) || unitOf(unit);
     return [
-      { side: "above" as const, value: Number((betweenFrom ?? from)!.replace(/,/g, "")), unit: named },
-      { side: "below" as const, value: Number(to!.replace(/,/g, "")), unit: named },
+      { side: "above" as const, value: numberOf((betweenFrom ?? from)!), unit: named },
+      { side: "below" as const, value: numberOf(to!), unit: named },
     ];
   });
   const compared = [...text.matchAll(COMPARED)].map(([, word, currency, digits, unit]) => ({
     side: ABOVE.has(word!.toLowerCase().replace(/\s+/g, " ")) ? ("above" as const) : ("below" as const),
-    value: Number(digits!.replace(/,/g, "")),
+    value: numberOf(digits!),
     unit: currency ?? unitOf(unit),
   }));
   const first = [...text.matchAll(FIRST)].map(([, after, digits, unit]) => ({
@@ -71,7 +74,7 @@ const GIVEN = new RegExp(
 
 /** The quantities a question gives of the asker's own case, each with its unit. */
 const quantitiesGiven = (question: string) =>
-  [...question.matchAll(GIVEN)].map(([, digits, unit]) => ({ value: Number(digits!.replace(/,/g, "")), unit: unitOf(unit) }));
+  [...question.matchAll(GIVEN)].map(([, digits, unit]) => ({ value: numberOf(digits!), unit: unitOf(unit) }));
 
 // Whether a quantity falls outside a bound of its unit: 10 miles is not "more than 30 miles", 40 people not "up to 30".
 const outside = (quantity: { value: number; unit: string }, bound: Bound) =>

@@ -168,7 +168,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const focusTerm = [...content].reduce<[string, number] | undefined>((best, term) => (best === undefined || term[1] > best[1] ? term : best), undefined)?.[0];
   const viaAcronyms = acronymTerms(question);
   const viaSynonyms = synonymTerms(question, options.thesaurus);
-  const anotherRole = namesAnotherRole(question);
+  const anotherRole = namesAnotherRole(question, type);
   // Another day of the week, month, platform, software version, sum of money, count, contact channel or period (per
   // month, per year) than the one asked about, the other side of a bound it names, the early or late kind of what it
   // names bare (qualified.ts), another audience (audiences.ts), or the opposite of what it asks about (alternatives.ts
