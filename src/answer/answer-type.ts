@@ -17,6 +17,7 @@
 
 import { namesCountry, namesPeopleOrLanguage } from "../retrieval/gazetteer.js";
 import { isStopWord, terms, words } from "../retrieval/tokenize.js";
+import { withoutDeferredValues } from "./deferrals.js";
 import { asksWhether } from "./synonyms.js";
 
 /**
@@ -101,8 +102,9 @@ const SEARCHED_TIME = new RegExp(
 );
 // "What time does the museum close on Thursdays?", "what time of day is coursework due", "what hours is the pup cam on":
 // a time of day, not any date. "The museum is also closed on Thanksgiving Day, December 25" had answered the first as a
-// date, over "Thursday: 10 a.m. to 9 p.m.". Not a time of year, nor a time zone.
-const WHAT_TIME = /\bwhat (?:time|hours)\b(?! (?:of (?:the )?year|zones?|periods?|frames?|spans?|scales?)\b)/;
+// date, over "Thursday: 10 a.m. to 9 p.m.". Not a time of year, nor a time zone. In the plural too: "what times do the
+// buses run between christmas and new year" had asked for nothing, and a list of notes without a time answered it (0.83).
+const WHAT_TIME = /\b(?:what|which) (?:times?|hours)\b(?! (?:of (?:the )?year|zones?|periods?|frames?|spans?|scales?)\b)/;
 /**
  * Nouns that ask for a role ("what position does she hold"); they name the answer's type, not its content. Not the
  * "post" of a post office, a postbox or a postcode: "What time does the post office counter close on Wednesdays?" had
@@ -543,7 +545,9 @@ export function expectedAnswerType(question: string): AnswerType {
   if (ASKED_URL.test(q)) return "url";
   if (ASKED_CREDENTIAL.test(q) || (searchStyle && SEARCHED_CREDENTIAL.test(q))) return "credential";
   if (MEASURE_LIMIT.test(q) || ASKED_SHARE_RATE.test(q)) return "number";
-  if (/\b(price|cost|fee|fare)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || CHARGE_ASKED.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q) || ASKED_EXCESS.test(q) || TIME_RATE.test(q) || CHARGED_RATE.test(q) || ASKED_WHETHER_PAID.test(q)) {
+  // "veterans scholarship amount": a search for a sum (not a question's "the amount of sleep"). "Award amounts are
+  // confirmed in your offer letter" had answered it (0.85), and "up to 10 friends" would count "referral credit amount".
+  if ((searchStyle && /\bamounts?\W*$/.test(q)) || /\b(price|cost|fee|fare)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || CHARGE_ASKED.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q) || ASKED_EXCESS.test(q) || TIME_RATE.test(q) || CHARGED_RATE.test(q) || ASKED_WHETHER_PAID.test(q)) {
     return "amount";
   }
   if (HOW_MANY_UNITS_OF_TIME.test(q)) return "number";
@@ -561,8 +565,9 @@ export function expectedAnswerType(question: string): AnswerType {
   // when the studio opens on Saturdays.
   if (ASKED_HOW_EARLY.test(q)) return "date";
   if (WHICH_WEEKDAY_ASKED.test(q)) return "day";
+  // In the plural too: "which days can I book a quiet hour appointment" is not answered by "on selected days" (0.81).
   if (
-    /\bwhen\b|\b(what|which|in which|in what) (year|date|day|month|time|century|decade|period)\b/.test(q) ||
+    /\bwhen\b|\b(what|which|in which|in what) (years?|dates?|days?|months?|time|century|decade|period)\b/.test(q) ||
     WHAT_IS_THE_DATE.test(q) ||
     ASKED_HOURS.test(q) ||
     (searchStyle && (SEARCHED_HOURS.test(q) || /\b(?:dates?|deadlines?)\b/.test(q) || /\btimes\W*$/.test(q) || SEARCHED_DAY.test(q)))
@@ -974,15 +979,6 @@ function saysCredential(text: string): boolean {
   return [...text.matchAll(CREDENTIAL_VALUE)].some(([, quote, value]) => quote !== "" || /[\d\p{Lu}]/u.test(value!));
 }
 
-// What is not yet known, and when it will be: "Summer intensives: dates will be published in March 2026" says no date
-// of the intensives (it had answered "When do the summer intensives start in 2026?", 0.83), "prices to be confirmed
-// by 1 May" no price. A value said of the thing itself still counts: "results will be published on 14 August".
-// Nor where such values are put up, each time ("Summer session hours are reduced and posted on RecConnect each May",
-// "special opening hours are posted in the window in early November": no hours of the climbing wall in summer, nor the
-// shop's at Christmas, had answered 0.79 and 0.86). Unless that is what the question asks: "when are the results posted".
-const DEFERRED =
-  /\b(?:dates?|details?|times?|timings?|hours|information|info|timetables?|schedules?|programmes?|programs?|prices?|fees?|costs?|rates?)\s+(?:(?:(?:will|would|are to|is to|should) be|to be|are being)\s+(?:published|announced|confirmed|released|posted|shared|circulated|sent|emailed|set|agreed|decided|advised|made available)\b[^.;!?]*|(?:is|are)\s+(?:[\p{L}-]+\s+and\s+)?(?:(?:usually|normally|always|also)\s+)?(?:published|posted|announced|displayed|advertised|put up)\s+(?:on|in|at|by|each|every)\b[^.;:!?]*)/giu;
-const ASKS_OF_PUBLISHING = /^(?:publish|published|post|posted|announce|announced|release|released|display|displayed|advertise|advertised|out|confirmed|confirm)$/;
 // A word saying when counts when the question does not say it: "Summer intensives: tba" says no date of the summer
 // intensives, nor "the Monday club meets in the hall" when the Monday club meets. But a unit of time is said with the
 // answer, asked or not: "in what century" is answered by "the early 20th century".
@@ -1075,8 +1071,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   // The digits of "0113 496 0000" count nothing and date nothing.
   if (type !== "any") text = withoutContactDetails(text);
   if (isValue(type)) {
-    if (![...questionWords].some((word) => ASKS_OF_PUBLISHING.test(word))) text = text.replace(DEFERRED, " ");
-    text = text.replace(NUMBERED_STREETS, " ");
+    text = withoutDeferredValues(text, questionWords).replace(NUMBERED_STREETS, " ");
   }
   if (type === "country") return namesCountry(text);
   // Someone is named without "the": "the Chair" and "the AGM" name a role and a meeting, not who; nor by an address:

@@ -81,6 +81,10 @@ export function decisionFeatures(evidence: SentenceEvidence[], passages: Passage
     phraseMatch: best?.phraseMatch ?? 0,
     topScore: passages[0]?.score ?? 0,
     // How far the first passage stands ahead of the second: on NQ-open fit questions, a clear first passage is more often answered right.
+    // Not ahead of the next passage that does not repeat the quoted sentence (an overlapping neighbour of the first
+    // agrees with it: "Jordan Ellis, Lead Organizer" in the first two, 0.81 and 0.79): refitted (`npm run eval -- --only=qa`,
+    // 2026-12-07), the threshold fell (0.7453 → 0.7433) and the answers it added near it were half right: the 50 groups
+    // read longest 866 confident at 0.906 → 876 at 0.902 (near-misses confident 56 → 60), the three unseen 40 → 42.
     topMargin: (passages[0]?.score ?? 0) - (passages[1]?.score ?? 0),
     answerScore: best?.score ?? 0,
   };

@@ -19,6 +19,7 @@ import { namesAnotherPeriod } from "./periods.js";
 import { type AnswerType, askedAction, asksHowTo, EXCLUSION, expectedAnswerType, holdsAnswerType, isContact, isValue, LIGHT_VERBS, namesAnotherRole, namesAnswerType, withoutDegreeWord } from "./answer-type.js";
 import { predict } from "./logistic-model.js";
 import { namesAnotherDay } from "./days-of-the-week.js";
+import { asksForWhatIsPublished, defersElsewhere } from "./deferrals.js";
 import { namesAnotherDesignation } from "./designations.js";
 import { namesAnotherMonth } from "./months.js";
 import { namesOpposite } from "./opposites.js";
@@ -197,6 +198,8 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // A reason is something the question does not say: a sentence of the question's own words ("Do NOT bring firewood
   // from home" for "Why can't I bring firewood from home?") restates it.
   const why = asksWhy(question);
+  // A sentence saying where the asked thing is published gives no value of it (deferrals.ts).
+  const valueWanted = asksForWhatIsPublished(question);
   // What a text holds of the question: its terms, "AI" counting for "artificial intelligence" and back, "concerns" for "worries".
   const apart = verbsApart(question, options.thesaurus);
   const held = (text: string, textTerms: string[] = terms(text)) => {
@@ -462,6 +465,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         namedWithoutValue(p, position, heldTerms);
       const novelty = sentenceTerms.size ? [...sentenceTerms].filter((t) => !questionTerms.has(t)).length / sentenceTerms.size : 0;
       const label = labelsOf[p]![position] ?? null;
+      const deferred = valueWanted && defersElsewhere(sentence.text);
       const labelled = label !== null && coverageOf(held(label[1]!)) >= WHOLE && (type === "any" || holdsAnswerType(label[2]!, type, questionWords));
       return {
         n,
@@ -477,7 +481,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         coverage: coverageOf(heldTerms),
         contextCoverage: coverageOf(new Set([...heldTerms, ...context])),
         retrievedCoverage,
-        typed: type !== "any" || action !== undefined || negated || why || anotherRecord || codeOutsideHowTo,
+        typed: type !== "any" || action !== undefined || negated || why || anotherRecord || codeOutsideHowTo || deferred,
         typeMatch:
           holdsAnswerType([...before, valueAsked && !sentence.tableRow ? clausesAskedOf(sentence.text) : sentence.text].join(" "), type, questionWords) &&
           !anotherRole(sentence.text) &&
@@ -485,7 +489,8 @@ export async function weighEvidence(question: string, passages: Passage[], optio
           !(namesAction[p] && !holdsTerm(heldTerms, action!)) &&
           !(negated && !saysWhatIsNot(`${sentence.text}\n${section}`)) &&
           !(why && novelty === 0) &&
-          !codeOutsideHowTo,
+          !codeOutsideHowTo &&
+          !deferred,
         labelled,
         novelty,
         focus: focusTerm === undefined ? 0 : holdsTerm(heldTerms, focusTerm) ? 1 : holdsTerm(context, focusTerm) ? 0.5 : 0,
@@ -536,7 +541,10 @@ export function bestSentence(evidence: SentenceEvidence[]): SentenceEvidence | u
   // best-ranked one lacks it, whatever passage it is in: "Facility Manager: Dr. Marisol Quintero" (the fifth passage)
   // over "… by emailing the Facility Manager with a brief justification" (the first) for "Who is the facility manager?".
   // Not one of another document: "How long does express take?" had been answered from the refunds page ("show up
-  // within 5–7 working days", "show" standing for "express"), over the delivery table's Express row.
+  // within 5–7 working days", "show" standing for "express"), over the delivery table's Express row. Nor one whose
+  // section's heading names the question, its passage's words counted as covered ("Phone: 1-800-555-0176" under
+  // "CUSTOMER SUPPORT"): any sentence of the kind asked for in such a section took over, "The park is closed from 16
+  // November" for when it opens again (0.84), and near-misses were answered (`npm run eval -- --only=qa`, 2026-12-07).
   return evidence.find((s) => s.source === best.source && s.typeMatch && s.coverage > 0 && s.coverage >= best.coverage) ?? best;
 }
 

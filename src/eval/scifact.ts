@@ -8,6 +8,11 @@
  * Not by its chunks' scores together: over the test queries (scripts/exp, 2026-12-06), hybrid nDCG@10 was 0.665 by the
  * best chunk, 0.652 by the best plus 0.3 of the second, 0.633 by the two best summed and 0.518 by every chunk summed
  * (keyword search alone: 0.678, 0.679, 0.656, 0.586). An abstract's other chunks hold the claim's words by chance.
+ * Nor with its whole text's BM25 added (λ · its score over the best abstract's): SciFact rose (hybrid test 0.665 →
+ * 0.694 at λ = 1, the best on the train queries; keyword 0.678 → 0.692 at λ = 3), but as a prior under every chunk's
+ * score it lost gold passages from the top 5 of the fit questions at every λ tried (at 0.1: NQ-open 96.2 → 95.9 %,
+ * the small corpora's fit groups 93.3 → 92.5 %, SQuAD 93.8 → 93.7 %), so fitted with them it would be 0
+ * (scripts/exp/scifact-doc.ts and doc-prior-qa.ts, 2026-12-07), and it would need document statistics in both stores.
  */
 import type { SearchMode } from "../retrieval/types.js";
 import type { Services } from "../services.js";

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ABSTENTION_MESSAGE, type Passage } from "../../src/answer/types.js";
 import { askedAction, expectedAnswerType, holdsAnswerType, namesAnotherRole } from "../../src/answer/answer-type.js";
 import { chunkSentences } from "../../src/answer/chunk-sentences.js";
+import { asksForWhatIsPublished, defersElsewhere } from "../../src/answer/deferrals.js";
 import { bestSentence, sentenceFeatures, weighEvidence, type SentenceSimilarity } from "../../src/answer/evidence.js";
 import { ExtractiveAnswerer, extractiveDraft, pickSentences } from "../../src/answer/extractive.js";
 import { verifyCitations } from "../../src/answer/verify-citations.js";
@@ -696,6 +697,21 @@ describe("answer types", () => {
     expect(holdsAnswerType("A spring holds the lid shut.", "date")).toBe(false);
   });
 
+  it("When the best sentence says only where the asked thing is published, Then it does not hold the answer, unless the question asks where or how to find out", async () => {
+    const notice = "Office opening times over bank holidays are displayed on the noticeboard at reception.";
+    const [yesNo] = await weighEvidence("is the storage office open on bank holiday mondays", passagesOf(notice), { idf, ranking: TEST_RANKING });
+    expect(yesNo).toMatchObject({ typed: true, typeMatch: false });
+    expect(defersElsewhere(notice)).toBe(true);
+    for (const question of ["where can I see the bank holiday opening times", "how will I know if training is cancelled", "which website are results published on"]) {
+      expect(asksForWhatIsPublished(question)).toBe(false);
+    }
+    // Published on a date, not somewhere: "The season is scheduled to be released on March 8, 2018".
+    expect(defersElsewhere("Results are published in August.")).toBe(false);
+    // A value beside where it is shown is said: "costs £60 and must be displayed on the dashboard".
+    const [permit] = await weighEvidence("is a season parking permit dear", passagesOf("A season parking permit costs £60 and must be displayed on the dashboard."), { idf, ranking: TEST_RANKING });
+    expect(permit).toMatchObject({ typed: false });
+  });
+
   it("When the best-ranked sentence lacks the kind of answer asked for, Then one that has it and covers the question as fully is the answer, whatever its passage's rank", async () => {
     const passages = passagesOf(
       "Users with grant deadlines may request priority access by emailing the Facility Manager with a brief justification.",
@@ -990,6 +1006,19 @@ describe("answer types for who and where", () => {
     expect(expectedAnswerType("new york times crossword")).toBe("any");
     expect(holdsAnswerType("Day: Friday; Doors open: 8:00am to 6:30pm; Notes: Blood tests 8:00am to 11:00am", "time", new Set(words("blood tests friday times")))).toBe(true);
     expect(expectedAnswerType("Eastfield collection day")).toBe("date");
+  });
+
+  it("When a question asks what times, which days or an amount, Then it asks for that kind of answer, in the plural or searched for", () => {
+    expect(expectedAnswerType("what times do the buses run between christmas and new year")).toBe("time");
+    expect(expectedAnswerType("which days can I book a quiet hour appointment for my nervous dog")).toBe("date");
+    expect(expectedAnswerType("rabbit vet which days")).toBe("date");
+    expect(expectedAnswerType("veterans scholarship amount")).toBe("amount");
+    expect(holdsAnswerType("You can earn referral credit for up to 10 friends per calendar year.", "amount", new Set(words("referral credit amount")))).toBe(false);
+    expect(expectedAnswerType("what amount of sleep do teenagers need")).toBe("number");
+    expect(expectedAnswerType("is there a limit on the amount I can borrow")).toBe("any");
+    const asked = new Set(words("which days can I book a quiet hour appointment"));
+    expect(holdsAnswerType("For anxious dogs we offer Quiet Hour appointments on selected days.", "date", asked)).toBe(false);
+    expect(holdsAnswerType("Quiet Hour runs on Tuesdays and Thursdays.", "date", asked)).toBe(true);
   });
 
   it("When a question asks what time, Then a time of day answers it, not any date", () => {
