@@ -375,13 +375,24 @@ function occurrences(text: string, word: string): number[] {
   return [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "gu"))].map((m) => m.index);
 }
 
+// A question opening by asking how many of a thing, not of money ("how many pounds").
+const COUNT_ASKED = /^\W*how many\b(?!\s+(?:pounds|dollars|euros|pence|cents|quid|bucks)\b)/;
 const WH_WORD = /\b(who|whom|whose|what|whats|when|where|which|why|how)\b/;
+// "When" that joins a clause asks for no date: "can I bring my dog when I visit", "upfront payment when instructing
+// solicitor" (a search for a sum), "who was president when the canal was built" (a person). It had made each a question
+// for a date, which no sentence of the answer held: "… a payment on account of £300 when you instruct us" 0.12. It asks
+// when it opens the question, is followed by a verb ("my son was sick, when can he go back", "by when do I have to tell
+// someone") or ends it ("induction when").
+const JOINING_WHEN = /(?<=\S\s+)\bwhen\s+(?=(?:i|you|we|they|he|she|it|my|your|our|their|his|her|its|the|a|an|there|someone|somebody|people|this|that|these|those)\b|\p{L}+ing\b)/gu;
 // Search-style queries say what they want by a noun, without a question word: "forum location", "fast & furious 8
 // release date in india", "season 2 this is us number of episodes" (NQ-open holds such queries from real searches).
 // So are how many of a thing each period allows: "van permit visits per year".
 const SEARCHED_NUMBER = /(?<!\b(?:a|the same|large|small|great|growing|limited) )\bnumber of\b|\btotal (?:strength|count)\b|\b(?:visits|sessions|classes|lessons|bookings|loans|renewals|guests|uses|trips|washes|rides|items|passes) (?:per|a|each) (?:day|week|month|year|term|season|visit|booking)\W*$/;
-// People asked for by the name of their role: "what's the finance director's name?", "the name of the head teacher".
-const ASKED_PERSON_NAME = new RegExp(`\\bname of (?:the |our |my |your |their |his |her )?(?:[\\w-]+ ){0,3}(?:${ROLE_WORDS})s?\\b|\\b(?:${ROLE_WORDS})(?:'s|’s|s'|s’)? names?\\b`);
+// People asked for by the name of their role: "what's the finance director's name?", "the name of the head teacher",
+// or of their trade: "what's the name of the orthodontist you send kids to" (0.79, answered by "a specialist
+// orthodontist"), "the night porter's name".
+const PERSON_NOUNS = `${ROLE_WORDS}|(?!(?:play|check|wish|wait|short|black|white|price)list\\b)[a-z]{3,}ist|[a-z]{3,}ician|[a-z]{3,}arian|[a-z]+maker|vet|surgeon|porter|caretaker|warden|tutor|plumber|builder|driver|chef|midwife|carer|counsell?or|solicitor|lawyer|accountant|steward|janitor|referee|umpire|conductor|physio|gp`;
+const ASKED_PERSON_NAME = new RegExp(`\\bname of (?:the |our |my |your |their |his |her )?(?:[\\w-]+ ){0,3}(?:${PERSON_NOUNS})s?\\b|\\b(?:${PERSON_NOUNS})(?:'s|’s|s'|s’)? names?\\b`);
 // "third president of the united states", "winner of the royal rumble", "original cast of …", "panel moderator".
 const SEARCHED_PERSON =
   /^\W*(?:the |an? )?(?:\w+ )?(?:winner|president|leader|founder|author|director|ceo|captain|inventor|chairman|chairperson|coach|composer|moderator|host)s? of\b|\bcast\b(?![- ](?:iron|off|away|out|a|an|the|into|in)\b)|\b(?:winner|founder|author|director|ceo|moderator|host|speaker|panell?ist)s?\W*$/;
@@ -539,7 +550,8 @@ export function asksForKind(question: string, type = expectedAnswerType(question
 
 export function expectedAnswerType(question: string): AnswerType {
   const q = question.toLowerCase();
-  const searchStyle = !WH_WORD.test(q);
+  const asked = q.replace(JOINING_WHEN, "");
+  const searchStyle = !WH_WORD.test(asked);
   if (ASKED_PHONE.test(q) || (searchStyle && SEARCHED_PHONE.test(q))) return "phone";
   if (ASKED_EMAIL.test(q) || (searchStyle && SEARCHED_EMAIL.test(q))) return "email";
   if (ASKED_URL.test(q)) return "url";
@@ -547,6 +559,8 @@ export function expectedAnswerType(question: string): AnswerType {
   if (MEASURE_LIMIT.test(q) || ASKED_SHARE_RATE.test(q)) return "number";
   // "veterans scholarship amount": a search for a sum (not a question's "the amount of sleep"). "Award amounts are
   // confirmed in your offer letter" had answered it (0.85), and "up to 10 friends" would count "referral credit amount".
+  // Not "How many miles a day are included in the price?": a count of what the price includes, not a sum.
+  if (COUNT_ASKED.test(q)) return HOW_MANY_UNITS_OF_TIME.test(q) ? "number" : "count";
   if ((searchStyle && /\bamounts?\W*$/.test(q)) || /\b(price|cost|fee|fare)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || CHARGE_ASKED.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q) || ASKED_EXCESS.test(q) || TIME_RATE.test(q) || CHARGED_RATE.test(q) || ASKED_WHETHER_PAID.test(q)) {
     return "amount";
   }
@@ -567,12 +581,15 @@ export function expectedAnswerType(question: string): AnswerType {
   if (WHICH_WEEKDAY_ASKED.test(q)) return "day";
   // In the plural too: "which days can I book a quiet hour appointment" is not answered by "on selected days" (0.81).
   if (
-    /\bwhen\b|\b(what|which|in which|in what) (years?|dates?|days?|months?|time|century|decade|period)\b/.test(q) ||
+    /\bwhen\b/.test(asked) ||
+    /\b(what|which|in which|in what) (years?|dates?|days?|months?|time|century|decade|period)\b/.test(q) ||
     WHAT_IS_THE_DATE.test(q) ||
     ASKED_HOURS.test(q) ||
     (searchStyle && (SEARCHED_HOURS.test(q) || /\b(?:dates?|deadlines?)\b/.test(q) || /\btimes\W*$/.test(q) || SEARCHED_DAY.test(q)))
   ) {
-    return /\bdates?\b/.test(q) ? "day" : "date";
+    // "When exactly" asks for the day as "what date" does: "held every December" does not answer "when exactly is the
+    // volunteer awards evening this year" (0.84).
+    return /\bdates?\b|\bexact(?:ly)?\b|\bprecisely\b/.test(q) ? "day" : "date";
   }
   if (/\b(what|which|in which|in what|from which|from what) (country|countries|nation|nations)\b/.test(q)) return "country";
   if (WHAT_IS_THE_ADDRESS.test(q) || (searchStyle && SEARCHED_ADDRESS.test(q))) return "address";
@@ -1076,8 +1093,10 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type === "country") return namesCountry(text);
   // Someone is named without "the": "the Chair" and "the AGM" name a role and a meeting, not who; nor by an address:
   // "Church Lane, Little Hadley, HD7 4QA", the school's address, had answered "Who is the headteacher at St Aidan's?".
+  // A body's name before "the": the first word alone left "of Education" of "the School of Education" a name (0.86 for
+  // "who is the career advisor for engineering students", answered by which schools have advisors).
   if (type === "person") {
-    const withoutRolesOrPlaces = withoutTheCapitalised(withoutTitleRoles(text).replace(WHOLE_POSTAL_ADDRESS, " ")).replace(NAMED_BODY, " ");
+    const withoutRolesOrPlaces = withoutTheCapitalised(withoutTitleRoles(text).replace(WHOLE_POSTAL_ADDRESS, " ").replace(NAMED_BODY, " "));
     return newNames(withoutPeoplesAndLanguages(withoutRolesOrPlaces).replace(CODE, " ").replace(NAMED_TIER, " "), questionWords);
   }
   // Nor by what one is told to write or say (QUOTED), or an address: "Several supermarkets will deliver to the cottage; please

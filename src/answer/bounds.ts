@@ -18,6 +18,8 @@ interface Bound {
   value: number;
   /** The unit after the number ("hour", "pm"), the currency sign before it, or "" for none. */
   unit: string;
+  /** The bound itself is on its side ("7 or more days" holds 7; "more than 7 days" does not). */
+  inclusive?: boolean;
 }
 
 // The limits of a range, and the words of time that bound it too ("after 6pm", "within 14 days").
@@ -42,6 +44,13 @@ const unitOf = (word: string | undefined) => (word ? (terms(UNIT_WORDS.get(word.
 // of more than 20 (0.75 for "what if I'm in the drop off zone for more than 20 minutes").
 const RANGE = /\b(?:between\s+([$€£¥₹])?(\d[\d,]*(?:\.\d+)?)\s+and|([$€£¥₹])?(\d[\d,]*(?:\.\d+)?)\s*(?:to|–|—))\s*[$€£¥₹]?(\d[\d,]*(?:\.\d+)?)(?:\s*(\p{L}+))?/giu;
 
+// A number before the words putting it at a bound, itself included: "7 or more days before", "aged 16 or over", "5+
+// people", "2 or fewer children".
+const ABOVE_AFTER = ["or more", "or over", "and over", "or above", "and above", "or older", "or longer", "or later", "+"];
+const BELOW_AFTER = ["or fewer", "or less", "or under", "and under", "or younger", "or below", "or earlier"];
+const ABOVE_AFTER_SET = new Set(ABOVE_AFTER);
+const COMPARED_AFTER = new RegExp(String.raw`([$€£¥₹])?(\d[\d,]*(?:\.\d+)?)\s*(${anyOf([...ABOVE_AFTER, ...BELOW_AFTER]).replace("+", "\\+")})(?:\s+(\p{L}+))?`, "giu");
+
 /** The bounds a text names, each with the side it is on. */
 function boundsNamed(text: string): Bound[] {
   const ranges = [...text.matchAll(RANGE)].flatMap(([, betweenCurrency, betweenFrom, currency, from, to, unit]) => {
@@ -61,7 +70,13 @@ function boundsNamed(text: string): Bound[] {
     value: digits ? Number(digits) : 1,
     unit: unitOf(unit),
   }));
-  return [...compared, ...first, ...ranges];
+  const after = [...text.matchAll(COMPARED_AFTER)].map(([, currency, digits, words, unit]) => ({
+    side: ABOVE_AFTER_SET.has(words!.toLowerCase().replace(/\s+/g, " ")) ? ("above" as const) : ("below" as const),
+    value: numberOf(digits!),
+    unit: currency ?? unitOf(unit),
+    inclusive: true,
+  }));
+  return [...compared, ...after, ...first, ...ranges];
 }
 
 const sameBound = (a: Bound, b: Bound) => a.value === b.value && (a.unit === b.unit || !a.unit || !b.unit);
@@ -72,13 +87,18 @@ const GIVEN = new RegExp(
   "giu",
 );
 
+// Whether one may, asked anywhere in the question: "my daughter is 15, can she volunteer?" is answered by "Volunteers
+// must be 16 or over", the bound her age falls outside.
+const ASKS_PERMISSION = /\b(?:can|could|may|allowed|able|old enough|eligible)\b/iu;
+
 /** The quantities a question gives of the asker's own case, each with its unit. */
 const quantitiesGiven = (question: string) =>
   [...question.matchAll(GIVEN)].map(([, digits, unit]) => ({ value: numberOf(digits!), unit: unitOf(unit) }));
 
 // Whether a quantity falls outside a bound of its unit: 10 miles is not "more than 30 miles", 40 people not "up to 30".
 const outside = (quantity: { value: number; unit: string }, bound: Bound) =>
-  bound.unit === quantity.unit && (bound.side === "above" ? quantity.value <= bound.value : quantity.value > bound.value);
+  bound.unit === quantity.unit &&
+  (bound.side === "above" ? quantity.value < bound.value || (!bound.inclusive && quantity.value === bound.value) : quantity.value > bound.value);
 
 /**
  * For a question asking about one side of a bound: whether a text names only the other side of it. For a question
@@ -89,7 +109,7 @@ const outside = (quantity: { value: number; unit: string }, bound: Bound) =>
 export function namesOtherSide(question: string): (text: string) => boolean {
   const whether = asksWhether(question);
   const asked = whether ? [] : boundsNamed(question);
-  const given = whether ? [] : quantitiesGiven(question);
+  const given = whether || ASKS_PERMISSION.test(question) ? [] : quantitiesGiven(question);
   if (!asked.length && !given.length) return () => false;
   return (text) => {
     const said = boundsNamed(text);

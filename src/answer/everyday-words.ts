@@ -239,6 +239,9 @@ const EVERYDAY: [string, string[]][] = [
   ["shut", ["close", "closing", "opening hours"]],
   ["kip", ["sleep", "overnight"]],
   ["fortnight", ["two weeks", "14 days"]],
+  // A group practises at its rehearsals or training sessions: "what night do you practise" of "Rehearsals are held on
+  // Tuesdays from 7:30pm". Not "practice", as often a surgery.
+  ["practise", ["rehearsal", "rehearse", "training"]],
   // "the last drill" is the most recent one; "last" alone is also the verb ("how long does it last").
   ["the last", ["most recent", "latest"]],
   ["ahead", ["in advance", "advance"]],

@@ -33,6 +33,13 @@ describe("sides of a bound", () => {
     expect(room("Rooms are free of charge for families who live more than 30 miles from the hospital.")).toBe(true);
     expect(room("Rooms cost £20 a night for families within 30 miles.")).toBe(false);
     expect(room("Lantern House has 12 en-suite rooms.")).toBe(false);
+    // A bound after its number holds the number itself: "7 or more days" leaves out 5 days, not 7.
+    const cancel = namesOtherSide("refund if I cancel 5 days before class");
+    expect(cancel("7 or more days before your class or course starts: full refund.")).toBe(true);
+    expect(cancel("2–6 days before: studio credit, valid for 12 months.")).toBe(false);
+    expect(namesOtherSide("refund if I cancel 7 days before class")("7 or more days before your class starts: full refund.")).toBe(false);
+    // Asked whether one may, the bound the asker falls outside is the answer.
+    expect(namesOtherSide("my daughter is 15 years old, can she volunteer")("Volunteers must be 16 or over years old.")).toBe(false);
     const group = namesOtherSide("we are a group of 40 people, how much each");
     expect(group("Groups of up to 30 people pay £5 each.")).toBe(true);
     expect(group("Groups of over 30 people pay £4 each.")).toBe(false);

@@ -661,8 +661,9 @@ describe("answer types", () => {
     expect(holdsAnswerType("The Awards Banquet is on Saturday 15 November.", "day", question(banquet))).toBe(true);
     expect(expectedAnswerType("what date does booking close")).toBe("day");
     expect(holdsAnswerType("Booking closes at the end of October.", "day", question("what date does booking close"))).toBe(true);
-    // "When" is answered by the month.
+    // "When" is answered by the month; "when exactly" is not.
     expect(expectedAnswerType("When is the awards banquet?")).toBe("date");
+    expect(expectedAnswerType("when exactly is the volunteer awards evening this year")).toBe("day");
     expect(holdsAnswerType("Awards Banquet: held every November.", "date", question("When is the awards banquet?"))).toBe(true);
   });
 
@@ -945,6 +946,11 @@ describe("answer types for who and where", () => {
     expect(expectedAnswerType("what's the finance director's name?")).toBe("person");
     expect(expectedAnswerType("name of the year 3 class teacher")).toBe("person");
     expect(expectedAnswerType("What is the name of the panel Havu moderated?")).toBe("any");
+    // Or by their trade: "-ist", "-ician", "-maker", but not a playlist.
+    for (const question of ["What's the name of the orthodontist you send kids to for braces?", "whats the night porter's name", "what's the name of your lash and brow specialist", "what's the winemaker's name"]) {
+      expect(expectedAnswerType(question)).toBe("person");
+    }
+    expect(expectedAnswerType("what is the name of the playlist")).toBe("any");
     const question = new Set(words("what's the finance director's name?"));
     // A table's row: "Over" starts a cell, "Who approves" names a column; neither is a person.
     expect(holdsAnswerType("Claim value: Over £1,000; Who approves: Finance Director", "person", question)).toBe(false);
@@ -977,6 +983,10 @@ describe("answer types for who and where", () => {
     expect(holdsAnswerType("Raj confirmed that the first team has reached the semi-final of the Kettlewood Senior Cup.", "person", referee)).toBe(false);
     expect(holdsAnswerType("The match is at the Grand Egyptian Museum on Quay Street.", "person", referee)).toBe(false);
     expect(holdsAnswerType("Raj confirmed that Tom Hale of the Kettlewood Referees Society will referee it.", "person", referee)).toBe(true);
+    // After "the" too: "the School of Education" is a body, not a "School" and someone called Education.
+    const advisor = new Set(words("Who is the career advisor for engineering students?"));
+    expect(holdsAnswerType("Students in the College of Engineering and the School of Education have designated advisors too.", "person", advisor)).toBe(false);
+    expect(holdsAnswerType("Daniel Osei, Career Advisor, College of Nursing and Health Professions", "person", advisor)).toBe(true);
   });
 
   it("When a question asks which pharmacy, gym or café, Then it asks for one by name: a sentence saying only that several are open names none", () => {
@@ -1019,6 +1029,22 @@ describe("answer types for who and where", () => {
     const asked = new Set(words("which days can I book a quiet hour appointment"));
     expect(holdsAnswerType("For anxious dogs we offer Quiet Hour appointments on selected days.", "date", asked)).toBe(false);
     expect(holdsAnswerType("Quiet Hour runs on Tuesdays and Thursdays.", "date", asked)).toBe(true);
+  });
+
+  it("When 'when' joins a clause, Then the question asks for no date; opening it, before a verb or last, it does", () => {
+    expect(expectedAnswerType("upfront payment when instructing solicitor")).toBe("any");
+    expect(expectedAnswerType("can I bring my dog when I visit the grave")).toBe("any");
+    expect(expectedAnswerType("who was president when the panama canal was built")).toBe("person");
+    expect(expectedAnswerType("where can I leave my car when I come for my class")).toBe("place");
+    for (const question of ["When is the gym open?", "my son was throwing up last night, when can he go back to school?", "I want to quit, by when do I have to tell someone", "induction when"]) {
+      expect(expectedAnswerType(question)).toBe("date");
+    }
+  });
+
+  it("When a question opens by asking how many, Then it asks for a count, though it names a price", () => {
+    expect(expectedAnswerType("How many miles a day are included in the price?")).toBe("count");
+    expect(expectedAnswerType("how many pounds does it cost")).toBe("amount");
+    expect(expectedAnswerType("how many days does a refund take")).toBe("number");
   });
 
   it("When a question asks what time, Then a time of day answers it, not any date", () => {

@@ -198,6 +198,8 @@ describe("everyday words", () => {
     expect(withDocumentWords("do I pay for you to find out whats wrong with my phone")).toBe("do I pay for you to find out whats wrong with my phone fault diagnostic diagnosis");
     expect(withDocumentWords("my table turned up scratched")).toBe("my table turned up scratched arrive attend damage damaged cosmetic");
     expect(withDocumentWords("what if its too blowy to go out")).toBe("what if its too blowy to go out wind weather");
+    expect(withDocumentWords("what night do you practise")).toBe("what night do you practise rehearsal rehearse training");
+    expect(withDocumentWords("where is the dental practice")).toBe("where is the dental practice");
     // A longer phrase first: getting in touch is no getting in.
     expect(withDocumentWords("how do I get in touch")).toBe("how do I get in touch contact");
     expect(withDocumentWords("how early can I get in")).toBe("how early can I get in entry admission access open");
