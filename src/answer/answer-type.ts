@@ -84,6 +84,16 @@ const RELATIVE_TIME = new RegExp(
 // completion" say when (they had held no date, and "When do I get health insurance?" was at most uncertain).
 // Not the stage the question names: "When do I pay for delivery?" is not answered by "… on delivery" of something else.
 const AT_A_STAGE = /\b(?:after|upon|on|following)\s+(?:your |the |their |its )?(probation(?:ary period)?|completion|arrival|joining|registration|enrol?ment|enrollment|approval|payment|purchase|delivery|check-?in|check-?out|induction|graduation|retirement|renewal|collection|departure)\b/giu;
+// Or hours or more before or after an event: "1 week after the second injection", "7 to 10 days after surgery", "up to
+// 72 hours before the start time", "the 15th week before your baby is due" (each had held no date). Not minutes: "Last
+// entry is 30 minutes before closing" gives no opening hours (0.86 for "gym opening hours bank holiday monday").
+const TIME_FROM_AN_EVENT = new RegExp(
+  `(?<![\\p{L}\\d])(?:\\d+(?:st|nd|rd|th)?(?:\\s*(?:[–-]|to)\\s*\\d+)?|an?|${ONE_TO_TWELVE}|twenty|thirty)\\s+${UNIT_QUALIFIERS}(?:hours?|days?|nights?|weeks?|months?|years?)\\s+(?:after|before|from|prior to)\\s`,
+  "iu",
+);
+// Or by the day of an event: "We charge your card on the day your box is packed, which is the day before delivery"
+// says when the money is taken (it had held no date, 0.27).
+const DAY_OF_AN_EVENT = /\b(?:on|by)\s+the\s+(?:same\s+)?(?:day|night|morning|evening)\b|\bthe\s+(?:day|night|morning|evening|week)\s+(?:before|after|of)\s+(?:the\s+|your\s+|their\s+|its\s+)?\p{L}/iu;
 const saysStage = (text: string, questionWords: ReadonlySet<string>) => saysNew(text, AT_A_STAGE, questionWords, (match) => match[1]!.toLowerCase().split(/\s+/u)[0]);
 // A day of the month by its ordinal alone: "payable on the 1st of each month", "by the 15th"; not "on the 3rd floor".
 const DAY_OF_MONTH = /\b(?:on|by|from|until|before|after)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?!of\b)\p{L})/iu;
@@ -377,6 +387,10 @@ function occurrences(text: string, word: string): number[] {
 
 // A question opening by asking how many of a thing, not of money ("how many pounds").
 const COUNT_ASKED = /^\W*how many\b(?!\s+(?:pounds|dollars|euros|pence|cents|quid|bucks)\b)/;
+// Nor does a question opening by asking who, why, how long, how far or how often ask for a sum because it names one:
+// "Who should I contact to get a breakdown of my service charge?" asks for a name, "how long have I got to complain
+// about a wrong charge" for a length of time. (Opening "how much" or "what", a charge named asks its sum.)
+const OPENS_WITH_ANOTHER_KIND = /^\W*(?:who|whom|why|how (?:long|far|soon|often|much (?:notice|warning)))\b/;
 const WH_WORD = /\b(who|whom|whose|what|whats|when|where|which|why|how)\b/;
 // "When" that joins a clause asks for no date: "can I bring my dog when I visit", "upfront payment when instructing
 // solicitor" (a search for a sum), "who was president when the canal was built" (a person). It had made each a question
@@ -511,9 +525,10 @@ const HOW_MUCH_OF = /\bhow much (?!(?:is|are|was|were|does|do|did|will|would|can
 // "How many years did he reign?", "how many hours": a length of time, not a count of things.
 const HOW_MANY_UNITS_OF_TIME = /\bhow (?:many|much) (?:seconds|minutes|hours|days|nights|weeks|months|years|decades|centuries|degrees)\b/;
 
-// "How much is the trip?", "how much are tickets", "how much extra is the bigger bin", or searched for ("laundry allowance
-// week long trip how much"): what something costs. Not "how much water is …", a quantity.
-const ASKED_PRICE = /\bhow much (?:(?:extra|more) )?(?:is|are|was|were)\b|\bhow much\W*$/;
+// "How much is the trip?", "how much are tickets", "how much extra is the bigger bin", "how much for the hot stone
+// massage", or searched for ("laundry allowance week long trip how much", "gift aid how much extra"): what something
+// costs. Not "how much water is …", a quantity.
+const ASKED_PRICE = /\bhow much (?:(?:extra|more) )?(?:is|are|was|were|for)\b|\bhow much(?: extra| more)?\W*$/;
 
 // How early, late or soon, or the earliest or latest: when, or how long before or after ("up to 12 hours before").
 const ASKED_HOW_EARLY = /\bhow (?:early|late|soon)\b|\b(?:what|whats|what['’]s|what is) the (?:earliest|latest)\b/;
@@ -561,7 +576,7 @@ export function expectedAnswerType(question: string): AnswerType {
   // confirmed in your offer letter" had answered it (0.85), and "up to 10 friends" would count "referral credit amount".
   // Not "How many miles a day are included in the price?": a count of what the price includes, not a sum.
   if (COUNT_ASKED.test(q)) return HOW_MANY_UNITS_OF_TIME.test(q) ? "number" : "count";
-  if ((searchStyle && /\bamounts?\W*$/.test(q)) || /\b(price|cost|fee|fare)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || CHARGE_ASKED.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q) || ASKED_EXCESS.test(q) || TIME_RATE.test(q) || CHARGED_RATE.test(q) || ASKED_WHETHER_PAID.test(q)) {
+  if (!OPENS_WITH_ANOTHER_KIND.test(q) && ((searchStyle && /\bamounts?\W*$/.test(q)) || /\b(price|cost|fee|fare)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || CHARGE_ASKED.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q) || ASKED_EXCESS.test(q) || TIME_RATE.test(q) || CHARGED_RATE.test(q) || ASKED_WHETHER_PAID.test(q))) {
     return "amount";
   }
   if (HOW_MANY_UNITS_OF_TIME.test(q)) return "number";
@@ -627,6 +642,37 @@ function saysNew(text: string, pattern: RegExp, questionWords: ReadonlySet<strin
   return false;
 }
 
+// An acronym before the noun it qualifies names no one and nowhere: "enhanced DBS certificates", "NHS braces", "an HDMI
+// cable". Before a stop word, a number or nothing, it may be the name asked for ("lost to UMBC in the first round").
+const ACRONYM = /(?<![\p{L}\d])\p{Lu}{2,}(?![\p{L}\d])(?=\s+(\p{Ll}[\p{L}'’-]*))/gu;
+const withoutAcronymModifiers = (text: string) => text.replace(ACRONYM, (acronym, next: string) => (isStopWord(next) ? acronym : " "));
+// Who leads, runs or teaches something is someone, not where it is: "Lantern Youth is led by Hannah Grieve" said nowhere
+// Lantern Youth meets (0.83).
+const LED_BY = /\b(?:led|run|managed|taught|coached|organi[sz]ed|hosted|directed|chaired|supervised|coordinated|co-ordinated|presented|delivered) by\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}/gu;
+
+// Someone the question names, by the rest of their name: "Our panel has four judges, including Dr. Lena Okoro" names
+// no judge "apart from Dr. Okoro" (0.88). A run of capitalised words holding one of the question's names, not of its
+// roles: "our Head Chef Rosalind Achebe" names the head chef asked for.
+// Its words hold no full stop but an initial's ("Lena J. Okoro"): a run does not go on into the next sentence.
+const NAME_RUN = /(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?\p{Lu}(?:\.|[\p{L}'’-]*)(?:\s+\p{Lu}(?:\.|[\p{L}'’-]*))+/gu;
+const PERSON_NOUN = new RegExp(`^(?:${PERSON_NOUNS})s?$`, "u");
+const withoutQuestionsPeople = (text: string, questionWords: ReadonlySet<string>) =>
+  text.replace(NAME_RUN, (run) =>
+    run.split(/\s+/u).some((name) => {
+      const word = name.toLowerCase().replace(/\.+$/u, "").replace(/['’]s$/u, "");
+      return !isStopWord(word) && !PERSON_NOUN.test(word) && questionWords.has(word);
+    })
+      ? " "
+      : run,
+  );
+
+// A value said of another name, in a clause of its own: "two sites: Millbrook Lane, which has 42 plots, and Cherry
+// Orchard Road" gives no count of Cherry Orchard Road's plots (0.81). The clause goes when the question names none of
+// the name's words.
+const CLAUSE_OF_NAME = /(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*),\s+(?:which|who|where)\b[^,;.]*/gu;
+const withoutValuesOfOthers = (text: string, questionWords: ReadonlySet<string>) =>
+  text.replace(CLAUSE_OF_NAME, (clause, name: string) => (words(name).some((word) => !isStopWord(word) && questionWords.has(word)) ? clause : `${name},`));
+
 /** Capitalised words of the text that the question does not already use (lower-cased). */
 const newNames = (text: string, questionWords: ReadonlySet<string>) =>
   saysNew(text, NAME, questionWords, ([name]) => {
@@ -634,7 +680,8 @@ const newNames = (text: string, questionWords: ReadonlySet<string>) =>
     // capitals ("Over", "Who") names nobody, nor does a day or a month ("Waste Services: 0300 123 7720, Monday to Friday"
     // answered "Who is the waste services manager?"). A sentence's full stop is no part of its last name ("reviewed by
     // the Waste Services Manager."). Nor a holiday ("without a head coach since Christmas" names no one running a team).
-    const word = name.toLowerCase().replace(/\.+$/u, "").replace(/['’]s$/u, "");
+    // Nor "I" in its short forms: "… and I'm happy to send a copy" named no insurer (0.88).
+    const word = name.toLowerCase().replace(/\.+$/u, "").replace(/['’](?:s|m|ve|ll|d|re)$/u, "");
     // Nor the question's own word in the plural or the singular ("Missing Receipt Declarations" for "the missing receipt
     // declaration form", "Book Stall" for "drop off books"), nor a word of its own words joined by hyphens ("a
     // Bric-a-Brac and Book Stall" said no place to drop off books for the bric-a-brac stall, 0.80).
@@ -718,7 +765,8 @@ const HOW_MANY = String.raw`(?:\d[\d,.]*|an?|${ONE_TO_TWELVE}|fifteen|twenty|thi
 const lengthIn = (units: string, flags = "iu") =>
   new RegExp(String.raw`(?<![\p{L}\d,.])${HOW_MANY}(?:\s*(?:[–-]|to|or)\s*${HOW_MANY})?(?:\s+and a half)?[\s-]*${UNIT_QUALIFIERS}(?:${units})(?![\p{L}\d])`, flags);
 // A text's length too: "How long can my paper be?" — "no more than 8 pages", "up to 2,000 words".
-const LENGTH = lengthIn(String.raw`${ANY_TIME_UNITS}|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m|ft|feet|foot|inch(?:es)?|cm|mm|yards?|light[\s-]years?|pages?|words|characters`);
+// A school's or a university's terms are lengths of time too: "half a term's written notice".
+const LENGTH = lengthIn(String.raw`${ANY_TIME_UNITS}|terms?(?:['’]s)?|semesters?|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m|ft|feet|foot|inch(?:es)?|cm|mm|yards?|light[\s-]years?|pages?|words|characters`);
 const LENGTHS_OF_TIME = lengthIn(ANY_TIME_UNITS, "giu");
 // How often, in a word or by what it comes after: "Empty the drip tray daily" (which had held no number, and "How often
 // should I empty the drip tray?" was at most uncertain), "each week", "after every use".
@@ -761,7 +809,7 @@ const A_DAY = new RegExp(
   String.raw`${DATED}|\b${WEEKDAYS}\b|\b(?:today|tomorrow|tonight|yesterday)\b|\b(?:end|start|beginning|middle)\s+of\s+${MONTH_NAME}\b`,
   "iu",
 );
-const saysDay = (text: string) => A_DAY.test(text) || DAY_OF_MONTH.test(text) || RELATIVE_TIME.test(text);
+const saysDay = (text: string) => A_DAY.test(text) || DAY_OF_MONTH.test(text) || RELATIVE_TIME.test(text) || TIME_FROM_AN_EVENT.test(text);
 
 // Kinds of a thing counted apart: "12 accessible spaces beside the Building C entrance" counts no parking spaces of a lot
 // (0.84 for "how many parking spaces are there in lot B"). A count of the thing with a kind the question does not name
@@ -1088,7 +1136,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   // The digits of "0113 496 0000" count nothing and date nothing.
   if (type !== "any") text = withoutContactDetails(text);
   if (isValue(type)) {
-    text = withoutDeferredValues(text, questionWords).replace(NUMBERED_STREETS, " ");
+    text = withoutValuesOfOthers(withoutDeferredValues(text, questionWords).replace(NUMBERED_STREETS, " "), questionWords);
   }
   if (type === "country") return namesCountry(text);
   // Someone is named without "the": "the Chair" and "the AGM" name a role and a meeting, not who; nor by an address:
@@ -1097,12 +1145,16 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   // "who is the career advisor for engineering students", answered by which schools have advisors).
   if (type === "person") {
     const withoutRolesOrPlaces = withoutTheCapitalised(withoutTitleRoles(text).replace(WHOLE_POSTAL_ADDRESS, " ").replace(NAMED_BODY, " "));
-    return newNames(withoutPeoplesAndLanguages(withoutRolesOrPlaces).replace(CODE, " ").replace(NAMED_TIER, " "), questionWords);
+    const withoutKnown = withoutQuestionsPeople(withoutAcronymModifiers(withoutPeoplesAndLanguages(withoutRolesOrPlaces)), questionWords);
+    return newNames(withoutKnown.replace(CODE, " ").replace(NAMED_TIER, " "), questionWords);
   }
   // Nor by what one is told to write or say (QUOTED), or an address: "Several supermarkets will deliver to the cottage; please
   // put "Honeysuckle Cottage, Brayford Lane" as the address" names no supermarket (0.84).
   if (type === "organisation") return newNames(withoutUnnamedFew(text, questionWords).replace(QUOTED, " ").replace(WHOLE_POSTAL_ADDRESS, " "), questionWords);
-  if (type === "place") return newNames(text, questionWords) || newLocative(text, questionWords) || FILE_PATH.test(text);
+  if (type === "place") {
+    const withoutPeople = withoutAcronymModifiers(text).replace(LED_BY, " ");
+    return newNames(withoutPeople, questionWords) || newLocative(withoutPeople, questionWords) || FILE_PATH.test(text);
+  }
   // "Paper claim forms can also be mailed to our Claims Department" names a place, but gives no address.
   if (type === "address") return POSTAL_ADDRESS.test(text);
   if (type === "amount") return saysSum(text, questionWords);
@@ -1138,6 +1190,8 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
       CLOCK_TIME.test(text) ||
       DAY_OF_MONTH.test(text) ||
       RELATIVE_TIME.test(text) ||
+      DAY_OF_AN_EVENT.test(text) ||
+      TIME_FROM_AN_EVENT.test(text) ||
       saysStage(text, questionWords)
     );
   }

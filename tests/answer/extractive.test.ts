@@ -681,6 +681,21 @@ describe("answer types", () => {
     expect(holdsAnswerType("Personal devices may be used for email.", "date")).toBe(false);
     // So does a stage one reaches, unless it is the one the question names.
     expect(holdsAnswerType("All employees are covered by private health insurance after probation.", "date", new Set(words("When do I get health insurance?")))).toBe(true);
+    // Or by the day of an event.
+    const charged = new Set(words("When does Greenleaf take the money from my card?"));
+    expect(holdsAnswerType("We charge your card on the day your box is packed, which is the day before delivery.", "date", charged)).toBe(true);
+    expect(holdsAnswerType("We charge your card when your box is packed.", "date", charged)).toBe(false);
+    // Or a time before or after one.
+    const walks = new Set(words("when can my puppy start going out for walks"));
+    expect(holdsAnswerType("Your puppy can go out for walks in public places 1 week after the second injection.", "date", walks)).toBe(true);
+    expect(holdsAnswerType("Balance: due 14 days before event date.", "date", new Set(words("When is the balance due?")))).toBe(true);
+    expect(holdsAnswerType("The balance is due 10 weeks before your arrival date.", "day", new Set(words("balance due date")))).toBe(true);
+    // A term is a length of time.
+    const notice = new Set(words("How much notice do I have to give if we want to stop lessons?"));
+    expect(holdsAnswerType("To stop lessons, you must give half a term's written notice by email to the office.", "length", notice)).toBe(true);
+    expect(holdsAnswerType("Lessons run in terms.", "length", notice)).toBe(false);
+    expect(holdsAnswerType("Walks are 2 hours long.", "date", walks)).toBe(false);
+    expect(holdsAnswerType("Last entry to the gym floor is 30 minutes before closing.", "date", new Set(words("gym opening hours bank holiday monday")))).toBe(false);
     expect(holdsAnswerType("The balance is payable on arrival.", "date", new Set(words("When is the balance due?")))).toBe(true);
     expect(holdsAnswerType("Pay the driver on delivery.", "date", new Set(words("When do I pay for delivery?")))).toBe(false);
     // How often may be said in a word, or by what it comes after.
@@ -987,6 +1002,28 @@ describe("answer types for who and where", () => {
     const advisor = new Set(words("Who is the career advisor for engineering students?"));
     expect(holdsAnswerType("Students in the College of Engineering and the School of Education have designated advisors too.", "person", advisor)).toBe(false);
     expect(holdsAnswerType("Daniel Osei, Career Advisor, College of Nursing and Health Professions", "person", advisor)).toBe(true);
+    // Nor do "I'm", an acronym qualifying a noun ("NHS braces"), or someone who leads a group for where it meets.
+    const insurer = new Set(words("who is Isla's insurance with"));
+    expect(holdsAnswerType("I hold £5 million public liability insurance, and I'm happy to send a copy of the certificate.", "person", insurer)).toBe(false);
+    expect(holdsAnswerType("My insurance is with Hiscox.", "person", insurer)).toBe(true);
+    expect(holdsAnswerType("Private orthodontic assessment (for children not eligible for NHS braces): £95", "person", new Set(words("what's the name of the orthodontist")))).toBe(false);
+    expect(holdsAnswerType("They lost to UMBC in the first round.", "person", new Set(words("who did virginia lose to")))).toBe(true);
+    // A value in a clause said of another name is that name's.
+    const plots = new Set(words("How many plots are there at Cherry Orchard Road?"));
+    expect(holdsAnswerType("The Council manages allotment sites: Millbrook Lane, which has 42 plots, and Cherry Orchard Road.", "count", plots)).toBe(false);
+    expect(holdsAnswerType("Cherry Orchard Road, which has 30 plots, opened in 1990.", "count", plots)).toBe(true);
+    // Nor the rest of the name of someone the question names.
+    const judges = new Set(words("who are the other judges apart from Dr. Okoro"));
+    expect(holdsAnswerType("Our panel has four judges, including Dr. Lena Okoro.", "person", judges)).toBe(false);
+    expect(holdsAnswerType("The other judges are Sam Reid and Dr. Lena Okoro.", "person", judges)).toBe(true);
+    expect(holdsAnswerType("Our panel has four judges, including Lena J. Okoro.", "person", judges)).toBe(false);
+    // A run of names ends with its sentence.
+    const escalate = new Set(words("who can I complain to if customer care doesn't sort my problem out"));
+    expect(holdsAnswerType("Complaints can be escalated to our manager, Denise Calloway. BrightWay Customer Care", "person", escalate)).toBe(true);
+    expect(holdsAnswerType("The restaurant's menu is cooked by our Head Chef Rosalind Achebe.", "person", new Set(words("Who is the head chef at the Copper Hare?")))).toBe(true);
+    const meets = new Set(words("where does lantern youth meet"));
+    expect(holdsAnswerType("Lantern Youth is led by Hannah Grieve, and all our youth leaders hold enhanced DBS certificates.", "place", meets)).toBe(false);
+    expect(holdsAnswerType("Lantern Youth is run by Hannah Grieve at the Scout Hut on Mill Road.", "place", meets)).toBe(true);
   });
 
   it("When a question asks which pharmacy, gym or café, Then it asks for one by name: a sentence saying only that several are open names none", () => {
@@ -1045,6 +1082,13 @@ describe("answer types for who and where", () => {
     expect(expectedAnswerType("How many miles a day are included in the price?")).toBe("count");
     expect(expectedAnswerType("how many pounds does it cost")).toBe("amount");
     expect(expectedAnswerType("how many days does a refund take")).toBe("number");
+    // Nor does one opening "who", "why", "how long" or "how far" ask for a sum because it names a charge.
+    expect(expectedAnswerType("Who should I contact to get a breakdown of my service charge?")).toBe("person");
+    expect(expectedAnswerType("how long have I got to complain about a wrong charge on my account?")).toBe("length");
+    expect(expectedAnswerType("why do you charge me if i cancel late")).toBe("any");
+    expect(expectedAnswerType("how much is the service charge")).toBe("amount");
+    expect(expectedAnswerType("how much for the hot stone massage")).toBe("amount");
+    expect(expectedAnswerType("gift aid how much extra")).toBe("amount");
   });
 
   it("When a question asks what time, Then a time of day answers it, not any date", () => {
