@@ -387,9 +387,9 @@ function occurrences(text: string, word: string): number[] {
 
 // A question opening by asking how many of a thing, not of money ("how many pounds").
 const COUNT_ASKED = /^\W*how many\b(?!\s+(?:pounds|dollars|euros|pence|cents|quid|bucks)\b)/;
-// Nor does a question opening by asking who, why, how long, how far or how often ask for a sum because it names one:
-// "Who should I contact to get a breakdown of my service charge?" asks for a name, "how long have I got to complain
-// about a wrong charge" for a length of time. (Opening "how much" or "what", a charge named asks its sum.)
+// A question opening by asking who, why, how long, how far or how often asks for no sum because it names one: "Who
+// should I contact to get a breakdown of my service charge?" asks for a name, "how long have I got to complain about a
+// wrong charge" for a length of time. (Opening "how much" or "what", a charge named asks its sum.)
 const OPENS_WITH_ANOTHER_KIND = /^\W*(?:who|whom|why|how (?:long|far|soon|often|much (?:notice|warning)))\b/;
 const WH_WORD = /\b(who|whom|whose|what|whats|when|where|which|why|how)\b/;
 // "When" that joins a clause asks for no date: "can I bring my dog when I visit", "upfront payment when instructing
@@ -1141,8 +1141,9 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type === "country") return namesCountry(text);
   // Someone is named without "the": "the Chair" and "the AGM" name a role and a meeting, not who; nor by an address:
   // "Church Lane, Little Hadley, HD7 4QA", the school's address, had answered "Who is the headteacher at St Aidan's?".
-  // A body's name before "the": the first word alone left "of Education" of "the School of Education" a name (0.86 for
-  // "who is the career advisor for engineering students", answered by which schools have advisors).
+  // A body's name goes before a capitalised word after "the" does: that first word alone left "of Education" of "the
+  // School of Education" a name (0.86 for "who is the career advisor for engineering students", answered by which
+  // schools have advisors).
   if (type === "person") {
     const withoutRolesOrPlaces = withoutTheCapitalised(withoutTitleRoles(text).replace(WHOLE_POSTAL_ADDRESS, " ").replace(NAMED_BODY, " "));
     const withoutKnown = withoutQuestionsPeople(withoutAcronymModifiers(withoutPeoplesAndLanguages(withoutRolesOrPlaces)), questionWords);
