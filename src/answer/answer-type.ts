@@ -385,8 +385,8 @@ function occurrences(text: string, word: string): number[] {
   return [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "gu"))].map((m) => m.index);
 }
 
-// A question opening by asking how many of a thing, not of money ("how many pounds").
-const COUNT_ASKED = /^\W*how many\b(?!\s+(?:pounds|dollars|euros|pence|cents|quid|bucks)\b)/;
+// A question asking how many of a thing, not of money ("how many pounds"): "dispute a charge how many days".
+const COUNT_ASKED = /\bhow many\b(?!\s+(?:pounds|dollars|euros|pence|cents|quid|bucks)\b)/;
 // A question opening by asking who, why, how long, how far or how often asks for no sum because it names one: "Who
 // should I contact to get a breakdown of my service charge?" asks for a name, "how long have I got to complain about a
 // wrong charge" for a length of time. (Opening "how much" or "what", a charge named asks its sum.)
@@ -575,7 +575,7 @@ export function expectedAnswerType(question: string): AnswerType {
   // "veterans scholarship amount": a search for a sum (not a question's "the amount of sleep"). "Award amounts are
   // confirmed in your offer letter" had answered it (0.85), and "up to 10 friends" would count "referral credit amount".
   // Not "How many miles a day are included in the price?": a count of what the price includes, not a sum.
-  if (COUNT_ASKED.test(q)) return HOW_MANY_UNITS_OF_TIME.test(q) ? "number" : "count";
+  if (COUNT_ASKED.test(q) && !/\bhow much\b/.test(q)) return HOW_MANY_UNITS_OF_TIME.test(q) ? "number" : "count";
   if (!OPENS_WITH_ANOTHER_KIND.test(q) && ((searchStyle && /\bamounts?\W*$/.test(q)) || /\b(price|cost|fee|fare)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || CHARGE_ASKED.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q) || ASKED_EXCESS.test(q) || TIME_RATE.test(q) || CHARGED_RATE.test(q) || ASKED_WHETHER_PAID.test(q))) {
     return "amount";
   }
@@ -656,15 +656,18 @@ const LED_BY = /\b(?:led|run|managed|taught|coached|organi[sz]ed|hosted|directed
 // Its words hold no full stop but an initial's ("Lena J. Okoro"): a run does not go on into the next sentence.
 const NAME_RUN = /(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?\p{Lu}(?:\.|[\p{L}'’-]*)(?:\s+\p{Lu}(?:\.|[\p{L}'’-]*))+/gu;
 const PERSON_NOUN = new RegExp(`^(?:${PERSON_NOUNS})s?$`, "u");
+// A sentence's first word is capitalised whatever it is: "Contact Gareth Evans, our Service Charge Manager" names the
+// manager though the question asked whom to contact.
+const SENTENCE_START = /(?:^|[.!?:;]\s*)$/u;
 const withoutQuestionsPeople = (text: string, questionWords: ReadonlySet<string>) =>
-  text.replace(NAME_RUN, (run) =>
-    run.split(/\s+/u).some((name) => {
+  text.replace(NAME_RUN, (run, offset: number) => {
+    const names = run.split(/\s+/u).slice(SENTENCE_START.test(text.slice(0, offset)) ? 1 : 0);
+    const namesAsked = names.some((name) => {
       const word = name.toLowerCase().replace(/\.+$/u, "").replace(/['’]s$/u, "");
       return !isStopWord(word) && !PERSON_NOUN.test(word) && questionWords.has(word);
-    })
-      ? " "
-      : run,
-  );
+    });
+    return namesAsked ? " " : run;
+  });
 
 // A value said of another name, in a clause of its own: "two sites: Millbrook Lane, which has 42 plots, and Cherry
 // Orchard Road" gives no count of Cherry Orchard Road's plots (0.81). The clause goes when the question names none of

@@ -1017,6 +1017,8 @@ describe("answer types for who and where", () => {
     expect(holdsAnswerType("Our panel has four judges, including Dr. Lena Okoro.", "person", judges)).toBe(false);
     expect(holdsAnswerType("The other judges are Sam Reid and Dr. Lena Okoro.", "person", judges)).toBe(true);
     expect(holdsAnswerType("Our panel has four judges, including Lena J. Okoro.", "person", judges)).toBe(false);
+    // A sentence's capitalised first word is no part of a name: "Contact" is the question's word, Gareth Evans is new.
+    expect(holdsAnswerType("Contact Gareth Evans, our Service Charge Manager, for a breakdown.", "person", new Set(words("Who should I contact to get a breakdown of my service charge?")))).toBe(true);
     // A run of names ends with its sentence.
     const escalate = new Set(words("who can I complain to if customer care doesn't sort my problem out"));
     expect(holdsAnswerType("Complaints can be escalated to our manager, Denise Calloway. BrightWay Customer Care", "person", escalate)).toBe(true);
@@ -1082,6 +1084,7 @@ describe("answer types for who and where", () => {
     expect(expectedAnswerType("How many miles a day are included in the price?")).toBe("count");
     expect(expectedAnswerType("how many pounds does it cost")).toBe("amount");
     expect(expectedAnswerType("how many days does a refund take")).toBe("number");
+    expect(expectedAnswerType("dispute a charge how many days")).toBe("number");
     // Nor does one opening "who", "why", "how long" or "how far" ask for a sum because it names a charge.
     expect(expectedAnswerType("Who should I contact to get a breakdown of my service charge?")).toBe("person");
     expect(expectedAnswerType("how long have I got to complain about a wrong charge on my account?")).toBe("length");
