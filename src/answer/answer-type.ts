@@ -572,10 +572,10 @@ export function expectedAnswerType(question: string): AnswerType {
   if (ASKED_URL.test(q)) return "url";
   if (ASKED_CREDENTIAL.test(q) || (searchStyle && SEARCHED_CREDENTIAL.test(q))) return "credential";
   if (MEASURE_LIMIT.test(q) || ASKED_SHARE_RATE.test(q)) return "number";
-  // "veterans scholarship amount": a search for a sum (not a question's "the amount of sleep"). "Award amounts are
-  // confirmed in your offer letter" had answered it (0.85), and "up to 10 friends" would count "referral credit amount".
   // Not "How many miles a day are included in the price?": a count of what the price includes, not a sum.
   if (COUNT_ASKED.test(q) && !/\bhow much\b/.test(q)) return HOW_MANY_UNITS_OF_TIME.test(q) ? "number" : "count";
+  // "veterans scholarship amount": a search for a sum (not a question's "the amount of sleep"). "Award amounts are
+  // confirmed in your offer letter" had answered it (0.85), and "up to 10 friends" would count "referral credit amount".
   if (!OPENS_WITH_ANOTHER_KIND.test(q) && ((searchStyle && /\bamounts?\W*$/.test(q)) || /\b(price|cost|fee|fare)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || CHARGE_ASKED.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q) || ASKED_EXCESS.test(q) || TIME_RATE.test(q) || CHARGED_RATE.test(q) || ASKED_WHETHER_PAID.test(q))) {
     return "amount";
   }
@@ -642,6 +642,10 @@ function saysNew(text: string, pattern: RegExp, questionWords: ReadonlySet<strin
   return false;
 }
 
+// A capitalised word as the word it is: without a sentence's full stop ("reviewed by the Waste Services Manager."), a
+// possessive's "'s", or "I"'s short forms ("… and I'm happy to send a copy" named no insurer, 0.88).
+const nameWord = (name: string) => name.toLowerCase().replace(/\.+$/u, "").replace(/['’](?:s|m|ve|ll|d|re)$/u, "");
+
 // An acronym before the noun it qualifies names no one and nowhere: "enhanced DBS certificates", "NHS braces", "an HDMI
 // cable". Before a stop word, a number or nothing, it may be the name asked for ("lost to UMBC in the first round").
 const ACRONYM = /(?<![\p{L}\d])\p{Lu}{2,}(?![\p{L}\d])(?=\s+(\p{Ll}[\p{L}'’-]*))/gu;
@@ -663,7 +667,7 @@ const withoutQuestionsPeople = (text: string, questionWords: ReadonlySet<string>
   text.replace(NAME_RUN, (run, offset: number) => {
     const names = run.split(/\s+/u).slice(SENTENCE_START.test(text.slice(0, offset)) ? 1 : 0);
     const namesAsked = names.some((name) => {
-      const word = name.toLowerCase().replace(/\.+$/u, "").replace(/['’]s$/u, "");
+      const word = nameWord(name);
       return !isStopWord(word) && !PERSON_NOUN.test(word) && questionWords.has(word);
     });
     return namesAsked ? " " : run;
@@ -681,10 +685,9 @@ const newNames = (text: string, questionWords: ReadonlySet<string>) =>
   saysNew(text, NAME, questionWords, ([name]) => {
     // A capital after a colon or a table's cell name starts the cell ("Who approves: Over £1,000"), and a stop word in
     // capitals ("Over", "Who") names nobody, nor does a day or a month ("Waste Services: 0300 123 7720, Monday to Friday"
-    // answered "Who is the waste services manager?"). A sentence's full stop is no part of its last name ("reviewed by
-    // the Waste Services Manager."). Nor a holiday ("without a head coach since Christmas" names no one running a team).
-    // Nor "I" in its short forms: "… and I'm happy to send a copy" named no insurer (0.88).
-    const word = name.toLowerCase().replace(/\.+$/u, "").replace(/['’](?:s|m|ve|ll|d|re)$/u, "");
+    // answered "Who is the waste services manager?"), nor a holiday ("without a head coach since Christmas" names no one
+    // running a team).
+    const word = nameWord(name);
     // Nor the question's own word in the plural or the singular ("Missing Receipt Declarations" for "the missing receipt
     // declaration form", "Book Stall" for "drop off books"), nor a word of its own words joined by hyphens ("a
     // Bric-a-Brac and Book Stall" said no place to drop off books for the bric-a-brac stall, 0.80).

@@ -26,6 +26,8 @@ interface Bound {
 const ABOVE_WORDS = [...AT_LEAST_WORDS, "after", "beyond", "longer than", "later than", "exceeding"];
 const BELOW_WORDS = [...AT_MOST_WORDS, "before", "within", "until", "till"];
 const ABOVE = new Set(ABOVE_WORDS);
+/** The side of a bound the words putting a number there say, "above" when they are among `above`. */
+const sideOf = (said: string, above: ReadonlySet<string>): Side => (above.has(said.toLowerCase().replace(/\s+/g, " ")) ? "above" : "below");
 const COMPARING = anyOf([...ABOVE_WORDS, ...BELOW_WORDS]);
 // A number after a word putting it above or below ("over £90,000", "before 6pm", "up to 14 days").
 const COMPARED = new RegExp(String.raw`\b(${COMPARING})\s+(?:the\s+)?(?:first\s+)?([$€£¥₹])?(\d[\d,]*(?:\.\d+)?)(?:\s*(\p{L}+))?`, "giu");
@@ -49,7 +51,7 @@ const RANGE = /\b(?:between\s+([$€£¥₹])?(\d[\d,]*(?:\.\d+)?)\s+and|([$€�
 const ABOVE_AFTER = ["or more", "or over", "and over", "or above", "and above", "or older", "or longer", "or later", "+"];
 const BELOW_AFTER = ["or fewer", "or less", "or under", "and under", "or younger", "or below", "or earlier"];
 const ABOVE_AFTER_SET = new Set(ABOVE_AFTER);
-const COMPARED_AFTER = new RegExp(String.raw`([$€£¥₹])?(\d[\d,]*(?:\.\d+)?)\s*(${anyOf([...ABOVE_AFTER, ...BELOW_AFTER]).replace("+", "\\+")})(?:\s+(\p{L}+))?`, "giu");
+const COMPARED_AFTER = new RegExp(String.raw`([$€£¥₹])?(\d[\d,]*(?:\.\d+)?)\s*(${anyOf([...ABOVE_AFTER, ...BELOW_AFTER])})(?:\s+(\p{L}+))?`, "giu");
 
 /** The bounds a text names, each with the side it is on. */
 function boundsNamed(text: string): Bound[] {
@@ -61,7 +63,7 @@ function boundsNamed(text: string): Bound[] {
     ];
   });
   const compared = [...text.matchAll(COMPARED)].map(([, word, currency, digits, unit]) => ({
-    side: ABOVE.has(word!.toLowerCase().replace(/\s+/g, " ")) ? ("above" as const) : ("below" as const),
+    side: sideOf(word!, ABOVE),
     value: numberOf(digits!),
     unit: currency ?? unitOf(unit),
   }));
@@ -71,7 +73,7 @@ function boundsNamed(text: string): Bound[] {
     unit: unitOf(unit),
   }));
   const after = [...text.matchAll(COMPARED_AFTER)].map(([, currency, digits, words, unit]) => ({
-    side: ABOVE_AFTER_SET.has(words!.toLowerCase().replace(/\s+/g, " ")) ? ("above" as const) : ("below" as const),
+    side: sideOf(words!, ABOVE_AFTER_SET),
     value: numberOf(digits!),
     unit: currency ?? unitOf(unit),
     inclusive: true,

@@ -10,5 +10,12 @@ export const AT_LEAST_WORDS = ["over", "above", "more than", "at least", "minimu
 /** Words putting a number at or below a bound. */
 export const AT_MOST_WORDS = ["under", "below", "less than", "fewer than", "up to", "at most", "not more than", "maximum of", "maximum", "max"];
 
-/** The words as a regular expression's alternatives, longest first (so "minimum of" is read before "minimum"). */
-export const anyOf = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join("|");
+/**
+ * The words as a regular expression's alternatives, longest first (so "minimum of" is read before "minimum"), each
+ * escaped: "+" is a word here ("5+ people").
+ */
+export const anyOf = (words: readonly string[]) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|");
