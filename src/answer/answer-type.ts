@@ -87,10 +87,18 @@ const AT_A_STAGE = /\b(?:after|upon|on|following)\s+(?:your |the |their |its )?(
 // Or hours or more before or after an event: "1 week after the second injection", "7 to 10 days after surgery", "up to
 // 72 hours before the start time", "the 15th week before your baby is due" (each had held no date). Not minutes: "Last
 // entry is 30 minutes before closing" gives no opening hours (0.86 for "gym opening hours bank holiday monday").
+// Not a time from what the question asks when of: "If a payment has not been received 14 days after the due date, we
+// will send a reminder letter" does not say when payments are due (0.83).
 const TIME_FROM_AN_EVENT = new RegExp(
-  `(?<![\\p{L}\\d])(?:\\d+(?:st|nd|rd|th)?(?:\\s*(?:[–-]|to)\\s*\\d+)?|an?|${ONE_TO_TWELVE}|twenty|thirty)\\s+${UNIT_QUALIFIERS}(?:hours?|days?|nights?|weeks?|months?|years?)\\s+(?:after|before|from|prior to)\\s`,
-  "iu",
+  `(?<![\\p{L}\\d])(?:\\d+(?:st|nd|rd|th)?(?:\\s*(?:[–-]|to)\\s*\\d+)?|an?|${ONE_TO_TWELVE}|twenty|thirty)\\s+${UNIT_QUALIFIERS}(?:hours?|days?|nights?|weeks?|months?|years?)\\s+(?:after|before|from|prior to)\\s+(?:(?:the|your|their|its|our|a|an)\\s+)?(\\p{L}*(?:\\s+\\p{L}+)?)`,
+  "giu",
 );
+const EVENT_DATE_WORDS = new Set(["date", "day", "time", "deadline"]);
+const saysTimeFromAnEvent = (text: string, questionWords: ReadonlySet<string> = new Set()) =>
+  [...text.matchAll(TIME_FROM_AN_EVENT)].some(([, event]) => {
+    const named = words(event!).filter((word) => !EVENT_DATE_WORDS.has(word));
+    return !named.length || !named.every((word) => questionWords.has(word));
+  });
 // Or by the day of an event: "We charge your card on the day your box is packed, which is the day before delivery"
 // says when the money is taken (it had held no date, 0.27).
 const DAY_OF_AN_EVENT = /\b(?:on|by)\s+the\s+(?:same\s+)?(?:day|night|morning|evening)\b|\bthe\s+(?:day|night|morning|evening|week)\s+(?:before|after|of)\s+(?:the\s+|your\s+|their\s+|its\s+)?\p{L}/iu;
@@ -387,10 +395,11 @@ function occurrences(text: string, word: string): number[] {
 
 // A question asking how many of a thing, not of money ("how many pounds"): "dispute a charge how many days".
 const COUNT_ASKED = /\bhow many\b(?!\s+(?:pounds|dollars|euros|pence|cents|quid|bucks)\b)/;
-// A question opening by asking who, why, how long, how far or how often asks for no sum because it names one: "Who
-// should I contact to get a breakdown of my service charge?" asks for a name, "how long have I got to complain about a
-// wrong charge" for a length of time. (Opening "how much" or "what", a charge named asks its sum.)
-const OPENS_WITH_ANOTHER_KIND = /^\W*(?:who|whom|why|how (?:long|far|soon|often|much (?:notice|warning)))\b/;
+// A question opening by asking who, why, when, how long, how far or how often asks for no sum because it names one:
+// "Who should I contact to get a breakdown of my service charge?" asks for a name, "how long have I got to complain
+// about a wrong charge" for a length of time, "When are the service charge payments due?" for a date. (Opening "how
+// much" or "what", a charge named asks its sum.)
+const OPENS_WITH_ANOTHER_KIND = /^\W*(?:who|whom|why|when|how (?:long|far|soon|often|much (?:notice|warning)))\b/;
 const WH_WORD = /\b(who|whom|whose|what|whats|when|where|which|why|how)\b/;
 // "When" that joins a clause asks for no date: "can I bring my dog when I visit", "upfront payment when instructing
 // solicitor" (a search for a sum), "who was president when the canal was built" (a person). It had made each a question
@@ -758,8 +767,9 @@ const NUMBER = /(?<![\p{L}\d]|\p{L}-)\d+/gu;
 // A number that counts something: not a sum of money ("Office chairs can be claimed up to £150" says how much, not how many).
 const COUNT = /(?<![\p{L}\d$€£¥₹,.]|\p{L}-)\d+/gu;
 // A year ("1939", "the 1990s", "AD 800") or a time of day ("4:05"); a day of the month comes with its month's name.
-// Not a sum of money ("£285"), nor a group of a number written in groups ("01603 555 210", a telephone number).
-const DATE_NUMBER = /(?<![\p{L}\d,.$€£¥₹]|\d )(?:\d{3,4}s?|\d{1,2}:\d{2})(?![\p{L}\d]| \d)/gu;
+// Not a sum of money ("£285"), nor a group of a number written in groups ("01603 555 210", a telephone number), nor
+// the last part of a reference ("licence number HDC/AB/0417" had said when a licence runs out, 0.89).
+const DATE_NUMBER = /(?<![\p{L}\d,.$€£¥₹]|\d |[\p{L}\d]\/)(?:\d{3,4}s?|\d{1,2}:\d{2})(?![\p{L}\d]| \d)/gu;
 
 // A length of time or a temperature after a number: "3 hours 15 minutes", "a 2-year warranty", "50°C".
 const TIME_OR_DEGREES = new RegExp(`^\\s*-?\\s*${UNIT_QUALIFIERS}(?:°|degrees?\\b|(?:${ANY_TIME_UNITS})\\b)`, "i");
@@ -815,7 +825,7 @@ const A_DAY = new RegExp(
   String.raw`${DATED}|\b${WEEKDAYS}\b|\b(?:today|tomorrow|tonight|yesterday)\b|\b(?:end|start|beginning|middle)\s+of\s+${MONTH_NAME}\b`,
   "iu",
 );
-const saysDay = (text: string) => A_DAY.test(text) || DAY_OF_MONTH.test(text) || RELATIVE_TIME.test(text) || TIME_FROM_AN_EVENT.test(text);
+const saysDay = (text: string) => A_DAY.test(text) || DAY_OF_MONTH.test(text) || RELATIVE_TIME.test(text) || saysTimeFromAnEvent(text);
 
 // Kinds of a thing counted apart: "12 accessible spaces beside the Building C entrance" counts no parking spaces of a lot
 // (0.84 for "how many parking spaces are there in lot B"). A count of the thing with a kind the question does not name
@@ -893,6 +903,24 @@ const WHOLE_POSTAL_ADDRESS = new RegExp(
 // Where a file or folder is: a path ("~/.tallyctl.toml", "/var/log/app", "C:\\Program Files\\App") or a settings
 // file's name ("settings.json"). Software documents answer "Where is the config file?" so, in lower case.
 const FILE_PATH = /(?<![\p{L}\d/])(?:~|\.{1,2})?\/[\w.-]+(?:\/[\w.-]+)*|\b[A-Z]:\\\S*|\b[\w-]+\.(?:toml|ya?ml|json|ini|conf|cfg|env|log|xml|plist)\b/u;
+
+// Where to get a form, a template or a leaflet is where it comes from: a web address, a file's path, an e-mail address
+// or a number to ask at, "from …", "download", or a place it is at, on or in ("at Reception", "on the intranet", "in
+// the finance office"). A sentence naming a place for something else says only that the document exists: "Visiting
+// scholars may use the service if their host department submits a sponsorship form to the Resource Sharing office"
+// (0.84 for "where do I get the sponsorship form"), "The Council provides a consultation letter template (Form SP2)"
+// (0.79), "Each postmortem is reviewed at the weekly Reliability Review" (0.75 for "where do i find the postmortem
+// template").
+const GETTING = ["get", "find", "obtain", "download", "collect", "pick", "request", "print"];
+const DOCUMENTS = /^(?:forms?|templates?|leaflets?|booklets?|brochures?|copy|copies|pack|packs|paperwork)$/;
+const asksWhereToGetADocument = (questionWords: ReadonlySet<string>) =>
+  questionWords.has("where") && GETTING.some((verb) => questionWords.has(verb)) && [...questionWords].some((word) => DOCUMENTS.test(word));
+const WHERE_FROM = new RegExp(
+  String.raw`\b(?:[Ff]rom|[Dd]ownload(?:ed|able|s)?|[Oo]nline)\b|\b(?:at|on|in|via|under)\s+(?:(?:the|our|your|each|every)\s+)?(?:\p{Lu}|(?:[\p{L}'’-]+\s+){0,2}?(?:web\s?site|site|intranet|portal|app|noticeboard|notice board|reception|front desk|desk|office|counter|shared drive|drive|folder|pack|library|shop|hub|page|section|area|account|dashboard|menu|tab)\b)`,
+  "u",
+);
+const saysWhereFrom = (text: string) =>
+  WHERE_FROM.test(text) || WEB_ADDRESS.test(text) || EMAIL_ADDRESS.test(text) || PHONE_NUMBER.test(text) || FILE_PATH.test(text);
 
 /** A place after a preposition of place that the question does not already name. */
 const newLocative = (text: string, questionWords: ReadonlySet<string>) =>
@@ -1107,8 +1135,12 @@ const WHICH_WEEKDAY_ASKED = new RegExp(`\\b(?:which|what) ${WEEKDAYS}\\b`);
 // by "The Kingsmead Café stays open until 7pm" (0.89). A span says both: "from 9am to 5pm"; and a time to be somewhere
 // by answers when to come: "Arrive by 9.15am" for "What time should I arrive on the first morning?".
 const A_TIME = String.raw`(?:${CLOCK_TIME.source}|${BY_THE_24_HOUR_CLOCK}|noon|midday|midnight)`;
-const TIME_STARTING = new RegExp(String.raw`\b(?:from|starting(?: at| from)?|opens? at|opening at|begins?(?: at)?|starts?(?: at)?|first \p{L}+ (?:at|is))\s+${A_TIME}(?!\s*(?:to|until|till|-|–|—)\s)`, "giu");
-const TIME_ENDING = new RegExp(String.raw`\b(?:until|till|til|to|closes? at|closing at|ends? at|finish(?:es)? at|last \p{L}+ (?:at|is))\s+${A_TIME}`, "giu");
+// So do the times listed after the first for other days: "The pavilion bar opens at 3:00pm on Saturday match days,
+// 2:00pm on Sundays and 5:30pm for Wednesday T20 games" says no closing time (0.77 for "what time does the cricket club
+// bar close on a saturday"). A few words of no number or stop between them, so that nothing backtracks far.
+const LISTED_TIMES = String.raw`(?:[^.;:\d\n]{0,40}?(?:,|\band\b|\bor\b)\s*${A_TIME})*`;
+const TIME_STARTING = new RegExp(String.raw`\b(?:from|starting(?: at| from)?|opens? at|opening at|begins?(?: at)?|starts?(?: at)?|first \p{L}+ (?:at|is))\s+${A_TIME}${LISTED_TIMES}(?!\s*(?:to|until|till|-|–|—)\s)`, "giu");
+const TIME_ENDING = new RegExp(String.raw`\b(?:until|till|til|to|closes? at|closing at|ends? at|finish(?:es)? at|last \p{L}+ (?:at|is))\s+${A_TIME}${LISTED_TIMES}`, "giu");
 const ASKS_END = /^(?:last|latest|close|closes|closing|shut|shuts|finish|finishes|end|ends|until|till)$/;
 const ASKS_START = /^(?:first|earliest|opens|start|starts|begin|begins)$/;
 const asksStart = (questionWords: ReadonlySet<string>) =>
@@ -1139,6 +1171,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type === "url") return WEB_ADDRESS.test(text.replace(EMAIL_ADDRESSES, " "));
   if (type === "credential") return saysCredential(text);
   if (type === "temperature") return TEMPERATURE.test(text);
+  if (type === "place" && asksWhereToGetADocument(questionWords)) return saysWhereFrom(text);
   // The digits of "0113 496 0000" count nothing and date nothing.
   if (type !== "any") text = withoutContactDetails(text);
   if (isValue(type)) {
@@ -1185,7 +1218,9 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
     return CLOCK_TIME.test(times) || TIME_OF_DAY_SAID.test(times);
   }
   if (type === "date" || type === "day") {
-    if (asksWhenItWas(questionWords)) text = text.replace(RELATIVE_TIMES, " ");
+    // Nor are hours asked for a time from then: "Email: support@brightstitch.example (reply within 1 business day)" gave
+    // no "brightstitch support hours" (0.84).
+    if (asksWhenItWas(questionWords) || questionWords.has("hours")) text = text.replace(RELATIVE_TIMES, " ");
     if (type === "day" && !saysDay(text)) return false;
     if (type === "day" && namesWeekday(questionWords)) return saysWhichWeekday(text);
     return (
@@ -1198,7 +1233,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
       DAY_OF_MONTH.test(text) ||
       RELATIVE_TIME.test(text) ||
       DAY_OF_AN_EVENT.test(text) ||
-      TIME_FROM_AN_EVENT.test(text) ||
+      saysTimeFromAnEvent(text, questionWords) ||
       saysStage(text, questionWords)
     );
   }

@@ -6,16 +6,23 @@
  * (alternatives.ts), though the opposites are read per question, not from a closed list. They are WordNet's antonyms of
  * the question's adjectives, but for words that are verbs as well, which a question seldom uses as adjectives: "what
  * time does the leisure centre shut on a sunday" asks when it closes, and "Opening hours" answer it (measured with
- * them: that answer was lost). Nor for the adjective of "how big", "how old". Not for a question asking whether: "Is
- * the lake open on Mondays?" is answered by "Monday: Closed" (synonyms.ts counts the opposite there).
+ * them: that answer was lost), unless a determiner stands before them. Nor for the adjective of "how big", "how old".
+ * Nor for a question asking whether, but after a determiner: "Is the lake open on Mondays?" is answered by "Monday:
+ * Closed" (synonyms.ts counts the opposite there).
  */
 import { terms, words } from "../retrieval/tokenize.js";
 import { asksWhether, type Thesaurus } from "./synonyms.js";
 
+// After a determiner an adjective names which thing is meant, even in a question asking whether, and a word that is a
+// verb as well is an adjective there: "can I park free in the long stay car park with my blue badge" is not answered
+// by "Blue Badge parking bays are on Level 0 of the Short Stay car park" (0.80).
+const DETERMINERS = new Set(["the", "a", "an", "my", "your", "our", "their", "his", "her", "its", "this", "that", "these", "those"]);
+
 /** For one question: whether a text names the opposite of one of its adjectives and not the adjective itself. */
 export function namesOpposite(thesaurus: Thesaurus | undefined): (question: string) => (text: string) => boolean {
   return (question) => {
-    if (!thesaurus || asksWhether(question)) return () => false;
+    if (!thesaurus) return () => false;
+    const whether = asksWhether(question);
     const asked = new Set(terms(question));
     // Each adjective with opposites: itself or a synonym (`same`), and its opposites, each a phrase's terms.
     // The adjective after "how" asks for a degree, not the quality: "how big is the stage" is answered by "a small raised
@@ -23,7 +30,8 @@ export function namesOpposite(thesaurus: Thesaurus | undefined): (question: stri
     const asking = words(question);
     const pairs = asking.flatMap((word, i) => {
       const [term] = terms(word);
-      if (term === undefined || asking[i - 1] === "how" || thesaurus.partsOfSpeech(word).includes("verb")) return [];
+      const beforeNoun = DETERMINERS.has(asking[i - 1] ?? "");
+      if (term === undefined || asking[i - 1] === "how" || ((whether || thesaurus.partsOfSpeech(word).includes("verb")) && !beforeNoun)) return [];
       const opposites = thesaurus.antonyms(word).map((opposite) => terms(opposite)).filter((phrase) => phrase.length > 0);
       // "internal and external users" asks about both.
       if (!opposites.length || opposites.some((phrase) => phrase.every((t) => asked.has(t)))) return [];

@@ -10,9 +10,14 @@ import { terms } from "../retrieval/tokenize.js";
 import { anyOf, AT_LEAST_WORDS, AT_MOST_WORDS } from "./limit-words.js";
 import { asksWhether } from "./synonyms.js";
 
-// A number and the word after it: "12 seat", "2-bedroom", "3 guests", "the 20th century". Not a sum ("£12 per seat"),
-// nor a decimal's part.
-const COUNTED = /(?<![\p{L}\d.,:$€£¥₹])(\d+(?:\.\d+)?)(?:st|nd|rd|th)?(?![\p{L}\d.,:])[\s-]*(\p{L}+)/gu;
+// A number and the word after it: "12 seat", "2-bedroom", "3 guests", "the 20th century", or the unit of measure
+// written on to it: "6mm birch ply" is not priced by "3 mm birch ply, 600 x 400 mm sheet: $4.00" (0.80). Not a sum
+// ("£12 per seat"), nor a decimal's part.
+const UNITS_WRITTEN_ON = "mm|cm|m|km|kg|g|mg|ml|l|gb|mb|tb|kw|kwh|w|v|ft|oz|lbs?";
+const COUNTED = new RegExp(
+  String.raw`(?<![\p{L}\d.,:$€£¥₹])(\d+(?:\.\d+)?)(?:(?:st|nd|rd|th)?(?![\p{L}\d.,:])[\s-]*(\p{L}+)|(${UNITS_WRITTEN_ON})(?![\p{L}\d]))`,
+  "giu",
+);
 // A word and the number after it: "Seats: 8", "Bedrooms: 2". Not a count ending a label ("empty for between 5 and 10
 // years: 200% premium" gives no 200 years, and had made the 5-to-10-year band another record for "empty house 6
 // years premium"), nor a share.
@@ -29,8 +34,8 @@ interface Count {
 
 /** The counts a question gives, each of the thing named after it ("12 seat" → seat, 12). */
 function countsGiven(question: string): Count[] {
-  return [...question.matchAll(COUNTED)].flatMap(([, value, word]) => {
-    const [thing] = terms(word!);
+  return [...question.matchAll(COUNTED)].flatMap(([, value, word, unit]) => {
+    const [thing] = terms((word ?? unit)!);
     return thing === undefined ? [] : [{ thing, value: Number(value) }];
   });
 }
@@ -39,7 +44,7 @@ function countsGiven(question: string): Count[] {
 function countsOf(text: string, things: ReadonlySet<string>): Count[] {
   const exact = (at: number, end: number) => !LIMIT_BEFORE.test(text.slice(Math.max(0, at - 15), at)) && !LIMIT_AFTER.test(text.slice(end));
   const counted = [...text.matchAll(COUNTED)].flatMap((match) => {
-    const [thing] = terms(match[2]!);
+    const [thing] = terms((match[2] ?? match[3])!);
     return thing !== undefined && things.has(thing) && exact(match.index, match.index + match[1]!.length) ? [{ thing, value: Number(match[1]) }] : [];
   });
   const labelled = [...text.matchAll(LABELLED)].flatMap((match) => {

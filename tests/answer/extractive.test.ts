@@ -606,6 +606,9 @@ describe("answer types", () => {
     expect(holdsAnswerType("It was popular in the 1990s.", "date")).toBe(true);
     expect(holdsAnswerType("The eclipse began at 4:05 p.m. on the coast.", "date")).toBe(true);
     expect(holdsAnswerType("About 1,000 people came.", "date")).toBe(false);
+    // Nor is the last part of a reference a year.
+    expect(holdsAnswerType("The cattery is licensed by the council (licence number HDC/AB/0417).", "date")).toBe(false);
+    expect(holdsAnswerType("The licence was renewed for 2023/2024.", "date")).toBe(true);
   });
 
   it("When a question asks how much of a thing, Then a length of time or a temperature does not say it; how many years asks for a length of time", () => {
@@ -690,6 +693,10 @@ describe("answer types", () => {
     expect(holdsAnswerType("Your puppy can go out for walks in public places 1 week after the second injection.", "date", walks)).toBe(true);
     expect(holdsAnswerType("Balance: due 14 days before event date.", "date", new Set(words("When is the balance due?")))).toBe(true);
     expect(holdsAnswerType("The balance is due 10 weeks before your arrival date.", "day", new Set(words("balance due date")))).toBe(true);
+    // Not a time from what the question asks when of.
+    const due = new Set(words("When are the service charge payments due?"));
+    expect(holdsAnswerType("If a payment has not been received 14 days after the due date, we will send a reminder letter.", "date", due)).toBe(false);
+    expect(holdsAnswerType("Payments are due 30 days after the invoice date.", "date", due)).toBe(true);
     // A term is a length of time.
     const notice = new Set(words("How much notice do I have to give if we want to stop lessons?"));
     expect(holdsAnswerType("To stop lessons, you must give half a term's written notice by email to the office.", "length", notice)).toBe(true);
@@ -1085,10 +1092,11 @@ describe("answer types for who and where", () => {
     expect(expectedAnswerType("how many pounds does it cost")).toBe("amount");
     expect(expectedAnswerType("how many days does a refund take")).toBe("number");
     expect(expectedAnswerType("dispute a charge how many days")).toBe("number");
-    // Nor does one opening "who", "why", "how long" or "how far" ask for a sum because it names a charge.
+    // Nor does one opening "who", "why", "when", "how long" or "how far" ask for a sum because it names a charge.
     expect(expectedAnswerType("Who should I contact to get a breakdown of my service charge?")).toBe("person");
     expect(expectedAnswerType("how long have I got to complain about a wrong charge on my account?")).toBe("length");
     expect(expectedAnswerType("why do you charge me if i cancel late")).toBe("any");
+    expect(expectedAnswerType("When are the service charge payments due?")).toBe("date");
     expect(expectedAnswerType("how much is the service charge")).toBe("amount");
     expect(expectedAnswerType("how much for the hot stone massage")).toBe("amount");
     expect(expectedAnswerType("gift aid how much extra")).toBe("amount");
@@ -1208,9 +1216,21 @@ describe("answer types for who and where", () => {
     expect(expectedAnswerType("what are the quiet hours in family camping")).toBe("date");
     expect(holdsAnswerType("Quiet hours are enforced there overnight.", "date")).toBe(false);
     expect(holdsAnswerType("Quiet hours are 11pm to 7am.", "date")).toBe(true);
+    // Nor does a time from then: a reply within a day gives no support hours.
+    const support = new Set(words("brightstitch support hours"));
+    expect(expectedAnswerType("brightstitch support hours")).toBe("date");
+    expect(holdsAnswerType("Email: support@brightstitch.example (reply within 1 business day)", "date", support)).toBe(false);
+    expect(holdsAnswerType("Phone support: Monday to Friday, 9 AM to 6 PM.", "date", support)).toBe(true);
     const where = new Set(words("where do I get the missing receipt declaration form"));
     expect(holdsAnswerType("No more than two Missing Receipt Declarations will be accepted per employee in a calendar year.", "place", where)).toBe(false);
     expect(holdsAnswerType("Declaration forms are kept in the finance office.", "place", where)).toBe(true);
+    // Where to get a document is where it comes from, not a place it is sent to or used at.
+    const sponsorship = new Set(words("where do I get the sponsorship form for a visiting scholar?"));
+    expect(holdsAnswerType("Visiting scholars may use the service if their host department submits a sponsorship form to the Resource Sharing office.", "place", sponsorship)).toBe(false);
+    expect(holdsAnswerType("The Council provides a consultation letter template (Form SP2) for this purpose.", "place", new Set(words("where can i get the SP2 consultation letter template")))).toBe(false);
+    for (const said of ["Forms are available from reception.", "Download the form at www.example.org/forms.", "Ask for a form at Reception.", "Email grants@example.org for a copy.", "The form is on the staff intranet."]) {
+      expect(holdsAnswerType(said, "place", sponsorship)).toBe(true);
+    }
     expect(expectedAnswerType("which locations have 24 hour access")).toBe("place");
     expect(holdsAnswerType("24-hour access is available at selected locations for an additional $15 per month.", "place", new Set(words("which locations have 24 hour access")))).toBe(false);
     // Nor do the question's own words, in the singular or joined by hyphens.
@@ -1524,6 +1544,12 @@ describe("answer types for who and where", () => {
     expect(holdsAnswerType("Arrive by 9.15am to sign in and get changed.", "time", new Set(words("What time should I arrive on the first morning of my course?")))).toBe(true);
     // Hours asked for are both ends.
     expect(holdsAnswerType("The café stays open until 7pm.", "time", new Set(words("what time is the cafe open")))).toBe(true);
+    // The times listed after an opening time for other days are opening times too.
+    const closes = new Set(words("what time does the cricket club bar close on a saturday"));
+    expect(holdsAnswerType("The pavilion bar opens at 3:00pm on Saturday match days, 2:00pm on Sundays and 5:30pm for Wednesday T20 games.", "time", closes)).toBe(false);
+    expect(holdsAnswerType("The bar opens at 3pm on Saturdays, and 2pm to 10pm on Sundays.", "time", closes)).toBe(true);
+    expect(holdsAnswerType("The bar opens at 3:00pm and closes at 11pm.", "time", closes)).toBe(true);
+    expect(holdsAnswerType("We close at 5pm on weekdays and 1pm on Saturdays.", "time", new Set(words("what time does the shop open")))).toBe(false);
   });
 
   it("When a question asks who holds a deputy's role, Then a text naming the role with no one beside it names another", () => {

@@ -12,6 +12,10 @@ describe("opposites", () => {
     expect(external("Internal users pay $60 and external users $95.")).toBe(false);
     expect(external("Overnight bookings cost $60 per night.")).toBe(false);
     expect(opposite("What is the maximum age for the course?")("The minimum age is 8.")).toBe(true);
+    // After a determiner a word names which thing is meant, though it is a verb as well and the question asks whether.
+    const longStay = opposite("can I park free in the long stay car park with my blue badge");
+    expect(longStay("Blue Badge parking bays are on Level 0 of the Short Stay car park.")).toBe(true);
+    expect(longStay("Long stay parking is free for Blue Badge holders.")).toBe(false);
   });
 
   it("When a question asks whether, or names both opposites, or has no thesaurus, Then nothing is another record", () => {

@@ -21,6 +21,11 @@ describe("counts a question gives", () => {
     const empty = namesAnotherQuantity("empty house 6 years premium");
     expect(empty("empty for between 5 and 10 years: 200% premium")).toBe(false);
     expect(empty("Empty for years: 2")).toBe(true);
+    // A unit of measure written on to its number counts it too.
+    const ply = namesAnotherQuantity("price of 6mm birch ply in the materials shop");
+    expect(ply("3 mm birch ply, 600 x 400 mm sheet: $4.00")).toBe(true);
+    expect(ply("6 mm birch ply: $6.00")).toBe(false);
+    expect(namesAnotherQuantity("price of 6 mm birch ply")("6mm birch ply: $6.00")).toBe(false);
   });
 
   it("When a question asks whether, or gives no count, Then no text names another", () => {
