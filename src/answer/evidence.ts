@@ -26,6 +26,7 @@ import { namesOpposite } from "./opposites.js";
 import { namesAnotherPlatform } from "./platforms.js";
 import { namesAnotherQuantity } from "./quantities.js";
 import { namesOnlyQualified } from "./qualified.js";
+import { namesOnlyUnspecified } from "./unspecified.js";
 import { namesAnotherSum } from "./sums.js";
 import { namesAnotherVersion } from "./versions.js";
 import { asksWhatIsNot, asksWhy, saysWhatIsNot } from "./negation.js";
@@ -138,6 +139,11 @@ export const pointsBack = (text: string) => POINTS_BACK.test(text);
 const MAX_POINTING_BACK = 2;
 // Clauses parted by semicolons are read apart only if each has at least this many words (clausesAskedOf).
 const MIN_CLAUSE_WORDS = 4;
+// A sentence opening with the thing it prices: "A 50-minute full body massage costs £78".
+const PRICED_SUBJECT = /^\s*(?:(?:an?|the|our|each|every)\s+)?((?!(?:it|this|that|they|these|those|there|which)\b)[^,;:.()]{3,60}?)\s+(?:costs?|is|are|will cost|is charged at|are charged at|starts? at|start from|starts? from)\s+(?:just\s+|only\s+|from\s+)?[$€£]/iu;
+// A sentence opening with a clause of when or on what condition, its main clause after the comma: "Once you've
+// completed Wheel Throwing Foundations, you're eligible for a studio membership at $165/month".
+const OPENING_CONDITION = /^\s*(?:once|after|when|whenever|if|unless|before|until|since|while|although|though|as soon as)\b([^,;]{3,120}),\s+(.+)$/isu;
 
 /** The sentences `sentence` points back to, in order (`before` gives the one before a sentence): none when it does not point back. */
 export function antecedents<S extends { text: string }>(sentence: S, before: (s: S) => S | undefined): S[] {
@@ -173,7 +179,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // Another day of the week, month, platform, software version, sum of money, count, contact channel or period (per
   // month, per year) than the one asked about, the other side of a bound it names, the early or late kind of what it
   // names bare (qualified.ts), another audience (audiences.ts), or the opposite of what it asks about (alternatives.ts
-  // and the modules it names).
+  // and the modules it names); or, asked which one, names it only unspecified (unspecified.ts).
   const namesAnotherAlternative = [
     namesAnotherDay,
     namesAnotherMonth,
@@ -188,6 +194,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     namesAnotherPeriod,
     namesOpposite(options.thesaurus),
     namesAnotherDesignation,
+    namesOnlyUnspecified,
   ].map((another) => another(question, type));
   // "What is not covered?" asks for what a sentence, or its section's heading, says is not so. That only caps the
   // outcome and marks the ranking's typeMismatch: putting such sentences first for the answer (measured, `npm run
@@ -374,6 +381,34 @@ export async function weighEvidence(question: string, passages: Passage[], optio
     return anotherRecordHolds(p, mine.found, better);
   };
   const valueAsked = isValue(type);
+  // Where a sentence's sum is another thing's price, the part of it that is about the question, with no sum (undefined
+  // where the sum may be the one asked for).
+  // A sentence opening with the thing it prices prices that thing: where the thing holds no word of the question and
+  // the sentence lacks the question's most specific term, the sum is another thing's ("A 50-minute full body massage
+  // costs £78" for "how much is a facial at the spa", 0.77, the facials named in the next sentence). Not a subject
+  // naming only the kind of answer: "The charge is £35 for up to 3 items" prices the bulky item collection asked about.
+  // A sum in the main clause of a sentence opening with a condition is the price of what the main clause names: where
+  // it holds no word of the question and the condition does, the sum is another thing's (the course asked about is
+  // the condition of the membership priced, 0.80 for "How much is the Wheel Throwing Foundations course?"). Any word
+  // of the question: "If you cancel with less than 48 hours' notice, we will charge 50% of the quoted price" says the
+  // charge asked for, though "charge" names the kind of answer and is no content. A sum only: a length of time or a
+  // date in the main clause is as often counted from the event the condition names, in other words than the
+  // question's ("Once we've accepted your return, please allow up to 5 working days for the money to reach your
+  // account" for "refund how long card", which any value had lost, with an e-mail's reply time; `npm run eval --
+  // --only=qa`, 2026-12-07).
+  const holdsQuestionWord = (part: string) => {
+    const found = held(part);
+    return [...questionTerms].some((term) => holdsTerm(found, term));
+  };
+  const pricedOfAnother = (text: string): string | undefined => {
+    const priced = PRICED_SUBJECT.exec(text);
+    const subject = priced?.[1];
+    const namesAThing = subject !== undefined && words(subject).some((word) => !isStopWord(word) && !namesAnswerType(word, type));
+    if (namesAThing && focusTerm !== undefined && !holdsTerm(held(text), focusTerm) && !holdsQuestionWord(subject)) return subject;
+    const [, condition, main] = OPENING_CONDITION.exec(text) ?? [];
+    if (condition !== undefined && coverageOf(held(condition)) > 0 && !holdsQuestionWord(main!)) return condition;
+    return undefined;
+  };
   // A value is said of what its clause is about: "We ship books by UPS at no cost to you; you pay the return postage"
   // says no cost of return postage (0.92 had answered "how much does return postage cost for home delivery books").
   // Of a sentence in clauses parted by semicolons, the clauses holding the most of the question are what it says of
@@ -383,6 +418,8 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // subject: parted, "Your records are stored securely …, and are kept for six years" lost how long records are kept,
   // and "You must tell us about your circumstances, and you must tell us within 21 days" how long one has to tell.
   const clausesAskedOf = (text: string) => {
+    const aboutAnother = type === "amount" ? pricedOfAnother(text) : undefined;
+    if (aboutAnother !== undefined) return aboutAnother;
     const clauses = text.split(/;\s+/u);
     if (clauses.length < 2 || clauses.some((clause) => words(clause).length < MIN_CLAUSE_WORDS)) return text;
     const coverages = clauses.map((clause) => coverageOf(held(clause)));

@@ -8,6 +8,7 @@ import { namesAnotherMonth } from "../../src/answer/months.js";
 import { namesAnotherPeriod } from "../../src/answer/periods.js";
 import { namesAnotherPlatform } from "../../src/answer/platforms.js";
 import { namesOnlyQualified } from "../../src/answer/qualified.js";
+import { namesOnlyUnspecified } from "../../src/answer/unspecified.js";
 import { namesAnotherSum } from "../../src/answer/sums.js";
 import { namesAnotherVersion } from "../../src/answer/versions.js";
 import { BUNDLED_CALIBRATION } from "../../src/config.js";
@@ -298,6 +299,28 @@ describe("a value said of another clause", () => {
     const shipping = await weigh("how much does shipping cost", postage);
     expect(shipping.find((s) => s.text.startsWith("We ship"))).toMatchObject({ typed: true, typeMatch: true });
   });
+
+  it("When a sentence opens with a condition holding the question and its main clause holds none of it, Then the main clause's value is another thing's", async () => {
+    const membership = "Once you've completed Wheel Throwing Foundations, you're eligible for a studio membership at $165/month.";
+    const course = await weigh("How much is the Wheel Throwing Foundations course?", membership);
+    expect(course.find((s) => s.text.startsWith("Once"))).toMatchObject({ typed: true, typeMatch: false });
+    const studio = await weigh("How much is studio membership after Wheel Throwing Foundations?", membership);
+    expect(studio.find((s) => s.text.startsWith("Once"))).toMatchObject({ typed: true, typeMatch: true });
+    // A word naming the kind of answer is the question's too.
+    const late = await weigh("cancel one off clean less than 48 hours charge", "If you cancel with less than 48 hours' notice, we will charge 50% of the quoted price.");
+    expect(late.find((s) => s.text.startsWith("If"))).toMatchObject({ typed: true, typeMatch: true });
+  });
+
+  it("When a sentence opens with the thing it prices and that thing holds none of the question, Then its sum is another thing's, unless the sentence names what is asked", async () => {
+    const spa = "A 50-minute full body massage costs £78. Our therapists also offer facials.";
+    const facial = await weigh("how much is a facial at the spa", spa);
+    expect(facial.find((s) => s.text.startsWith("A 50-minute"))).toMatchObject({ typed: true, typeMatch: false });
+    const massage = await weigh("how much is a massage at the spa", spa);
+    expect(massage.find((s) => s.text.startsWith("A 50-minute"))).toMatchObject({ typed: true, typeMatch: true });
+    // A subject naming only the kind of answer prices what the question asks about.
+    const collection = await weigh("bulky item collection price", "The charge is £35 for up to 3 items. We collect furniture and white goods.");
+    expect(collection.find((s) => s.text.startsWith("The charge"))).toMatchObject({ typed: true, typeMatch: true });
+  });
 });
 
 describe("another car park, room or band", () => {
@@ -316,5 +339,25 @@ describe("another car park, room or band", () => {
     // A letter designates only as a capital in a text, and "a" in a question is the article.
     expect(namesAnotherDesignation("car park b opening hours")("Park in a car park a mile away")).toBe(false);
     expect(namesAnotherDesignation("is parking in zone a problem")("Zone B is free")).toBe(false);
+  });
+});
+
+describe("one of some, unspecified", () => {
+  it("When a question asks which one of a thing, Then a text naming the thing only as one of some does not say which; one telling it apart, or not naming it, may", () => {
+    const platform = namesOnlyUnspecified("which bounty platform do you pay through", "any");
+    expect(platform("Payments are made through our bounty platform partner in US dollars.")).toBe(true);
+    expect(platform("We pay through the HackerOne bounty platform.")).toBe(false);
+    expect(platform("We pay through HackerOne.")).toBe(false);
+    expect(namesOnlyUnspecified("which orchard do the apples come from", "any")("apples and pears from local orchards")).toBe(true);
+    expect(namesOnlyUnspecified("which section is doing the teas this thursday", "any")("run by a different section each week")).toBe(true);
+    const bin = namesOnlyUnspecified("which bin does glass go in", "any");
+    expect(bin("Glass goes in the bin.")).toBe(true);
+    expect(bin("Glass goes in the blue bin.")).toBe(false);
+    expect(namesOnlyUnspecified("which bobbins sm-240", "any")("Use only Class 15 bobbins.")).toBe(false);
+  });
+
+  it("When the question asks for a value, or asks no which, Then no text names its thing unspecified", () => {
+    expect(namesOnlyUnspecified("which day are bins collected", expectedAnswerType("which day are bins collected"))("Put your bin out the day before collection.")).toBe(false);
+    expect(namesOnlyUnspecified("what bin does glass go in", "any")("Glass goes in the bin.")).toBe(false);
   });
 });
