@@ -442,6 +442,10 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // costs £78" before the spa's "massages, facials and …" for "how much is a facial at the spa"): so read (`npm run eval
   // -- --only=qa`, 2026-12-07), four wrong confident answers of the small corpora fell to uncertain, and five right ones
   // with them ("What time does the post office counter close on Wednesdays?" lost its answer to another sentence).
+  // Nor a list's item or a table's row whose passage never names the question's most specific term ("Audio described,
+  // with touch tour: Thursday 15 May" for "what date is the captioned performance", 0.81): so read for every value
+  // (`npm run eval -- --only=qa`, 2026-12-07), three wrong confident answers fell, but so did right ones, and 14 of
+  // the small corpora's answers lost their keyword, the documents naming the asked thing in other words.
   // The kind of answer is read last, and only of the few sentences that pass the rest: it is the costly test.
   const namedWithoutValue = (p: number, position: number, heldTerms: Set<string>) => {
     if (!valueAsked) return false;
