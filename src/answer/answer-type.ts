@@ -796,6 +796,17 @@ const HOW_OFTEN_BEFORE = /\bevery\s+$/i;
 const SHARE_OF_A_PERIOD = /\b[\p{L}\d-]+\s+(?:days?|hours?|nights?)\s+(?:a|an|per|each)\s+(?:week|day|fortnight|month|year)\b/giu;
 
 /** A length of time that says how long something takes or lasts: "45 minutes", "up to 10 working days", "lifetime". */
+// How long something takes is no time counted from it: "The scheme pays out the deposit as directed, normally within 10
+// days of the decision" does not say how long the adjudicator takes to make a decision (0.88). A length of time before
+// "of", "from" or "after" an event the question names.
+const TIME_COUNTED_FROM = new RegExp(
+  String.raw`\b(?:${ANY_TIME_UNITS})\s+(?:of|from|after|following)\s+(?:(?:the|your|their|its|our|a|an)\s+)?(?:date\s+of\s+(?:the\s+)?)?([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})`,
+  "giu",
+);
+function withoutTimesFromTheAsked(text: string, questionWords: ReadonlySet<string>): string {
+  return text.replace(TIME_COUNTED_FROM, (counted, event: string) => (words(event).some((word) => !isStopWord(word) && questionWords.has(word)) ? " " : counted));
+}
+
 function saysDuration(text: string): boolean {
   for (const match of text.matchAll(LENGTHS_OF_TIME)) if (!HOW_OFTEN_BEFORE.test(text.slice(Math.max(0, match.index - 10), match.index))) return true;
   return SPAN_OF_YEARS.test(text);
@@ -1199,7 +1210,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type === "address") return POSTAL_ADDRESS.test(text);
   if (type === "amount") return saysSum(text, questionWords);
   if (type === "role") return ROLE.test(text);
-  if (type === "duration") return saysDuration(text);
+  if (type === "duration") return saysDuration(withoutTimesFromTheAsked(text, questionWords));
   // "How long have we been celebrating Pi Day?" asks since when: "In 1988, the earliest known … celebration".
   if (type === "length") {
     const lengths = text.replace(SHARE_OF_A_PERIOD, " ");

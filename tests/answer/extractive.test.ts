@@ -1201,6 +1201,11 @@ describe("answer types for who and where", () => {
     expect(expectedAnswerType("how long is the trail")).toBe("length");
     expect(holdsAnswerType("We offer one free repair of a leaking supply pipe, for pipes up to 25 metres long.", "duration")).toBe(false);
     expect(holdsAnswerType("Our shuttle runs from Millbrook train station every 20 minutes.", "duration")).toBe(false);
+    // Nor is a time counted from what the question asks the length of.
+    const decision = new Set(words("how long does the adjudicator take to make a decision on a dispute"));
+    expect(holdsAnswerType("The scheme pays out the deposit as directed, normally within 10 days of the decision.", "duration", decision)).toBe(false);
+    expect(holdsAnswerType("The adjudicator normally makes a decision within 28 days.", "duration", decision)).toBe(true);
+    expect(holdsAnswerType("Refunds are made within 14 days of receiving your return.", "duration", new Set(words("how long does a refund take")))).toBe(true);
     for (const said of ["The shuttle takes about 15 minutes.", "Repairs are made within 10 working days.", "It provided lifetime protection.", "The ride takes half an hour, with a bus every 20 minutes."]) {
       expect(holdsAnswerType(said, "duration")).toBe(true);
     }
