@@ -93,12 +93,17 @@ const TIME_FROM_AN_EVENT = new RegExp(
   `(?<![\\p{L}\\d])(?:\\d+(?:st|nd|rd|th)?(?:\\s*(?:[–-]|to)\\s*\\d+)?|an?|${ONE_TO_TWELVE}|twenty|thirty)\\s+${UNIT_QUALIFIERS}(?:hours?|days?|nights?|weeks?|months?|years?)\\s+(?:after|before|from|prior to)\\s+(?:(?:the|your|their|its|our|a|an)\\s+)?(\\p{L}*(?:\\s+\\p{L}+)?)`,
   "giu",
 );
-const EVENT_DATE_WORDS = new Set(["date", "day", "time", "deadline"]);
 const saysTimeFromAnEvent = (text: string, questionWords: ReadonlySet<string> = new Set()) =>
-  [...text.matchAll(TIME_FROM_AN_EVENT)].some(([, event]) => {
-    const named = words(event!).filter((word) => !EVENT_DATE_WORDS.has(word));
-    return !named.length || !named.every((word) => questionWords.has(word));
-  });
+  [...text.matchAll(TIME_FROM_AN_EVENT)].some(([, event]) => !isTheAskedEvent(event!, questionWords));
+// The words naming an event's date rather than the event: "the due date" is the event "due".
+const EVENT_DATE_WORDS = new Set(["date", "day", "time", "deadline"]);
+/** Whether the words after "after", "from" or "of" name an event the question names: by their last word of content. */
+function isTheAskedEvent(event: string, questionWords: ReadonlySet<string>): boolean {
+  const head = words(event)
+    .filter((word) => !isStopWord(word) && !EVENT_DATE_WORDS.has(word))
+    .at(-1);
+  return head !== undefined && questionWords.has(head);
+}
 // Or by the day of an event: "We charge your card on the day your box is packed, which is the day before delivery"
 // says when the money is taken (it had held no date, 0.27).
 const DAY_OF_AN_EVENT = /\b(?:on|by)\s+the\s+(?:same\s+)?(?:day|night|morning|evening)\b|\bthe\s+(?:day|night|morning|evening|week)\s+(?:before|after|of)\s+(?:the\s+|your\s+|their\s+|its\s+)?\p{L}/iu;
@@ -795,18 +800,17 @@ const HOW_OFTEN_BEFORE = /\bevery\s+$/i;
 // days a week)" had answered "How far in advance can I reserve a bike space?".
 const SHARE_OF_A_PERIOD = /\b[\p{L}\d-]+\s+(?:days?|hours?|nights?)\s+(?:a|an|per|each)\s+(?:week|day|fortnight|month|year)\b/giu;
 
-/** A length of time that says how long something takes or lasts: "45 minutes", "up to 10 working days", "lifetime". */
 // How long something takes is no time counted from it: "The scheme pays out the deposit as directed, normally within 10
 // days of the decision" does not say how long the adjudicator takes to make a decision (0.88). A length of time before
 // "of", "from" or "after" an event the question names.
 const TIME_COUNTED_FROM = new RegExp(
-  String.raw`\b(?:${ANY_TIME_UNITS})\s+(?:of|from|after|following)\s+(?:(?:the|your|their|its|our|a|an)\s+)?(?:date\s+of\s+(?:the\s+)?)?([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})`,
+  String.raw`\b(?:${ANY_TIME_UNITS})\s+(?:of|from|after|following)\s+(?:(?:the|your|their|its|our|a|an)\s+)?(?:date\s+of\s+(?:the\s+)?)?([\p{L}'’-]+(?:\s+[\p{L}'’-]+)?)`,
   "giu",
 );
-function withoutTimesFromTheAsked(text: string, questionWords: ReadonlySet<string>): string {
-  return text.replace(TIME_COUNTED_FROM, (counted, event: string) => (words(event).some((word) => !isStopWord(word) && questionWords.has(word)) ? " " : counted));
-}
+const withoutTimesFromTheAsked = (text: string, questionWords: ReadonlySet<string>) =>
+  text.replace(TIME_COUNTED_FROM, (counted, event: string) => (isTheAskedEvent(event, questionWords) ? " " : counted));
 
+/** A length of time that says how long something takes or lasts: "45 minutes", "up to 10 working days", "lifetime". */
 function saysDuration(text: string): boolean {
   for (const match of text.matchAll(LENGTHS_OF_TIME)) if (!HOW_OFTEN_BEFORE.test(text.slice(Math.max(0, match.index - 10), match.index))) return true;
   return SPAN_OF_YEARS.test(text);
