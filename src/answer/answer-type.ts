@@ -18,6 +18,7 @@
 import { namesCountry, namesPeopleOrLanguage } from "../retrieval/gazetteer.js";
 import { isStopWord, terms, words } from "../retrieval/tokenize.js";
 import { withoutDeferredValues } from "./deferrals.js";
+import { anyOf } from "./limit-words.js";
 import { asksWhether } from "./synonyms.js";
 
 /**
@@ -395,7 +396,7 @@ function organisationHeld(after: string, holder: string[]): "asked" | "other" | 
 
 /** Where `word` stands in `text` as a whole word (both lower case). */
 function occurrences(text: string, word: string): number[] {
-  return [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "gu"))].map((m) => m.index);
+  return [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${anyOf([word])}(?![\\p{L}\\p{N}])`, "gu"))].map((m) => m.index);
 }
 
 // A question asking how many of a thing, not of money ("how many pounds"): "dispute a charge how many days".

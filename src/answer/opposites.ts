@@ -30,8 +30,8 @@ export function namesOpposite(thesaurus: Thesaurus | undefined): (question: stri
     const asking = words(question);
     const pairs = asking.flatMap((word, i) => {
       const [term] = terms(word);
-      const beforeNoun = DETERMINERS.has(asking[i - 1] ?? "");
-      if (term === undefined || asking[i - 1] === "how" || ((whether || thesaurus.partsOfSpeech(word).includes("verb")) && !beforeNoun)) return [];
+      const afterDeterminer = DETERMINERS.has(asking[i - 1] ?? "");
+      if (term === undefined || asking[i - 1] === "how" || ((whether || thesaurus.partsOfSpeech(word).includes("verb")) && !afterDeterminer)) return [];
       const opposites = thesaurus.antonyms(word).map((opposite) => terms(opposite)).filter((phrase) => phrase.length > 0);
       // "internal and external users" asks about both.
       if (!opposites.length || opposites.some((phrase) => phrase.every((t) => asked.has(t)))) return [];
