@@ -1,6 +1,7 @@
 /**
  * @module audiences
- * Whom a price, a rule or a time is for: adults, children, seniors, students, infants, families, or a pet's kind.
+ * Whom a price, a rule or a time is for: adults, children, seniors, students, infants, families, a pet's kind, members,
+ * residents or guests (each apart from the "non-" of it).
  * Documents give one line per audience ("Adult: £12", "Concessions (over-65s, students): £9"), and people ask for
  * theirs: "For dogs, Wellness Rewards costs $18 per month" says nothing of the price for a cat. Only for a question
  * asking for a value: "who do I speak to if I'm worried about how an adult at the club is treating my son" names no
@@ -21,6 +22,12 @@ const AUDIENCES = [
   /\b(?:dogs?|pupp(?:y|ies))\b/iu,
   /\b(?:cats?|kittens?)\b/iu,
   /\brabbits?\b/iu,
+  // "£110 per hour for all resident artists" says nothing of what the guest artists charge (0.81).
+  /(?<!\bnon[- ]?)\bmembers?\b/iu,
+  /\bnon[- ]?members?\b/iu,
+  /(?<!\bnon[- ]?)\bresidents?\b/iu,
+  /\bnon[- ]?residents?\b/iu,
+  /\bguests?\b/iu,
 ];
 
 const namesAnotherOfThem = namesAnother(namedBy(AUDIENCES));

@@ -83,8 +83,10 @@ export function chunkSentences(chunk: Chunk, tableHeader?: string[], keepHeading
     let text = row?.text ?? readable(chunk.text.slice(start, span.end));
     // A question the document asks (an FAQ's "Q: How long can I keep a book?", a heading that asks) is no answer:
     // quoted, it answered "How many books can I take out?" with "Q: How many books can I borrow?". The sentence after
-    // it answers it, and holds its words for the question asked here.
-    const asks = text.trimEnd().endsWith("?");
+    // it answers it, and holds its words for the question asked here. An FAQ's label asks too, though its problem is
+    // said as a statement: "Q: The outdoor unit is running but the radiators feel only lukewarm." had answered why the
+    // radiators are lukewarm (0.82), which the sentence after it says.
+    const asks = text.trimEnd().endsWith("?") || QUESTION_LABEL.test(text);
     if (isHeading(line, chunk) || asks) {
       asked = asks ? text : undefined;
       const lineStart = lineStartOf(chunk.text, span.start);
@@ -246,6 +248,7 @@ function tableRow(text: string, span: Span, line: string, continuedHeader?: stri
 // Bold and underline marks of Markdown ("**Q: Can I print?**"), and an FAQ's label of its answer ("A: Yes.").
 const EMPHASIS = /\*\*|__/g;
 const ANSWER_LABEL = /^(?:A|Answer)\s*:\s*/i;
+const QUESTION_LABEL = /^(?:Q|Question)\s*:\s*/i;
 
 /**
  * A sentence as it is quoted: on one line (a sentence of hard-wrapped text runs over lines, sentences.ts), without

@@ -28,6 +28,7 @@ import { namesAnotherQuantity } from "./quantities.js";
 import { namesOnlyQualified } from "./qualified.js";
 import { namesOnlyUnspecified } from "./unspecified.js";
 import { namesAnotherSum } from "./sums.js";
+import { namesNoSumKindAsked } from "./sum-kinds.js";
 import { namesAnotherVersion } from "./versions.js";
 import { asksWhatIsNot, asksWhy, saysWhatIsNot } from "./negation.js";
 import { synonymTerms, type Thesaurus, verbsApart } from "./synonyms.js";
@@ -137,6 +138,8 @@ export const pointsBack = (text: string) => POINTS_BACK.test(text);
 // "The Meet & Sniff lasts 3 hours. It is held on Tuesdays. It is conducted by Marcus Delgado.": back over this many
 // sentences that point back in turn, to the one naming what they are about.
 const MAX_POINTING_BACK = 2;
+// A sentence saying that something is there to have: "… are also available", "Club kit includes … a wind vest".
+const SAYS_THERE_IS = /\b(?:available|offered|on offer|includes?|including|comes? with|there (?:is|are))\b/iu;
 // Clauses parted by semicolons are read apart only if each has at least this many words (clausesAskedOf).
 const MIN_CLAUSE_WORDS = 4;
 // A sentence opening with the thing it prices: "A 50-minute full body massage costs £78".
@@ -145,8 +148,17 @@ const PRICED_SUBJECT = /^\s*(?:(?:an?|the|our|each|every)\s+)?((?!(?:it|this|tha
 // completed Wheel Throwing Foundations, you're eligible for a studio membership at $165/month".
 const OPENING_CONDITION = /^\s*(?:once|after|when|whenever|if|unless|before|until|since|while|although|though|as soon as)\b([^,;]{3,120}),\s+(.+)$/isu;
 
-/** The sentences `sentence` points back to, in order (`before` gives the one before a sentence): none when it does not point back. */
-export function antecedents<S extends { text: string }>(sentence: S, before: (s: S) => S | undefined): S[] {
+/**
+ * What `sentence` is read with, in order (`before` gives the one before a sentence): a list item's earlier sentences
+ * for its later one ("Morning exams start at 9:00am. Students should line up outside the Sports Hall by 8:40am."), else
+ * the sentences it points back to; none when it does neither.
+ */
+export function antecedents<S extends { text: string; listItem?: boolean; continuesItem?: boolean }>(sentence: S, before: (s: S) => S | undefined): S[] {
+  if (sentence.continuesItem) {
+    const item: S[] = [];
+    for (let s = before(sentence); s?.listItem; s = s.continuesItem ? before(s) : undefined) item.unshift(s);
+    return item;
+  }
   const chain: S[] = [];
   for (let s: S | undefined = sentence; chain.length < MAX_POINTING_BACK && s !== undefined && pointsBack(s.text); ) {
     s = before(s);
@@ -450,7 +462,13 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const namedWithoutValue = (p: number, position: number, heldTerms: Set<string>) => {
     if (!valueAsked) return false;
     const missing = [...content.keys()].filter((term) => !holdsTerm(heldTerms, term) && !holdsTerm(titleTerms[p]!, term));
-    if (missing.length < 2) return false;
+    if (!missing.length) return false;
+    // One term missing, the later sentences must name the whole question as something there is: "A children's
+    // afternoon tea is also available" after "Afternoon tea costs £18.50 per person" for "kids afternoon tea price"
+    // (0.75). Not one saying more of it: "The charger will not start until the battery has cooled" after "Standard
+    // charger CH-40: approx. 90 minutes from empty" for how long the battery takes to charge.
+    const oneMissing = missing.length < 2;
+    const unsaid = oneMissing ? [...content.keys()] : missing;
     const sentences = sentencesOf[p]!;
     const item = itemsOf[p]?.starts[position];
     const saysNoValue = (i: number) => !sentences[i]!.tableRow && !/\d/u.test(sentences[i]!.text) && (item === undefined || itemsOf[p]!.starts[i] !== item);
@@ -459,7 +477,8 @@ export async function weighEvidence(question: string, passages: Passage[], optio
       let last = i;
       while (!sentences[last]!.endsParagraph && last + 1 < sentences.length && saysNoValue(last + 1)) last += 1;
       const named = (term: string) => heldOf[p]!.slice(i, last + 1).some((found) => holdsTerm(found, term));
-      return missing.every(named) && !holdsAnswerType(sentences.slice(i, last + 1).map((said) => said.text).join(" "), type, questionWords);
+      const later = sentences.slice(i, last + 1).map((said) => said.text).join(" ");
+      return unsaid.every(named) && (!oneMissing || SAYS_THERE_IS.test(later)) && !holdsAnswerType(later, type, questionWords);
     });
   };
   // A how-to question's action ("restore") is the kind of answer it asks for: where a passage names the action, its
@@ -471,6 +490,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const subjectCoverageOf = questionCoverage(new Map([...content].filter(([term]) => term !== action)));
   const namesAction = heldOf.map((sentences) => action !== undefined && sentences.some((found) => holdsTerm(found, action)));
   const retrievedCoverage = coverageOf(new Set(passageTerms.flatMap((set) => [...set])));
+  const noSumKindAsked = type === "amount" ? namesNoSumKindAsked(question) : () => false;
 
   // A line of code answers how to do something ("npm install"), and is no answer to what a thing is.
   const procedure = asksHowTo(question);
@@ -495,6 +515,10 @@ export async function weighEvidence(question: string, passages: Passage[], optio
       const sentenceTermList = termsOf[p]![position]!;
       const sentenceTerms = new Set(sentenceTermList);
       const before = antecedents(sentence, (s) => sentencesOf[p]![sentencesOf[p]!.indexOf(s) - 1]).map((s) => s.text);
+      // A list item's earlier sentences say what its later one is about, not its value: "The nearest car park is the
+      // Harbourside NCP … Lantern ticket holders pay … £6 after 5pm. Please have your car park ticket validated …" gives
+      // the last no price of the car park.
+      const valuedWith = sentence.continuesItem ? [] : before;
       // What the sentence says, read with what it answers (an FAQ's question) or points back to.
       const said = [sentence.answers, ...before, sentence.text].filter((text) => text !== undefined).join(" ");
       const heldTerms = said === sentence.text ? heldOf[p]![position]! : held(said);
@@ -528,8 +552,9 @@ export async function weighEvidence(question: string, passages: Passage[], optio
         retrievedCoverage,
         typed: type !== "any" || action !== undefined || negated || why || anotherRecord || codeOutsideHowTo || deferred,
         typeMatch:
-          holdsAnswerType([...before, valueAsked && !sentence.tableRow ? clausesAskedOf(sentence.text) : sentence.text].join(" "), type, questionWords) &&
+          holdsAnswerType([...valuedWith, valueAsked && !sentence.tableRow ? clausesAskedOf(sentence.text) : sentence.text].join(" "), type, questionWords) &&
           !anotherRole(sentence.text) &&
+          !noSumKindAsked(said, sectionHeading) &&
           !anotherRecord &&
           !(namesAction[p] && !holdsTerm(heldTerms, action!)) &&
           !(negated && !saysWhatIsNot(`${sentence.text}\n${section}`)) &&

@@ -330,13 +330,7 @@ const follows = (sentence: SentenceEvidence, next: SentenceEvidence) => sentence
  * About 7 % of NQ-open answers gain a sentence.
  */
 function antecedent(sentence: SentenceEvidence, evidence: SentenceEvidence[]): SentenceEvidence[] {
-  const before = (s: SentenceEvidence) => evidence.find((e) => follows(e, s));
-  if (sentence.continuesItem) {
-    const item: SentenceEvidence[] = [];
-    for (let s = before(sentence); s?.listItem; s = s.continuesItem ? before(s) : undefined) item.unshift(s);
-    return item;
-  }
-  return antecedents(sentence, before);
+  return antecedents(sentence, (s) => evidence.find((e) => follows(e, s)));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expectedAnswerType } from "../../src/answer/answer-type.js";
 import { namesAnotherAudience } from "../../src/answer/audiences.js";
+import { namesNoSumKindAsked } from "../../src/answer/sum-kinds.js";
 import { weighEvidence } from "../../src/answer/evidence.js";
 import { namesAnotherChannel } from "../../src/answer/contact-channels.js";
 import { namesAnotherDesignation } from "../../src/answer/designations.js";
@@ -43,6 +44,11 @@ describe("another audience", () => {
     const student = audienceOf("student ticket price");
     expect(student("Adults: £12; children under 16: £6.")).toBe(true);
     expect(student("Concessions (over-65s, students): £9.")).toBe(false);
+    // Members, residents and guests, apart from the "non-" of each.
+    expect(audienceOf("How much do the guest artists charge per hour?")("Hourly rate: £110 per hour for all resident artists.")).toBe(true);
+    const nonMember = audienceOf("day pass price non members");
+    expect(nonMember("Members: free entry to every session.")).toBe(true);
+    expect(nonMember("Non-members pay £8 for a day pass.")).toBe(false);
     expect(audienceOf("Can children come to the tasting?")("Tastings are for adults only.")).toBe(false);
     // Asked whether and what, it asks for the value: another audience's is none.
     expect(audienceOf("is there a season lease for adults and what does it cost")("Our Junior Season Lease gives your child a ski package for the whole season for $189.")).toBe(true);
@@ -210,6 +216,13 @@ describe("a value beside what the question asks about, named without one", () =>
     expect((await weigh("introductory offer price", offer)).find((s) => s.text.includes("£55"))).toMatchObject({ typed: true, typeMatch: true });
   });
 
+  it("When the value's sentence lacks one term asked, Then it is another thing's only where a later sentence names the whole question as something there is", async () => {
+    const tea = "Afternoon tea costs £18.50 per person and must be booked 48 hours ahead. A children's afternoon tea is also available.\n";
+    expect((await weigh("childrens afternoon tea price", tea)).find((s) => s.text.includes("£18.50"))).toMatchObject({ typed: true, typeMatch: false });
+    const charger = "Standard charger CH-40: approx. 90 minutes from empty. The charger will not start until the battery has cooled.\n";
+    expect((await weigh("How long does the battery take to charge?", charger)).find((s) => s.text.includes("90 minutes"))).toMatchObject({ typed: true, typeMatch: true });
+  });
+
   it("When the later sentence goes on with the same item, points back, or holds a number of its own, Then the value still answers", async () => {
     const tables = "- We hold tables for 15 minutes after the booked time. After that the table may be given to waiting guests, so do call if you are running late.\n";
     expect((await weigh("running late how long table held", tables)).find((s) => s.text.includes("15 minutes"))).toMatchObject({ typeMatch: true });
@@ -359,5 +372,16 @@ describe("one of some, unspecified", () => {
   it("When the question asks for a value, or asks no which, Then no text names its thing unspecified", () => {
     expect(namesOnlyUnspecified("which day are bins collected", expectedAnswerType("which day are bins collected"))("Put your bin out the day before collection.")).toBe(false);
     expect(namesOnlyUnspecified("what bin does glass go in", "any")("Glass goes in the bin.")).toBe(false);
+  });
+});
+
+describe("a kind of sum apart from a price", () => {
+  it("When a question asks for a deposit, an excess or a fine, Then only a text naming that kind answers, or one under a heading naming it and no price", () => {
+    const deposit = namesNoSumKindAsked("How much is the deposit for a full day session?");
+    expect(deposit("Full day session: £650 for roughly six hours of tattooing, breaks included.", "Prices and deposits")).toBe(true);
+    expect(deposit("Deposits: £50 for pieces under three hours; £100 for larger work and all day sessions.", "Prices and deposits")).toBe(false);
+    expect(deposit("Full day session: £100.", "Deposits")).toBe(false);
+    // A question asking for no such kind is answered by any price.
+    expect(namesNoSumKindAsked("How much is a full day session?")("Full day session: £650.")).toBe(false);
   });
 });

@@ -78,6 +78,22 @@ describe("evidence and the extractive answer", () => {
     ]);
   });
 
+  it("When a list item's later sentence goes on from its first, Then it is weighed with the first's words but only its own value, and quoted after it", async () => {
+    const [passage] = passagesOf(
+      "- Morning exams start at 9:00am. Students should line up outside the Sports Hall by 8:40am.\n- Afternoon exams start at 1:30pm. Students should line up by 1:10pm.",
+    );
+    const question = "morning exam line up time";
+    const evidence = await weighEvidence(question, [passage!], { idf, ranking: TEST_RANKING });
+    const lineUp = evidence.find((s) => s.text.includes("8:40am"))!;
+    expect(lineUp.coverage).toBe(1);
+    expect(evidence[0]).toBe(lineUp);
+    expect(extractiveDraft(question, evidence, false, "extractive").answer).toMatch(/^- Morning exams start at 9:00am \[1\]\. Students should line up outside the Sports Hall by 8:40am/);
+    // The first sentence's time is no value of the later one.
+    const [parking] = passagesOf("- The nearest car park is the Harbourside NCP. Ticket holders pay £6 after 5pm. Have your car park ticket validated before you leave.");
+    const validated = (await weighEvidence("harbourside car park cost", [parking!], { idf, ranking: TEST_RANKING })).find((s) => s.text.startsWith("Have your"))!;
+    expect(validated.typeMatch).toBe(false);
+  });
+
   it("When a sentence opens with 'Both', Then it is weighed with the sentence naming the two things", async () => {
     const [passage] = passagesOf("Have your model number and serial number ready. Both are printed on the rating label on the right-hand edge of the door.");
     const evidence = await weighEvidence("Where can I find the serial number?", [passage!], { idf, ranking: TEST_RANKING });
@@ -205,6 +221,14 @@ describe("evidence and the extractive answer", () => {
     ]);
     const [best] = await weighEvidence("How many books can I borrow?", [{ n: 1, score: 1, chunk }], { idf, ranking: TEST_RANKING });
     expect(best).toMatchObject({ text: "Members can borrow up to 12 items at a time.", coverage: 1 });
+  });
+
+  it("When an FAQ's labelled question is said as a statement (a problem), Then it is still the question, and the sentence after it answers", () => {
+    const text = "Q: The radiators feel only lukewarm.\nA: Heat pumps run at lower flow temperatures, so radiators feel cooler to the touch.";
+    const chunk = { id: "manual.txt#4", source: "manual.txt", title: "Manual", headingPath: [], text, start: 0, end: text.length };
+    expect(chunkSentences(chunk).map((s) => [s.text, s.answers])).toEqual([
+      ["Heat pumps run at lower flow temperatures, so radiators feel cooler to the touch.", "Q: The radiators feel only lukewarm."],
+    ]);
   });
 
   it("When a line in bold heads a Markdown section (a troubleshooting FAQ's problem), Then it is a heading, not a sentence that answers; the lines under it are", () => {
@@ -968,8 +992,8 @@ describe("answer types for who and where", () => {
     expect(expectedAnswerType("what's the finance director's name?")).toBe("person");
     expect(expectedAnswerType("name of the year 3 class teacher")).toBe("person");
     expect(expectedAnswerType("What is the name of the panel Havu moderated?")).toBe("any");
-    // Or by their trade: "-ist", "-ician", "-maker", but not a playlist.
-    for (const question of ["What's the name of the orthodontist you send kids to for braces?", "whats the night porter's name", "what's the name of your lash and brow specialist", "what's the winemaker's name"]) {
+    // Or by their trade: "-ist", "-ician", "-maker", a chaplain, but not a playlist.
+    for (const question of ["What's the name of the orthodontist you send kids to for braces?", "whats the night porter's name", "what's the name of your lash and brow specialist", "what's the winemaker's name", "what's the name of the hospice chaplain"]) {
       expect(expectedAnswerType(question)).toBe("person");
     }
     expect(expectedAnswerType("what is the name of the playlist")).toBe("any");
@@ -977,6 +1001,10 @@ describe("answer types for who and where", () => {
     // A table's row: "Over" starts a cell, "Who approves" names a column; neither is a person.
     expect(holdsAnswerType("Claim value: Over £1,000; Who approves: Finance Director", "person", question)).toBe(false);
     expect(holdsAnswerType("The Finance Director is Maria Lopez.", "person", question)).toBe(true);
+    // Capitals before a body's noun name the body: "the Family Support team" is no one.
+    const chaplain = new Set(words("what's the name of the hospice chaplain"));
+    expect(holdsAnswerType("Our chaplain and the Family Support team are available to talk with volunteers.", "person", chaplain)).toBe(false);
+    expect(holdsAnswerType("Speak to Helen Marsh or the Events team.", "person", chaplain)).toBe(true);
   });
 
   it("When a question asks who, Then a sentence's full stop, a day or a month does not make a word someone's name", () => {
@@ -1108,6 +1136,7 @@ describe("answer types for who and where", () => {
     }
     expect(expectedAnswerType("what time of year is best to visit")).toBe("date");
     expect(expectedAnswerType("bag drop closing time")).toBe("time");
+    expect(expectedAnswerType("morning exam line up time")).toBe("time");
     expect(expectedAnswerType("what hours is the pup cam on")).toBe("time");
     const asked = new Set(words("What time does the museum close on Thursdays?"));
     expect(holdsAnswerType("The museum is also closed on Thanksgiving Day, December 25, and January 1.", "time", asked)).toBe(false);
