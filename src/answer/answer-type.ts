@@ -247,6 +247,11 @@ const ROLE = new RegExp(`\\b(?:${ROLE_WORDS})\\b`, "i");
 // win" (every capitalised role word left out, NQ-open lost that right answer).
 const TITLE_ROLE = new RegExp(`\\b([\\p{L}'’.-]+\\s+)(${ROLE_WORDS})\\b`, "giu");
 const CAPITALISED = /^\p{Lu}/u;
+// What a role is of or at is a body, not its holder: "Dr. Lena Okoro, CTO of CivicGrid" names no judge "apart from Dr.
+// Okoro" (0.88). Up to a word that is not capitalised, a number or punctuation: "Head of Year 9, Mr Patel" keeps him.
+// Not after "the": "the Speaker of the Lok Sabha" is an answer NQ-open asks for.
+const ROLE_OF_BODY = /\b([\p{L}-]+)\s+(?:of|at)\s+\p{Lu}[\p{L}'’&.-]*(?:\s+\p{Lu}[\p{L}'’&.-]*){0,3}(?=[\s,;.)]|$)(?!\s+\p{Lu})/gu;
+const withoutBodiesOfRoles = (text: string) => text.replace(ROLE_OF_BODY, (whole, role: string) => (ROLE.test(role) ? " " : whole));
 const withoutTitleRoles = (text: string) =>
   text.replace(TITLE_ROLE, (both, before: string, role: string) => (CAPITALISED.test(before) && CAPITALISED.test(role) ? `${before} ` : both));
 // A sum of nothing: "there are no fines on children's books", "no charge".
@@ -629,8 +634,10 @@ export function expectedAnswerType(question: string): AnswerType {
     return "place";
   }
   if (asksOrganisation(q)) return "organisation";
+  // Also after a clause: "I'm struggling to pay my bills, who can help me" (its keyword a name; a list of help had
+  // answered, 0.82).
   if (
-    /^(?:\W*)(?:and\s+)?(?:who|whom|whose)\b|\b(?:who|whom|whose) (?:is|was|were|are|did|does|do|has|had|will|won|wrote|sang|sings|plays|played|led|leads|founded|invented|discovered)\b/.test(q) ||
+    /^(?:\W*)(?:and\s+)?(?:who|whom|whose)\b|\b(?:who|whom|whose) (?:is|was|were|are|did|does|do|has|had|will|won|wrote|sang|sings|plays|played|led|leads|founded|invented|discovered|can|could|should|would)\b/.test(q) ||
     (searchStyle && SEARCHED_PERSON.test(q)) ||
     ASKED_PERSON_NAME.test(q)
   ) {
@@ -663,8 +670,8 @@ function saysNew(text: string, pattern: RegExp, questionWords: ReadonlySet<strin
 // possessive's "'s", or "I"'s short forms ("… and I'm happy to send a copy" named no insurer, 0.88).
 const nameWord = (name: string) => name.toLowerCase().replace(/\.+$/u, "").replace(/['’](?:s|m|ve|ll|d|re)$/u, "");
 
-// An acronym before the noun it qualifies names no one and nowhere: "enhanced DBS certificates", "NHS braces", "an HDMI
-// cable". Before a stop word, a number or nothing, it may be the name asked for ("lost to UMBC in the first round").
+// An acronym before the noun it qualifies names no one, nowhere and no body: "enhanced DBS certificates", "NHS braces",
+// "an HDMI cable", "the UK mainland". Before a stop word, a number or nothing, it may be the name asked for ("lost to UMBC in the first round").
 const ACRONYM = /(?<![\p{L}\d])\p{Lu}{2,}(?![\p{L}\d])(?=\s+(\p{Ll}[\p{L}'’-]*))/gu;
 const withoutAcronymModifiers = (text: string) => text.replace(ACRONYM, (acronym, next: string) => (isStopWord(next) ? acronym : " "));
 // Who leads, runs or teaches something is someone, not where it is: "Lantern Youth is led by Hannah Grieve" said nowhere
@@ -795,6 +802,10 @@ const lengthIn = (units: string, flags = "iu") =>
 // A school's or a university's terms are lengths of time too: "half a term's written notice".
 const LENGTH = lengthIn(String.raw`${ANY_TIME_UNITS}|terms?(?:['’]s)?|semesters?|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m|ft|feet|foot|inch(?:es)?|cm|mm|yards?|light[\s-]years?|pages?|words|characters`);
 const LENGTHS_OF_TIME = lengthIn(ANY_TIME_UNITS, "giu");
+// Asked how much a thing changes ("go up", "increase"), unless by how many units of time ("how many days …").
+const CHANGE_WORDS = ["increase", "increases", "rise", "rises", "raise", "raised", "decrease", "decreases", "drop", "drops"];
+const GO = ["go", "goes", "going", "gone", "went"];
+const TIME_UNIT_WORDS = ["second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years"];
 // How often, in a word or by what it comes after: "Empty the drip tray daily" (which had held no number, and "How often
 // should I empty the drip tray?" was at most uncertain), "each week", "after every use".
 const HOW_OFTEN = /\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|every ?day|(?:every|each) (?:morning|evening|night|day|week|month|year|term|season|\p{L}+day)|(?:after|before) (?:each|every) \p{L}+)\b/iu;
@@ -1205,13 +1216,14 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   // School of Education" a name (0.86 for "who is the career advisor for engineering students", answered by which
   // schools have advisors).
   if (type === "person") {
-    const withoutRolesOrPlaces = withoutTheCapitalised(withoutTitleRoles(text).replace(WHOLE_POSTAL_ADDRESS, " ").replace(NAMED_BODY, " "));
+    const withoutRolesOrPlaces = withoutTheCapitalised(withoutBodiesOfRoles(withoutTitleRoles(text).replace(WHOLE_POSTAL_ADDRESS, " ").replace(NAMED_BODY, " ")));
     const withoutKnown = withoutQuestionsPeople(withoutAcronymModifiers(withoutPeoplesAndLanguages(withoutRolesOrPlaces)), questionWords);
     return newNames(withoutKnown.replace(CODE, " ").replace(NAMED_TIER, " "), questionWords);
   }
   // Nor by what one is told to write or say (QUOTED), or an address: "Several supermarkets will deliver to the cottage; please
   // put "Honeysuckle Cottage, Brayford Lane" as the address" names no supermarket (0.84).
-  if (type === "organisation") return newNames(withoutUnnamedFew(text, questionWords).replace(QUOTED, " ").replace(WHOLE_POSTAL_ADDRESS, " "), questionWords);
+  // "sent anywhere on the UK mainland by tracked courier" names no courier company (0.87).
+  if (type === "organisation") return newNames(withoutAcronymModifiers(withoutUnnamedFew(text, questionWords)).replace(QUOTED, " ").replace(WHOLE_POSTAL_ADDRESS, " "), questionWords);
   if (type === "place") {
     const withoutPeople = withoutAcronymModifiers(text).replace(LED_BY, " ");
     return newNames(withoutPeople, questionWords) || newLocative(withoutPeople, questionWords) || FILE_PATH.test(text);
@@ -1229,7 +1241,12 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   // A time of day is no size, age or share: "open … 10:00am to 7:00pm" does not say how deep the pool is.
   if (type === "number") {
     if (!saysDimensionAsked(text, questionWords) || !saysUnitOfLimit(text, questionWords) || !saysShareOfRate(text, questionWords)) return false;
-    const withoutTimes = text.replace(CLOCK_TIMES, " ").replace(TIMES_OF_DAY_SAID_BY_THE_CLOCK, " ");
+    // How much a thing goes up or down is no length of time: "We will always write to you at least 30 days before your
+    // renewal date to tell you your new premium" had answered "how much will my premium go up when I renew" (0.86).
+    const asksChange =
+      (CHANGE_WORDS.some((word) => questionWords.has(word)) || (GO.some((word) => questionWords.has(word)) && (questionWords.has("up") || questionWords.has("down")))) &&
+      !TIME_UNIT_WORDS.some((word) => questionWords.has(word));
+    const withoutTimes = (asksChange ? text.replace(LENGTHS_OF_TIME, " ") : text).replace(CLOCK_TIMES, " ").replace(TIMES_OF_DAY_SAID_BY_THE_CLOCK, " ");
     const quantities = questionWords.has("version") || questionWords.has("versions") ? withoutTimes : withoutDesignations(withoutTimes);
     return newNumber(quantities, NUMBER, questionWords) || NUMBER_WORDS.test(withoutTimes) || (questionWords.has("often") && HOW_OFTEN.test(text));
   }

@@ -573,6 +573,15 @@ describe("answer types", () => {
     expect(holdsAnswerType("Students attend with a valid card; others pay 2,400 SEK.", "amount")).toBe(true);
   });
 
+  it("When a question asks how much something goes up, Then a length of time says nothing of it, unless it asks in units of time", () => {
+    const premium = "how much will my premium go up when I renew";
+    const asked = new Set(words(premium));
+    expect(holdsAnswerType("We will write to you at least 30 days before your renewal date to tell you your new premium.", expectedAnswerType(premium), asked)).toBe(false);
+    expect(holdsAnswerType("Premiums rise by 5% each year.", expectedAnswerType(premium), asked)).toBe(true);
+    const days = "how many days does the price go up for";
+    expect(holdsAnswerType("Prices go up for 3 days in August.", expectedAnswerType(days), new Set(words(days)))).toBe(true);
+  });
+
   it("When the word naming the sum is all a question names, Then it is the question's content: the rent's sentence answers 'How much is the rent?', not the deposit's", async () => {
     const passages = passagesOf("A deposit of £1,325 is held by the agent. The rent is £1,150 per calendar month.");
     const [rent] = await weighEvidence("How much is the rent?", passages, { idf, ranking: TEST_RANKING });
@@ -997,6 +1006,8 @@ describe("answer types for who and where", () => {
       expect(expectedAnswerType(question)).toBe("person");
     }
     expect(expectedAnswerType("what is the name of the playlist")).toBe("any");
+    // "who" after a clause asks for someone too.
+    expect(expectedAnswerType("I'm struggling to pay my bills, who can help me")).toBe("person");
     const question = new Set(words("what's the finance director's name?"));
     // A table's row: "Over" starts a cell, "Who approves" names a column; neither is a person.
     expect(holdsAnswerType("Claim value: Over £1,000; Who approves: Finance Director", "person", question)).toBe(false);
@@ -1052,6 +1063,9 @@ describe("answer types for who and where", () => {
     expect(holdsAnswerType("Our panel has four judges, including Dr. Lena Okoro.", "person", judges)).toBe(false);
     expect(holdsAnswerType("The other judges are Sam Reid and Dr. Lena Okoro.", "person", judges)).toBe(true);
     expect(holdsAnswerType("Our panel has four judges, including Lena J. Okoro.", "person", judges)).toBe(false);
+    // Nor what a role is of: "CTO of CivicGrid" names a company, though "Head of Year 9, Mr Patel" still names him.
+    expect(holdsAnswerType("Our panel has four judges, including Dr. Lena Okoro, CTO of CivicGrid.", "person", judges)).toBe(false);
+    expect(holdsAnswerType("The judges are Dr. Lena Okoro, CTO of CivicGrid, and Head of Year 9, Mr Patel.", "person", judges)).toBe(true);
     // A sentence's capitalised first word is no part of a name: "Contact" is the question's word, Gareth Evans is new.
     expect(holdsAnswerType("Contact Gareth Evans, our Service Charge Manager, for a breakdown.", "person", new Set(words("Who should I contact to get a breakdown of my service charge?")))).toBe(true);
     // A run of names ends with its sentence.
@@ -1074,6 +1088,10 @@ describe("answer types for who and where", () => {
     expect(holdsAnswerType("Cash is accepted at the Central and Eastside branches.", "organisation", branches)).toBe(true);
     // Some of another kind name which: "selected Tesco stores" says which supermarket.
     expect(holdsAnswerType("Vouchers are sold at selected Tesco stores.", "organisation", new Set(words("which supermarkets sell vouchers")))).toBe(true);
+    // An acronym qualifying a noun names no body: "the UK mainland" is no courier.
+    const courier = new Set(words("which courier company do you use to send seeds"));
+    expect(holdsAnswerType("Seeds can be sent anywhere on the UK mainland by tracked courier.", "organisation", courier)).toBe(false);
+    expect(holdsAnswerType("We use DPD for all parcels.", "organisation", courier)).toBe(true);
   });
 
   it("When a question names a post office, a postbox or a postcode, Then it asks for no role", () => {
