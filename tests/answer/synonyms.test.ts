@@ -215,6 +215,9 @@ describe("everyday words", () => {
     expect(withDocumentWords("engineer didnt show compensation")).toBe("engineer didnt show compensation missed no-show not turn up");
     expect(withDocumentWords("is it ok to wear my watch in the jacuzzi")).toBe("is it ok to wear my watch in the jacuzzi hot tub spa");
     expect(withDocumentWords("will your team carry my tortoise")).toBe("will your team carry my tortoise pet animal");
+    expect(withDocumentWords("will it work on my ubuntu pc")).toBe("will it work on my ubuntu pc linux");
+    expect(withDocumentWords("I can't find a library book I borrowed")).toBe("I can't find a library book I borrowed lost hire loan");
+    expect(withDocumentWords("where do I get rid of dirty sink water")).toBe("where do I get rid of dirty sink water dispose disposal empty grey water gray water");
   });
 });
 
