@@ -824,8 +824,11 @@ const TIME_COUNTED_FROM = new RegExp(
   String.raw`\b(?:${ANY_TIME_UNITS})\s+(?:of|from|after|following)\s+(?:(?:the|your|their|its|our|a|an)\s+)?(?:date\s+of\s+(?:the\s+)?)?([\p{L}'’-]+(?:\s+[\p{L}'’-]+)?)`,
   "giu",
 );
+// Nor is a deadline counted from a start how long a thing takes: "All new staff must complete fire awareness induction
+// within their first 5 working days" had answered how long the induction takes (0.81).
+const WITHIN_THE_FIRST = /\bwithin\s+(?:the|their|your|his|her|its|our)\s+first\s+[^.;,]*/giu;
 const withoutTimesFromTheAsked = (text: string, questionWords: ReadonlySet<string>) =>
-  text.replace(TIME_COUNTED_FROM, (counted, event: string) => (isTheAskedEvent(event, questionWords) ? " " : counted));
+  text.replace(WITHIN_THE_FIRST, " ").replace(TIME_COUNTED_FROM, (counted, event: string) => (isTheAskedEvent(event, questionWords) ? " " : counted));
 
 /** A length of time that says how long something takes or lasts: "45 minutes", "up to 10 working days", "lifetime". */
 function saysDuration(text: string): boolean {

@@ -1253,6 +1253,10 @@ describe("answer types for who and where", () => {
     expect(holdsAnswerType("The scheme pays out the deposit as directed, normally within 10 days of the decision.", "duration", decision)).toBe(false);
     expect(holdsAnswerType("The adjudicator normally makes a decision within 28 days.", "duration", decision)).toBe(true);
     expect(holdsAnswerType("Refunds are made within 14 days of receiving your return.", "duration", new Set(words("how long does a refund take")))).toBe(true);
+    // Nor a deadline counted from a start.
+    const induction = new Set(words("how long does the fire awareness induction take"));
+    expect(holdsAnswerType("All new staff must complete fire awareness induction within their first 5 working days.", "duration", induction)).toBe(false);
+    expect(holdsAnswerType("The induction takes 45 minutes, within the first week.", "duration", induction)).toBe(true);
     for (const said of ["The shuttle takes about 15 minutes.", "Repairs are made within 10 working days.", "It provided lifetime protection.", "The ride takes half an hour, with a bus every 20 minutes."]) {
       expect(holdsAnswerType(said, "duration")).toBe(true);
     }
