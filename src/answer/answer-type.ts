@@ -671,7 +671,8 @@ function saysNew(text: string, pattern: RegExp, questionWords: ReadonlySet<strin
 const nameWord = (name: string) => name.toLowerCase().replace(/\.+$/u, "").replace(/['’](?:s|m|ve|ll|d|re)$/u, "");
 
 // An acronym before the noun it qualifies names no one, nowhere and no body: "enhanced DBS certificates", "NHS braces",
-// "an HDMI cable", "the UK mainland". Before a stop word, a number or nothing, it may be the name asked for ("lost to UMBC in the first round").
+// "an HDMI cable", "the UK mainland". Before a stop word, a number or nothing, it may be the name asked for ("lost to
+// UMBC in the first round").
 const ACRONYM = /(?<![\p{L}\d])\p{Lu}{2,}(?![\p{L}\d])(?=\s+(\p{Ll}[\p{L}'’-]*))/gu;
 const withoutAcronymModifiers = (text: string) => text.replace(ACRONYM, (acronym, next: string) => (isStopWord(next) ? acronym : " "));
 // Who leads, runs or teaches something is someone, not where it is: "Lantern Youth is led by Hannah Grieve" said nowhere
