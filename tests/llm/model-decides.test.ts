@@ -107,9 +107,10 @@ describe("the chat model decides (recording fake OpenAI-compatible server)", () 
     // The model reads CHAT_TOP_K (10) passages: in the top 5 alone, 1,654 of all 1,760 had their answer's passage (`npm run eval`, stop 53).
     expect(retrieved).toBeGreaterThanOrEqual(0.95 * asked);
     expect(reached / retrieved).toBeGreaterThanOrEqual(0.98);
-    // Seventy-seven groups, every other question, took 13.6 min on 2 cores alone (stop 60; seventy-four took 11.1 min beside
-    // a few short test files in stop 59, sixty-eight 11.4 min inside `.ci/run`); the limit leaves room for a slower machine.
-  }, 1_200_000);
+    // Seventy-seven groups, every other question, took 13.6 min on 2 cores alone and 17.0 min inside `.ci/run`, beside the
+    // other test files (stop 60; seventy-four took 11.1 min beside a few short test files in stop 59); the limit leaves room
+    // for a slower machine. More groups need fewer of their questions asked here.
+  }, 1_500_000);
 
   it("When a question is asked, Then the model reads CHAT_TOP_K passages, more than the TOP_K the decision weighs", async () => {
     fake.script(() => ({ content: NOT_IN_DOCUMENTS }));
