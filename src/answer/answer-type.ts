@@ -806,7 +806,8 @@ const LENGTHS_OF_TIME = lengthIn(ANY_TIME_UNITS, "giu");
 // Asked how much a thing changes ("go up", "increase"), unless by how many units of time ("how many days …").
 const CHANGE_WORDS = ["increase", "increases", "rise", "rises", "raise", "raised", "decrease", "decreases", "drop", "drops"];
 const GO = ["go", "goes", "going", "gone", "went"];
-const TIME_UNIT_WORDS = ["second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years"];
+// The units of TIME_UNITS as words, each with and without its plural "s" ("day", "days").
+const TIME_UNIT_WORDS = TIME_UNITS.split("|").flatMap((unit) => [unit.replace("s?", ""), unit.replace("?", "")]);
 // How often, in a word or by what it comes after: "Empty the drip tray daily" (which had held no number, and "How often
 // should I empty the drip tray?" was at most uncertain), "each week", "after every use".
 const HOW_OFTEN = /\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|every ?day|(?:every|each) (?:morning|evening|night|day|week|month|year|term|season|\p{L}+day)|(?:after|before) (?:each|every) \p{L}+)\b/iu;

@@ -28,12 +28,20 @@ const EVERYDAY: [string, string[]][] = [
   ["afford", ["cost", "financial help", "hardship"]],
   ["skint", ["cost", "financial help", "hardship"]],
   ["charged twice", ["duplicate", "refund"]],
+  // "when do we have to pay the rest of the money?" of "The final balance is due 12 weeks before your wedding".
+  ["pay the rest", ["balance", "remaining balance"]],
+  ...["stop paying", "not paying", "don't pay"].map((phrase): [string, string[]] => [phrase, ["non-payment", "unpaid", "late payment", "arrears", "overdue"]]),
   ["wrong charge", ["charged incorrectly", "dispute"]],
   // A card by its scheme: "is it more expensive if I pay on my visa".
   ...["visa", "mastercard", "amex"].map((scheme): [string, string[]] => [scheme, ["card", "credit card"]]),
   ["unemployed", ["jobseeker", "benefits", "concession"]],
   ["out of work", ["jobseeker", "benefits", "concession"]],
+  // "Could AI cost museum staff their jobs?" of "how AI might impact employment": WordNet's first job is an occupation.
+  ["jobs", ["employment", "vacancies"]],
   // Changing one's plans.
+  ["bail on", ["cancel", "cancellation"]],
+  // Missing a rehearsal or a session: "how many tuesdays can I skip" of "You may miss up to 3 rehearsals per term".
+  ...["can i skip", "can we skip", "i can skip"].map((phrase): [string, string[]] => [phrase, ["miss", "absence"]]),
   ["lock in", ["secure", "confirm", "book"]],
   ["post back", ["return"]],
   ["have a go", ["trial", "taster", "try"]],
@@ -106,6 +114,8 @@ const EVERYDAY: [string, string[]][] = [
   ["get in contact", ["contact"]],
   ["moan", ["complaint", "complain"]],
   ["boss", ["manager", "line manager"]],
+  // "who owns muddy paws" of "led by owner and head groomer Kelsey Marchetti": "own" stems apart from "owner".
+  ["who owns", ["owner", "proprietor"]],
   ["ring up", ["call", "phone"]],
   ["ring home", ["contact home", "phone", "call"]],
   ["call home", ["contact home", "phone"]],
@@ -204,6 +214,9 @@ const EVERYDAY: [string, string[]][] = [
   ["mould", ["damp", "condensation"]],
   ["mold", ["damp", "mould", "condensation"]],
   ["left my", ["lost property", "lost"]],
+  // Nobody came: "they never turned up to take my sofa" of "items not collected … report this within 2 working days".
+  ...["never turned up", "didn't turn up", "did not turn up", "never came", "never showed"].map((phrase): [string, string[]] => [phrase, ["missed", "not collected", "no-show"]]),
+  ["dumping", ["fly-tipping", "fly tipping"]],
   ["sacked", ["dismissed", "dismissal"]],
   // Fired from a job, not a fire alarm: "fired" alone is looked up by its stem, "fire".
   ["got fired", ["dismissed", "dismissal"]],
@@ -241,6 +254,8 @@ const EVERYDAY: [string, string[]][] = [
   ["shut", ["close", "closing", "opening hours"]],
   ["kip", ["sleep", "overnight"]],
   ["fortnight", ["two weeks", "14 days"]],
+  // "whats the latest I can turn up" of "Last entry is 45 minutes before closing".
+  ["latest", ["last"]],
   // A group practises at its rehearsals or training sessions: "what night do you practise" of "Rehearsals are held on
   // Tuesdays from 7:30pm". Not "practice", as often a surgery.
   ["practise", ["rehearsal", "rehearse", "training"]],
@@ -251,6 +266,9 @@ const EVERYDAY: [string, string[]][] = [
   ["noise", ["quiet"]],
   ["noisy", ["quiet"]],
   // Health.
+  // "my tooth is killing me and it's saturday night, who do I phone?" of "If you are … in pain" under "Dental emergencies".
+  ["killing me", ["pain", "emergency"]],
+  ["hurts", ["pain", "painful"]],
   ["pills", ["medication", "medicine", "tablets"]],
   ["check up", ["check-up", "examination", "review"]],
   ["checkup", ["check-up", "examination", "review"]],
@@ -342,11 +360,18 @@ const EVERYDAY: [string, string[]][] = [
   ["xbox", ["games console", "console"]],
   ["playstation", ["games console", "console"]],
   ["locked myself out", ["lockout", "locked out", "lost key"]],
+  // An account that shuts its user out is locked: "how many times can i type my password wrong before it shuts me out".
+  ...["shuts me out", "shut me out", "locks me out", "lock me out"].map((phrase): [string, string[]] => [phrase, ["lock", "locked", "lockout"]]),
+  // Typed wrong is a failed attempt: "how many times can i type my password wrong" of "5 failed sign-in attempts".
+  ...["password wrong", "wrong password", "pin wrong", "wrong pin", "too many times"].map((phrase): [string, string[]] => [phrase, ["failed", "attempts", "incorrect"]]),
   ["orange", ["amber"]],
   // "make up my mind", "make my mind up" (phrases are looked up by three words at most).
   ["up my mind", ["decide", "accept"]],
   ["my mind up", ["decide", "accept"]],
   // Places, bodies and devices in everyday words.
+  // A limit in words: "minimum length for a password" of "be at least 14 characters long".
+  ["minimum", ["at least"]],
+  ["length", ["long"]],
   ["squeeze", ["fit", "capacity", "seats"]],
   ["jacuzzi", ["hot tub", "spa"]],
   ["stomach bug", ["diarrhoea", "vomiting", "sickness", "illness"]],
@@ -364,6 +389,12 @@ const EVERYDAY: [string, string[]][] = [
   ["second child", ["sibling"]],
   ["second kid", ["sibling"]],
   ["in the dark", ["night vision", "low light"]],
+  ["padlock", ["lock"]],
+  ...["airpods", "earbuds", "earphones"].map((device): [string, string[]] => [device, ["headphones"]]),
+  ["inbox", ["mailbox", "email"]],
+  // A fire one lights outdoors, not a fire alarm: "am i allowed to have a fire on my allotment".
+  ...["have a fire", "light a fire"].map((phrase): [string, string[]] => [phrase, ["bonfire", "bonfires"]]),
+  ["overgrown", ["cultivation", "non-cultivation", "weeds"]],
   ["lights are off", ["night vision", "low light"]],
 ];
 

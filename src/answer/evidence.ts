@@ -13,7 +13,8 @@ import { isStopWord, joinedCompounds, terms, words } from "../retrieval/tokenize
 import { acronymTerms, capitalisedStopWords } from "./acronyms.js";
 import { namesAnotherAudience } from "./audiences.js";
 import { namesOtherSide } from "./bounds.js";
-import { chunkSentences } from "./chunk-sentences.js";
+import { chunkSentences, type Sentence } from "./chunk-sentences.js";
+import { endsWithStop } from "../ingest/closing-punctuation.js";
 import { namesAnotherChannel } from "./contact-channels.js";
 import { namesAnotherPeriod } from "./periods.js";
 import { type AnswerType, askedAction, asksHowTo, EXCLUSION, expectedAnswerType, holdsAnswerType, isContact, isValue, LIGHT_VERBS, namesAnotherRole, namesAnswerType, withoutDegreeWord } from "./answer-type.js";
@@ -173,8 +174,44 @@ const LABEL = /^([^:\d]{2,60}?):\s+(\S.*)$/su;
 // A coverage of the whole question, allowing for rounding.
 const WHOLE = 0.999;
 
+// A sentence saying what its document covers: "This handbook covers the practical stuff: when and where we rehearse,
+// … and what to wear" names every topic and answers none, and had been quoted for "What do I wear for the concert?".
+// Not "This policy applies to all employees": who a policy is for is an answer.
+const SIGNPOST =
+  /^\W*(?:this|the following)\s+(?:handbook|guide|page|document|leaflet|policy|section|booklet|pack|faq|notice|letter|manual|newsletter|article|agreement)\s+(?:covers|explains|sets out|describes|tells you|outlines|summari[sz]es|answers)\b/iu;
+
+/** Whether a sentence only says what its document covers (SIGNPOST): no evidence of anything it names. */
+const signpost = (text: string) => SIGNPOST.test(text);
+
 /** A sentence ending with a colon: the items, or the code, after it are what it says ("You will need:"). */
 export const introducesList = (sentence: { text: string }) => sentence.text.trimEnd().endsWith(":");
+
+// A line of this many words at most that does not end as a sentence ends names what the list below it is about
+// ("**Park & Ride (recommended)**"). A sentence introducing a list (ending with a colon) leads it whatever its length:
+// "The annual subscription is due on 1 October each year and is set as follows:" names what "Full membership: £180"
+// costs. (Held to five words as well, it lost that answer and kept "Nights away are a highlight of Scouting and we run
+// plenty of them:" from lending "run" to "Beavers: one sleepover a year" for "who runs beavers": over all the read
+// groups, 1,155 confident answers at 0.910 became 1,152 at 0.908, `npm run eval -- --only=qa`, 2026-12-07.)
+const MAX_LEAD_LABEL_WORDS = 5;
+// A list's items walked back over to reach its lead.
+const MAX_ITEMS_BEFORE = 12;
+
+/**
+ * Where the line leading the list a first sentence of an item is in stands: a sentence introducing it ("Your password
+ * must:") or a label ("**Park & Ride (recommended)**"). Its words are the item's words too, not its values: alone, "be
+ * at least 14 characters long" said nothing of a password, and "£4 per car, pay by card on entry" nothing of the park
+ * and ride.
+ */
+function listLead(sentences: readonly Sentence[], position: number): number | undefined {
+  const sentence = sentences[position]!;
+  if (!sentence.listItem || sentence.continuesItem || sentence.code) return undefined;
+  let at = position - 1;
+  while (at >= 0 && position - at <= MAX_ITEMS_BEFORE && sentences[at]!.listItem) at--;
+  const lead = sentences[at];
+  if (lead === undefined || lead.listItem || lead.tableRow) return undefined;
+  const label = !endsWithStop(lead.text, ".!?") && lead.text.split(/\s+/u).length <= MAX_LEAD_LABEL_WORDS;
+  return introducesList(lead) || label ? at : undefined;
+}
 
 /** Every sentence of the passages, scored as evidence for the question, best first. */
 export async function weighEvidence(question: string, passages: Passage[], options: EvidenceOptions): Promise<SentenceEvidence[]> {
@@ -261,6 +298,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   const termsOf = sentencesOf.map((sentences) => sentences.map((s) => terms(s.text)));
   const heldOf = sentencesOf.map((sentences, p) => sentences.map((s, i) => held(s.text, termsOf[p]![i])));
   // Whether each sentence names another day, channel … than the one asked about: read once, by its list's items and by itself.
+  const leadsOf = sentencesOf.map((sentences) => sentences.map((_, i) => listLead(sentences, i)));
   const namesAnotherOf = sentencesOf.map((sentences) => sentences.map((s) => namesAnotherAlternative.some((another) => another(s.text))));
   // Each sentence's label and value (LABEL), read once: an item's label and the ranking's `labelled` use them.
   const labelsOf = sentencesOf.map((sentences) => sentences.map((s) => LABEL.exec(s.text)));
@@ -356,7 +394,9 @@ export async function weighEvidence(question: string, passages: Passage[], optio
       if (!s.listItem || s.tableRow || s.code) return;
       const start = s.continuesItem && starts[i - 1] !== undefined ? starts[i - 1]! : i;
       starts[i] = start;
-      heldByItem.set(start, new Set([...(heldByItem.get(start) ?? []), ...heldOf[p]![i]!]));
+      // With the words of the line leading its list: items under one lead are alike in them, and under another unlike.
+      const lead = leadsOf[p]![i];
+      heldByItem.set(start, new Set([...(heldByItem.get(start) ?? []), ...heldOf[p]![i]!, ...(lead === undefined ? [] : heldOf[p]![lead]!)]));
       if (namesAnotherOf[p]![i]) aboutAnother.add(start);
     });
     const items = new Map(
@@ -509,6 +549,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
       return before !== undefined && !before.code && introducesList(before);
     };
     return sentencesOf[p]!.flatMap((sentence, position) => {
+      if (signpost(sentence.text)) return [];
       // Past this line, such a line of code is one a sentence introduces: the kind of answer only a how-to asks for.
       const codeOutsideHowTo = Boolean(sentence.code) && !procedure;
       if (codeOutsideHowTo && !introducedCode(position)) return [];
@@ -519,8 +560,10 @@ export async function weighEvidence(question: string, passages: Passage[], optio
       // Harbourside NCP … Lantern ticket holders pay … £6 after 5pm. Please have your car park ticket validated …" gives
       // the last no price of the car park.
       const valuedWith = sentence.continuesItem ? [] : before;
-      // What the sentence says, read with what it answers (an FAQ's question) or points back to.
-      const said = [sentence.answers, ...before, sentence.text].filter((text) => text !== undefined).join(" ");
+      // What the sentence says, read with what it answers (an FAQ's question), the line leading its list, or what it
+      // points back to.
+      const lead = leadsOf[p]![position];
+      const said = [sentence.answers, lead === undefined ? undefined : sentencesOf[p]![lead]!.text, ...before, sentence.text].filter((text) => text !== undefined).join(" ");
       const heldTerms = said === sentence.text ? heldOf[p]![position]! : held(said);
       const context = (sentence.tableRow && rowContextTerms[p]) || passageTerms[p]!;
       // A row of another record than the one asked for, whatever the question asks for: "Does the off-peak membership

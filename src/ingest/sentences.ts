@@ -42,8 +42,9 @@ const GLUED_STOP = /(?<=\p{Ll}{2}[.!?])(?=\p{Lu}[\p{L}]{1,})/gu;
 const ENUMERATOR = /^(?:\(?\d{1,3}[.)]|\(?[A-Za-z][.)]|[•\-*–·▪◦])$/u;
 
 // An initial ("D.", "J. R. R.") or a title or abbreviation that is followed by a name or number, at the end of a span
-// ("ext. 4437", "Tel. 0161 …", "part no. AC-F220").
-const ABBREVIATION = /(?:^|[\s("'‘“])(?:\p{Lu}|Mr|Mrs|Ms|Dr|Prof|St|Mt|Ft|Gen|Col|Capt|Lt|Sgt|Rev|Hon|Gov|Sen|Rep|Jr|Sr|[Nn]o|[Nn]os|Vol|Fig|vs|approx|cf|[Ee]xt|[Tt]el)\.$/u;
+// ("ext. 4437", "Tel. 0161 …", "part no. AC-F220"), also where Markdown's emphasis opens before it: "at **St. Luke's
+// Parish Hall**" had been cut after "St.", and "where do we meet to practise" lost the hall's name.
+const ABBREVIATION = /(?:^|[\s("'‘“*_])(?:\p{Lu}|Mr|Mrs|Ms|Dr|Prof|St|Mt|Ft|Gen|Col|Capt|Lt|Sgt|Rev|Hon|Gov|Sen|Rep|Jr|Sr|[Nn]o|[Nn]os|Vol|Fig|vs|approx|cf|[Ee]xt|[Tt]el)\.$/u;
 // What the next span opens with: a capitalised word that is not a stop word ("Taussig", not "Then"), or a number.
 const NAME_OR_NUMBER = /^[^\p{L}\p{N}]*(?:(\p{Lu}[\p{L}'’-]*)|\p{N})/u;
 

@@ -109,6 +109,29 @@ describe("evidence and the extractive answer", () => {
     expect(evidence.map((s) => s.text)).toContain("Data directory (Linux): `/var/lib/emberdb`");
   });
 
+  it("When a sentence only says what its document covers, Then it is no evidence, but who a policy applies to is", async () => {
+    const [intro] = passagesOf("This handbook covers the practical stuff: when we rehearse, dues, concerts, and what to wear. Concert dress is all black.");
+    const evidence = await weighEvidence("What do I wear for the concert?", [intro!], { idf, ranking: TEST_RANKING });
+    expect(evidence.map((s) => s.text)).toEqual(["Concert dress is all black."]);
+    const [scope] = passagesOf("This policy applies to all full-time employees.");
+    expect(await weighEvidence("Who does the policy apply to?", [scope!], { idf, ranking: TEST_RANKING })).toHaveLength(1);
+  });
+
+  it("When a list is led by a label line or a sentence ending with a colon, Then its items are read with the lead's words, not its values", async () => {
+    const [parking] = passagesOf("## Getting there\n\n**Park & Ride (recommended)**\n- Northgate Retail Park, off the A4610.\n- £4 per car, pay by card on entry.\n\n**Driving into town**\n- Very limited parking.");
+    const evidence = await weighEvidence("park and ride cost", [parking!], { idf, ranking: TEST_RANKING });
+    const price = evidence.find((s) => s.text.startsWith("£4"))!;
+    expect(price.coverage).toBe(1);
+    expect(price.typeMatch).toBe(true);
+    // Another label's items are not the first label's.
+    expect(evidence.find((s) => s.text.startsWith("Very limited"))!.coverage).toBeLessThan(1);
+    const [rules] = passagesOf("Your password must:\n\n- be at least 14 characters long;\n- not match your last 10 passwords.\n\nChange it every 180 days.");
+    const weighed = await weighEvidence("password characters", [rules!], { idf, ranking: TEST_RANKING });
+    expect(weighed.find((s) => s.text.startsWith("be at least"))!.coverage).toBe(1);
+    // A sentence after the list is no item of it.
+    expect(weighed.find((s) => s.text.startsWith("Change it"))!.coverage).toBe(0);
+  });
+
   it("When the answer is uncertain and the sentence ranked first has the kind of answer asked for but no word of the question, Then it is shown among the closest", async () => {
     const passages = passagesOf("Our core hours are 10:00 to 16:00, Monday to Friday.", "Office chairs can be claimed up to £150.");
     const question = "What time do I have to be in the office?";
@@ -580,6 +603,8 @@ describe("answer types", () => {
     expect(holdsAnswerType("Premiums rise by 5% each year.", expectedAnswerType(premium), asked)).toBe(true);
     const days = "how many days does the price go up for";
     expect(holdsAnswerType("Prices go up for 3 days in August.", expectedAnswerType(days), new Set(words(days)))).toBe(true);
+    const nights = "how many nights does the minimum stay go up to in summer";
+    expect(holdsAnswerType("In summer the minimum stay rises to 7 nights.", expectedAnswerType(nights), new Set(words(nights)))).toBe(true);
   });
 
   it("When the word naming the sum is all a question names, Then it is the question's content: the rent's sentence answers 'How much is the rent?', not the deposit's", async () => {

@@ -176,6 +176,8 @@ describe("everyday words", () => {
     expect(without!.coverage).toBeLessThan(1);
     const freeze = passagesOf("You can freeze your membership for up to 3 months.");
     expect((await weighEvidence("can I put my membership on hold", freeze, { ...options, thesaurus: everyday }))[0]!.coverage).toBe(1);
+    const limit = passagesOf("Your password must be at least 14 characters long.");
+    expect((await weighEvidence("minimum length for a password", limit, { ...options, thesaurus: everyday }))[0]!.coverage).toBe(1);
     // A phrase's words alone are not the phrase: the tank's "hold" is no freeze.
     expect(synonymTerms("how much does the tank hold", everyday)(new Set(terms("freeze the tank")))).toEqual([]);
   });
@@ -218,6 +220,12 @@ describe("everyday words", () => {
     expect(withDocumentWords("will it work on my ubuntu pc")).toBe("will it work on my ubuntu pc linux");
     expect(withDocumentWords("I can't find a library book I borrowed")).toBe("I can't find a library book I borrowed lost hire loan");
     expect(withDocumentWords("where do I get rid of dirty sink water")).toBe("where do I get rid of dirty sink water dispose disposal empty grey water gray water");
+    // Shut out is locked, not closed: the phrase is looked up, not "shuts" alone.
+    expect(withDocumentWords("how many wrong tries before it shuts me out")).toBe("how many wrong tries before it shuts me out lock locked lockout");
+    expect(withDocumentWords("who owns the salon")).toBe("who owns the salon owner proprietor");
+    expect(withDocumentWords("they never turned up to take my sofa")).toBe("they never turned up to take my sofa missed not collected no-show furniture bulky");
+    expect(withDocumentWords("when do we pay the rest")).toBe("when do we pay the rest balance remaining balance");
+    expect(withDocumentWords("am i allowed to have a fire on my plot")).toBe("am i allowed to have a fire on my plot bonfire bonfires");
   });
 });
 

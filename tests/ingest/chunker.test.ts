@@ -100,6 +100,11 @@ describe("chunker", () => {
       "Dr. Smith read it in No. 12 Baker Street.",
     ]);
     expect(split("They chose plan B. Then it rained.")).toEqual(["They chose plan B.", "Then it rained."]);
+    // Nor where Markdown's emphasis opens before the title.
+    expect(split("We rehearse every Tuesday at **St. Luke's Parish Hall**, from September. Arrive early.")).toEqual([
+      "We rehearse every Tuesday at **St. Luke's Parish Hall**, from September.",
+      "Arrive early.",
+    ]);
     // A part's number in lower case, as a manual writes it; "no." ending a sentence still ends it.
     expect(split("Replacement filters (part no. AC-F220) cost $18.95. The answer is no. Then ask again.")).toEqual([
       "Replacement filters (part no. AC-F220) cost $18.95.",
