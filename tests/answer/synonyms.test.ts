@@ -226,6 +226,13 @@ describe("everyday words", () => {
     expect(withDocumentWords("they never turned up to take my sofa")).toBe("they never turned up to take my sofa missed not collected no-show furniture bulky");
     expect(withDocumentWords("when do we pay the rest")).toBe("when do we pay the rest balance remaining balance");
     expect(withDocumentWords("am i allowed to have a fire on my plot")).toBe("am i allowed to have a fire on my plot bonfire bonfires");
+    expect(withDocumentWords("what happens if I bail on my appointment")).toBe("what happens if I bail on my appointment cancel cancellation");
+    expect(withDocumentWords("how many tuesdays can i skip")).toBe("how many tuesdays can i skip miss absence");
+    expect(withDocumentWords("what if I stop paying rent")).toBe("what if I stop paying rent non-payment unpaid late payment arrears overdue");
+    expect(withDocumentWords("my tooth is killing me")).toBe("my tooth is killing me pain emergency");
+    expect(withDocumentWords("can I race with my airpods")).toBe("can I race with my airpods headphones");
+    expect(withDocumentWords("whats the latest I can arrive")).toBe("whats the latest I can arrive last");
+    expect(withDocumentWords("fine for dumping a mattress")).toBe("fine for dumping a mattress fly-tipping fly tipping");
   });
 });
 
