@@ -368,10 +368,16 @@ const EVERYDAY: [string, string[]][] = [
   // "make up my mind", "make my mind up" (phrases are looked up by three words at most).
   ["up my mind", ["decide", "accept"]],
   ["my mind up", ["decide", "accept"]],
-  // Places, bodies and devices in everyday words.
   // A limit in words: "minimum length for a password" of "be at least 14 characters long".
   ["minimum", ["at least"]],
   ["length", ["long"]],
+  // Places, bodies and devices in everyday words.
+  ["padlock", ["lock"]],
+  ...["airpods", "earbuds", "earphones"].map((device): [string, string[]] => [device, ["headphones"]]),
+  ["inbox", ["mailbox", "email"]],
+  // A fire one lights outdoors, not a fire alarm: "am i allowed to have a fire on my allotment".
+  ...["have a fire", "light a fire"].map((phrase): [string, string[]] => [phrase, ["bonfire", "bonfires"]]),
+  ["overgrown", ["cultivation", "non-cultivation", "weeds"]],
   ["squeeze", ["fit", "capacity", "seats"]],
   ["jacuzzi", ["hot tub", "spa"]],
   ["stomach bug", ["diarrhoea", "vomiting", "sickness", "illness"]],
@@ -389,12 +395,6 @@ const EVERYDAY: [string, string[]][] = [
   ["second child", ["sibling"]],
   ["second kid", ["sibling"]],
   ["in the dark", ["night vision", "low light"]],
-  ["padlock", ["lock"]],
-  ...["airpods", "earbuds", "earphones"].map((device): [string, string[]] => [device, ["headphones"]]),
-  ["inbox", ["mailbox", "email"]],
-  // A fire one lights outdoors, not a fire alarm: "am i allowed to have a fire on my allotment".
-  ...["have a fire", "light a fire"].map((phrase): [string, string[]] => [phrase, ["bonfire", "bonfires"]]),
-  ["overgrown", ["cultivation", "non-cultivation", "weeds"]],
   ["lights are off", ["night vision", "low light"]],
 ];
 

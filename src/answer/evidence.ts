@@ -180,9 +180,6 @@ const WHOLE = 0.999;
 const SIGNPOST =
   /^\W*(?:this|the following)\s+(?:handbook|guide|page|document|leaflet|policy|section|booklet|pack|faq|notice|letter|manual|newsletter|article|agreement)\s+(?:covers|explains|sets out|describes|tells you|outlines|summari[sz]es|answers)\b/iu;
 
-/** Whether a sentence only says what its document covers (SIGNPOST): no evidence of anything it names. */
-const signpost = (text: string) => SIGNPOST.test(text);
-
 /** A sentence ending with a colon: the items, or the code, after it are what it says ("You will need:"). */
 export const introducesList = (sentence: { text: string }) => sentence.text.trimEnd().endsWith(":");
 
@@ -297,8 +294,9 @@ export async function weighEvidence(question: string, passages: Passage[], optio
   // Each sentence's terms, and what it holds of the question, read once: the rows, the action and the candidates use them.
   const termsOf = sentencesOf.map((sentences) => sentences.map((s) => terms(s.text)));
   const heldOf = sentencesOf.map((sentences, p) => sentences.map((s, i) => held(s.text, termsOf[p]![i])));
-  // Whether each sentence names another day, channel … than the one asked about: read once, by its list's items and by itself.
+  // Where the line leading each list item's list stands (listLead): read once, by its item and by the item's record.
   const leadsOf = sentencesOf.map((sentences) => sentences.map((_, i) => listLead(sentences, i)));
+  // Whether each sentence names another day, channel … than the one asked about: read once, by its list's items and by itself.
   const namesAnotherOf = sentencesOf.map((sentences) => sentences.map((s) => namesAnotherAlternative.some((another) => another(s.text))));
   // Each sentence's label and value (LABEL), read once: an item's label and the ranking's `labelled` use them.
   const labelsOf = sentencesOf.map((sentences) => sentences.map((s) => LABEL.exec(s.text)));
@@ -549,7 +547,7 @@ export async function weighEvidence(question: string, passages: Passage[], optio
       return before !== undefined && !before.code && introducesList(before);
     };
     return sentencesOf[p]!.flatMap((sentence, position) => {
-      if (signpost(sentence.text)) return [];
+      if (SIGNPOST.test(sentence.text)) return [];
       // Past this line, such a line of code is one a sentence introduces: the kind of answer only a how-to asks for.
       const codeOutsideHowTo = Boolean(sentence.code) && !procedure;
       if (codeOutsideHowTo && !introducedCode(position)) return [];
