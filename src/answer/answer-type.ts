@@ -436,7 +436,9 @@ const SEARCHED_PERSON =
 const WHAT_IS_THE_NUMBER = /\b(?:what|which) (?:is|are|was|were) the (?:total |minimum |maximum |current |average |exact )?number of\b/;
 const WHAT_IS_THE_DATE = /\b(?:what|which)(?:['’]?s| is| are| was| were) the (?:\w+ )?(?:dates?\b(?! palm)|deadlines?\b)/;
 // "what is the length of the contract", "what's the duration of the course": a length of time or distance.
-const ASKED_LENGTH = /\b(?:what|which)(?:['’]s| is| are| was) the (?:\w+ )?(?:length|duration)\b|\bnotice period\b/;
+// So is how long one waits for a service: "emergency plumber response time" (it had asked for nothing, and "No access: if
+// our engineer arrives at the agreed time …" was quoted over "we aim to be with you within 2 hours of your call").
+const ASKED_LENGTH = /\b(?:what|which)(?:['’]s| is| are| was) the (?:\w+ )?(?:length|duration)\b|\bnotice period\b|\b(?:response|turnaround|waiting|wait|processing|lead) times?\b/;
 // "What discount does the Swan Inn give?", "how much discount": a share or a sum off ("10% off"), not that one is
 // given ("offers a discount to wedding guests"). Not a discount code, which is a word.
 const ASKED_DISCOUNT = /\b(?:what|which|how much|how big an?)\b[^?]*\bdiscounts?\b(?! codes?\b)/;
@@ -464,9 +466,13 @@ const COUNTED_HOURS = "minimum|maximum|min|max|contracted|contract|weekly|monthl
 // or the days too: "gym weekend hours", "library hours sunday".
 const SEARCHED_HOURS = new RegExp(String.raw`^\W*(?:[\p{L}\d'’-]+ ){0,3}(?<!\b(?:${COUNTED_HOURS}|\d+) )hours(?: (?!(?:of|a|per|each|every|needed|required|left|worked)\b)[\p{L}\d'’-]+){0,2}\W*$`, "u");
 const ASKED_HOURS = new RegExp(
-  String.raw`\b(?:what|which)(?:['’]s| is| are) (?:the |their |your |its |our )?(?:[\p{L}\d'’-]+ ){0,3}(?<!\b(?:${COUNTED_HOURS}) )hours\b(?! (?:of|a|per|each|every)\b)|\b(?:opening|closing|office|surgery|visiting|collection|session|service|business|clinic|lesson|class|departure|arrival|check-?in|check-?out|delivery|pick-?up|drop-?off|quiet|support|helpline|phone|telephone|reception) (?:times|hours)\b`,
+  String.raw`\b(?:what|which)(?:['’]s| is| are) (?:the |their |your |its |our )?(?:[\p{L}\d'’-]+ ){0,3}(?:(?<!\b(?:${COUNTED_HOURS}) )hours|(?<!\b(?:many|several|few|\d+) )times)\b(?! (?:of|a|per|each|every)\b)|\b(?:opening|closing|office|surgery|visiting|collection|session|service|business|clinic|lesson|class|departure|arrival|check-?in|check-?out|delivery|pick-?up|drop-?off|quiet|support|helpline|phone|telephone|reception) (?:times|hours)\b`,
   "u",
 );
+// So are a meal's or a train's times, searched for, with where or whither or without: "breakfast times on board", "what are the
+// breakfast times" had asked for nothing, and "Be back on time: Please be on board 30 minutes before the posted sailing
+// time" was quoted over "Breakfast buffet: 7:00–9:30 a.m.".
+const SEARCHED_TIMES = /^\W*(?:[\p{L}\d'’-]+ ){0,3}times(?: (?:on|at|in|to|from|during)(?: [\p{L}\d'’-]+){1,2})?\W*$/u;
 // "Eastfield collection day", "market days": the day something happens, searched for.
 const SEARCHED_DAY = /\b(?:collection|delivery|bin|market|pay|payment|match|training|opening|closing|visiting|recycling|refuse) days?\W*$/;
 // "library address", "head office address": a short search for where something is (not "the state of the nation address").
@@ -598,7 +604,7 @@ export function expectedAnswerType(question: string): AnswerType {
   if (COUNT_ASKED.test(q) && !/\bhow much\b/.test(q)) return HOW_MANY_UNITS_OF_TIME.test(q) ? "number" : "count";
   // "veterans scholarship amount": a search for a sum (not a question's "the amount of sleep"). "Award amounts are
   // confirmed in your offer letter" had answered it (0.85), and "up to 10 friends" would count "referral credit amount".
-  if (!OPENS_WITH_ANOTHER_KIND.test(q) && ((searchStyle && /\bamounts?\W*$/.test(q)) || /\b(price|cost|fee|fare)s?\b|\bhow much (does|do|did|will)\b.*\b(cost|charge|pay)\b/.test(q) || CHARGE_ASKED.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q) || ASKED_EXCESS.test(q) || TIME_RATE.test(q) || CHARGED_RATE.test(q) || ASKED_WHETHER_PAID.test(q))) {
+  if (!OPENS_WITH_ANOTHER_KIND.test(q) && ((searchStyle && /\bamounts?\W*$/.test(q)) || /\b(price|cost|fee|fare)s?\b|\bhow much (does|do|did|will|are|is)\b.*\b(cost|charge|pay|paid)\b/.test(q) || CHARGE_ASKED.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q) || ASKED_EXCESS.test(q) || TIME_RATE.test(q) || CHARGED_RATE.test(q) || ASKED_WHETHER_PAID.test(q))) {
     return "amount";
   }
   if (HOW_MANY_UNITS_OF_TIME.test(q)) return "number";
@@ -622,7 +628,7 @@ export function expectedAnswerType(question: string): AnswerType {
     /\b(what|which|in which|in what) (years?|dates?|days?|months?|time|century|decade|period)\b/.test(q) ||
     WHAT_IS_THE_DATE.test(q) ||
     ASKED_HOURS.test(q) ||
-    (searchStyle && (SEARCHED_HOURS.test(q) || /\b(?:dates?|deadlines?)\b/.test(q) || /\btimes\W*$/.test(q) || SEARCHED_DAY.test(q)))
+    (searchStyle && (SEARCHED_HOURS.test(q) || /\b(?:dates?|deadlines?)\b/.test(q) || SEARCHED_TIMES.test(q) || SEARCHED_DAY.test(q)))
   ) {
     // "When exactly" asks for the day as "what date" does: "held every December" does not answer "when exactly is the
     // volunteer awards evening this year" (0.84).
@@ -814,6 +820,14 @@ const HOW_OFTEN = /\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterl
 // A length of time after "every" says how often, not how long: "Our shuttle runs … every 20 minutes" had answered "How
 // long does the shuttle take to get from the station to the festival?" (0.87).
 const HOW_OFTEN_BEFORE = /\bevery\s+$/i;
+// Nor is a number how often unless it counts times or comes once in a length of time: "By train: Kestlebridge station is
+// a 10-minute walk from the Corn Exchange" had answered "how often are the trains to kestlebridge on a sunday" (0.91).
+// "Twice a year", "3 times a week", "every 20 minutes", "four trains an hour", "at 15-minute intervals", "on a
+// four-year cycle" say how often.
+const FREQUENCY = new RegExp(
+  String.raw`\b(?:once|twice)\b|\b(?:${ANY_TIME_UNITS})\s+(?:cycles?|rotas?|rotations?)\b|\b[\p{L}\d]+\s*(?:times|x)\s+(?:a|an|per|each|every)\b|\b(?:a|an|per|each|every)\s+(?:(?:other|few|couple\s+of|[\p{L}\d.-]+)\s+)?(?:${ANY_TIME_UNITS})\b|\bintervals?\b`,
+  "iu",
+);
 
 // So much of each week or day says when something is open or runs, not how long or how far ahead: "(8am to 8pm, seven
 // days a week)" had answered "How far in advance can I reserve a bike space?".
@@ -829,8 +843,18 @@ const TIME_COUNTED_FROM = new RegExp(
 // Nor is a deadline counted from a start how long a thing takes: "All new staff must complete fire awareness induction
 // within their first 5 working days" had answered how long the induction takes (0.81).
 const WITHIN_THE_FIRST = /\bwithin\s+(?:the|their|your|his|her|its|our)\s+first\s+[^.;,]*/giu;
+// Nor is how soon a request is answered how long until it is dealt with: "Formal complaints are acknowledged within 2
+// working days" had answered "If I make a formal complaint how long until it's resolved?" (0.90). Unless the question
+// asks how soon it is answered. The clause up to its length of time: "… and resolve them within 20 days" still says.
+const FIRST_RESPONSE = new RegExp(String.raw`\b(?:acknowledg(?:e|ed|es|ing|ement)|respond(?:ed|s)?|repl(?:y|ies|ied)|get back to you)\b[^.;]*?\b(?:${ANY_TIME_UNITS})\b`, "giu");
+const DEALT_WITH = /^(?:resolve|resolved|resolution|sorted|fixed|settled|decided|decision|outcome|completed|finished|closed)$/;
+const ANSWERED = /^(?:acknowledge|acknowledged|acknowledgement|respond|response|reply|replied|hear|back|answer|answered)$/;
+const withoutFirstResponses = (text: string, questionWords: ReadonlySet<string>) =>
+  [...questionWords].some((word) => DEALT_WITH.test(word)) && ![...questionWords].some((word) => ANSWERED.test(word)) ? text.replace(FIRST_RESPONSE, " ") : text;
 const withoutTimesFromTheAsked = (text: string, questionWords: ReadonlySet<string>) =>
-  text.replace(WITHIN_THE_FIRST, " ").replace(TIME_COUNTED_FROM, (counted, event: string) => (isTheAskedEvent(event, questionWords) ? " " : counted));
+  withoutFirstResponses(text, questionWords)
+    .replace(WITHIN_THE_FIRST, " ")
+    .replace(TIME_COUNTED_FROM, (counted, event: string) => (isTheAskedEvent(event, questionWords) ? " " : counted));
 
 /** A length of time that says how long something takes or lasts: "45 minutes", "up to 10 working days", "lifetime". */
 function saysDuration(text: string): boolean {
@@ -1050,12 +1074,14 @@ function saysFree(text: string, questionWords: ReadonlySet<string>): boolean {
   );
 }
 
-// A number word counting units of time is no sum: "Lessons shorter than one hour are charged pro rata" gives no rate
-// (0.76 had answered "online A level rate per hour" with it). Unless it is what is charged: "charged an extra half
-// day" is a sum in a hire's own units.
-const NUMBER_WORD_OF_TIME = new RegExp(
-  `(?<!\\b(?:charged?|charges|costs?|pays?|paid)\\s+(?:an?\\s+)?(?:extra\\s+|additional\\s+)?)${NUMBER_WORDS.source}\\s+${UNIT_QUALIFIERS}(?:${ANY_TIME_UNITS})\\b`,
-  "giu",
+// A sum in words: in a currency ("twenty-five pounds", "a few hundred dollars"), "half-price", or what is charged
+// ("charged an extra half day", a sum in a hire's own units). Not any number word beside a word of money: "We don't pay
+// speaker fees or honoraria, except to our two keynote speakers" says no fee (it had answered "how much are keynote
+// speakers paid", 0.76), nor "Lessons shorter than one hour are charged pro rata" a rate (0.76 for "online A level rate
+// per hour").
+const SUM_IN_WORDS = new RegExp(
+  String.raw`(?:${NUMBER_WORDS.source})(?:[\s-]+\p{L}+)?[\s-]+(?:pounds?|dollars?|euros?|pence|cents?|quid|bucks)\b|\bhalf[\s-]+(?:price|priced|fare)\b|\b(?:charged?|charges|costs?|pays?|paid)\s+(?:an?\s+)?(?:extra\s+|additional\s+)?(?:${NUMBER_WORDS.source})`,
+  "iu",
 );
 
 // Not also a sum said of something the question names, by the words just before or after it (before the parenthesis
@@ -1104,7 +1130,7 @@ function saysSum(withTimes: string, questionWords: ReadonlySet<string>): boolean
   if (appliesToAnother(text, questionWords) || leavesOutAsked(text, questionWords)) return false;
   const free = saysFree(text, questionWords) && !["fine", "fines", "penalty", "penalties"].some((word) => questionWords.has(word));
   const sum = saysNew(text, MONEY_NUMBER, questionWords, ([found]) => /\d+/.exec(found)![0]);
-  return (AMOUNT.test(text) && (sum || free || NUMBER_WORDS.test(text.replace(NUMBER_WORD_OF_TIME, " ")))) || NOTHING_TO_PAY.test(text);
+  return (AMOUNT.test(text) && (sum || free || SUM_IN_WORDS.test(text))) || NOTHING_TO_PAY.test(text);
 }
 
 // The value after "password is", "code:" or "PIN —" ("The Wi-Fi password is Harbour2024", "Door code: 4821", "the
@@ -1246,6 +1272,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   // A time of day is no size, age or share: "open … 10:00am to 7:00pm" does not say how deep the pool is.
   if (type === "number") {
     if (!saysDimensionAsked(text, questionWords) || !saysUnitOfLimit(text, questionWords) || !saysShareOfRate(text, questionWords)) return false;
+    if (questionWords.has("often")) return HOW_OFTEN.test(text) || FREQUENCY.test(text);
     // How much a thing goes up or down is no length of time: "We will always write to you at least 30 days before your
     // renewal date to tell you your new premium" had answered "how much will my premium go up when I renew" (0.86).
     const asksChange =
@@ -1253,7 +1280,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
       !TIME_UNIT_WORDS.some((word) => questionWords.has(word));
     const withoutTimes = (asksChange ? text.replace(LENGTHS_OF_TIME, " ") : text).replace(CLOCK_TIMES, " ").replace(TIMES_OF_DAY_SAID_BY_THE_CLOCK, " ");
     const quantities = questionWords.has("version") || questionWords.has("versions") ? withoutTimes : withoutDesignations(withoutTimes);
-    return newNumber(quantities, NUMBER, questionWords) || NUMBER_WORDS.test(withoutTimes) || (questionWords.has("often") && HOW_OFTEN.test(text));
+    return newNumber(quantities, NUMBER, questionWords) || NUMBER_WORDS.test(withoutTimes);
   }
   if (type === "count") return newCount(text, questionWords);
   if (type === "time") {

@@ -8,7 +8,9 @@ import { words } from "../retrieval/tokenize.js";
 
 // What is not yet known, and when it will be: "Summer intensives: dates will be published in March 2026" says no date
 // of the intensives (it had answered "When do the summer intensives start in 2026?", 0.83), "prices to be confirmed
-// by 1 May" no price. A value said of the thing itself still counts: "results will be published on 14 August".
+// by 1 May" no price, "Dates for Open Studios 2026 will be announced in January 2026" no date of the festival (it had
+// answered "when is open studios 2026", 0.77). A value said of the thing itself still counts: "results will be
+// published on 14 August".
 // Nor where such values are put up, each time ("Summer session hours are reduced and posted on RecConnect each May",
 // "special opening hours are posted in the window in early November": no hours of the climbing wall in summer, nor the
 // shop's at Christmas, had answered 0.79 and 0.86). Unless that is what the question asks: "when are the results posted".
@@ -16,7 +18,7 @@ import { words } from "../retrieval/tokenize.js";
 const PUT_UP = "published|posted|announced|displayed|advertised|put up";
 const HABITUALLY = "usually|normally|always|also";
 const DEFERRED = new RegExp(
-  String.raw`\b(?:dates?|details?|times?|timings?|hours|information|info|timetables?|schedules?|programmes?|programs?|prices?|fees?|costs?|rates?)\s+(?:(?:(?:will|would|are to|is to|should) be|to be|are being)\s+(?:published|announced|confirmed|released|posted|shared|circulated|sent|emailed|set|agreed|decided|advised|made available)\b[^.;!?]*|(?:is|are)\s+(?:[\p{L}-]+\s+and\s+)?(?:(?:${HABITUALLY})\s+)?(?:${PUT_UP})\s+(?:on|in|at|by|each|every)\b[^.;:!?]*)`,
+  String.raw`\b(?:dates?|details?|times?|timings?|hours|information|info|timetables?|schedules?|programmes?|programs?|prices?|fees?|costs?|rates?)(?:\s+(?:for|of)(?:\s+[\p{L}\p{N}'’&-]+){1,4}?)?\s+(?:(?:(?:will|would|are to|is to|should) be|to be|are being)\s+(?:published|announced|confirmed|released|posted|shared|circulated|sent|emailed|set|agreed|decided|advised|made available)\b[^.;!?]*|(?:is|are)\s+(?:[\p{L}-]+\s+and\s+)?(?:(?:${HABITUALLY})\s+)?(?:${PUT_UP})\s+(?:on|in|at|by|each|every)\b[^.;:!?]*)`,
   "giu",
 );
 const ASKS_OF_PUBLISHING = /^(?:publish|published|post|posted|announce|announced|release|released|display|displayed|advertise|advertised|out|confirmed|confirm)$/;

@@ -28,6 +28,8 @@ const EVERYDAY: [string, string[]][] = [
   ["afford", ["cost", "financial help", "hardship"]],
   ["skint", ["cost", "financial help", "hardship"]],
   ["charged twice", ["duplicate", "refund"]],
+  // What was not used: "will I get paid for the holiday I didn't take" of "accrued but untaken holiday".
+  ...["didn't take", "did not take", "haven't taken", "have not taken", "didn't use", "haven't used"].map((phrase): [string, string[]] => [phrase, ["untaken", "unused", "outstanding"]]),
   // "when do we have to pay the rest of the money?" of "The final balance is due 12 weeks before your wedding".
   ["pay the rest", ["balance", "remaining balance"]],
   ...["stop paying", "not paying", "don't pay"].map((phrase): [string, string[]] => [phrase, ["non-payment", "unpaid", "late payment", "arrears", "overdue"]]),
@@ -97,6 +99,10 @@ const EVERYDAY: [string, string[]][] = [
   ["checkin", ["arrival", "arrive"]],
   ["check out", ["departure", "depart"]],
   ["checkout", ["departure", "depart"]],
+  // Leaving a room or a cabin: "what time do I have to be out of my room on the last morning" of "Please vacate your
+  // cabin by 8:00 a.m.".
+  ...["be out of", "be out by"].map((phrase): [string, string[]] => [phrase, ["vacate", "check out", "departure"]]),
+  ...["get on board", "get aboard"].map((phrase): [string, string[]] => [phrase, ["board", "boarding", "embarkation"]]),
   ["turn up", ["arrive", "attend"]],
   ["show up", ["arrive", "attend"]],
   ["pull out", ["cancel", "withdraw"]],
@@ -110,6 +116,14 @@ const EVERYDAY: [string, string[]][] = [
   // Who is responsible: "who runs the billing team" of "Our billing team is led by Harriet Okafor".
   ["run", ["lead", "manage", "head"]],
   ["in charge", ["lead", "manager", "head", "responsible"]],
+  // Passing a thing on: "how do I hand the workspace over to my colleague" of "Transfer ownership".
+  ["hand over", ["transfer", "handover"]],
+  // Being refused and contesting it: "the council said no to transport for us, how long have we got to challenge it".
+  ["said no", ["refused", "declined", "rejected", "turned down"]],
+  ["challenge", ["appeal", "review"]],
+  // Being stopped from a service: "could they actually ban her from the school bus" of "transport may be suspended or
+  // withdrawn".
+  ["ban", ["suspend", "suspended", "withdraw", "withdrawn", "exclude"]],
   ["get in touch", ["contact"]],
   ["get in contact", ["contact"]],
   ["moan", ["complaint", "complain"]],
@@ -211,6 +225,8 @@ const EVERYDAY: [string, string[]][] = [
   ["switch on", ["turn on", "power on"]],
   ["turn off", ["switch off", "power off"]],
   ["switch off", ["turn off", "power off"]],
+  // A light's signal: "the light on top of my mower keeps blinking red" of "Flashing red: Stuck or lifted".
+  ["blink", ["flashing", "flash"]],
   ["mould", ["damp", "condensation"]],
   ["mold", ["damp", "mould", "condensation"]],
   ["left my", ["lost property", "lost"]],
@@ -265,6 +281,9 @@ const EVERYDAY: [string, string[]][] = [
   ["vacation", ["holiday", "leave"]],
   ["noise", ["quiet"]],
   ["noisy", ["quiet"]],
+  // A season by its weather: "what should I do with the robot over the cold months" of "Winter storage".
+  ["cold months", ["winter"]],
+  ["warm months", ["summer"]],
   // Health.
   // "my tooth is killing me and it's saturday night, who do I phone?" of "If you are … in pain" under "Dental emergencies".
   ["killing me", ["pain", "emergency"]],
@@ -299,6 +318,9 @@ const EVERYDAY: [string, string[]][] = [
   ["time off", ["leave", "absence"]],
   ["day off", ["leave", "absence"]],
   ["wheelchair", ["accessible", "step-free"]],
+  // People from elsewhere: "do I get charged for outside people I add to a board" of "Guests are people from outside
+  // your organization".
+  ["outside people", ["guests", "external"]],
   // Things at home and about.
   ["mug", ["cup", "reusable cup"]],
   ["veg", ["vegetables"]],

@@ -113,7 +113,9 @@ function joinAbbreviations(text: string, spans: Span[]): Span[] {
 // A time of day's "a.m." or "p.m." followed by its time zone: "7 a.m. to 10 p.m. ET." is one sentence, not "… 10 p.m."
 // and "ET.", which had stood between a support line's hours and its telephone number below.
 const CLOCK_SUFFIX = /\b[ap]\.m\.$/iu;
-const TIME_ZONE = /^(?:[ECMP][SD]?T|GMT|BST|UTC|CEST|CET|IST|AEST|(?:Eastern|Central|Mountain|Pacific|Atlantic)\s+(?:Standard\s+|Daylight\s+)?Time)\b/u;
+// The zone's name alone, too, where no name goes on after it: "**May 30, 11:59 p.m. Central** — Call for proposals
+// closes" had lost its date to the span before, and "When is the deadline to submit a talk proposal?" its answer.
+const TIME_ZONE = /^(?:[ECMP][SD]?T|GMT|BST|UTC|CEST|CET|IST|AEST|(?:Eastern|Central|Mountain|Pacific|Atlantic)(?:\s+(?:Standard\s+|Daylight\s+)?Time\b|(?!\p{L}|\s+\p{Lu})))\b/u;
 
 function continuesAfterAbbreviation(span: string, next: string): boolean {
   if (CLOCK_SUFFIX.test(span.trimEnd()) && TIME_ZONE.test(next.trimStart())) return true;

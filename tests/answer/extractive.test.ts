@@ -768,6 +768,14 @@ describe("answer types", () => {
     expect(expectedAnswerType("How often should I empty the drip tray?")).toBe("number");
     for (const said of ["Empty the drip tray daily.", "Clean it weekly.", "Rinse the tray after every use."]) expect(holdsAnswerType(said, "number", often)).toBe(true);
     expect(holdsAnswerType("The drip tray is dishwasher safe.", "number", often)).toBe(false);
+    // Or by so many times, or once in so long; not by any number.
+    const trains = new Set(words("how often are the trains to kestlebridge on a sunday"));
+    for (const said of ["Trains run every 30 minutes.", "Trains leave twice an hour.", "There are 3 trains an hour.", "Trains run 4 times a day.", "Trains run at 20-minute intervals.", "Laptops are refreshed on a four-year cycle."]) {
+      expect(holdsAnswerType(said, "number", trains)).toBe(true);
+    }
+    for (const none of ["By train: Kestlebridge station is a 10-minute walk from the Corn Exchange.", "Platform 2 serves Kestlebridge.", "Check the opening times."]) {
+      expect(holdsAnswerType(none, "number", trains)).toBe(false);
+    }
     // A day of the month by its ordinal: "the 1st of each month"; not a floor or a place in a race.
     expect(holdsAnswerType("The rent is payable in advance on the 1st of each month.", "date")).toBe(true);
     expect(holdsAnswerType("The office is on the 3rd floor.", "date")).toBe(false);
@@ -1131,6 +1139,8 @@ describe("answer types for who and where", () => {
     }
     expect(expectedAnswerType("how many hours a week do volunteers work")).toBe("number");
     expect(expectedAnswerType("new york times crossword")).toBe("any");
+    for (const query of ["breakfast times on board", "what are the breakfast times", "train times to york"]) expect(expectedAnswerType(query)).toBe("date");
+    expect(expectedAnswerType("how many times can I resit")).toBe("count");
     expect(holdsAnswerType("Day: Friday; Doors open: 8:00am to 6:30pm; Notes: Blood tests 8:00am to 11:00am", "time", new Set(words("blood tests friday times")))).toBe(true);
     expect(expectedAnswerType("Eastfield collection day")).toBe("date");
   });
@@ -1271,6 +1281,14 @@ describe("answer types for who and where", () => {
       expect(expectedAnswerType(question)).toBe("duration");
     }
     expect(expectedAnswerType("how long is the trail")).toBe("length");
+    // How soon a request is acknowledged is not how long until it is resolved, unless that is asked.
+    const resolved = new Set(words("If I make a formal complaint how long until it's resolved?"));
+    expect(holdsAnswerType("Formal complaints are acknowledged within 2 working days.", "duration", resolved)).toBe(false);
+    expect(holdsAnswerType("We acknowledge complaints within 2 days and resolve them within 20 days.", "duration", resolved)).toBe(true);
+    expect(holdsAnswerType("Formal complaints are acknowledged within 2 working days.", "duration", new Set(words("how long until I hear back about my complaint")))).toBe(true);
+    // A service's response or waiting time is how long one waits for it.
+    for (const query of ["emergency plumber response time", "refund processing time"]) expect(expectedAnswerType(query)).toBe("length");
+    expect(holdsAnswerType("For genuine emergencies we aim to be with you within 2 hours of your call.", "length", new Set(words("emergency plumber response time")))).toBe(true);
     expect(holdsAnswerType("We offer one free repair of a leaking supply pipe, for pipes up to 25 metres long.", "duration")).toBe(false);
     expect(holdsAnswerType("Our shuttle runs from Millbrook train station every 20 minutes.", "duration")).toBe(false);
     // Nor is a time counted from what the question asks the length of.
@@ -1505,7 +1523,7 @@ describe("answer types for who and where", () => {
 
   it("When a sentence says a value is not known yet, or says only the question's own day or season, Then it holds no value", () => {
     const asked = new Set(words("When do the summer intensives start in 2026?"));
-    for (const none of ["Summer intensives: dates will be published in March 2026.", "Summer intensives: to be announced.", "Prices to be confirmed by 1 May."]) {
+    for (const none of ["Summer intensives: dates will be published in March 2026.", "Summer intensives: to be announced.", "Prices to be confirmed by 1 May.", "Dates for the summer intensives 2026 will be announced in January 2026."]) {
       expect(holdsAnswerType(none, "date", asked)).toBe(false);
     }
     for (const date of ["Summer intensives start on 6 July.", "Summer intensives start on 6 July; details will be sent in May."]) expect(holdsAnswerType(date, "date", asked)).toBe(true);
@@ -1519,6 +1537,12 @@ describe("answer types for who and where", () => {
     for (const sum of ["Tickets are half-price for children.", "The fee is twenty-five pounds.", "A one-off fee of £20 applies."]) expect(holdsAnswerType(sum, "amount")).toBe(true);
     // Nor does one counting units of time.
     expect(holdsAnswerType("Lessons shorter than one hour are charged pro rata, with a minimum length of 45 minutes.", "amount")).toBe(false);
+    // Nor one counting people beside a word of money; a sum in words is in a currency.
+    const paid = "how much are keynote speakers paid";
+    expect(expectedAnswerType(paid)).toBe("amount");
+    expect(holdsAnswerType("We don't pay speaker fees or honoraria, except to our two keynote speakers, who are contracted separately.", "amount", new Set(words(paid)))).toBe(false);
+    expect(holdsAnswerType("Keynote speakers are paid a fee of a few hundred dollars.", "amount", new Set(words(paid)))).toBe(true);
+    expect(expectedAnswerType("how much do volunteers get paid")).toBe("amount");
   });
 
   it("When a sum is what insurance covers, Then it says no price, unless the question asks of the cover", () => {

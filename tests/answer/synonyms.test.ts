@@ -233,6 +233,14 @@ describe("everyday words", () => {
     expect(withDocumentWords("can I race with my airpods")).toBe("can I race with my airpods headphones");
     expect(withDocumentWords("whats the latest I can arrive")).toBe("whats the latest I can arrive last");
     expect(withDocumentWords("fine for dumping a mattress")).toBe("fine for dumping a mattress fly-tipping fly tipping");
+    expect(withDocumentWords("the light keeps blinking red")).toBe("the light keeps blinking red flashing flash");
+    expect(withDocumentWords("what time must we be out of the cabin")).toBe("what time must we be out of the cabin vacate check out departure");
+    expect(withDocumentWords("how do I hand over my account")).toBe("how do I hand over my account transfer handover");
+    expect(withDocumentWords("they said no, can I challenge it")).toBe("they said no, can I challenge it refused declined rejected turned down appeal review");
+    expect(withDocumentWords("can they ban her")).toBe("can they ban her suspend suspended withdraw withdrawn exclude");
+    expect(withDocumentWords("what do I do over the cold months")).toBe("what do I do over the cold months winter");
+    expect(withDocumentWords("holiday I didn't take")).toBe("holiday I didn't take untaken unused outstanding");
+    expect(withDocumentWords("can I add outside people")).toBe("can I add outside people guests external");
   });
 });
 

@@ -119,6 +119,8 @@ describe("chunker", () => {
       "Monday is busy.",
     ]);
     expect(split("Phone: 1-800-555-0147 (8:00 a.m.–6:00 p.m. Eastern Time).")).toHaveLength(1);
+    expect(split("- **May 30, 11:59 p.m. Central** — Call for proposals closes")).toHaveLength(1);
+    expect(split("We close at 10 p.m. Central Library opens at 9 a.m.")).toEqual(["We close at 10 p.m.", "Central Library opens at 9 a.m."]);
     // Joining never makes a sentence longer than the bound.
     const long = `${"word ".repeat(180)}Edward D. ${"Taussig ".repeat(80)}landed.`;
     expect(Math.max(...sentenceSpans(long).map((s) => s.end - s.start))).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);

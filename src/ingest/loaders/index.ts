@@ -47,10 +47,12 @@ import { loadPdf } from "./pdf.js";
 // and a word of how often is indexed as its period ("monthly" as "month", "annual" as "year"). txt 21, markdown 22,
 // html 23, pdf 17: a time of day's "p.m." does not end a sentence before its time zone ("10 p.m. ET."). txt 22,
 // markdown 23, html 24, pdf 18: a timetable's short day is indexed as the day ("Fri 3:00 pm" as "Friday", tokenize.ts).
-const TXT = { load: loadTxt, version: "txt@22" };
-const MARKDOWN = { load: loadMarkdown, version: "markdown@23" };
-const HTML = { load: loadHtml, version: "html@24" };
-const PDF = { load: loadPdf, version: "pdf@18" };
+// txt 23, markdown 24, html 25, pdf 19: a title after Markdown emphasis ("**St. Luke's") and a time zone's name alone
+// after "p.m." ("11:59 p.m. Central") end no sentence.
+const TXT = { load: loadTxt, version: "txt@23" };
+const MARKDOWN = { load: loadMarkdown, version: "markdown@24" };
+const HTML = { load: loadHtml, version: "html@25" };
+const PDF = { load: loadPdf, version: "pdf@19" };
 const BY_TYPE: Record<string, { load: Loader; version: string }> = { ".txt": TXT, ".text": TXT, ".md": MARKDOWN, ".markdown": MARKDOWN, ".html": HTML, ".htm": HTML, ".pdf": PDF };
 
 /** Loaders by lower-case file extension. */
