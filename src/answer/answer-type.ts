@@ -469,9 +469,9 @@ const ASKED_HOURS = new RegExp(
   String.raw`\b(?:what|which)(?:['’]s| is| are) (?:the |their |your |its |our )?(?:[\p{L}\d'’-]+ ){0,3}(?:(?<!\b(?:${COUNTED_HOURS}) )hours|(?<!\b(?:many|several|few|\d+) )times)\b(?! (?:of|a|per|each|every)\b)|\b(?:opening|closing|office|surgery|visiting|collection|session|service|business|clinic|lesson|class|departure|arrival|check-?in|check-?out|delivery|pick-?up|drop-?off|quiet|support|helpline|phone|telephone|reception) (?:times|hours)\b`,
   "u",
 );
-// So are a meal's or a train's times, searched for, with where or whither or without: "breakfast times on board", "what are the
-// breakfast times" had asked for nothing, and "Be back on time: Please be on board 30 minutes before the posted sailing
-// time" was quoted over "Breakfast buffet: 7:00–9:30 a.m.".
+// So are a meal's or a train's times, searched for alone or with where they are ("breakfast times on board", "train
+// times to york") and asked ("what are the breakfast times"). They had asked for nothing, and "Be back on time: Please
+// be on board 30 minutes before the posted sailing time" was quoted over "Breakfast buffet: 7:00–9:30 a.m.".
 const SEARCHED_TIMES = /^\W*(?:[\p{L}\d'’-]+ ){0,3}times(?: (?:on|at|in|to|from|during)(?: [\p{L}\d'’-]+){1,2})?\W*$/u;
 // "Eastfield collection day", "market days": the day something happens, searched for.
 const SEARCHED_DAY = /\b(?:collection|delivery|bin|market|pay|payment|match|training|opening|closing|visiting|recycling|refuse) days?\W*$/;

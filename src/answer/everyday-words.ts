@@ -28,7 +28,7 @@ const EVERYDAY: [string, string[]][] = [
   ["afford", ["cost", "financial help", "hardship"]],
   ["skint", ["cost", "financial help", "hardship"]],
   ["charged twice", ["duplicate", "refund"]],
-  // What was not used: "will I get paid for the holiday I didn't take" of "accrued but untaken holiday".
+  // What was not used: "will I get paid for the holiday I didn't take" of "accrued but unused vacation".
   ...["didn't take", "did not take", "haven't taken", "have not taken", "didn't use", "haven't used"].map((phrase): [string, string[]] => [phrase, ["untaken", "unused", "outstanding"]]),
   // "when do we have to pay the rest of the money?" of "The final balance is due 12 weeks before your wedding".
   ["pay the rest", ["balance", "remaining balance"]],
@@ -102,6 +102,7 @@ const EVERYDAY: [string, string[]][] = [
   // Leaving a room or a cabin: "what time do I have to be out of my room on the last morning" of "Please vacate your
   // cabin by 8:00 a.m.".
   ...["be out of", "be out by"].map((phrase): [string, string[]] => [phrase, ["vacate", "check out", "departure"]]),
+  // Boarding: "whats the latest I can get on board on the first day".
   ...["get on board", "get aboard"].map((phrase): [string, string[]] => [phrase, ["board", "boarding", "embarkation"]]),
   ["turn up", ["arrive", "attend"]],
   ["show up", ["arrive", "attend"]],
@@ -121,7 +122,7 @@ const EVERYDAY: [string, string[]][] = [
   // Being refused and contesting it: "the council said no to transport for us, how long have we got to challenge it".
   ["said no", ["refused", "declined", "rejected", "turned down"]],
   ["challenge", ["appeal", "review"]],
-  // Being stopped from a service: "could they actually ban her from the school bus" of "transport may be suspended or
+  // Being stopped from a service: "could they actually ban her from the school bus" of "While transport is suspended or
   // withdrawn".
   ["ban", ["suspend", "suspended", "withdraw", "withdrawn", "exclude"]],
   ["get in touch", ["contact"]],
@@ -225,7 +226,7 @@ const EVERYDAY: [string, string[]][] = [
   ["switch on", ["turn on", "power on"]],
   ["turn off", ["switch off", "power off"]],
   ["switch off", ["turn off", "power off"]],
-  // A light's signal: "the light on top of my mower keeps blinking red" of "Flashing red: Stuck or lifted".
+  // A light's signal: "the light on top of my mower keeps blinking red" of "Flashing red : No boundary signal".
   ["blink", ["flashing", "flash"]],
   ["mould", ["damp", "condensation"]],
   ["mold", ["damp", "mould", "condensation"]],
@@ -281,7 +282,7 @@ const EVERYDAY: [string, string[]][] = [
   ["vacation", ["holiday", "leave"]],
   ["noise", ["quiet"]],
   ["noisy", ["quiet"]],
-  // A season by its weather: "what should I do with the robot over the cold months" of "Winter storage".
+  // A season by its weather: "what should I do with the robot over the cold months" of "… halfway through the winter".
   ["cold months", ["winter"]],
   ["warm months", ["summer"]],
   // Health.

@@ -1,7 +1,8 @@
 /**
  * The small corpora's check groups, each asked of its own documents as the eval asks them, reach the chat model with
  * the passages holding their answers. The groups are dealt into shards, one test file each, so that vitest runs them
- * on both cores: in one file they were the last 8 min of every CI run, one core idle (stop 61: 19.6 of 21.5 min).
+ * on both cores: in one file they took 19.6 min of stop 61's 21.5 min CI run, where the other 110 files took 12.2 min
+ * of test time together, so for the run's last minutes one core had nothing to do.
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -36,7 +37,6 @@ export function describeSmallCorporaReachingTheModel(shard: number, shards: numb
       // The model reads CHAT_TOP_K (10) passages: in the top 5 alone, 3,018 of all 3,200 had their answer's passage (`npm run eval`, stop 61).
       expect(retrieved).toBeGreaterThanOrEqual(0.95 * asked);
       expect(reached / retrieved).toBeGreaterThanOrEqual(0.98);
-      // Forty-two groups took about 8 min on 2 cores alone (stop 62).
     }, 1_500_000);
   });
 }
