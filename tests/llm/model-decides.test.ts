@@ -4,18 +4,17 @@
  * may say the documents do not say (NOT_IN_DOCUMENTS), and an answer none of
  * whose sentences keeps a citation is not presented as grounded. A recording
  * fake OpenAI-compatible server shows which questions reach the model, with
- * which passages.
+ * which passages. The small corpora's groups are asked in model-decides-small-corpora-*.test.ts.
  */
-import { cp } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AskResult } from "../../src/answer/ask.js";
 import { NOT_IN_DOCUMENTS } from "../../src/answer/prompt.js";
 import { ABSTENTION_MESSAGE, UNCERTAIN_PREFIX } from "../../src/answer/types.js";
-import { goldRetrieved } from "../../src/eval/qa.js";
-import { keywordGroups, keywordSet } from "../../src/eval/qa-sets.js";
-import { type FakeOpenAI, promptText, type ServiceWithFakeModel, startServiceWithFakeModel } from "../helpers/fake-openai.js";
-import { makeTempDir, REPO_ROOT, SHARED_DIR, type TestServer } from "../helpers/test-server.js";
+import { keywordSet } from "../../src/eval/qa-sets.js";
+import { type FakeOpenAI, promptText, startServiceWithFakeModel } from "../helpers/fake-openai.js";
+import { REPO_ROOT, SHARED_DIR, type TestServer } from "../helpers/test-server.js";
+import { reachingTheModel, reachingTheModelOver } from "./reaching-the-model.js";
 import { passageContaining } from "./scripts.js";
 
 const corpus = path.join(REPO_ROOT, "corpus");
@@ -25,47 +24,6 @@ const answerable = [
 ].filter((q) => q.answerable);
 const workplaceDir = path.join(REPO_ROOT, "eval/workplace");
 const workplaceAnswerable = keywordSet("workplace", path.join(REPO_ROOT, "eval/workplace-qa.jsonl"), workplaceDir)!.questions.filter((q) => q.answerable);
-// The small corpora's check groups, each asked of its own documents as the eval asks them. Every third answerable
-// question of each group (every other one until stop 61): asked whole, the groups took this test to 12 min of a 14 min
-// CI run (stop 52). Every group still reaches the model through its own documents.
-const smallCorporaGroups = keywordGroups("small-corpora", path.join(REPO_ROOT, "eval/small-corpora/questions.jsonl"), path.join(REPO_ROOT, "eval/small-corpora/docs"))
-  .flatMap((set) => ("dir" in set.corpus ? [{ dir: set.corpus.dir, answerable: set.questions.filter((q) => q.answerable && q.split === "check").filter((_, i) => i % 3 === 0) }] : []))
-  .filter((group) => group.answerable.length > 0);
-
-/** Whether a text holds the question's gold passage, as the eval reads it: its evidence text, else one of its answer keywords. */
-const holdsEvidence = (q: (typeof answerable)[number], text: string) => goldRetrieved(q, [{ source: "", text }]);
-
-/**
- * Asks each question of a service whose model always says the documents do not say, and counts the questions whose
- * evidence was retrieved (in the answer's citations or context) and, of those, the ones whose evidence was in a prompt.
- */
-async function reachingTheModel({ fake, server }: Pick<ServiceWithFakeModel, "fake" | "server">, questions: typeof answerable) {
-  let retrieved = 0;
-  let reached = 0;
-  for (const q of questions) {
-    fake.script(() => ({ content: NOT_IN_DOCUMENTS }));
-    const response = await server.post("/ask", { question: q.question });
-    expect(response.status).toBe(200);
-    const result = (await response.json()) as AskResult;
-    if (![...result.citations, ...result.context].some((p) => holdsEvidence(q, p.text))) continue;
-    retrieved++;
-    if (fake.requests.some((r) => holdsEvidence(q, promptText(r)))) reached++;
-  }
-  return { retrieved, reached };
-}
-
-/** The same, over a copy of a corpus folder with a service of its own. */
-async function reachingTheModelOver(corpusDir: string, questions: typeof answerable) {
-  const dir = await makeTempDir("rag-own-corpus-");
-  await cp(corpusDir, dir, { recursive: true });
-  const own = await startServiceWithFakeModel({}, { corpusDir: dir });
-  try {
-    return await reachingTheModel(own, questions);
-  } finally {
-    await own.close();
-  }
-}
-
 describe("the chat model decides (recording fake OpenAI-compatible server)", () => {
   let fake: FakeOpenAI;
   let server: TestServer;
@@ -95,24 +53,6 @@ describe("the chat model decides (recording fake OpenAI-compatible server)", () 
     expect(retrieved).toBeGreaterThanOrEqual(workplaceAnswerable.length - 2);
     expect(reached / retrieved).toBeGreaterThanOrEqual(0.98);
   }, 120_000);
-
-  it("When the small corpora's check questions are asked, each group of its own documents, Then every one whose answer was retrieved reaches the model with it", async () => {
-    let [asked, retrieved, reached] = [0, 0, 0];
-    for (const group of smallCorporaGroups) {
-      const counts = await reachingTheModelOver(group.dir, group.answerable);
-      [asked, retrieved, reached] = [asked + group.answerable.length, retrieved + counts.retrieved, reached + counts.reached];
-    }
-    console.info(`small corpora: ${retrieved} of ${asked} answerable check questions (every third one) had a passage holding their answer retrieved, ${reached} reached the model with it`);
-    expect(asked).toBeGreaterThanOrEqual(200);
-    // The model reads CHAT_TOP_K (10) passages: in the top 5 alone, 1,654 of all 1,760 had their answer's passage (`npm run eval`, stop 53).
-    expect(retrieved).toBeGreaterThanOrEqual(0.95 * asked);
-    expect(reached / retrieved).toBeGreaterThanOrEqual(0.98);
-    // Eighty groups, every third question, took 15.3 min on 2 cores alone (stop 61); seventy-seven, every other question,
-    // had taken 13.6 min alone and 17.0 min inside `.ci/run`. Asking fewer questions did not shorten it: a group's time
-    // is mostly indexing its documents (7 s of about 10 s; a shared embedder saved nothing measurable). Split into two
-    // small test files (stop 62), the groups ran last, together, on both cores: each took 14 min and the CI run's tests
-    // 1,431 s, against 1,292 s in this file, which vitest starts early (it runs larger files first).
-  }, 1_500_000);
 
   it("When a question is asked, Then the model reads CHAT_TOP_K passages, more than the TOP_K the decision weighs", async () => {
     fake.script(() => ({ content: NOT_IN_DOCUMENTS }));
