@@ -98,12 +98,25 @@ const saysTimeFromAnEvent = (text: string, questionWords: ReadonlySet<string> = 
   [...text.matchAll(TIME_FROM_AN_EVENT)].some(([, event]) => !isTheAskedEvent(event!, questionWords));
 // The words naming an event's date rather than the event: "the due date" is the event "due".
 const EVENT_DATE_WORDS = new Set(["date", "day", "time", "deadline"]);
-/** Whether the words after "after", "from" or "of" name an event the question names: by their last word of content. */
-function isTheAskedEvent(event: string, questionWords: ReadonlySet<string>): boolean {
+/**
+ * Whether the words after "after", "from" or "of" name an event the question names: by their last word of content, or,
+ * `byStem`, a word of the same stem. A length of time counted from the asked event is no time it takes ("within 28
+ * days of the date of the Council's decision" had said how long the Planning Inspectorate takes to decide an appeal,
+ * 0.82), but a day counted from it is when something else happens: "charged 7 days before the ship date" says when a
+ * card is charged for a shipment.
+ */
+function isTheAskedEvent(event: string, questionWords: ReadonlySet<string>, byStem = false): boolean {
   const head = words(event)
     .filter((word) => !isStopWord(word) && !EVENT_DATE_WORDS.has(word))
     .at(-1);
-  return head !== undefined && questionWords.has(head);
+  return head !== undefined && (questionWords.has(head) || (byStem && [...questionWords].some((word) => sameStem(word, head))));
+}
+// Two words whose common beginning is all but their last two letters of the shorter, and four letters at least: "decide"
+// and "decision", "apply" and "application", "arrive" and "arrival"; not "complaint" and "complete".
+function sameStem(a: string, b: string): boolean {
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  return common >= 4 && common >= Math.min(a.length, b.length) - 2;
 }
 // Or by the day of an event: "We charge your card on the day your box is packed, which is the day before delivery"
 // says when the money is taken (it had held no date, 0.27).
@@ -429,9 +442,10 @@ const SEARCHED_NUMBER = /(?<!\b(?:a|the same|large|small|great|growing|limited) 
 // the Family Support team are available …").
 const PERSON_NOUNS = `${ROLE_WORDS}|(?!(?:play|check|wish|wait|short|black|white|price)list\\b)[a-z]{3,}ist|[a-z]{3,}ician|[a-z]{3,}arian|[a-z]+maker|vet|surgeon|porter|caretaker|warden|tutor|plumber|builder|driver|chef|midwife|carer|counsell?or|solicitor|lawyer|accountant|steward|janitor|referee|umpire|conductor|physio|gp|chaplain|vicar|priest|pastor|rabbi|imam|bursar|registrar|matron|ranger|gardener|groundsman|mechanic|nanny`;
 const ASKED_PERSON_NAME = new RegExp(`\\bname of (?:the |our |my |your |their |his |her )?(?:[\\w-]+ ){0,3}(?:${PERSON_NOUNS})s?\\b|\\b(?:${PERSON_NOUNS})(?:'s|’s|s'|s’)? names?\\b`);
-// "third president of the united states", "winner of the royal rumble", "original cast of …", "panel moderator".
+// "third president of the united states", "winner of the royal rumble", "original cast of …", "panel moderator",
+// "prenatal yoga teacher" (it had asked for nothing: "Prenatal Yoga is suitable from the second trimester onward", 0.81).
 const SEARCHED_PERSON =
-  /^\W*(?:the |an? )?(?:\w+ )?(?:winner|president|leader|founder|author|director|ceo|captain|inventor|chairman|chairperson|coach|composer|moderator|host)s? of\b|\bcast\b(?![- ](?:iron|off|away|out|a|an|the|into|in)\b)|\b(?:winner|founder|author|director|ceo|moderator|host|speaker|panell?ist)s?\W*$/;
+  /^\W*(?:the |an? )?(?:\w+ )?(?:winner|president|leader|founder|author|director|ceo|captain|inventor|chairman|chairperson|coach|composer|moderator|host)s? of\b|\bcast\b(?![- ](?:iron|off|away|out|a|an|the|into|in)\b)|\b(?:winner|founder|author|director|ceo|moderator|host|speaker|panell?ist|teacher|instructor|coach|tutor|trainer)s?\W*$/;
 // The same nouns as the head of a what-question: "what is the total number of …", "what was the release date of …".
 const WHAT_IS_THE_NUMBER = /\b(?:what|which) (?:is|are|was|were) the (?:total |minimum |maximum |current |average |exact )?number of\b/;
 const WHAT_IS_THE_DATE = /\b(?:what|which)(?:['’]?s| is| are| was| were) the (?:\w+ )?(?:dates?\b(?! palm)|deadlines?\b)/;
@@ -442,6 +456,9 @@ const ASKED_LENGTH = /\b(?:what|which)(?:['’]s| is| are| was) the (?:\w+ )?(?:
 // "What discount does the Swan Inn give?", "how much discount": a share or a sum off ("10% off"), not that one is
 // given ("offers a discount to wedding guests"). Not a discount code, which is a word.
 const ASKED_DISCOUNT = /\b(?:what|which|how much|how big an?)\b[^?]*\bdiscounts?\b(?! codes?\b)/;
+// A measure searched for by its name: "stove weight", "suitcase dimensions", "tank capacity" (it had asked for nothing,
+// and "the maximum rider weight is 300 lb" of another document was quoted over "Weight: 3.1 oz (88 g), stove only").
+const SEARCHED_MEASURE = /\b(?:weight|height|width|depth|dimensions|capacity|wattage|voltage)\W*$/;
 // "minimum age for the sauna", "what is the age limit", "scooter weight limit", "max weight per bag": a number of
 // years, kilograms … Whatever else the question names: "the weight limit per checked bag on a Summit fare" asks for
 // no fare.
@@ -556,6 +573,10 @@ const HOW_MANY_UNITS_OF_TIME = /\bhow (?:many|much) (?:seconds|minutes|hours|day
 // "How much is the trip?", "how much are tickets", "how much extra is the bigger bin", "how much for the hot stone
 // massage", or searched for ("laundry allowance week long trip how much", "gift aid how much extra"): what something
 // costs. Not "how much water is …", a quantity.
+// Money given rather than charged: "how much will the college put towards my bus pass" (any number had done: "more
+// than three miles from the College", 0.88), "how much money could I get", "how much compensation do I get".
+const ASKED_MONEY_GIVEN =
+  /\bhow much money\b|\bhow much (?:does|do|did|will|would|can|could|are|is)\b[^?]*\b(?:towards|contribut\w*|reimburs\w*|compensat\w*|refund\w*|grants?|bursar(?:y|ies)|allowances?)\b/;
 const ASKED_PRICE = /\bhow much (?:(?:extra|more) )?(?:is|are|was|were|for)\b|\bhow much(?: extra| more)?\W*$/;
 
 // How early, late or soon, or the earliest or latest: when, or how long before or after ("up to 12 hours before").
@@ -604,7 +625,7 @@ export function expectedAnswerType(question: string): AnswerType {
   if (COUNT_ASKED.test(q) && !/\bhow much\b/.test(q)) return HOW_MANY_UNITS_OF_TIME.test(q) ? "number" : "count";
   // "veterans scholarship amount": a search for a sum (not a question's "the amount of sleep"). "Award amounts are
   // confirmed in your offer letter" had answered it (0.85), and "up to 10 friends" would count "referral credit amount".
-  if (!OPENS_WITH_ANOTHER_KIND.test(q) && ((searchStyle && /\bamounts?\W*$/.test(q)) || /\b(price|cost|fee|fare)s?\b|\bhow much (does|do|did|will|are|is)\b.*\b(cost|charge|pay|paid)\b/.test(q) || CHARGE_ASKED.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_SUM.test(q) || ASKED_EXCESS.test(q) || TIME_RATE.test(q) || CHARGED_RATE.test(q) || ASKED_WHETHER_PAID.test(q))) {
+  if (!OPENS_WITH_ANOTHER_KIND.test(q) && ((searchStyle && /\bamounts?\W*$/.test(q)) || /\b(price|cost|fee|fare)s?\b|\bhow much (does|do|did|will|are|is)\b.*\b(cost|charge|pay|paid)\b/.test(q) || CHARGE_ASKED.test(q) || ASKED_PAY.test(q) || ASKED_PRICE.test(q) || ASKED_MONEY_GIVEN.test(q) || ASKED_SUM.test(q) || ASKED_EXCESS.test(q) || TIME_RATE.test(q) || CHARGED_RATE.test(q) || ASKED_WHETHER_PAID.test(q))) {
     return "amount";
   }
   if (HOW_MANY_UNITS_OF_TIME.test(q)) return "number";
@@ -613,7 +634,7 @@ export function expectedAnswerType(question: string): AnswerType {
   // a length; any number had done ("Kestrel House has 64 desks").
   if (/\bhow (?:long|far)\b|\bhow much (?:notice|warning)\b/.test(q) || ASKED_LENGTH.test(q) || (searchStyle && /\b(?:length|duration)\b/.test(q))) return "length";
   if (/\bhow many\b|\bwhat number\b/.test(q) || HOW_MUCH_OF.test(q) || WHAT_IS_THE_NUMBER.test(q) || (searchStyle && SEARCHED_NUMBER.test(q))) return "count";
-  if (withoutDegreeWord(q) !== q || /\bwhat (percentage|percent|proportion|amount|share|fraction)\b/.test(q) || ASKED_RATE.test(q) || ASKED_VERSION.test(q) || ASKED_DISCOUNT.test(q) || ASKED_BOUND.test(q)) return "number";
+  if (withoutDegreeWord(q) !== q || /\bwhat (percentage|percent|proportion|amount|share|fraction)\b/.test(q) || (searchStyle && SEARCHED_MEASURE.test(q)) || ASKED_RATE.test(q) || ASKED_VERSION.test(q) || ASKED_DISCOUNT.test(q) || ASKED_BOUND.test(q)) return "number";
   if (ASKED_TEMPERATURE.test(q) && !asksWhether(q)) return "temperature";
   if (/\b(what|which)\b/.test(q) && ROLE_NOUNS.test(q)) return "role";
   if (WHAT_TIME.test(q) || (searchStyle && SEARCHED_TIME.test(q))) return "time";
@@ -831,6 +852,9 @@ const FREQUENCY = new RegExp(
 
 // So much of each week or day says when something is open or runs, not how long or how far ahead: "(8am to 8pm, seven
 // days a week)" had answered "How far in advance can I reserve a bike space?".
+// Nor a window things are counted in: "up to 12 visits in a 12-month period" does not say how long it takes to get a van
+// permit (0.86).
+const COUNTING_WINDOW = /\bin\s+(?:a|any|each|every|one)\s+(?:rolling\s+)?[\p{L}\d]+[-\s](?:day|week|month|year)s?\s+(?:period|window|cycle)\b/giu;
 const SHARE_OF_A_PERIOD = /\b[\p{L}\d-]+\s+(?:days?|hours?|nights?)\s+(?:a|an|per|each)\s+(?:week|day|fortnight|month|year)\b/giu;
 
 // How long something takes is no time counted from it: "The scheme pays out the deposit as directed, normally within 10
@@ -854,7 +878,8 @@ const withoutFirstResponses = (text: string, questionWords: ReadonlySet<string>)
 const withoutTimesFromTheAsked = (text: string, questionWords: ReadonlySet<string>) =>
   withoutFirstResponses(text, questionWords)
     .replace(WITHIN_THE_FIRST, " ")
-    .replace(TIME_COUNTED_FROM, (counted, event: string) => (isTheAskedEvent(event, questionWords) ? " " : counted));
+    .replace(COUNTING_WINDOW, " ")
+    .replace(TIME_COUNTED_FROM, (counted, event: string) => (isTheAskedEvent(event, questionWords, true) ? " " : counted));
 
 /** A length of time that says how long something takes or lasts: "45 minutes", "up to 10 working days", "lifetime". */
 function saysDuration(text: string): boolean {
@@ -863,9 +888,11 @@ function saysDuration(text: string): boolean {
 }
 const YEAR = /(?<![\p{L}\d,.$€£¥₹])(?:1[0-9]\d{2}|20\d{2})(?![\p{L}\d])/u;
 // A span of years, or a time since a year: "from 1939 to 1945", "from 4 August 1915 until November 1918", "1914–1918",
-// "since 1988"; or no end: "lifetime protection", "for life".
+// "since 1988"; or no end: "lifetime protection", "for life", "the ban is permanent", "a permanent contract" — but not
+// "permanent damage" nor "a permanent address", which say what kind of damage or address, not for how long (0.78 for
+// "How long does it take to fully charge the battery?", answered by "Deep discharge can cause permanent damage").
 const SPAN_OF_YEARS =
-  /\b(?:from|between)\s[^.;:]{0,20}?\b\d{3,4}\s+(?:to|and|until|till|through)\s[^.;:]{0,20}?\b\d{3,4}\b|\b\d{4}\s*[–-]\s*\d{2,4}\b|\bsince\s+(?:(?:the\s+)?(?:early\s+|late\s+|mid-?)?\d{3,4}s?|\p{L}+\s+\d{3,4})\b|\b(?:lifetime|for life|permanent(?:ly)?|indefinite(?:ly)?)\b/iu;
+  /\b(?:from|between)\s[^.;:]{0,20}?\b\d{3,4}\s+(?:to|and|until|till|through)\s[^.;:]{0,20}?\b\d{3,4}\b|\b\d{4}\s*[–-]\s*\d{2,4}\b|\bsince\s+(?:(?:the\s+)?(?:early\s+|late\s+|mid-?)?\d{3,4}s?|\p{L}+\s+\d{3,4})\b|\b(?:lifetime|for life|permanently|indefinitely)\b|\b(?:permanent|indefinite)\b(?=\s*(?:[.;,)]|$)|\s+(?:basis|ban|bans|suspension|exclusion|contract|contracts|position|role|post)\b)/iu;
 
 // A sum of money after a number: "10p per page", "50 cents". Not "marks": "50 marks" are as often an exam's as a currency's.
 const MONEY_UNIT = new RegExp(`^\\s?(?:p|${CURRENCY_WORDS})\\b`, "i");
@@ -917,11 +944,23 @@ function newCount(text: string, questionWords: ReadonlySet<string>): boolean {
       !MONTH_AFTER.test(after) &&
       !MONTH_BEFORE.test(before) &&
       !NAMED_BEFORE.test(before) &&
+      !measuredInUnitsNotAsked(after, questionWords) &&
       !countsAnotherKind(after, questionWords)
     );
   };
   // In words as in digits: "the public computers for one hour a day" counts no computers.
   return saysNew(text, COUNT, questionWords, (match) => (counts(match) ? match[0] : undefined)) || [...text.matchAll(NUMBER_WORDS_EVERYWHERE)].some(counts);
+}
+
+// A number in units of measure measures, it does not count: "pedal assistance up to 18 mph" says nothing of how many of
+// the bikes are e-bikes (0.81), nor "a maximum rider weight of 300 lb" how many riders — unless the question counts in
+// those units ("how many miles is the route"), or asks how much of a thing, which units measure ("how much water": "9
+// litres"). Not a share: "30% of our bikes" may say how many of them.
+const MEASURE_UNIT_AFTER =
+  /^\s?(mph|km\/h|kph|kmh|knots|lbs?|kgs?|kilos?|kilograms?|grams?|tonnes?|tons?|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|cm|mm|ft|feet|foot|inch(?:es)?|yards?|psi|volts?|v|watts?|w|kw|kwh|mah|wh|litres?|liters?|ml|gb|mb|tb)(?![\p{L}\d])/iu;
+function measuredInUnitsNotAsked(after: string, questionWords: ReadonlySet<string>): boolean {
+  const unit = MEASURE_UNIT_AFTER.exec(after)?.[1]?.toLowerCase();
+  return unit !== undefined && !questionWords.has("much") && ![unit, unit.replace(/s$/u, ""), `${unit}s`].some((word) => questionWords.has(word));
 }
 
 // A number after a capitalised word is part of a name, no quantity: "the minimum set out in Bye-Law 4" does not say what
@@ -1110,12 +1149,16 @@ function appliesToAnother(text: string, questionWords: ReadonlySet<string>): boo
 }
 // Nor a sum that leaves out what the question asks about, to be added to it: "$19 plus shipping" says no shipping cost of
 // a printed certificate (0.89 had answered "shipping cost for a printed certificate"), nor the total with it.
+// Nor one beside what is priced apart: "Designer range frames; Price: from £149; Notes: Frame only; lenses priced
+// separately" says nothing of what lenses cost (0.84 for "how much do the lenses cost if I get designer frames").
 const ADDED_ON = /\b(?:plus|excluding|excl\.|exclusive of|not including|on top of)\s+((?:[\p{L}'’&-]+\s*){1,3})/giu;
+const PRICED_APART = /((?:[\p{L}'’&-]+\s+){1,3})(?:(?:are|is)\s+)?(?:priced|charged|sold|billed|paid for|quoted)\s+(?:separately|individually)\b/giu;
 function leavesOutAsked(text: string, questionWords: ReadonlySet<string>): boolean {
-  const addedOn = [...text.matchAll(ADDED_ON)].flatMap(([, what]) => words(what!)).filter((word) => !isStopWord(word) && asksWord(word, questionWords));
-  if (!addedOn.length) return false;
-  const rest = new Set(words(text.replace(ADDED_ON, " ")));
-  return addedOn.some((word) => !asksWord(word, rest));
+  const leftOut = [ADDED_ON, PRICED_APART].flatMap((pattern) => [...text.matchAll(pattern)].map(([, what]) => what!));
+  const asked = leftOut.flatMap((what) => words(what)).filter((word) => !isStopWord(word) && asksWord(word, questionWords));
+  if (!asked.length) return false;
+  const rest = new Set(words(text.replace(ADDED_ON, " ").replace(PRICED_APART, " ")));
+  return asked.some((word) => !asksWord(word, rest));
 }
 /**
  * Whether the text names a sum the question does not: a number said as money ("£285", "10p", "costs 40"; MONEY_NUMBER),
@@ -1266,7 +1309,7 @@ export function holdsAnswerType(text: string, type: AnswerType, questionWords: R
   if (type === "duration") return saysDuration(withoutTimesFromTheAsked(text, questionWords));
   // "How long have we been celebrating Pi Day?" asks since when: "In 1988, the earliest known … celebration".
   if (type === "length") {
-    const lengths = text.replace(SHARE_OF_A_PERIOD, " ");
+    const lengths = text.replace(SHARE_OF_A_PERIOD, " ").replace(COUNTING_WINDOW, " ");
     return LENGTH.test(lengths) || SPAN_OF_YEARS.test(lengths) || (questionWords.has("been") && YEAR.test(lengths));
   }
   // A time of day is no size, age or share: "open … 10:00am to 7:00pm" does not say how deep the pool is.

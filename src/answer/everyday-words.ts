@@ -26,6 +26,10 @@ const EVERYDAY: [string, string[]][] = [
   ["extra", ["additional", "surcharge", "supplement"]],
   ["overcharged", ["refund", "billing error"]],
   ["afford", ["cost", "financial help", "hardship"]],
+  // What a household earns is its income: "my mum earns about 22k a year, can I get any help with costs?" of "household
+  // income below £27,500".
+  ...["earns", "earn", "earning", "earnings"].map((word): [string, string[]] => [word, ["income"]]),
+  ["help with costs", ["financial help", "financial support", "bursary", "hardship"]],
   ["skint", ["cost", "financial help", "hardship"]],
   ["charged twice", ["duplicate", "refund"]],
   // What was not used: "will I get paid for the holiday I didn't take" of "accrued but unused vacation".
@@ -109,9 +113,11 @@ const EVERYDAY: [string, string[]][] = [
   ["pull out", ["cancel", "withdraw"]],
   ["swap", ["exchange", "change", "transfer"]],
   ["reverse", ["undo"]],
-  ["send back", ["return"]],
-  ["take back", ["return", "refund"]],
-  ["running late", ["late", "arrive"]],
+  // With what is sent back between: "I don't like the frames I picked, can I take them back".
+  ...["send back", "send it back", "send them back"].map((phrase): [string, string[]] => [phrase, ["return"]]),
+  ...["take back", "take it back", "take them back", "bring it back", "bring them back"].map((phrase): [string, string[]] => [phrase, ["return", "refund"]]),
+  // "running about 10 min behind, will they still let me in".
+  ...["running late", "running behind", "min behind", "mins behind", "minutes behind"].map((phrase): [string, string[]] => [phrase, ["late", "arrive"]]),
   ["hang around", ["wait", "stay"]],
   ["move house", ["move home"]],
   // Who is responsible: "who runs the billing team" of "Our billing team is led by Harriet Okafor".
@@ -359,6 +365,14 @@ const EVERYDAY: [string, string[]][] = [
   ["pint", ["alcohol"]],
   ["misty", ["fog", "visibility"]],
   ["drizzle", ["light rain", "rain"]],
+  // "can i ride it when its pouring down".
+  ["pouring", ["rain", "wet"]],
+  // An organisation's word for keeping children safe: "who do I talk to if I'm worried about a child's safety at camp".
+  ...["child's safety", "child safety", "children's safety", "worried about a child"].map((phrase): [string, string[]] => [phrase, ["safeguarding", "welfare"]]),
+  // A kind of a thing by its name: "why can't I take a bunch of roses in for my nan" of "Fresh flowers … are not
+  // permitted on any ward", "can I put a peanut butter sandwich in my son's lunchbox?" of "a nut-free site".
+  ...["roses", "tulips", "lilies", "bouquet"].map((kind): [string, string[]] => [kind, ["flowers"]]),
+  ...["peanut", "peanuts", "almonds", "cashews", "nutella"].map((kind): [string, string[]] => [kind, ["nuts", "nut"]]),
   ["dark", ["night"]],
   ["hold up", ["delay"]],
   ["graduated", ["alumni", "graduate"]],

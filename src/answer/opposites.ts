@@ -18,6 +18,11 @@ import { asksWhether, type Thesaurus } from "./synonyms.js";
 // by "Blue Badge parking bays are on Level 0 of the Short Stay car park" (0.80).
 const DETERMINERS = new Set(["the", "a", "an", "my", "your", "our", "their", "his", "her", "its", "this", "that", "these", "those"]);
 
+// A word made its own opposite by "un" or "non" is one whatever its part of speech, and WordNet seldom lists it ("bare" is
+// its antonym of "covered"): "covered parking space monthly price" is not answered by "Uncovered outdoor parking spaces
+// … are available at $85 per month" (0.88). Of four letters at least: not "it" of "unit".
+const prefixedOpposites = (word: string) => (word.length >= 4 && /^\p{L}+$/u.test(word) ? [`un${word}`, `non${word}`] : []);
+
 /** For one question: whether a text names the opposite of one of its adjectives and not the adjective itself. */
 export function namesOpposite(thesaurus: Thesaurus | undefined): (question: string) => (text: string) => boolean {
   return (question) => {
@@ -31,8 +36,12 @@ export function namesOpposite(thesaurus: Thesaurus | undefined): (question: stri
     const pairs = asking.flatMap((word, i) => {
       const [term] = terms(word);
       const afterDeterminer = DETERMINERS.has(asking[i - 1] ?? "");
-      if (term === undefined || asking[i - 1] === "how" || ((whether || thesaurus.partsOfSpeech(word).includes("verb")) && !afterDeterminer)) return [];
-      const opposites = thesaurus.antonyms(word).map((opposite) => terms(opposite)).filter((phrase) => phrase.length > 0);
+      // Nor a word the question negates: "what if I'm not happy with the work" asks about being unhappy.
+      const negated = /^(?:not|never)$|n['’]t$/u.test(asking[i - 1] ?? "");
+      if (term === undefined || asking[i - 1] === "how" || negated || (whether && !afterDeterminer)) return [];
+      const prefixed = prefixedOpposites(word);
+      const antonyms = thesaurus.partsOfSpeech(word).includes("verb") && !afterDeterminer ? [] : thesaurus.antonyms(word);
+      const opposites = [...prefixed, ...antonyms].map((opposite) => terms(opposite)).filter((phrase) => phrase.length > 0);
       // "internal and external users" asks about both.
       if (!opposites.length || opposites.some((phrase) => phrase.every((t) => asked.has(t)))) return [];
       const same = [[term], ...thesaurus.synonyms(word, "adj").map((synonym) => terms(synonym)).filter((phrase) => phrase.length > 0)];

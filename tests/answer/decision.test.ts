@@ -55,6 +55,20 @@ describe("the answer decision", () => {
     expect(await features("The guest Wi-Fi password changes every Monday.", "Connect to the VPN before opening internal systems.")).toMatchObject({ focus: 0, focusElsewhere: 0 });
   });
 
+  it("When the best sentence is a line whose label names the whole question and whose value is of the kind asked for, Then it is answered however unsure the model is", async () => {
+    // A model that never reaches the threshold on its own.
+    const unsure: DecisionCalibration = { ...CALIBRATION, confidence: { intercept: -6, weights: { coverage: 1 } } };
+    const decide = async (question: string, ...texts: string[]) => {
+      const passages = passagesOf(...texts);
+      return assess(await weighEvidence(question, passages, { idf, ranking: TEST_RANKING }), passages, unsure);
+    };
+    const labelLine = await decide("Who is the parking coordinator?", "Parking Coordinator: Marcus Del Rio, extension 4417");
+    expect(labelLine).toMatchObject({ outcome: "answered", confidence: unsure.answerFrom });
+    // Not a label naming part of the question, nor a sentence repeating it.
+    expect((await decide("Who is the parking coordinator?", "Coordinator: Marcus Del Rio")).outcome).toBe("uncertain");
+    expect((await decide("Who is the parking coordinator?", "The parking coordinator handles permits.")).outcome).toBe("uncertain");
+  });
+
   it("When the best sentence lacks the kind of answer asked for, Then the outcome is at most uncertain however confident the model is", async () => {
     // A model that does not read the answer type at all: only the rule keeps the deputy from answering for the director.
     const blind: DecisionCalibration = { ...CALIBRATION, confidence: { intercept: -6, weights: { coverage: 9 } } };

@@ -1545,6 +1545,62 @@ describe("answer types for who and where", () => {
     expect(expectedAnswerType("how much do volunteers get paid")).toBe("amount");
   });
 
+  it("When a number is in units of measure, Then it counts nothing, unless the question counts in those units", () => {
+    const ebikes = new Set(words("how many of the bikes are e-bikes"));
+    expect(holdsAnswerType("E-bikes give you pedal assistance up to 18 mph.", "count", ebikes)).toBe(false);
+    expect(holdsAnswerType("The maximum rider weight is 300 lb for classic bikes and e-bikes.", "count", ebikes)).toBe(false);
+    expect(holdsAnswerType("Of our 2,100 bikes, 600 are e-bikes.", "count", ebikes)).toBe(true);
+    expect(holdsAnswerType("The coastal route is 12 miles.", "count", new Set(words("how many miles is the coastal route")))).toBe(true);
+  });
+
+  it("When the question asks how much money is given, Then only a sum answers it", () => {
+    const busPass = "how much will the college put towards my bus pass";
+    expect(expectedAnswerType(busPass)).toBe("amount");
+    expect(expectedAnswerType("im a care leaver how much money could i get from the college")).toBe("amount");
+    expect(holdsAnswerType("Students living more than three miles from the College may apply for a contribution towards the cost of a bus pass.", "amount", new Set(words(busPass)))).toBe(false);
+    expect(holdsAnswerType("The College pays up to £150 towards a bus pass.", "amount", new Set(words(busPass)))).toBe(true);
+    // How much of a thing is still counted, and how much longer is a number.
+    expect(expectedAnswerType("how much water does it use")).toBe("count");
+  });
+
+  it("When a length of time is counted from the event asked about, named by another form of its word, or is a window things are counted in, Then it says no duration", () => {
+    const decide = new Set(words("How long does the Planning Inspectorate take to decide an appeal?"));
+    expect(holdsAnswerType("An appeal must be made within 28 days of the date of the Council's decision.", "duration", decide)).toBe(false);
+    expect(holdsAnswerType("The Inspectorate aims to decide appeals within 8 weeks.", "duration", decide)).toBe(true);
+    // A day counted from the event asked about by another form of its word still says when: the card is charged then.
+    expect(holdsAnswerType("Your credit card on file will be charged 7 days before the ship date.", "date", new Set(words("When does my card get charged for a shipment?")))).toBe(true);
+    const permit = new Set(words("how long does it take to get a van permit after I apply"));
+    expect(holdsAnswerType("Each household can hold one van permit, which allows up to 12 visits in a 12-month period.", "duration", permit)).toBe(false);
+    expect(holdsAnswerType("Permits are usually issued within 10 working days.", "duration", permit)).toBe(true);
+  });
+
+  it("When 'permanent' says what kind of thing, not for how long, Then it is no length of time", () => {
+    const charge = new Set(words("How long does it take to fully charge the battery?"));
+    expect(holdsAnswerType("Deep discharge can cause permanent damage.", "length", charge)).toBe(false);
+    expect(holdsAnswerType("Send it to our permanent address.", "length", charge)).toBe(false);
+    const ban = new Set(words("how long does the ban last"));
+    for (const said of ["The ban is permanent.", "Repeat offenders receive a permanent ban.", "Members may be suspended indefinitely."]) expect(holdsAnswerType(said, "length", ban)).toBe(true);
+  });
+
+  it("When a search names a measure, Then it asks for a number", () => {
+    for (const search of ["stove weight", "tray 1 capacity", "suitcase dimensions"]) expect(expectedAnswerType(search)).toBe("number");
+    expect(holdsAnswerType("Weight: 3.1 oz (88 g), stove only", "number", new Set(words("stove weight")))).toBe(true);
+    expect(expectedAnswerType("how do I reduce the weight")).toBe("any");
+  });
+
+  it("When a search names a teacher, instructor or coach, Then it asks for a person", () => {
+    for (const search of ["prenatal yoga teacher", "kids clay club teacher", "under 12s football coach", "swimming instructor"]) expect(expectedAnswerType(search)).toBe("person");
+    expect(expectedAnswerType("how many kids per teacher")).toBe("count");
+  });
+
+  it("When the thing asked about is priced separately, Then the sums beside it are another thing's", () => {
+    const lenses = new Set(words("how much do the lenses cost if I get designer frames"));
+    const row = "Service or product: Designer range frames; Price: from £149; Notes: Frame only; lenses priced separately";
+    expect(holdsAnswerType(row, "amount", lenses)).toBe(false);
+    expect(holdsAnswerType(row, "amount", new Set(words("how much are designer frames")))).toBe(true);
+    expect(holdsAnswerType("Single vision lenses cost £45; lenses are priced separately from frames.", "amount", lenses)).toBe(true);
+  });
+
   it("When a sum is what insurance covers, Then it says no price, unless the question asks of the cover", () => {
     const cost = new Set(words("event insurance how much does it cost"));
     expect(holdsAnswerType("Renter must provide event liability insurance, min. $1,000,000 per occurrence.", "amount", cost)).toBe(false);

@@ -18,6 +18,16 @@ describe("opposites", () => {
     expect(longStay("Long stay parking is free for Blue Badge holders.")).toBe(false);
   });
 
+  it("When a question names a word the text has only with un- or non- before it, Then the text answers for another record", () => {
+    const covered = opposite("covered parking space monthly price");
+    expect(covered("Uncovered outdoor parking spaces for vehicles, boats, and trailers are available at $85 per month.")).toBe(true);
+    expect(covered("Covered parking spaces are $120 per month; uncovered ones $85.")).toBe(false);
+    expect(opposite("which rooms are heated")("The unheated garden room is free to hire.")).toBe(true);
+    // Not where the question itself negates the word, nor a short word inside a longer one ("unit").
+    expect(opposite("what if I'm not happy with the repair")("If you are unhappy with a repair, tell us within 14 days.")).toBe(false);
+    expect(opposite("where is it kept")("Each unit is kept locked.")).toBe(false);
+  });
+
   it("When a question asks whether, or names both opposites, or has no thesaurus, Then nothing is another record", () => {
     // "Is the lake open on Mondays?" is answered by "Monday: Closed".
     expect(opposite("Is the lake open on Mondays?")("Monday: Closed")).toBe(false);

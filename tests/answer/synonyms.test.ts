@@ -241,6 +241,13 @@ describe("everyday words", () => {
     expect(withDocumentWords("what do I do over the cold months")).toBe("what do I do over the cold months winter");
     expect(withDocumentWords("holiday I didn't take")).toBe("holiday I didn't take untaken unused outstanding");
     expect(withDocumentWords("can I add outside people")).toBe("can I add outside people guests external");
+    expect(withDocumentWords("can i ride it when its pouring down")).toBe("can i ride it when its pouring down rain wet");
+    expect(withDocumentWords("can I take them back")).toBe("can I take them back return refund");
+    expect(withDocumentWords("my mum earns 22k")).toBe("my mum earns 22k parent income");
+    expect(withDocumentWords("I'm worried about a child's safety")).toBe("I'm worried about a child's safety safeguarding welfare");
+    expect(withDocumentWords("I am 10 min behind, can I still come in")).toBe("I am 10 min behind, can I still come in late arrive");
+    expect(withDocumentWords("can I take roses in")).toBe("can I take roses in flowers");
+    expect(withDocumentWords("is a peanut butter sandwich ok")).toBe("is a peanut butter sandwich ok nuts nut");
   });
 });
 
